@@ -1,0 +1,82 @@
+import { ROLES } from "@akrab/domain";
+import { z } from "@hono/zod-openapi";
+import { Email } from "./common.ts";
+
+export const Role = z.enum(ROLES).openapi("Role");
+
+export const TenantSummary = z
+  .object({ slug: z.string(), name: z.string(), level: z.enum(["province", "kabkota"]) })
+  .openapi("TenantSummary");
+
+export const Membership = z
+  .object({
+    id: z.string(),
+    role: Role,
+    tenant: TenantSummary.nullable().openapi({ description: "Null for national roles" }),
+    lks: z.object({ id: z.string(), name: z.string() }).nullable().openapi({ description: "The LKS an lks_operator acts for" }),
+  })
+  .openapi("Membership");
+
+export const User = z.object({ id: z.string(), email: z.string(), name: z.string() }).openapi("User");
+
+export const Me = z.object({ user: User, memberships: z.array(Membership) }).openapi("Me");
+
+export const LoginRequest = z
+  .object({ email: Email, password: z.string().min(1, "Kata sandi wajib diisi / Password is required").max(1024) })
+  .openapi("LoginRequest");
+
+export const SessionResponse = Me.extend({
+  token: z.string().openapi({ description: "Bearer token for API clients; browsers use the HttpOnly cookie instead" }),
+  expiresAt: z.string().openapi({ description: "When the token expires (ISO 8601, UTC)" }),
+}).openapi("SessionResponse");
+
+/** Password strength is checked by the domain policy in the handler, where the email is known. */
+export const NewPassword = z.string().min(1, "Kata sandi wajib diisi / Password is required").max(1024);
+
+export const InvitationCreate = z
+  .object({
+    email: Email,
+    role: z.enum(["lks_operator", "dinsos_verifier", "dinsos_head", "tenant_admin"]),
+    lksId: z.string().min(1).max(64).optional().openapi({ description: "Required for lks_operator: the LKS the operator acts for" }),
+  })
+  .openapi("InvitationCreate");
+
+export const InvitationCreated = z
+  .object({ id: z.string(), email: z.string(), role: Role, expiresAt: z.string() })
+  .openapi("InvitationCreated");
+
+export const InvitationDetails = z
+  .object({
+    email: z.string(),
+    role: Role,
+    tenant: z.object({ slug: z.string(), name: z.string() }).nullable(),
+    lks: z.object({ id: z.string(), name: z.string() }).nullable(),
+    expiresAt: z.string(),
+    userExists: z.boolean().openapi({ description: "True when the email already has an account: accepting then needs no new password" }),
+  })
+  .openapi("InvitationDetails");
+
+export const InvitationAccept = z
+  .object({ name: z.string().trim().min(2, "Nama minimal 2 karakter / Name must be at least 2 characters").max(120), password: NewPassword })
+  .openapi("InvitationAccept");
+
+export const PasswordResetRequest = z.object({ email: Email }).openapi("PasswordResetRequest");
+
+export const PasswordResetComplete = z
+  .object({ token: z.string().min(1).max(256), password: NewPassword })
+  .openapi("PasswordResetComplete");
+
+export const Member = z
+  .object({
+    membershipId: z.string(),
+    role: Role,
+    user: z.object({ id: z.string(), email: z.string(), name: z.string(), status: z.enum(["active", "disabled"]) }),
+    lks: z.object({ id: z.string(), name: z.string() }).nullable(),
+  })
+  .openapi("Member");
+
+export const MemberList = z.object({ items: z.array(Member) }).openapi("MemberList");
+
+export const RoleChange = z
+  .object({ role: z.enum(["lks_operator", "dinsos_verifier", "dinsos_head", "tenant_admin"]) })
+  .openapi("RoleChange");

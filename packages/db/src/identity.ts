@@ -1,0 +1,186 @@
+import type { Role } from "@akrab/domain";
+import { and, eq, exists, gt, isNull, sql } from "drizzle-orm";
+import type { Db } from "./client.ts";
+import { isoNow, newId } from "./client.ts";
+import { invitations, lks, memberships, passwordResets, sessions, tenants, users } from "./schema.ts";
+
+export type User = typeof users.$inferSelect;
+export type Session = typeof sessions.$inferSelect;
+
+export interface MembershipView {
+  id: string;
+  role: Role;
+  tenant: { id: string; slug: string; name: string; level: "province" | "kabkota"; parentId: string | null } | null;
+  lks: { id: string; name: string } | null;
+}
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export async function findUserByEmail(db: Db, email: string): Promise<User | null> {
+  return (await db.query.users.findFirst({ where: eq(users.email, normaliseEmail(email)) })) ?? null;
+}
+
+export async function findUserById(db: Db, id: string): Promise<User | null> {
+  return (await db.query.users.findFirst({ where: eq(users.id, id) })) ?? null;
+}
+
+/** Memberships in active tenants only: deactivating a tenant cuts its users off without deleting anything. */
+export async function membershipsOf(db: Db, userId: string): Promise<MembershipView[]> {
+  const rows = await db
+    .select({
+      id: memberships.id,
+      role: memberships.role,
+      tenantId: tenants.id,
+      tenantSlug: tenants.slug,
+      tenantName: tenants.name,
+      tenantLevel: tenants.level,
+      tenantParentId: tenants.parentId,
+      tenantStatus: tenants.status,
+      lksId: lks.id,
+      lksName: lks.name,
+    })
+    .from(memberships)
+    .leftJoin(tenants, eq(tenants.id, memberships.tenantId))
+    .leftJoin(lks, eq(lks.id, memberships.lksId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(memberships.createdAt, memberships.id);
+  return rows
+    .filter((r) => r.tenantStatus === null || r.tenantStatus === "active")
+    .map((r) => ({
+      id: r.id,
+      role: r.role,
+      tenant:
+        r.tenantId && r.tenantSlug && r.tenantName && r.tenantLevel
+          ? { id: r.tenantId, slug: r.tenantSlug, name: r.tenantName, level: r.tenantLevel, parentId: r.tenantParentId }
+          : null,
+      lks: r.lksId && r.lksName ? { id: r.lksId, name: r.lksName } : null,
+    }));
+}
+
+export interface Principal {
+  user: User;
+  session: Session;
+  memberships: MembershipView[];
+}
+
+/** The caller behind a session id, or null when the session is unknown, revoked, expired or its user disabled. */
+export async function loadPrincipal(db: Db, sessionId: string, now = Date.now()): Promise<Principal | null> {
+  const [found] = await db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt), gt(sessions.expiresAt, isoNow(now))));
+  if (!found || found.user.status !== "active") return null;
+  return { ...found, memberships: await membershipsOf(db, found.user.id) };
+}
+
+export function newSession(db: Db, input: { userId: string; ip: string | null; userAgent: string | null; ttlSeconds: number }) {
+  const now = Date.now();
+  const session: Session = {
+    id: newId(now),
+    userId: input.userId,
+    createdAt: isoNow(now),
+    expiresAt: isoNow(now + input.ttlSeconds * 1000),
+    revokedAt: null,
+    ip: input.ip,
+    userAgent: input.userAgent?.slice(0, 256) ?? null,
+  };
+  return { session, insert: db.insert(sessions).values(session) };
+}
+
+export function revokeSession(db: Db, sessionId: string) {
+  return db.update(sessions).set({ revokedAt: isoNow() }).where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
+}
+
+export function revokeAllSessions(db: Db, userId: string) {
+  return db.update(sessions).set({ revokedAt: isoNow() }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+}
+
+export function setPassword(db: Db, userId: string, passwordHash: string) {
+  return db.update(users).set({ passwordHash, updatedAt: isoNow() }).where(eq(users.id, userId));
+}
+
+export type Invitation = typeof invitations.$inferSelect;
+
+export interface InvitationView extends Invitation {
+  tenant: { slug: string; name: string } | null;
+  lks: { id: string; name: string } | null;
+}
+
+/** A pending invitation: not accepted, not expired, its tenant still active. */
+export async function findPendingInvitation(db: Db, tokenHash: string, now = Date.now()): Promise<InvitationView | null> {
+  const [row] = await db
+    .select({ invitation: invitations, tenantSlug: tenants.slug, tenantName: tenants.name, tenantStatus: tenants.status, lksName: lks.name })
+    .from(invitations)
+    .leftJoin(tenants, eq(tenants.id, invitations.tenantId))
+    .leftJoin(lks, eq(lks.id, invitations.lksId))
+    .where(and(eq(invitations.tokenHash, tokenHash), isNull(invitations.acceptedAt), gt(invitations.expiresAt, isoNow(now))));
+  if (!row || (row.invitation.tenantId && row.tenantStatus !== "active")) return null;
+  const { invitation } = row;
+  return {
+    ...invitation,
+    tenant: row.tenantSlug && row.tenantName ? { slug: row.tenantSlug, name: row.tenantName } : null,
+    lks: invitation.lksId && row.lksName ? { id: invitation.lksId, name: row.lksName } : null,
+  };
+}
+
+/**
+ * Marks the invitation accepted only if nobody accepted it first; callers batch it with the
+ * membership insert, and the unique membership index turns a racing second accept into a failure.
+ */
+export function markInvitationAccepted(db: Db, invitationId: string) {
+  return db
+    .update(invitations)
+    .set({ acceptedAt: isoNow() })
+    .where(and(eq(invitations.id, invitationId), isNull(invitations.acceptedAt)))
+    .returning({ id: invitations.id });
+}
+
+export function insertUser(db: Db, input: { email: string; name: string; passwordHash: string | null }) {
+  const now = isoNow();
+  const user: User = { id: newId(), email: normaliseEmail(input.email), name: input.name, passwordHash: input.passwordHash, status: "active", createdAt: now, updatedAt: now };
+  return { user, insert: db.insert(users).values(user) };
+}
+
+export function insertMembership(db: Db, input: { userId: string; tenantId: string | null; role: Role; lksId: string | null }) {
+  return db.insert(memberships).values({ id: newId(), createdAt: isoNow(), ...input }).onConflictDoNothing();
+}
+
+export function newPasswordReset(db: Db, input: { userId: string; tokenHash: string; ttlSeconds: number }) {
+  const now = Date.now();
+  return db.insert(passwordResets).values({
+    id: newId(now),
+    userId: input.userId,
+    tokenHash: input.tokenHash,
+    expiresAt: isoNow(now + input.ttlSeconds * 1000),
+    usedAt: null,
+    createdAt: isoNow(now),
+  });
+}
+
+export async function findPendingPasswordReset(db: Db, tokenHash: string, now = Date.now()) {
+  return (
+    (await db.query.passwordResets.findFirst({
+      where: and(eq(passwordResets.tokenHash, tokenHash), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, isoNow(now))),
+    })) ?? null
+  );
+}
+
+/**
+ * The statements that use a reset token, for one batch. The password changes only while the token
+ * is still unused, so of two concurrent uses exactly one takes effect; the last statement's
+ * returned row tells the caller whether it was this one.
+ */
+export function usePasswordReset(db: Db, reset: { id: string; userId: string }, passwordHash: string) {
+  const stillUnused = and(eq(passwordResets.id, reset.id), isNull(passwordResets.usedAt));
+  return [
+    db
+      .update(users)
+      .set({ passwordHash, updatedAt: isoNow() })
+      .where(and(eq(users.id, reset.userId), exists(db.select({ one: sql`1` }).from(passwordResets).where(stillUnused)))),
+    revokeAllSessions(db, reset.userId),
+    db.update(passwordResets).set({ usedAt: isoNow() }).where(stillUnused).returning({ id: passwordResets.id }),
+  ] as const;
+}

@@ -1,0 +1,10 @@
+export * from "./client.ts";
+export * from "./pagination.ts";
+export * from "./tenants.ts";
+export * from "./tenant-scope.ts";
+export * from "./identity.ts";
+export * from "./audit.ts";
+export * from "./outbox.ts";
+export * from "./rate-limits.ts";
+export * as schema from "./schema.ts";
+export * from "./regions.ts";

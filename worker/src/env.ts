@@ -1,0 +1,29 @@
+import type { Principal, TenantScope } from "@akrab/db";
+import type { Db } from "@akrab/db";
+import type { TenantAccess } from "@akrab/domain";
+
+export interface Bindings {
+  DB: D1Database;
+  DOCS: R2Bucket;
+  ASSETS: Fetcher;
+  /** "development" allows the built-in token secret; anything else requires JWT_SECRET. */
+  ENVIRONMENT: string;
+  JWT_SECRET?: string;
+}
+
+export interface Variables {
+  requestId: string;
+  db: Db;
+  /** Set by `authenticate()` when the request carries a valid session. */
+  principal: Principal | undefined;
+  /** How the request authenticated: cookies need CSRF protection, bearer tokens do not. */
+  credential: "cookie" | "bearer" | undefined;
+  /** Set by `tenant()` for routes under /api/v1/t/{tenant}. */
+  access: TenantAccess;
+  scope: TenantScope;
+}
+
+export interface AppEnv {
+  Bindings: Bindings;
+  Variables: Variables;
+}

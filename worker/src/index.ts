@@ -1,0 +1,10 @@
+import { createApp } from "./app.ts";
+import type { Bindings } from "./env.ts";
+import { scheduled } from "./scheduled.ts";
+
+const app = createApp();
+
+export default {
+  fetch: app.fetch,
+  scheduled,
+} satisfies ExportedHandler<Bindings>;

@@ -1,0 +1,46 @@
+import type { ErrorHandler, NotFoundHandler } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { AppEnv } from "../../env.ts";
+import { Problem, problemResponse, type ProblemType } from "./problem.ts";
+
+export * from "./problem.ts";
+
+/** Statuses Hono's own middleware throws (body limit, etc.) mapped onto our problem types. */
+const FROM_HTTP_STATUS: Record<number, ProblemType> = {
+  400: "bad-request",
+  401: "unauthenticated",
+  403: "forbidden",
+  404: "not-found",
+  405: "method-not-allowed",
+  413: "payload-too-large",
+  415: "unsupported-media-type",
+  429: "rate-limited",
+};
+
+export const onError: ErrorHandler<AppEnv> = (err, c) => {
+  const extra = { instance: new URL(c.req.url).pathname, requestId: c.get("requestId") };
+  if (err instanceof Problem) return problemResponse(err, extra);
+  if (err instanceof HTTPException && FROM_HTTP_STATUS[err.status]) {
+    return problemResponse(new Problem(FROM_HTTP_STATUS[err.status]!, err.message || "Permintaan ditolak / Request refused"), extra);
+  }
+  // Logged as one JSON line for Workers Logs; the client sees only the request id to quote.
+  console.error(
+    JSON.stringify({
+      level: "error",
+      requestId: c.get("requestId"),
+      method: c.req.method,
+      path: extra.instance,
+      error: err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : String(err),
+    }),
+  );
+  return problemResponse(
+    new Problem("internal", `Terjadi kesalahan pada server. Sebutkan kode ${c.get("requestId")} bila menghubungi dukungan / Unexpected server error; quote request id ${c.get("requestId")}`),
+    extra,
+  );
+};
+
+export const onNotFound: NotFoundHandler<AppEnv> = (c) =>
+  problemResponse(new Problem("not-found", `Tidak ada rute ${c.req.method} ${new URL(c.req.url).pathname} / No such route`), {
+    instance: new URL(c.req.url).pathname,
+    requestId: c.get("requestId"),
+  });

@@ -1,0 +1,85 @@
+/**
+ * RFC 9457 problem details. `type` is a stable URN per kind of problem so clients can branch on
+ * it; `title` is fixed per type; `detail` explains this occurrence (Indonesian first, then English).
+ */
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance?: string;
+  requestId?: string;
+  errors?: FieldError[];
+}
+
+export const PROBLEM_TYPES = {
+  validation: { status: 400, title: "Validation failed" },
+  "bad-request": { status: 400, title: "Bad request" },
+  unauthenticated: { status: 401, title: "Authentication required" },
+  "invalid-credentials": { status: 401, title: "Invalid credentials" },
+  forbidden: { status: 403, title: "Forbidden" },
+  "csrf-rejected": { status: 403, title: "Cross-site request rejected" },
+  "not-found": { status: 404, title: "Not found" },
+  "method-not-allowed": { status: 405, title: "Method not allowed" },
+  conflict: { status: 409, title: "Conflict" },
+  gone: { status: 410, title: "Gone" },
+  "payload-too-large": { status: 413, title: "Payload too large" },
+  "unsupported-media-type": { status: 415, title: "Unsupported media type" },
+  "rate-limited": { status: 429, title: "Too many requests" },
+  internal: { status: 500, title: "Internal server error" },
+  misconfigured: { status: 500, title: "Server misconfigured" },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ProblemType = keyof typeof PROBLEM_TYPES;
+
+export function problemTypeUri(type: ProblemType): string {
+  return `urn:akrab:problem:${type}`;
+}
+
+/** Throw from anywhere in a request; the error middleware turns it into problem+json. */
+export class Problem extends Error {
+  readonly type: ProblemType;
+  readonly detail: string;
+  readonly errors: FieldError[] | undefined;
+  readonly headers: Record<string, string>;
+
+  constructor(type: ProblemType, detail: string, opts: { errors?: FieldError[]; headers?: Record<string, string> } = {}) {
+    super(`${type}: ${detail}`);
+    this.type = type;
+    this.detail = detail;
+    this.errors = opts.errors;
+    this.headers = opts.headers ?? {};
+  }
+
+  get status(): number {
+    return PROBLEM_TYPES[this.type].status;
+  }
+
+  body(extra: { instance?: string; requestId?: string } = {}): ProblemBody {
+    return {
+      type: problemTypeUri(this.type),
+      title: PROBLEM_TYPES[this.type].title,
+      status: this.status,
+      detail: this.detail,
+      ...extra,
+      ...(this.errors ? { errors: this.errors } : {}),
+    };
+  }
+}
+
+export function problemResponse(problem: Problem, extra: { instance?: string; requestId?: string } = {}): Response {
+  return new Response(JSON.stringify(problem.body(extra)), {
+    status: problem.status,
+    headers: { "content-type": "application/problem+json; charset=utf-8", ...problem.headers },
+  });
+}
+
+/** The 404 every hidden or missing object gets, so existence never leaks between tenants. */
+export function notFound(what = "Sumber daya tidak ditemukan / Resource not found"): Problem {
+  return new Problem("not-found", what);
+}

@@ -1,0 +1,69 @@
+import { InvitationAccept, SessionResponse } from "@akrab/contracts";
+import { findPendingInvitation, findUserByEmail, insertMembership, insertUser, markInvitationAccepted, recordAudit, type User } from "@akrab/db";
+import { createRoute, type RouteHandler } from "@hono/zod-openapi";
+import type { AppEnv } from "../../env.ts";
+import { clientIp } from "../../lib/client-ip.ts";
+import { jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
+import { Problem, notFound } from "../../middleware/problem/index.ts";
+import { hashPassword } from "../../services/password.ts";
+import { assertAcceptablePassword } from "../../services/password-rules.ts";
+import { hashSecretToken } from "../../services/secret-tokens.ts";
+import { openSession } from "../../services/sessions.ts";
+import { InvitationToken } from "./invitation-show.ts";
+
+export const acceptInvitationRoute = createRoute({
+  method: "post",
+  path: "/api/v1/auth/invitations/{token}/accept",
+  tags: ["Auth"],
+  summary: "Accept an invitation: creates the account (or adds the role to an existing one) and signs in",
+  description: "For a new account the password is set here. For an existing account the password is ignored and left unchanged.",
+  request: { params: InvitationToken, body: jsonBody(InvitationAccept) },
+  responses: { 200: jsonResponse(SessionResponse, "Accepted and signed in"), ...problems(400, 404, 409) },
+});
+
+export const acceptInvitation: RouteHandler<typeof acceptInvitationRoute, AppEnv> = async (c) => {
+  const db = c.get("db");
+  const { name, password } = c.req.valid("json");
+  const invitation = await findPendingInvitation(db, await hashSecretToken(c.req.valid("param").token));
+  if (!invitation) throw notFound("Undangan tidak ditemukan, sudah dipakai, atau kedaluwarsa / Invitation not found, used or expired");
+
+  const existing = await findUserByEmail(db, invitation.email);
+  let user: User;
+  const creation: ReturnType<typeof insertUser>["insert"][] = [];
+  if (existing) {
+    user = existing;
+  } else {
+    assertAcceptablePassword(password, invitation.email);
+    const created = insertUser(db, { email: invitation.email, name, passwordHash: await hashPassword(password) });
+    user = created.user;
+    creation.push(created.insert);
+  }
+
+  const session = openSession(c, user);
+  // One batch: if a concurrent accept claimed the invitation first, the claim returns no row
+  // and a racing account creation fails on the unique email, rolling the whole batch back.
+  const [claimed] = await db.batch([
+    markInvitationAccepted(db, invitation.id),
+    ...creation,
+    insertMembership(db, { userId: user.id, tenantId: invitation.tenantId, role: invitation.role, lksId: invitation.lksId }),
+    recordAudit(db, {
+      action: "auth.invitation_accepted",
+      tenantId: invitation.tenantId,
+      actorUserId: user.id,
+      targetType: "invitation",
+      targetId: invitation.id,
+      ip: clientIp(c),
+      data: { role: invitation.role, newAccount: !existing },
+    }),
+    session.insert,
+  ]).catch((error: unknown) => {
+    if (String(error).includes("UNIQUE constraint failed")) throw alreadyUsed();
+    throw error;
+  });
+  if (claimed.length === 0) throw alreadyUsed();
+  return c.json(await session.respond(), 200);
+};
+
+function alreadyUsed(): Problem {
+  return new Problem("conflict", "Undangan ini sudah dipakai / This invitation was already used");
+}

@@ -1,0 +1,28 @@
+import { recordAudit, revokeSession } from "@akrab/db";
+import { createRoute, type RouteHandler } from "@hono/zod-openapi";
+import type { AppEnv } from "../../env.ts";
+import { clientIp } from "../../lib/client-ip.ts";
+import { bearerSecurity, problems } from "../../lib/openapi.ts";
+import { clearSessionCookie, requireAuth } from "../../middleware/auth/index.ts";
+
+export const logoutRoute = createRoute({
+  method: "post",
+  path: "/api/v1/auth/logout",
+  tags: ["Auth"],
+  summary: "Sign out: revokes the session server-side",
+  description: "The token and cookie of this session stop working at once.",
+  security: bearerSecurity,
+  middleware: [requireAuth()] as const,
+  responses: { 204: { description: "Signed out" }, ...problems(401) },
+});
+
+export const logout: RouteHandler<typeof logoutRoute, AppEnv> = async (c) => {
+  const db = c.get("db");
+  const { user, session } = c.get("principal")!;
+  await db.batch([
+    revokeSession(db, session.id),
+    recordAudit(db, { action: "auth.logout", actorUserId: user.id, targetType: "session", targetId: session.id, ip: clientIp(c) }),
+  ]);
+  clearSessionCookie(c);
+  return c.body(null, 204);
+};

@@ -1,0 +1,21 @@
+import { Me } from "@akrab/contracts";
+import { createRoute, type RouteHandler } from "@hono/zod-openapi";
+import type { AppEnv } from "../../env.ts";
+import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
+import { requireAuth } from "../../middleware/auth/index.ts";
+import { publicMembership } from "../../services/sessions.ts";
+
+export const meRoute = createRoute({
+  method: "get",
+  path: "/api/v1/auth/me",
+  tags: ["Auth"],
+  summary: "The signed-in user and their memberships",
+  security: bearerSecurity,
+  middleware: [requireAuth()] as const,
+  responses: { 200: jsonResponse(Me, "The current user"), ...problems(401) },
+});
+
+export const me: RouteHandler<typeof meRoute, AppEnv> = async (c) => {
+  const { user, memberships } = c.get("principal")!;
+  return c.json({ user: { id: user.id, email: user.email, name: user.name }, memberships: memberships.map(publicMembership) }, 200);
+};

@@ -1,0 +1,19 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { createRouter } from "../../lib/router.ts";
+import { jsonResponse } from "../../lib/openapi.ts";
+
+export const API_VERSION = "1.0.0";
+
+const Health = z.object({ status: z.literal("ok"), version: z.string(), apiVersion: z.string(), environment: z.string() }).openapi("Health");
+
+export const healthRoute = createRoute({
+  method: "get",
+  path: "/api/health",
+  tags: ["Operations"],
+  summary: "Liveness and version",
+  responses: { 200: jsonResponse(Health, "The Worker is up") },
+});
+
+export const healthRoutes = createRouter().openapi(healthRoute, (c) =>
+  c.json({ status: "ok" as const, version: `akrab@${API_VERSION}`, apiVersion: "v1", environment: c.env.ENVIRONMENT }, 200),
+);

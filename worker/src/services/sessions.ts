@@ -1,0 +1,38 @@
+import { membershipsOf, newSession, type Db, type MembershipView, type User } from "@akrab/db";
+import type { Context } from "hono";
+import type { AppEnv } from "../env.ts";
+import { clientIp } from "../lib/client-ip.ts";
+import { writeSessionCookie } from "../middleware/auth/index.ts";
+import { SESSION_TTL_SECONDS, signAccessToken } from "./tokens.ts";
+
+/**
+ * Prepares a session for `user`: the caller puts `insert` in the batch of the change that signs
+ * the user in (after any statement that creates the user), then calls `respond()` to sign the
+ * token, set the browser cookie and get the login response body.
+ */
+export function openSession(c: Context<AppEnv>, user: User) {
+  const db = c.get("db");
+  const { session, insert } = newSession(db, {
+    userId: user.id,
+    ip: clientIp(c),
+    userAgent: c.req.header("user-agent") ?? null,
+    ttlSeconds: SESSION_TTL_SECONDS,
+  });
+  return {
+    insert,
+    async respond() {
+      const { token, expiresAt } = await signAccessToken(c.env, user.id, session.id);
+      writeSessionCookie(c, token, SESSION_TTL_SECONDS);
+      return { token, expiresAt: new Date(expiresAt * 1000).toISOString(), ...(await describeUser(db, user)) };
+    },
+  };
+}
+
+export async function describeUser(db: Db, user: User) {
+  return { user: { id: user.id, email: user.email, name: user.name }, memberships: (await membershipsOf(db, user.id)).map(publicMembership) };
+}
+
+/** Internal ids of tenants stay on the server; clients address tenants by slug. */
+export function publicMembership(m: MembershipView) {
+  return { id: m.id, role: m.role, tenant: m.tenant && { slug: m.tenant.slug, name: m.tenant.name, level: m.tenant.level }, lks: m.lks };
+}
