@@ -36,7 +36,7 @@ export function resolveTenantAccess(grants: readonly MembershipGrant[], tenant: 
   }
   const province = tenant.parentId ? grants.filter((g) => g.tenantId === tenant.parentId && g.role !== "lks_operator") : [];
   if (province.length > 0) return { via: "province", roles: unique(province.map((g) => g.role)) };
-  const national = grants.filter((g) => isNationalRole(g.role) && NATIONAL_READERS.includes(g.role));
+  const national = grants.filter((g) => g.tenantId === null && isNationalRole(g.role) && NATIONAL_READERS.includes(g.role));
   if (national.length > 0) return { via: "national", roles: unique(national.map((g) => g.role)) };
   return null;
 }

@@ -1,7 +1,7 @@
-import type { ErrorHandler, NotFoundHandler } from "hono";
+import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "../../env.ts";
-import { Problem, problemResponse, type ProblemType } from "./problem.ts";
+import { PROBLEM_CONTENT_TYPE, Problem, type ProblemType } from "./problem.ts";
 
 export * from "./problem.ts";
 
@@ -17,11 +17,16 @@ const FROM_HTTP_STATUS: Record<number, ProblemType> = {
   429: "rate-limited",
 };
 
+/** Built on the context so headers set earlier in the request (request id, cookies) are kept. */
+export function problemResponse(c: Context<AppEnv>, problem: Problem): Response {
+  const body = problem.body({ instance: new URL(c.req.url).pathname, requestId: c.get("requestId") });
+  return c.newResponse(JSON.stringify(body), problem.status as 400, { ...problem.headers, "content-type": PROBLEM_CONTENT_TYPE });
+}
+
 export const onError: ErrorHandler<AppEnv> = (err, c) => {
-  const extra = { instance: new URL(c.req.url).pathname, requestId: c.get("requestId") };
-  if (err instanceof Problem) return problemResponse(err, extra);
+  if (err instanceof Problem) return problemResponse(c, err);
   if (err instanceof HTTPException && FROM_HTTP_STATUS[err.status]) {
-    return problemResponse(new Problem(FROM_HTTP_STATUS[err.status]!, err.message || "Permintaan ditolak / Request refused"), extra);
+    return problemResponse(c, new Problem(FROM_HTTP_STATUS[err.status]!, err.message || "Permintaan ditolak / Request refused"));
   }
   // Logged as one JSON line for Workers Logs; the client sees only the request id to quote.
   console.error(
@@ -29,18 +34,15 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
       level: "error",
       requestId: c.get("requestId"),
       method: c.req.method,
-      path: extra.instance,
+      path: new URL(c.req.url).pathname,
       error: err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : String(err),
     }),
   );
   return problemResponse(
+    c,
     new Problem("internal", `Terjadi kesalahan pada server. Sebutkan kode ${c.get("requestId")} bila menghubungi dukungan / Unexpected server error; quote request id ${c.get("requestId")}`),
-    extra,
   );
 };
 
 export const onNotFound: NotFoundHandler<AppEnv> = (c) =>
-  problemResponse(new Problem("not-found", `Tidak ada rute ${c.req.method} ${new URL(c.req.url).pathname} / No such route`), {
-    instance: new URL(c.req.url).pathname,
-    requestId: c.get("requestId"),
-  });
+  problemResponse(c, new Problem("not-found", `Tidak ada rute ${c.req.method} ${new URL(c.req.url).pathname} / No such route`));

@@ -72,12 +72,7 @@ export class Problem extends Error {
   }
 }
 
-export function problemResponse(problem: Problem, extra: { instance?: string; requestId?: string } = {}): Response {
-  return new Response(JSON.stringify(problem.body(extra)), {
-    status: problem.status,
-    headers: { "content-type": "application/problem+json; charset=utf-8", ...problem.headers },
-  });
-}
+export const PROBLEM_CONTENT_TYPE = "application/problem+json; charset=utf-8";
 
 /** The 404 every hidden or missing object gets, so existence never leaks between tenants. */
 export function notFound(what = "Sumber daya tidak ditemukan / Resource not found"): Problem {

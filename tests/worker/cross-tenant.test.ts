@@ -1,0 +1,79 @@
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { createApp } from "../../worker/src/app.ts";
+import { api, expectProblem, login } from "./helpers.ts";
+
+/**
+ * Walks the live route table: every route under /api/v1/t/{tenant} must answer 404 to a caller of
+ * another tenant, both when it names the other tenant and when it names its own tenant but an
+ * object of the other one. New routes join the walk automatically; a route with a path parameter
+ * or body this file does not know yet fails the test until a fixture is added below.
+ */
+const CALLER = "dinsos.kota-tangerang@akrab.test"; // tenant_admin + verifier + head of kota-tangerang
+const OWN_TENANT = "kota-tangerang";
+const FOREIGN_TENANT = "kab-lebak";
+
+/** An object of the foreign tenant for each path parameter name. */
+async function foreignObjectIds(): Promise<Record<string, string>> {
+  const membership = await env.DB.prepare(
+    "SELECT m.id FROM memberships m JOIN tenants t ON t.id = m.tenant_id WHERE t.slug = ? AND m.role = 'dinsos_verifier'",
+  )
+    .bind(FOREIGN_TENANT)
+    .first<{ id: string }>();
+  const lks = await env.DB.prepare("SELECT l.id FROM lks l JOIN tenants t ON t.id = l.tenant_id WHERE t.slug = ?").bind(FOREIGN_TENANT).first<{ id: string }>();
+  return { membershipId: membership!.id, lksId: lks!.id };
+}
+
+/** A body that passes validation, for routes that take one, so the walk reaches the handler. */
+const VALID_BODIES: Record<string, unknown> = {
+  "POST /api/v1/t/:tenant/invitations": { email: "walker@akrab.test", role: "dinsos_verifier" },
+  "PATCH /api/v1/t/:tenant/members/:membershipId": { role: "dinsos_head" },
+};
+
+function tenantRoutes() {
+  const seen = new Set<string>();
+  return createApp()
+    .routes.filter((r) => r.method !== "ALL" && r.path.startsWith("/api/v1/t/:tenant/"))
+    .map((r) => `${r.method} ${r.path}`)
+    .filter((key) => !seen.has(key) && seen.add(key));
+}
+
+async function snapshot() {
+  const tables = ["lks", "memberships", "invitations", "outbox", "users", "tenants"];
+  return Promise.all(tables.map(async (t) => (await env.DB.prepare(`SELECT * FROM ${t} ORDER BY 1`).all()).results));
+}
+
+describe("cross-tenant walk over every tenant-scoped route", () => {
+  it("finds the tenant routes", () => {
+    expect(tenantRoutes()).toEqual(expect.arrayContaining(["GET /api/v1/t/:tenant/lks", "POST /api/v1/t/:tenant/invitations"]));
+  });
+
+  it("answers 404 to another tenant's caller and changes nothing", async () => {
+    const { token } = await login(CALLER);
+    const ids = await foreignObjectIds();
+    const before = await snapshot();
+    const checked: string[] = [];
+
+    for (const route of tenantRoutes()) {
+      const [method, template] = route.split(" ") as [string, string];
+      const params = [...template.matchAll(/:(\w+)/g)].map((m) => m[1]!).filter((p) => p !== "tenant");
+      for (const p of params) expect(ids, `add a foreign-tenant fixture for :${p} (${route})`).toHaveProperty(p);
+      const needsBody = method !== "GET" && method !== "DELETE";
+      if (needsBody) expect(VALID_BODIES, `add a valid body for ${route}`).toHaveProperty(route);
+
+      const fill = (tenant: string) => template.replace(":tenant", tenant).replace(/:(\w+)/g, (_, p: string) => ids[p]!);
+      const init = { method, token, ...(needsBody ? { json: VALID_BODIES[route] } : {}) };
+
+      // 1. The other tenant in the URL.
+      await expectProblem(await api(fill(FOREIGN_TENANT), init), 404, "not-found");
+      // 2. The caller's own tenant in the URL, the other tenant's object in the path.
+      if (params.length > 0) await expectProblem(await api(fill(OWN_TENANT), init), 404, "not-found");
+      // 3. Nobody signed in.
+      await expectProblem(await api(fill(FOREIGN_TENANT), { ...init, token: undefined }), 401, "unauthenticated");
+      checked.push(route);
+    }
+
+    expect(checked.length).toBe(tenantRoutes().length);
+    expect(await snapshot()).toEqual(before);
+  });
+});

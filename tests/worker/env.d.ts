@@ -1,0 +1,15 @@
+declare namespace Cloudflare {
+  interface Env {
+    DB: D1Database;
+    DOCS: R2Bucket;
+    ENVIRONMENT: string;
+    TEST_MIGRATIONS: import("cloudflare:test").D1Migration[];
+    TEST_SEED: string[];
+  }
+}
+
+declare namespace Cloudflare {
+  interface GlobalProps {
+    mainModule: typeof import("../../worker/src/index.ts");
+  }
+}
