@@ -1,5 +1,5 @@
 import type { Role } from "@akrab/domain";
-import { and, eq, exists, gt, isNull, sql } from "drizzle-orm";
+import { and, eq, exists, gt, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "./client.ts";
 import { isoNow, newId } from "./client.ts";
 import { invitations, lks, memberships, passwordResets, sessions, tenants, users } from "./schema.ts";
@@ -28,24 +28,37 @@ export async function findUserById(db: Db, id: string): Promise<User | null> {
 
 /** Memberships in active tenants only: deactivating a tenant cuts its users off without deleting anything. */
 export async function membershipsOf(db: Db, userId: string): Promise<MembershipView[]> {
-  const rows = await db
+  return toMembershipViews(await membershipsQuery(db, eq(memberships.userId, userId)));
+}
+
+/**
+ * Every selected column has a distinct SQL name: drizzle maps D1 batch results by column name,
+ * so two columns both called `id` or `name` would overwrite each other inside a batch.
+ */
+function membershipsQuery(db: Db, whereUser: SQL) {
+  return db
     .select({
       id: memberships.id,
       role: memberships.role,
-      tenantId: tenants.id,
+      tenantId: memberships.tenantId,
       tenantSlug: tenants.slug,
       tenantName: tenants.name,
       tenantLevel: tenants.level,
       tenantParentId: tenants.parentId,
       tenantStatus: tenants.status,
-      lksId: lks.id,
-      lksName: lks.name,
+      lksId: memberships.lksId,
+      lksName: sql<string | null>`${lks.name}`.as("lks_name"),
     })
     .from(memberships)
     .leftJoin(tenants, eq(tenants.id, memberships.tenantId))
     .leftJoin(lks, eq(lks.id, memberships.lksId))
-    .where(eq(memberships.userId, userId))
+    .where(whereUser)
     .orderBy(memberships.createdAt, memberships.id);
+}
+
+type MembershipRow = Awaited<ReturnType<typeof membershipsQuery>>[number];
+
+function toMembershipViews(rows: MembershipRow[]): MembershipView[] {
   return rows
     .filter((r) => r.tenantStatus === null || r.tenantStatus === "active")
     .map((r) => ({
@@ -65,15 +78,21 @@ export interface Principal {
   memberships: MembershipView[];
 }
 
-/** The caller behind a session id, or null when the session is unknown, revoked, expired or its user disabled. */
+/**
+ * The caller behind a session id, or null when the session is unknown, revoked, expired or its
+ * user disabled. Runs on every authenticated request, so session and memberships come back in
+ * one D1 round trip.
+ */
 export async function loadPrincipal(db: Db, sessionId: string, now = Date.now()): Promise<Principal | null> {
-  const [found] = await db
-    .select({ session: sessions, user: users })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt), gt(sessions.expiresAt, isoNow(now))));
-  if (!found || found.user.status !== "active") return null;
-  return { ...found, memberships: await membershipsOf(db, found.user.id) };
+  const live = () => and(eq(sessions.id, sessionId), isNull(sessions.revokedAt), gt(sessions.expiresAt, isoNow(now)));
+  const sessionUser = () => db.select({ id: sessions.userId }).from(sessions).where(live());
+  const [[session], [user], membershipRows] = await db.batch([
+    db.select().from(sessions).where(live()),
+    db.select().from(users).where(inArray(users.id, sessionUser())),
+    membershipsQuery(db, inArray(memberships.userId, sessionUser())),
+  ]);
+  if (!session || !user || user.status !== "active") return null;
+  return { session, user, memberships: toMembershipViews(membershipRows) };
 }
 
 export function newSession(db: Db, input: { userId: string; ip: string | null; userAgent: string | null; ttlSeconds: number }) {

@@ -1,0 +1,56 @@
+/**
+ * A closed-loop load generator: `connections` clients on keep-alive sockets, each sending its next
+ * request when the previous answer arrives, until `requests` have completed. Every latency is kept,
+ * so percentiles are exact rather than read off a histogram.
+ */
+import http from "node:http";
+
+export interface LoadResult {
+  requests: number;
+  connections: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  requestsPerSecond: number;
+  errors: number;
+}
+
+export async function load(url: string, opts: { connections: number; requests: number; headers?: Record<string, string> }): Promise<LoadResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: opts.connections });
+  const latencies: number[] = [];
+  let started = 0;
+  let errors = 0;
+
+  const once = () =>
+    new Promise<void>((resolve) => {
+      const t0 = performance.now();
+      const req = http.get(url, { agent, headers: opts.headers }, (res) => {
+        res.resume();
+        res.on("end", () => {
+          latencies.push(performance.now() - t0);
+          if (res.statusCode !== 200) errors++;
+          resolve();
+        });
+      });
+      req.on("error", () => {
+        errors++;
+        resolve();
+      });
+    });
+
+  const client = async () => {
+    while (started < opts.requests) {
+      started++;
+      await once();
+    }
+  };
+
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: opts.connections }, client));
+  const seconds = (performance.now() - t0) / 1000;
+  agent.destroy();
+
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
+  return { requests: latencies.length, connections: opts.connections, p50: at(0.5), p95: at(0.95), p99: at(0.99), requestsPerSecond: latencies.length / seconds, errors };
+}

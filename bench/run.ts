@@ -1,0 +1,92 @@
+/**
+ * `npm run bench` (builds the web app first). Prints:
+ *  - first-load page weight of the login and home pages (gzip bytes of JS, CSS, HTML);
+ *  - API latency on local workerd: /api/health and an authenticated tenant-scoped list, at 1 and
+ *    50 connections, against a hello-world Worker measured in the same run behind the same proxy;
+ *  - the deployable bundle size from `wrangler deploy --dry-run`.
+ * Figures, not pass/fail: compare ratios measured in one run (the wrangler dev proxy dominates).
+ */
+import { execFileSync, spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { startLocalServer } from "../tests/support/local-server.ts";
+import { load, type LoadResult } from "./load.ts";
+import { measurePage } from "./page-weight.ts";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const APP_PORT = 8790;
+const HELLO_PORT = 8791;
+const REQUESTS = { 1: 300, 50: 3000 } as const;
+const DEMO = { email: "dinsos.kota-tangerang@akrab.test", password: "Akrab-Demo-2026!" };
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+async function startHelloWorld(): Promise<{ url: string; stop(): void }> {
+  const child = spawn("wrangler", ["dev", "-c", "bench/hello-world/wrangler.toml", "--ip", "127.0.0.1", "--port", String(HELLO_PORT), "--show-interactive-dev-session=false"], {
+    cwd: ROOT,
+    env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "1" },
+    detached: true,
+    stdio: "ignore",
+  });
+  const url = `http://127.0.0.1:${HELLO_PORT}/`;
+  for (let i = 0; i < 240; i++) {
+    try {
+      if ((await fetch(url)).ok) return { url, stop: () => process.kill(-child.pid!, "SIGTERM") };
+    } catch {
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  process.kill(-child.pid!, "SIGKILL");
+  throw new Error("hello-world worker did not start");
+}
+
+async function measureLatency(name: string, url: string, headers?: Record<string, string>) {
+  await load(url, { connections: 10, requests: 100, headers }); // warm-up: isolate, D1 connection, JIT
+  const rows: (LoadResult & { name: string })[] = [];
+  for (const connections of [1, 50] as const) rows.push({ name, ...(await load(url, { connections, requests: REQUESTS[connections], headers })) });
+  return rows;
+}
+
+function bundleSize(): string {
+  const out = execFileSync("wrangler", ["deploy", "--dry-run", "--env", "production", "--outdir", ".wrangler/dist"], { cwd: ROOT, encoding: "utf8", env: { ...process.env, WRANGLER_SEND_METRICS: "false" } });
+  return out.match(/Total Upload:[^\n]*/)?.[0] ?? "unknown";
+}
+
+const app = await startLocalServer({ port: APP_PORT });
+const hello = await startHelloWorld();
+try {
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync"],
+  });
+  const login = await measurePage(browser, `${app.url}/login`, "/login");
+  const home = await measurePage(browser, `${app.url}/`, "/ (home, signed in)", async (page) => {
+    const res = await page.request.post(`${app.url}/api/v1/auth/login`, { data: DEMO, headers: { origin: app.url } });
+    if (!res.ok()) throw new Error(`bench login failed: ${res.status()}`);
+  });
+  await browser.close();
+
+  const session = (await (await fetch(`${app.url}/api/v1/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(DEMO) })).json()) as { token: string };
+  const auth = { authorization: `Bearer ${session.token}` };
+  const latency = [
+    ...(await measureLatency("hello-world Worker", hello.url)),
+    ...(await measureLatency("GET /api/health", `${app.url}/api/health`)),
+    ...(await measureLatency("GET /api/v1/t/kota-tangerang/lks (auth)", `${app.url}/api/v1/t/kota-tangerang/lks`, auth)),
+  ];
+
+  console.log("\nPage weight, first load (gzip)");
+  console.table([login, home].map((w) => ({ page: w.page, JS: kb(w.js), CSS: kb(w.css), "JS+CSS": kb(w.js + w.css), HTML: kb(w.html), files: w.files })));
+
+  console.log("API latency on local workerd (wrangler dev)");
+  console.table(latency.map((r) => ({ endpoint: r.name, conns: r.connections, requests: r.requests, p50: ms(r.p50), p95: ms(r.p95), p99: ms(r.p99), "req/s": Math.round(r.requestsPerSecond), errors: r.errors })));
+
+  const p50 = (name: string, c: number) => latency.find((r) => r.name.startsWith(name) && r.connections === c)!.p50;
+  console.log("p50 ratio, authenticated list / hello-world Worker");
+  console.table([1, 50].map((c) => ({ conns: c, ratio: (p50("GET /api/v1/t", c) / p50("hello-world", c)).toFixed(2) })));
+
+  console.log(`Deployable bundle (wrangler deploy --dry-run): ${bundleSize()}`);
+} finally {
+  hello.stop();
+  await app.stop();
+}
