@@ -1,5 +1,5 @@
 import type { Role } from "@akrab/domain";
-import { and, eq, exists, gt, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { and, eq, exists, gt, inArray, isNull, lt, sql, type SQL } from "drizzle-orm";
 import type { Db } from "./client.ts";
 import { isoNow, newId } from "./client.ts";
 import { invitations, lks, memberships, passwordResets, sessions, tenants, users } from "./schema.ts";
@@ -202,4 +202,9 @@ export function usePasswordReset(db: Db, reset: { id: string; userId: string }, 
     revokeAllSessions(db, reset.userId),
     db.update(passwordResets).set({ usedAt: isoNow() }).where(stillUnused).returning({ id: passwordResets.id }),
   ] as const;
+}
+
+/** Sessions that ended long ago carry nothing worth keeping (logins are in the audit log). */
+export function deleteSessionsEndedBefore(db: Db, isoTime: string) {
+  return db.delete(sessions).where(lt(sessions.expiresAt, isoTime));
 }
