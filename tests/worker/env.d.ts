@@ -2,6 +2,7 @@ declare namespace Cloudflare {
   interface Env {
     DB: D1Database;
     DOCS: R2Bucket;
+    ASSETS: Fetcher;
     ENVIRONMENT: string;
     TEST_MIGRATIONS: import("cloudflare:test").D1Migration[];
     TEST_SEED: string[];
