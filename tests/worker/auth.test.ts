@@ -12,7 +12,7 @@ describe("login", () => {
     const body = (await res.json()) as { token: string; expiresAt: string; user: { email: string }; memberships: { role: string; tenant: { slug: string } }[] };
     expect(body.user.email).toBe("dinsos.kota-tangerang@akrab.test");
     expect(body.memberships.map((m) => m.role).sort()).toEqual(["dinsos_head", "dinsos_verifier", "tenant_admin"]);
-    expect(body.memberships.every((m) => m.tenant.slug === "kota-tangerang")).toBe(true);
+    expect(body.memberships.every((m) => m.tenant.slug === "kota-tangerang" && (m.tenant as { regionCode?: string }).regionCode === "36.71")).toBe(true);
     expect(Date.parse(body.expiresAt)).toBeGreaterThan(Date.now());
     const cookie = res.headers.get("set-cookie")!;
     expect(cookie).toMatch(/^__Host-akrab_session=/);

@@ -19,6 +19,7 @@ describe("invitations", () => {
     const outbox = (await (await api("/api/v1/national/outbox", { token: platform.token })).json()) as { items: { recipient: string; subject: string; body: string }[] };
     const mail = outbox.items.find((m) => m.recipient === "verifikator.baru@akrab.test")!;
     expect(mail.subject).toContain("Dinas Sosial Kota Tangerang");
+    expect(mail.body).toMatch(/berlaku sampai \d{1,2} \w+ 2026.* WIB/);
     const token = mail.body.match(new RegExp(`${ORIGIN}/invite/([A-Za-z0-9_-]+)`))![1]!;
 
     const details = await api(`/api/v1/auth/invitations/${token}`);
@@ -26,6 +27,8 @@ describe("invitations", () => {
 
     const weak = await expectProblem(await api(`/api/v1/auth/invitations/${token}/accept`, { method: "POST", json: { name: "Budi", password: "password123" } }), 400, "validation");
     expect(weak.errors?.[0]?.path).toBe("password");
+    const empty = await expectProblem(await api(`/api/v1/auth/invitations/${token}/accept`, { method: "POST", json: {} }), 400, "validation");
+    expect(empty.errors?.map((e) => e.path)).toEqual(["name", "password"]);
 
     const accepted = await api(`/api/v1/auth/invitations/${token}/accept`, { method: "POST", json: { name: "Budi Santoso", password: "kopi-tubruk-pagi-hari" } });
     expect(accepted.status).toBe(200);
@@ -86,7 +89,7 @@ describe("invitations", () => {
     await api("/api/v1/t/kota-tangerang/invitations", { method: "POST", token: admin.token, json: { email: "dinsos.lebak@akrab.test", role: "dinsos_verifier" } });
     const token = await linkTokenFor("dinsos.lebak@akrab.test", "/invite/");
     expect(await (await api(`/api/v1/auth/invitations/${token}`)).json()).toMatchObject({ userExists: true });
-    const res = await api(`/api/v1/auth/invitations/${token}/accept`, { method: "POST", json: { name: "ignored", password: "ignored-password-x" } });
+    const res = await api(`/api/v1/auth/invitations/${token}/accept`, { method: "POST", json: {} });
     expect(res.status).toBe(200);
     const { memberships } = await login("dinsos.lebak@akrab.test");
     expect(memberships.map((m) => m.tenant?.slug)).toContain("kota-tangerang");

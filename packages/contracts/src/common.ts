@@ -17,6 +17,11 @@ export const CursorQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
 export function pageOf<T extends z.ZodType>(item: T, name: string) {
   return z.object({ items: z.array(item), nextCursor: z.string().nullable() }).openapi(name);
 }

@@ -5,7 +5,12 @@ import { Email } from "./common.ts";
 export const Role = z.enum(ROLES).openapi("Role");
 
 export const TenantSummary = z
-  .object({ slug: z.string(), name: z.string(), level: z.enum(["province", "kabkota"]) })
+  .object({
+    slug: z.string(),
+    name: z.string(),
+    level: z.enum(["province", "kabkota"]),
+    regionCode: z.string().openapi({ description: "Kemendagri code of the tenant's region", example: "36.71" }),
+  })
   .openapi("TenantSummary");
 
 export const Membership = z
@@ -16,10 +21,13 @@ export const Membership = z
     lks: z.object({ id: z.string(), name: z.string() }).nullable().openapi({ description: "The LKS an lks_operator acts for" }),
   })
   .openapi("Membership");
+export type Membership = z.output<typeof Membership>;
 
 export const User = z.object({ id: z.string(), email: z.string(), name: z.string() }).openapi("User");
+export type User = z.output<typeof User>;
 
 export const Me = z.object({ user: User, memberships: z.array(Membership) }).openapi("Me");
+export type Me = z.output<typeof Me>;
 
 export const LoginRequest = z
   .object({ email: Email, password: z.string().min(1, "Kata sandi wajib diisi / Password is required").max(1024) })
@@ -29,6 +37,7 @@ export const SessionResponse = Me.extend({
   token: z.string().openapi({ description: "Bearer token for API clients; browsers use the HttpOnly cookie instead" }),
   expiresAt: z.string().openapi({ description: "When the token expires (ISO 8601, UTC)" }),
 }).openapi("SessionResponse");
+export type SessionResponse = z.output<typeof SessionResponse>;
 
 /** Password strength is checked by the domain policy in the handler, where the email is known. */
 export const NewPassword = z.string().min(1, "Kata sandi wajib diisi / Password is required").max(1024);
@@ -44,6 +53,7 @@ export const InvitationCreate = z
 export const InvitationCreated = z
   .object({ id: z.string(), email: z.string(), role: Role, expiresAt: z.string() })
   .openapi("InvitationCreated");
+export type InvitationCreated = z.output<typeof InvitationCreated>;
 
 export const InvitationDetails = z
   .object({
@@ -55,9 +65,14 @@ export const InvitationDetails = z
     userExists: z.boolean().openapi({ description: "True when the email already has an account: accepting then needs no new password" }),
   })
   .openapi("InvitationDetails");
+export type InvitationDetails = z.output<typeof InvitationDetails>;
 
+/** Name and password are needed only when the invitation creates a new account. */
 export const InvitationAccept = z
-  .object({ name: z.string().trim().min(2, "Nama minimal 2 karakter / Name must be at least 2 characters").max(120), password: NewPassword })
+  .object({
+    name: z.string().trim().min(2, "Nama minimal 2 karakter / Name must be at least 2 characters").max(120).optional(),
+    password: NewPassword.optional(),
+  })
   .openapi("InvitationAccept");
 
 export const PasswordResetRequest = z.object({ email: Email }).openapi("PasswordResetRequest");
@@ -74,6 +89,7 @@ export const Member = z
     lks: z.object({ id: z.string(), name: z.string() }).nullable(),
   })
   .openapi("Member");
+export type Member = z.output<typeof Member>;
 
 export const MemberList = z.object({ items: z.array(Member) }).openapi("MemberList");
 

@@ -12,6 +12,7 @@ export const LksSummary = z
     tenant: z.object({ slug: z.string(), name: z.string() }),
   })
   .openapi("LksSummary");
+export type LksSummary = z.output<typeof LksSummary>;
 
 export const LksPage = pageOf(LksSummary, "LksPage");
 
@@ -25,6 +26,7 @@ export const Region = z
     tenantStatus: z.enum(["not_onboarded", "active", "deactivated"]),
   })
   .openapi("Region");
+export type Region = z.output<typeof Region>;
 
 export const RegionQuery = z.object({
   q: z.string().trim().max(80).optional().openapi({ description: "Part of the name, case-insensitive" }),
@@ -36,5 +38,6 @@ export const RegionList = z.object({ items: z.array(Region) }).openapi("RegionLi
 export const OutboxMessage = z
   .object({ id: z.string(), channel: z.enum(["email"]), recipient: z.string(), subject: z.string(), body: z.string(), status: z.string(), createdAt: z.string() })
   .openapi("OutboxMessage");
+export type OutboxMessage = z.output<typeof OutboxMessage>;
 
 export const OutboxPage = pageOf(OutboxMessage, "OutboxPage");

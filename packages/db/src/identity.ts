@@ -10,7 +10,7 @@ export type Session = typeof sessions.$inferSelect;
 export interface MembershipView {
   id: string;
   role: Role;
-  tenant: { id: string; slug: string; name: string; level: "province" | "kabkota"; parentId: string | null } | null;
+  tenant: { id: string; slug: string; name: string; level: "province" | "kabkota"; parentId: string | null; regionCode: string } | null;
   lks: { id: string; name: string } | null;
 }
 
@@ -46,6 +46,7 @@ function membershipsQuery(db: Db, whereUser: SQL) {
       tenantLevel: tenants.level,
       tenantParentId: tenants.parentId,
       tenantStatus: tenants.status,
+      tenantRegionCode: tenants.regionCode,
       lksId: memberships.lksId,
       lksName: sql<string | null>`${lks.name}`.as("lks_name"),
     })
@@ -65,8 +66,8 @@ function toMembershipViews(rows: MembershipRow[]): MembershipView[] {
       id: r.id,
       role: r.role,
       tenant:
-        r.tenantId && r.tenantSlug && r.tenantName && r.tenantLevel
-          ? { id: r.tenantId, slug: r.tenantSlug, name: r.tenantName, level: r.tenantLevel, parentId: r.tenantParentId }
+        r.tenantId && r.tenantSlug && r.tenantName && r.tenantLevel && r.tenantRegionCode
+          ? { id: r.tenantId, slug: r.tenantSlug, name: r.tenantName, level: r.tenantLevel, parentId: r.tenantParentId, regionCode: r.tenantRegionCode }
           : null,
       lks: r.lksId && r.lksName ? { id: r.lksId, name: r.lksName } : null,
     }));

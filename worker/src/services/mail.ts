@@ -13,6 +13,13 @@ const ROLE_LABELS: Record<string, string> = {
   platform_admin: "Admin Platform",
 };
 
+/** Emails show times as people in Jakarta read them; storage stays UTC. */
+const JAKARTA_TIME = new Intl.DateTimeFormat("id-ID", { timeZone: "Asia/Jakarta", dateStyle: "long", timeStyle: "short" });
+
+export function jakartaTime(isoTime: string): string {
+  return `${JAKARTA_TIME.format(new Date(isoTime))} WIB`;
+}
+
 export function roleLabel(role: string): string {
   return ROLE_LABELS[role] ?? role;
 }
@@ -34,7 +41,7 @@ export function invitationEmail(input: {
       `${input.inviterName} mengundang Anda sebagai ${roleLabel(input.role)} di ${input.tenantName}.`,
       `Buka tautan berikut untuk membuat kata sandi dan masuk:`,
       input.link,
-      `Tautan berlaku sampai ${input.expiresAt} (UTC) dan hanya dapat dipakai sekali.`,
+      `Tautan berlaku sampai ${jakartaTime(input.expiresAt)} dan hanya dapat dipakai sekali.`,
       "",
       `${input.inviterName} invited you to Akrab as ${input.role} at ${input.tenantName}. Open the link above to set your password.`,
     ].join("\n"),
@@ -50,7 +57,7 @@ export function passwordResetEmail(input: { to: string; link: string; expiresAt:
       "Seseorang meminta pengaturan ulang kata sandi akun Akrab Anda.",
       "Buka tautan berikut untuk membuat kata sandi baru:",
       input.link,
-      `Tautan berlaku sampai ${input.expiresAt} (UTC) dan hanya dapat dipakai sekali. Abaikan email ini bila Anda tidak memintanya.`,
+      `Tautan berlaku sampai ${jakartaTime(input.expiresAt)} dan hanya dapat dipakai sekali. Abaikan email ini bila Anda tidak memintanya.`,
       "",
       "Someone asked to reset your Akrab password. Open the link above to choose a new one; ignore this email if it was not you.",
     ].join("\n"),

@@ -34,5 +34,5 @@ export async function describeUser(db: Db, user: User) {
 
 /** Internal ids of tenants stay on the server; clients address tenants by slug. */
 export function publicMembership(m: MembershipView) {
-  return { id: m.id, role: m.role, tenant: m.tenant && { slug: m.tenant.slug, name: m.tenant.name, level: m.tenant.level }, lks: m.lks };
+  return { id: m.id, role: m.role, tenant: m.tenant && { slug: m.tenant.slug, name: m.tenant.name, level: m.tenant.level, regionCode: m.tenant.regionCode }, lks: m.lks };
 }

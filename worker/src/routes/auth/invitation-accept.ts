@@ -16,7 +16,7 @@ export const acceptInvitationRoute = createRoute({
   path: "/api/v1/auth/invitations/{token}/accept",
   tags: ["Auth"],
   summary: "Accept an invitation: creates the account (or adds the role to an existing one) and signs in",
-  description: "For a new account the password is set here. For an existing account the password is ignored and left unchanged.",
+  description: "For a new account, name and password are required and set here. For an existing account (`userExists`), send an empty body: its name and password stay as they are.",
   request: { params: InvitationToken, body: jsonBody(InvitationAccept) },
   responses: { 200: jsonResponse(SessionResponse, "Accepted and signed in"), ...problems(400, 404, 409) },
 });
@@ -33,6 +33,11 @@ export const acceptInvitation: RouteHandler<typeof acceptInvitationRoute, AppEnv
   if (existing) {
     user = existing;
   } else {
+    const missing = [
+      ...(name ? [] : [{ path: "name", message: "Nama wajib diisi untuk akun baru / Name is required for a new account" }]),
+      ...(password ? [] : [{ path: "password", message: "Kata sandi wajib diisi untuk akun baru / Password is required for a new account" }]),
+    ];
+    if (!name || !password) throw new Problem("validation", "Lengkapi nama dan kata sandi / Name and password are required", { errors: missing });
     assertAcceptablePassword(password, invitation.email);
     const created = insertUser(db, { email: invitation.email, name, passwordHash: await hashPassword(password) });
     user = created.user;

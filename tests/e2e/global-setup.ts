@@ -1,0 +1,22 @@
+import type { TestProject } from "vitest/node";
+import { existsSync } from "node:fs";
+import { startLocalServer } from "../support/local-server.ts";
+
+export const E2E_PORT = Number(process.env.AKRAB_E2E_PORT ?? 8788);
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  if (!existsSync(new URL("../../web/build/index.html", import.meta.url))) {
+    throw new Error("web/build is missing: run `npm run build` before the e2e tests");
+  }
+  const server = await startLocalServer({ port: E2E_PORT });
+  project.provide("baseUrl", server.url);
+  return async () => {
+    await server.stop();
+  };
+}

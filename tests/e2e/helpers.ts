@@ -1,0 +1,104 @@
+import { mkdirSync } from "node:fs";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { expect, inject } from "vitest";
+
+export const DEMO_PASSWORD = "Akrab-Demo-2026!";
+export const baseUrl = (): string => inject("baseUrl");
+
+const SCREENSHOTS = new URL("./screenshots/", import.meta.url);
+mkdirSync(SCREENSHOTS, { recursive: true });
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+export interface Session {
+  context: BrowserContext;
+  page: Page;
+  /** Console messages about Content-Security-Policy violations seen so far. */
+  cspViolations: string[];
+  /** Uncaught page errors seen so far. */
+  pageErrors: string[];
+}
+
+/** A fresh browser context (own cookies, storage and service worker) with one page. */
+export async function open(browser: Browser, viewport = { width: 1100, height: 800 }): Promise<Session> {
+  const context = await browser.newContext({ baseURL: baseUrl(), viewport, locale: "id-ID", timezoneId: "Asia/Jakarta" });
+  const page = await context.newPage();
+  const cspViolations: string[] = [];
+  const pageErrors: string[] = [];
+  page.on("console", (message) => {
+    const text = message.text();
+    if (/content security policy|refused to (execute|load|apply|connect)/i.test(text)) cspViolations.push(text);
+  });
+  page.on("pageerror", (error) => pageErrors.push(String(error)));
+  return { context, page, cspViolations, pageErrors };
+}
+
+export async function shot(page: Page, name: string, fullPage = true): Promise<void> {
+  await page.screenshot({ path: new URL(`${name}.png`, SCREENSHOTS).pathname, fullPage });
+}
+
+/** Logs in through the form and waits for the home page greeting. */
+export async function login(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Kata sandi", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Masuk" }).click();
+  const greeting = page.getByRole("heading", { level: 1, name: /Selamat datang/ });
+  const alert = page.getByTestId("login-error");
+  await greeting.or(alert).first().waitFor();
+  if (await alert.isVisible()) throw new Error(`login as ${email} failed: ${await alert.innerText()}`);
+  expect(new URL(page.url()).pathname).toBe("/");
+}
+
+/** Picks a membership in the "Bertindak sebagai" switcher by its visible label. */
+export async function actAs(page: Page, label: string): Promise<void> {
+  await page.getByLabel("Bertindak sebagai").selectOption({ label });
+}
+
+/** Text content of the page's main region (independent of CSS text-transform). */
+export async function text(page: Page): Promise<string> {
+  return ((await page.locator("main").textContent()) ?? "").replace(/\s+/g, " ");
+}
+
+/** Resolves once the page is controlled by the service worker. */
+export async function controlledByServiceWorker(page: Page, timeout = 20_000): Promise<void> {
+  // A function, not a string: the app's CSP (rightly) forbids eval.
+  await page.waitForFunction(
+    () => (globalThis as unknown as { navigator: { serviceWorker: { controller: unknown } } }).navigator.serviceWorker.controller !== null,
+    undefined,
+    { timeout },
+  );
+}
+
+/** True when the document is wider than the viewport (horizontal scrolling). */
+export async function overflowsHorizontally(page: Page): Promise<boolean> {
+  return (await page.evaluate("document.documentElement.scrollWidth > window.innerWidth")) as boolean;
+}
+
+/** A JSON request from Node, with the app's Origin (the API refuses foreign origins). */
+export async function apiFetch(path: string, init: { method?: string; body?: unknown; cookie?: string } = {}): Promise<Response> {
+  const headers: Record<string, string> = { origin: baseUrl(), accept: "application/json" };
+  if (init.body !== undefined) headers["content-type"] = "application/json";
+  if (init.cookie) headers.cookie = init.cookie;
+  return fetch(`${baseUrl()}${path}`, {
+    method: init.method ?? "GET",
+    headers,
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+}
+
+export const unique = (prefix: string) => `${prefix}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@akrab.test`;

@@ -1,0 +1,135 @@
+import { gzipSync } from "node:zlib";
+import { readFile } from "node:fs/promises";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { apiFetch, baseUrl, controlledByServiceWorker, launch, login, open } from "./helpers.ts";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const BUILD = new URL("../../web/build/", import.meta.url);
+const BUDGET_BYTES = 80 * 1024;
+
+describe("app shell", () => {
+  test("security headers on the shell; CSP without 'unsafe-inline' or 'unsafe-eval'", async () => {
+    for (const path of ["/", "/login", "/invite/abc"]) {
+      const response = await fetch(`${baseUrl()}${path}`);
+      expect(response.status).toBe(200);
+      const csp = response.headers.get("content-security-policy") ?? "";
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).toContain("connect-src 'self'");
+      expect(csp).toContain("img-src 'self' data:");
+      expect(csp).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/=]+'/);
+      expect(csp).not.toContain("unsafe-inline");
+      expect(csp).not.toContain("unsafe-eval");
+      expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(response.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+    }
+    const asset = await fetch(`${baseUrl()}/favicon.svg`);
+    expect(asset.headers.get("x-content-type-options")).toBe("nosniff");
+    // The header file configures the Worker; it is not served.
+    expect(await (await fetch(`${baseUrl()}/_headers`)).text()).not.toContain("Content-Security-Policy");
+  });
+
+  test(`first load of /login stays within ${BUDGET_BYTES / 1024} KB gzip of JS+CSS`, async () => {
+    const { page, context, cspViolations } = await open(browser);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+    const urls = new Map<string, string>();
+    const wire = new Map<string, number>();
+    cdp.on("Network.responseReceived", (event) => {
+      if (event.type === "Script" || event.type === "Stylesheet") urls.set(event.requestId, event.response.url);
+    });
+    cdp.on("Network.loadingFinished", (event) => {
+      wire.set(event.requestId, event.encodedDataLength);
+    });
+    await page.goto("/login", { waitUntil: "networkidle" });
+    await page.getByRole("heading", { level: 1, name: "Masuk" }).waitFor();
+
+    let gzip = 0;
+    let onWire = 0;
+    const files: string[] = [];
+    for (const [id, url] of urls) {
+      const path = new URL(url).pathname;
+      if (path.startsWith("/api/")) continue;
+      const bytes = await readFile(new URL(`.${path}`, BUILD));
+      gzip += gzipSync(bytes, { level: 9 }).length;
+      onWire += wire.get(id) ?? 0;
+      files.push(path);
+    }
+    console.info(
+      `[budget] /login first load: ${files.length} JS/CSS files, ${(gzip / 1024).toFixed(1)} KB gzip (-9), ` +
+        `${(onWire / 1024).toFixed(1)} KB on the wire incl. headers; budget ${BUDGET_BYTES / 1024} KB\n  ` +
+        files.map((file) => file.replace("/_app/immutable/", "")).join(" "),
+    );
+    expect(files.some((file) => file.endsWith(".css"))).toBe(true);
+    expect(gzip).toBeLessThanOrEqual(BUDGET_BYTES);
+    expect(cspViolations).toEqual([]);
+    await context.close();
+  });
+
+  test("service worker: registered, then a reload fetches no shell bytes from the network", async () => {
+    const { page, context, cspViolations, pageErrors } = await open(browser);
+    await page.goto("/login");
+    await page.getByRole("heading", { level: 1, name: "Masuk" }).waitFor();
+    const scope = await page.evaluate(
+      "navigator.serviceWorker.ready.then((registration) => registration.scope)",
+    );
+    expect(scope).toBe(`${baseUrl()}/`);
+    // Wait until this page is controlled (the worker claims open pages on activation).
+    await controlledByServiceWorker(page);
+
+    const fromNetwork: string[] = [];
+    const fromWorker: string[] = [];
+    page.on("response", (response) => {
+      const url = new URL(response.url());
+      if (url.origin !== baseUrl() || url.pathname.startsWith("/api/")) return;
+      (response.fromServiceWorker() ? fromWorker : fromNetwork).push(url.pathname);
+    });
+    await page.reload({ waitUntil: "networkidle" });
+    await page.getByRole("heading", { level: 1, name: "Masuk" }).waitFor();
+    expect(fromNetwork).toEqual([]);
+    expect(fromWorker).toContain("/login");
+    expect(fromWorker.some((path) => path.endsWith(".js"))).toBe(true);
+    expect(fromWorker.some((path) => path.endsWith(".css"))).toBe(true);
+
+    // Logged in, a client-side route change and a full navigation still need no shell bytes.
+    await login(page, "lks@akrab.test");
+    fromNetwork.length = 0;
+    await page.goto("/", { waitUntil: "networkidle" });
+    await page.getByRole("heading", { level: 1, name: /Selamat datang/ }).waitFor();
+    expect(fromNetwork).toEqual([]);
+
+    // The API is never answered from the cache: it still sees the session ending.
+    await page.getByRole("button", { name: "Keluar" }).click();
+    await page.waitForURL((url) => url.pathname === "/login");
+    expect(await page.evaluate("fetch('/api/v1/auth/me').then((r) => r.status)")).toBe(401);
+
+    expect(cspViolations).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  test("offline, the shell still opens from the cache", async () => {
+    const { page, context } = await open(browser);
+    await page.goto("/login");
+    await controlledByServiceWorker(page);
+    await context.setOffline(true);
+    await page.goto("/reset-password");
+    await page.getByRole("heading", { level: 1, name: "Atur ulang kata sandi" }).waitFor();
+    await page.getByText(/Anda sedang offline/).waitFor();
+    await context.setOffline(false);
+    await context.close();
+  });
+
+  test("the API's health endpoint answers (sanity)", async () => {
+    expect((await apiFetch("/api/health")).status).toBe(200);
+  });
+});

@@ -1,0 +1,146 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { actAs, launch, login, open, overflowsHorizontally, shot, text } from "./helpers.ts";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("each demo role sees its own home", () => {
+  test("platform admin: the outbox link", async () => {
+    const { page, context, cspViolations } = await open(browser);
+    await login(page, "admin@akrab.test");
+    await page.getByRole("heading", { name: "Administrasi platform" }).waitFor();
+    expect(await page.getByRole("link", { name: /Kotak keluar email/ }).getAttribute("href")).toBe("/admin/outbox");
+    expect(await page.getByLabel("Bertindak sebagai").count()).toBe(0); // one membership: no switcher
+    await shot(page, "home-platform-admin");
+    expect(cspViolations).toEqual([]);
+    await context.close();
+  });
+
+  test("BALKS (secretariat + decider): national queue, honest about later features, role switch", async () => {
+    const { page, context } = await open(browser);
+    await login(page, "balks@akrab.test");
+    await page.getByRole("heading", { name: "Antrean kerja nasional" }).waitFor();
+    const body = await text(page);
+    expect(body).toContain("Fitur ini hadir pada rilis berikutnya");
+    expect(await page.getByRole("button").allInnerTexts()).not.toContain("Ajukan"); // no dead buttons
+    await actAs(page, "Sekretariat BALKS");
+    await page.getByText(/Sekretariat BALKS menerima permohonan/).waitFor();
+    await actAs(page, "Pemutus BALKS");
+    await page.getByText(/Pemutus BALKS meninjau hasil asesmen/).waitFor();
+    await shot(page, "home-balks");
+    await context.close();
+  });
+
+  test("asesor and national viewer", async () => {
+    for (const [email, phrase] of [
+      ["asesor@akrab.test", /Asesor melihat kunjungan yang ditugaskan/],
+      ["viewer@akrab.test", /Pemantau nasional melihat laporan gabungan/],
+    ] as const) {
+      const { page, context } = await open(browser);
+      await login(page, email);
+      await page.getByRole("heading", { name: "Antrean kerja nasional" }).waitFor();
+      await page.getByText(phrase).waitFor();
+      await shot(page, `home-${email.split("@")[0]}`);
+      await context.close();
+    }
+  });
+
+  test("Dinsos Kota Tangerang: LKS list, invite form and members as admin; LKS list as verifier", async () => {
+    const { page, context, cspViolations } = await open(browser);
+    await login(page, "dinsos.kota-tangerang@akrab.test");
+    await actAs(page, "Admin Dinsos");
+    await page.getByRole("heading", { name: "Daftar LKS" }).waitFor();
+    await page.getByText("Panti Asuhan Kasih Bunda", { exact: true }).waitFor();
+    await page.getByRole("heading", { name: "Undang pengguna" }).waitFor();
+    await page.getByRole("heading", { name: "Pengguna Dinsos" }).waitFor();
+    await page.getByTestId("member-list").getByText("Operator Kasih Bunda").waitFor();
+    await shot(page, "home-dinsos-admin");
+
+    await actAs(page, "Verifikator Dinsos");
+    await page.getByText(/Verifikasi pendaftaran LKS dan permohonan akreditasi/).waitFor();
+    await page.getByText("Yayasan Difabel Mandiri Tangerang", { exact: true }).waitFor();
+    expect(await page.getByRole("heading", { name: "Undang pengguna" }).count()).toBe(0);
+
+    // The choice survives a reload (remembered on this device).
+    await page.reload();
+    await page.getByText(/Verifikasi pendaftaran LKS dan permohonan akreditasi/).waitFor();
+    expect(cspViolations).toEqual([]);
+    await context.close();
+  });
+
+  test("LKS operator: its LKS card and what comes next", async () => {
+    const { page, context } = await open(browser);
+    await login(page, "lks@akrab.test");
+    await page.getByRole("heading", { name: "Panti Asuhan Kasih Bunda" }).waitFor();
+    const body = await text(page);
+    expect(body).toContain("LKS Anda");
+    expect(body).toContain("Terdaftar di Dinas Sosial Kota Tangerang");
+    expect(body).toContain("Fitur ini hadir pada rilis berikutnya");
+    await shot(page, "home-lks-operator");
+    await context.close();
+  });
+});
+
+describe("tenant switcher", () => {
+  test("a user in two tenants switches between them; memberships are grouped by tenant", async () => {
+    const { page, context } = await open(browser);
+    await login(page, "dinsos.banten@akrab.test");
+    const groups = await page.locator("#context optgroup").evaluateAll((nodes) => nodes.map((node) => node.getAttribute("label")));
+    expect(groups).toEqual(["Dinas Sosial Provinsi Banten", "Dinas Sosial Kabupaten Pandeglang"]);
+
+    await page.getByLabel("Bertindak sebagai").selectOption({ index: 0 });
+    await page.getByRole("heading", { level: 2, name: "Dinas Sosial Provinsi Banten" }).waitFor();
+    // A province sees its kabupaten/kota: pick one and read its LKS.
+    await page.getByLabel("Wilayah").selectOption({ label: "Kabupaten Lebak" });
+    await page.getByText("Panti Asuhan Al-Hikmah Rangkasbitung").waitFor();
+    await shot(page, "home-province");
+
+    await page.getByLabel("Bertindak sebagai").selectOption({ index: 2 });
+    await page.getByRole("heading", { level: 2, name: "Dinas Sosial Kabupaten Pandeglang" }).waitFor();
+    await page.getByText("Rumah Singgah Anak Pandeglang").waitFor();
+    expect(await text(page)).not.toContain("Panti Asuhan Al-Hikmah Rangkasbitung");
+    await shot(page, "home-switched-tenant");
+    await context.close();
+  });
+});
+
+describe("360 px wide phone", () => {
+  test("no horizontal scrolling on the main pages", async () => {
+    const { page, context } = await open(browser, { width: 360, height: 740 });
+    for (const path of ["/login", "/reset-password", "/invite/not-a-real-token"]) {
+      await page.goto(path);
+      await page.getByRole("heading", { level: 1 }).waitFor();
+      expect(await overflowsHorizontally(page), path).toBe(false);
+    }
+    await page.goto("/login");
+    await shot(page, "mobile-login");
+    await login(page, "dinsos.kota-tangerang@akrab.test");
+    await actAs(page, "Admin Dinsos");
+    await page.getByText("Panti Asuhan Kasih Bunda", { exact: true }).waitFor();
+    await page.getByTestId("member-list").waitFor();
+    expect(await overflowsHorizontally(page)).toBe(false);
+    await shot(page, "mobile-home-dinsos-admin");
+
+    await page.getByLabel("Peran").selectOption({ label: "Operator LKS" });
+    await page.getByLabel("LKS", { exact: true }).waitFor();
+    expect(await overflowsHorizontally(page)).toBe(false);
+    await context.close();
+  });
+
+  test("platform admin's outbox fits too", async () => {
+    const { page, context } = await open(browser, { width: 360, height: 740 });
+    await login(page, "admin@akrab.test");
+    await page.getByRole("link", { name: /Kotak keluar email/ }).click();
+    await page.getByRole("heading", { level: 1, name: "Kotak keluar email" }).waitFor();
+    await page.waitForLoadState("networkidle");
+    expect(await overflowsHorizontally(page)).toBe(false);
+    await shot(page, "mobile-outbox");
+    await context.close();
+  });
+});

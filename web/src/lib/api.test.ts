@@ -1,0 +1,81 @@
+import { describe, expect, test } from "vitest";
+import { ApiError, api } from "./api.ts";
+
+type Call = { url: string; init: RequestInit };
+
+function fakeFetch(response: Response | Error, calls: Call[] = []): typeof fetch {
+  return (async (input: RequestInfo | URL, init?: RequestInit) => {
+    calls.push({ url: String(input), init: init ?? {} });
+    if (response instanceof Error) throw response;
+    return response;
+  }) as typeof fetch;
+}
+
+const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
+
+describe("api client", () => {
+  test("GET: same-origin credentials, /api/v1 prefix, query without empty values", async () => {
+    const calls: Call[] = [];
+    const body = await api.get<{ items: number[] }>("/t/kota-tangerang/lks", {
+      fetch: fakeFetch(json({ items: [1] }), calls),
+      query: { cursor: null, limit: 20, q: "" },
+    });
+    expect(body).toEqual({ items: [1] });
+    expect(calls[0]?.url).toBe("/api/v1/t/kota-tangerang/lks?limit=20");
+    expect(calls[0]?.init.credentials).toBe("same-origin");
+    expect(calls[0]?.init.method).toBe("GET");
+    expect(calls[0]?.init.body).toBeUndefined();
+  });
+
+  test("POST sends JSON", async () => {
+    const calls: Call[] = [];
+    await api.post("/auth/login", { email: "a@b.c", password: "x" }, { fetch: fakeFetch(json({}), calls) });
+    const headers = calls[0]?.init.headers as Record<string, string>;
+    expect(headers["content-type"]).toBe("application/json");
+    expect(calls[0]?.init.body).toBe('{"email":"a@b.c","password":"x"}');
+  });
+
+  test("problem+json becomes an ApiError with its fields", async () => {
+    const problem = {
+      type: "urn:akrab:problem:validation",
+      title: "Validation failed",
+      status: 400,
+      detail: "Kata sandi terlalu pendek / Password too short",
+      errors: [{ path: "password", message: "Minimal 10 karakter / At least 10 characters" }],
+    };
+    const response = new Response(JSON.stringify(problem), { status: 400, headers: { "content-type": "application/problem+json" } });
+    const error = await api.post("/auth/invitations/t/accept", {}, { fetch: fakeFetch(response) }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    const apiError = error as ApiError;
+    expect(apiError.status).toBe(400);
+    expect(apiError.type).toBe("urn:akrab:problem:validation");
+    expect(apiError.title).toBe("Validation failed");
+    expect(apiError.detail).toBe(problem.detail);
+    expect(apiError.fieldError("password")).toBe("Minimal 10 karakter / At least 10 characters");
+    expect(apiError.fieldError("name")).toBeUndefined();
+  });
+
+  test("429 carries Retry-After in seconds", async () => {
+    const response = json({ type: "urn:akrab:problem:rate-limited", title: "Too many requests", status: 429, detail: "…" }, 429, {
+      "retry-after": "125",
+    });
+    const error = (await api.post("/auth/login", {}, { fetch: fakeFetch(response) }).catch((e: unknown) => e)) as ApiError;
+    expect(error.status).toBe(429);
+    expect(error.retryAfter).toBe(125);
+  });
+
+  test("a dropped connection is status 0", async () => {
+    const error = (await api.get("/auth/me", { fetch: fakeFetch(new TypeError("Failed to fetch")) }).catch((e: unknown) => e)) as ApiError;
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.status).toBe(0);
+  });
+
+  test("204 and bodiless 202 resolve to undefined; HTML instead of JSON is an error", async () => {
+    expect(await api.post("/auth/logout", undefined, { fetch: fakeFetch(new Response(null, { status: 204 })) })).toBeUndefined();
+    expect(await api.post("/auth/password-reset", {}, { fetch: fakeFetch(new Response(null, { status: 202 })) })).toBeUndefined();
+    const html = new Response("<!doctype html>", { status: 200, headers: { "content-type": "text/html" } });
+    const error = (await api.get("/nope", { fetch: fakeFetch(html) }).catch((e: unknown) => e)) as ApiError;
+    expect(error.status).toBe(502);
+  });
+});

@@ -1,0 +1,40 @@
+import { getLocale } from "#lib/paraglide/runtime.js";
+
+const intlTag = () => (getLocale() === "id" ? "id-ID" : "en-GB");
+
+/**
+ * Time is stored in UTC and shown in Asia/Jakarta (WIB), where the national
+ * institutions work. Per-region WITA/WIT display comes with region-aware screens.
+ */
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(intlTag(), {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: "Asia/Jakarta",
+  }).format(date) + " WIB";
+}
+
+export function formatDate(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(intlTag(), { dateStyle: "long", timeZone: "Asia/Jakarta" }).format(date);
+}
+
+/** Splits text into plain parts and http(s) links, for rendering message bodies safely. */
+export function linkify(text: string): Array<{ text: string; href?: string }> {
+  const parts: Array<{ text: string; href?: string }> = [];
+  const re = /https?:\/\/[^\s<>"')\]]+/g;
+  let last = 0;
+  for (const match of text.matchAll(re)) {
+    const index = match.index ?? 0;
+    // Do not swallow sentence punctuation that follows a link.
+    const url = match[0].replace(/[.,;:!?]+$/, "");
+    if (index > last) parts.push({ text: text.slice(last, index) });
+    parts.push({ text: url, href: url });
+    last = index + url.length;
+  }
+  if (last < text.length) parts.push({ text: text.slice(last) });
+  return parts;
+}

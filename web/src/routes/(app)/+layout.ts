@@ -1,0 +1,22 @@
+import { redirect } from "@sveltejs/kit";
+import { api, isApiError } from "#lib/api.ts";
+import type { Session } from "#lib/api-types.ts";
+import { session } from "#lib/session.svelte.ts";
+import type { LayoutLoad } from "./$types";
+
+/** Every page under (app) needs a session: ask the API who the cookie belongs to. */
+export const load: LayoutLoad = async ({ fetch, url, untrack }) => {
+  try {
+    const me = await api.get<Session>("/auth/me", { fetch });
+    session.set(me);
+    return { me };
+  } catch (e) {
+    if (isApiError(e) && e.status === 401) {
+      session.clear();
+      // `untrack`: reading the URL must not make this load re-run on every navigation.
+      const here = untrack(() => url.pathname + url.search);
+      redirect(307, here === "/" ? "/login" : `/login?next=${encodeURIComponent(here)}`);
+    }
+    throw e;
+  }
+};

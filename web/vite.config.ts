@@ -1,0 +1,121 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { readFile, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import adapter from "@sveltejs/adapter-static";
+import { sveltekit, type Config } from "@sveltejs/kit/vite";
+import { paraglideVitePlugin } from "@inlang/paraglide-js";
+import { defineConfig, type Plugin } from "vite";
+
+type CspDirectives = NonNullable<NonNullable<Config["csp"]>["directives"]>;
+
+const buildDir = fileURLToPath(new URL("./build", import.meta.url));
+
+/**
+ * The policy for the app shell. SvelteKit adds the sha256 of its inline bootstrap
+ * script (mode "hash") and writes it into the fallback page as a <meta> CSP.
+ * `frame-ancestors` cannot live in a <meta> policy, so `cspHeaderPlugin` below copies
+ * the final policy (with the hash) into build/_headers, which Workers static assets
+ * send as a real response header.
+ */
+/**
+ * SvelteKit's root component renders its route announcer (an aria-live region) with a
+ * static `style="…"` attribute. Rather than allowing every inline style, allow exactly
+ * that attribute value by its hash (CSP3 `'unsafe-hashes'`, limited to style attributes).
+ * The hash is taken from the installed SvelteKit, so an upgrade cannot silently break it.
+ */
+function announcerStyleHash(): `sha256-${string}` {
+  const kitDir = dirname(createRequire(import.meta.url).resolve("@sveltejs/kit/package.json"));
+  const root = readFileSync(join(kitDir, "src/runtime/components/root.svelte"), "utf8");
+  const style = /id="svelte-announcer"[^>]*?\sstyle="([^"]+)"/.exec(root)?.[1];
+  if (!style) throw new Error("vite.config: SvelteKit's announcer style attribute not found; update announcerStyleHash()");
+  return `sha256-${createHash("sha256").update(style).digest("base64")}`;
+}
+
+const cspDirectives: CspDirectives = {
+  "default-src": ["self"],
+  "script-src": ["self"],
+  "style-src": ["self"],
+  "style-src-attr": ["unsafe-hashes", announcerStyleHash()],
+  "img-src": ["self", "data:"],
+  "font-src": ["self"],
+  "connect-src": ["self"],
+  "manifest-src": ["self"],
+  "worker-src": ["self"],
+  "object-src": ["none"],
+  "base-uri": ["self"],
+  "form-action": ["self"],
+  "frame-ancestors": ["none"],
+};
+
+/**
+ * Runs after SvelteKit's adapter (both are `buildApp` hooks with order "post";
+ * this plugin is listed after `sveltekit()`, so it runs last). It reads the CSP that
+ * SvelteKit computed for build/index.html and substitutes it for the
+ * `__CSP_FROM_BUILD__` placeholder in build/_headers (copied from static/_headers).
+ */
+function cspHeaderPlugin(): Plugin {
+  return {
+    name: "akrab-csp-header",
+    apply: "build",
+    buildApp: {
+      order: "post",
+      async handler() {
+        const html = await readFile(`${buildDir}/index.html`, "utf8");
+        const meta = /<meta http-equiv="content-security-policy" content="([^"]+)">/.exec(html);
+        if (!meta?.[1]) throw new Error("akrab-csp-header: no CSP <meta> in build/index.html");
+        const fromMeta = meta[1].replaceAll("&#39;", "'").replaceAll("&quot;", '"').replaceAll("&amp;", "&");
+        const policy = `${fromMeta}; frame-ancestors 'none'`;
+        const headersPath = `${buildDir}/_headers`;
+        const headers = await readFile(headersPath, "utf8");
+        if (!headers.includes("__CSP_FROM_BUILD__")) {
+          throw new Error("akrab-csp-header: placeholder __CSP_FROM_BUILD__ missing in _headers");
+        }
+        await writeFile(headersPath, headers.replace("__CSP_FROM_BUILD__", policy));
+      },
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [
+    paraglideVitePlugin({
+      project: "./project.inlang",
+      outdir: "./src/lib/paraglide",
+      // Indonesian unless the user picked English on this device; no cookie needed
+      // because there is no server rendering.
+      strategy: ["localStorage", "baseLocale"],
+      localStorageKey: "akrab.locale",
+      emitTsDeclarations: false,
+    }),
+    sveltekit({
+      adapter: adapter({ fallback: "index.html" }),
+      csp: { mode: "hash", directives: cspDirectives },
+      // Deterministic per build input would be nicer, but the timestamp default is
+      // what invalidates the service worker cache on each deploy.
+      version: { name: process.env.AKRAB_VERSION ?? Date.now().toString(36) },
+    }),
+    cspHeaderPlugin(),
+  ],
+  build: {
+    // Lean output for 2G/3G; no source maps shipped to users.
+    sourcemap: false,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // Paraglide emits one module per message; left alone, every few messages
+          // shared between routes become a 100-byte chunk of their own. One i18n chunk
+          // costs a few KB more on the first visit but saves a dozen requests (and
+          // round trips on a 2G link); afterwards the service worker serves it anyway.
+          groups: [{ name: "i18n", test: /[\\/]src[\\/]lib[\\/]paraglide[\\/]/ }],
+        },
+      },
+    },
+  },
+  server: {
+    // `npm run dev -w web` talks to `wrangler dev` for /api.
+    proxy: { "/api": { target: process.env.AKRAB_API ?? "http://127.0.0.1:8787", changeOrigin: false } },
+  },
+});
