@@ -3,6 +3,7 @@
  * Every row has a fixed id and is inserted with INSERT OR IGNORE, so loading it twice changes nothing.
  */
 import { createHash } from "node:crypto";
+import { LksProfileInput } from "../packages/contracts/src/index.ts";
 import { regionDisplayName, type Role } from "../packages/domain/src/index.ts";
 import { hashPassword } from "../worker/src/services/password.ts";
 import { sqlString } from "./sql.ts";
@@ -22,16 +23,111 @@ export const DEMO_TENANTS: DemoTenant[] = [
   { slug: "kab-batang", regionCode: "33.25", kind: "regency", officialName: "Kabupaten Batang", parent: "prov-jawa-tengah" },
 ];
 
-interface DemoLks { key: string; tenant: string; name: string; type: string; serviceMode: "dalam_panti" | "luar_panti" | "keduanya"; status: "registered" | "pending_verification"; regionCode: string; address: string }
+interface DemoLks {
+  key: string;
+  tenant: string;
+  status: "registered" | "pending_verification";
+  /** Days from today until the tanda daftar expires (registered LKS only). */
+  tandaDaftarDays?: number;
+  profile: Omit<LksProfileInput, "tandaDaftar" | "izinOperasional">;
+}
+
+const board = (lead: string, nik: string) => [
+  { name: lead, position: "Ketua", idNumber: nik },
+  { name: "Siti Rahmawati", position: "Bendahara", idNumber: `${nik.slice(0, 12)}0002` },
+];
 
 export const DEMO_LKS: DemoLks[] = [
-  { key: "kasih-bunda", tenant: "kota-tangerang", name: "Panti Asuhan Kasih Bunda", type: "LKSA", serviceMode: "dalam_panti", status: "registered", regionCode: "36.71", address: "Jl. Daan Mogot No. 12, Kec. Tangerang" },
-  { key: "werdha-cipondoh", tenant: "kota-tangerang", name: "Panti Werdha Sejahtera Cipondoh", type: "LKS-LU", serviceMode: "dalam_panti", status: "registered", regionCode: "36.71", address: "Jl. KH Hasyim Ashari No. 40, Kec. Cipondoh" },
-  { key: "difabel-mandiri", tenant: "kota-tangerang", name: "Yayasan Difabel Mandiri Tangerang", type: "LKSPD", serviceMode: "luar_panti", status: "pending_verification", regionCode: "36.71", address: "Jl. Imam Bonjol No. 7, Kec. Karawaci" },
-  { key: "al-hikmah-lebak", tenant: "kab-lebak", name: "Panti Asuhan Al-Hikmah Rangkasbitung", type: "LKSA", serviceMode: "dalam_panti", status: "registered", regionCode: "36.02", address: "Jl. Multatuli No. 3, Kec. Rangkasbitung" },
-  { key: "rumah-singgah-pandeglang", tenant: "kab-pandeglang", name: "Rumah Singgah Anak Pandeglang", type: "LKSA", serviceMode: "keduanya", status: "registered", regionCode: "36.01", address: "Jl. Raya Labuan Km 2, Kec. Pandeglang" },
-  { key: "lansia-batang", tenant: "kab-batang", name: "LKS Lansia Bahagia Batang", type: "LKS-LU", serviceMode: "luar_panti", status: "registered", regionCode: "33.25", address: "Jl. Gajah Mada No. 21, Kec. Batang" },
-  { key: "bina-laras-jakarta", tenant: "prov-dki-jakarta", name: "Yayasan Bina Laras Jakarta Timur", type: "LKSPD", serviceMode: "dalam_panti", status: "registered", regionCode: "31.75", address: "Jl. Raya Bogor Km 19, Kec. Kramat Jati" },
+  {
+    key: "kasih-bunda",
+    tenant: "kota-tangerang",
+    status: "registered",
+    tandaDaftarDays: 60,
+    profile: {
+      name: "Panti Asuhan Kasih Bunda", legalForm: "yayasan",
+      deed: { number: "12", date: "2009-03-02" }, kemenkumham: { number: "AHU-1234.AH.01.04.2009", date: "2009-06-15" },
+      npwp: "012345678901000", address: { street: "Jl. Daan Mogot No. 12", provinceCode: "36", regencyCode: "36.71", districtCode: "36.71.01", villageCode: "36.71.01.1001", postalCode: "15111" },
+      phone: "+6221551234", email: "kasihbunda@example.org", board: board("Hj. Aminah Lubis", "3671014101700001"),
+      types: ["LKSA"], serviceMode: "dalam_panti", ppks: ["anak_terlantar", "anak_balita_terlantar"], capacity: 40, currentClients: 32, staffCount: 9,
+    },
+  },
+  {
+    key: "werdha-cipondoh",
+    tenant: "kota-tangerang",
+    status: "registered",
+    tandaDaftarDays: 400,
+    profile: {
+      name: "Panti Werdha Sejahtera Cipondoh", legalForm: "yayasan",
+      deed: { number: "7", date: "2012-01-10" }, kemenkumham: { number: "AHU-0456.AH.01.04.2012", date: "2012-02-20" },
+      npwp: "023456789012000", address: { street: "Jl. KH Hasyim Ashari No. 40", provinceCode: "36", regencyCode: "36.71", districtCode: "36.71.05", villageCode: "36.71.05.1001" },
+      phone: "+6221559876", email: "werdha.cipondoh@example.org", board: board("Drs. Bambang Hartono", "3671050507600003"),
+      types: ["LKS-LU"], serviceMode: "dalam_panti", ppks: ["lansia_terlantar"], capacity: 30, currentClients: 27, staffCount: 11,
+    },
+  },
+  {
+    key: "difabel-mandiri",
+    tenant: "kota-tangerang",
+    status: "pending_verification",
+    profile: {
+      name: "Yayasan Difabel Mandiri Tangerang", legalForm: "yayasan",
+      deed: { number: "3", date: "2021-08-09" }, kemenkumham: { number: "AHU-0789.AH.01.04.2021", date: "2021-09-01" },
+      npwp: "3671070101900005", address: { street: "Jl. Imam Bonjol No. 7", provinceCode: "36", regencyCode: "36.71", districtCode: "36.71.07", villageCode: "36.71.07.1001" },
+      phone: "081234567890", email: "difabel.mandiri@example.org", board: board("Rudi Setiawan", "3671070101900005"),
+      types: ["LKSPD"], serviceMode: "luar_panti", ppks: ["penyandang_disabilitas", "anak_disabilitas"], capacity: 0, currentClients: 85, staffCount: 6,
+    },
+  },
+  {
+    key: "al-hikmah-lebak",
+    tenant: "kab-lebak",
+    status: "registered",
+    tandaDaftarDays: 25,
+    profile: {
+      name: "Panti Asuhan Al-Hikmah Rangkasbitung", legalForm: "yayasan",
+      deed: { number: "21", date: "2005-05-05" }, kemenkumham: { number: "AHU-2222.AH.01.04.2006", date: "2006-01-12" },
+      npwp: "034567890123000", address: { street: "Jl. Multatuli No. 3", provinceCode: "36", regencyCode: "36.02", districtCode: "36.02.14", villageCode: "36.02.14.1002" },
+      phone: "+62252201234", email: "alhikmah@example.org", board: board("KH. Ahmad Fauzi", "3602140202650002"),
+      types: ["LKSA"], serviceMode: "dalam_panti", ppks: ["anak_terlantar"], capacity: 50, currentClients: 44, staffCount: 8,
+    },
+  },
+  {
+    key: "rumah-singgah-pandeglang",
+    tenant: "kab-pandeglang",
+    status: "registered",
+    tandaDaftarDays: 700,
+    profile: {
+      name: "Rumah Singgah Anak Pandeglang", legalForm: "perkumpulan",
+      deed: { number: "9", date: "2015-10-10" }, kemenkumham: { number: "AHU-0099.AH.01.07.2016", date: "2016-02-02" },
+      npwp: "045678901234000", address: { street: "Jl. Raya Labuan Km 2", provinceCode: "36", regencyCode: "36.01", districtCode: "36.01.21", villageCode: "36.01.21.1002" },
+      phone: "+62253201111", email: "rumahsinggah@example.org", board: board("Nur Aisyah", "3601214707800004"),
+      types: ["LKSA"], serviceMode: "keduanya", ppks: ["anak_jalanan", "anak_terlantar"], capacity: 20, currentClients: 18, staffCount: 5,
+    },
+  },
+  {
+    key: "lansia-batang",
+    tenant: "kab-batang",
+    status: "registered",
+    tandaDaftarDays: 200,
+    profile: {
+      name: "LKS Lansia Bahagia Batang", legalForm: "non_badan_hukum",
+      legalisation: { number: "470/12/2018", date: "2018-04-04" },
+      npwp: "056789012345000", address: { street: "Jl. Gajah Mada No. 21", provinceCode: "33", regencyCode: "33.25", districtCode: "33.25.11", villageCode: "33.25.11.1013" },
+      phone: "+62285391234", email: "lansiabahagia@example.org", board: board("Suparno", "3325111212550001"),
+      types: ["LKS-LU"], serviceMode: "luar_panti", ppks: ["lansia_terlantar"], capacity: 0, currentClients: 60, staffCount: 4,
+    },
+  },
+  {
+    key: "bina-laras-jakarta",
+    tenant: "prov-dki-jakarta",
+    status: "registered",
+    tandaDaftarDays: 1000,
+    profile: {
+      name: "Yayasan Bina Laras Jakarta Timur", legalForm: "yayasan",
+      deed: { number: "44", date: "1999-09-09" }, kemenkumham: { number: "C-1234.HT.01.02.TH2000", date: "2000-03-03" },
+      npwp: "067890123456000", address: { street: "Jl. Matraman Raya No. 99", provinceCode: "31", regencyCode: "31.75", districtCode: "31.75.01", villageCode: "31.75.01.1001" },
+      phone: "+62218501234", email: "binalaras@example.org", board: board("dr. Maria Simanjuntak", "3175014404700006"),
+      types: ["LKSPD"], serviceMode: "dalam_panti", ppks: ["penyandang_disabilitas"], capacity: 120, currentClients: 110, staffCount: 35,
+    },
+  },
 ];
 
 interface DemoUser { email: string; name: string; grants: { role: Role; tenant?: string; lks?: string }[] }
@@ -93,25 +189,43 @@ export async function demoSeedStatements(): Promise<string[]> {
       }),
     );
   }
+  const today = new Date().toISOString().slice(0, 10);
+  const daysFromToday = (days: number) => new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
   for (const l of DEMO_LKS) {
+    const tenant = DEMO_TENANTS.find((t) => t.slug === l.tenant)!;
+    const tandaDaftar =
+      l.tandaDaftarDays === undefined
+        ? undefined
+        : { number: `460/${l.key.length}${l.tandaDaftarDays}/Dinsos`, issuer: `Dinas Sosial ${regionDisplayName(tenant.kind, tenant.officialName)}`, issuedAt: daysFromToday(l.tandaDaftarDays - 5 * 365), expiresAt: daysFromToday(l.tandaDaftarDays) };
+    // Validated like any submitted profile, so the demo data can never drift from the contract.
+    const profile = LksProfileInput.parse({ ...l.profile, ...(tandaDaftar ? { tandaDaftar } : {}) });
+    const row = {
+      id: demoId("lks", l.key),
+      tenant_id: demoId("tenant", l.tenant),
+      name: profile.name,
+      types: JSON.stringify(profile.types),
+      service_mode: profile.serviceMode,
+      status: l.status,
+      region_code: profile.address.regencyCode,
+      district_code: profile.address.districtCode,
+      tanda_daftar_expires_on: profile.tandaDaftar?.expiresAt ?? null,
+      izin_expires_on: null,
+      profile: JSON.stringify(profile),
+      return_comments: "[]",
+      version: 1,
+      created_at: SEEDED_AT,
+      updated_at: SEEDED_AT,
+    };
+    // Rows from before the registry (version 0) get their full profile; anything else is left alone.
+    const columns = Object.keys(row) as (keyof typeof row)[];
     statements.push(
-      insert("lks", {
-        id: demoId("lks", l.key),
-        tenant_id: demoId("tenant", l.tenant),
-        name: l.name,
-        type: l.type,
-        service_mode: l.serviceMode,
-        status: l.status,
-        region_code: l.regionCode,
-        address: l.address,
-        created_at: SEEDED_AT,
-        updated_at: SEEDED_AT,
-      }),
+      `INSERT INTO lks (${columns.join(", ")}) VALUES (${columns.map((c) => sqlString(row[c])).join(", ")})` +
+        ` ON CONFLICT(id) DO UPDATE SET ${columns.filter((c) => c !== "id").map((c) => `${c} = excluded.${c}`).join(", ")} WHERE lks.version = 0;`,
     );
   }
   for (const u of DEMO_USERS) {
     const userId = demoId("user", u.email);
-    statements.push(insert("users", { id: userId, email: u.email, name: u.name, password_hash: await hashPassword(DEMO_PASSWORD), status: "active", created_at: SEEDED_AT, updated_at: SEEDED_AT }));
+    statements.push(insert("users", { id: userId, email: u.email, name: u.name, password_hash: await hashPassword(DEMO_PASSWORD), status: "active", email_verified_at: SEEDED_AT, created_at: SEEDED_AT, updated_at: SEEDED_AT }));
     for (const g of u.grants) {
       statements.push(
         insert("memberships", {

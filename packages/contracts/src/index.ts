@@ -1,3 +1,5 @@
 export * from "./common.ts";
 export * from "./identity.ts";
 export * from "./registry.ts";
+export * from "./lks-profile.ts";
+export * from "./onboarding.ts";

@@ -1,3 +1,4 @@
+import { LKS_STATUSES, LKS_TYPES, SERVICE_MODES } from "@akrab/domain";
 import { z } from "@hono/zod-openapi";
 import { pageOf } from "./common.ts";
 
@@ -5,10 +6,13 @@ export const LksSummary = z
   .object({
     id: z.string(),
     name: z.string(),
-    type: z.string(),
-    serviceMode: z.enum(["dalam_panti", "luar_panti", "keduanya"]),
-    status: z.enum(["pending_verification", "registered", "returned", "inactive"]),
-    regionCode: z.string(),
+    types: z.array(z.enum(LKS_TYPES)),
+    serviceMode: z.enum(SERVICE_MODES),
+    status: z.enum(LKS_STATUSES),
+    regionCode: z.string().openapi({ description: "Kab/kota of the address" }),
+    districtCode: z.string().openapi({ description: "Kecamatan of the address" }),
+    tandaDaftarExpiresOn: z.string().nullable(),
+    izinExpiresOn: z.string().nullable(),
     tenant: z.object({ slug: z.string(), name: z.string() }),
   })
   .openapi("LksSummary");

@@ -158,9 +158,19 @@ export function markInvitationAccepted(db: Db, invitationId: string) {
     .returning({ id: invitations.id });
 }
 
-export function insertUser(db: Db, input: { email: string; name: string; passwordHash: string | null }) {
+/** `emailVerified`: true when the account is created by following an emailed link (an invitation). */
+export function insertUser(db: Db, input: { email: string; name: string; passwordHash: string | null; emailVerified: boolean }) {
   const now = isoNow();
-  const user: User = { id: newId(), email: normaliseEmail(input.email), name: input.name, passwordHash: input.passwordHash, status: "active", createdAt: now, updatedAt: now };
+  const user: User = {
+    id: newId(),
+    email: normaliseEmail(input.email),
+    name: input.name,
+    passwordHash: input.passwordHash,
+    status: "active",
+    emailVerifiedAt: input.emailVerified ? now : null,
+    createdAt: now,
+    updatedAt: now,
+  };
   return { user, insert: db.insert(users).values(user) };
 }
 

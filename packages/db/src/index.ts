@@ -8,3 +8,6 @@ export * from "./outbox.ts";
 export * from "./rate-limits.ts";
 export * as schema from "./schema.ts";
 export * from "./regions.ts";
+export * from "./lks-registry.ts";
+export * from "./areas.ts";
+export * from "./signups.ts";

@@ -1,4 +1,5 @@
-import { and, asc, eq, like, or } from "drizzle-orm";
+import { and, asc, eq, or } from "drizzle-orm";
+import { containsText } from "./text-match.ts";
 import type { Db } from "./client.ts";
 import { regions, tenants } from "./schema.ts";
 
@@ -10,7 +11,7 @@ export async function listRegions(db: Db, filter: { q?: string | undefined; prov
     .leftJoin(tenants, eq(tenants.regionCode, regions.code))
     .where(
       and(
-        filter.q ? like(regions.name, `%${filter.q.replace(/[%_\\]/g, (ch) => `\\${ch}`)}%`) : undefined,
+        filter.q ? containsText(regions.name, filter.q) : undefined,
         filter.province ? or(eq(regions.code, filter.province), eq(regions.provinceCode, filter.province)) : undefined,
       ),
     )

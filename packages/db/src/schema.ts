@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type { Role } from "@akrab/domain";
 
 /** Times are stored as ISO-8601 UTC text: readable in SQL, sortable, and what JSON carries anyway. */
@@ -31,27 +31,119 @@ export const tenants = sqliteTable(
     status: text("status", { enum: ["active", "deactivated"] }).notNull(),
     /** Which D1 database holds this tenant's rows; 0 is the shared one. */
     shard: integer("shard").notNull().default(0),
+    address: text("address"),
+    phone: text("phone"),
+    email: text("email"),
+    contactName: text("contact_name"),
+    /** R2 key of the (small, browser-resized) logo. */
+    logoKey: text("logo_key"),
     createdAt: createdAt(),
   },
   (t) => [index("tenants_parent_idx").on(t.parentId)],
 );
 
-/** Social welfare institutions. The registry issue extends the profile. */
+/** A Dinsos asking to join; a platform admin approves (creating the tenant) or rejects it. */
+export const tenantSignups = sqliteTable(
+  "tenant_signups",
+  {
+    id: text("id").primaryKey(),
+    regionCode: text("region_code").notNull().references(() => regions.code),
+    officeName: text("office_name").notNull(),
+    officialEmail: text("official_email").notNull(),
+    contactName: text("contact_name").notNull(),
+    contactPhone: text("contact_phone").notNull(),
+    status: text("status", { enum: ["pending", "approved", "rejected"] }).notNull(),
+    /** SHA-256 of the token the applicant uses to attach its letter later. */
+    attachTokenHash: text("attach_token_hash").notNull(),
+    letterKey: text("letter_key"),
+    letterFilename: text("letter_filename"),
+    letterSize: integer("letter_size"),
+    rejectReason: text("reject_reason"),
+    reviewedBy: text("reviewed_by").references(() => users.id),
+    reviewedAt: text("reviewed_at"),
+    tenantId: text("tenant_id").references(() => tenants.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("tenant_signups_status_idx").on(t.status, t.createdAt),
+    // At most one open sign-up per region.
+    uniqueIndex("tenant_signups_pending_region").on(t.regionCode).where(sql`status = 'pending'`),
+  ],
+);
+
+/** Kecamatan (districts) and kelurahan/desa (villages), loaded from idn-area-data by a migration. */
+export const areas = sqliteTable(
+  "areas",
+  {
+    code: text("code").primaryKey(),
+    name: text("name").notNull(),
+    level: text("level", { enum: ["district", "village"] }).notNull(),
+    parentCode: text("parent_code").notNull(),
+  },
+  (t) => [index("areas_parent_idx").on(t.parentCode, t.name)],
+);
+
+/**
+ * Social welfare institutions. The whole profile is one validated JSON document (`profile`);
+ * the columns beside it repeat the parts the registry filters and sorts on.
+ */
 export const lks = sqliteTable(
   "lks",
   {
     id: text("id").primaryKey(),
     tenantId: text("tenant_id").notNull().references(() => tenants.id),
     name: text("name").notNull(),
-    type: text("type").notNull(),
+    types: text("types", { mode: "json" }).$type<string[]>().notNull(),
     serviceMode: text("service_mode", { enum: ["dalam_panti", "luar_panti", "keduanya"] }).notNull(),
     status: text("status", { enum: ["pending_verification", "registered", "returned", "inactive"] }).notNull(),
+    /** The kab/kota of the address. */
     regionCode: text("region_code").notNull().references(() => regions.code),
-    address: text("address").notNull(),
+    districtCode: text("district_code").notNull(),
+    tandaDaftarExpiresOn: text("tanda_daftar_expires_on"),
+    izinExpiresOn: text("izin_expires_on"),
+    profile: text("profile", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    returnComments: text("return_comments", { mode: "json" }).$type<{ field: string; message: string }[]>().notNull(),
+    /** Optimistic concurrency: every change increments it; an edit based on an older one is refused. */
+    version: integer("version").notNull(),
     createdAt: createdAt(),
     updatedAt: text("updated_at").notNull(),
   },
-  (t) => [index("lks_tenant_name_idx").on(t.tenantId, t.name, t.id)],
+  (t) => [
+    index("lks_tenant_name_idx").on(t.tenantId, t.name, t.id),
+    index("lks_tenant_district_idx").on(t.tenantId, t.districtCode),
+    index("lks_tanda_daftar_expiry_idx").on(t.tandaDaftarExpiresOn),
+    index("lks_izin_expiry_idx").on(t.izinExpiresOn),
+  ],
+);
+
+/** Every change to an LKS profile, field by field (who, when, old → new). Append-only. */
+export const lksHistory = sqliteTable(
+  "lks_history",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull(),
+    lksId: text("lks_id").notNull().references(() => lks.id),
+    field: text("field").notNull(),
+    oldValue: text("old_value", { mode: "json" }),
+    newValue: text("new_value", { mode: "json" }),
+    changedBy: text("changed_by").references(() => users.id),
+    note: text("note"),
+    changedAt: text("changed_at").notNull(),
+  },
+  (t) => [index("lks_history_lks_idx").on(t.lksId, t.changedAt)],
+);
+
+/** Expiry reminders already sent, so each threshold is announced once per document. */
+export const lksReminders = sqliteTable(
+  "lks_reminders",
+  {
+    lksId: text("lks_id").notNull().references(() => lks.id),
+    document: text("document", { enum: ["tanda_daftar", "izin_operasional"] }).notNull(),
+    expiresOn: text("expires_on").notNull(),
+    thresholdDays: integer("threshold_days").notNull(),
+    sentAt: text("sent_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.lksId, t.document, t.expiresOn, t.thresholdDays] })],
 );
 
 export const users = sqliteTable("users", {
@@ -61,6 +153,8 @@ export const users = sqliteTable("users", {
   name: text("name").notNull(),
   passwordHash: text("password_hash"),
   status: text("status", { enum: ["active", "disabled"] }).notNull(),
+  /** Null until the owner follows an emailed link (self-registration); invitations verify on acceptance. */
+  emailVerifiedAt: text("email_verified_at"),
   createdAt: createdAt(),
   updatedAt: text("updated_at").notNull(),
 });
@@ -114,6 +208,16 @@ export const invitations = sqliteTable(
   },
   (t) => [index("invitations_tenant_idx").on(t.tenantId, t.createdAt)],
 );
+
+/** One-time email verification links for self-registered accounts (token stored as SHA-256). */
+export const emailVerifications = sqliteTable("email_verifications", {
+  id: text("id").primaryKey(),
+  userId: text("user_id").notNull().references(() => users.id),
+  tokenHash: text("token_hash").notNull().unique(),
+  expiresAt: text("expires_at").notNull(),
+  usedAt: text("used_at"),
+  createdAt: createdAt(),
+});
 
 export const passwordResets = sqliteTable("password_resets", {
   id: text("id").primaryKey(),

@@ -1,19 +1,12 @@
 import type { Role } from "@akrab/domain";
-import { and, asc, eq, gt, inArray, isNull, or } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, isNull, lt, or } from "drizzle-orm";
 import type { Db } from "./client.ts";
 import { isoNow, newId } from "./client.ts";
-import { decodeCursor, toPage, type Page } from "./pagination.ts";
-import { invitations, lks, memberships, users } from "./schema.ts";
+import { lksRegistry } from "./lks-registry.ts";
+import { decodeCursor, toPage } from "./pagination.ts";
+import { startsWithText } from "./text-match.ts";
+import { auditEvents, invitations, lks, memberships, tenants, users } from "./schema.ts";
 import type { Tenant } from "./tenants.ts";
-
-export type Lks = typeof lks.$inferSelect;
-
-export interface LksListOptions {
-  cursor?: string | undefined;
-  limit: number;
-  /** Restricts the list to these LKS (an operator sees only its own). */
-  onlyIds?: readonly string[] | undefined;
-}
 
 export interface MemberView {
   membershipId: string;
@@ -27,36 +20,12 @@ export interface MemberView {
  * middleware for the tenant in the URL. Each query carries `tenant_id = ?`, so a handler cannot
  * reach another tenant's rows even by passing a foreign id.
  */
-export function tenantScope(db: Db, tenant: Tenant) {
-  const inTenant = eq(lks.tenantId, tenant.id);
-
+export function tenantScope(db: Db, tenant: Tenant, readableTenantIds: readonly string[]) {
   return {
     tenant,
 
-    /** Null when the cursor is not one this API issued. */
-    async listLks(opts: LksListOptions): Promise<Page<Lks & { tenantSlug: string; tenantName: string }> | null> {
-      const after = opts.cursor ? decodeCursor(opts.cursor, 2) : undefined;
-      if (after === null) return null;
-      if (opts.onlyIds && opts.onlyIds.length === 0) return { items: [], nextCursor: null };
-      const rows = await db
-        .select()
-        .from(lks)
-        .where(
-          and(
-            inTenant,
-            opts.onlyIds ? inArray(lks.id, [...opts.onlyIds]) : undefined,
-            after ? or(gt(lks.name, after[0]!), and(eq(lks.name, after[0]!), gt(lks.id, after[1]!))) : undefined,
-          ),
-        )
-        .orderBy(asc(lks.name), asc(lks.id))
-        .limit(opts.limit + 1);
-      const page = toPage(rows, opts.limit, (row) => [row.name, row.id]);
-      return { ...page, items: page.items.map((row) => ({ ...row, tenantSlug: tenant.slug, tenantName: tenant.name })) };
-    },
-
-    async findLks(id: string): Promise<Lks | null> {
-      return (await db.query.lks.findFirst({ where: and(inTenant, eq(lks.id, id)) })) ?? null;
-    },
+    /** The LKS registry: reads see the tenant and, for a province, its kab/kota; writes only the tenant. */
+    lks: lksRegistry(db, tenant, readableTenantIds),
 
     async listMembers(): Promise<MemberView[]> {
       const rows = await db
@@ -88,6 +57,38 @@ export function tenantScope(db: Db, tenant: Tenant) {
         .set({ role })
         .where(and(eq(memberships.tenantId, tenant.id), eq(memberships.id, membershipId)))
         .returning({ id: memberships.id });
+    },
+
+    /** Null when nothing was removed (not this tenant's membership). */
+    removeMembership(membershipId: string) {
+      return db.delete(memberships).where(and(eq(memberships.tenantId, tenant.id), eq(memberships.id, membershipId))).returning({ id: memberships.id });
+    },
+
+    updateProfile(changes: Partial<Pick<Tenant, "name" | "address" | "phone" | "email" | "contactName" | "logoKey">>) {
+      return db.update(tenants).set(changes).where(eq(tenants.id, tenant.id)).returning();
+    },
+
+    /** The tenant's audit trail, newest first. `action` ending in "." matches a prefix ("auth."). */
+    async listAudit(filter: { action?: string | undefined; actor?: string | undefined; from?: string | undefined; to?: string | undefined }, page: { cursor?: string | undefined; limit: number }) {
+      const after = page.cursor ? decodeCursor(page.cursor, 2) : undefined;
+      if (after === null) return null;
+      const rows = await db
+        .select({ event: auditEvents, actorEmail: users.email, actorName: users.name })
+        .from(auditEvents)
+        .leftJoin(users, eq(users.id, auditEvents.actorUserId))
+        .where(
+          and(
+            eq(auditEvents.tenantId, tenant.id),
+            filter.action ? (filter.action.endsWith(".") ? startsWithText(auditEvents.action, filter.action) : eq(auditEvents.action, filter.action)) : undefined,
+            filter.actor ? eq(users.email, filter.actor.toLowerCase()) : undefined,
+            filter.from ? gte(auditEvents.createdAt, new Date(filter.from).toISOString()) : undefined,
+            filter.to ? lt(auditEvents.createdAt, new Date(filter.to).toISOString()) : undefined,
+            after ? or(lt(auditEvents.createdAt, after[0]!), and(eq(auditEvents.createdAt, after[0]!), lt(auditEvents.id, after[1]!))) : undefined,
+          ),
+        )
+        .orderBy(desc(auditEvents.createdAt), desc(auditEvents.id))
+        .limit(page.limit + 1);
+      return toPage(rows, page.limit, (r) => [r.event.createdAt, r.event.id]);
     },
 
     /** A still-open invitation of this email to this role, so a repeated invite reuses it instead of piling up. */

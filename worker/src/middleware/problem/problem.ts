@@ -78,3 +78,7 @@ export const PROBLEM_CONTENT_TYPE = "application/problem+json; charset=utf-8";
 export function notFound(what = "Sumber daya tidak ditemukan / Resource not found"): Problem {
   return new Problem("not-found", what);
 }
+
+export function unknownCursor(): Problem {
+  return new Problem("validation", "Kursor tidak dikenal / Unknown cursor", { errors: [{ path: "cursor", message: "Kursor tidak dikenal / Unknown cursor" }] });
+}

@@ -1,5 +1,5 @@
 import { canActAs, resolveTenantAccess, type Role } from "@akrab/domain";
-import { findActiveTenantBySlug, tenantScope } from "@akrab/db";
+import { childTenantIds, findActiveTenantBySlug, tenantScope } from "@akrab/db";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../../env.ts";
 import { Problem, notFound } from "../problem/index.ts";
@@ -18,8 +18,10 @@ export const tenant = () =>
     const grants = principal.memberships.map((m) => ({ role: m.role, tenantId: m.tenant?.id ?? null, lksId: m.lks?.id ?? null }));
     const access = found ? resolveTenantAccess(grants, found) : null;
     if (!found || !access) throw notFound();
+    // A province reads its kab/kota's rows too; every other tenant reads only its own.
+    const readable = found.level === "province" ? [found.id, ...(await childTenantIds(db, found.id))] : [found.id];
     c.set("access", access);
-    c.set("scope", tenantScope(db, found));
+    c.set("scope", tenantScope(db, found, readable));
     await next();
   });
 

@@ -39,7 +39,7 @@ export const acceptInvitation: RouteHandler<typeof acceptInvitationRoute, AppEnv
     ];
     if (!name || !password) throw new Problem("validation", "Lengkapi nama dan kata sandi / Name and password are required", { errors: missing });
     assertAcceptablePassword(password, invitation.email);
-    const created = insertUser(db, { email: invitation.email, name, passwordHash: await hashPassword(password) });
+    const created = insertUser(db, { email: invitation.email, name, passwordHash: await hashPassword(password), emailVerified: true });
     user = created.user;
     creation.push(created.insert);
   }

@@ -37,7 +37,7 @@ export const createInvitation: RouteHandler<typeof createInvitationRoute, AppEnv
   if (role !== "lks_operator" && lksId) {
     throw new Problem("validation", "Hanya operator LKS yang terikat pada LKS / Only LKS operators are bound to an LKS", { errors: [{ path: "lksId", message: "Hanya untuk lks_operator / Only for lks_operator" }] });
   }
-  if (lksId && !(await scope.findLks(lksId))) {
+  if (lksId && !(await scope.lks.findOwn(lksId))) {
     throw new Problem("validation", "LKS tidak ditemukan di wilayah ini / No such LKS in this tenant", { errors: [{ path: "lksId", message: "LKS tidak ditemukan / Unknown LKS" }] });
   }
 

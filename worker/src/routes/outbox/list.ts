@@ -4,7 +4,7 @@ import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv } from "../../env.ts";
 import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
 import { requireNationalRole } from "../../middleware/auth/index.ts";
-import { Problem } from "../../middleware/problem/index.ts";
+import { unknownCursor } from "../../middleware/problem/index.ts";
 
 export const listOutboxRoute = createRoute({
   method: "get",
@@ -20,7 +20,7 @@ export const listOutboxRoute = createRoute({
 
 export const listOutboxMessages: RouteHandler<typeof listOutboxRoute, AppEnv> = async (c) => {
   const page = await listOutbox(c.get("db"), c.req.valid("query"));
-  if (!page) throw new Problem("validation", "Kursor tidak dikenal / Unknown cursor", { errors: [{ path: "cursor", message: "Unknown cursor" }] });
+  if (!page) throw unknownCursor();
   return c.json(
     {
       nextCursor: page.nextCursor,

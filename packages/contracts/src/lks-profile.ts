@@ -1,0 +1,197 @@
+import {
+  LEGAL_FORMS,
+  LKS_STATUSES,
+  LKS_TYPES,
+  PPKS_CODES,
+  SERVICE_MODES,
+  isNik,
+  normaliseNpwp,
+  normalisePhone,
+  requiredLegalDocuments,
+} from "@akrab/domain";
+import { z } from "@hono/zod-openapi";
+import { Email } from "./common.ts";
+
+const msg = (id: string, en: string) => `${id} / ${en}`;
+
+/** A calendar date (no time): YYYY-MM-DD. */
+export const CalendarDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, msg("Tanggal harus berformat TTTT-BB-HH", "Date must be YYYY-MM-DD"))
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), msg("Tanggal tidak ada", "No such date"));
+
+const DocumentRef = z.object({
+  number: z.string().trim().min(1, msg("Nomor wajib diisi", "Number is required")).max(100),
+  date: CalendarDate,
+});
+
+const Npwp = z
+  .string()
+  .transform((value, ctx) => {
+    const digits = normaliseNpwp(value);
+    if (!digits) ctx.addIssue({ code: "custom", message: msg("NPWP harus 15 atau 16 angka", "NPWP must have 15 or 16 digits") });
+    return digits ?? value;
+  })
+  .openapi({ example: "01.234.567.8-901.000" });
+
+const Phone = z.string().transform((value, ctx) => {
+  const phone = normalisePhone(value);
+  if (!phone) ctx.addIssue({ code: "custom", message: msg("Nomor telepon Indonesia tidak valid (awali 0 atau +62)", "Invalid Indonesian phone number") });
+  return phone ?? value;
+});
+
+const BoardMember = z.object({
+  name: z.string().trim().min(2, msg("Nama minimal 2 karakter", "Name too short")).max(120),
+  position: z.string().trim().min(2, msg("Jabatan wajib diisi", "Position is required")).max(80),
+  idNumber: z.string().trim().refine(isNik, msg("NIK harus 16 angka", "NIK must be 16 digits")),
+});
+
+export const LksAddress = z.object({
+  street: z.string().trim().min(5, msg("Alamat jalan minimal 5 karakter", "Street address too short")).max(300),
+  provinceCode: z.string().regex(/^\d{2}$/, msg("Kode provinsi tidak valid", "Invalid province code")),
+  regencyCode: z.string().regex(/^\d{2}\.\d{2}$/, msg("Kode kabupaten/kota tidak valid", "Invalid kabupaten/kota code")),
+  districtCode: z.string().regex(/^\d{2}\.\d{2}\.\d{2}$/, msg("Kode kecamatan tidak valid", "Invalid kecamatan code")),
+  villageCode: z.string().regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, msg("Kode kelurahan/desa tidak valid", "Invalid kelurahan/desa code")),
+  postalCode: z.string().regex(/^\d{5}$/, msg("Kode pos 5 angka", "Postal code has 5 digits")).optional(),
+});
+
+const Location = z.object({
+  latitude: z.number().min(-11.5, msg("Di luar wilayah Indonesia", "Outside Indonesia")).max(6.5, msg("Di luar wilayah Indonesia", "Outside Indonesia")),
+  longitude: z.number().min(94.5, msg("Di luar wilayah Indonesia", "Outside Indonesia")).max(141.5, msg("Di luar wilayah Indonesia", "Outside Indonesia")),
+});
+
+export const Permit = z.object({
+  number: z.string().trim().min(1, msg("Nomor wajib diisi", "Number is required")).max(100),
+  issuedAt: CalendarDate,
+  expiresAt: CalendarDate,
+});
+
+export const TandaDaftar = Permit.extend({ issuer: z.string().trim().min(3, msg("Penerbit wajib diisi", "Issuer is required")).max(200) });
+
+const ProfileFields = z.object({
+  name: z.string().trim().min(3, msg("Nama LKS minimal 3 karakter", "LKS name too short")).max(200),
+  legalForm: z.enum(LEGAL_FORMS, { message: msg("Pilih bentuk lembaga", "Choose a legal form") }),
+  deed: DocumentRef.optional().openapi({ description: "Akta notaris (yayasan/perkumpulan)" }),
+  kemenkumham: DocumentRef.optional().openapi({ description: "SK pengesahan Kemenkumham (yayasan/perkumpulan)" }),
+  legalisation: DocumentRef.optional().openapi({ description: "Surat keterangan berdiri dilegalisasi lurah/camat (non badan hukum)" }),
+  npwp: Npwp,
+  address: LksAddress,
+  location: Location.optional(),
+  phone: Phone,
+  email: Email,
+  board: z.array(BoardMember).min(1, msg("Isi minimal satu pengurus", "At least one board member")).max(30),
+  types: z.array(z.enum(LKS_TYPES)).min(1, msg("Pilih minimal satu jenis LKS", "Choose at least one LKS type")).max(LKS_TYPES.length),
+  serviceMode: z.enum(SERVICE_MODES, { message: msg("Pilih bentuk pelayanan", "Choose a service mode") }),
+  ppks: z.array(z.enum(PPKS_CODES)).min(1, msg("Pilih minimal satu kategori PPKS", "Choose at least one PPKS category")).max(PPKS_CODES.length),
+  capacity: z.number().int().min(0).max(100_000),
+  currentClients: z.number().int().min(0).max(100_000),
+  staffCount: z.number().int().min(0).max(100_000),
+  tandaDaftar: TandaDaftar.optional(),
+  izinOperasional: Permit.optional(),
+  siksNgId: z.string().trim().max(50).optional(),
+});
+
+type ProfileShape = z.output<typeof ProfileFields>;
+
+/** Cross-field rules: legal documents per legal form, dates in order, nesting of area codes. */
+function checkProfile(profile: ProfileShape, ctx: z.RefinementCtx) {
+  const required = requiredLegalDocuments(profile.legalForm);
+  for (const doc of ["deed", "kemenkumham", "legalisation"] as const) {
+    if (required.includes(doc) && !profile[doc]) ctx.addIssue({ code: "custom", path: [doc], message: msg("Wajib untuk bentuk lembaga ini", "Required for this legal form") });
+    if (!required.includes(doc) && profile[doc]) ctx.addIssue({ code: "custom", path: [doc], message: msg("Tidak berlaku untuk bentuk lembaga ini", "Not applicable to this legal form") });
+  }
+  if (profile.deed && profile.kemenkumham && profile.kemenkumham.date < profile.deed.date) {
+    ctx.addIssue({ code: "custom", path: ["kemenkumham", "date"], message: msg("SK Kemenkumham tidak mungkin sebelum akta notaris", "Approval cannot predate the deed") });
+  }
+  const today = new Date().toISOString().slice(0, 10);
+  for (const [key, permit] of [["tandaDaftar", profile.tandaDaftar], ["izinOperasional", profile.izinOperasional]] as const) {
+    if (!permit) continue;
+    if (permit.expiresAt <= permit.issuedAt) ctx.addIssue({ code: "custom", path: [key, "expiresAt"], message: msg("Tanggal berakhir harus setelah tanggal terbit", "Expiry must follow issue date") });
+    if (permit.issuedAt > today) ctx.addIssue({ code: "custom", path: [key, "issuedAt"], message: msg("Tanggal terbit tidak boleh di masa depan", "Issue date cannot be in the future") });
+  }
+  for (const doc of [profile.deed, profile.kemenkumham, profile.legalisation]) {
+    if (doc && doc.date > today) ctx.addIssue({ code: "custom", path: [doc === profile.deed ? "deed" : doc === profile.kemenkumham ? "kemenkumham" : "legalisation", "date"], message: msg("Tanggal tidak boleh di masa depan", "Date cannot be in the future") });
+  }
+  const a = profile.address;
+  if (!a.regencyCode.startsWith(`${a.provinceCode}.`)) ctx.addIssue({ code: "custom", path: ["address", "regencyCode"], message: msg("Kabupaten/kota tidak berada di provinsi ini", "Kabupaten/kota is not in this province") });
+  if (!a.districtCode.startsWith(`${a.regencyCode}.`)) ctx.addIssue({ code: "custom", path: ["address", "districtCode"], message: msg("Kecamatan tidak berada di kabupaten/kota ini", "Kecamatan is not in this kabupaten/kota") });
+  if (!a.villageCode.startsWith(`${a.districtCode}.`)) ctx.addIssue({ code: "custom", path: ["address", "villageCode"], message: msg("Kelurahan/desa tidak berada di kecamatan ini", "Kelurahan/desa is not in this kecamatan") });
+}
+
+/** The LKS profile as submitted. Region codes are checked for existence by the API as well. */
+export const LksProfileInput = ProfileFields.superRefine(checkProfile).openapi("LksProfileInput");
+export type LksProfileInput = z.output<typeof LksProfileInput>;
+
+export const LksRegistration = z
+  .object({
+    lks: LksProfileInput,
+    operator: z.object({
+      name: z.string().trim().min(2, msg("Nama minimal 2 karakter", "Name too short")).max(120),
+      email: Email,
+      password: z.string().min(1, msg("Kata sandi wajib diisi", "Password is required")).max(1024),
+    }),
+  })
+  .openapi("LksRegistration");
+
+export const LksRegistered = z
+  .object({ lksId: z.string(), status: z.enum(LKS_STATUSES), tenant: z.object({ slug: z.string(), name: z.string() }) })
+  .openapi("LksRegistered");
+export type LksRegistered = z.output<typeof LksRegistered>;
+
+/** Board members come back with their NIK masked. */
+export const LksProfileView = ProfileFields.extend({
+  board: z.array(BoardMember.extend({ idNumber: z.string().openapi({ example: "3671********0001" }) })),
+});
+
+export const ReturnComment = z.object({
+  field: z.string().min(1).max(80).openapi({ example: "npwp" }),
+  message: z.string().trim().min(3, msg("Komentar minimal 3 karakter", "Comment too short")).max(1000),
+});
+
+export const LksDetail = z
+  .object({
+    id: z.string(),
+    status: z.enum(LKS_STATUSES),
+    version: z.number().int(),
+    tenant: z.object({ slug: z.string(), name: z.string() }),
+    profile: LksProfileView,
+    returnComments: z.array(ReturnComment),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi("LksDetail");
+export type LksDetail = z.output<typeof LksDetail>;
+
+export const LksUpdate = z
+  .object({
+    profile: LksProfileInput,
+    expectedVersion: z.number().int().min(1).openapi({ description: "The version the editor started from; a newer one on the server is a 409" }),
+  })
+  .openapi("LksUpdate");
+
+export const LksVerify = z.object({ tandaDaftar: TandaDaftar, izinOperasional: Permit.optional() }).openapi("LksVerify");
+
+export const LksReturn = z
+  .object({ comments: z.array(ReturnComment).min(1, msg("Tulis minimal satu komentar", "At least one comment")).max(50) })
+  .openapi("LksReturn");
+
+export const LksHistoryEntry = z
+  .object({
+    id: z.string(),
+    field: z.string(),
+    oldValue: z.unknown(),
+    newValue: z.unknown(),
+    changedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+    changedAt: z.string(),
+    note: z.string().nullable(),
+  })
+  .openapi("LksHistoryEntry");
+export type LksHistoryEntry = z.output<typeof LksHistoryEntry>;
+
+export const LksListQuery = z.object({
+  q: z.string().trim().max(100).optional().openapi({ description: "Part of the LKS name" }),
+  type: z.enum(LKS_TYPES).optional(),
+  status: z.enum(LKS_STATUSES).optional(),
+  district: z.string().regex(/^\d{2}\.\d{2}\.\d{2}$/).optional().openapi({ description: "Kecamatan code" }),
+  expiring: z.coerce.number().int().min(1).max(365).optional().openapi({ description: "Tanda daftar or izin operasional expiring within this many days" }),
+});

@@ -1,0 +1,148 @@
+import type { LksStatus, LksType } from "@akrab/domain";
+import { and, asc, desc, eq, exists, gt, inArray, isNotNull, lt, lte, or, sql } from "drizzle-orm";
+import type { Db } from "./client.ts";
+import { isoNow, newId } from "./client.ts";
+import { decodeCursor, toPage, type Page } from "./pagination.ts";
+import { containsText } from "./text-match.ts";
+import { lks, lksHistory, memberships, tenants, users } from "./schema.ts";
+
+export type LksRow = typeof lks.$inferSelect;
+export type LksWithTenant = LksRow & { tenantSlug: string; tenantName: string };
+
+export interface LksFilter {
+  q?: string | undefined;
+  type?: LksType | undefined;
+  status?: LksStatus | undefined;
+  district?: string | undefined;
+  /** Tanda daftar or izin operasional expiring within this many days from `today`. */
+  expiring?: number | undefined;
+  /** Restricts the list to these LKS (an operator sees only its own). */
+  onlyIds?: readonly string[] | undefined;
+}
+
+/** Profile columns kept beside the JSON profile for filtering and sorting. */
+export interface LksColumns {
+  name: string;
+  types: string[];
+  serviceMode: LksRow["serviceMode"];
+  regionCode: string;
+  districtCode: string;
+  tandaDaftarExpiresOn: string | null;
+  izinExpiresOn: string | null;
+  profile: Record<string, unknown>;
+}
+
+/**
+ * LKS rows of a set of tenants: `own` is the tenant in the URL (writes), `readable` adds the
+ * kab/kota of a province tenant (reads only).
+ */
+export function lksRegistry(db: Db, own: { id: string }, readable: readonly string[]) {
+  const visible = () => inArray(lks.tenantId, [...readable]);
+
+  function filtered(filter: LksFilter, today: string) {
+    const horizon = filter.expiring ? new Date(Date.parse(`${today}T00:00:00Z`) + filter.expiring * 86_400_000).toISOString().slice(0, 10) : null;
+    return and(
+      visible(),
+      filter.onlyIds ? inArray(lks.id, [...filter.onlyIds]) : undefined,
+      filter.q ? containsText(lks.name, filter.q) : undefined,
+      filter.type ? exists(db.select({ one: sql`1` }).from(sql`json_each(${lks.types})`).where(sql`value = ${filter.type}`)) : undefined,
+      filter.status ? eq(lks.status, filter.status) : undefined,
+      filter.district ? eq(lks.districtCode, filter.district) : undefined,
+      horizon
+        ? or(
+            and(isNotNull(lks.tandaDaftarExpiresOn), lte(lks.tandaDaftarExpiresOn, horizon)),
+            and(isNotNull(lks.izinExpiresOn), lte(lks.izinExpiresOn, horizon)),
+          )
+        : undefined,
+    );
+  }
+
+  const withTenant = { lks, tenantSlug: tenants.slug, tenantName: tenants.name };
+  const flatten = (r: { lks: LksRow; tenantSlug: string; tenantName: string }): LksWithTenant => ({ ...r.lks, tenantSlug: r.tenantSlug, tenantName: r.tenantName });
+
+  return {
+    /** Null when the cursor is not one this API issued. Sorted by name. */
+    async list(filter: LksFilter, page: { cursor?: string | undefined; limit: number }, today: string): Promise<Page<LksWithTenant> | null> {
+      const after = page.cursor ? decodeCursor(page.cursor, 2) : undefined;
+      if (after === null) return null;
+      if (filter.onlyIds && filter.onlyIds.length === 0) return { items: [], nextCursor: null };
+      const rows = await db
+        .select(withTenant)
+        .from(lks)
+        .innerJoin(tenants, eq(tenants.id, lks.tenantId))
+        .where(and(filtered(filter, today), after ? or(gt(lks.name, after[0]!), and(eq(lks.name, after[0]!), gt(lks.id, after[1]!))) : undefined))
+        .orderBy(asc(lks.name), asc(lks.id))
+        .limit(page.limit + 1);
+      return toPage(rows.map(flatten), page.limit, (row) => [row.name, row.id]);
+    },
+
+    async find(id: string): Promise<LksWithTenant | null> {
+      const [row] = await db.select(withTenant).from(lks).innerJoin(tenants, eq(tenants.id, lks.tenantId)).where(and(visible(), eq(lks.id, id)));
+      return row ? flatten(row) : null;
+    },
+
+    /** Only LKS of the tenant itself: what may be changed through this tenant. */
+    async findOwn(id: string): Promise<LksRow | null> {
+      return (await db.query.lks.findFirst({ where: and(eq(lks.tenantId, own.id), eq(lks.id, id)) })) ?? null;
+    },
+
+    insert(input: LksColumns & { status: LksStatus }) {
+      const now = isoNow();
+      const row: LksRow = { id: newId(), tenantId: own.id, ...input, returnComments: [], version: 1, createdAt: now, updatedAt: now };
+      return { row, insert: db.insert(lks).values(row) };
+    },
+
+    /**
+     * Applies a change only if the row still has `expectedVersion` and belongs to this tenant;
+     * the returned row list is empty when someone else changed it first.
+     */
+    update(id: string, expectedVersion: number, changes: Partial<LksColumns> & { status?: LksStatus; returnComments?: LksRow["returnComments"]; tenantId?: string }) {
+      return db
+        .update(lks)
+        .set({ ...changes, version: sql`${lks.version} + 1`, updatedAt: isoNow() })
+        .where(and(eq(lks.tenantId, own.id), eq(lks.id, id), eq(lks.version, expectedVersion)))
+        .returning({ id: lks.id, version: lks.version });
+    },
+
+    /** Moves the LKS's history and its operators' memberships along with it to another tenant. */
+    moveRelated(id: string, toTenantId: string) {
+      return [
+        db.update(lksHistory).set({ tenantId: toTenantId }).where(eq(lksHistory.lksId, id)),
+        db.update(memberships).set({ tenantId: toTenantId }).where(and(eq(memberships.lksId, id), eq(memberships.role, "lks_operator"))),
+      ] as const;
+    },
+
+    history(lksId: string, entries: { field: string; oldValue: unknown; newValue: unknown; note?: string }[], changedBy: string | null) {
+      const at = isoNow();
+      return entries.map((e) =>
+        db.insert(lksHistory).values({ id: newId(), tenantId: own.id, lksId, field: e.field, oldValue: e.oldValue ?? null, newValue: e.newValue ?? null, changedBy, note: e.note ?? null, changedAt: at }),
+      );
+    },
+
+    async listHistory(lksId: string, page: { cursor?: string | undefined; limit: number }) {
+      const after = page.cursor ? decodeCursor(page.cursor, 2) : undefined;
+      if (after === null) return null;
+      const rows = await db
+        .select({ entry: lksHistory, userName: users.name })
+        .from(lksHistory)
+        .leftJoin(users, eq(users.id, lksHistory.changedBy))
+        .where(and(eq(lksHistory.lksId, lksId), inArray(lksHistory.tenantId, [...readable]), after ? or(lt(lksHistory.changedAt, after[0]!), and(eq(lksHistory.changedAt, after[0]!), lt(lksHistory.id, after[1]!))) : undefined))
+        .orderBy(desc(lksHistory.changedAt), desc(lksHistory.id))
+        .limit(page.limit + 1);
+      return toPage(rows, page.limit, (r) => [r.entry.changedAt, r.entry.id]);
+    },
+
+    /** Emails of the LKS's operators, to tell them about verification results. */
+    async operatorEmails(lksId: string): Promise<string[]> {
+      const rows = await db
+        .select({ email: users.email })
+        .from(memberships)
+        .innerJoin(users, eq(users.id, memberships.userId))
+        .where(and(eq(memberships.lksId, lksId), eq(memberships.role, "lks_operator"), eq(users.status, "active")));
+      return rows.map((r) => r.email);
+    },
+
+  };
+}
+
+export type LksRegistry = ReturnType<typeof lksRegistry>;
