@@ -24,10 +24,15 @@ async function foreignObjectIds(): Promise<Record<string, string>> {
   return { membershipId: membership!.id, lksId: lks!.id };
 }
 
+/** A 1×1 PNG: the smallest real image for binary upload routes. */
+const PNG = Uint8Array.from(atob("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="), (ch) => ch.charCodeAt(0));
+
 /** A body that passes validation, for routes that take one, so the walk reaches the handler. */
-const VALID_BODIES: Record<string, unknown> = {
-  "POST /api/v1/t/:tenant/invitations": { email: "walker@akrab.test", role: "dinsos_verifier" },
-  "PATCH /api/v1/t/:tenant/members/:membershipId": { role: "dinsos_head" },
+const VALID_BODIES: Record<string, { json: unknown } | { body: Uint8Array; contentType: string }> = {
+  "POST /api/v1/t/:tenant/invitations": { json: { email: "walker@akrab.test", role: "dinsos_verifier" } },
+  "PATCH /api/v1/t/:tenant/members/:membershipId": { json: { role: "dinsos_head" } },
+  "PATCH /api/v1/t/:tenant/profile": { json: { name: "Dinas Sosial Walker" } },
+  "PUT /api/v1/t/:tenant/logo": { body: PNG, contentType: "image/png" },
 };
 
 function tenantRoutes() {
@@ -39,8 +44,10 @@ function tenantRoutes() {
 }
 
 async function snapshot() {
-  const tables = ["lks", "memberships", "invitations", "outbox", "users", "tenants"];
-  return Promise.all(tables.map(async (t) => (await env.DB.prepare(`SELECT * FROM ${t} ORDER BY 1`).all()).results));
+  const tables = ["lks", "lks_history", "memberships", "invitations", "outbox", "users", "tenants", "tenant_signups", "audit_events"];
+  const rows = await Promise.all(tables.map(async (t) => (await env.DB.prepare(`SELECT * FROM ${t} ORDER BY 1`).all()).results));
+  const objects = (await env.DOCS.list()).objects.map((o) => `${o.key}:${o.etag}`);
+  return { rows, objects };
 }
 
 describe("cross-tenant walk over every tenant-scoped route", () => {
@@ -49,7 +56,7 @@ describe("cross-tenant walk over every tenant-scoped route", () => {
   });
 
   it("answers 404 to another tenant's caller and changes nothing", async () => {
-    const { token } = await login(CALLER);
+    const { token } = await login(CALLER); // logging in writes an audit event: snapshot after it
     const ids = await foreignObjectIds();
     const before = await snapshot();
     const checked: string[] = [];
@@ -62,7 +69,13 @@ describe("cross-tenant walk over every tenant-scoped route", () => {
       if (needsBody) expect(VALID_BODIES, `add a valid body for ${route}`).toHaveProperty(route);
 
       const fill = (tenant: string) => template.replace(":tenant", tenant).replace(/:(\w+)/g, (_, p: string) => ids[p]!);
-      const init = { method, token, ...(needsBody ? { json: VALID_BODIES[route] } : {}) };
+      const payload = needsBody ? VALID_BODIES[route]! : undefined;
+      const init = {
+        method,
+        token,
+        ...(payload && "json" in payload ? { json: payload.json } : {}),
+        ...(payload && "body" in payload ? { body: payload.body, headers: { "content-type": payload.contentType } } : {}),
+      };
 
       // 1. The other tenant in the URL.
       await expectProblem(await api(fill(FOREIGN_TENANT), init), 404, "not-found");

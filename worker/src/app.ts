@@ -7,6 +7,8 @@ import { authenticate } from "./middleware/auth/index.ts";
 import { csrf } from "./middleware/csrf/index.ts";
 import { Problem, onError, onNotFound } from "./middleware/problem/index.ts";
 import { tenant } from "./middleware/tenant/index.ts";
+import { areaRoutes } from "./routes/areas/index.ts";
+import { auditRoutes } from "./routes/audit/index.ts";
 import { authRoutes } from "./routes/auth/index.ts";
 import { mountDocs } from "./routes/docs/index.ts";
 import { healthRoutes } from "./routes/health/index.ts";
@@ -15,9 +17,18 @@ import { lksRoutes } from "./routes/lks/index.ts";
 import { memberRoutes } from "./routes/members/index.ts";
 import { outboxRoutes } from "./routes/outbox/index.ts";
 import { regionRoutes } from "./routes/regions/index.ts";
+import { tenantProfileRoutes } from "./routes/tenant-profile/index.ts";
+import { LOGO_MAX_BYTES } from "./routes/tenant-profile/logo-put.ts";
+import { tenantSignupRoutes } from "./routes/tenant-signups/index.ts";
+import { SIGNUP_LETTER_MAX_BYTES } from "./routes/tenant-signups/letter-put.ts";
+import { tenantRoutes } from "./routes/tenants/index.ts";
 
-/** JSON bodies of this API are small; uploads get their own route and limit. */
+/** JSON bodies of this API are small; the few binary uploads name their own limit. */
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
+const UPLOAD_LIMITS: readonly [RegExp, number][] = [
+  [/^\/api\/v1\/public\/tenant-signups\/[^/]+\/letter$/, SIGNUP_LETTER_MAX_BYTES],
+  [/^\/api\/v1\/t\/[^/]+\/logo$/, LOGO_MAX_BYTES],
+];
 
 export function createApp() {
   const app = createRouter();
@@ -32,15 +43,15 @@ export function createApp() {
       crossOriginResourcePolicy: "same-origin",
     }),
   );
-  app.use(
-    "/api/*",
-    bodyLimit({
-      maxSize: MAX_JSON_BODY_BYTES,
+  app.use("/api/*", (c, next) => {
+    const maxSize = UPLOAD_LIMITS.find(([path]) => path.test(c.req.path))?.[1] ?? MAX_JSON_BODY_BYTES;
+    return bodyLimit({
+      maxSize,
       onError: () => {
-        throw new Problem("payload-too-large", `Isi permintaan melebihi ${MAX_JSON_BODY_BYTES / 1024} KB / Request body exceeds ${MAX_JSON_BODY_BYTES / 1024} KB`);
+        throw new Problem("payload-too-large", `Isi permintaan melebihi ${Math.round(maxSize / 1024)} KB / Request body exceeds ${Math.round(maxSize / 1024)} KB`);
       },
-    }),
-  );
+    })(c, next);
+  });
   app.use("/api/*", async (c, next) => {
     c.set("db", createDb(c.env.DB));
     await next();
@@ -56,6 +67,11 @@ export function createApp() {
   app.route("/", lksRoutes);
   app.route("/", invitationRoutes);
   app.route("/", memberRoutes);
+  app.route("/", areaRoutes);
+  app.route("/", tenantSignupRoutes);
+  app.route("/", tenantRoutes);
+  app.route("/", tenantProfileRoutes);
+  app.route("/", auditRoutes);
   mountDocs(app);
 
   app.notFound(onNotFound);

@@ -93,9 +93,7 @@ export async function tenantCreation(db: Db, input: { region: typeof regions.$in
   return {
     tenant,
     parentSlug: parent?.slug ?? null,
-    statements: [
-      db.insert(tenants).values(tenant),
-      ...(level === "province" ? [db.update(tenants).set({ parentId: tenant.id }).where(and(eq(tenants.level, "kabkota"), kabKotaOfProvince))] : []),
-    ],
+    insert: db.insert(tenants).values(tenant),
+    adoptions: level === "province" ? [db.update(tenants).set({ parentId: tenant.id }).where(and(eq(tenants.level, "kabkota"), kabKotaOfProvince))] : [],
   };
 }

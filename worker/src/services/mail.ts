@@ -24,6 +24,8 @@ export function roleLabel(role: string): string {
   return ROLE_LABELS[role] ?? role;
 }
 
+export const INVITATION_TTL_SECONDS = 7 * 24 * 60 * 60;
+
 export function invitationEmail(input: {
   tenantId: string;
   to: string;
@@ -60,6 +62,72 @@ export function passwordResetEmail(input: { to: string; link: string; expiresAt:
       `Tautan berlaku sampai ${jakartaTime(input.expiresAt)} dan hanya dapat dipakai sekali. Abaikan email ini bila Anda tidak memintanya.`,
       "",
       "Someone asked to reset your Akrab password. Open the link above to choose a new one; ignore this email if it was not you.",
+    ].join("\n"),
+  };
+}
+
+export function signupReceivedEmail(input: { to: string; officeName: string; regionName: string }): OutgoingEmail {
+  return {
+    tenantId: null,
+    recipient: input.to,
+    subject: `Pendaftaran ${input.officeName} di Akrab diterima`,
+    body: [
+      `Terima kasih. Pendaftaran ${input.officeName} (${input.regionName}) sedang ditinjau oleh Admin Platform Akrab.`,
+      "Setelah disetujui, alamat email ini menerima undangan untuk membuat akun admin Dinsos.",
+      "",
+      `Thank you. The sign-up of ${input.officeName} is being reviewed; once approved this address receives an admin invitation.`,
+    ].join("\n"),
+  };
+}
+
+export function signupRejectedEmail(input: { to: string; officeName: string; reason: string }): OutgoingEmail {
+  return {
+    tenantId: null,
+    recipient: input.to,
+    subject: `Pendaftaran ${input.officeName} di Akrab belum dapat disetujui`,
+    body: [`Pendaftaran ${input.officeName} belum dapat disetujui dengan alasan:`, input.reason, "", "Anda dapat mendaftar kembali setelah memperbaikinya.", "", "The sign-up was not approved for the reason above; you may apply again."].join("\n"),
+  };
+}
+
+export function emailVerificationEmail(input: { tenantId: string; to: string; lksName: string; link: string; expiresAt: string }): OutgoingEmail {
+  return {
+    tenantId: input.tenantId,
+    recipient: input.to,
+    subject: "Konfirmasi email akun Akrab Anda",
+    body: [
+      `Pendaftaran ${input.lksName} telah kami terima dan diteruskan ke Dinas Sosial untuk diverifikasi.`,
+      "Buka tautan berikut untuk mengonfirmasi alamat email Anda, lalu masuk:",
+      input.link,
+      `Tautan berlaku sampai ${jakartaTime(input.expiresAt)}.`,
+      "",
+      "Open the link above to confirm your email address, then sign in.",
+    ].join("\n"),
+  };
+}
+
+export function lksDecisionEmail(input: { tenantId: string; to: string; lksName: string; verified: boolean; comments: { field: string; message: string }[]; link: string }): OutgoingEmail {
+  return {
+    tenantId: input.tenantId,
+    recipient: input.to,
+    subject: input.verified ? `${input.lksName} telah terdaftar` : `Pendaftaran ${input.lksName} perlu diperbaiki`,
+    body: (input.verified
+      ? [`Dinas Sosial telah memverifikasi ${input.lksName}. Tanda daftar tercatat di Akrab.`]
+      : [`Dinas Sosial mengembalikan pendaftaran ${input.lksName} untuk diperbaiki:`, ...input.comments.map((c) => `- ${c.field}: ${c.message}`)]
+    )
+      .concat(["", `Lihat di Akrab: ${input.link}`])
+      .join("\n"),
+  };
+}
+
+export function expiryReminderEmail(input: { tenantId: string; to: string; lksName: string; document: string; expiresOn: string; days: number }): OutgoingEmail {
+  return {
+    tenantId: input.tenantId,
+    recipient: input.to,
+    subject: `${input.document} ${input.lksName} berakhir dalam ${input.days} hari`,
+    body: [
+      `${input.document} ${input.lksName} berakhir pada ${input.expiresOn}. Ajukan perpanjangan ke Dinas Sosial sebelum tanggal tersebut.`,
+      "",
+      `The ${input.document} of ${input.lksName} expires on ${input.expiresOn}.`,
     ].join("\n"),
   };
 }

@@ -6,11 +6,9 @@ import { clientIp } from "../../lib/client-ip.ts";
 import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
 import { Problem } from "../../middleware/problem/index.ts";
 import { requireTenantRole } from "../../middleware/tenant/index.ts";
-import { invitationEmail } from "../../services/mail.ts";
+import { INVITATION_TTL_SECONDS, invitationEmail } from "../../services/mail.ts";
 import { hashSecretToken, newSecretToken } from "../../services/secret-tokens.ts";
 import { TenantParam } from "../lks/list.ts";
-
-const INVITATION_TTL_SECONDS = 7 * 24 * 60 * 60;
 
 export const createInvitationRoute = createRoute({
   method: "post",

@@ -1,0 +1,44 @@
+import { recordAudit } from "@akrab/db";
+import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
+import type { AppEnv } from "../../env.ts";
+import { clientIp } from "../../lib/client-ip.ts";
+import { bearerSecurity, problems } from "../../lib/openapi.ts";
+import { Problem, notFound } from "../../middleware/problem/index.ts";
+import { requireTenantRole } from "../../middleware/tenant/index.ts";
+import { TenantParam } from "../lks/list.ts";
+
+export const removeMemberRoute = createRoute({
+  method: "delete",
+  path: "/api/v1/t/{tenant}/members/{membershipId}",
+  tags: ["Members"],
+  summary: "Deactivate a membership: the user loses that role in this tenant",
+  description: "The account and everything it did stay (the audit log keeps the record). The last tenant admin cannot be removed.",
+  security: bearerSecurity,
+  middleware: [requireTenantRole("tenant_admin")] as const,
+  request: { params: TenantParam.extend({ membershipId: z.string().min(1).max(64) }) },
+  responses: { 204: { description: "Removed" }, ...problems(401, 403, 404, 409) },
+});
+
+export const removeMember: RouteHandler<typeof removeMemberRoute, AppEnv> = async (c) => {
+  const db = c.get("db");
+  const scope = c.get("scope");
+  const { membershipId } = c.req.valid("param");
+  const membership = await scope.findMembership(membershipId);
+  if (!membership) throw notFound();
+  if (membership.role === "tenant_admin" && (await scope.countMembersWithRole("tenant_admin")) <= 1) {
+    throw new Problem("conflict", "Admin terakhir tidak dapat dinonaktifkan / The last tenant admin cannot be removed");
+  }
+  await db.batch([
+    scope.removeMembership(membershipId),
+    recordAudit(db, {
+      action: "member.removed",
+      tenantId: scope.tenant.id,
+      actorUserId: c.get("principal")!.user.id,
+      targetType: "membership",
+      targetId: membershipId,
+      ip: clientIp(c),
+      data: { userId: membership.userId, role: membership.role },
+    }),
+  ]);
+  return c.body(null, 204);
+};

@@ -1,0 +1,26 @@
+import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
+import type { AppEnv } from "../../env.ts";
+import { bearerSecurity, problems } from "../../lib/openapi.ts";
+import { notFound } from "../../middleware/problem/index.ts";
+import { TenantParam } from "../lks/list.ts";
+
+export const getLogoRoute = createRoute({
+  method: "get",
+  path: "/api/v1/t/{tenant}/logo",
+  tags: ["Tenant administration"],
+  summary: "The tenant's logo",
+  security: bearerSecurity,
+  request: { params: TenantParam },
+  responses: { 200: { description: "The image", content: { "image/*": { schema: z.string().openapi({ format: "binary" }) } } }, ...problems(401, 404) },
+});
+
+export const getLogo: RouteHandler<typeof getLogoRoute, AppEnv> = async (c) => {
+  const { logoKey } = c.get("scope").tenant;
+  const object = logoKey ? await c.env.DOCS.get(logoKey) : null;
+  if (!object) throw notFound("Tenant ini belum memiliki logo / This tenant has no logo");
+  return c.body(object.body, 200, {
+    "content-type": object.httpMetadata?.contentType ?? "application/octet-stream",
+    etag: object.httpEtag,
+    "cache-control": "private, max-age=300",
+  });
+};

@@ -1,0 +1,40 @@
+import { recordAudit } from "@akrab/db";
+import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
+import type { AppEnv } from "../../env.ts";
+import { clientIp } from "../../lib/client-ip.ts";
+import { bearerSecurity, problems } from "../../lib/openapi.ts";
+import { Problem } from "../../middleware/problem/index.ts";
+import { requireTenantRole } from "../../middleware/tenant/index.ts";
+import { sniffFileType } from "../../services/file-type.ts";
+import { TenantParam } from "../lks/list.ts";
+
+/** The browser resizes logos to at most 256 px before upload; this is the ceiling for the result. */
+export const LOGO_MAX_BYTES = 200 * 1024;
+
+const imageBody = { schema: z.string().openapi({ format: "binary" }) };
+
+export const putLogoRoute = createRoute({
+  method: "put",
+  path: "/api/v1/t/{tenant}/logo",
+  tags: ["Tenant administration"],
+  summary: "Replace the tenant's logo (PNG, JPEG or WebP, at most 200 KB; resized in the browser first)",
+  security: bearerSecurity,
+  middleware: [requireTenantRole("tenant_admin")] as const,
+  request: { params: TenantParam, body: { required: true, content: { "image/png": imageBody, "image/jpeg": imageBody, "image/webp": imageBody } } },
+  responses: { 204: { description: "Logo stored" }, ...problems(400, 401, 403, 404) },
+});
+
+export const putLogo: RouteHandler<typeof putLogoRoute, AppEnv> = async (c) => {
+  const db = c.get("db");
+  const scope = c.get("scope");
+  const bytes = new Uint8Array(await c.req.arrayBuffer());
+  const type = sniffFileType(bytes);
+  if (type === null || type === "application/pdf") throw new Problem("unsupported-media-type", "Logo harus berupa gambar PNG, JPEG atau WebP / The logo must be a PNG, JPEG or WebP image");
+  const key = `t/${scope.tenant.id}/logo`;
+  await c.env.DOCS.put(key, bytes, { httpMetadata: { contentType: type } });
+  await db.batch([
+    scope.updateProfile({ logoKey: key }),
+    recordAudit(db, { action: "tenant.logo_updated", tenantId: scope.tenant.id, actorUserId: c.get("principal")!.user.id, targetType: "tenant", targetId: scope.tenant.id, ip: clientIp(c), data: { size: bytes.length, type } }),
+  ]);
+  return c.body(null, 204);
+};

@@ -1,0 +1,86 @@
+import { TenantApproved } from "@akrab/contracts";
+import { decideSignup, enqueueEmail, findSignup, findTenantByRegion, recordAudit, tenantCreation, tenantScope } from "@akrab/db";
+import { regionDisplayName } from "@akrab/domain";
+import { createRoute, type RouteHandler } from "@hono/zod-openapi";
+import type { AppEnv } from "../../env.ts";
+import { clientIp } from "../../lib/client-ip.ts";
+import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
+import { requireNationalRole } from "../../middleware/auth/index.ts";
+import { Problem, notFound } from "../../middleware/problem/index.ts";
+import { INVITATION_TTL_SECONDS, invitationEmail } from "../../services/mail.ts";
+import { hashSecretToken, newSecretToken } from "../../services/secret-tokens.ts";
+import { SignupParam } from "./letter-put.ts";
+
+export const approveSignupRoute = createRoute({
+  method: "post",
+  path: "/api/v1/national/tenant-signups/{signupId}/approve",
+  tags: ["Tenant onboarding"],
+  summary: "Approve a sign-up: creates the tenant and invites its first admin",
+  description:
+    "Links a kab/kota tenant to its province tenant if that exists, and a new province tenant to its existing kab/kota. The official email receives a tenant_admin invitation.",
+  security: bearerSecurity,
+  middleware: [requireNationalRole("platform_admin")] as const,
+  request: { params: SignupParam },
+  responses: { 200: jsonResponse(TenantApproved, "Tenant created"), ...problems(401, 404, 409) },
+});
+
+export const approveSignup: RouteHandler<typeof approveSignupRoute, AppEnv> = async (c) => {
+  const db = c.get("db");
+  const { user } = c.get("principal")!;
+  const signup = await findSignup(db, c.req.valid("param").signupId);
+  if (!signup) throw notFound();
+  if (signup.status !== "pending" || (await findTenantByRegion(db, signup.regionCode))) throw alreadyDecided();
+
+  const name = `Dinas Sosial ${regionDisplayName(signup.region.kind, signup.region.name)}`;
+  const { tenant, parentSlug, insert, adoptions } = await tenantCreation(db, { region: signup.region, name, slug: signup.region.slug });
+  const token = newSecretToken();
+  const invitation = tenantScope(db, tenant, [tenant.id]).newInvitation({
+    email: signup.officialEmail,
+    role: "tenant_admin",
+    lksId: null,
+    tokenHash: await hashSecretToken(token),
+    invitedBy: user.id,
+    ttlSeconds: INVITATION_TTL_SECONDS,
+  });
+  const ip = clientIp(c);
+
+  // The tenant insert comes first: the unique region code makes a second approval fail as a whole.
+  await db
+    .batch([
+      insert,
+      ...adoptions,
+      decideSignup(db, signup.id, { status: "approved", reviewedBy: user.id, tenantId: tenant.id }),
+      invitation.insert,
+      enqueueEmail(
+        db,
+        invitationEmail({
+          tenantId: tenant.id,
+          to: signup.officialEmail,
+          tenantName: name,
+          role: "tenant_admin",
+          inviterName: "Admin Platform Akrab",
+          link: `${new URL(c.req.url).origin}/invite/${token}`,
+          expiresAt: invitation.invitation.expiresAt,
+        }),
+      ),
+      recordAudit(db, { action: "tenant.signup_approved", actorUserId: user.id, targetType: "tenant_signup", targetId: signup.id, ip, data: { tenant: tenant.slug } }),
+      recordAudit(db, { action: "tenant.created", tenantId: tenant.id, actorUserId: user.id, targetType: "tenant", targetId: tenant.id, ip, data: { signupId: signup.id } }),
+      recordAudit(db, { action: "member.invited", tenantId: tenant.id, actorUserId: user.id, targetType: "invitation", targetId: invitation.invitation.id, ip, data: { email: signup.officialEmail, role: "tenant_admin" } }),
+    ])
+    .catch((error: unknown) => {
+      if (String(error).includes("UNIQUE constraint failed")) throw alreadyDecided();
+      throw error;
+    });
+
+  return c.json(
+    {
+      tenant: { slug: tenant.slug, name: tenant.name, level: tenant.level, parentSlug },
+      invitation: { email: signup.officialEmail, expiresAt: invitation.invitation.expiresAt },
+    },
+    200,
+  );
+};
+
+function alreadyDecided() {
+  return new Problem("conflict", "Pendaftaran ini sudah diputus atau wilayahnya sudah memiliki tenant / This sign-up was already decided or the region has a tenant");
+}

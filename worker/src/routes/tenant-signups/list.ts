@@ -1,0 +1,26 @@
+import { CursorQuery, TenantSignup, pageOf } from "@akrab/contracts";
+import { listSignups } from "@akrab/db";
+import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
+import type { AppEnv } from "../../env.ts";
+import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
+import { requireNationalRole } from "../../middleware/auth/index.ts";
+import { unknownCursor } from "../../middleware/problem/index.ts";
+import { presentSignup } from "./present.ts";
+
+export const listSignupsRoute = createRoute({
+  method: "get",
+  path: "/api/v1/national/tenant-signups",
+  tags: ["Tenant onboarding"],
+  summary: "Sign-ups to review, oldest first (platform admins)",
+  security: bearerSecurity,
+  middleware: [requireNationalRole("platform_admin")] as const,
+  request: { query: CursorQuery.extend({ status: z.enum(["pending", "approved", "rejected"]).default("pending") }) },
+  responses: { 200: jsonResponse(pageOf(TenantSignup, "TenantSignupPage"), "One page of sign-ups"), ...problems(400, 401, 404) },
+});
+
+export const listSignupsHandler: RouteHandler<typeof listSignupsRoute, AppEnv> = async (c) => {
+  const { status, cursor, limit } = c.req.valid("query");
+  const page = await listSignups(c.get("db"), status, { cursor, limit });
+  if (!page) throw unknownCursor();
+  return c.json({ nextCursor: page.nextCursor, items: page.items.map(presentSignup) }, 200);
+};
