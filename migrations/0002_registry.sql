@@ -87,4 +87,6 @@ ALTER TABLE `tenants` ADD `phone` text;--> statement-breakpoint
 ALTER TABLE `tenants` ADD `email` text;--> statement-breakpoint
 ALTER TABLE `tenants` ADD `contact_name` text;--> statement-breakpoint
 ALTER TABLE `tenants` ADD `logo_key` text;--> statement-breakpoint
-ALTER TABLE `users` ADD `email_verified_at` text;
+ALTER TABLE `users` ADD `email_verified_at` text;--> statement-breakpoint
+-- Accounts so far were made by invitation or the demo seed: their email is proven.
+UPDATE `users` SET `email_verified_at` = `created_at`;

@@ -1,6 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../worker/src/app.ts";
+import { TANDA_DAFTAR, lksProfile } from "./fixtures.ts";
 import { api, expectProblem, login } from "./helpers.ts";
 
 /**
@@ -33,6 +34,11 @@ const VALID_BODIES: Record<string, { json: unknown } | { body: Uint8Array; conte
   "PATCH /api/v1/t/:tenant/members/:membershipId": { json: { role: "dinsos_head" } },
   "PATCH /api/v1/t/:tenant/profile": { json: { name: "Dinas Sosial Walker" } },
   "PUT /api/v1/t/:tenant/logo": { body: PNG, contentType: "image/png" },
+  "POST /api/v1/t/:tenant/lks": { json: lksProfile() },
+  "PATCH /api/v1/t/:tenant/lks/:lksId": { json: { profile: lksProfile(), expectedVersion: 1 } },
+  "POST /api/v1/t/:tenant/lks/:lksId/verify": { json: { tandaDaftar: TANDA_DAFTAR } },
+  "POST /api/v1/t/:tenant/lks/:lksId/return": { json: { comments: [{ field: "npwp", message: "NPWP tidak terbaca" }] } },
+  "POST /api/v1/t/:tenant/lks/:lksId/resubmit": { json: {} },
 };
 
 function tenantRoutes() {

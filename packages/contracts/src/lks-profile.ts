@@ -40,10 +40,17 @@ const Phone = z.string().transform((value, ctx) => {
   return phone ?? value;
 });
 
+/** A NIK as shown back by the API: first and last four digits. Editors send it back unchanged. */
+export const MASKED_NIK = /^\d{4}\*{8}\d{4}$/;
+
 const BoardMember = z.object({
   name: z.string().trim().min(2, msg("Nama minimal 2 karakter", "Name too short")).max(120),
   position: z.string().trim().min(2, msg("Jabatan wajib diisi", "Position is required")).max(80),
-  idNumber: z.string().trim().refine(isNik, msg("NIK harus 16 angka", "NIK must be 16 digits")),
+  idNumber: z
+    .string()
+    .trim()
+    .refine((value) => isNik(value) || MASKED_NIK.test(value), msg("NIK harus 16 angka", "NIK must be 16 digits"))
+    .openapi({ description: "16-digit NIK; when editing, a member's masked NIK may be sent back unchanged" }),
 });
 
 export const LksAddress = z.object({

@@ -2,7 +2,7 @@ import type { Role } from "@akrab/domain";
 import { and, eq, exists, gt, inArray, isNull, lt, sql, type SQL } from "drizzle-orm";
 import type { Db } from "./client.ts";
 import { isoNow, newId } from "./client.ts";
-import { invitations, lks, memberships, passwordResets, sessions, tenants, users } from "./schema.ts";
+import { emailVerifications, invitations, lks, memberships, passwordResets, sessions, tenants, users } from "./schema.ts";
 
 export type User = typeof users.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
@@ -218,4 +218,25 @@ export function usePasswordReset(db: Db, reset: { id: string; userId: string }, 
 /** Sessions that ended long ago carry nothing worth keeping (logins are in the audit log). */
 export function deleteSessionsEndedBefore(db: Db, isoTime: string) {
   return db.delete(sessions).where(lt(sessions.expiresAt, isoTime));
+}
+
+export function newEmailVerification(db: Db, input: { userId: string; tokenHash: string; ttlSeconds: number }) {
+  const now = Date.now();
+  const expiresAt = isoNow(now + input.ttlSeconds * 1000);
+  return {
+    expiresAt,
+    insert: db.insert(emailVerifications).values({ id: newId(now), userId: input.userId, tokenHash: input.tokenHash, expiresAt, usedAt: null, createdAt: isoNow(now) }),
+  };
+}
+
+/** Marks the email verified if the token is live; the last statement's rows say whether it was. */
+export function useEmailVerification(db: Db, tokenHash: string, now = Date.now()) {
+  const live = and(eq(emailVerifications.tokenHash, tokenHash), isNull(emailVerifications.usedAt), gt(emailVerifications.expiresAt, isoNow(now)));
+  return [
+    db
+      .update(users)
+      .set({ emailVerifiedAt: isoNow(now), updatedAt: isoNow(now) })
+      .where(inArray(users.id, db.select({ id: emailVerifications.userId }).from(emailVerifications).where(live))),
+    db.update(emailVerifications).set({ usedAt: isoNow(now) }).where(live).returning({ userId: emailVerifications.userId }),
+  ] as const;
 }

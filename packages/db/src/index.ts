@@ -11,3 +11,4 @@ export * from "./regions.ts";
 export * from "./lks-registry.ts";
 export * from "./areas.ts";
 export * from "./signups.ts";
+export * from "./batch-guard.ts";

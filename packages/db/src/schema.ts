@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type { Role } from "@akrab/domain";
 
 /** Times are stored as ISO-8601 UTC text: readable in SQL, sortable, and what JSON carries anyway. */
@@ -268,3 +268,9 @@ export const rateLimits = sqliteTable("rate_limits", {
   windowStart: integer("window_start").notNull(),
   count: integer("count").notNull(),
 });
+
+/**
+ * Never holds a row: inserting one fails its CHECK, which aborts the whole D1 batch. See
+ * batch-guard.ts: it lets a batch roll back when a conditional write found nothing to change.
+ */
+export const batchGuards = sqliteTable("batch_guards", { ok: integer("ok").notNull() }, (t) => [check("batch_guards_never", sql`${t.ok} = 1`)]);

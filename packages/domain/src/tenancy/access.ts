@@ -63,3 +63,13 @@ export function visibleLksIds(access: TenantAccess): string[] | undefined {
   if (access.via === "member" && access.roles.every((role) => role === "lks_operator")) return access.lksIds;
   return undefined;
 }
+
+/** An LKS profile may be edited by its own operators and by the Dinsos that keeps its registry. */
+export function canEditLks(access: TenantAccess, lksId: string): boolean {
+  return canActAs(access, ["dinsos_verifier", "tenant_admin"]) || (access.via === "member" && access.lksIds.includes(lksId));
+}
+
+/** Verifying or returning an LKS registration is the Dinsos verifiers' and heads' decision. */
+export function canDecideLks(access: TenantAccess): boolean {
+  return canActAs(access, ["dinsos_verifier", "dinsos_head"]);
+}

@@ -24,6 +24,7 @@ export const PROBLEM_TYPES = {
   "invalid-credentials": { status: 401, title: "Invalid credentials" },
   forbidden: { status: 403, title: "Forbidden" },
   "csrf-rejected": { status: 403, title: "Cross-site request rejected" },
+  "email-unverified": { status: 403, title: "Email address not verified" },
   "not-found": { status: 404, title: "Not found" },
   "method-not-allowed": { status: 405, title: "Method not allowed" },
   conflict: { status: 409, title: "Conflict" },

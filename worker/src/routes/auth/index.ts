@@ -6,6 +6,7 @@ import { logout, logoutRoute } from "./logout.ts";
 import { me, meRoute } from "./me.ts";
 import { completePasswordReset, completePasswordResetRoute } from "./password-reset-complete.ts";
 import { requestPasswordReset, requestPasswordResetRoute } from "./password-reset-request.ts";
+import { verifyEmail, verifyEmailRoute } from "./verify-email.ts";
 
 export const authRoutes = createRouter()
   .openapi(loginRoute, login)
@@ -14,4 +15,5 @@ export const authRoutes = createRouter()
   .openapi(showInvitationRoute, showInvitation)
   .openapi(acceptInvitationRoute, acceptInvitation)
   .openapi(requestPasswordResetRoute, requestPasswordReset)
-  .openapi(completePasswordResetRoute, completePasswordReset);
+  .openapi(completePasswordResetRoute, completePasswordReset)
+  .openapi(verifyEmailRoute, verifyEmail);

@@ -16,7 +16,7 @@ export const loginRoute = createRoute({
   summary: "Sign in with email and password",
   description: "Returns a bearer token and sets an HttpOnly session cookie. Unknown email and wrong password get the same 401.",
   request: { body: jsonBody(LoginRequest) },
-  responses: { 200: jsonResponse(SessionResponse, "Signed in"), ...problems(400, 401, 429) },
+  responses: { 200: jsonResponse(SessionResponse, "Signed in"), ...problems(400, 401, 403, 429) },
 });
 
 export const login: RouteHandler<typeof loginRoute, AppEnv> = async (c) => {
@@ -30,6 +30,11 @@ export const login: RouteHandler<typeof loginRoute, AppEnv> = async (c) => {
   if (!user || !user.passwordHash || !valid || user.status !== "active") {
     await recordAudit(db, { action: "auth.login_failed", actorUserId: user?.id ?? null, ip, data: { email } });
     throw new Problem("invalid-credentials", "Email atau kata sandi salah / Wrong email or password");
+  }
+
+  // Only after the right password, so this reveals nothing to someone guessing.
+  if (!user.emailVerifiedAt) {
+    throw new Problem("email-unverified", "Konfirmasi email Anda dulu melalui tautan yang kami kirim / Confirm your email through the link we sent first");
   }
 
   const rehash = needsRehash(user.passwordHash) ? [setPassword(db, user.id, await hashPassword(password))] : [];

@@ -1,0 +1,4 @@
+CREATE TABLE `batch_guards` (
+	`ok` integer NOT NULL,
+	CONSTRAINT "batch_guards_never" CHECK("batch_guards"."ok" = 1)
+);

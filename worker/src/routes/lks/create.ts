@@ -1,0 +1,44 @@
+import { LksDetail, LksProfileInput } from "@akrab/contracts";
+import { recordAudit } from "@akrab/db";
+import { createRoute, type RouteHandler } from "@hono/zod-openapi";
+import type { AppEnv } from "../../env.ts";
+import { clientIp } from "../../lib/client-ip.ts";
+import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
+import { Problem } from "../../middleware/problem/index.ts";
+import { requireTenantRole } from "../../middleware/tenant/index.ts";
+import { assertRealAddress, lksColumns, restoreMaskedNiks } from "../../services/lks-profile.ts";
+import { TenantParam } from "./list.ts";
+import { lksDetail } from "./present.ts";
+
+export const createLksRoute = createRoute({
+  method: "post",
+  path: "/api/v1/t/{tenant}/lks",
+  tags: ["LKS registry"],
+  summary: "A Dinsos verifier registers an LKS on its behalf",
+  description: "The address must lie in this tenant's area. The LKS starts pending verification; invite its operator with the invitations endpoint.",
+  security: bearerSecurity,
+  middleware: [requireTenantRole("dinsos_verifier", "tenant_admin")] as const,
+  request: { params: TenantParam, body: jsonBody(LksProfileInput) },
+  responses: { 201: jsonResponse(LksDetail, "Registered"), ...problems(400, 401, 403, 404) },
+});
+
+export const createLks: RouteHandler<typeof createLksRoute, AppEnv> = async (c) => {
+  const db = c.get("db");
+  const scope = c.get("scope");
+  const profile = restoreMaskedNiks(c.req.valid("json"), null, "");
+  await assertRealAddress(db, profile.address, "address");
+  const area = scope.tenant.regionCode;
+  if (profile.address.regencyCode !== area && profile.address.provinceCode !== area) {
+    throw new Problem("validation", "Alamat LKS berada di luar wilayah Dinsos ini / The address is outside this Dinsos' area", {
+      errors: [{ path: "address.regencyCode", message: "Di luar wilayah Dinsos ini / Outside this tenant's area" }],
+    });
+  }
+  const actor = c.get("principal")!.user.id;
+  const created = scope.lks.insert({ ...lksColumns(profile), status: "pending_verification" });
+  await db.batch([
+    created.insert,
+    ...scope.lks.history(created.row.id, [{ field: "*", oldValue: null, newValue: "pending_verification", note: "Didaftarkan oleh Dinsos" }], actor),
+    recordAudit(db, { action: "lks.registered", tenantId: scope.tenant.id, actorUserId: actor, targetType: "lks", targetId: created.row.id, ip: clientIp(c), data: { selfRegistered: false } }),
+  ]);
+  return c.json(lksDetail({ ...created.row, tenantSlug: scope.tenant.slug, tenantName: scope.tenant.name }), 201);
+};

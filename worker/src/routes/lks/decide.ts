@@ -1,0 +1,103 @@
+import { LksDetail, LksReturn, LksVerify, type LksProfileInput } from "@akrab/contracts";
+import { abortIfNothingChanged, enqueueEmail, isGuardAbort, recordAudit } from "@akrab/db";
+import { canDecideLks, nextLksStatus } from "@akrab/domain";
+import { createRoute, type RouteHandler } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import type { AppEnv } from "../../env.ts";
+import { clientIp } from "../../lib/client-ip.ts";
+import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
+import { Problem } from "../../middleware/problem/index.ts";
+import { lksDecisionEmail } from "../../services/mail.ts";
+import { lksColumns } from "../../services/lks-profile.ts";
+import { lksDetail } from "./present.ts";
+import { LksParam, visibleLks } from "./show.ts";
+import { staleVersion } from "./update.ts";
+
+export const verifyLksRoute = createRoute({
+  method: "post",
+  path: "/api/v1/t/{tenant}/lks/{lksId}/verify",
+  tags: ["LKS registry"],
+  summary: "Verify a registration: the LKS becomes registered and its tanda daftar is recorded",
+  security: bearerSecurity,
+  request: { params: LksParam, body: jsonBody(LksVerify) },
+  responses: { 200: jsonResponse(LksDetail, "Registered"), ...problems(400, 401, 403, 404, 409) },
+});
+
+export const returnLksRoute = createRoute({
+  method: "post",
+  path: "/api/v1/t/{tenant}/lks/{lksId}/return",
+  tags: ["LKS registry"],
+  summary: "Return a registration to the LKS with a comment per field to fix",
+  security: bearerSecurity,
+  request: { params: LksParam, body: jsonBody(LksReturn) },
+  responses: { 200: jsonResponse(LksDetail, "Returned"), ...problems(400, 401, 403, 404, 409) },
+});
+
+/** Loads an LKS pending verification that the caller may decide on. */
+async function pendingDecision(c: Context<AppEnv>, lksId: string, action: "verify" | "return") {
+  const lks = await visibleLks(c, lksId);
+  if (!canDecideLks(c.get("access")) || lks.tenantSlug !== c.get("scope").tenant.slug) {
+    throw new Problem("forbidden", "Hanya verifikator atau kepala Dinsos wilayah ini yang memutus / Only this Dinsos' verifiers decide");
+  }
+  const next = nextLksStatus(lks.status, action);
+  if (!next) throw new Problem("conflict", `LKS berstatus ${lks.status}; tidak menunggu verifikasi / The LKS is not waiting for verification`);
+  return { lks, next };
+}
+
+export const verifyLks: RouteHandler<typeof verifyLksRoute, AppEnv> = async (c) => {
+  const db = c.get("db");
+  const scope = c.get("scope");
+  const { lksId } = c.req.valid("param");
+  const { tandaDaftar, izinOperasional } = c.req.valid("json");
+  const { lks, next } = await pendingDecision(c, lksId, "verify");
+  const before = lks.profile as LksProfileInput;
+  const profile: LksProfileInput = { ...before, tandaDaftar, ...(izinOperasional ? { izinOperasional } : {}) };
+  const actor = c.get("principal")!.user.id;
+  await db
+    .batch([
+      scope.lks.update(lksId, lks.version, { ...lksColumns(profile), status: next, returnComments: [] }),
+      abortIfNothingChanged(db),
+      ...scope.lks.history(
+        lksId,
+        [
+          { field: "status", oldValue: lks.status, newValue: next, note: "Diverifikasi" },
+          { field: "tandaDaftar", oldValue: before.tandaDaftar ?? null, newValue: tandaDaftar },
+          ...(izinOperasional ? [{ field: "izinOperasional", oldValue: before.izinOperasional ?? null, newValue: izinOperasional }] : []),
+        ],
+        actor,
+      ),
+      ...(await operatorEmails(c, lksId, before.name, true, [])),
+      recordAudit(db, { action: "lks.verified", tenantId: scope.tenant.id, actorUserId: actor, targetType: "lks", targetId: lksId, ip: clientIp(c), data: { tandaDaftar: tandaDaftar.number } }),
+    ])
+    .catch(rethrowStale);
+  return c.json(lksDetail({ ...lks, ...lksColumns(profile), status: next, returnComments: [], version: lks.version + 1 }), 200);
+};
+
+export const returnLks: RouteHandler<typeof returnLksRoute, AppEnv> = async (c) => {
+  const db = c.get("db");
+  const scope = c.get("scope");
+  const { lksId } = c.req.valid("param");
+  const { comments } = c.req.valid("json");
+  const { lks, next } = await pendingDecision(c, lksId, "return");
+  const actor = c.get("principal")!.user.id;
+  await db
+    .batch([
+      scope.lks.update(lksId, lks.version, { status: next, returnComments: comments }),
+      abortIfNothingChanged(db),
+      ...scope.lks.history(lksId, [{ field: "status", oldValue: lks.status, newValue: next, note: comments.map((m) => `${m.field}: ${m.message}`).join("; ") }], actor),
+      ...(await operatorEmails(c, lksId, lks.name, false, comments)),
+      recordAudit(db, { action: "lks.returned", tenantId: scope.tenant.id, actorUserId: actor, targetType: "lks", targetId: lksId, ip: clientIp(c), data: { fields: comments.map((m) => m.field) } }),
+    ])
+    .catch(rethrowStale);
+  return c.json(lksDetail({ ...lks, status: next, returnComments: comments, version: lks.version + 1 }), 200);
+};
+
+async function operatorEmails(c: Context<AppEnv>, lksId: string, lksName: string, verified: boolean, comments: { field: string; message: string }[]) {
+  const scope = c.get("scope");
+  const link = `${new URL(c.req.url).origin}/lks/${lksId}`;
+  return (await scope.lks.operatorEmails(lksId)).map((to) => enqueueEmail(c.get("db"), lksDecisionEmail({ tenantId: scope.tenant.id, to, lksName, verified, comments, link })));
+}
+
+function rethrowStale(error: unknown): never {
+  throw isGuardAbort(error) ? staleVersion() : error;
+}

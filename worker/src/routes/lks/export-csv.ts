@@ -1,0 +1,80 @@
+import { LksListQuery, type LksProfileInput } from "@akrab/contracts";
+import { LKS_TYPE_LABELS, visibleLksIds, type LksType } from "@akrab/domain";
+import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
+import type { AppEnv } from "../../env.ts";
+import { jakartaToday } from "../../lib/dates.ts";
+import { bearerSecurity, problems } from "../../lib/openapi.ts";
+import { TenantParam } from "./list.ts";
+
+const EXPORT_PAGE = 500;
+
+const COLUMNS: [string, (p: LksProfileInput, row: { status: string; tenantName: string }) => string][] = [
+  ["Nama LKS", (p) => p.name],
+  ["Jenis", (p) => p.types.map((t) => LKS_TYPE_LABELS[t as LksType] ?? t).join("; ")],
+  ["Status", (_p, row) => row.status],
+  ["Bentuk lembaga", (p) => p.legalForm],
+  ["NPWP", (p) => p.npwp],
+  ["Alamat", (p) => p.address.street],
+  ["Kode kab/kota", (p) => p.address.regencyCode],
+  ["Kode kecamatan", (p) => p.address.districtCode],
+  ["Kode kelurahan", (p) => p.address.villageCode],
+  ["Telepon", (p) => p.phone],
+  ["Email", (p) => p.email],
+  ["Kapasitas", (p) => String(p.capacity)],
+  ["Klien", (p) => String(p.currentClients)],
+  ["Tanda daftar", (p) => p.tandaDaftar?.number ?? ""],
+  ["Tanda daftar berakhir", (p) => p.tandaDaftar?.expiresAt ?? ""],
+  ["Izin operasional", (p) => p.izinOperasional?.number ?? ""],
+  ["Izin berakhir", (p) => p.izinOperasional?.expiresAt ?? ""],
+  ["Dinsos", (_p, row) => row.tenantName],
+];
+
+/** RFC 4180 quoting; a leading = + - @ is neutralised so spreadsheets never run a cell as a formula. */
+export function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+export const exportLksRoute = createRoute({
+  method: "get",
+  path: "/api/v1/t/{tenant}/lks.csv",
+  tags: ["LKS registry"],
+  summary: "The filtered registry as CSV (UTF-8, opens in spreadsheets)",
+  description: "Same filters as the list. Streamed page by page, so a large registry never times out or fills memory.",
+  security: bearerSecurity,
+  request: { params: TenantParam, query: LksListQuery },
+  responses: { 200: { description: "CSV", content: { "text/csv": { schema: z.string() } } }, ...problems(400, 401, 404) },
+});
+
+export const exportLks: RouteHandler<typeof exportLksRoute, AppEnv> = async (c) => {
+  const registry = c.get("scope").lks;
+  const filter = { ...c.req.valid("query"), onlyIds: visibleLksIds(c.get("access")) };
+  const today = jakartaToday();
+  const encoder = new TextEncoder();
+  const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
+
+  const write = async () => {
+    const writer = writable.getWriter();
+    try {
+      // The byte-order mark makes spreadsheet programs read the file as UTF-8.
+      await writer.write(encoder.encode(`\uFEFF${COLUMNS.map(([title]) => csvCell(title)).join(",")}\r\n`));
+      let cursor: string | undefined;
+      do {
+        const page = (await registry.list(filter, { cursor, limit: EXPORT_PAGE }, today))!;
+        const lines = page.items.map((row) => COLUMNS.map(([, cell]) => csvCell(cell(row.profile as LksProfileInput, row))).join(","));
+        if (lines.length > 0) await writer.write(encoder.encode(`${lines.join("\r\n")}\r\n`));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      await writer.close();
+    } catch (error) {
+      await writer.abort(error);
+    }
+  };
+  c.executionCtx.waitUntil(write());
+
+  return c.body(readable, 200, {
+    "content-type": "text/csv; charset=utf-8",
+    "content-disposition": `attachment; filename="lks-${c.get("scope").tenant.slug}-${today}.csv"`,
+    "cache-control": "private, no-store",
+  });
+};

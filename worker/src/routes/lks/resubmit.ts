@@ -1,0 +1,43 @@
+import { LksDetail } from "@akrab/contracts";
+import { abortIfNothingChanged, isGuardAbort, recordAudit } from "@akrab/db";
+import { canEditLks, nextLksStatus } from "@akrab/domain";
+import { createRoute, type RouteHandler } from "@hono/zod-openapi";
+import type { AppEnv } from "../../env.ts";
+import { clientIp } from "../../lib/client-ip.ts";
+import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
+import { Problem } from "../../middleware/problem/index.ts";
+import { lksDetail } from "./present.ts";
+import { LksParam, visibleLks } from "./show.ts";
+import { staleVersion } from "./update.ts";
+
+export const resubmitLksRoute = createRoute({
+  method: "post",
+  path: "/api/v1/t/{tenant}/lks/{lksId}/resubmit",
+  tags: ["LKS registry"],
+  summary: "Send a returned registration back to the Dinsos after fixing it",
+  security: bearerSecurity,
+  request: { params: LksParam },
+  responses: { 200: jsonResponse(LksDetail, "Waiting for verification again"), ...problems(401, 403, 404, 409) },
+});
+
+export const resubmitLks: RouteHandler<typeof resubmitLksRoute, AppEnv> = async (c) => {
+  const db = c.get("db");
+  const scope = c.get("scope");
+  const { lksId } = c.req.valid("param");
+  const lks = await visibleLks(c, lksId);
+  if (!canEditLks(c.get("access"), lksId) || lks.tenantSlug !== scope.tenant.slug) throw new Problem("forbidden", "Anda tidak dapat mengajukan ulang LKS ini / You cannot resubmit this LKS");
+  const next = nextLksStatus(lks.status, "resubmit");
+  if (!next) throw new Problem("conflict", "Hanya pendaftaran yang dikembalikan yang dapat diajukan ulang / Only a returned registration can be resubmitted");
+  const actor = c.get("principal")!.user.id;
+  await db
+    .batch([
+      scope.lks.update(lksId, lks.version, { status: next }),
+      abortIfNothingChanged(db),
+      ...scope.lks.history(lksId, [{ field: "status", oldValue: lks.status, newValue: next, note: "Diajukan ulang" }], actor),
+      recordAudit(db, { action: "lks.resubmitted", tenantId: scope.tenant.id, actorUserId: actor, targetType: "lks", targetId: lksId, ip: clientIp(c) }),
+    ])
+    .catch((error: unknown) => {
+      throw isGuardAbort(error) ? staleVersion() : error;
+    });
+  return c.json(lksDetail({ ...lks, status: next, version: lks.version + 1 }), 200);
+};

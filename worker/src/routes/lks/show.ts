@@ -1,0 +1,31 @@
+import { LksDetail } from "@akrab/contracts";
+import { visibleLksIds } from "@akrab/domain";
+import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import type { AppEnv } from "../../env.ts";
+import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
+import { notFound } from "../../middleware/problem/index.ts";
+import { TenantParam } from "./list.ts";
+import { lksDetail } from "./present.ts";
+
+export const LksParam = TenantParam.extend({ lksId: z.string().min(1).max(64) });
+
+/** The LKS if the caller may see it (an operator only its own); otherwise a 404. */
+export async function visibleLks(c: Context<AppEnv>, lksId: string) {
+  const only = visibleLksIds(c.get("access"));
+  const row = only && !only.includes(lksId) ? null : await c.get("scope").lks.find(lksId);
+  if (!row) throw notFound();
+  return row;
+}
+
+export const showLksRoute = createRoute({
+  method: "get",
+  path: "/api/v1/t/{tenant}/lks/{lksId}",
+  tags: ["LKS registry"],
+  summary: "One LKS with its full profile (board members' NIK masked)",
+  security: bearerSecurity,
+  request: { params: LksParam },
+  responses: { 200: jsonResponse(LksDetail, "The LKS"), ...problems(401, 404) },
+});
+
+export const showLks: RouteHandler<typeof showLksRoute, AppEnv> = async (c) => c.json(lksDetail(await visibleLks(c, c.req.valid("param").lksId)), 200);

@@ -1,0 +1,80 @@
+import { LksDetail, LksUpdate, type LksProfileInput } from "@akrab/contracts";
+import { abortIfNothingChanged, isGuardAbort, recordAudit, servingTenant } from "@akrab/db";
+import { canDecideLks, canEditLks, changedFields, statusAfterEdit, touchesLegalFields } from "@akrab/domain";
+import { createRoute, type RouteHandler } from "@hono/zod-openapi";
+import type { AppEnv } from "../../env.ts";
+import { clientIp } from "../../lib/client-ip.ts";
+import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
+import { Problem } from "../../middleware/problem/index.ts";
+import { assertRealAddress, lksColumns, restoreMaskedNiks } from "../../services/lks-profile.ts";
+import { lksDetail } from "./present.ts";
+import { LksParam, visibleLks } from "./show.ts";
+
+export const updateLksRoute = createRoute({
+  method: "patch",
+  path: "/api/v1/t/{tenant}/lks/{lksId}",
+  tags: ["LKS registry"],
+  summary: "Change an LKS profile (its operators, or the Dinsos)",
+  description: [
+    "Send the whole profile and the version it was based on; a newer version on the server is a 409 and nothing changes.",
+    "Every changed field is kept in the history. Changing legal fields (name, legal form, deed, Kemenkumham approval, legalisation, NPWP, address, board) of a registered LKS sends it back to verification.",
+    "An address in another kabupaten/kota transfers the LKS, with its history and operators, to the Dinsos there.",
+    "Tanda daftar and izin operasional are recorded by the Dinsos; operators' edits keep them as they were.",
+  ].join(" "),
+  security: bearerSecurity,
+  request: { params: LksParam, body: jsonBody(LksUpdate) },
+  responses: { 200: jsonResponse(LksDetail, "The LKS after the change"), ...problems(400, 401, 403, 404, 409) },
+});
+
+export const updateLks: RouteHandler<typeof updateLksRoute, AppEnv> = async (c) => {
+  const db = c.get("db");
+  const scope = c.get("scope");
+  const access = c.get("access");
+  const { lksId } = c.req.valid("param");
+  const { profile: submitted, expectedVersion } = c.req.valid("json");
+  const current = await visibleLks(c, lksId);
+  if (!canEditLks(access, lksId) || current.tenantSlug !== scope.tenant.slug) {
+    throw new Problem("forbidden", "Anda hanya dapat membaca LKS ini / You may only read this LKS");
+  }
+  if (current.version !== expectedVersion) throw staleVersion();
+
+  const before = current.profile as LksProfileInput;
+  let after = restoreMaskedNiks(submitted, before, "profile.");
+  if (!canDecideLks(access)) after = { ...after, tandaDaftar: before.tandaDaftar, izinOperasional: before.izinOperasional };
+  await assertRealAddress(db, after.address, "profile.address");
+  const changed = changedFields(before as Record<string, unknown>, after as Record<string, unknown>);
+  if (changed.length === 0) return c.json(lksDetail(current), 200);
+
+  const target = after.address.regencyCode === current.regionCode ? scope.tenant : await servingTenant(db, after.address.regencyCode);
+  if (!target) throw new Problem("conflict", "Dinsos wilayah tujuan belum menggunakan Akrab / The Dinsos of the new area does not use Akrab yet");
+  const transfer = target.id !== scope.tenant.id;
+  const status = statusAfterEdit(current.status, touchesLegalFields(changed), transfer);
+  const actor = c.get("principal")!.user.id;
+  const ip = clientIp(c);
+
+  await db
+    .batch([
+      scope.lks.update(lksId, expectedVersion, { ...lksColumns(after), status, ...(transfer ? { tenantId: target.id } : {}) }),
+      abortIfNothingChanged(db),
+      ...scope.lks.history(lksId, changed.map((field) => ({ field, oldValue: before[field as keyof LksProfileInput], newValue: after[field as keyof LksProfileInput] })), actor),
+      ...(status !== current.status ? scope.lks.history(lksId, [{ field: "status", oldValue: current.status, newValue: status, note: transfer ? "Pindah wilayah" : "Perubahan data legal" }], actor) : []),
+      ...(transfer ? scope.lks.moveRelated(lksId, target.id) : []),
+      recordAudit(db, { action: "lks.updated", tenantId: scope.tenant.id, actorUserId: actor, targetType: "lks", targetId: lksId, ip, data: { fields: changed, status } }),
+      ...(transfer
+        ? [
+            recordAudit(db, { action: "lks.transferred_out", tenantId: scope.tenant.id, actorUserId: actor, targetType: "lks", targetId: lksId, ip, data: { to: target.slug } }),
+            recordAudit(db, { action: "lks.transferred_in", tenantId: target.id, actorUserId: actor, targetType: "lks", targetId: lksId, ip, data: { from: scope.tenant.slug } }),
+          ]
+        : []),
+    ])
+    .catch((error: unknown) => {
+      throw isGuardAbort(error) ? staleVersion() : error;
+    });
+
+  const updated = { ...current, ...lksColumns(after), status, version: expectedVersion + 1, tenantId: target.id, tenantSlug: target.slug, tenantName: target.name };
+  return c.json(lksDetail(updated), 200);
+};
+
+export function staleVersion(): Problem {
+  return new Problem("conflict", "Data LKS telah diubah orang lain; muat ulang dan bandingkan / The LKS was changed meanwhile; reload and compare");
+}
