@@ -1,11 +1,21 @@
 import { createDb, deleteExpiredWindows, deleteSessionsEndedBefore, isoNow } from "@akrab/db";
 import type { Bindings } from "./env.ts";
+import { sendExpiryReminders } from "./jobs/expiry-reminders.ts";
+import { jakartaToday } from "./lib/dates.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Hourly housekeeping. Later jobs (SLA and expiry reminders, report roll-ups) join here. */
+/** Cron expressions in wrangler.toml; each names the jobs it runs. */
+export const HOURLY = "17 * * * *";
+export const DAILY = "0 1 * * *"; // 08:00 WIB
+
 export async function scheduled(controller: ScheduledController, env: Bindings): Promise<void> {
   const db = createDb(env.DB);
   const now = controller.scheduledTime;
+  if (controller.cron === DAILY) {
+    const sent = await sendExpiryReminders(db, jakartaToday(now));
+    console.log(JSON.stringify({ level: "info", job: "expiry-reminders", sent }));
+    return;
+  }
   await db.batch([deleteExpiredWindows(db, Math.floor((now - DAY_MS) / 1000)), deleteSessionsEndedBefore(db, isoNow(now - 30 * DAY_MS))]);
 }

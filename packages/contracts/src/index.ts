@@ -1,3 +1,4 @@
+import "./messages.ts";
 export * from "./common.ts";
 export * from "./identity.ts";
 export * from "./registry.ts";

@@ -12,3 +12,4 @@ export * from "./lks-registry.ts";
 export * from "./areas.ts";
 export * from "./signups.ts";
 export * from "./batch-guard.ts";
+export * from "./reminders.ts";
