@@ -5,6 +5,7 @@ import { secureHeaders } from "hono/secure-headers";
 import { createRouter } from "./lib/router.ts";
 import { authenticate } from "./middleware/auth/index.ts";
 import { csrf } from "./middleware/csrf/index.ts";
+import { idempotency } from "./middleware/idempotency/index.ts";
 import { Problem, onError, onNotFound } from "./middleware/problem/index.ts";
 import { tenant } from "./middleware/tenant/index.ts";
 import { areaRoutes } from "./routes/areas/index.ts";
@@ -59,6 +60,7 @@ export function createApp() {
   app.use("/api/*", csrf());
   app.use("/api/*", authenticate());
   app.use("/api/v1/t/:tenant/*", tenant());
+  app.use("/api/v1/*", idempotency());
 
   app.route("/", healthRoutes);
   app.route("/", authRoutes);

@@ -1,4 +1,4 @@
-import { createDb, deleteExpiredWindows, deleteSessionsEndedBefore, isoNow } from "@akrab/db";
+import { createDb, deleteExpiredWindows, deleteIdempotencyKeysBefore, deleteSessionsEndedBefore, isoNow } from "@akrab/db";
 import type { Bindings } from "./env.ts";
 import { sendExpiryReminders } from "./jobs/expiry-reminders.ts";
 import { jakartaToday } from "./lib/dates.ts";
@@ -17,5 +17,10 @@ export async function scheduled(controller: ScheduledController, env: Bindings):
     console.log(JSON.stringify({ level: "info", job: "expiry-reminders", sent }));
     return;
   }
-  await db.batch([deleteExpiredWindows(db, Math.floor((now - DAY_MS) / 1000)), deleteSessionsEndedBefore(db, isoNow(now - 30 * DAY_MS))]);
+  await db.batch([
+    deleteExpiredWindows(db, Math.floor((now - DAY_MS) / 1000)),
+    deleteSessionsEndedBefore(db, isoNow(now - 30 * DAY_MS)),
+    // A client retries within minutes or hours; a day of replay protection is plenty.
+    deleteIdempotencyKeysBefore(db, isoNow(now - DAY_MS)),
+  ]);
 }

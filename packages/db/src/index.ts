@@ -13,3 +13,4 @@ export * from "./areas.ts";
 export * from "./signups.ts";
 export * from "./batch-guard.ts";
 export * from "./reminders.ts";
+export * from "./idempotency.ts";
