@@ -6,3 +6,4 @@ export * from "./registry/vocabulary.ts";
 export * from "./registry/identifiers.ts";
 export * from "./registry/profile-rules.ts";
 export * from "./registry/lks-status.ts";
+export * from "./applications/checklist.ts";

@@ -1,0 +1,3 @@
+export * from "./definition.ts";
+export * from "./validate.ts";
+export * from "./engine.ts";
