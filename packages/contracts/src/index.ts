@@ -4,3 +4,5 @@ export * from "./identity.ts";
 export * from "./registry.ts";
 export * from "./lks-profile.ts";
 export * from "./onboarding.ts";
+export * from "./applications.ts";
+export * from "./workflow.ts";

@@ -14,3 +14,4 @@ export * from "./signups.ts";
 export * from "./batch-guard.ts";
 export * from "./reminders.ts";
 export * from "./idempotency.ts";
+export * from "./applications.ts";

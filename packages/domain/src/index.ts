@@ -7,3 +7,4 @@ export * from "./registry/identifiers.ts";
 export * from "./registry/profile-rules.ts";
 export * from "./registry/lks-status.ts";
 export * from "./applications/checklist.ts";
+export * from "./workflow/index.ts";

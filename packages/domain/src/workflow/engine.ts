@@ -40,10 +40,12 @@ export function applyTransition(
   if (step.terminal) return { ok: false, reason: "terminal" };
   const named = def.transitions.filter((t) => t.from === stepId && t.action === action);
   if (named.length === 0) return { ok: false, reason: "unknown_action" };
-  const transition = named.find((t) => permits(t, ctx.roles));
-  if (!transition) return { ok: false, reason: "forbidden" };
-  const to = stepOf(def, transition.to);
-  if (!to) return { ok: false, reason: "unknown_step" };
+  const permitted = named.filter((t) => permits(t, ctx.roles));
+  if (permitted.length === 0) return { ok: false, reason: "forbidden" };
+  // Same choice as availableActions: the first permitted transition that leads somewhere.
+  const transition = permitted.find((t) => stepOf(def, t.to) !== undefined);
+  const to = transition && stepOf(def, transition.to);
+  if (!transition || !to) return { ok: false, reason: "unknown_step" };
   if (transition.commentRequired && !ctx.comment?.trim()) return { ok: false, reason: "comment_required" };
   if (transition.checklistRequired && !ctx.checklistComplete) return { ok: false, reason: "checklist_incomplete" };
   return { ok: true, transition, to };

@@ -1,0 +1,123 @@
+import { APPLICATION_KINDS, DOCUMENT_TYPES } from "@akrab/domain";
+import { z } from "@hono/zod-openapi";
+import { CalendarDate } from "./lks-profile.ts";
+
+const msg = (id: string, en: string) => `${id} / ${en}`;
+const Label = z.object({ id: z.string(), en: z.string() });
+
+export const ApplicationLetter = z
+  .object({
+    number: z.string().trim().min(1, msg("Nomor surat wajib diisi", "Letter number is required")).max(100),
+    date: CalendarDate,
+    signatoryName: z.string().trim().min(2, msg("Nama penanda tangan wajib diisi", "Signatory is required")).max(120),
+    signatoryPosition: z.string().trim().min(2, msg("Jabatan penanda tangan wajib diisi", "Signatory position is required")).max(80),
+    summary: z.string().trim().max(2000).optional().openapi({ description: "Why the LKS applies now; what changed since the last accreditation" }),
+  })
+  .openapi("ApplicationLetter");
+
+export const ApplicationCreate = z
+  .object({ lksId: z.string().min(1).max(64), kind: z.enum(APPLICATION_KINDS), letter: ApplicationLetter })
+  .openapi("ApplicationCreate");
+
+export const ReturnItem = z
+  .object({
+    kind: z.enum(["document", "profile_field", "letter"]),
+    ref: z.string().trim().min(1).max(80).openapi({ description: "Checklist key, profile field name, or letter field" }),
+    message: z.string().trim().min(3, msg("Komentar minimal 3 karakter", "Comment too short")).max(1000),
+  })
+  .openapi("ReturnItem");
+
+export const TransitionRequest = z
+  .object({
+    action: z.string().trim().min(1).max(40),
+    comment: z.string().trim().max(4000).optional(),
+    items: z.array(ReturnItem).max(100).optional().openapi({ description: "For returns: exactly what the LKS must fix" }),
+    expectedVersion: z.number().int().min(1),
+  })
+  .openapi("TransitionRequest");
+
+export const ChecklistItemView = z.object({
+  key: z.string(),
+  name: z.string(),
+  description: z.string(),
+  required: z.boolean(),
+  acceptedTypes: z.array(z.enum(DOCUMENT_TYPES)),
+  maxBytes: z.number().int(),
+  status: z.enum(["missing", "uploaded", "returned", "accepted"]),
+});
+
+export const ApplicationView = z
+  .object({
+    id: z.string(),
+    kind: z.enum(APPLICATION_KINDS),
+    lks: z.object({ id: z.string(), name: z.string() }),
+    tenant: z.object({ slug: z.string(), name: z.string() }),
+    step: z.object({ id: z.string(), label: Label, actor: z.string(), terminal: z.boolean() }),
+    workflowVersion: z.number().int(),
+    version: z.number().int(),
+    letter: ApplicationLetter,
+    checklist: z.array(ChecklistItemView),
+    returnItems: z.array(ReturnItem),
+    availableActions: z.array(z.object({ action: z.string(), label: Label, to: z.string(), commentRequired: z.boolean(), checklistRequired: z.boolean() })),
+    stepEnteredAt: z.string(),
+    stepDueAt: z.string().nullable(),
+    overdue: z.boolean(),
+    submittedAt: z.string().nullable(),
+    createdAt: z.string(),
+    changesSinceReturn: z.array(z.object({ field: z.string(), oldValue: z.unknown(), newValue: z.unknown(), changedAt: z.string() })),
+  })
+  .openapi("Application");
+export type ApplicationView = z.output<typeof ApplicationView>;
+
+export const TimelineEntry = z
+  .object({
+    action: z.string(),
+    from: z.object({ id: z.string(), label: Label }).nullable(),
+    to: z.object({ id: z.string(), label: Label }),
+    actor: z.object({ id: z.string(), name: z.string() }).nullable(),
+    comment: z.string().nullable(),
+    items: z.array(ReturnItem),
+    at: z.string(),
+    secondsInPreviousStep: z.number().int().nullable(),
+    previousStepDueAt: z.string().nullable(),
+    previousStepOverdue: z.boolean(),
+  })
+  .openapi("TimelineEntry");
+export type TimelineEntry = z.output<typeof TimelineEntry>;
+
+export const InboxQuery = z.object({
+  step: z.string().max(40).optional(),
+  area: z.string().max(80).optional().openapi({ description: "For a province: one kab/kota tenant's slug" }),
+  overdue: z.enum(["true", "false"]).optional(),
+});
+
+export const InboxItem = z
+  .object({
+    id: z.string(),
+    lks: z.object({ id: z.string(), name: z.string() }),
+    tenant: z.object({ slug: z.string(), name: z.string() }),
+    kind: z.enum(APPLICATION_KINDS),
+    step: z.object({ id: z.string(), label: Label }),
+    stepDueAt: z.string().nullable(),
+    overdue: z.boolean(),
+    version: z.number().int(),
+  })
+  .openapi("InboxItem");
+
+export const InboxPage = z.object({ items: z.array(InboxItem), nextCursor: z.string().nullable(), total: z.number().int() }).openapi("InboxPage");
+
+export const DocumentRequirementInput = z
+  .object({
+    key: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, msg("Kunci huruf kecil dan garis bawah", "Lowercase letters and underscores")),
+    name: z.string().trim().min(3).max(120),
+    description: z.string().trim().max(400),
+    required: z.boolean(),
+    acceptedTypes: z.array(z.enum(DOCUMENT_TYPES)).min(1),
+    maxBytes: z.number().int().min(64 * 1024).max(100 * 1024 * 1024),
+  })
+  .openapi("DocumentRequirement");
+
+export const ChecklistReplace = z
+  .object({ items: z.array(DocumentRequirementInput).min(1).max(100) })
+  .refine((body) => new Set(body.items.map((i) => i.key)).size === body.items.length, { message: msg("Kunci dokumen harus unik", "Document keys must be unique"), path: ["items"] })
+  .openapi("ChecklistReplace");

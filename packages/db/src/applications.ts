@@ -1,0 +1,152 @@
+import { and, asc, desc, eq, gt, inArray, isNotNull, lt, or, sql } from "drizzle-orm";
+import type { Db } from "./client.ts";
+import { isoNow, newId } from "./client.ts";
+import { decodeCursor, toPage } from "./pagination.ts";
+import type { Role } from "@akrab/domain";
+import { applicationEvents, applications, documentRequirements, lks, memberships, notifications, slaReminders, tenants, users, workflowDrafts, workflowVersions } from "./schema.ts";
+
+export type ApplicationRow = typeof applications.$inferSelect;
+export type ApplicationEventRow = typeof applicationEvents.$inferSelect;
+export type ReturnItem = { kind: string; ref: string; message: string };
+
+/**
+ * Applications, their timeline, the tenant's workflow versions and checklist: `own` is the
+ * tenant in the URL (writes), `readable` adds a province's kab/kota (reads).
+ */
+export function applicationStore(db: Db, own: { id: string }, readable: readonly string[]) {
+  const visible = () => inArray(applications.tenantId, [...readable]);
+  const withNames = { app: applications, lksName: lks.name, tenantSlug: tenants.slug, tenantName: tenants.name };
+
+  return {
+    async latestWorkflow(tenantId = own.id) {
+      return (await db.query.workflowVersions.findFirst({ where: eq(workflowVersions.tenantId, tenantId), orderBy: desc(workflowVersions.version) })) ?? null;
+    },
+
+    async workflowVersion(version: number, tenantId = own.id) {
+      return (await db.query.workflowVersions.findFirst({ where: and(eq(workflowVersions.tenantId, tenantId), eq(workflowVersions.version, version)) })) ?? null;
+    },
+
+    async listWorkflowVersions() {
+      return db
+        .select({ version: workflowVersions.version, publishedAt: workflowVersions.publishedAt, publishedBy: users.name })
+        .from(workflowVersions)
+        .leftJoin(users, eq(users.id, workflowVersions.publishedBy))
+        .where(eq(workflowVersions.tenantId, own.id))
+        .orderBy(desc(workflowVersions.version));
+    },
+
+    /** Version numbers come from the previous one; the primary key refuses a racing duplicate. */
+    publishWorkflow(version: number, regional: Record<string, unknown>, definition: Record<string, unknown>, by: string | null) {
+      return db.insert(workflowVersions).values({ tenantId: own.id, version, regional, definition, publishedBy: by, publishedAt: isoNow() });
+    },
+
+    async draft() {
+      return (await db.query.workflowDrafts.findFirst({ where: eq(workflowDrafts.tenantId, own.id) })) ?? null;
+    },
+
+    saveDraft(regional: Record<string, unknown>, baseVersion: number, by: string) {
+      const row = { tenantId: own.id, regional, baseVersion, updatedBy: by, updatedAt: isoNow() };
+      return db.insert(workflowDrafts).values(row).onConflictDoUpdate({ target: workflowDrafts.tenantId, set: { regional, baseVersion, updatedBy: by, updatedAt: row.updatedAt } });
+    },
+
+    deleteDraft() {
+      return db.delete(workflowDrafts).where(eq(workflowDrafts.tenantId, own.id));
+    },
+
+    async checklist(kind: "first" | "renewal") {
+      return db.select().from(documentRequirements).where(and(eq(documentRequirements.tenantId, own.id), eq(documentRequirements.applicationKind, kind))).orderBy(asc(documentRequirements.position));
+    },
+
+    replaceChecklist(kind: "first" | "renewal", items: Omit<typeof documentRequirements.$inferInsert, "id" | "tenantId" | "applicationKind" | "position">[]) {
+      return [
+        db.delete(documentRequirements).where(and(eq(documentRequirements.tenantId, own.id), eq(documentRequirements.applicationKind, kind))),
+        ...items.map((item, position) => db.insert(documentRequirements).values({ ...item, id: newId(), tenantId: own.id, applicationKind: kind, position })),
+      ];
+    },
+
+    insert(row: Omit<ApplicationRow, "id" | "tenantId" | "version" | "createdAt" | "updatedAt">) {
+      const now = isoNow();
+      const app: ApplicationRow = { ...row, id: newId(), tenantId: own.id, version: 1, createdAt: now, updatedAt: now };
+      return { app, insert: db.insert(applications).values(app) };
+    },
+
+    async find(id: string) {
+      const [row] = await db
+        .select(withNames)
+        .from(applications)
+        .innerJoin(lks, eq(lks.id, applications.lksId))
+        .innerJoin(tenants, eq(tenants.id, applications.tenantId))
+        .where(and(visible(), eq(applications.id, id)));
+      return row ? { ...row.app, lksName: row.lksName, tenantSlug: row.tenantSlug, tenantName: row.tenantName } : null;
+    },
+
+    /** Moves the application only if it is still at `expectedVersion` (and in this tenant). */
+    move(id: string, expectedVersion: number, changes: Partial<Pick<ApplicationRow, "step" | "open" | "returnItems" | "stepEnteredAt" | "stepDueAt" | "submittedAt" | "profileSnapshot" | "checklist" | "letter" | "workflowVersion">>) {
+      return db
+        .update(applications)
+        .set({ ...changes, version: sql`${applications.version} + 1`, updatedAt: isoNow() })
+        .where(and(eq(applications.tenantId, own.id), eq(applications.id, id), eq(applications.version, expectedVersion)));
+    },
+
+    event(input: Omit<ApplicationEventRow, "id" | "tenantId" | "at">) {
+      return db.insert(applicationEvents).values({ ...input, id: newId(), tenantId: own.id, at: isoNow() });
+    },
+
+    async timeline(applicationId: string) {
+      return db
+        .select({ event: applicationEvents, actorName: users.name })
+        .from(applicationEvents)
+        .leftJoin(users, eq(users.id, applicationEvents.actorUserId))
+        .where(and(eq(applicationEvents.applicationId, applicationId), inArray(applicationEvents.tenantId, [...readable])))
+        .orderBy(asc(applicationEvents.at), asc(applicationEvents.id));
+    },
+
+    /** An inbox: applications at the given steps, most urgent (earliest due) first. */
+    async inbox(filter: { steps: readonly string[]; tenantIds?: readonly string[] | undefined; lksIds?: readonly string[] | undefined; overdueAt?: string | undefined }, page: { cursor?: string | undefined; limit: number }) {
+      if (filter.steps.length === 0) return { items: [], nextCursor: null, total: 0 };
+      const after = page.cursor ? decodeCursor(page.cursor, 2) : undefined;
+      if (after === null) return null;
+      const due = sql<string>`coalesce(${applications.stepDueAt}, '9999')`;
+      const where = and(
+        visible(),
+        inArray(applications.step, [...filter.steps]),
+        filter.tenantIds ? inArray(applications.tenantId, [...filter.tenantIds]) : undefined,
+        filter.lksIds ? inArray(applications.lksId, [...filter.lksIds]) : undefined,
+        filter.overdueAt ? and(isNotNull(applications.stepDueAt), lt(applications.stepDueAt, filter.overdueAt)) : undefined,
+      );
+      const [rows, [counted]] = await db.batch([
+        db
+          .select(withNames)
+          .from(applications)
+          .innerJoin(lks, eq(lks.id, applications.lksId))
+          .innerJoin(tenants, eq(tenants.id, applications.tenantId))
+          .where(and(where, after ? or(gt(due, after[0]!), and(eq(due, after[0]!), gt(applications.id, after[1]!))) : undefined))
+          .orderBy(asc(due), asc(applications.id))
+          .limit(page.limit + 1),
+        db.select({ total: sql<number>`count(*)` }).from(applications).where(where),
+      ]);
+      const items = rows.map((r) => ({ ...r.app, lksName: r.lksName, tenantSlug: r.tenantSlug, tenantName: r.tenantName }));
+      return { ...toPage(items, page.limit, (a) => [a.stepDueAt ?? "9999", a.id]), total: counted?.total ?? 0 };
+    },
+
+    notify(input: { userId: string; title: string; body: string; link: string }) {
+      return db.insert(notifications).values({ ...input, id: newId(), tenantId: own.id, createdAt: isoNow(), readAt: null });
+    },
+
+    /** Who holds one of `roles` in a tenant (for notifications and escalations). */
+    async holders(tenantId: string, roles: readonly Role[]): Promise<{ userId: string; email: string }[]> {
+      if (roles.length === 0) return [];
+      return db
+        .selectDistinct({ userId: users.id, email: users.email })
+        .from(memberships)
+        .innerJoin(users, eq(users.id, memberships.userId))
+        .where(and(eq(memberships.tenantId, tenantId), inArray(memberships.role, [...roles]), eq(users.status, "active")));
+    },
+
+    claimSlaReminder(applicationId: string, step: string, day: string, escalated: boolean) {
+      return db.insert(slaReminders).values({ applicationId, step, day, escalated }).onConflictDoNothing();
+    },
+  };
+}
+
+export type ApplicationStore = ReturnType<typeof applicationStore>;
