@@ -8,3 +8,4 @@ export * from "./registry/profile-rules.ts";
 export * from "./registry/lks-status.ts";
 export * from "./applications/checklist.ts";
 export * from "./workflow/index.ts";
+export * from "./applications/actors.ts";

@@ -123,7 +123,8 @@ export const NATIONAL_STEP_IDS: ReadonlySet<string> = new Set(NATIONAL_PART.step
 /**
  * The national default for the regional part: kab/kota verification, then the province's, then
  * BALKS. A tenant without a province step points kab/kota's `recommend` straight at NATIONAL_INTAKE.
- * Submitting needs the LKS's document checklist complete; recommending needs the verifier's.
+ * No transition requires the document checklist yet: documents arrive with resumable uploads, and
+ * until then no checklist item can be complete. Tenants may switch the requirement on per transition.
  */
 export const DEFAULT_REGIONAL_PART: RegionalPart = deepFreeze({
   start: "draft",
@@ -135,14 +136,14 @@ export const DEFAULT_REGIONAL_PART: RegionalPart = deepFreeze({
     step("withdrawn", "lks", null, "Ditarik", "Withdrawn", true),
   ],
   transitions: [
-    transition("draft", "submit", "kabkota_verification", ["lks_operator"], "Ajukan", "Submit", { checklist: true }),
+    transition("draft", "submit", "kabkota_verification", ["lks_operator"], "Ajukan", "Submit"),
     transition("draft", "withdraw", "withdrawn", ["lks_operator"], "Tarik permohonan", "Withdraw the application"),
     transition("kabkota_verification", "return", REVISION_STEP, ["dinsos_verifier", "dinsos_head"], "Kembalikan untuk perbaikan", "Return for revision", { comment: true }),
-    transition("kabkota_verification", "recommend", "province_verification", ["dinsos_head"], "Rekomendasikan", "Recommend", { checklist: true }),
-    transition(REVISION_STEP, "resubmit", "kabkota_verification", ["lks_operator"], "Ajukan ulang", "Resubmit", { checklist: true }),
+    transition("kabkota_verification", "recommend", "province_verification", ["dinsos_head"], "Rekomendasikan", "Recommend"),
+    transition(REVISION_STEP, "resubmit", "kabkota_verification", ["lks_operator"], "Ajukan ulang", "Resubmit"),
     transition(REVISION_STEP, "withdraw", "withdrawn", ["lks_operator"], "Tarik permohonan", "Withdraw the application"),
     transition("province_verification", "return", REVISION_STEP, ["dinsos_verifier", "dinsos_head"], "Kembalikan untuk perbaikan", "Return for revision", { comment: true }),
-    transition("province_verification", "recommend", NATIONAL_INTAKE, ["dinsos_head"], "Rekomendasikan ke BALKS", "Recommend to BALKS", { checklist: true }),
+    transition("province_verification", "recommend", NATIONAL_INTAKE, ["dinsos_head"], "Rekomendasikan ke BALKS", "Recommend to BALKS"),
   ],
 });
 

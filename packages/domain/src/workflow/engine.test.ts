@@ -54,7 +54,10 @@ describe("applyTransition", () => {
     expect(applyTransition(def, "kabkota_verification", "accredit", verifier)).toEqual({ ok: false, reason: "unknown_action" });
     expect(applyTransition(def, "kabkota_verification", "recommend", verifier)).toEqual({ ok: false, reason: "forbidden" });
     expect(applyTransition(def, "kabkota_verification", "return", { ...verifier, comment: "   " })).toEqual({ ok: false, reason: "comment_required" });
-    expect(applyTransition(def, "kabkota_verification", "recommend", { roles: ["dinsos_head"], checklistComplete: false })).toEqual({ ok: false, reason: "checklist_incomplete" });
+    const strict = structuredClone(def);
+    for (const t of strict.transitions) if (t.action === "recommend") t.checklistRequired = true;
+    expect(applyTransition(strict, "kabkota_verification", "recommend", { roles: ["dinsos_head"], checklistComplete: false })).toEqual({ ok: false, reason: "checklist_incomplete" });
+    expect(applyTransition(strict, "kabkota_verification", "recommend", { roles: ["dinsos_head"], checklistComplete: true }).ok).toBe(true);
   });
 
   it("returns for revision with a comment, and resubmits to the verifier", () => {
