@@ -8,6 +8,7 @@ import { csrf } from "./middleware/csrf/index.ts";
 import { idempotency } from "./middleware/idempotency/index.ts";
 import { Problem, onError, onNotFound } from "./middleware/problem/index.ts";
 import { tenant } from "./middleware/tenant/index.ts";
+import { applicationRoutes } from "./routes/applications/index.ts";
 import { areaRoutes } from "./routes/areas/index.ts";
 import { auditRoutes } from "./routes/audit/index.ts";
 import { authRoutes } from "./routes/auth/index.ts";
@@ -23,6 +24,7 @@ import { LOGO_MAX_BYTES } from "./routes/tenant-profile/logo-put.ts";
 import { tenantSignupRoutes } from "./routes/tenant-signups/index.ts";
 import { SIGNUP_LETTER_MAX_BYTES } from "./routes/tenant-signups/letter-put.ts";
 import { tenantRoutes } from "./routes/tenants/index.ts";
+import { workflowRoutes } from "./routes/workflow/index.ts";
 
 /** JSON bodies of this API are small; the few binary uploads name their own limit. */
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
@@ -74,6 +76,8 @@ export function createApp() {
   app.route("/", tenantRoutes);
   app.route("/", tenantProfileRoutes);
   app.route("/", auditRoutes);
+  app.route("/", workflowRoutes);
+  app.route("/", applicationRoutes);
   mountDocs(app);
 
   app.notFound(onNotFound);

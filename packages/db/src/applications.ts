@@ -26,6 +26,12 @@ export function applicationStore(db: Db, own: { id: string }, readable: readonly
       return (await db.query.workflowVersions.findFirst({ where: and(eq(workflowVersions.tenantId, tenantId), eq(workflowVersions.version, version)) })) ?? null;
     },
 
+    /** Every published definition of the tenants given, to know which steps each caller acts on. */
+    async definitionsOf(tenantIds: readonly string[]) {
+      if (tenantIds.length === 0) return [];
+      return db.select({ tenantId: workflowVersions.tenantId, version: workflowVersions.version, definition: workflowVersions.definition }).from(workflowVersions).where(inArray(workflowVersions.tenantId, [...tenantIds]));
+    },
+
     async listWorkflowVersions() {
       return db
         .select({ version: workflowVersions.version, publishedAt: workflowVersions.publishedAt, publishedBy: users.name })
@@ -101,17 +107,24 @@ export function applicationStore(db: Db, own: { id: string }, readable: readonly
         .orderBy(asc(applicationEvents.at), asc(applicationEvents.id));
     },
 
-    /** An inbox: applications at the given steps, most urgent (earliest due) first. */
-    async inbox(filter: { steps: readonly string[]; tenantIds?: readonly string[] | undefined; lksIds?: readonly string[] | undefined; overdueAt?: string | undefined }, page: { cursor?: string | undefined; limit: number }) {
-      if (filter.steps.length === 0) return { items: [], nextCursor: null, total: 0 };
+    /**
+     * An inbox: applications waiting at one of the (tenant, steps) pairs the caller acts on, most
+     * urgent (earliest due) first, with the total count.
+     */
+    async inbox(
+      filter: { waiting: { tenantIds: readonly string[]; steps: readonly string[]; lksIds?: readonly string[] }[]; step?: string | undefined; tenantId?: string | undefined; overdueAt?: string | undefined },
+      page: { cursor?: string | undefined; limit: number },
+    ) {
+      const waiting = filter.waiting.filter((w) => w.tenantIds.length > 0 && w.steps.length > 0 && (!w.lksIds || w.lksIds.length > 0));
+      if (waiting.length === 0) return { items: [], nextCursor: null, total: 0 };
       const after = page.cursor ? decodeCursor(page.cursor, 2) : undefined;
       if (after === null) return null;
       const due = sql<string>`coalesce(${applications.stepDueAt}, '9999')`;
       const where = and(
         visible(),
-        inArray(applications.step, [...filter.steps]),
-        filter.tenantIds ? inArray(applications.tenantId, [...filter.tenantIds]) : undefined,
-        filter.lksIds ? inArray(applications.lksId, [...filter.lksIds]) : undefined,
+        or(...waiting.map((w) => and(inArray(applications.tenantId, [...w.tenantIds]), inArray(applications.step, [...w.steps]), w.lksIds ? inArray(applications.lksId, [...w.lksIds]) : undefined))),
+        filter.step ? eq(applications.step, filter.step) : undefined,
+        filter.tenantId ? eq(applications.tenantId, filter.tenantId) : undefined,
         filter.overdueAt ? and(isNotNull(applications.stepDueAt), lt(applications.stepDueAt, filter.overdueAt)) : undefined,
       );
       const [rows, [counted]] = await db.batch([

@@ -15,3 +15,4 @@ export * from "./batch-guard.ts";
 export * from "./reminders.ts";
 export * from "./idempotency.ts";
 export * from "./applications.ts";
+export * from "./tenant-setup.ts";

@@ -132,14 +132,13 @@ export function lksRegistry(db: Db, own: { id: string }, readable: readonly stri
       return toPage(rows, page.limit, (r) => [r.entry.changedAt, r.entry.id]);
     },
 
-    /** Emails of the LKS's operators, to tell them about verification results. */
-    async operatorEmails(lksId: string): Promise<string[]> {
-      const rows = await db
-        .select({ email: users.email })
+    /** The LKS's active operators, to tell them what happened to their registration or application. */
+    async operators(lksId: string): Promise<{ userId: string; email: string }[]> {
+      return db
+        .selectDistinct({ userId: users.id, email: users.email })
         .from(memberships)
         .innerJoin(users, eq(users.id, memberships.userId))
         .where(and(eq(memberships.lksId, lksId), eq(memberships.role, "lks_operator"), eq(users.status, "active")));
-      return rows.map((r) => r.email);
     },
 
   };

@@ -1,7 +1,8 @@
 import type { Role } from "@akrab/domain";
-import { and, asc, desc, eq, gt, gte, isNull, lt, or } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, or } from "drizzle-orm";
 import type { Db } from "./client.ts";
 import { isoNow, newId } from "./client.ts";
+import { applicationStore } from "./applications.ts";
 import { lksRegistry } from "./lks-registry.ts";
 import { decodeCursor, toPage } from "./pagination.ts";
 import { startsWithText } from "./text-match.ts";
@@ -23,9 +24,19 @@ export interface MemberView {
 export function tenantScope(db: Db, tenant: Tenant, readableTenantIds: readonly string[]) {
   return {
     tenant,
+    readableTenantIds,
+
+    /** The id of a tenant this scope may read, by slug (a province narrowing to one kab/kota). */
+    async readableTenantIdOf(slug: string): Promise<string | undefined> {
+      const found = await db.query.tenants.findFirst({ where: and(eq(tenants.slug, slug), inArray(tenants.id, [...readableTenantIds])) });
+      return found?.id;
+    },
 
     /** The LKS registry: reads see the tenant and, for a province, its kab/kota; writes only the tenant. */
     lks: lksRegistry(db, tenant, readableTenantIds),
+
+    /** Applications, their workflow versions and the document checklist. */
+    applications: applicationStore(db, tenant, readableTenantIds),
 
     async listMembers(): Promise<MemberView[]> {
       const rows = await db

@@ -131,3 +131,32 @@ export function expiryReminderEmail(input: { tenantId: string; to: string; lksNa
     ].join("\n"),
   };
 }
+
+export function applicationMovedEmail(input: { tenantId: string; to: string; lksName: string; stepLabel: string; actionLabel: string; comment: string | null; items: { ref: string; message: string }[]; link: string }): OutgoingEmail {
+  return {
+    tenantId: input.tenantId,
+    recipient: input.to,
+    subject: `Permohonan akreditasi ${input.lksName}: ${input.stepLabel}`,
+    body: [
+      `Permohonan akreditasi ${input.lksName} kini berada pada tahap: ${input.stepLabel} (${input.actionLabel}).`,
+      ...(input.comment ? ["", `Catatan: ${input.comment}`] : []),
+      ...(input.items.length > 0 ? ["", "Yang perlu diperbaiki:", ...input.items.map((i) => `- ${i.ref}: ${i.message}`)] : []),
+      "",
+      `Lihat di Akrab: ${input.link}`,
+    ].join("\n"),
+  };
+}
+
+export function slaReminderEmail(input: { tenantId: string; to: string; lksName: string; stepLabel: string; dueAt: string; escalated: boolean; link: string }): OutgoingEmail {
+  return {
+    tenantId: input.tenantId,
+    recipient: input.to,
+    subject: `${input.escalated ? "[Eskalasi] " : ""}Lewat tenggat: ${input.lksName} — ${input.stepLabel}`,
+    body: [
+      `Permohonan akreditasi ${input.lksName} pada tahap ${input.stepLabel} melewati tenggat ${jakartaTime(input.dueAt)}.`,
+      input.escalated ? "Pesan ini diteruskan kepada Kepala Dinsos karena tenggat telah lama terlewati." : "Mohon segera ditindaklanjuti.",
+      "",
+      `Buka: ${input.link}`,
+    ].join("\n"),
+  };
+}

@@ -21,10 +21,10 @@ describe("rolesForStep", () => {
     expect(rolesForStep("national", grants, kota)).toEqual(["balks_secretariat"]);
   });
 
-  it("lets a province tenant act as province for its own LKS, and nobody act as kab/kota there", () => {
+  it("lets a province tenant do both Dinsos steps for the LKS registered with it", () => {
     const place = { tenantId: "prov", tenantLevel: "province" as const, parentTenantId: null, lksId: "l9" };
     expect(rolesForStep("province", grants, place)).toEqual(["dinsos_head"]);
-    expect(rolesForStep("kabkota", grants, place)).toEqual([]);
+    expect(rolesForStep("kabkota", grants, place)).toEqual(["dinsos_head"]);
   });
 
   it("finds no province actor when the province has no tenant", () => {

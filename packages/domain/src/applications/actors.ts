@@ -21,8 +21,9 @@ export function rolesForStep(actor: StepActor, grants: readonly MembershipGrant[
   switch (actor) {
     case "lks":
       return held((g) => g.role === "lks_operator" && g.tenantId === place.tenantId && g.lksId === place.lksId);
+    // An LKS registered with a province has no kab/kota Dinsos on Akrab: the province does that step.
     case "kabkota":
-      return place.tenantLevel === "kabkota" ? held((g) => g.tenantId === place.tenantId && g.role !== "lks_operator") : [];
+      return held((g) => g.tenantId === place.tenantId && g.role !== "lks_operator");
     case "province": {
       const provinceTenant = place.tenantLevel === "province" ? place.tenantId : place.parentTenantId;
       return provinceTenant ? held((g) => g.tenantId === provinceTenant && g.role !== "lks_operator") : [];

@@ -1,5 +1,5 @@
 import { TenantApproved } from "@akrab/contracts";
-import { decideSignup, enqueueEmail, findSignup, findTenantByRegion, recordAudit, tenantCreation, tenantScope } from "@akrab/db";
+import { decideSignup, enqueueEmail, findSignup, findTenantByRegion, initialTenantSetup, recordAudit, tenantCreation, tenantScope } from "@akrab/db";
 import { regionDisplayName } from "@akrab/domain";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv } from "../../env.ts";
@@ -17,7 +17,7 @@ export const approveSignupRoute = createRoute({
   tags: ["Tenant onboarding"],
   summary: "Approve a sign-up: creates the tenant and invites its first admin",
   description:
-    "Links a kab/kota tenant to its province tenant if that exists, and a new province tenant to its existing kab/kota. The official email receives a tenant_admin invitation.",
+    "Links a kab/kota tenant to its province tenant if that exists, and a new province tenant to its existing kab/kota. The tenant starts with the national default workflow (version 1) and document checklists. The official email receives a tenant_admin invitation.",
   security: bearerSecurity,
   middleware: [requireNationalRole("platform_admin")] as const,
   request: { params: SignupParam },
@@ -49,6 +49,7 @@ export const approveSignup: RouteHandler<typeof approveSignupRoute, AppEnv> = as
     .batch([
       insert,
       ...adoptions,
+      ...initialTenantSetup(db, tenant.id, user.id),
       decideSignup(db, signup.id, { status: "approved", reviewedBy: user.id, tenantId: tenant.id }),
       invitation.insert,
       enqueueEmail(

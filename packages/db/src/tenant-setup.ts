@@ -1,0 +1,25 @@
+import { APPLICATION_KINDS, DEFAULT_CHECKLISTS, DEFAULT_REGIONAL_PART, composeDefinition } from "@akrab/domain";
+import type { Db } from "./client.ts";
+import { isoNow, newId } from "./client.ts";
+import { documentRequirements, workflowVersions } from "./schema.ts";
+
+/**
+ * What a new tenant starts with: version 1 of its workflow (the national default regional part)
+ * and its own copy of the national document checklists. The tenant edits its copies later.
+ */
+export function initialTenantSetup(db: Db, tenantId: string, by: string | null) {
+  const regional = structuredClone(DEFAULT_REGIONAL_PART);
+  return [
+    db.insert(workflowVersions).values({
+      tenantId,
+      version: 1,
+      regional: regional as unknown as Record<string, unknown>,
+      definition: composeDefinition(regional) as unknown as Record<string, unknown>,
+      publishedBy: by,
+      publishedAt: isoNow(),
+    }),
+    ...APPLICATION_KINDS.flatMap((kind) =>
+      DEFAULT_CHECKLISTS[kind].map((item, position) => db.insert(documentRequirements).values({ id: newId(), tenantId, applicationKind: kind, position, ...item })),
+    ),
+  ];
+}

@@ -1,0 +1,70 @@
+import { ApplicationCreate, ApplicationView } from "@akrab/contracts";
+import { recordAudit } from "@akrab/db";
+import type { WorkflowDefinition } from "@akrab/domain";
+import { createRoute, type RouteHandler } from "@hono/zod-openapi";
+import type { AppEnv } from "../../env.ts";
+import { clientIp } from "../../lib/client-ip.ts";
+import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
+import { Problem } from "../../middleware/problem/index.ts";
+import { callerRoles, currentStep, presentApplication } from "../../services/applications.ts";
+import { TenantParam } from "../lks/list.ts";
+
+export const createApplicationRoute = createRoute({
+  method: "post",
+  path: "/api/v1/t/{tenant}/applications",
+  tags: ["Applications"],
+  summary: "An LKS operator starts an accreditation application (a draft) for its registered LKS",
+  description: "One open application per LKS. The application keeps the tenant's current workflow version and a copy of its document checklist. Send an Idempotency-Key: a retry never creates a second application.",
+  security: bearerSecurity,
+  request: { params: TenantParam, body: jsonBody(ApplicationCreate) },
+  responses: { 201: jsonResponse(ApplicationView, "Draft created"), ...problems(400, 401, 403, 404, 409) },
+});
+
+export const createApplication: RouteHandler<typeof createApplicationRoute, AppEnv> = async (c) => {
+  const db = c.get("db");
+  const scope = c.get("scope");
+  const access = c.get("access");
+  const { lksId, kind, letter } = c.req.valid("json");
+  if (access.via !== "member" || !access.lksIds.includes(lksId)) {
+    throw new Problem("forbidden", "Hanya operator LKS ini yang dapat mengajukan akreditasi / Only this LKS's operators can apply");
+  }
+  const lks = await scope.lks.findOwn(lksId);
+  if (!lks) throw new Problem("forbidden", "Hanya operator LKS ini yang dapat mengajukan akreditasi / Only this LKS's operators can apply");
+  if (lks.status !== "registered") throw new Problem("conflict", "LKS harus terdaftar (terverifikasi Dinsos) sebelum mengajukan akreditasi / The LKS must be registered first");
+
+  const store = scope.applications;
+  const workflow = await store.latestWorkflow();
+  if (!workflow) throw new Problem("misconfigured", "Dinsos ini belum memiliki alur kerja / This tenant has no workflow");
+  const def = workflow.definition as unknown as WorkflowDefinition;
+  const checklist = (await store.checklist(kind)).map((r) => ({ key: r.key, name: r.name, description: r.description, required: r.required, acceptedTypes: r.acceptedTypes, maxBytes: r.maxBytes, status: "missing" }));
+  const now = new Date().toISOString();
+  const user = c.get("principal")!.user;
+  const { app, insert } = store.insert({
+    lksId,
+    kind,
+    step: def.start,
+    workflowVersion: workflow.version,
+    open: 1,
+    letter,
+    profileSnapshot: null,
+    checklist,
+    returnItems: [],
+    stepEnteredAt: now,
+    stepDueAt: null,
+    submittedAt: null,
+    createdBy: user.id,
+  });
+  await db
+    .batch([
+      insert,
+      store.event({ applicationId: app.id, action: "create", fromStep: null, toStep: def.start, actorUserId: user.id, comment: null, items: null }),
+      recordAudit(db, { action: "application.created", tenantId: scope.tenant.id, actorUserId: user.id, targetType: "application", targetId: app.id, ip: clientIp(c), data: { lksId, kind } }),
+    ])
+    .catch((error: unknown) => {
+      if (String(error).includes("UNIQUE constraint failed")) throw new Problem("conflict", "LKS ini masih memiliki permohonan yang berjalan / This LKS already has an open application");
+      throw error;
+    });
+  const stored = { ...app, lksName: lks.name, tenantSlug: scope.tenant.slug, tenantName: scope.tenant.name };
+  const roles = callerRoles(currentStep(def, app.step), c.get("principal")!.memberships, stored, scope.tenant);
+  return c.json(presentApplication(stored, def, roles, []), 201);
+};

@@ -1,0 +1,87 @@
+import { CursorQuery, InboxPage, InboxQuery } from "@akrab/contracts";
+import type { ApplicationStore, MembershipView, Tenant } from "@akrab/db";
+import { availableActions, rolesForStep, stepOf, type WorkflowDefinition } from "@akrab/domain";
+import { createRoute, type RouteHandler } from "@hono/zod-openapi";
+import type { AppEnv } from "../../env.ts";
+import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
+import { unknownCursor } from "../../middleware/problem/index.ts";
+import { grantsOf } from "../../services/applications.ts";
+import { TenantParam } from "../lks/list.ts";
+
+export const inboxRoute = createRoute({
+  method: "get",
+  path: "/api/v1/t/{tenant}/inbox",
+  tags: ["Applications"],
+  summary: "Waiting for me: applications at a step where the caller can act, most urgent first, with the total",
+  description: "Dinsos staff see their kab/kota step; a province sees its kab/kota's applications at the province step (filter by `area`); LKS operators see their own applications waiting for them.",
+  security: bearerSecurity,
+  request: { params: TenantParam, query: CursorQuery.extend(InboxQuery.shape) },
+  responses: { 200: jsonResponse(InboxPage, "One page of the inbox"), ...problems(400, 401, 404) },
+});
+
+/**
+ * For each tenant the caller can see from here, the steps of its published workflows at which the
+ * caller's roles are offered an action.
+ */
+async function waitingFor(store: ApplicationStore, memberships: readonly MembershipView[], tenant: Tenant, readable: readonly string[]) {
+  const grants = grantsOf(memberships);
+  const definitions = await store.definitionsOf(readable);
+  const lksIds = [...new Set(grants.filter((g) => g.role === "lks_operator" && g.lksId).map((g) => g.lksId!))];
+  return readable.flatMap((tenantId) => {
+    const place = { tenantId, tenantLevel: tenantId === tenant.id ? tenant.level : ("kabkota" as const), parentTenantId: tenantId === tenant.id ? tenant.parentId : tenant.id, lksId: "" };
+    const steps = new Set<string>();
+    const lksSteps = new Set<string>();
+    for (const { definition } of definitions.filter((d) => d.tenantId === tenantId)) {
+      const def = definition as unknown as WorkflowDefinition;
+      for (const step of def.steps) {
+        if (step.terminal) continue;
+        if (step.actor === "lks") {
+          if (lksIds.length > 0 && availableActions(def, step.id, ["lks_operator"]).length > 0) lksSteps.add(step.id);
+        } else if (availableActions(def, step.id, rolesForStep(step.actor, grants, place)).length > 0) {
+          steps.add(step.id);
+        }
+      }
+    }
+    return [
+      { tenantIds: [tenantId], steps: [...steps] },
+      { tenantIds: [tenantId], steps: [...lksSteps], lksIds },
+    ];
+  });
+}
+
+export const inbox: RouteHandler<typeof inboxRoute, AppEnv> = async (c) => {
+  const scope = c.get("scope");
+  const { cursor, limit, step, area, overdue } = c.req.valid("query");
+  const readable = scope.readableTenantIds;
+  const areaId = area ? await scope.readableTenantIdOf(area) : undefined;
+  const waiting = await waitingFor(scope.applications, c.get("principal")!.memberships, scope.tenant, readable);
+  const page = await scope.applications.inbox(
+    { waiting, step, tenantId: area ? (areaId ?? "none") : undefined, overdueAt: overdue === "true" ? new Date().toISOString() : undefined },
+    { cursor, limit },
+  );
+  if (!page) throw unknownCursor();
+  const now = Date.now();
+  const labels = new Map<string, WorkflowDefinition>();
+  for (const d of await scope.applications.definitionsOf(readable)) labels.set(`${d.tenantId}:${d.version}`, d.definition as unknown as WorkflowDefinition);
+  return c.json(
+    {
+      total: page.total,
+      nextCursor: page.nextCursor,
+      items: page.items.map((a) => {
+        const def = labels.get(`${a.tenantId}:${a.workflowVersion}`);
+        const stepDef = def && stepOf(def, a.step);
+        return {
+          id: a.id,
+          lks: { id: a.lksId, name: a.lksName },
+          tenant: { slug: a.tenantSlug, name: a.tenantName },
+          kind: a.kind,
+          step: { id: a.step, label: stepDef?.label ?? { id: a.step, en: a.step } },
+          stepDueAt: a.stepDueAt,
+          overdue: a.stepDueAt !== null && Date.parse(a.stepDueAt) < now,
+          version: a.version,
+        };
+      }),
+    },
+    200,
+  );
+};

@@ -1,0 +1,15 @@
+import { createRouter } from "../../lib/router.ts";
+import { createApplication, createApplicationRoute } from "./create.ts";
+import { inbox, inboxRoute } from "./inbox.ts";
+import { moveVersion, moveVersionRoute } from "./move-version.ts";
+import { showApplication, showApplicationRoute } from "./show.ts";
+import { timeline, timelineRoute } from "./timeline.ts";
+import { transition, transitionRoute } from "./transition.ts";
+
+export const applicationRoutes = createRouter()
+  .openapi(createApplicationRoute, createApplication)
+  .openapi(inboxRoute, inbox)
+  .openapi(showApplicationRoute, showApplication)
+  .openapi(transitionRoute, transition)
+  .openapi(timelineRoute, timeline)
+  .openapi(moveVersionRoute, moveVersion);

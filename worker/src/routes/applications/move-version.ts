@@ -1,0 +1,46 @@
+import { ApplicationView } from "@akrab/contracts";
+import { abortIfNothingChanged, isGuardAbort, recordAudit } from "@akrab/db";
+import { canMoveToVersion, type WorkflowDefinition } from "@akrab/domain";
+import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
+import type { AppEnv } from "../../env.ts";
+import { clientIp } from "../../lib/client-ip.ts";
+import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
+import { Problem } from "../../middleware/problem/index.ts";
+import { requireTenantRole } from "../../middleware/tenant/index.ts";
+import { callerRoles, currentStep, presentApplication } from "../../services/applications.ts";
+import { ApplicationParam, changesSinceReturn, visibleApplication } from "./show.ts";
+
+export const moveVersionRoute = createRoute({
+  method: "post",
+  path: "/api/v1/t/{tenant}/applications/{applicationId}/workflow-version",
+  tags: ["Applications"],
+  summary: "Move one in-flight application to another published workflow version (tenant admins)",
+  description: "Allowed only if the application's current step exists in that version.",
+  security: bearerSecurity,
+  middleware: [requireTenantRole("tenant_admin")] as const,
+  request: { params: ApplicationParam, body: jsonBody(z.object({ version: z.number().int().min(1), expectedVersion: z.number().int().min(1) }).openapi("MoveVersion")) },
+  responses: { 200: jsonResponse(ApplicationView, "Moved"), ...problems(400, 401, 403, 404, 409) },
+});
+
+export const moveVersion: RouteHandler<typeof moveVersionRoute, AppEnv> = async (c) => {
+  const db = c.get("db");
+  const scope = c.get("scope");
+  const { version, expectedVersion } = c.req.valid("json");
+  const app = await visibleApplication(c, c.req.valid("param").applicationId);
+  const target = await scope.applications.workflowVersion(version);
+  if (!target) throw new Problem("validation", "Versi alur kerja tidak ada / No such workflow version", { errors: [{ path: "version", message: "Tidak ada / Not found" }] });
+  const def = target.definition as unknown as WorkflowDefinition;
+  if (!canMoveToVersion(app.step, def)) throw new Problem("conflict", `Tahap ${app.step} tidak ada di versi ${version} / Step ${app.step} does not exist in version ${version}`);
+  await db
+    .batch([
+      scope.applications.move(app.id, expectedVersion, { workflowVersion: version }),
+      abortIfNothingChanged(db),
+      recordAudit(db, { action: "application.workflow_moved", tenantId: app.tenantId, actorUserId: c.get("principal")!.user.id, targetType: "application", targetId: app.id, ip: clientIp(c), data: { from: app.workflowVersion, to: version } }),
+    ])
+    .catch((error: unknown) => {
+      throw isGuardAbort(error) ? new Problem("conflict", "Permohonan telah diubah orang lain / The application changed meanwhile") : error;
+    });
+  const moved = { ...app, workflowVersion: version, version: expectedVersion + 1 };
+  const roles = callerRoles(currentStep(def, moved.step), c.get("principal")!.memberships, moved, scope.tenant);
+  return c.json(presentApplication(moved, def, roles, await changesSinceReturn(c, moved)), 200);
+};

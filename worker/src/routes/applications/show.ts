@@ -1,0 +1,47 @@
+import { ApplicationView } from "@akrab/contracts";
+import { visibleLksIds } from "@akrab/domain";
+import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import type { AppEnv } from "../../env.ts";
+import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
+import { notFound } from "../../middleware/problem/index.ts";
+import { callerRoles, currentStep, definitionFor, presentApplication, type StoredApplication } from "../../services/applications.ts";
+import { TenantParam } from "../lks/list.ts";
+
+export const ApplicationParam = TenantParam.extend({ applicationId: z.string().min(1).max(64) });
+
+/** The application if the caller may see it (an operator only its own LKS's); otherwise 404. */
+export async function visibleApplication(c: Context<AppEnv>, id: string): Promise<StoredApplication> {
+  const app = await c.get("scope").applications.find(id);
+  const only = visibleLksIds(c.get("access"));
+  if (!app || (only && !only.includes(app.lksId))) throw notFound();
+  return app;
+}
+
+/** What the LKS changed in its profile since the application was last returned to it. */
+export async function changesSinceReturn(c: Context<AppEnv>, app: StoredApplication) {
+  const timeline = await c.get("scope").applications.timeline(app.id);
+  const lastReturn = timeline.filter((e) => e.event.action === "return").at(-1);
+  if (!lastReturn) return [];
+  const history = await c.get("scope").lks.listHistory(app.lksId, { limit: 200 });
+  return (history?.items ?? [])
+    .filter((h) => h.entry.changedAt > lastReturn.event.at && h.entry.field !== "status" && h.entry.field !== "*")
+    .map((h) => ({ field: h.entry.field, oldValue: h.entry.oldValue, newValue: h.entry.newValue, changedAt: h.entry.changedAt }));
+}
+
+export const showApplicationRoute = createRoute({
+  method: "get",
+  path: "/api/v1/t/{tenant}/applications/{applicationId}",
+  tags: ["Applications"],
+  summary: "One application: its step, checklist, to-do items, what the caller may do next, and what changed since the last return",
+  security: bearerSecurity,
+  request: { params: ApplicationParam },
+  responses: { 200: jsonResponse(ApplicationView, "The application"), ...problems(401, 404) },
+});
+
+export const showApplication: RouteHandler<typeof showApplicationRoute, AppEnv> = async (c) => {
+  const app = await visibleApplication(c, c.req.valid("param").applicationId);
+  const def = await definitionFor(c.get("scope").applications, app);
+  const roles = app.tenantSlug === c.get("scope").tenant.slug ? callerRoles(currentStep(def, app.step), c.get("principal")!.memberships, app, c.get("scope").tenant) : [];
+  return c.json(presentApplication(app, def, roles, await changesSinceReturn(c, app)), 200);
+};

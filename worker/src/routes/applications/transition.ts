@@ -1,0 +1,120 @@
+import { ApplicationView, TransitionRequest } from "@akrab/contracts";
+import { abortIfNothingChanged, enqueueEmail, isGuardAbort, recordAudit } from "@akrab/db";
+import { REVISION_STEP, applyTransition, slaDueAt, type TransitionRefusal } from "@akrab/domain";
+import { createRoute, type RouteHandler } from "@hono/zod-openapi";
+import type { AppEnv } from "../../env.ts";
+import { clientIp } from "../../lib/client-ip.ts";
+import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
+import { Problem } from "../../middleware/problem/index.ts";
+import { callerRoles, checklistComplete, currentStep, definitionFor, presentApplication, type ChecklistEntry } from "../../services/applications.ts";
+import { applicationMovedEmail } from "../../services/mail.ts";
+import { ApplicationParam, changesSinceReturn, visibleApplication } from "./show.ts";
+
+export const transitionRoute = createRoute({
+  method: "post",
+  path: "/api/v1/t/{tenant}/applications/{applicationId}/transitions",
+  tags: ["Applications"],
+  summary: "Take an action on an application (submit, return, recommend, …)",
+  description: [
+    "Atomic: the step change, the timeline event, the audit event, emails and in-app notifications land in one D1 batch or not at all.",
+    "`expectedVersion` must be the application's current version, or the answer is 409 and nothing changes: of two verifiers acting at once, exactly one wins.",
+    "Send an Idempotency-Key header: a retried request gets the first answer back and never acts twice.",
+    "A return for revision lists in `items` exactly what the LKS must fix (documents, profile fields, letter fields); the LKS sees them as its to-do list.",
+  ].join(" "),
+  security: bearerSecurity,
+  request: { params: ApplicationParam, body: jsonBody(TransitionRequest) },
+  responses: { 200: jsonResponse(ApplicationView, "The application after the action"), ...problems(400, 401, 403, 404, 409) },
+});
+
+const REFUSALS: Record<TransitionRefusal, Problem> = {
+  unknown_step: new Problem("conflict", "Tahap permohonan tidak dikenal alur kerjanya / The application's step is not in its workflow"),
+  terminal: new Problem("conflict", "Permohonan sudah selesai / The application is closed"),
+  unknown_action: new Problem("validation", "Tindakan ini tidak tersedia pada tahap ini / No such action at this step", { errors: [{ path: "action", message: "Tidak tersedia / Not available" }] }),
+  forbidden: new Problem("forbidden", "Anda tidak dapat mengambil tindakan ini pada tahap ini / You may not take this action at this step"),
+  comment_required: new Problem("validation", "Tindakan ini memerlukan catatan / This action needs a comment", { errors: [{ path: "comment", message: "Wajib diisi / Required" }] }),
+  checklist_incomplete: new Problem("conflict", "Daftar dokumen wajib belum lengkap / The required documents are not complete"),
+};
+
+export const transition: RouteHandler<typeof transitionRoute, AppEnv> = async (c) => {
+  const db = c.get("db");
+  const scope = c.get("scope");
+  const store = scope.applications;
+  const principal = c.get("principal")!;
+  const { action, comment, items = [], expectedVersion } = c.req.valid("json");
+  const app = await visibleApplication(c, c.req.valid("param").applicationId);
+  if (app.tenantSlug !== scope.tenant.slug) throw new Problem("forbidden", `Bertindak melalui /t/${app.tenantSlug} / Act through the application's own tenant`);
+  if (app.version !== expectedVersion) throw stale();
+
+  const def = await definitionFor(store, app);
+  const from = currentStep(def, app.step);
+  const roles = callerRoles(from, principal.memberships, app, scope.tenant);
+  const checklist = app.checklist as unknown as ChecklistEntry[];
+  const result = applyTransition(def, app.step, action, { roles, ...(comment ? { comment } : {}), checklistComplete: checklistComplete(checklist, from.actor) });
+  if (!result.ok) throw REFUSALS[result.reason];
+  const { transition: taken, to } = result;
+
+  const returning = to.id === REVISION_STEP;
+  if (returning && items.length === 0) {
+    throw new Problem("validation", "Sebutkan apa yang harus diperbaiki LKS / List what the LKS must fix", { errors: [{ path: "items", message: "Minimal satu butir / At least one item" }] });
+  }
+  const unknownDocs = items.filter((i) => i.kind === "document" && !checklist.some((d) => d.key === i.ref));
+  if (unknownDocs.length > 0) {
+    throw new Problem("validation", "Dokumen yang dirujuk tidak ada di daftar / Referenced document is not in the checklist", {
+      errors: unknownDocs.map((i) => ({ path: `items.${items.indexOf(i)}.ref`, message: `Tidak ada dokumen ${i.ref} / No document ${i.ref}` })),
+    });
+  }
+
+  const now = new Date().toISOString();
+  const leavingLks = from.actor === "lks" && to.actor !== "lks";
+  const lks = leavingLks ? await scope.lks.findOwn(app.lksId) : null;
+  const changes = {
+    step: to.id,
+    open: to.terminal ? 0 : 1,
+    stepEnteredAt: now,
+    stepDueAt: slaDueAt(now, to.slaDays),
+    ...(returning ? { returnItems: items, checklist: checklist.map((d) => (items.some((i) => i.kind === "document" && i.ref === d.key) ? { ...d, status: "returned" as const } : d)) } : {}),
+    ...(leavingLks ? { profileSnapshot: lks?.profile ?? null, ...(app.submittedAt ? {} : { submittedAt: now }) } : {}),
+  };
+
+  // Every move the LKS did not make itself is emailed and notified to its operators; the next
+  // step's Dinsos actors get an in-app notification.
+  const link = `${new URL(c.req.url).origin}/permohonan/${app.id}`;
+  const lksOperators = from.actor === "lks" ? [] : await scope.lks.operators(app.lksId);
+  const nextActors = to.terminal || to.actor === "lks" ? [] : await nextActorIds(c, to.actor, app.tenantId);
+  const tellLks = lksOperators.map(({ email }) =>
+    enqueueEmail(db, applicationMovedEmail({ tenantId: app.tenantId, to: email, lksName: app.lksName, stepLabel: to.label.id, actionLabel: taken.label.id, comment: comment ?? null, items, link })),
+  );
+  const inApp = [...new Set([...lksOperators.map((o) => o.userId), ...nextActors])]
+    .filter((userId) => userId !== principal.user.id)
+    .map((userId) => store.notify({ userId, title: `${app.lksName}: ${to.label.id}`, body: taken.label.id + (comment ? ` — ${comment}` : ""), link: `/permohonan/${app.id}` }));
+
+  await db
+    .batch([
+      store.move(app.id, expectedVersion, changes),
+      abortIfNothingChanged(db),
+      store.event({ applicationId: app.id, action, fromStep: from.id, toStep: to.id, actorUserId: principal.user.id, comment: comment ?? null, items: items.length > 0 ? items : null }),
+      recordAudit(db, { action: `application.${action}`, tenantId: app.tenantId, actorUserId: principal.user.id, targetType: "application", targetId: app.id, ip: clientIp(c), data: { from: from.id, to: to.id } }),
+      ...tellLks,
+      ...inApp,
+    ])
+    .catch((error: unknown) => {
+      throw isGuardAbort(error) ? stale() : error;
+    });
+
+  const moved = { ...app, ...changes, version: expectedVersion + 1 };
+  const nextRoles = callerRoles(to, principal.memberships, moved, scope.tenant);
+  return c.json(presentApplication(moved, def, nextRoles, await changesSinceReturn(c, moved)), 200);
+};
+
+/** Dinsos users who act at the next step, for in-app notifications (BALKS watches its national inbox). */
+async function nextActorIds(c: Parameters<typeof transition>[0], actor: "kabkota" | "province" | "national", applicationTenantId: string): Promise<string[]> {
+  const scope = c.get("scope");
+  if (actor === "national") return [];
+  const tenantId = actor === "province" && scope.tenant.level === "kabkota" ? scope.tenant.parentId : applicationTenantId;
+  if (!tenantId) return [];
+  return (await scope.applications.holders(tenantId, ["dinsos_verifier", "dinsos_head"])).map((h) => h.userId);
+}
+
+function stale(): Problem {
+  return new Problem("conflict", "Permohonan telah diubah orang lain; muat ulang / The application changed meanwhile; reload");
+}

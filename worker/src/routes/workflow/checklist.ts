@@ -1,0 +1,52 @@
+import { ChecklistReplace, DocumentRequirementInput } from "@akrab/contracts";
+import { recordAudit } from "@akrab/db";
+import { APPLICATION_KINDS } from "@akrab/domain";
+import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
+import type { AppEnv } from "../../env.ts";
+import { clientIp } from "../../lib/client-ip.ts";
+import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
+import { requireTenantRole } from "../../middleware/tenant/index.ts";
+import { TenantParam } from "../lks/list.ts";
+
+const params = TenantParam.extend({ kind: z.enum(APPLICATION_KINDS) });
+const Checklist = z.object({ items: z.array(DocumentRequirementInput) }).openapi("Checklist");
+
+export const getChecklistRoute = createRoute({
+  method: "get",
+  path: "/api/v1/t/{tenant}/checklists/{kind}",
+  tags: ["Workflow"],
+  summary: "The tenant's document checklist for first accreditations or renewals",
+  security: bearerSecurity,
+  request: { params },
+  responses: { 200: jsonResponse(Checklist, "Checklist"), ...problems(401, 404) },
+});
+
+export const getChecklist: RouteHandler<typeof getChecklistRoute, AppEnv> = async (c) => {
+  const rows = await c.get("scope").applications.checklist(c.req.valid("param").kind);
+  return c.json({ items: rows.map(({ key, name, description, required, acceptedTypes, maxBytes }) => ({ key, name, description, required, acceptedTypes: acceptedTypes as z.output<typeof DocumentRequirementInput>["acceptedTypes"], maxBytes })) }, 200);
+};
+
+export const putChecklistRoute = createRoute({
+  method: "put",
+  path: "/api/v1/t/{tenant}/checklists/{kind}",
+  tags: ["Workflow"],
+  summary: "Replace the checklist (tenant admins); applications already started keep their copy",
+  security: bearerSecurity,
+  middleware: [requireTenantRole("tenant_admin")] as const,
+  request: { params, body: jsonBody(ChecklistReplace) },
+  responses: { 200: jsonResponse(Checklist, "Saved"), ...problems(400, 401, 403, 404) },
+});
+
+export const putChecklist: RouteHandler<typeof putChecklistRoute, AppEnv> = async (c) => {
+  const db = c.get("db");
+  const scope = c.get("scope");
+  const { kind } = c.req.valid("param");
+  const { items } = c.req.valid("json");
+  const [first, ...rest] = scope.applications.replaceChecklist(kind, items);
+  await db.batch([
+    first!,
+    ...rest,
+    recordAudit(db, { action: "checklist.replaced", tenantId: scope.tenant.id, actorUserId: c.get("principal")!.user.id, targetType: "checklist", targetId: kind, ip: clientIp(c), data: { items: items.length } }),
+  ]);
+  return c.json({ items }, 200);
+};

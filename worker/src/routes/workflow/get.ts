@@ -1,0 +1,39 @@
+import { DefinitionProblemSchema, RegionalPartSchema } from "@akrab/contracts";
+import { validateRegionalPart, type RegionalPart } from "@akrab/domain";
+import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
+import type { AppEnv } from "../../env.ts";
+import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
+import { Problem } from "../../middleware/problem/index.ts";
+import { TenantParam } from "../lks/list.ts";
+
+export const WorkflowState = z
+  .object({
+    published: z.object({ version: z.number().int(), regional: RegionalPartSchema, publishedAt: z.string() }),
+    draft: z.object({ regional: z.unknown(), baseVersion: z.number().int(), updatedAt: z.string(), problems: z.array(DefinitionProblemSchema) }).nullable(),
+    versions: z.array(z.object({ version: z.number().int(), publishedAt: z.string(), publishedBy: z.string().nullable() })),
+  })
+  .openapi("WorkflowState");
+
+export const getWorkflowRoute = createRoute({
+  method: "get",
+  path: "/api/v1/t/{tenant}/workflow",
+  tags: ["Workflow"],
+  summary: "The tenant's published workflow, its draft with validation problems, and past versions",
+  security: bearerSecurity,
+  request: { params: TenantParam },
+  responses: { 200: jsonResponse(WorkflowState, "Workflow"), ...problems(401, 404) },
+});
+
+export const getWorkflow: RouteHandler<typeof getWorkflowRoute, AppEnv> = async (c) => {
+  const store = c.get("scope").applications;
+  const [latest, draft, versions] = await Promise.all([store.latestWorkflow(), store.draft(), store.listWorkflowVersions()]);
+  if (!latest) throw new Problem("misconfigured", "Dinsos ini belum memiliki alur kerja / This tenant has no workflow");
+  return c.json(
+    {
+      published: { version: latest.version, regional: latest.regional as unknown as RegionalPart, publishedAt: latest.publishedAt },
+      draft: draft ? { regional: draft.regional, baseVersion: draft.baseVersion, updatedAt: draft.updatedAt, problems: validateRegionalPart(draft.regional as unknown as RegionalPart) } : null,
+      versions,
+    },
+    200,
+  );
+};

@@ -1,0 +1,12 @@
+import { createRouter } from "../../lib/router.ts";
+import { getChecklist, getChecklistRoute, putChecklist, putChecklistRoute } from "./checklist.ts";
+import { getWorkflow, getWorkflowRoute } from "./get.ts";
+import { publish, publishRoute } from "./publish.ts";
+import { saveDraft, saveDraftRoute } from "./save-draft.ts";
+
+export const workflowRoutes = createRouter()
+  .openapi(getWorkflowRoute, getWorkflow)
+  .openapi(saveDraftRoute, saveDraft)
+  .openapi(publishRoute, publish)
+  .openapi(getChecklistRoute, getChecklist)
+  .openapi(putChecklistRoute, putChecklist);

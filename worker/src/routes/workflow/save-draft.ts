@@ -1,0 +1,33 @@
+import { DefinitionProblemSchema, RegionalPartSchema } from "@akrab/contracts";
+import { recordAudit } from "@akrab/db";
+import { validateRegionalPart } from "@akrab/domain";
+import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
+import type { AppEnv } from "../../env.ts";
+import { clientIp } from "../../lib/client-ip.ts";
+import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
+import { requireTenantRole } from "../../middleware/tenant/index.ts";
+import { TenantParam } from "../lks/list.ts";
+
+export const saveDraftRoute = createRoute({
+  method: "put",
+  path: "/api/v1/t/{tenant}/workflow/draft",
+  tags: ["Workflow"],
+  summary: "Save the workflow draft (tenant admins); the answer lists every problem to fix before publishing",
+  security: bearerSecurity,
+  middleware: [requireTenantRole("tenant_admin")] as const,
+  request: { params: TenantParam, body: jsonBody(z.object({ regional: RegionalPartSchema }).openapi("WorkflowDraft")) },
+  responses: { 200: jsonResponse(z.object({ problems: z.array(DefinitionProblemSchema) }).openapi("DraftSaved"), "Saved"), ...problems(400, 401, 403, 404) },
+});
+
+export const saveDraft: RouteHandler<typeof saveDraftRoute, AppEnv> = async (c) => {
+  const db = c.get("db");
+  const scope = c.get("scope");
+  const { regional } = c.req.valid("json");
+  const latest = (await scope.applications.latestWorkflow())!;
+  const user = c.get("principal")!.user.id;
+  await db.batch([
+    scope.applications.saveDraft(regional as unknown as Record<string, unknown>, latest.version, user),
+    recordAudit(db, { action: "workflow.draft_saved", tenantId: scope.tenant.id, actorUserId: user, targetType: "workflow", targetId: scope.tenant.id, ip: clientIp(c) }),
+  ]);
+  return c.json({ problems: validateRegionalPart(regional) }, 200);
+};
