@@ -4,7 +4,7 @@
  */
 import { createHash } from "node:crypto";
 import { LksProfileInput } from "../packages/contracts/src/index.ts";
-import { regionDisplayName, type Role } from "../packages/domain/src/index.ts";
+import { APPLICATION_KINDS, DEFAULT_CHECKLISTS, DEFAULT_REGIONAL_PART, composeDefinition, regionDisplayName, type Role } from "../packages/domain/src/index.ts";
 import { hashPassword } from "../worker/src/services/password.ts";
 import { sqlString } from "./sql.ts";
 
@@ -152,6 +152,7 @@ export const DEMO_USERS: DemoUser[] = [
     grants: [
       { role: "tenant_admin", tenant: "prov-banten" },
       { role: "dinsos_verifier", tenant: "prov-banten" },
+      { role: "dinsos_head", tenant: "prov-banten" },
       // Seconded to help a kabupaten verify: a user with memberships in two tenants.
       { role: "dinsos_verifier", tenant: "kab-pandeglang" },
     ],
@@ -222,6 +223,39 @@ export async function demoSeedStatements(): Promise<string[]> {
       `INSERT INTO lks (${columns.join(", ")}) VALUES (${columns.map((c) => sqlString(row[c])).join(", ")})` +
         ` ON CONFLICT(id) DO UPDATE SET ${columns.filter((c) => c !== "id").map((c) => `${c} = excluded.${c}`).join(", ")} WHERE lks.version = 0;`,
     );
+  }
+  // Every demo tenant starts like an approved one: workflow version 1 and the national checklists.
+  const regional = structuredClone(DEFAULT_REGIONAL_PART);
+  for (const t of DEMO_TENANTS) {
+    const tenantId = demoId("tenant", t.slug);
+    statements.push(
+      insert("workflow_versions", {
+        tenant_id: tenantId,
+        version: 1,
+        regional: JSON.stringify(regional),
+        definition: JSON.stringify(composeDefinition(regional)),
+        published_by: null,
+        published_at: SEEDED_AT,
+      }),
+    );
+    for (const kind of APPLICATION_KINDS) {
+      DEFAULT_CHECKLISTS[kind].forEach((item, position) =>
+        statements.push(
+          insert("document_requirements", {
+            id: demoId("requirement", `${t.slug}:${kind}:${item.key}`),
+            tenant_id: tenantId,
+            application_kind: kind,
+            key: item.key,
+            name: item.name,
+            description: item.description,
+            required: item.required ? 1 : 0,
+            accepted_types: JSON.stringify(item.acceptedTypes),
+            max_bytes: item.maxBytes,
+            position,
+          }),
+        ),
+      );
+    }
   }
   for (const u of DEMO_USERS) {
     const userId = demoId("user", u.email);

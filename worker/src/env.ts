@@ -9,6 +9,10 @@ export interface Bindings {
   /** "development" allows the built-in token secret; anything else requires JWT_SECRET. */
   ENVIRONMENT: string;
   JWT_SECRET?: string;
+  /** Days past an SLA after which reminders also go to the Dinsos head (default 3). */
+  SLA_ESCALATION_DAYS?: string;
+  /** Where emailed links point when no request is at hand (scheduled jobs). */
+  APP_ORIGIN?: string;
 }
 
 export interface Variables {

@@ -163,3 +163,13 @@ export function applicationStore(db: Db, own: { id: string }, readable: readonly
 }
 
 export type ApplicationStore = ReturnType<typeof applicationStore>;
+
+/** Open applications whose current step is past its due time, across all active tenants (for the SLA job). */
+export async function overdueApplications(db: Db, nowIso: string) {
+  return db
+    .select({ app: applications, lksName: lks.name, tenantLevel: tenants.level, tenantParentId: tenants.parentId })
+    .from(applications)
+    .innerJoin(lks, eq(lks.id, applications.lksId))
+    .innerJoin(tenants, eq(tenants.id, applications.tenantId))
+    .where(and(eq(applications.open, 1), eq(tenants.status, "active"), isNotNull(applications.stepDueAt), lt(applications.stepDueAt, nowIso)));
+}

@@ -1,0 +1,47 @@
+import { abortIfNothingChanged, applicationStore, enqueueEmail, isGuardAbort, lksRegistry, overdueApplications, type Db } from "@akrab/db";
+import { stepOf, type Role, type WorkflowDefinition } from "@akrab/domain";
+import { slaReminderEmail } from "../services/mail.ts";
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Daily: for every application past its step's due time, reminds the people who act at that
+ * step (at most once per application, step and day); once it is `escalateAfterDays` overdue, the
+ * reminder also goes to the Dinsos head. National steps are watched in BALKS's own inbox.
+ */
+export async function sendSlaReminders(db: Db, now: number, escalateAfterDays: number, appOrigin: string): Promise<number> {
+  const today = new Date(now + 7 * 3_600_000).toISOString().slice(0, 10);
+  let sent = 0;
+  for (const { app, lksName, tenantLevel, tenantParentId } of await overdueApplications(db, new Date(now).toISOString())) {
+    const store = applicationStore(db, { id: app.tenantId }, [app.tenantId]);
+    const version = await store.workflowVersion(app.workflowVersion, app.tenantId);
+    const def = version?.definition as unknown as WorkflowDefinition | undefined;
+    const step = def && stepOf(def, app.step);
+    if (!def || !step || step.actor === "national") continue;
+
+    const actingTenant = step.actor === "province" && tenantLevel === "kabkota" ? tenantParentId : app.tenantId;
+    if (!actingTenant) continue;
+    const roles = [...new Set(def.transitions.filter((t) => t.from === step.id).flatMap((t) => t.roles))] as Role[];
+    const escalated = now - Date.parse(app.stepDueAt!) >= escalateAfterDays * DAY_MS;
+    const people =
+      step.actor === "lks"
+        ? await lksRegistry(db, { id: app.tenantId }, [app.tenantId]).operators(app.lksId)
+        : await store.holders(actingTenant, roles.filter((r) => r !== "lks_operator"));
+    const heads = escalated ? await store.holders(actingTenant, ["dinsos_head"]) : [];
+    const recipients = [...new Set([...people, ...heads].map((p) => p.email))];
+    if (recipients.length === 0) continue;
+    try {
+      await db.batch([
+        store.claimSlaReminder(app.id, app.step, today, escalated),
+        abortIfNothingChanged(db),
+        ...recipients.map((to) =>
+          enqueueEmail(db, slaReminderEmail({ tenantId: app.tenantId, to, lksName, stepLabel: step.label.id, dueAt: app.stepDueAt!, escalated, link: `${appOrigin}/permohonan/${app.id}` })),
+        ),
+      ]);
+      sent++;
+    } catch (error) {
+      if (!isGuardAbort(error)) throw error;
+    }
+  }
+  return sent;
+}
