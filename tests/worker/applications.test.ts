@@ -73,8 +73,11 @@ describe("the regional path", () => {
     expect(seenByLks.checklist.find((d) => d.key === "formulir_a")?.status).toBe("returned");
     expect(seenByLks.availableActions.map((a) => a.action)).toEqual(["resubmit", "withdraw"]);
     expect((await outboxFor("lks@akrab.test")).at(-1)?.body).toContain("Nomor tidak aktif");
-    const notes = await env.DB.prepare("SELECT count(*) AS n FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.email = 'lks@akrab.test'").first<{ n: number }>();
-    expect(notes?.n).toBeGreaterThan(0);
+    const notes = (await (await api("/api/v1/notifications", { token: operator.token })).json()) as { unread: number; items: { title: string; link: string }[] };
+    expect(notes.unread).toBeGreaterThan(0);
+    expect(notes.items[0]).toMatchObject({ title: expect.stringContaining("Perbaikan"), link: `/permohonan/${app.id}` });
+    expect((await api("/api/v1/notifications/read", { method: "POST", token: operator.token, json: {} })).status).toBe(204);
+    expect(((await (await api("/api/v1/notifications", { token: operator.token })).json()) as { unread: number }).unread).toBe(0);
 
     // The LKS fixes its phone; the verifier sees what changed since the return.
     const lks = (await (await api(`${T}/lks/${lksId}`, { token: operator.token })).json()) as { version: number; profile: Record<string, unknown> };

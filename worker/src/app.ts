@@ -17,6 +17,7 @@ import { healthRoutes } from "./routes/health/index.ts";
 import { invitationRoutes } from "./routes/invitations/index.ts";
 import { lksRoutes } from "./routes/lks/index.ts";
 import { memberRoutes } from "./routes/members/index.ts";
+import { notificationRoutes } from "./routes/notifications/index.ts";
 import { outboxRoutes } from "./routes/outbox/index.ts";
 import { regionRoutes } from "./routes/regions/index.ts";
 import { tenantProfileRoutes } from "./routes/tenant-profile/index.ts";
@@ -78,6 +79,7 @@ export function createApp() {
   app.route("/", auditRoutes);
   app.route("/", workflowRoutes);
   app.route("/", applicationRoutes);
+  app.route("/", notificationRoutes);
   mountDocs(app);
 
   app.notFound(onNotFound);

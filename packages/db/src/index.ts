@@ -16,3 +16,4 @@ export * from "./reminders.ts";
 export * from "./idempotency.ts";
 export * from "./applications.ts";
 export * from "./tenant-setup.ts";
+export * from "./notifications.ts";
