@@ -15,16 +15,23 @@ export interface LoadResult {
   errors: number;
 }
 
-export async function load(url: string, opts: { connections: number; requests: number; headers?: Record<string, string> }): Promise<LoadResult> {
+/** The i-th request of a run; a fixed GET unless the benchmark needs each request to differ. */
+export type RequestSpec = { url: string; method?: string; headers?: Record<string, string>; body?: string };
+
+export async function load(
+  target: string | ((i: number) => RequestSpec),
+  opts: { connections: number; requests: number; headers?: Record<string, string> },
+): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: opts.connections });
   const latencies: number[] = [];
   let started = 0;
   let errors = 0;
+  const specOf = typeof target === "string" ? () => ({ url: target }) : target;
 
-  const once = () =>
+  const once = (spec: RequestSpec) =>
     new Promise<void>((resolve) => {
       const t0 = performance.now();
-      const req = http.get(url, { agent, headers: opts.headers }, (res) => {
+      const req = http.request(spec.url, { agent, method: spec.method ?? "GET", headers: { ...opts.headers, ...spec.headers } }, (res) => {
         res.resume();
         res.on("end", () => {
           latencies.push(performance.now() - t0);
@@ -36,12 +43,12 @@ export async function load(url: string, opts: { connections: number; requests: n
         errors++;
         resolve();
       });
+      req.end(spec.body);
     });
 
   const client = async () => {
     while (started < opts.requests) {
-      started++;
-      await once();
+      await once(specOf(started++));
     }
   };
 

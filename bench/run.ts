@@ -10,7 +10,11 @@ import { execFileSync, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { startLocalServer } from "../tests/support/local-server.ts";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { load, type LoadResult } from "./load.ts";
+import { applicationsSql, benchApplicationId } from "./seed-applications.ts";
 import { measurePage } from "./page-weight.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -53,7 +57,13 @@ function bundleSize(): string {
   return out.match(/Total Upload:[^\n]*/)?.[0] ?? "unknown";
 }
 
-const app = await startLocalServer({ port: APP_PORT });
+const APPLICATIONS = 5000;
+const TRANSITIONS = 1000;
+const seedDir = mkdtempSync(join(tmpdir(), "akrab-bench-"));
+const seedFile = join(seedDir, "applications.sql");
+writeFileSync(seedFile, applicationsSql(APPLICATIONS));
+const app = await startLocalServer({ port: APP_PORT, extraSqlFiles: [seedFile] });
+rmSync(seedDir, { recursive: true, force: true });
 const hello = await startHelloWorld();
 try {
   const browser = await chromium.launch({
@@ -73,7 +83,20 @@ try {
     ...(await measureLatency("hello-world Worker", hello.url)),
     ...(await measureLatency("GET /api/health", `${app.url}/api/health`)),
     ...(await measureLatency("GET /api/v1/t/kota-tangerang/lks (auth)", `${app.url}/api/v1/t/kota-tangerang/lks`, auth)),
+    ...(await measureLatency(`GET …/inbox, ${APPLICATIONS} applications (auth)`, `${app.url}/api/v1/t/kota-tangerang/inbox`, auth)),
+    ...(await measureLatency(`GET …/inbox?overdue=true (auth)`, `${app.url}/api/v1/t/kota-tangerang/inbox?overdue=true`, auth)),
   ];
+  // Each transition moves a different application once (recommend, version 1 → 2), 20 clients at a time.
+  const transitions = await load(
+    (i) => ({
+      url: `${app.url}/api/v1/t/kota-tangerang/applications/${benchApplicationId(i + 1)}/transitions`,
+      method: "POST",
+      headers: { "content-type": "application/json", "idempotency-key": `bench-${i}` },
+      body: JSON.stringify({ action: "recommend", expectedVersion: 1 }),
+    }),
+    { connections: 20, requests: TRANSITIONS, headers: auth },
+  );
+  latency.push({ name: "POST …/transitions (recommend)", ...transitions });
 
   console.log("\nPage weight, first load (gzip)");
   console.table([login, home].map((w) => ({ page: w.page, JS: kb(w.js), CSS: kb(w.css), "JS+CSS": kb(w.js + w.css), HTML: kb(w.html), files: w.files })));

@@ -18,6 +18,8 @@ export interface LocalServerOptions {
   port: number;
   /** How long to wait for GET /api/health (default 90 s). */
   timeoutMs?: number;
+  /** SQL files to run after the demo data (the bench seeds thousands of applications this way). */
+  extraSqlFiles?: string[];
   /** Print wrangler's output as it comes (default: only on failure). */
   verbose?: boolean;
 }
@@ -71,7 +73,7 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals) {
   }
 }
 
-export async function startLocalServer({ port, timeoutMs = 90_000, verbose = false }: LocalServerOptions): Promise<LocalServer> {
+export async function startLocalServer({ port, timeoutMs = 90_000, verbose = false, extraSqlFiles = [] }: LocalServerOptions): Promise<LocalServer> {
   const env = childEnv();
   const dir = await mkdtemp(join(tmpdir(), "akrab-local-"));
   const url = `http://127.0.0.1:${port}`;
@@ -79,6 +81,7 @@ export async function startLocalServer({ port, timeoutMs = 90_000, verbose = fal
   try {
     await run("wrangler", ["d1", "migrations", "apply", "DB", "--local", "--persist-to", dir], env);
     await run("tsx", ["scripts/seed-local.ts", "--persist-to", dir], env);
+    for (const file of extraSqlFiles) await run("wrangler", ["d1", "execute", "DB", "--local", "--persist-to", dir, "--file", file], env);
   } catch (error) {
     await rm(dir, { recursive: true, force: true });
     throw error;
