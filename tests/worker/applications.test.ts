@@ -92,6 +92,9 @@ describe("the regional path", () => {
     const provinceInbox = (await (await api("/api/v1/t/prov-banten/inbox", { token: province.token })).json()) as { total: number; items: { id: string }[] };
     expect(provinceInbox.items.map((i) => i.id)).toContain(app.id);
     app = await expectMoved(await act(province.token, app, "recommend"), "balks_intake");
+    const national = (await (await api("/api/v1/national/inbox", { token: balks.token })).json()) as { total: number; items: { id: string; tenant: { slug: string } }[] };
+    expect(national.items).toEqual([expect.objectContaining({ id: app.id, tenant: expect.objectContaining({ slug: "kota-tangerang" }) })]);
+    await expectProblem(await api("/api/v1/national/inbox", { token: dinsos.token }), 404, "not-found");
     app = await expectMoved(await act(balks.token, app, "accept"), "admin_check");
 
     const timeline = (await (await api(`${T}/applications/${app.id}/timeline`, { token: dinsos.token })).json()) as { items: { action: string; actor: { name: string } | null; secondsInPreviousStep: number | null }[] };

@@ -173,3 +173,25 @@ export async function overdueApplications(db: Db, nowIso: string) {
     .innerJoin(tenants, eq(tenants.id, applications.tenantId))
     .where(and(eq(applications.open, 1), eq(tenants.status, "active"), isNotNull(applications.stepDueAt), lt(applications.stepDueAt, nowIso)));
 }
+
+/** BALKS's inbox: open applications of active tenants at the given (national) steps, most urgent first. */
+export async function applicationsAtSteps(db: Db, steps: readonly string[], page: { cursor?: string | undefined; limit: number }) {
+  if (steps.length === 0) return { items: [], nextCursor: null, total: 0 };
+  const after = page.cursor ? decodeCursor(page.cursor, 2) : undefined;
+  if (after === null) return null;
+  const due = sql<string>`coalesce(${applications.stepDueAt}, '9999')`;
+  const where = and(eq(applications.open, 1), eq(tenants.status, "active"), inArray(applications.step, [...steps]));
+  const [rows, [counted]] = await db.batch([
+    db
+      .select({ app: applications, lksName: lks.name, tenantSlug: tenants.slug, tenantName: tenants.name })
+      .from(applications)
+      .innerJoin(lks, eq(lks.id, applications.lksId))
+      .innerJoin(tenants, eq(tenants.id, applications.tenantId))
+      .where(and(where, after ? or(gt(due, after[0]!), and(eq(due, after[0]!), gt(applications.id, after[1]!))) : undefined))
+      .orderBy(asc(due), asc(applications.id))
+      .limit(page.limit + 1),
+    db.select({ total: sql<number>`count(*)` }).from(applications).innerJoin(tenants, eq(tenants.id, applications.tenantId)).where(where),
+  ]);
+  const items = rows.map((r) => ({ ...r.app, lksName: r.lksName, tenantSlug: r.tenantSlug, tenantName: r.tenantName }));
+  return { ...toPage(items, page.limit, (a) => [a.stepDueAt ?? "9999", a.id]), total: counted?.total ?? 0 };
+}

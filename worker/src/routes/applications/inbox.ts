@@ -43,10 +43,25 @@ async function waitingFor(store: ApplicationStore, memberships: readonly Members
       }
     }
     return [
-      { tenantIds: [tenantId], steps: [...steps] },
-      { tenantIds: [tenantId], steps: [...lksSteps], lksIds },
+      { tenantIds: [tenantId], steps: [...steps].sort() },
+      { tenantIds: [tenantId], steps: [...lksSteps].sort(), lksIds },
     ];
   });
+}
+
+/**
+ * Tenants waiting at the same steps share one clause: a province with thirty-odd kab/kota stays
+ * far below D1's 100 bound parameters per query.
+ */
+function grouped(waiting: { tenantIds: string[]; steps: string[]; lksIds?: string[] }[]) {
+  const groups = new Map<string, { tenantIds: string[]; steps: string[]; lksIds?: string[] }>();
+  for (const w of waiting) {
+    const key = `${w.steps.join(",")}|${w.lksIds?.join(",") ?? "*"}`;
+    const group = groups.get(key);
+    if (group) group.tenantIds.push(...w.tenantIds);
+    else groups.set(key, { ...w, tenantIds: [...w.tenantIds] });
+  }
+  return [...groups.values()];
 }
 
 export const inbox: RouteHandler<typeof inboxRoute, AppEnv> = async (c) => {
@@ -54,7 +69,7 @@ export const inbox: RouteHandler<typeof inboxRoute, AppEnv> = async (c) => {
   const { cursor, limit, step, area, overdue } = c.req.valid("query");
   const readable = scope.readableTenantIds;
   const areaId = area ? await scope.readableTenantIdOf(area) : undefined;
-  const waiting = await waitingFor(scope.applications, c.get("principal")!.memberships, scope.tenant, readable);
+  const waiting = grouped(await waitingFor(scope.applications, c.get("principal")!.memberships, scope.tenant, readable));
   const page = await scope.applications.inbox(
     { waiting, step, tenantId: area ? (areaId ?? "none") : undefined, overdueAt: overdue === "true" ? new Date().toISOString() : undefined },
     { cursor, limit },

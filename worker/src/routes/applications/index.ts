@@ -2,6 +2,7 @@ import { createRouter } from "../../lib/router.ts";
 import { createApplication, createApplicationRoute } from "./create.ts";
 import { inbox, inboxRoute } from "./inbox.ts";
 import { moveVersion, moveVersionRoute } from "./move-version.ts";
+import { nationalInbox, nationalInboxRoute } from "./national-inbox.ts";
 import { showApplication, showApplicationRoute } from "./show.ts";
 import { timeline, timelineRoute } from "./timeline.ts";
 import { transition, transitionRoute } from "./transition.ts";
@@ -12,4 +13,5 @@ export const applicationRoutes = createRouter()
   .openapi(showApplicationRoute, showApplication)
   .openapi(transitionRoute, transition)
   .openapi(timelineRoute, timeline)
-  .openapi(moveVersionRoute, moveVersion);
+  .openapi(moveVersionRoute, moveVersion)
+  .openapi(nationalInboxRoute, nationalInbox);
