@@ -93,7 +93,7 @@ describe("the regional path", () => {
     expect(provinceInbox.items.map((i) => i.id)).toContain(app.id);
     app = await expectMoved(await act(province.token, app, "recommend"), "balks_intake");
     const national = (await (await api("/api/v1/national/inbox", { token: balks.token })).json()) as { total: number; items: { id: string; tenant: { slug: string } }[] };
-    expect(national.items).toEqual([expect.objectContaining({ id: app.id, tenant: expect.objectContaining({ slug: "kota-tangerang" }) })]);
+    expect(national.items).toEqual([expect.objectContaining({ id: app.id, lks: expect.objectContaining({ name: "Panti Asuhan Kasih Bunda" }), tenant: { slug: "kota-tangerang", name: "Dinas Sosial Kota Tangerang" } })]);
     await expectProblem(await api("/api/v1/national/inbox", { token: dinsos.token }), 404, "not-found");
     app = await expectMoved(await act(balks.token, app, "accept"), "admin_check");
 
@@ -187,8 +187,11 @@ describe("inbox and SLA", () => {
     const { operator, app: draft } = await openApplication();
     const app = await expectMoved(await act(operator.token, draft, "submit"), "kabkota_verification");
     const dinsos = await login("dinsos.kota-tangerang@akrab.test");
-    const inbox = async (token: string, query = "") => (await (await api(`${T}/inbox${query}`, { token })).json()) as { total: number; items: { id: string; overdue: boolean }[] };
-    expect((await inbox(dinsos.token)).items.map((i) => i.id)).toContain(app.id);
+    const inbox = async (token: string, query = "") =>
+      (await (await api(`${T}/inbox${query}`, { token })).json()) as { total: number; items: { id: string; overdue: boolean; lks: { name: string }; tenant: { slug: string; name: string } }[] };
+    const waiting = await inbox(dinsos.token);
+    expect(waiting.items).toEqual([expect.objectContaining({ id: app.id, lks: expect.objectContaining({ name: "Panti Asuhan Kasih Bunda" }), tenant: { slug: "kota-tangerang", name: "Dinas Sosial Kota Tangerang" } })]);
+    expect(waiting.total).toBe(1);
     expect((await inbox(operator.token)).items.map((i) => i.id)).not.toContain(app.id);
     expect((await inbox(dinsos.token, "?overdue=true")).total).toBe(0);
 

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNotNull, lt, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNotNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "./client.ts";
 import { isoNow, newId } from "./client.ts";
 import { decodeCursor, toPage } from "./pagination.ts";
@@ -117,29 +117,17 @@ export function applicationStore(db: Db, own: { id: string }, readable: readonly
     ) {
       const waiting = filter.waiting.filter((w) => w.tenantIds.length > 0 && w.steps.length > 0 && (!w.lksIds || w.lksIds.length > 0));
       if (waiting.length === 0) return { items: [], nextCursor: null, total: 0 };
-      const after = page.cursor ? decodeCursor(page.cursor, 2) : undefined;
-      if (after === null) return null;
-      const due = sql<string>`coalesce(${applications.stepDueAt}, '9999')`;
-      const where = and(
-        visible(),
-        or(...waiting.map((w) => and(inArray(applications.tenantId, [...w.tenantIds]), inArray(applications.step, [...w.steps]), w.lksIds ? inArray(applications.lksId, [...w.lksIds]) : undefined))),
-        filter.step ? eq(applications.step, filter.step) : undefined,
-        filter.tenantId ? eq(applications.tenantId, filter.tenantId) : undefined,
-        filter.overdueAt ? and(isNotNull(applications.stepDueAt), lt(applications.stepDueAt, filter.overdueAt)) : undefined,
+      return applicationPage(
+        db,
+        and(
+          visible(),
+          or(...waiting.map((w) => and(inArray(applications.tenantId, [...w.tenantIds]), inArray(applications.step, [...w.steps]), w.lksIds ? inArray(applications.lksId, [...w.lksIds]) : undefined))),
+          filter.step ? eq(applications.step, filter.step) : undefined,
+          filter.tenantId ? eq(applications.tenantId, filter.tenantId) : undefined,
+          filter.overdueAt ? and(isNotNull(applications.stepDueAt), lt(applications.stepDueAt, filter.overdueAt)) : undefined,
+        ),
+        page,
       );
-      const [rows, [counted]] = await db.batch([
-        db
-          .select(withNames)
-          .from(applications)
-          .innerJoin(lks, eq(lks.id, applications.lksId))
-          .innerJoin(tenants, eq(tenants.id, applications.tenantId))
-          .where(and(where, after ? or(gt(due, after[0]!), and(eq(due, after[0]!), gt(applications.id, after[1]!))) : undefined))
-          .orderBy(asc(due), asc(applications.id))
-          .limit(page.limit + 1),
-        db.select({ total: sql<number>`count(*)` }).from(applications).where(where),
-      ]);
-      const items = rows.map((r) => ({ ...r.app, lksName: r.lksName, tenantSlug: r.tenantSlug, tenantName: r.tenantName }));
-      return { ...toPage(items, page.limit, (a) => [a.stepDueAt ?? "9999", a.id]), total: counted?.total ?? 0 };
     },
 
     notify(input: { userId: string; title: string; body: string; link: string }) {
@@ -177,13 +165,21 @@ export async function overdueApplications(db: Db, nowIso: string) {
 /** BALKS's inbox: open applications of active tenants at the given (national) steps, most urgent first. */
 export async function applicationsAtSteps(db: Db, steps: readonly string[], page: { cursor?: string | undefined; limit: number }) {
   if (steps.length === 0) return { items: [], nextCursor: null, total: 0 };
+  return applicationPage(db, and(eq(applications.open, 1), eq(tenants.status, "active"), inArray(applications.step, [...steps])), page);
+}
+
+/**
+ * One page of applications with their LKS and tenant names, most urgent (earliest due) first, and
+ * the total. The joined names are aliased: D1 batches map rows by column name, and `name` would
+ * otherwise come from whichever table was selected last.
+ */
+async function applicationPage(db: Db, where: SQL | undefined, page: { cursor?: string | undefined; limit: number }) {
   const after = page.cursor ? decodeCursor(page.cursor, 2) : undefined;
   if (after === null) return null;
   const due = sql<string>`coalesce(${applications.stepDueAt}, '9999')`;
-  const where = and(eq(applications.open, 1), eq(tenants.status, "active"), inArray(applications.step, [...steps]));
   const [rows, [counted]] = await db.batch([
     db
-      .select({ app: applications, lksName: lks.name, tenantSlug: tenants.slug, tenantName: tenants.name })
+      .select({ app: applications, lksName: sql<string>`${lks.name}`.as("lks_name"), tenantSlug: tenants.slug, tenantName: sql<string>`${tenants.name}`.as("tenant_name") })
       .from(applications)
       .innerJoin(lks, eq(lks.id, applications.lksId))
       .innerJoin(tenants, eq(tenants.id, applications.tenantId))
