@@ -13,6 +13,8 @@ export interface LoadResult {
   p99: number;
   requestsPerSecond: number;
   errors: number;
+  /** Non-200 answers by status code (0: the connection failed). */
+  errorStatuses: Record<number, number>;
 }
 
 /** The i-th request of a run; a fixed GET unless the benchmark needs each request to differ. */
@@ -26,6 +28,11 @@ export async function load(
   const latencies: number[] = [];
   let started = 0;
   let errors = 0;
+  const errorStatuses: Record<number, number> = {};
+  const fail = (status: number) => {
+    errors++;
+    errorStatuses[status] = (errorStatuses[status] ?? 0) + 1;
+  };
   const specOf = typeof target === "string" ? () => ({ url: target }) : target;
 
   const once = (spec: RequestSpec) =>
@@ -35,12 +42,12 @@ export async function load(
         res.resume();
         res.on("end", () => {
           latencies.push(performance.now() - t0);
-          if (res.statusCode !== 200) errors++;
+          if (res.statusCode !== 200) fail(res.statusCode ?? 0);
           resolve();
         });
       });
       req.on("error", () => {
-        errors++;
+        fail(0);
         resolve();
       });
       req.end(spec.body);
@@ -59,5 +66,5 @@ export async function load(
 
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
-  return { requests: latencies.length, connections: opts.connections, p50: at(0.5), p95: at(0.95), p99: at(0.99), requestsPerSecond: latencies.length / seconds, errors };
+  return { requests: latencies.length, connections: opts.connections, p50: at(0.5), p95: at(0.95), p99: at(0.99), requestsPerSecond: latencies.length / seconds, errors, errorStatuses };
 }

@@ -102,7 +102,7 @@ try {
   console.table([login, home].map((w) => ({ page: w.page, JS: kb(w.js), CSS: kb(w.css), "JS+CSS": kb(w.js + w.css), HTML: kb(w.html), files: w.files })));
 
   console.log("API latency on local workerd (wrangler dev)");
-  console.table(latency.map((r) => ({ endpoint: r.name, conns: r.connections, requests: r.requests, p50: ms(r.p50), p95: ms(r.p95), p99: ms(r.p99), "req/s": Math.round(r.requestsPerSecond), errors: r.errors })));
+  console.table(latency.map((r) => ({ endpoint: r.name, conns: r.connections, requests: r.requests, p50: ms(r.p50), p95: ms(r.p95), p99: ms(r.p99), "req/s": Math.round(r.requestsPerSecond), errors: r.errors ? `${r.errors} ${JSON.stringify(r.errorStatuses)}` : 0 })));
 
   const p50 = (name: string, c: number) => latency.find((r) => r.name.startsWith(name) && r.connections === c)!.p50;
   console.log("p50 ratio, authenticated list / hello-world Worker");

@@ -179,7 +179,20 @@ async function applicationPage(db: Db, where: SQL | undefined, page: { cursor?: 
   const due = sql<string>`coalesce(${applications.stepDueAt}, '9999')`;
   const [rows, [counted]] = await db.batch([
     db
-      .select({ app: applications, lksName: sql<string>`${lks.name}`.as("lks_name"), tenantSlug: tenants.slug, tenantName: sql<string>`${tenants.name}`.as("tenant_name") })
+      // Only what a list shows: the JSON columns (checklist, letter, snapshots) stay in the database.
+      .select({
+        id: applications.id,
+        tenantId: applications.tenantId,
+        lksId: applications.lksId,
+        kind: applications.kind,
+        step: applications.step,
+        workflowVersion: applications.workflowVersion,
+        stepDueAt: applications.stepDueAt,
+        version: applications.version,
+        lksName: sql<string>`${lks.name}`.as("lks_name"),
+        tenantSlug: tenants.slug,
+        tenantName: sql<string>`${tenants.name}`.as("tenant_name"),
+      })
       .from(applications)
       .innerJoin(lks, eq(lks.id, applications.lksId))
       .innerJoin(tenants, eq(tenants.id, applications.tenantId))
@@ -188,6 +201,5 @@ async function applicationPage(db: Db, where: SQL | undefined, page: { cursor?: 
       .limit(page.limit + 1),
     db.select({ total: sql<number>`count(*)` }).from(applications).innerJoin(tenants, eq(tenants.id, applications.tenantId)).where(where),
   ]);
-  const items = rows.map((r) => ({ ...r.app, lksName: r.lksName, tenantSlug: r.tenantSlug, tenantName: r.tenantName }));
-  return { ...toPage(items, page.limit, (a) => [a.stepDueAt ?? "9999", a.id]), total: counted?.total ?? 0 };
+  return { ...toPage(rows, page.limit, (a) => [a.stepDueAt ?? "9999", a.id]), total: counted?.total ?? 0 };
 }

@@ -23,9 +23,8 @@ export const inboxRoute = createRoute({
  * For each tenant the caller can see from here, the steps of its published workflows at which the
  * caller's roles are offered an action.
  */
-async function waitingFor(store: ApplicationStore, memberships: readonly MembershipView[], tenant: Tenant, readable: readonly string[]) {
+function waitingFor(definitions: Awaited<ReturnType<ApplicationStore["definitionsOf"]>>, memberships: readonly MembershipView[], tenant: Tenant, readable: readonly string[]) {
   const grants = grantsOf(memberships);
-  const definitions = await store.definitionsOf(readable);
   const lksIds = [...new Set(grants.filter((g) => g.role === "lks_operator" && g.lksId).map((g) => g.lksId!))];
   return readable.flatMap((tenantId) => {
     const place = { tenantId, tenantLevel: tenantId === tenant.id ? tenant.level : ("kabkota" as const), parentTenantId: tenantId === tenant.id ? tenant.parentId : tenant.id, lksId: "" };
@@ -69,7 +68,8 @@ export const inbox: RouteHandler<typeof inboxRoute, AppEnv> = async (c) => {
   const { cursor, limit, step, area, overdue } = c.req.valid("query");
   const readable = scope.readableTenantIds;
   const areaId = area ? await scope.readableTenantIdOf(area) : undefined;
-  const waiting = grouped(await waitingFor(scope.applications, c.get("principal")!.memberships, scope.tenant, readable));
+  const definitions = await scope.applications.definitionsOf(readable);
+  const waiting = grouped(waitingFor(definitions, c.get("principal")!.memberships, scope.tenant, readable));
   const page = await scope.applications.inbox(
     { waiting, step, tenantId: area ? (areaId ?? "none") : undefined, overdueAt: overdue === "true" ? new Date().toISOString() : undefined },
     { cursor, limit },
@@ -77,7 +77,7 @@ export const inbox: RouteHandler<typeof inboxRoute, AppEnv> = async (c) => {
   if (!page) throw unknownCursor();
   const now = Date.now();
   const labels = new Map<string, WorkflowDefinition>();
-  for (const d of await scope.applications.definitionsOf(readable)) labels.set(`${d.tenantId}:${d.version}`, d.definition as unknown as WorkflowDefinition);
+  for (const d of definitions) labels.set(`${d.tenantId}:${d.version}`, d.definition as unknown as WorkflowDefinition);
   return c.json(
     {
       total: page.total,
