@@ -91,7 +91,7 @@ try {
     (i) => ({
       url: `${app.url}/api/v1/t/kota-tangerang/applications/${benchApplicationId(i + 1)}/transitions`,
       method: "POST",
-      headers: { "content-type": "application/json", "idempotency-key": `bench-${i}` },
+      headers: { "content-type": "application/json", "idempotency-key": `bench-transition-${i}` },
       body: JSON.stringify({ action: "recommend", expectedVersion: 1 }),
     }),
     { connections: 20, requests: TRANSITIONS, headers: auth },

@@ -11,6 +11,16 @@ import { defineConfig, type Plugin } from "vite";
 
 type CspDirectives = NonNullable<NonNullable<Config["csp"]>["directives"]>;
 
+/** Message keys only the signed-in pages and the long public forms use (see `codeSplitting`). */
+const APP_MESSAGE_PREFIXES = [
+  "admin", "audit", "field", "home", "legal", "lksd", "lksf", "lksnew", "lksreg", "ppks",
+  "region_kind", "registry", "signup", "tp", "type", "users", "verify_email",
+].join("|");
+const SEP = String.raw`[\\/]`;
+const APP_MESSAGES = new RegExp(`${SEP}src${SEP}lib${SEP}paraglide${SEP}messages${SEP}(${APP_MESSAGE_PREFIXES})_`);
+/** The Paraglide runtime and every other message. */
+const CORE_I18N = new RegExp(`${SEP}src${SEP}lib${SEP}paraglide${SEP}(?!messages${SEP}(${APP_MESSAGE_PREFIXES})_)`);
+
 const buildDir = fileURLToPath(new URL("./build", import.meta.url));
 
 /**
@@ -109,7 +119,14 @@ export default defineConfig({
           // shared between routes become a 100-byte chunk of their own. One i18n chunk
           // costs a few KB more on the first visit but saves a dozen requests (and
           // round trips on a 2G link); afterwards the service worker serves it anyway.
-          groups: [{ name: "i18n", test: /[\\/]src[\\/]lib[\\/]paraglide[\\/]/ }],
+          //
+          // Messages of the signed-in and sign-up pages (prefixes below) form a second chunk,
+          // so /login's first load carries only the shell's and the login page's texts.
+          // The core group goes first so the runtime (a dependency of every message) stays in it.
+          groups: [
+            { name: "i18n", test: CORE_I18N, priority: 2 },
+            { name: "i18n-app", test: APP_MESSAGES, priority: 1 },
+          ],
         },
       },
     },

@@ -14,6 +14,12 @@ export default async function setup(project: TestProject) {
   if (!existsSync(new URL("../../web/build/index.html", import.meta.url))) {
     throw new Error("web/build is missing: run `npm run build` before the e2e tests");
   }
+  // AKRAB_E2E_URL points the tests at a server that is already running (while developing).
+  const external = process.env.AKRAB_E2E_URL;
+  if (external) {
+    project.provide("baseUrl", external.replace(/\/$/, ""));
+    return async () => {};
+  }
   const server = await startLocalServer({ port: E2E_PORT });
   project.provide("baseUrl", server.url);
   return async () => {

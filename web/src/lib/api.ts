@@ -49,6 +49,24 @@ export class ApiError extends Error {
     return this.errors.find((e) => e.path === path || e.path === `/${path}` || e.path.endsWith(`.${path}`))
       ?.message;
   }
+
+  /**
+   * All field messages keyed by dotted path ("address.villageCode", "board.0.idNumber"),
+   * with `prefix` (e.g. "lks.") removed; JSON-pointer paths ("/lks/npwp") are accepted too.
+   * Paths outside the prefix are left out. The first message per path wins.
+   */
+  fieldErrors(prefix = ""): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const error of this.errors) {
+      let path = error.path.startsWith("/") ? error.path.slice(1).replaceAll("/", ".") : error.path;
+      if (prefix) {
+        if (!path.startsWith(prefix)) continue;
+        path = path.slice(prefix.length);
+      }
+      if (!(path in out)) out[path] = error.message;
+    }
+    return out;
+  }
 }
 
 export function isApiError(e: unknown): e is ApiError {
@@ -73,6 +91,18 @@ export interface RequestOptions {
   fetch?: FetchFn;
   signal?: AbortSignal;
   query?: Record<string, string | number | null | undefined>;
+  /** Extra request headers (e.g. X-Attach-Token). */
+  headers?: Record<string, string>;
+}
+
+/** A request body sent as bytes (a PDF, an image) instead of JSON. */
+export interface RawBody {
+  bytes: Blob | ArrayBuffer;
+  contentType: string;
+}
+
+function isRawBody(body: unknown): body is RawBody {
+  return typeof body === "object" && body !== null && "bytes" in body && "contentType" in body;
 }
 
 function parseRetryAfter(value: string | null): number | null {
@@ -83,7 +113,7 @@ function parseRetryAfter(value: string | null): number | null {
   return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
-function buildUrl(path: string, query?: RequestOptions["query"]): string {
+export function buildUrl(path: string, query?: RequestOptions["query"]): string {
   let url = path.startsWith("/api/") ? path : `${API_BASE}${path}`;
   if (query) {
     const params = new URLSearchParams();
@@ -102,9 +132,13 @@ async function request<T>(method: string, path: string, body: unknown, options: 
     accept: "application/json, application/problem+json",
     "accept-language": getLocale(),
   };
+  Object.assign(headers, options.headers);
   const init: RequestInit = { method, headers, credentials: "same-origin", cache: "no-store" };
   if (options.signal) init.signal = options.signal;
-  if (body !== undefined) {
+  if (isRawBody(body)) {
+    headers["content-type"] = body.contentType;
+    init.body = body.bytes;
+  } else if (body !== undefined) {
     headers["content-type"] = "application/json";
     init.body = JSON.stringify(body);
   }
@@ -155,6 +189,8 @@ export const api = {
   patch: <T>(path: string, body?: unknown, options?: RequestOptions) =>
     request<T>("PATCH", path, body ?? {}, options),
   delete: <T>(path: string, options?: RequestOptions) => request<T>("DELETE", path, undefined, options),
+  /** PUT of raw bytes (a letter PDF, a logo image). */
+  putBytes: <T>(path: string, body: RawBody, options?: RequestOptions) => request<T>("PUT", path, body, options),
 };
 
 /** Encodes one path segment (tenant slug, token). */

@@ -28,3 +28,17 @@ export function fieldMessage(error: unknown, path: string): string | null {
   const message = error.fieldError(path);
   return message ? localizeApiText(message) : null;
 }
+
+/**
+ * The API's field messages keyed by path, localized, with `strip` (e.g. "lks.") taken off the
+ * paths that start with it; other paths stay whole ("operator.email").
+ */
+export function apiFieldErrors(error: unknown, strip = ""): Record<string, string> {
+  if (!isApiError(error)) return {};
+  const out: Record<string, string> = {};
+  for (const [path, message] of Object.entries(error.fieldErrors())) {
+    const key = strip && path.startsWith(strip) ? path.slice(strip.length) : path;
+    if (!(key in out)) out[key] = localizeApiText(message);
+  }
+  return out;
+}
