@@ -101,7 +101,8 @@ describe("tenant switcher", () => {
     expect(await text(page)).toContain("Dinas Sosial Kabupaten Lebak");
     await shot(page, "home-province");
 
-    await page.getByLabel("Bertindak sebagai").selectOption({ index: 2 });
+    const pandeglang = await page.locator('#context optgroup[label="Dinas Sosial Kabupaten Pandeglang"] option').first().getAttribute("value");
+    await page.getByLabel("Bertindak sebagai").selectOption(pandeglang ?? "");
     await page.getByRole("heading", { level: 2, name: "Dinas Sosial Kabupaten Pandeglang" }).waitFor();
     await page.getByText("Rumah Singgah Anak Pandeglang").waitFor();
     expect(await text(page)).not.toContain("Panti Asuhan Al-Hikmah Rangkasbitung");

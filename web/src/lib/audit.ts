@@ -1,0 +1,69 @@
+import { m } from "#lib/paraglide/messages.js";
+
+/** Prefix filters the audit API understands ("auth." matches every auth action). */
+export const AUDIT_GROUPS = ["auth.", "member.", "lks.", "tenant."] as const;
+
+export function auditGroupLabel(group: string): string {
+  switch (group) {
+    case "auth.":
+      return m.audit_group_auth();
+    case "member.":
+      return m.audit_group_member();
+    case "lks.":
+      return m.audit_group_lks();
+    case "tenant.":
+      return m.audit_group_tenant();
+    default:
+      return group;
+  }
+}
+
+/** Known actions in words; unknown ones show their code (new actions appear before labels do). */
+export function auditActionLabel(action: string): string {
+  switch (action) {
+    case "auth.login":
+      return m.audit_auth_login();
+    case "auth.login_failed":
+      return m.audit_auth_login_failed();
+    case "auth.logout":
+      return m.audit_auth_logout();
+    case "auth.password_reset_requested":
+      return m.audit_auth_password_reset_requested();
+    case "auth.password_reset":
+      return m.audit_auth_password_reset();
+    case "auth.invitation_accepted":
+      return m.audit_auth_invitation_accepted();
+    case "auth.email_verified":
+      return m.audit_auth_email_verified();
+    case "member.invited":
+      return m.audit_member_invited();
+    case "member.invitation_resent":
+      return m.audit_member_invitation_resent();
+    case "member.role_changed":
+      return m.audit_member_role_changed();
+    case "member.removed":
+      return m.audit_member_removed();
+    case "lks.registered":
+      return m.audit_lks_registered();
+    case "lks.updated":
+      return m.audit_lks_updated();
+    case "lks.verified":
+      return m.audit_lks_verified();
+    case "lks.returned":
+      return m.audit_lks_returned();
+    case "lks.resubmitted":
+      return m.audit_lks_resubmitted();
+    case "lks.transferred_in":
+      return m.audit_lks_transferred_in();
+    case "lks.transferred_out":
+      return m.audit_lks_transferred_out();
+    case "tenant.created":
+      return m.audit_tenant_created();
+    case "tenant.profile_updated":
+      return m.audit_tenant_profile_updated();
+    case "tenant.logo_updated":
+      return m.audit_tenant_logo_updated();
+    default:
+      return action;
+  }
+}

@@ -1,0 +1,20 @@
+/** Checks of the assignment letter (surat tugas/SK) before it is sent: a PDF of at most 5 MB. */
+export const LETTER_MAX_BYTES = 5 * 1024 * 1024;
+
+export type LetterProblem = "not_pdf" | "too_large" | "empty";
+
+/** The file's own bytes decide (a PDF starts with "%PDF-"), not its name. */
+export async function checkLetter(file: Blob): Promise<LetterProblem | null> {
+  if (file.size === 0) return "empty";
+  if (file.size > LETTER_MAX_BYTES) return "too_large";
+  const head = new Uint8Array(await file.slice(0, 5).arrayBuffer());
+  const magic = String.fromCharCode(...head);
+  return magic === "%PDF-" ? null : "not_pdf";
+}
+
+export function formatBytes(bytes: number, locale: string): string {
+  const tag = locale === "id" ? "id-ID" : "en-GB";
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${new Intl.NumberFormat(tag, { maximumFractionDigits: 0 }).format(bytes / 1024)} KB`;
+  return `${new Intl.NumberFormat(tag, { maximumFractionDigits: 1 }).format(bytes / 1024 / 1024)} MB`;
+}
