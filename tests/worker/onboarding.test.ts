@@ -43,6 +43,17 @@ describe("tenant sign-up → approval → first admin", () => {
     const firstAdmin = await login("dinsos@serangkota.go.id", "serang-madani-2026");
     expect(firstAdmin.memberships).toEqual([expect.objectContaining({ role: "tenant_admin", tenant: expect.objectContaining({ slug: "kota-serang" }) })]);
     expect((await api("/api/v1/t/kota-serang/lks", { token: firstAdmin.token })).status).toBe(200);
+    expect(await (await api("/api/v1/t/kota-serang/profile", { token: firstAdmin.token })).json()).toMatchObject({
+      name: "Dinas Sosial Kota Serang",
+      email: "dinsos@serangkota.go.id",
+      phone: "0254-123456",
+      contactName: "Rahmat Hidayat",
+      parent: { slug: "prov-banten" },
+    });
+    const workflow = (await (await api("/api/v1/t/kota-serang/workflow", { token: firstAdmin.token })).json()) as { published: { version: number } };
+    expect(workflow.published.version).toBe(1);
+    const checklist = (await (await api("/api/v1/t/kota-serang/checklists/first", { token: firstAdmin.token })).json()) as { items: unknown[] };
+    expect(checklist.items.length).toBeGreaterThan(10);
 
     // The province reads its new kab/kota; the new tenant appears in the region list.
     const banten = await login("dinsos.banten@akrab.test");

@@ -70,7 +70,10 @@ export function decideSignup(db: Db, id: string, decision: { status: "approved" 
  * The new tenant, and the links between provinces and their kab/kota: a kab/kota tenant gets its
  * province tenant as parent if that exists; a new province tenant adopts its existing kab/kota.
  */
-export async function tenantCreation(db: Db, input: { region: typeof regions.$inferSelect; name: string; slug: string }) {
+export async function tenantCreation(
+  db: Db,
+  input: { region: typeof regions.$inferSelect; name: string; slug: string; contact: { email: string; phone: string; name: string } },
+) {
   const level = input.region.kind === "province" ? "province" : "kabkota";
   const parent = input.region.provinceCode ? await db.query.tenants.findFirst({ where: eq(tenants.regionCode, input.region.provinceCode) }) : undefined;
   const tenant: typeof tenants.$inferSelect = {
@@ -83,9 +86,9 @@ export async function tenantCreation(db: Db, input: { region: typeof regions.$in
     status: "active",
     shard: 0,
     address: null,
-    phone: null,
-    email: null,
-    contactName: null,
+    phone: input.contact.phone,
+    email: input.contact.email,
+    contactName: input.contact.name,
     logoKey: null,
     createdAt: isoNow(),
   };

@@ -32,7 +32,12 @@ export const approveSignup: RouteHandler<typeof approveSignupRoute, AppEnv> = as
   if (signup.status !== "pending" || (await findTenantByRegion(db, signup.regionCode))) throw alreadyDecided();
 
   const name = `Dinas Sosial ${regionDisplayName(signup.region.kind, signup.region.name)}`;
-  const { tenant, parentSlug, insert, adoptions } = await tenantCreation(db, { region: signup.region, name, slug: signup.region.slug });
+  const { tenant, parentSlug, insert, adoptions } = await tenantCreation(db, {
+    region: signup.region,
+    name,
+    slug: signup.region.slug,
+    contact: { email: signup.officialEmail, phone: signup.contactPhone, name: signup.contactName },
+  });
   const token = newSecretToken();
   const invitation = tenantScope(db, tenant, [tenant.id]).newInvitation({
     email: signup.officialEmail,
