@@ -7,7 +7,7 @@ import { clientIp } from "../../lib/client-ip.ts";
 import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
 import { Problem } from "../../middleware/problem/index.ts";
 import { callerRoles, currentStep, presentApplication } from "../../services/applications.ts";
-import { TenantParam } from "../lks/list.ts";
+import { TenantParam } from "../../lib/params.ts";
 
 export const createApplicationRoute = createRoute({
   method: "post",

@@ -6,7 +6,7 @@ import type { AppEnv } from "../../env.ts";
 import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
 import { unknownCursor } from "../../middleware/problem/index.ts";
 import { grantsOf } from "../../services/applications.ts";
-import { TenantParam } from "../lks/list.ts";
+import { TenantParam } from "../../lib/params.ts";
 
 export const inboxRoute = createRoute({
   method: "get",

@@ -6,7 +6,7 @@ import type { AppEnv } from "../../env.ts";
 import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
 import { notFound } from "../../middleware/problem/index.ts";
 import { callerRoles, currentStep, definitionFor, presentApplication, type StoredApplication } from "../../services/applications.ts";
-import { TenantParam } from "../lks/list.ts";
+import { TenantParam } from "../../lib/params.ts";
 
 export const ApplicationParam = TenantParam.extend({ applicationId: z.string().min(1).max(64) });
 

@@ -4,7 +4,7 @@ import type { AppEnv } from "../../env.ts";
 import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
 import { unknownCursor } from "../../middleware/problem/index.ts";
 import { requireTenantRole } from "../../middleware/tenant/index.ts";
-import { TenantParam } from "../lks/list.ts";
+import { TenantParam } from "../../lib/params.ts";
 
 export const listAuditRoute = createRoute({
   method: "get",

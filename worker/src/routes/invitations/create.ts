@@ -8,7 +8,7 @@ import { Problem } from "../../middleware/problem/index.ts";
 import { requireTenantRole } from "../../middleware/tenant/index.ts";
 import { INVITATION_TTL_SECONDS, invitationEmail } from "../../services/mail.ts";
 import { hashSecretToken, newSecretToken } from "../../services/secret-tokens.ts";
-import { TenantParam } from "../lks/list.ts";
+import { TenantParam } from "../../lib/params.ts";
 
 export const createInvitationRoute = createRoute({
   method: "post",

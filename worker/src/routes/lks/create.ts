@@ -7,7 +7,7 @@ import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/open
 import { Problem } from "../../middleware/problem/index.ts";
 import { requireTenantRole } from "../../middleware/tenant/index.ts";
 import { assertRealAddress, lksColumns, restoreMaskedNiks } from "../../services/lks-profile.ts";
-import { TenantParam } from "./list.ts";
+import { TenantParam } from "../../lib/params.ts";
 import { lksDetail } from "./present.ts";
 
 export const createLksRoute = createRoute({

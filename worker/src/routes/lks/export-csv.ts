@@ -4,7 +4,7 @@ import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv } from "../../env.ts";
 import { jakartaToday } from "../../lib/dates.ts";
 import { bearerSecurity, problems } from "../../lib/openapi.ts";
-import { TenantParam } from "./list.ts";
+import { TenantParam } from "../../lib/params.ts";
 
 const EXPORT_PAGE = 500;
 

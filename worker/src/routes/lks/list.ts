@@ -1,13 +1,12 @@
 import { visibleLksIds } from "@akrab/domain";
 import { CursorQuery, LksListQuery, LksPage } from "@akrab/contracts";
-import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
+import { createRoute, type RouteHandler } from "@hono/zod-openapi";
+import { TenantParam } from "../../lib/params.ts";
 import type { AppEnv } from "../../env.ts";
 import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
 import { unknownCursor } from "../../middleware/problem/index.ts";
 import { jakartaToday } from "../../lib/dates.ts";
 import { lksSummary } from "./present.ts";
-
-export const TenantParam = z.object({ tenant: z.string().min(1).max(80).openapi({ example: "kota-tangerang" }) });
 
 export const listLksRoute = createRoute({
   method: "get",

@@ -5,7 +5,7 @@ import type { Context } from "hono";
 import type { AppEnv } from "../../env.ts";
 import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
 import { notFound } from "../../middleware/problem/index.ts";
-import { TenantParam } from "./list.ts";
+import { TenantParam } from "../../lib/params.ts";
 import { lksDetail } from "./present.ts";
 
 export const LksParam = TenantParam.extend({ lksId: z.string().min(1).max(64) });

@@ -5,7 +5,7 @@ import { clientIp } from "../../lib/client-ip.ts";
 import { bearerSecurity, problems } from "../../lib/openapi.ts";
 import { Problem, notFound } from "../../middleware/problem/index.ts";
 import { requireTenantRole } from "../../middleware/tenant/index.ts";
-import { TenantParam } from "../lks/list.ts";
+import { TenantParam } from "../../lib/params.ts";
 
 export const removeMemberRoute = createRoute({
   method: "delete",

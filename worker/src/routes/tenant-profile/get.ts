@@ -2,7 +2,7 @@ import { TenantProfile } from "@akrab/contracts";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv } from "../../env.ts";
 import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
-import { TenantParam } from "../lks/list.ts";
+import { TenantParam } from "../../lib/params.ts";
 import { presentTenantProfile } from "./present.ts";
 
 export const getProfileRoute = createRoute({

@@ -2,7 +2,7 @@ import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv } from "../../env.ts";
 import { bearerSecurity, problems } from "../../lib/openapi.ts";
 import { notFound } from "../../middleware/problem/index.ts";
-import { TenantParam } from "../lks/list.ts";
+import { TenantParam } from "../../lib/params.ts";
 
 export const getLogoRoute = createRoute({
   method: "get",

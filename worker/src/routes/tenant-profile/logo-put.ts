@@ -6,7 +6,7 @@ import { bearerSecurity, problems } from "../../lib/openapi.ts";
 import { Problem } from "../../middleware/problem/index.ts";
 import { requireTenantRole } from "../../middleware/tenant/index.ts";
 import { sniffFileType } from "../../services/file-type.ts";
-import { TenantParam } from "../lks/list.ts";
+import { TenantParam } from "../../lib/params.ts";
 
 /** The browser resizes logos to at most 256 px before upload; this is the ceiling for the result. */
 export const LOGO_MAX_BYTES = 200 * 1024;

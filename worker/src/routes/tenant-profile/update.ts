@@ -5,7 +5,7 @@ import type { AppEnv } from "../../env.ts";
 import { clientIp } from "../../lib/client-ip.ts";
 import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
 import { requireTenantRole } from "../../middleware/tenant/index.ts";
-import { TenantParam } from "../lks/list.ts";
+import { TenantParam } from "../../lib/params.ts";
 import { presentTenantProfile } from "./present.ts";
 
 export const updateProfileRoute = createRoute({

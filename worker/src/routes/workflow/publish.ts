@@ -6,7 +6,7 @@ import { clientIp } from "../../lib/client-ip.ts";
 import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
 import { Problem } from "../../middleware/problem/index.ts";
 import { requireTenantRole } from "../../middleware/tenant/index.ts";
-import { TenantParam } from "../lks/list.ts";
+import { TenantParam } from "../../lib/params.ts";
 
 export const publishRoute = createRoute({
   method: "post",

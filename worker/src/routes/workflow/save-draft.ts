@@ -6,7 +6,7 @@ import type { AppEnv } from "../../env.ts";
 import { clientIp } from "../../lib/client-ip.ts";
 import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
 import { requireTenantRole } from "../../middleware/tenant/index.ts";
-import { TenantParam } from "../lks/list.ts";
+import { TenantParam } from "../../lib/params.ts";
 
 export const saveDraftRoute = createRoute({
   method: "put",
