@@ -13,8 +13,8 @@ type CspDirectives = NonNullable<NonNullable<Config["csp"]>["directives"]>;
 
 /** Message keys only the signed-in pages and the long public forms use (see `codeSplitting`). */
 const APP_MESSAGE_PREFIXES = [
-  "admin", "audit", "field", "home", "legal", "lksd", "lksf", "lksnew", "lksreg", "ppks",
-  "region_kind", "registry", "signup", "tp", "type", "users", "verify_email",
+  "admin", "appl", "audit", "field", "home", "legal", "lksd", "lksf", "lksnew", "lksreg", "ppks",
+  "notif", "region_kind", "registry", "signup", "tp", "type", "users", "verify_email", "wf",
 ].join("|");
 const SEP = String.raw`[\\/]`;
 const APP_MESSAGES = new RegExp(`${SEP}src${SEP}lib${SEP}paraglide${SEP}messages${SEP}(${APP_MESSAGE_PREFIXES})_`);

@@ -64,3 +64,56 @@ export type TenantSignupCreated = z.output<typeof TenantSignupCreatedSchema>;
 export type TenantProfileUpdate = z.input<typeof TenantProfileUpdateSchema>;
 export type LksVerify = z.input<typeof LksVerifySchema>;
 export type ReturnComment = z.output<typeof ReturnCommentSchema>;
+
+// Accreditation applications and workflows (packages/contracts/src/applications.ts, workflow.ts).
+import type {
+  ApplicationView as ApplicationViewSchema,
+  TimelineEntry as TimelineEntrySchema,
+  InboxPage as InboxPageSchema,
+  ReturnItem as ReturnItemSchema,
+  ApplicationLetter as ApplicationLetterSchema,
+  DocumentRequirementInput as DocumentRequirementSchema,
+  DefinitionProblemSchema,
+} from "@akrab/contracts";
+export {
+  APPLICATION_KINDS,
+  DOCUMENT_TYPES,
+  STEP_ACTORS,
+  NATIONAL_INTAKE,
+  REVISION_STEP,
+  type ApplicationKind,
+  type DocumentType,
+  type StepActor,
+  type RegionalPart,
+  type WorkflowStep,
+  type WorkflowTransition,
+} from "@akrab/domain";
+
+export type Application = z.output<typeof ApplicationViewSchema>;
+export type TimelineEntry = z.output<typeof TimelineEntrySchema>;
+export type InboxPage = z.output<typeof InboxPageSchema>;
+export type InboxItem = InboxPage["items"][number];
+export type ReturnItem = z.output<typeof ReturnItemSchema>;
+export type ApplicationLetter = z.input<typeof ApplicationLetterSchema>;
+export type ChecklistItem = Application["checklist"][number];
+export type AvailableAction = Application["availableActions"][number];
+export type DocumentRequirement = z.input<typeof DocumentRequirementSchema>;
+export type DefinitionProblem = z.output<typeof DefinitionProblemSchema>;
+export interface WorkflowState {
+  published: { version: number; regional: import("@akrab/domain").RegionalPart; publishedAt: string };
+  draft: { regional: unknown; baseVersion: number; updatedAt: string; problems: DefinitionProblem[] } | null;
+  versions: Array<{ version: number; publishedAt: string; publishedBy: string | null }>;
+}
+export interface AppNotification {
+  id: string;
+  title: string;
+  body: string;
+  link: string;
+  createdAt: string;
+  readAt: string | null;
+}
+export interface NotificationPage {
+  items: AppNotification[];
+  unread: number;
+  nextCursor: string | null;
+}

@@ -1,0 +1,68 @@
+import { DEFAULT_REGIONAL_PART } from "@akrab/domain";
+import { describe, expect, test } from "vitest";
+import { ApiError } from "./api.ts";
+import type { Membership } from "./api-types.ts";
+import { IdempotentAction, formatDuration, shortValue, tenantCandidates } from "./applications.ts";
+import { fromDraft, placeProblems, toDraft } from "./workflow-editor.ts";
+
+describe("applications helpers", () => {
+  test("tenant candidates: the link's tenant, then the active one, then the others, without repeats", () => {
+    const mm = (slug: string | null) => ({ tenant: slug ? { slug } : null }) as unknown as Membership;
+    expect(tenantCandidates("kota-tangerang", mm("prov-banten"), [mm("prov-banten"), mm("kab-pandeglang"), mm(null), mm("kota-tangerang")])).toEqual([
+      "kota-tangerang",
+      "prov-banten",
+      "kab-pandeglang",
+    ]);
+  });
+
+  test("an idempotency key is reused after a network error only, for the same action", async () => {
+    const runner = new IdempotentAction();
+    const keys: string[] = [];
+    const fail = (status: number) => async (headers: Record<string, string>) => {
+      keys.push(headers["idempotency-key"]!);
+      throw new ApiError(status, {});
+    };
+    await expect(runner.run("a", fail(0))).rejects.toThrow();
+    await expect(runner.run("a", fail(409))).rejects.toThrow();
+    await expect(runner.run("a", fail(0))).rejects.toThrow();
+    await expect(runner.run("b", fail(0))).rejects.toThrow();
+    expect(keys[0]).toBe(keys[1]); // retried after the dropped connection
+    expect(keys[2]).not.toBe(keys[1]); // the server answered: a new action gets a new key
+    expect(keys[3]).not.toBe(keys[2]); // a different action never shares a key
+  });
+
+  test("durations and values read shortly", () => {
+    expect(formatDuration(3 * 86400 + 4 * 3600, "id")).toBe("3 hari 4 jam");
+    expect(formatDuration(90, "en")).toBe("1 min");
+    expect(formatDuration(null, "id")).toBe("—");
+    expect(shortValue({ number: "12", date: "" })).toBe("number: 12");
+    expect(shortValue(null)).toBe("—");
+  });
+});
+
+describe("workflow editor model", () => {
+  test("round-trips the regional part; SLA text becomes days or null", () => {
+    const draft = toDraft(DEFAULT_REGIONAL_PART);
+    expect(fromDraft(draft)).toEqual(DEFAULT_REGIONAL_PART);
+    draft.steps[1]!.sla = "";
+    expect(fromDraft(draft).steps[1]!.slaDays).toBeNull();
+  });
+
+  test("problems land beside their step or transition; the rest are general", () => {
+    const draft = toDraft(DEFAULT_REGIONAL_PART);
+    const placed = placeProblems(
+      draft,
+      [
+        { code: "dead_end", message: "Buntu / Dead end", where: { step: "province_verification" } },
+        { code: "empty_roles", message: "Tanpa peran / No roles", where: { transition: 2, field: "roles" } },
+        { code: "no_forward_to_balks", message: "Tidak ke BALKS / Not to BALKS", where: {} },
+      ],
+      { "regional.steps.0.label.id": "Wajib / Required" },
+      (text) => text.split(" / ")[0]!,
+    );
+    expect(placed.steps.get(3)).toEqual(["Buntu"]);
+    expect(placed.steps.get(0)).toEqual(["label.id: Wajib"]);
+    expect(placed.transitions.get(2)).toEqual(["Tanpa peran"]);
+    expect(placed.general).toEqual(["Tidak ke BALKS"]);
+  });
+});

@@ -1,0 +1,160 @@
+/**
+ * Helpers for accreditation applications: which tenant path to read one through, idempotent
+ * actions, and small display helpers. Pure functions where possible (unit-tested).
+ */
+import { api, isApiError, seg, type RequestOptions } from "#lib/api.ts";
+import type { Application, Membership, ReturnItem } from "#lib/api-types.ts";
+import { getLocale } from "#lib/paraglide/runtime.js";
+
+/** A `{id, en}` label from the API in the reader's language. */
+export function pickLabel(label: { id: string; en: string } | null | undefined): string {
+  if (!label) return "";
+  return getLocale() === "en" ? label.en || label.id : label.id || label.en;
+}
+
+export const applicationHref = (id: string, tenantSlug?: string | null) =>
+  tenantSlug ? `/permohonan/${encodeURIComponent(id)}?t=${encodeURIComponent(tenantSlug)}` : `/permohonan/${encodeURIComponent(id)}`;
+
+/**
+ * Tenants to read an application through, best first: the one the link names, then the active
+ * membership's, then every other tenant the user belongs to. (An action must go through the
+ * application's own tenant; the page re-reads it there once it knows which that is.)
+ */
+export function tenantCandidates(hint: string | null, active: Membership | null, memberships: Membership[]): string[] {
+  const out: string[] = [];
+  const add = (slug: string | null | undefined) => {
+    if (slug && !out.includes(slug)) out.push(slug);
+  };
+  add(hint);
+  add(active?.tenant?.slug);
+  for (const membership of memberships) add(membership.tenant?.slug);
+  return out;
+}
+
+/** Reads an application through the first tenant that can see it, then through its own tenant. */
+export async function loadApplication(id: string, candidates: string[], options?: RequestOptions): Promise<Application> {
+  let lastError: unknown = null;
+  for (const slug of candidates) {
+    try {
+      const found = await api.get<Application>(`/t/${seg(slug)}/applications/${seg(id)}`, options);
+      if (found.tenant.slug === slug) return found;
+      try {
+        return await api.get<Application>(`/t/${seg(found.tenant.slug)}/applications/${seg(id)}`, options);
+      } catch {
+        return found; // readable here only (a province reading its kab/kota's application)
+      }
+    } catch (e) {
+      lastError = e;
+      if (!(isApiError(e) && (e.status === 404 || e.status === 403))) throw e;
+    }
+  }
+  throw lastError ?? new Error("no tenant to read the application through");
+}
+
+/**
+ * One user action sent with an Idempotency-Key. The key lives as long as the action is being
+ * retried after network errors (status 0), so a request that did reach the server but whose
+ * answer was lost is never applied twice; any answer from the server ends the action.
+ */
+export class IdempotentAction {
+  #key: string | null = null;
+  #signature: string | null = null;
+
+  /** The key for this attempt: the same one when the same action is retried. */
+  keyFor(signature: string): string {
+    if (this.#key === null || this.#signature !== signature) {
+      this.#key = newIdempotencyKey();
+      this.#signature = signature;
+    }
+    return this.#key;
+  }
+
+  /** Called with the outcome: a network failure keeps the key for the retry. */
+  settle(error: unknown): void {
+    if (isApiError(error) && error.status === 0) return;
+    this.#key = null;
+    this.#signature = null;
+  }
+
+  async run<T>(signature: string, send: (headers: Record<string, string>) => Promise<T>): Promise<T> {
+    const key = this.keyFor(signature);
+    try {
+      const result = await send({ "idempotency-key": key });
+      this.settle(null);
+      return result;
+    } catch (e) {
+      this.settle(e);
+      throw e;
+    }
+  }
+}
+
+export function newIdempotencyKey(): string {
+  if (typeof crypto !== "undefined" && "randomUUID" in crypto) return crypto.randomUUID();
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;
+}
+
+/** "3 hari 4 jam" / "3 d 4 h": how long an application sat in a step. */
+export function formatDuration(seconds: number | null, locale = getLocale()): string {
+  if (seconds === null || !Number.isFinite(seconds)) return "—";
+  const en = locale === "en";
+  const days = Math.floor(seconds / 86400);
+  const hours = Math.floor((seconds % 86400) / 3600);
+  const minutes = Math.floor((seconds % 3600) / 60);
+  const d = en ? "d" : "hari";
+  const h = en ? "h" : "jam";
+  const mi = en ? "min" : "menit";
+  if (days > 0) return hours > 0 ? `${days} ${d} ${hours} ${h}` : `${days} ${d}`;
+  if (hours > 0) return minutes > 0 ? `${hours} ${h} ${minutes} ${mi}` : `${hours} ${h}`;
+  return `${Math.max(minutes, seconds > 0 ? 1 : 0)} ${mi}`;
+}
+
+/** A value from the profile history as short text (objects as "key: value" pairs). */
+export function shortValue(value: unknown): string {
+  if (value === null || value === undefined || value === "") return "—";
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return String(value);
+  if (Array.isArray(value)) return value.map(shortValue).join(", ");
+  if (typeof value === "object") {
+    return Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== null && v !== undefined && v !== "")
+      .map(([k, v]) => `${k}: ${shortValue(v)}`)
+      .join("; ");
+  }
+  return String(value);
+}
+
+/** The letter fields a verifier may point at when returning an application. */
+export const LETTER_FIELDS = ["number", "date", "signatoryName", "signatoryPosition", "summary"] as const;
+
+/** Return items grouped by what they point at, so each can be shown beside its subject. */
+export function itemsByRef(items: ReturnItem[]): Map<string, ReturnItem[]> {
+  const out = new Map<string, ReturnItem[]>();
+  for (const item of items) {
+    const key = `${item.kind}:${item.ref}`;
+    out.set(key, [...(out.get(key) ?? []), item]);
+  }
+  return out;
+}
+
+/** Applications an LKS operator started on this device, remembered per LKS (the API has no list for operators yet). */
+const REMEMBER_PREFIX = "akrab.application.";
+export function rememberApplication(lksId: string, applicationId: string | null): void {
+  try {
+    if (applicationId) localStorage.setItem(REMEMBER_PREFIX + lksId, applicationId);
+    else localStorage.removeItem(REMEMBER_PREFIX + lksId);
+  } catch {
+    // storage unavailable: the home falls back to the inbox
+  }
+}
+export function rememberedApplication(lksId: string): string | null {
+  try {
+    return localStorage.getItem(REMEMBER_PREFIX + lksId);
+  } catch {
+    return null;
+  }
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
+  return `${Math.round(bytes / 1024)} KB`;
+}

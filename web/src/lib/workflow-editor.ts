@@ -1,0 +1,122 @@
+/**
+ * The workflow editor's working copy: a tenant's regional part with form-friendly fields
+ * (SLA as text, a stable key per row for Svelte's keyed lists), and the conversions both ways.
+ * Pure, unit-tested.
+ */
+import type { DefinitionProblem, RegionalPart, StepActor } from "#lib/api-types.ts";
+
+export interface StepDraft {
+  uid: number;
+  id: string;
+  labelId: string;
+  labelEn: string;
+  actor: StepActor;
+  sla: string;
+  terminal: boolean;
+}
+
+export interface TransitionDraft {
+  uid: number;
+  action: string;
+  labelId: string;
+  labelEn: string;
+  from: string;
+  to: string;
+  roles: string[];
+  commentRequired: boolean;
+  checklistRequired: boolean;
+}
+
+export interface PartDraft {
+  start: string;
+  steps: StepDraft[];
+  transitions: TransitionDraft[];
+}
+
+let nextUid = 1;
+export const uid = () => nextUid++;
+
+export function toDraft(part: RegionalPart): PartDraft {
+  return {
+    start: part.start,
+    steps: part.steps.map((s) => ({
+      uid: uid(),
+      id: s.id,
+      labelId: s.label.id,
+      labelEn: s.label.en,
+      actor: s.actor,
+      sla: s.slaDays === null ? "" : String(s.slaDays),
+      terminal: s.terminal,
+    })),
+    transitions: part.transitions.map((t) => ({
+      uid: uid(),
+      action: t.action,
+      labelId: t.label.id,
+      labelEn: t.label.en,
+      from: t.from,
+      to: t.to,
+      roles: [...t.roles],
+      commentRequired: t.commentRequired,
+      checklistRequired: t.checklistRequired,
+    })),
+  };
+}
+
+/** The API's shape. An SLA that is not a whole number is sent as is (NaN → the API reports it). */
+export function fromDraft(draft: PartDraft): RegionalPart {
+  return {
+    start: draft.start,
+    steps: draft.steps.map((s) => ({
+      id: s.id.trim(),
+      label: { id: s.labelId.trim(), en: s.labelEn.trim() },
+      actor: s.actor,
+      slaDays: s.sla.trim() === "" ? null : Number(s.sla),
+      terminal: s.terminal,
+    })),
+    transitions: draft.transitions.map((t) => ({
+      action: t.action.trim(),
+      label: { id: t.labelId.trim(), en: t.labelEn.trim() },
+      from: t.from,
+      to: t.to,
+      roles: t.roles as RegionalPart["transitions"][number]["roles"],
+      commentRequired: t.commentRequired,
+      checklistRequired: t.checklistRequired,
+    })),
+  } as RegionalPart;
+}
+
+export interface PlacedProblems {
+  /** By step index. */
+  steps: Map<number, string[]>;
+  /** By transition index. */
+  transitions: Map<number, string[]>;
+  /** Problems of the whole definition. */
+  general: string[];
+}
+
+/**
+ * Puts each problem beside what it points at: the domain validator's `where` (step id,
+ * transition index) and zod's error paths ("regional.steps.2.label.id", "regional.transitions.0.roles").
+ */
+export function placeProblems(draft: PartDraft, problems: DefinitionProblem[], fieldErrors: Record<string, string>, localize: (text: string) => string): PlacedProblems {
+  const out: PlacedProblems = { steps: new Map(), transitions: new Map(), general: [] };
+  const add = (map: Map<number, string[]>, index: number, message: string) => map.set(index, [...(map.get(index) ?? []), message]);
+  for (const problem of problems) {
+    const message = localize(problem.message);
+    if (problem.where.transition !== undefined && problem.where.transition < draft.transitions.length) add(out.transitions, problem.where.transition, message);
+    else if (problem.where.step !== undefined && draft.steps.some((s) => s.id === problem.where.step)) {
+      draft.steps.forEach((s, i) => {
+        if (s.id === problem.where.step) add(out.steps, i, message);
+      });
+    } else out.general.push(message);
+  }
+  for (const [path, raw] of Object.entries(fieldErrors)) {
+    const message = localize(raw);
+    const match = /^(?:regional\.)?(steps|transitions)\.(\d+)(?:\.(.+))?$/.exec(path);
+    if (match) {
+      const field = match[3] ? `${match[3]}: ` : "";
+      add(match[1] === "steps" ? out.steps : out.transitions, Number(match[2]), `${field}${message}`);
+    } else out.general.push(message);
+  }
+  return out;
+}
