@@ -75,7 +75,9 @@ describe("the regional path", () => {
     expect((await outboxFor("lks@akrab.test")).at(-1)?.body).toContain("Nomor tidak aktif");
     const notes = (await (await api("/api/v1/notifications", { token: operator.token })).json()) as { unread: number; items: { title: string; link: string }[] };
     expect(notes.unread).toBeGreaterThan(0);
-    expect(notes.items[0]).toMatchObject({ title: expect.stringContaining("Perbaikan"), link: `/permohonan/${app.id}` });
+    expect(notes.items[0]).toMatchObject({ title: expect.stringContaining("Perbaikan"), link: `/permohonan/${app.id}?t=kota-tangerang` });
+    const ofLks = (await (await api(`${T}/lks/${lksId}/applications`, { token: operator.token })).json()) as { items: { id: string; open: boolean; step: { id: string } }[] };
+    expect(ofLks.items[0]).toMatchObject({ id: app.id, open: true, step: { id: "revision" } });
     expect((await api("/api/v1/notifications/read", { method: "POST", token: operator.token, json: {} })).status).toBe(204);
     expect(((await (await api("/api/v1/notifications", { token: operator.token })).json()) as { unread: number }).unread).toBe(0);
 
@@ -168,6 +170,9 @@ describe("workflow versions", () => {
     expect(state.published.version).toBe(2);
     expect(state.draft).toBeNull();
     expect(state.versions.map((v) => v.version)).toEqual([2, 1]);
+    const v1 = (await (await api(`${T}/workflow/versions/1`, { token: admin.token })).json()) as { regional: { steps: { id: string }[] } };
+    expect(v1.regional.steps.map((s) => s.id)).toContain("province_verification");
+    await expectProblem(await api(`${T}/workflow/versions/9`, { token: admin.token }), 404, "not-found");
 
     // The in-flight application keeps version 1 and still goes to the province.
     const kept = await expectMoved(await act(admin.token, pinned, "recommend"), "province_verification");

@@ -30,14 +30,14 @@ async function foreignObjectIds(): Promise<Record<string, string>> {
   )
     .bind(lks!.tenant_id, lks!.id)
     .run();
-  return { membershipId: membership!.id, lksId: lks!.id, applicationId: "foreign-application", kind: "first" };
+  return { membershipId: membership!.id, lksId: lks!.id, applicationId: "foreign-application", kind: "first", version: "1" };
 }
 
 /** A 1×1 PNG: the smallest real image for binary upload routes. */
 const PNG = Uint8Array.from(atob("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="), (ch) => ch.charCodeAt(0));
 
-/** Path parameters that are values (an application kind), not objects owned by a tenant. */
-const PATH_VALUES = new Set(["kind"]);
+/** Path parameters that are values (an application kind, a version number), not objects owned by a tenant. */
+const PATH_VALUES = new Set(["kind", "version"]);
 
 /** A body that passes validation, for routes that take one, so the walk reaches the handler. */
 const VALID_BODIES: Record<string, { json: unknown } | { body: Uint8Array; contentType: string }> = {

@@ -86,6 +86,15 @@ export function applicationStore(db: Db, own: { id: string }, readable: readonly
       return row ? { ...row.app, lksName: row.lksName, tenantSlug: row.tenantSlug, tenantName: row.tenantName } : null;
     },
 
+    /** Every application of one LKS, newest first (its history of accreditations). */
+    async ofLks(lksId: string) {
+      return db
+        .select({ id: applications.id, kind: applications.kind, step: applications.step, workflowVersion: applications.workflowVersion, open: applications.open, version: applications.version, createdAt: applications.createdAt, submittedAt: applications.submittedAt })
+        .from(applications)
+        .where(and(visible(), eq(applications.lksId, lksId)))
+        .orderBy(desc(applications.createdAt));
+    },
+
     /** Moves the application only if it is still at `expectedVersion` (and in this tenant). */
     move(id: string, expectedVersion: number, changes: Partial<Pick<ApplicationRow, "step" | "open" | "returnItems" | "stepEnteredAt" | "stepDueAt" | "submittedAt" | "profileSnapshot" | "checklist" | "letter" | "workflowVersion">>) {
       return db
@@ -155,7 +164,7 @@ export type ApplicationStore = ReturnType<typeof applicationStore>;
 /** Open applications whose current step is past its due time, across all active tenants (for the SLA job). */
 export async function overdueApplications(db: Db, nowIso: string) {
   return db
-    .select({ app: applications, lksName: lks.name, tenantLevel: tenants.level, tenantParentId: tenants.parentId })
+    .select({ app: applications, lksName: lks.name, tenantSlug: tenants.slug, tenantLevel: tenants.level, tenantParentId: tenants.parentId })
     .from(applications)
     .innerJoin(lks, eq(lks.id, applications.lksId))
     .innerJoin(tenants, eq(tenants.id, applications.tenantId))

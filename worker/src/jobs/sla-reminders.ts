@@ -12,7 +12,7 @@ const DAY_MS = 86_400_000;
 export async function sendSlaReminders(db: Db, now: number, escalateAfterDays: number, appOrigin: string): Promise<number> {
   const today = new Date(now + 7 * 3_600_000).toISOString().slice(0, 10);
   let sent = 0;
-  for (const { app, lksName, tenantLevel, tenantParentId } of await overdueApplications(db, new Date(now).toISOString())) {
+  for (const { app, lksName, tenantSlug, tenantLevel, tenantParentId } of await overdueApplications(db, new Date(now).toISOString())) {
     const store = applicationStore(db, { id: app.tenantId }, [app.tenantId]);
     const version = await store.workflowVersion(app.workflowVersion, app.tenantId);
     const def = version?.definition as unknown as WorkflowDefinition | undefined;
@@ -35,7 +35,7 @@ export async function sendSlaReminders(db: Db, now: number, escalateAfterDays: n
         store.claimSlaReminder(app.id, app.step, today, escalated),
         abortIfNothingChanged(db),
         ...recipients.map((to) =>
-          enqueueEmail(db, slaReminderEmail({ tenantId: app.tenantId, to, lksName, stepLabel: step.label.id, dueAt: app.stepDueAt!, escalated, link: `${appOrigin}/permohonan/${app.id}` })),
+          enqueueEmail(db, slaReminderEmail({ tenantId: app.tenantId, to, lksName, stepLabel: step.label.id, dueAt: app.stepDueAt!, escalated, link: `${appOrigin}/permohonan/${app.id}?t=${tenantSlug}` })),
         ),
       ]);
       sent++;

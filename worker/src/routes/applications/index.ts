@@ -1,6 +1,7 @@
 import { createRouter } from "../../lib/router.ts";
 import { createApplication, createApplicationRoute } from "./create.ts";
 import { inbox, inboxRoute } from "./inbox.ts";
+import { listOfLks, listOfLksRoute } from "./list-of-lks.ts";
 import { moveVersion, moveVersionRoute } from "./move-version.ts";
 import { nationalInbox, nationalInboxRoute } from "./national-inbox.ts";
 import { showApplication, showApplicationRoute } from "./show.ts";
@@ -14,4 +15,5 @@ export const applicationRoutes = createRouter()
   .openapi(transitionRoute, transition)
   .openapi(timelineRoute, timeline)
   .openapi(moveVersionRoute, moveVersion)
-  .openapi(nationalInboxRoute, nationalInbox);
+  .openapi(nationalInboxRoute, nationalInbox)
+  .openapi(listOfLksRoute, listOfLks);

@@ -78,7 +78,8 @@ export const transition: RouteHandler<typeof transitionRoute, AppEnv> = async (c
 
   // Every move the LKS did not make itself is emailed and notified to its operators; the next
   // step's Dinsos actors get an in-app notification.
-  const link = `${new URL(c.req.url).origin}/permohonan/${app.id}`;
+  const path = `/permohonan/${app.id}?t=${app.tenantSlug}`;
+  const link = `${new URL(c.req.url).origin}${path}`;
   const lksOperators = from.actor === "lks" ? [] : await scope.lks.operators(app.lksId);
   const nextActors = to.terminal || to.actor === "lks" ? [] : await nextActorIds(c, to.actor, app.tenantId);
   const tellLks = lksOperators.map(({ email }) =>
@@ -86,7 +87,7 @@ export const transition: RouteHandler<typeof transitionRoute, AppEnv> = async (c
   );
   const inApp = [...new Set([...lksOperators.map((o) => o.userId), ...nextActors])]
     .filter((userId) => userId !== principal.user.id)
-    .map((userId) => store.notify({ userId, title: `${app.lksName}: ${to.label.id}`, body: taken.label.id + (comment ? ` — ${comment}` : ""), link: `/permohonan/${app.id}` }));
+    .map((userId) => store.notify({ userId, title: `${app.lksName}: ${to.label.id}`, body: taken.label.id + (comment ? ` — ${comment}` : ""), link: path }));
 
   await db
     .batch([

@@ -3,10 +3,12 @@ import { getChecklist, getChecklistRoute, putChecklist, putChecklistRoute } from
 import { getWorkflow, getWorkflowRoute } from "./get.ts";
 import { publish, publishRoute } from "./publish.ts";
 import { saveDraft, saveDraftRoute } from "./save-draft.ts";
+import { getVersion, getVersionRoute } from "./version.ts";
 
 export const workflowRoutes = createRouter()
   .openapi(getWorkflowRoute, getWorkflow)
   .openapi(saveDraftRoute, saveDraft)
   .openapi(publishRoute, publish)
   .openapi(getChecklistRoute, getChecklist)
-  .openapi(putChecklistRoute, putChecklist);
+  .openapi(putChecklistRoute, putChecklist)
+  .openapi(getVersionRoute, getVersion);

@@ -1,0 +1,47 @@
+import { visibleLksIds, stepOf, type WorkflowDefinition } from "@akrab/domain";
+import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
+import type { AppEnv } from "../../env.ts";
+import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
+import { TenantParam } from "../../lib/params.ts";
+import { notFound } from "../../middleware/problem/index.ts";
+
+const Label = z.object({ id: z.string(), en: z.string() });
+
+export const listOfLksRoute = createRoute({
+  method: "get",
+  path: "/api/v1/t/{tenant}/lks/{lksId}/applications",
+  tags: ["Applications"],
+  summary: "Every accreditation application of one LKS, newest first (the open one, if any, is marked)",
+  security: bearerSecurity,
+  request: { params: TenantParam.extend({ lksId: z.string().min(1).max(64) }) },
+  responses: {
+    200: jsonResponse(
+      z.object({ items: z.array(z.object({ id: z.string(), kind: z.enum(["first", "renewal"]), step: z.object({ id: z.string(), label: Label }), open: z.boolean(), version: z.number().int(), createdAt: z.string(), submittedAt: z.string().nullable() })) }).openapi("LksApplications"),
+      "Applications",
+    ),
+    ...problems(401, 404),
+  },
+});
+
+export const listOfLks: RouteHandler<typeof listOfLksRoute, AppEnv> = async (c) => {
+  const scope = c.get("scope");
+  const { lksId } = c.req.valid("param");
+  const only = visibleLksIds(c.get("access"));
+  if ((only && !only.includes(lksId)) || !(await scope.lks.find(lksId))) throw notFound();
+  const rows = await scope.applications.ofLks(lksId);
+  const definitions = new Map((await scope.applications.definitionsOf(scope.readableTenantIds)).map((d) => [d.version, d.definition as unknown as WorkflowDefinition]));
+  return c.json(
+    {
+      items: rows.map((a) => ({
+        id: a.id,
+        kind: a.kind,
+        step: { id: a.step, label: stepOf(definitions.get(a.workflowVersion) ?? { start: "", steps: [], transitions: [] }, a.step)?.label ?? { id: a.step, en: a.step } },
+        open: a.open === 1,
+        version: a.version,
+        createdAt: a.createdAt,
+        submittedAt: a.submittedAt,
+      })),
+    },
+    200,
+  );
+};
