@@ -21,6 +21,44 @@ const APP_MESSAGES = new RegExp(`${SEP}src${SEP}lib${SEP}paraglide${SEP}messages
 /** The Paraglide runtime and every other message. */
 const CORE_I18N = new RegExp(`${SEP}src${SEP}lib${SEP}paraglide${SEP}(?!messages${SEP}(${APP_MESSAGE_PREFIXES})_)`);
 
+const srcDir = fileURLToPath(new URL("./src/", import.meta.url));
+/**
+ * What the signed-in home (`/`) renders: the (app) layout with its header, and the home page with
+ * every role's home component (those are loaded lazily, but they are the page's content).
+ */
+const HOME_ENTRIES = ["routes/+layout.svelte", "routes/(app)/+layout.svelte", "routes/(app)/+layout.ts", "routes/(app)/+page.svelte"];
+
+/**
+ * The message keys the source files reachable from `HOME_ENTRIES` use (`m.key`), following the
+ * static and dynamic imports of `#lib/…` and relative paths textually. Those of the app's prefixes form
+ * their own chunk ("i18n-home"), so the home's first load does not carry every signed-in page's texts.
+ */
+function homeMessageKeys(): Set<string> {
+  const keys = new Set<string>();
+  const seen = new Set<string>();
+  const queue = HOME_ENTRIES.map((entry) => join(srcDir, entry));
+  for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
+    if (seen.has(file)) continue;
+    seen.add(file);
+    let code: string;
+    try {
+      code = readFileSync(file, "utf8");
+    } catch {
+      continue; // generated or missing (e.g. paraglide output before its first compile)
+    }
+    for (const match of code.matchAll(/\bm\.([A-Za-z0-9_]+)\b/g)) keys.add(match[1]!);
+    for (const match of code.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)["']([^"']+)["']/g)) {
+      const spec = match[1]!;
+      if (spec.includes("paraglide")) continue;
+      if (spec.startsWith("#lib/")) queue.push(join(srcDir, "lib", spec.slice(5)));
+      else if (spec.startsWith(".")) queue.push(join(dirname(file), spec));
+    }
+  }
+  return keys;
+}
+const HOME_KEYS = [...homeMessageKeys()].filter((key) => new RegExp(`^(${APP_MESSAGE_PREFIXES})_`).test(key));
+const HOME_MESSAGES = new RegExp(`${SEP}src${SEP}lib${SEP}paraglide${SEP}messages${SEP}(${HOME_KEYS.join("|") || "(?!)"})\\.js$`);
+
 const buildDir = fileURLToPath(new URL("./build", import.meta.url));
 
 /**
@@ -123,8 +161,11 @@ export default defineConfig({
           // Messages of the signed-in and sign-up pages (prefixes below) form a second chunk,
           // so /login's first load carries only the shell's and the login page's texts.
           // The core group goes first so the runtime (a dependency of every message) stays in it.
+          // The app's messages the signed-in home needs (see `homeMessageKeys`) go into a third one, so
+          // the home does not load the texts of every other page either.
           groups: [
-            { name: "i18n", test: CORE_I18N, priority: 2 },
+            { name: "i18n", test: CORE_I18N, priority: 3 },
+            { name: "i18n-home", test: HOME_MESSAGES, priority: 2 },
             { name: "i18n-app", test: APP_MESSAGES, priority: 1 },
           ],
         },

@@ -69,6 +69,12 @@ describe("workflow editor", () => {
     expect(after.published.version).toBe(version);
     expect(after.published.regional.transitions.filter((t) => t.from === "province_verification").map((t) => t.to)).toEqual(["balks_intake"]);
 
+    // The version before stays readable (read-only), fetched from the API on demand.
+    await page.getByTestId(`wf-view-${before.published.version}`).click();
+    const previous = page.getByTestId(`wf-version-${before.published.version}`);
+    await previous.waitFor();
+    expect(await previous.locator("li").count()).toBeGreaterThan(0);
+
     // Fits a 360 px phone.
     await page.setViewportSize({ width: 360, height: 740 });
     expect(await overflowsHorizontally(page)).toBe(false);

@@ -104,6 +104,25 @@ export interface WorkflowState {
   draft: { regional: unknown; baseVersion: number; updatedAt: string; problems: DefinitionProblem[] } | null;
   versions: Array<{ version: number; publishedAt: string; publishedBy: string | null }>;
 }
+/** `GET /t/{tenant}/lks/{lksId}/applications`: every application of one LKS, newest first. */
+export interface LksApplicationSummary {
+  id: string;
+  kind: import("@akrab/domain").ApplicationKind;
+  step: { id: string; label: { id: string; en: string } };
+  open: boolean;
+  version: number;
+  createdAt: string;
+  submittedAt: string | null;
+}
+export interface LksApplications {
+  items: LksApplicationSummary[];
+}
+/** `GET /t/{tenant}/workflow/versions/{version}`: one published version (read-only). */
+export interface WorkflowVersion {
+  version: number;
+  regional: import("@akrab/domain").RegionalPart;
+  publishedAt: string;
+}
 export interface AppNotification {
   id: string;
   title: string;

@@ -136,24 +136,6 @@ export function itemsByRef(items: ReturnItem[]): Map<string, ReturnItem[]> {
   return out;
 }
 
-/** Applications an LKS operator started on this device, remembered per LKS (the API has no list for operators yet). */
-const REMEMBER_PREFIX = "akrab.application.";
-export function rememberApplication(lksId: string, applicationId: string | null): void {
-  try {
-    if (applicationId) localStorage.setItem(REMEMBER_PREFIX + lksId, applicationId);
-    else localStorage.removeItem(REMEMBER_PREFIX + lksId);
-  } catch {
-    // storage unavailable: the home falls back to the inbox
-  }
-}
-export function rememberedApplication(lksId: string): string | null {
-  try {
-    return localStorage.getItem(REMEMBER_PREFIX + lksId);
-  } catch {
-    return null;
-  }
-}
-
 export function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
   return `${Math.round(bytes / 1024)} KB`;

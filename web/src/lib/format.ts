@@ -38,3 +38,13 @@ export function linkify(text: string): Array<{ text: string; href?: string }> {
   if (last < text.length) parts.push({ text: text.slice(last) });
   return parts;
 }
+
+/** Today in Jakarta, YYYY-MM-DD (dates on Indonesian documents are local dates). */
+export function todayInJakarta(now = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta" }).format(now);
+}
+
+/** Whole days from today (Jakarta) until a YYYY-MM-DD date; negative once it has passed. */
+export function daysUntil(date: string, today = todayInJakarta()): number {
+  return Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+}

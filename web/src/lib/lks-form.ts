@@ -4,6 +4,7 @@
  * do before sending (the same rules as packages/contracts; the API stays the authority and its
  * errors are shown at the same fields, keyed by the same dotted paths).
  */
+import { todayInJakarta } from "#lib/format.ts";
 import {
   isNik,
   normaliseNpwp,
@@ -230,10 +231,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const isMasked = (value: string) => value.includes("*");
 
-/** Today in Jakarta, YYYY-MM-DD (dates on Indonesian documents are local dates). */
-export function todayInJakarta(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta" }).format(now);
-}
+export { todayInJakarta } from "#lib/format.ts";
 
 /**
  * The browser-side checks: path → message, paths as the API reports them ("address.villageCode",

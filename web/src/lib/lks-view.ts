@@ -2,12 +2,7 @@
 import type { ReturnComment } from "#lib/api-types.ts";
 import { formatDate } from "#lib/format.ts";
 import { legalFormLabel, lksStatusLabel, lksTypeLabel, ppksLabel, serviceModeLabel } from "#lib/labels.ts";
-import { todayInJakarta } from "#lib/lks-form.ts";
-
-/** Whole days from today (Jakarta) until a YYYY-MM-DD date; negative once it has passed. */
-export function daysUntil(date: string, today = todayInJakarta()): number {
-  return Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
-}
+export { daysUntil } from "#lib/format.ts";
 
 /** Return comments grouped by top-level field, in the order Dinsos wrote them. */
 export function commentsByField(comments: ReturnComment[]): Record<string, string[]> {
