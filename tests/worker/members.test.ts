@@ -1,3 +1,4 @@
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { api, auditActions, expectProblem, login } from "./helpers.ts";
 
@@ -36,5 +37,20 @@ describe("members", () => {
     await expectProblem(await api(`/api/v1/t/kab-lebak/members/${verifier.membershipId}`, { method: "PATCH", token: admin.token, json: { role: "lks_operator" } }), 400, "validation");
     await expectProblem(await api(`/api/v1/t/kab-lebak/members/${verifier.membershipId}`, { method: "PATCH", token: admin.token, json: { role: "superuser" } }), 400, "validation");
     expect((await members(admin.token, "kab-lebak")).find((m) => m.membershipId === adminMembership.membershipId)?.role).toBe("tenant_admin");
+  });
+
+  it("never lets two admins demote each other at the same moment", async () => {
+    const admin = await login("dinsos.batang@akrab.test");
+    await env.DB.prepare(
+      "INSERT INTO memberships (id, user_id, tenant_id, role, lks_id, created_at) SELECT 'second-admin', u.id, t.id, 'tenant_admin', NULL, '2026-01-01T00:00:00.000Z' FROM users u, tenants t WHERE u.email = 'viewer@akrab.test' AND t.slug = 'kab-batang'",
+    ).run();
+    const list = await members(admin.token, "kab-batang");
+    const admins = list.filter((m) => m.role === "tenant_admin");
+    expect(admins).toHaveLength(2);
+    const results = await Promise.all(
+      admins.map((m) => api(`/api/v1/t/kab-batang/members/${m.membershipId}`, { method: "PATCH", token: admin.token, json: { role: "dinsos_verifier" } })),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect((await members(admin.token, "kab-batang")).filter((m) => m.role === "tenant_admin")).toHaveLength(1);
   });
 });

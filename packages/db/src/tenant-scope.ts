@@ -1,5 +1,5 @@
 import type { Role } from "@akrab/domain";
-import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, or } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "./client.ts";
 import { isoNow, newId } from "./client.ts";
 import { applicationStore } from "./applications.ts";
@@ -22,6 +22,12 @@ export interface MemberView {
  * reach another tenant's rows even by passing a foreign id.
  */
 export function tenantScope(db: Db, tenant: Tenant, readableTenantIds: readonly string[]) {
+  /** True for a membership that is not an admin, or when another admin remains after `newRole`. */
+  const keepsAnAdmin = (newRole: Role | null) =>
+    newRole === "tenant_admin"
+      ? undefined
+      : sql`(${memberships.role} != 'tenant_admin' OR (SELECT count(*) FROM memberships m WHERE m.tenant_id = ${tenant.id} AND m.role = 'tenant_admin') > 1)`;
+
   return {
     tenant,
     readableTenantIds,
@@ -62,17 +68,24 @@ export function tenantScope(db: Db, tenant: Tenant, readableTenantIds: readonly 
       return db.$count(memberships, and(eq(memberships.tenantId, tenant.id), eq(memberships.role, role)));
     },
 
+    /**
+     * Changes a role unless that would leave the tenant without an admin. The check is part of the
+     * statement, so two admins demoting each other at once cannot both succeed.
+     */
     changeRole(membershipId: string, role: Role) {
       return db
         .update(memberships)
         .set({ role })
-        .where(and(eq(memberships.tenantId, tenant.id), eq(memberships.id, membershipId)))
+        .where(and(eq(memberships.tenantId, tenant.id), eq(memberships.id, membershipId), keepsAnAdmin(role)))
         .returning({ id: memberships.id });
     },
 
     /** Null when nothing was removed (not this tenant's membership). */
     removeMembership(membershipId: string) {
-      return db.delete(memberships).where(and(eq(memberships.tenantId, tenant.id), eq(memberships.id, membershipId))).returning({ id: memberships.id });
+      return db
+        .delete(memberships)
+        .where(and(eq(memberships.tenantId, tenant.id), eq(memberships.id, membershipId), keepsAnAdmin(null)))
+        .returning({ id: memberships.id });
     },
 
     updateProfile(changes: Partial<Pick<Tenant, "name" | "address" | "phone" | "email" | "contactName" | "logoKey">>) {

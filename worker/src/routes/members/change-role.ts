@@ -1,5 +1,5 @@
 import { Member, RoleChange } from "@akrab/contracts";
-import { recordAudit } from "@akrab/db";
+import { abortIfNothingChanged, isGuardAbort, recordAudit } from "@akrab/db";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv } from "../../env.ts";
 import { clientIp } from "../../lib/client-ip.ts";
@@ -33,12 +33,13 @@ export const changeRole: RouteHandler<typeof changeRoleRoute, AppEnv> = async (c
     });
   }
   if (membership.role === "tenant_admin" && role !== "tenant_admin" && (await scope.countMembersWithRole("tenant_admin")) <= 1) {
-    throw new Problem("conflict", "Admin terakhir tidak dapat diturunkan / The last tenant admin cannot be demoted");
+    throw lastAdmin();
   }
   if (membership.role !== role) {
     await db
       .batch([
         scope.changeRole(membershipId, role),
+        abortIfNothingChanged(db),
         recordAudit(db, {
           action: "member.role_changed",
           tenantId: scope.tenant.id,
@@ -51,6 +52,7 @@ export const changeRole: RouteHandler<typeof changeRoleRoute, AppEnv> = async (c
       ])
       .catch((error: unknown) => {
         if (String(error).includes("UNIQUE constraint failed")) throw new Problem("conflict", "Pengguna ini sudah memegang peran tersebut / The user already holds that role");
+        if (isGuardAbort(error)) throw lastAdmin();
         throw error;
       });
   }
@@ -58,3 +60,7 @@ export const changeRole: RouteHandler<typeof changeRoleRoute, AppEnv> = async (c
   if (!member) throw notFound();
   return c.json(member, 200);
 };
+
+function lastAdmin(): Problem {
+  return new Problem("conflict", "Admin terakhir tidak dapat diturunkan / The last tenant admin cannot be demoted");
+}

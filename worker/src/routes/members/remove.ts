@@ -1,4 +1,4 @@
-import { recordAudit } from "@akrab/db";
+import { abortIfNothingChanged, isGuardAbort, recordAudit } from "@akrab/db";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv } from "../../env.ts";
 import { clientIp } from "../../lib/client-ip.ts";
@@ -26,19 +26,28 @@ export const removeMember: RouteHandler<typeof removeMemberRoute, AppEnv> = asyn
   const membership = await scope.findMembership(membershipId);
   if (!membership) throw notFound();
   if (membership.role === "tenant_admin" && (await scope.countMembersWithRole("tenant_admin")) <= 1) {
-    throw new Problem("conflict", "Admin terakhir tidak dapat dinonaktifkan / The last tenant admin cannot be removed");
+    throw lastAdmin();
   }
-  await db.batch([
-    scope.removeMembership(membershipId),
-    recordAudit(db, {
-      action: "member.removed",
-      tenantId: scope.tenant.id,
-      actorUserId: c.get("principal")!.user.id,
-      targetType: "membership",
-      targetId: membershipId,
-      ip: clientIp(c),
-      data: { userId: membership.userId, role: membership.role },
-    }),
-  ]);
+  await db
+    .batch([
+      scope.removeMembership(membershipId),
+      abortIfNothingChanged(db),
+      recordAudit(db, {
+        action: "member.removed",
+        tenantId: scope.tenant.id,
+        actorUserId: c.get("principal")!.user.id,
+        targetType: "membership",
+        targetId: membershipId,
+        ip: clientIp(c),
+        data: { userId: membership.userId, role: membership.role },
+      }),
+    ])
+    .catch((error: unknown) => {
+      throw isGuardAbort(error) ? lastAdmin() : error;
+    });
   return c.body(null, 204);
 };
+
+function lastAdmin(): Problem {
+  return new Problem("conflict", "Admin terakhir tidak dapat dinonaktifkan / The last tenant admin cannot be removed");
+}

@@ -1,5 +1,5 @@
 import { TenantApproved } from "@akrab/contracts";
-import { decideSignup, enqueueEmail, findSignup, findTenantByRegion, initialTenantSetup, recordAudit, tenantCreation, tenantScope } from "@akrab/db";
+import { abortIfNothingChanged, decideSignup, enqueueEmail, findSignup, findTenantByRegion, initialTenantSetup, isGuardAbort, recordAudit, tenantCreation, tenantScope } from "@akrab/db";
 import { regionDisplayName } from "@akrab/domain";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv } from "../../env.ts";
@@ -56,6 +56,8 @@ export const approveSignup: RouteHandler<typeof approveSignupRoute, AppEnv> = as
       ...adoptions,
       ...initialTenantSetup(db, tenant.id, user.id),
       decideSignup(db, signup.id, { status: "approved", reviewedBy: user.id, tenantId: tenant.id }),
+      // Rejected by someone else a moment ago: roll the new tenant back with everything else.
+      abortIfNothingChanged(db),
       invitation.insert,
       enqueueEmail(
         db,
@@ -74,7 +76,7 @@ export const approveSignup: RouteHandler<typeof approveSignupRoute, AppEnv> = as
       recordAudit(db, { action: "member.invited", tenantId: tenant.id, actorUserId: user.id, targetType: "invitation", targetId: invitation.invitation.id, ip, data: { email: signup.officialEmail, role: "tenant_admin" } }),
     ])
     .catch((error: unknown) => {
-      if (String(error).includes("UNIQUE constraint failed")) throw alreadyDecided();
+      if (String(error).includes("UNIQUE constraint failed") || isGuardAbort(error)) throw alreadyDecided();
       throw error;
     });
 
