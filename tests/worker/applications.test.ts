@@ -84,9 +84,15 @@ describe("the regional path", () => {
     // The LKS fixes its phone; the verifier sees what changed since the return.
     const lks = (await (await api(`${T}/lks/${lksId}`, { token: operator.token })).json()) as { version: number; profile: Record<string, unknown> };
     expect((await api(`${T}/lks/${lksId}`, { method: "PATCH", token: operator.token, json: { profile: { ...lks.profile, phone: "0811-2222-3333" }, expectedVersion: lks.version } })).status).toBe(200);
+    // It corrects the letter too (only while the application is with the LKS).
+    const corrected = await api(`${T}/applications/${app.id}/letter`, { method: "PUT", token: operator.token, json: { letter: { ...LETTER, number: "013/PA-KB/XI/2026" }, expectedVersion: app.version } });
+    expect(corrected.status, await corrected.clone().text()).toBe(200);
+    app = (await corrected.json()) as App;
     app = await expectMoved(await act(operator.token, app, "resubmit"), "kabkota_verification");
-    const seenByDinsos = (await (await api(`${T}/applications/${app.id}`, { token: dinsos.token })).json()) as App;
-    expect(seenByDinsos.changesSinceReturn.map((c) => c.field)).toEqual(["phone"]);
+    await expectProblem(await api(`${T}/applications/${app.id}/letter`, { method: "PUT", token: operator.token, json: { letter: LETTER, expectedVersion: app.version } }), 403, "forbidden");
+    const seenByDinsos = (await (await api(`${T}/applications/${app.id}`, { token: dinsos.token })).json()) as App & { changesSinceReturn: { field: string; oldValue: unknown; newValue: unknown }[] };
+    expect(seenByDinsos.changesSinceReturn.map((c) => c.field)).toEqual(["phone", "letter.number"]);
+    expect(seenByDinsos.changesSinceReturn[1]).toMatchObject({ oldValue: "012/PA-KB/XI/2026", newValue: "013/PA-KB/XI/2026" });
 
     app = await expectMoved(await act(dinsos.token, app, "recommend"), "province_verification");
     // The kab/kota cannot act at the province step; the province acts through the kab/kota's path.
@@ -100,7 +106,7 @@ describe("the regional path", () => {
     app = await expectMoved(await act(balks.token, app, "accept"), "admin_check");
 
     const timeline = (await (await api(`${T}/applications/${app.id}/timeline`, { token: dinsos.token })).json()) as { items: { action: string; actor: { name: string } | null; secondsInPreviousStep: number | null }[] };
-    expect(timeline.items.map((e) => e.action)).toEqual(["create", "submit", "return", "resubmit", "recommend", "recommend", "accept"]);
+    expect(timeline.items.map((e) => e.action)).toEqual(["create", "submit", "return", "edit_letter", "resubmit", "recommend", "recommend", "accept"]);
     expect(timeline.items[2]?.actor?.name).toBe("Dinsos Kota Tangerang");
     expect(timeline.items.slice(1).every((e) => e.secondsInPreviousStep !== null)).toBe(true);
   });

@@ -56,6 +56,7 @@ const VALID_BODIES: Record<string, { json: unknown } | { body: Uint8Array; conte
   "POST /api/v1/t/:tenant/applications": { json: { lksId: "x", kind: "first", letter: { number: "1/2026", date: "2026-01-01", signatoryName: "Budi", signatoryPosition: "Ketua" } } },
   "POST /api/v1/t/:tenant/applications/:applicationId/transitions": { json: { action: "return", comment: "Kurang", items: [{ kind: "profile_field", ref: "npwp", message: "Periksa NPWP" }], expectedVersion: 1 } },
   "POST /api/v1/t/:tenant/applications/:applicationId/workflow-version": { json: { version: 1, expectedVersion: 1 } },
+  "PUT /api/v1/t/:tenant/applications/:applicationId/letter": { json: { letter: { number: "2/2026", date: "2026-01-02", signatoryName: "Budi", signatoryPosition: "Ketua" }, expectedVersion: 1 } },
 };
 
 function tenantRoutes() {

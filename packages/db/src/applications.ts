@@ -96,7 +96,7 @@ export function applicationStore(db: Db, own: { id: string }, readable: readonly
     },
 
     /** Moves the application only if it is still at `expectedVersion` (and in this tenant). */
-    move(id: string, expectedVersion: number, changes: Partial<Pick<ApplicationRow, "step" | "open" | "returnItems" | "stepEnteredAt" | "stepDueAt" | "submittedAt" | "profileSnapshot" | "checklist" | "letter" | "workflowVersion">>) {
+    move(id: string, expectedVersion: number, changes: Partial<Pick<ApplicationRow, "step" | "open" | "returnItems" | "stepEnteredAt" | "stepDueAt" | "submittedAt" | "profileSnapshot" | "checklist" | "letter" | "letterAtReturn" | "workflowVersion">>) {
       return db
         .update(applications)
         .set({ ...changes, version: sql`${applications.version} + 1`, updatedAt: isoNow() })

@@ -323,6 +323,8 @@ export const applications = sqliteTable(
     /** 1 while the application is not in a terminal step: at most one open application per LKS. */
     open: integer("open").notNull(),
     letter: text("letter", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    /** The letter as it was when last returned, so the verifier sees what the LKS changed in it. */
+    letterAtReturn: text("letter_at_return", { mode: "json" }).$type<Record<string, unknown> | null>(),
     profileSnapshot: text("profile_snapshot", { mode: "json" }).$type<Record<string, unknown> | null>(),
     checklist: text("checklist", { mode: "json" }).$type<Record<string, unknown>[]>().notNull(),
     /** What the last return asked to fix: the LKS's to-do list. */

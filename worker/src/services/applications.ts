@@ -62,3 +62,7 @@ export function presentApplication(
     changesSinceReturn,
   };
 }
+
+export function staleApplication(): Problem {
+  return new Problem("conflict", "Permohonan telah diubah orang lain; muat ulang / The application changed meanwhile; reload");
+}

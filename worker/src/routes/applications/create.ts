@@ -46,6 +46,7 @@ export const createApplication: RouteHandler<typeof createApplicationRoute, AppE
     workflowVersion: workflow.version,
     open: 1,
     letter,
+    letterAtReturn: null,
     profileSnapshot: null,
     checklist,
     returnItems: [],

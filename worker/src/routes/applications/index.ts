@@ -7,6 +7,7 @@ import { nationalInbox, nationalInboxRoute } from "./national-inbox.ts";
 import { showApplication, showApplicationRoute } from "./show.ts";
 import { timeline, timelineRoute } from "./timeline.ts";
 import { transition, transitionRoute } from "./transition.ts";
+import { updateLetter, updateLetterRoute } from "./update-letter.ts";
 
 export const applicationRoutes = createRouter()
   .openapi(createApplicationRoute, createApplication)
@@ -16,4 +17,5 @@ export const applicationRoutes = createRouter()
   .openapi(timelineRoute, timeline)
   .openapi(moveVersionRoute, moveVersion)
   .openapi(nationalInboxRoute, nationalInbox)
-  .openapi(listOfLksRoute, listOfLks);
+  .openapi(listOfLksRoute, listOfLks)
+  .openapi(updateLetterRoute, updateLetter);

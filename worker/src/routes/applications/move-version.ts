@@ -7,7 +7,7 @@ import { clientIp } from "../../lib/client-ip.ts";
 import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
 import { Problem } from "../../middleware/problem/index.ts";
 import { requireTenantRole } from "../../middleware/tenant/index.ts";
-import { callerRoles, currentStep, presentApplication } from "../../services/applications.ts";
+import { callerRoles, currentStep, presentApplication, staleApplication } from "../../services/applications.ts";
 import { ApplicationParam, changesSinceReturn, visibleApplication } from "./show.ts";
 
 export const moveVersionRoute = createRoute({
@@ -38,7 +38,7 @@ export const moveVersion: RouteHandler<typeof moveVersionRoute, AppEnv> = async 
       recordAudit(db, { action: "application.workflow_moved", tenantId: app.tenantId, actorUserId: c.get("principal")!.user.id, targetType: "application", targetId: app.id, ip: clientIp(c), data: { from: app.workflowVersion, to: version } }),
     ])
     .catch((error: unknown) => {
-      throw isGuardAbort(error) ? new Problem("conflict", "Permohonan telah diubah orang lain / The application changed meanwhile") : error;
+      throw isGuardAbort(error) ? staleApplication() : error;
     });
   const moved = { ...app, workflowVersion: version, version: expectedVersion + 1 };
   const roles = callerRoles(currentStep(def, moved.step), c.get("principal")!.memberships, moved, scope.tenant);

@@ -1,5 +1,5 @@
 import { ApplicationView } from "@akrab/contracts";
-import { visibleLksIds } from "@akrab/domain";
+import { changedFields, visibleLksIds } from "@akrab/domain";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { AppEnv } from "../../env.ts";
@@ -18,15 +18,19 @@ export async function visibleApplication(c: Context<AppEnv>, id: string): Promis
   return app;
 }
 
-/** What the LKS changed in its profile since the application was last returned to it. */
+/** What the LKS changed in its profile and in the letter since the application was last returned to it. */
 export async function changesSinceReturn(c: Context<AppEnv>, app: StoredApplication) {
   const timeline = await c.get("scope").applications.timeline(app.id);
   const lastReturn = timeline.filter((e) => e.event.action === "return").at(-1);
   if (!lastReturn) return [];
   const history = await c.get("scope").lks.listHistory(app.lksId, { limit: 200 });
-  return (history?.items ?? [])
+  const profile = (history?.items ?? [])
     .filter((h) => h.entry.changedAt > lastReturn.event.at && h.entry.field !== "status" && h.entry.field !== "*")
     .map((h) => ({ field: h.entry.field, oldValue: h.entry.oldValue, newValue: h.entry.newValue, changedAt: h.entry.changedAt }));
+  const before = app.letterAtReturn ?? app.letter;
+  const lastLetterEdit = timeline.filter((e) => e.event.action === "edit_letter").at(-1)?.event.at ?? lastReturn.event.at;
+  const letter = changedFields(before, app.letter).map((field) => ({ field: `letter.${field}`, oldValue: before[field] ?? null, newValue: app.letter[field] ?? null, changedAt: lastLetterEdit }));
+  return [...profile, ...letter];
 }
 
 export const showApplicationRoute = createRoute({

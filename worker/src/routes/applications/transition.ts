@@ -6,7 +6,7 @@ import type { AppEnv } from "../../env.ts";
 import { clientIp } from "../../lib/client-ip.ts";
 import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
 import { Problem } from "../../middleware/problem/index.ts";
-import { callerRoles, checklistComplete, currentStep, definitionFor, presentApplication, type ChecklistEntry } from "../../services/applications.ts";
+import { callerRoles, checklistComplete, currentStep, definitionFor, presentApplication, type ChecklistEntry, staleApplication } from "../../services/applications.ts";
 import { applicationMovedEmail } from "../../services/mail.ts";
 import { ApplicationParam, changesSinceReturn, visibleApplication } from "./show.ts";
 
@@ -43,7 +43,7 @@ export const transition: RouteHandler<typeof transitionRoute, AppEnv> = async (c
   const { action, comment, items = [], expectedVersion } = c.req.valid("json");
   const app = await visibleApplication(c, c.req.valid("param").applicationId);
   if (app.tenantSlug !== scope.tenant.slug) throw new Problem("forbidden", `Bertindak melalui /t/${app.tenantSlug} / Act through the application's own tenant`);
-  if (app.version !== expectedVersion) throw stale();
+  if (app.version !== expectedVersion) throw staleApplication();
 
   const def = await definitionFor(store, app);
   const from = currentStep(def, app.step);
@@ -72,7 +72,7 @@ export const transition: RouteHandler<typeof transitionRoute, AppEnv> = async (c
     open: to.terminal ? 0 : 1,
     stepEnteredAt: now,
     stepDueAt: slaDueAt(now, to.slaDays),
-    ...(returning ? { returnItems: items, checklist: checklist.map((d) => (items.some((i) => i.kind === "document" && i.ref === d.key) ? { ...d, status: "returned" as const } : d)) } : {}),
+    ...(returning ? { returnItems: items, letterAtReturn: app.letter, checklist: checklist.map((d) => (items.some((i) => i.kind === "document" && i.ref === d.key) ? { ...d, status: "returned" as const } : d)) } : {}),
     ...(leavingLks ? { profileSnapshot: lks?.profile ?? null, ...(app.submittedAt ? {} : { submittedAt: now }) } : {}),
   };
 
@@ -99,7 +99,7 @@ export const transition: RouteHandler<typeof transitionRoute, AppEnv> = async (c
       ...inApp,
     ])
     .catch((error: unknown) => {
-      throw isGuardAbort(error) ? stale() : error;
+      throw isGuardAbort(error) ? staleApplication() : error;
     });
 
   const moved = { ...app, ...changes, version: expectedVersion + 1 };
@@ -116,6 +116,3 @@ async function nextActorIds(c: Parameters<typeof transition>[0], actor: "kabkota
   return (await scope.applications.holders(tenantId, ["dinsos_verifier", "dinsos_head"])).map((h) => h.userId);
 }
 
-function stale(): Problem {
-  return new Problem("conflict", "Permohonan telah diubah orang lain; muat ulang / The application changed meanwhile; reload");
-}

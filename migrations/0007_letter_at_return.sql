@@ -1,0 +1,1 @@
+ALTER TABLE `applications` ADD `letter_at_return` text;

@@ -1,0 +1,59 @@
+import { ApplicationLetter, ApplicationView } from "@akrab/contracts";
+import { abortIfNothingChanged, isGuardAbort, recordAudit } from "@akrab/db";
+import { changedFields } from "@akrab/domain";
+import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
+import type { AppEnv } from "../../env.ts";
+import { clientIp } from "../../lib/client-ip.ts";
+import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
+import { Problem } from "../../middleware/problem/index.ts";
+import { callerRoles, currentStep, definitionFor, presentApplication, staleApplication } from "../../services/applications.ts";
+import { ApplicationParam, changesSinceReturn, visibleApplication } from "./show.ts";
+
+export const updateLetterRoute = createRoute({
+  method: "put",
+  path: "/api/v1/t/{tenant}/applications/{applicationId}/letter",
+  tags: ["Applications"],
+  summary: "Correct the application letter while the application is with the LKS (draft or revision)",
+  description: "Version-guarded like a transition. Changed fields are kept in the timeline and shown to the verifier as changes since the return.",
+  security: bearerSecurity,
+  request: { params: ApplicationParam, body: jsonBody(z.object({ letter: ApplicationLetter, expectedVersion: z.number().int().min(1) }).openapi("LetterUpdate")) },
+  responses: { 200: jsonResponse(ApplicationView, "The application"), ...problems(400, 401, 403, 404, 409) },
+});
+
+export const updateLetter: RouteHandler<typeof updateLetterRoute, AppEnv> = async (c) => {
+  const db = c.get("db");
+  const scope = c.get("scope");
+  const principal = c.get("principal")!;
+  const { letter, expectedVersion } = c.req.valid("json");
+  const app = await visibleApplication(c, c.req.valid("param").applicationId);
+  const def = await definitionFor(scope.applications, app);
+  const step = currentStep(def, app.step);
+  if (app.tenantSlug !== scope.tenant.slug || step.actor !== "lks" || step.terminal || callerRoles(step, principal.memberships, app, scope.tenant).length === 0) {
+    throw new Problem("forbidden", "Surat hanya dapat diubah operator LKS saat permohonan berada di LKS / Only the LKS's operators can change the letter while it is with them");
+  }
+  if (app.version !== expectedVersion) throw staleApplication();
+  const changed = changedFields(app.letter, letter as Record<string, unknown>);
+  if (changed.length === 0) return c.json(presentApplication(app, def, callerRoles(step, principal.memberships, app, scope.tenant), await changesSinceReturn(c, app)), 200);
+
+  await db
+    .batch([
+      scope.applications.move(app.id, expectedVersion, { letter }),
+      abortIfNothingChanged(db),
+      scope.applications.event({
+        applicationId: app.id,
+        action: "edit_letter",
+        fromStep: app.step,
+        toStep: app.step,
+        actorUserId: principal.user.id,
+        comment: null,
+        items: changed.map((field) => ({ kind: "letter", ref: field, message: `${String(app.letter[field] ?? "")} → ${String((letter as Record<string, unknown>)[field] ?? "")}` })),
+      }),
+      recordAudit(db, { action: "application.letter_updated", tenantId: app.tenantId, actorUserId: principal.user.id, targetType: "application", targetId: app.id, ip: clientIp(c), data: { fields: changed } }),
+    ])
+    .catch((error: unknown) => {
+      throw isGuardAbort(error) ? staleApplication() : error;
+    });
+  const updated = { ...app, letter, version: expectedVersion + 1 };
+  return c.json(presentApplication(updated, def, callerRoles(step, principal.memberships, updated, scope.tenant), await changesSinceReturn(c, updated)), 200);
+};
+
