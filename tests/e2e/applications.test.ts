@@ -133,7 +133,8 @@ describe("accreditation application: submit, return for revision, resubmit, reco
     await stepIs(dinsos.page, "Perbaikan oleh LKS");
     await dinsos.page.getByTestId("appl-todo").waitFor();
 
-    // 3. The operator sees the to-do list (each item beside what it refers to) and resubmits.
+    // 3. The operator sees the to-do list (each item beside what it refers to), corrects the letter
+    //    number in place and resubmits.
     const phone = await open(browser, { width: 360, height: 740 });
     await login(phone.page, "lks@akrab.test");
     await phone.page.getByTestId("tile-application").click();
@@ -144,13 +145,48 @@ describe("accreditation application: submit, return for revision, resubmit, reco
     await phone.page.getByTestId("doc-note").filter({ hasText: "Scan akta tidak terbaca" }).waitFor();
     expect(await overflowsHorizontally(phone.page)).toBe(false);
     await shot(phone.page, "mobile-application-todo");
+    // The letter item points at the letter's field, with the verifier's note beside it.
+    await todo.getByRole("link", { name: /Perbaiki di surat permohonan/ }).click();
+    const number = phone.page.locator("#f-letter-number");
+    expect(await phone.page.evaluate(() => document.activeElement?.id)).toBe("f-letter-number");
+    await phone.page.getByTestId("letter-note").filter({ hasText: "Nomor surat tidak sesuai" }).waitFor();
+    expect(await number.inputValue()).toBe("012/PAKB/2026");
+    // The browser's own check lands at the field.
+    await number.fill(" ");
+    await phone.page.getByRole("button", { name: "Simpan surat" }).click();
+    await phone.page.locator("#f-letter-number-error").filter({ hasText: "Wajib diisi." }).waitFor();
+    // Meanwhile the letter changes on another device: saving on the stale page reloads it and says so.
+    const applicationPath = new URL(applicationUrl);
+    const apiBase = `/api/v1/t/${applicationPath.searchParams.get("t")}${applicationPath.pathname.replace("/permohonan/", "/applications/")}`;
+    const operatorCookie = await apiLogin("lks@akrab.test");
+    const stored = (await (await apiFetch(apiBase, { cookie: operatorCookie })).json()) as { version: number; letter: Record<string, string> };
+    const elsewhere = await apiFetch(`${apiBase}/letter`, {
+      method: "PUT",
+      cookie: operatorCookie,
+      body: { letter: { ...stored.letter, summary: "Pengajuan akreditasi pertama (diperbarui)." }, expectedVersion: stored.version },
+    });
+    expect(elsewhere.status, await elsewhere.clone().text()).toBe(200);
+    await number.fill("013/PAKB/2026");
+    await phone.page.getByRole("button", { name: "Simpan surat" }).click();
+    await phone.page.getByTestId("appl-notice").filter({ hasText: "dimuat ulang" }).waitFor();
+    expect(await phone.page.locator("#f-letter-summary").inputValue()).toBe("Pengajuan akreditasi pertama (diperbarui).");
+    expect(await number.inputValue()).toBe("012/PAKB/2026");
+    await number.fill("013/PAKB/2026");
+    await phone.page.getByRole("button", { name: "Simpan surat" }).click();
+    await phone.page.getByTestId("appl-notice").filter({ hasText: "Surat permohonan disimpan." }).waitFor();
+    expect(await number.inputValue()).toBe("013/PAKB/2026");
+    expect(await overflowsHorizontally(phone.page)).toBe(false);
+    await shot(phone.page, "mobile-application-letter-corrected");
     await phone.page.getByRole("button", { name: "Ajukan ulang" }).click();
     await confirmDialog(phone.page);
     await stepIs(phone.page, "Verifikasi Dinsos kabupaten/kota");
 
-    // 4. The verifier sees it back and recommends it.
+    // 4. The verifier sees it back, with the corrected letter number among the changes, and recommends it.
     await dinsos.page.reload();
     await stepIs(dinsos.page, "Verifikasi Dinsos kabupaten/kota");
+    const changes = dinsos.page.getByTestId("appl-changes").locator("li").filter({ hasText: "Nomor surat" });
+    expect((await changes.innerText()).replace(/\s+/g, " ")).toMatch(/Nomor surat .*012\/PAKB\/2026 → .*013\/PAKB\/2026/);
+    await shot(dinsos.page, "application-changes-since-return");
     await dinsos.page.getByRole("button", { name: "Rekomendasikan", exact: true }).click();
     await confirmDialog(dinsos.page);
     await stepIs(dinsos.page, "Verifikasi Dinsos provinsi");
@@ -170,12 +206,14 @@ describe("accreditation application: submit, return for revision, resubmit, reco
 
     // 6. The timeline shows every step, with who acted and the return's items.
     const timeline = province.page.getByTestId("timeline");
-    await timeline.getByTestId("timeline-entry").nth(5).waitFor();
+    await timeline.getByTestId("timeline-entry").nth(7).waitFor();
     const entries = await timeline.getByTestId("timeline-entry").allInnerTexts();
     expect(entries.map((e) => e.split("\n")[0])).toEqual([
       "Permohonan dibuat",
       "Diajukan",
       "Dikembalikan untuk perbaikan",
+      "Surat permohonan diperbaiki",
+      "Surat permohonan diperbaiki",
       "Diajukan ulang",
       "Direkomendasikan",
       "Direkomendasikan",
@@ -185,6 +223,7 @@ describe("accreditation application: submit, return for revision, resubmit, reco
     expect(all).toContain("Dinsos Kota Tangerang");
     expect(all).toContain("Dinsos Provinsi Banten");
     expect(all).toContain("Nomor surat tidak sesuai dengan kop surat.");
+    expect(all).toContain("012/PAKB/2026 → 013/PAKB/2026");
     expect(all).toMatch(/WIB/);
     await shot(province.page, "application-timeline");
 

@@ -82,6 +82,8 @@ export function timelineActionLabel(action: string): string {
       return m.appl_act_withdraw();
     case "move_version":
       return m.appl_act_move_version();
+    case "edit_letter":
+      return m.appl_act_edit_letter();
     default:
       return action;
   }

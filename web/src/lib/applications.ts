@@ -140,3 +140,55 @@ export function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
   return `${Math.round(bytes / 1024)} KB`;
 }
+
+/** The application letter as typed in a form (every field a string; the summary may stay empty). */
+export interface LetterForm {
+  number: string;
+  date: string;
+  signatoryName: string;
+  signatoryPosition: string;
+  summary: string;
+}
+
+export const emptyLetter = (): LetterForm => ({ number: "", date: "", signatoryName: "", signatoryPosition: "", summary: "" });
+
+/** A letter from the API as form values. */
+export function letterForm(letter: Partial<Record<keyof LetterForm, string | undefined>>): LetterForm {
+  return {
+    number: letter.number ?? "",
+    date: letter.date ?? "",
+    signatoryName: letter.signatoryName ?? "",
+    signatoryPosition: letter.signatoryPosition ?? "",
+    summary: letter.summary ?? "",
+  };
+}
+
+/**
+ * The browser's own checks of the letter (the contract's rules restated), keyed by API path
+ * (`letter.number`), with `required` as the message for each missing field.
+ */
+export function validateLetter(form: LetterForm, required: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!form.number.trim()) out["letter.number"] = required;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(form.date)) out["letter.date"] = required;
+  if (form.signatoryName.trim().length < 2) out["letter.signatoryName"] = required;
+  if (form.signatoryPosition.trim().length < 2) out["letter.signatoryPosition"] = required;
+  return out;
+}
+
+/** The letter as the API takes it: trimmed, without an empty summary. */
+export function letterBody(form: LetterForm): { number: string; date: string; signatoryName: string; signatoryPosition: string; summary?: string } {
+  return {
+    number: form.number.trim(),
+    date: form.date,
+    signatoryName: form.signatoryName.trim(),
+    signatoryPosition: form.signatoryPosition.trim(),
+    ...(form.summary.trim() ? { summary: form.summary.trim() } : {}),
+  };
+}
+
+/** True when the form differs from the stored letter (after the same trimming the API applies). */
+export function letterChanged(form: LetterForm, stored: Partial<Record<keyof LetterForm, string | undefined>>): boolean {
+  const body = letterBody(form);
+  return LETTER_FIELDS.some((field) => (body[field] ?? "") !== (stored[field] ?? ""));
+}
