@@ -22,14 +22,19 @@ describe("tenant sign-up → approval → first admin", () => {
     // The letter: only with the token, only a real PDF.
     await expectProblem(await api(`/api/v1/public/tenant-signups/${id}/letter`, { method: "PUT", headers: { "content-type": "application/pdf", "x-attach-token": "x".repeat(40) }, body: PDF }), 404, "not-found");
     await expectProblem(await api(`/api/v1/public/tenant-signups/${id}/letter`, { method: "PUT", headers: { "content-type": "application/pdf", "x-attach-token": attachToken }, body: PNG }), 415, "unsupported-media-type");
-    const attached = await api(`/api/v1/public/tenant-signups/${id}/letter`, { method: "PUT", headers: { "content-type": "application/pdf", "x-attach-token": attachToken }, body: PDF });
+    const attached = await api(`/api/v1/public/tenant-signups/${id}/letter`, {
+      method: "PUT",
+      headers: { "content-type": "application/pdf", "x-attach-token": attachToken, "x-filename": encodeURIComponent("../SK Penugasan\u0000 Dinsos.pdf") },
+      body: PDF,
+    });
     expect(attached.status).toBe(204);
 
     const admin = await login("admin@akrab.test");
     const pending = (await (await api("/api/v1/national/tenant-signups", { token: admin.token })).json()) as { items: { id: string; region: { slug: string }; letter: { size: number } | null }[] };
-    expect(pending.items).toEqual([expect.objectContaining({ id, region: expect.objectContaining({ slug: "kota-serang" }), letter: expect.objectContaining({ size: PDF.length }) })]);
+    expect(pending.items).toEqual([expect.objectContaining({ id, region: expect.objectContaining({ slug: "kota-serang" }), letter: { filename: "SK Penugasan Dinsos.pdf", size: PDF.length } })]);
     const letter = await api(`/api/v1/national/tenant-signups/${id}/letter`, { token: admin.token });
     expect(letter.headers.get("content-type")).toBe("application/pdf");
+    expect(letter.headers.get("content-disposition")).toBe(`attachment; filename="SK Penugasan Dinsos.pdf"; filename*=UTF-8''SK%20Penugasan%20Dinsos.pdf`);
     expect(new Uint8Array(await letter.arrayBuffer())).toEqual(PDF);
 
     const approved = await api(`/api/v1/national/tenant-signups/${id}/approve`, { method: "POST", token: admin.token });

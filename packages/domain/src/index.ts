@@ -9,3 +9,5 @@ export * from "./registry/lks-status.ts";
 export * from "./applications/checklist.ts";
 export * from "./workflow/index.ts";
 export * from "./applications/actors.ts";
+export * from "./documents/file-type.ts";
+export * from "./documents/filename.ts";

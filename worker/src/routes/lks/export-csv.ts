@@ -2,6 +2,7 @@ import { LksListQuery, type LksProfileInput } from "@akrab/contracts";
 import { LKS_TYPE_LABELS, visibleLksIds, type LksType } from "@akrab/domain";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv } from "../../env.ts";
+import { contentDisposition } from "../../lib/content-disposition.ts";
 import { jakartaToday } from "../../lib/dates.ts";
 import { bearerSecurity, problems } from "../../lib/openapi.ts";
 import { TenantParam } from "../../lib/params.ts";
@@ -74,7 +75,7 @@ export const exportLks: RouteHandler<typeof exportLksRoute, AppEnv> = async (c) 
 
   return c.body(readable, 200, {
     "content-type": "text/csv; charset=utf-8",
-    "content-disposition": `attachment; filename="lks-${c.get("scope").tenant.slug}-${today}.csv"`,
+    "content-disposition": contentDisposition(`lks-${c.get("scope").tenant.slug}-${today}.csv`),
     "cache-control": "private, no-store",
   });
 };

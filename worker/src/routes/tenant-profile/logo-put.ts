@@ -1,11 +1,11 @@
 import { recordAudit } from "@akrab/db";
+import { sniffFileType } from "@akrab/domain";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv } from "../../env.ts";
 import { clientIp } from "../../lib/client-ip.ts";
 import { bearerSecurity, problems } from "../../lib/openapi.ts";
 import { Problem } from "../../middleware/problem/index.ts";
 import { requireTenantRole } from "../../middleware/tenant/index.ts";
-import { sniffFileType } from "../../services/file-type.ts";
 import { TenantParam } from "../../lib/params.ts";
 
 /** The browser resizes logos to at most 256 px before upload; this is the ceiling for the result. */
@@ -28,8 +28,8 @@ export const putLogo: RouteHandler<typeof putLogoRoute, AppEnv> = async (c) => {
   const db = c.get("db");
   const scope = c.get("scope");
   const bytes = new Uint8Array(await c.req.arrayBuffer());
-  const type = sniffFileType(bytes);
-  if (type === null || type === "application/pdf") throw new Problem("unsupported-media-type", "Logo harus berupa gambar PNG, JPEG atau WebP / The logo must be a PNG, JPEG or WebP image");
+  const type = sniffFileType(bytes.subarray(0, 4096));
+  if (type !== "image/png" && type !== "image/jpeg" && type !== "image/webp") throw new Problem("unsupported-media-type", "Logo harus berupa gambar PNG, JPEG atau WebP / The logo must be a PNG, JPEG or WebP image");
   const key = `t/${scope.tenant.id}/logo`;
   await c.env.DOCS.put(key, bytes, { httpMetadata: { contentType: type } });
   await db.batch([

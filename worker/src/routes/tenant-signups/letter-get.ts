@@ -4,6 +4,7 @@ import type { AppEnv } from "../../env.ts";
 import { bearerSecurity, problems } from "../../lib/openapi.ts";
 import { requireNationalRole } from "../../middleware/auth/index.ts";
 import { notFound } from "../../middleware/problem/index.ts";
+import { contentDisposition } from "../../lib/content-disposition.ts";
 import { SignupParam } from "./letter-put.ts";
 
 export const getLetterRoute = createRoute({
@@ -24,7 +25,7 @@ export const getLetter: RouteHandler<typeof getLetterRoute, AppEnv> = async (c) 
   return c.body(object.body, 200, {
     "content-type": "application/pdf",
     "content-length": String(object.size),
-    "content-disposition": `attachment; filename="${signup.letterFilename}"`,
+    "content-disposition": contentDisposition(signup.letterFilename ?? "surat-tugas.pdf"),
     "cache-control": "private, no-store",
   });
 };
