@@ -30,17 +30,46 @@ async function foreignObjectIds(): Promise<Record<string, string>> {
   )
     .bind(lks!.tenant_id, lks!.id)
     .run();
-  return { membershipId: membership!.id, lksId: lks!.id, applicationId: "foreign-application", kind: "first", version: "1" };
+  // And an upload in progress and a stored document of that LKS.
+  await env.DB.batch([
+    env.DB.prepare(
+      `INSERT INTO uploads (id, tenant_id, lks_id, application_id, requirement, indicator, profile_field, filename, declared_type, length, sha256, status, document_id, created_by, created_at, finished_at)
+       VALUES ('foreign-upload', ?1, ?2, 'foreign-application', 'npwp', NULL, NULL, 'npwp.pdf', 'application/pdf', 1000, ?3, 'receiving', NULL, NULL, '2026-01-01T00:00:00.000Z', NULL)`,
+    ).bind(lks!.tenant_id, lks!.id, "a".repeat(64)),
+    env.DB.prepare(`INSERT INTO blobs (id, tenant_id, sha256, size, content_type, r2_key, page_count, thumbnail_key, created_at) VALUES ('foreign-blob', ?1, ?2, 1000, 'application/pdf', 'x', 1, NULL, '2026-01-01T00:00:00.000Z')`).bind(lks!.tenant_id, "b".repeat(64)),
+    env.DB.prepare(
+      `INSERT INTO documents (id, tenant_id, lks_id, application_id, requirement, indicator, profile_field, slot, current_version, created_at, updated_at)
+       VALUES ('foreign-document', ?1, ?2, 'foreign-application', 'npwp', NULL, NULL, 'app:foreign-application:req:npwp', 1, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`,
+    ).bind(lks!.tenant_id, lks!.id),
+    env.DB.prepare(`INSERT INTO document_versions (document_id, version, tenant_id, blob_id, filename, upload_id, uploaded_by, uploaded_at) VALUES ('foreign-document', 1, ?1, 'foreign-blob', 'npwp.pdf', NULL, NULL, '2026-01-01T00:00:00.000Z')`).bind(lks!.tenant_id),
+  ]);
+  return {
+    membershipId: membership!.id,
+    lksId: lks!.id,
+    applicationId: "foreign-application",
+    kind: "first",
+    version: "1",
+    key: "npwp",
+    uploadId: "foreign-upload",
+    documentId: "foreign-document",
+  };
 }
 
 /** A 1×1 PNG: the smallest real image for binary upload routes. */
 const PNG = Uint8Array.from(atob("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="), (ch) => ch.charCodeAt(0));
 
 /** Path parameters that are values (an application kind, a version number), not objects owned by a tenant. */
-const PATH_VALUES = new Set(["kind", "version"]);
+const PATH_VALUES = new Set(["kind", "version", "key"]);
+
+const TUS = { "tus-resumable": "1.0.0" };
+const tusMetadata = (fields: Record<string, string>) =>
+  Object.entries(fields)
+    .map(([k, v]) => `${k} ${btoa(v)}`)
+    .join(",");
 
 /** A body that passes validation, for routes that take one, so the walk reaches the handler. */
-const VALID_BODIES: Record<string, { json: unknown } | { body: Uint8Array; contentType: string }> = {
+type Payload = { json: unknown } | { body: Uint8Array; contentType: string; headers?: Record<string, string> } | { headers: Record<string, string> };
+const VALID_BODIES: Record<string, Payload> = {
   "POST /api/v1/t/:tenant/invitations": { json: { email: "walker@akrab.test", role: "dinsos_verifier" } },
   "PATCH /api/v1/t/:tenant/members/:membershipId": { json: { role: "dinsos_head" } },
   "PATCH /api/v1/t/:tenant/profile": { json: { name: "Dinas Sosial Walker" } },
@@ -57,6 +86,14 @@ const VALID_BODIES: Record<string, { json: unknown } | { body: Uint8Array; conte
   "POST /api/v1/t/:tenant/applications/:applicationId/transitions": { json: { action: "return", comment: "Kurang", items: [{ kind: "profile_field", ref: "npwp", message: "Periksa NPWP" }], expectedVersion: 1 } },
   "POST /api/v1/t/:tenant/applications/:applicationId/workflow-version": { json: { version: 1, expectedVersion: 1 } },
   "PUT /api/v1/t/:tenant/applications/:applicationId/letter": { json: { letter: { number: "2/2026", date: "2026-01-02", signatoryName: "Budi", signatoryPosition: "Ketua" }, expectedVersion: 1 } },
+  "POST /api/v1/t/:tenant/applications/:applicationId/checklist/:key/accept": { json: { expectedVersion: 1 } },
+  "POST /api/v1/t/:tenant/applications/:applicationId/checklist/:key/return": { json: { comment: "Tidak terbaca", expectedVersion: 1 } },
+  "OPTIONS /api/v1/t/:tenant/uploads": { headers: TUS },
+  "POST /api/v1/t/:tenant/uploads": {
+    headers: { ...TUS, "upload-length": "1000", "upload-metadata": tusMetadata({ filename: "a.pdf", filetype: "application/pdf", sha256: "c".repeat(64), applicationId: "foreign-application", requirement: "npwp" }) },
+  },
+  "PATCH /api/v1/t/:tenant/uploads/:uploadId": { body: new TextEncoder().encode("%PDF-1.7\n"), contentType: "application/offset+octet-stream", headers: { ...TUS, "upload-offset": "0" } },
+  "PUT /api/v1/t/:tenant/documents/:documentId/thumbnail": { body: PNG, contentType: "image/png" },
 };
 
 function tenantRoutes() {
@@ -71,6 +108,7 @@ async function snapshot() {
   const tables = [
     "lks", "lks_history", "memberships", "invitations", "outbox", "users", "tenants", "tenant_signups", "audit_events",
     "applications", "application_events", "workflow_versions", "workflow_drafts", "document_requirements", "notifications",
+    "uploads", "blobs", "documents", "document_versions",
   ];
   const rows = await Promise.all(tables.map(async (t) => (await env.DB.prepare(`SELECT * FROM ${t} ORDER BY 1`).all()).results));
   const objects = (await env.DOCS.list()).objects.map((o) => `${o.key}:${o.etag}`);
@@ -101,7 +139,8 @@ describe("cross-tenant walk over every tenant-scoped route", () => {
         method,
         token,
         ...(payload && "json" in payload ? { json: payload.json } : {}),
-        ...(payload && "body" in payload ? { body: payload.body, headers: { "content-type": payload.contentType } } : {}),
+        ...(payload && "body" in payload ? { body: payload.body, headers: { "content-type": payload.contentType, ...payload.headers } } : {}),
+        ...(payload && !("body" in payload) && "headers" in payload ? { headers: payload.headers } : {}),
       };
 
       // 1. The other tenant in the URL.

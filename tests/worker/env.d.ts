@@ -3,6 +3,7 @@ declare namespace Cloudflare {
     DB: D1Database;
     DOCS: R2Bucket;
     ASSETS: Fetcher;
+    UPLOADS: DurableObjectNamespace<import("../../worker/src/uploads/upload-session.ts").UploadSession>;
     ENVIRONMENT: string;
     TEST_MIGRATIONS: import("cloudflare:test").D1Migration[];
     TEST_SEED: string[];

@@ -1,4 +1,5 @@
 import { createDb } from "@akrab/db";
+import { MAX_UPLOAD_BYTES } from "@akrab/domain";
 import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
@@ -12,6 +13,7 @@ import { applicationRoutes } from "./routes/applications/index.ts";
 import { areaRoutes } from "./routes/areas/index.ts";
 import { auditRoutes } from "./routes/audit/index.ts";
 import { authRoutes } from "./routes/auth/index.ts";
+import { documentRoutes } from "./routes/documents/index.ts";
 import { mountDocs } from "./routes/docs/index.ts";
 import { healthRoutes } from "./routes/health/index.ts";
 import { invitationRoutes } from "./routes/invitations/index.ts";
@@ -25,6 +27,7 @@ import { LOGO_MAX_BYTES } from "./routes/tenant-profile/logo-put.ts";
 import { tenantSignupRoutes } from "./routes/tenant-signups/index.ts";
 import { SIGNUP_LETTER_MAX_BYTES } from "./routes/tenant-signups/letter-put.ts";
 import { tenantRoutes } from "./routes/tenants/index.ts";
+import { uploadRoutes } from "./routes/uploads/index.ts";
 import { workflowRoutes } from "./routes/workflow/index.ts";
 
 /** JSON bodies of this API are small; the few binary uploads name their own limit. */
@@ -32,6 +35,8 @@ export const MAX_JSON_BODY_BYTES = 64 * 1024;
 const UPLOAD_LIMITS: readonly [RegExp, number][] = [
   [/^\/api\/v1\/public\/tenant-signups\/[^/]+\/letter$/, SIGNUP_LETTER_MAX_BYTES],
   [/^\/api\/v1\/t\/[^/]+\/logo$/, LOGO_MAX_BYTES],
+  // tus: the Durable Object also refuses any byte past the upload's declared length.
+  [/^\/api\/v1\/t\/[^/]+\/uploads(\/[^/]+)?$/, MAX_UPLOAD_BYTES],
 ];
 
 export function createApp() {
@@ -80,6 +85,8 @@ export function createApp() {
   app.route("/", workflowRoutes);
   app.route("/", applicationRoutes);
   app.route("/", notificationRoutes);
+  app.route("/", uploadRoutes);
+  app.route("/", documentRoutes);
   mountDocs(app);
 
   app.notFound(onNotFound);

@@ -5,6 +5,8 @@ import type { TenantAccess } from "@akrab/domain";
 export interface Bindings {
   DB: D1Database;
   DOCS: R2Bucket;
+  /** One Durable Object per resumable upload (see uploads/upload-session.ts). */
+  UPLOADS: DurableObjectNamespace<import("./uploads/upload-session.ts").UploadSession>;
   ASSETS: Fetcher;
   /** "development" allows the built-in token secret; anything else requires JWT_SECRET. */
   ENVIRONMENT: string;

@@ -44,6 +44,8 @@ export const ChecklistItemView = z.object({
   acceptedTypes: z.array(z.enum(DOCUMENT_TYPES)),
   maxBytes: z.number().int(),
   status: z.enum(["missing", "uploaded", "returned", "accepted"]),
+  documentId: z.string().optional().openapi({ description: "The document uploaded for this requirement (see /documents/{id})" }),
+  comment: z.string().optional().openapi({ description: "Why the verifier returned the document" }),
 });
 
 export const ApplicationView = z

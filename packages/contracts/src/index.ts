@@ -6,3 +6,4 @@ export * from "./lks-profile.ts";
 export * from "./onboarding.ts";
 export * from "./applications.ts";
 export * from "./workflow.ts";
+export * from "./documents.ts";

@@ -17,3 +17,4 @@ export * from "./idempotency.ts";
 export * from "./applications.ts";
 export * from "./tenant-setup.ts";
 export * from "./notifications.ts";
+export * from "./documents.ts";

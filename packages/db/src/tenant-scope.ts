@@ -3,6 +3,7 @@ import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, or, sql } from "drizz
 import type { Db } from "./client.ts";
 import { isoNow, newId } from "./client.ts";
 import { applicationStore } from "./applications.ts";
+import { documentStore } from "./documents.ts";
 import { lksRegistry } from "./lks-registry.ts";
 import { decodeCursor, toPage } from "./pagination.ts";
 import { startsWithText } from "./text-match.ts";
@@ -43,6 +44,9 @@ export function tenantScope(db: Db, tenant: Tenant, readableTenantIds: readonly 
 
     /** Applications, their workflow versions and the document checklist. */
     applications: applicationStore(db, tenant, readableTenantIds),
+
+    /** Uploads, stored contents and documents with their versions. */
+    documents: documentStore(db, tenant, readableTenantIds),
 
     async listMembers(): Promise<MemberView[]> {
       const rows = await db

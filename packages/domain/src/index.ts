@@ -11,3 +11,4 @@ export * from "./workflow/index.ts";
 export * from "./applications/actors.ts";
 export * from "./documents/file-type.ts";
 export * from "./documents/filename.ts";
+export * from "./documents/upload-rules.ts";

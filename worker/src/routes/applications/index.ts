@@ -1,4 +1,5 @@
 import { createRouter } from "../../lib/router.ts";
+import { acceptDocument, acceptDocumentRoute, returnDocument, returnDocumentRoute } from "./checklist-review.ts";
 import { createApplication, createApplicationRoute } from "./create.ts";
 import { inbox, inboxRoute } from "./inbox.ts";
 import { listOfLks, listOfLksRoute } from "./list-of-lks.ts";
@@ -18,4 +19,6 @@ export const applicationRoutes = createRouter()
   .openapi(moveVersionRoute, moveVersion)
   .openapi(nationalInboxRoute, nationalInbox)
   .openapi(listOfLksRoute, listOfLks)
-  .openapi(updateLetterRoute, updateLetter);
+  .openapi(updateLetterRoute, updateLetter)
+  .openapi(acceptDocumentRoute, acceptDocument)
+  .openapi(returnDocumentRoute, returnDocument);

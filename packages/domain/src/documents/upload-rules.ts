@@ -1,0 +1,76 @@
+import { canActAs, type TenantAccess } from "../tenancy/access.ts";
+import { DOCUMENT_TYPES, type DocumentType } from "../applications/checklist.ts";
+import type { StepActor } from "../workflow/definition.ts";
+import { documentTypeOf, type SniffedType } from "./file-type.ts";
+
+const MB = 1024 * 1024;
+
+/** What an upload must satisfy: the requirement's own rule, or the defaults below for evidence and profile documents. */
+export interface UploadRule {
+  acceptedTypes: readonly DocumentType[];
+  maxBytes: number;
+}
+
+/** Evidence for an assessment indicator (Formulir B): photos and scans of what the asesor will see. */
+export const EVIDENCE_RULE: UploadRule = { acceptedTypes: ["pdf", "jpeg", "png", "webp", "heic"], maxBytes: 20 * MB };
+
+/** Documents behind LKS profile fields (deeds, decrees, cards). */
+export const PROFILE_DOCUMENT_RULE: UploadRule = { acceptedTypes: ["pdf", "jpeg", "png", "webp", "heic"], maxBytes: 10 * MB };
+
+/** The hard ceiling of one upload, whatever a tenant configures. */
+export const MAX_UPLOAD_BYTES = 100 * MB;
+
+const MIME_TO_TYPE: Record<string, DocumentType> = {
+  "application/pdf": "pdf",
+  "image/jpeg": "jpeg",
+  "image/jpg": "jpeg",
+  "image/pjpeg": "jpeg",
+  "image/png": "png",
+  "image/webp": "webp",
+  "image/heic": "heic",
+  "image/heif": "heic",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
+};
+
+/** The checklist type name of a declared MIME type, or null for types Akrab does not take. */
+export function documentTypeOfMime(mime: string): DocumentType | null {
+  return MIME_TO_TYPE[mime.trim().toLowerCase()] ?? null;
+}
+
+export type TypeVerdict = "ok" | "not_accepted" | "mismatch";
+
+/**
+ * Checks the bytes against the declared type and the rule: the first bytes decide what a file
+ * is; a name or a declared type proves nothing.
+ */
+export function checkSniffedType(sniffed: SniffedType | null, declaredMime: string, rule: UploadRule): TypeVerdict {
+  const declared = documentTypeOfMime(declaredMime);
+  if (!declared || !rule.acceptedTypes.includes(declared)) return "not_accepted";
+  if (!sniffed || documentTypeOf(sniffed) !== declared) return "mismatch";
+  return "ok";
+}
+
+export function isDocumentType(value: string): value is DocumentType {
+  return (DOCUMENT_TYPES as readonly string[]).includes(value);
+}
+
+/** Where a document is going, as the upload rules see it. */
+export interface UploadPlace {
+  lksId: string;
+  /** Absent for a profile document; the application's current step otherwise. */
+  application?: { stepActor: StepActor; terminal: boolean };
+}
+
+/**
+ * Who may add a document: the LKS's own operators (for an application, only while it is with the
+ * LKS), and the tenant's verifiers and admins while the application is open. Readers through a
+ * province or nationally never upload.
+ */
+export function canUploadFor(access: TenantAccess, place: UploadPlace): boolean {
+  if (place.application?.terminal) return false;
+  const staff = canActAs(access, ["dinsos_verifier", "tenant_admin"]);
+  const ownOperator = access.via === "member" && access.roles.includes("lks_operator") && access.lksIds.includes(place.lksId);
+  if (!place.application) return staff || ownOperator;
+  return staff || (ownOperator && place.application.stepActor === "lks");
+}

@@ -1,0 +1,64 @@
+import { ApplicationView, ChecklistAccept, ChecklistReturn } from "@akrab/contracts";
+import { abortIfNothingChanged, isGuardAbort, recordAudit } from "@akrab/db";
+import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import type { AppEnv } from "../../env.ts";
+import { clientIp } from "../../lib/client-ip.ts";
+import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
+import { Problem, notFound } from "../../middleware/problem/index.ts";
+import { callerRoles, currentStep, definitionFor, presentApplication, staleApplication, type ChecklistEntry } from "../../services/applications.ts";
+import { ApplicationParam, changesSinceReturn, visibleApplication } from "./show.ts";
+
+const ChecklistItemParam = ApplicationParam.extend({ key: z.string().min(1).max(80) });
+
+const reviewRoute = <T extends z.ZodType>(action: "accept" | "return", summary: string, body: T) =>
+  createRoute({
+    method: "post",
+    path: `/api/v1/t/{tenant}/applications/{applicationId}/checklist/{key}/${action}`,
+    tags: ["Applications"],
+    summary,
+    description: "Only the roles acting on the application's current step (not the LKS). Version-guarded: send the application's version.",
+    security: bearerSecurity,
+    request: { params: ChecklistItemParam, body: jsonBody(body) },
+    responses: { 200: jsonResponse(ApplicationView, "The application with the updated checklist"), ...problems(400, 401, 403, 404, 409) },
+  });
+
+export const acceptDocumentRoute = reviewRoute("accept", "Accept the uploaded document of one checklist requirement", ChecklistAccept);
+export const returnDocumentRoute = reviewRoute("return", "Return one document with a comment saying what to fix", ChecklistReturn);
+
+export const acceptDocument: RouteHandler<typeof acceptDocumentRoute, AppEnv> = async (c) => review(c, "accepted", c.req.valid("json").expectedVersion);
+
+export const returnDocument: RouteHandler<typeof returnDocumentRoute, AppEnv> = async (c) => {
+  const { comment, expectedVersion } = c.req.valid("json");
+  return review(c, "returned", expectedVersion, comment);
+};
+
+async function review(c: Context<AppEnv, string, object>, status: "accepted" | "returned", expectedVersion: number, comment?: string) {
+  const db = c.get("db");
+  const scope = c.get("scope");
+  const principal = c.get("principal")!;
+  const { applicationId, key } = c.req.param() as { applicationId: string; key: string };
+  const app = await visibleApplication(c, applicationId);
+  const def = await definitionFor(scope.applications, app);
+  const step = currentStep(def, app.step);
+  const roles = app.tenantSlug === scope.tenant.slug ? callerRoles(step, principal.memberships, app, scope.tenant) : [];
+  if (step.actor === "lks" || step.terminal || roles.length === 0) {
+    throw new Problem("forbidden", "Dokumen diperiksa oleh pemeriksa pada tahap ini / Documents are reviewed by whoever acts on this step");
+  }
+  const item = (app.checklist as unknown as ChecklistEntry[]).find((i) => i.key === key);
+  if (!item) throw notFound();
+  if (!item.documentId) throw new Problem("conflict", "Belum ada dokumen untuk diperiksa / There is no document to review yet");
+  if (app.version !== expectedVersion) throw staleApplication();
+
+  await db
+    .batch([
+      scope.documents.setChecklistItem(app.id, key, { status, ...(comment ? { comment } : {}) }, { expectedVersion }),
+      abortIfNothingChanged(db),
+      recordAudit(db, { action: `document.${status}`, tenantId: app.tenantId, actorUserId: principal.user.id, targetType: "document", targetId: item.documentId, ip: clientIp(c), data: { applicationId: app.id, requirement: key, ...(comment ? { comment } : {}) } }),
+    ])
+    .catch((error: unknown) => {
+      throw isGuardAbort(error) ? staleApplication() : error;
+    });
+  const updated = (await scope.applications.find(app.id))!;
+  return c.json(presentApplication(updated, def, roles, await changesSinceReturn(c, updated)), 200);
+}

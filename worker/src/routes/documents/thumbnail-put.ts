@@ -1,0 +1,42 @@
+import { recordAudit } from "@akrab/db";
+import { sniffFileType } from "@akrab/domain";
+import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
+import type { AppEnv } from "../../env.ts";
+import { clientIp } from "../../lib/client-ip.ts";
+import { bearerSecurity, problems } from "../../lib/openapi.ts";
+import { Problem } from "../../middleware/problem/index.ts";
+import { resolveSlot, visibleDocument } from "../../services/documents.ts";
+import { DocumentParam } from "./params.ts";
+
+/** Thumbnails are made in the browser (longest side ≤ 320 px) before the original is sent. */
+export const THUMBNAIL_MAX_BYTES = 64 * 1024;
+
+const imageBody = { schema: z.string().openapi({ format: "binary" }) };
+
+export const putThumbnailRoute = createRoute({
+  method: "put",
+  path: "/api/v1/t/{tenant}/documents/{documentId}/thumbnail",
+  tags: ["Documents"],
+  summary: "Store the small preview of the current version (JPEG or WebP, at most 64 KB), made in the browser",
+  security: bearerSecurity,
+  request: { params: DocumentParam, body: { required: true, content: { "image/jpeg": imageBody, "image/webp": imageBody } } },
+  responses: { 204: { description: "Thumbnail stored" }, ...problems(400, 401, 403, 404) },
+});
+
+export const putThumbnail: RouteHandler<typeof putThumbnailRoute, AppEnv> = async (c) => {
+  const document = await visibleDocument(c, c.req.valid("param").documentId);
+  await resolveSlot(c, document);
+  const bytes = new Uint8Array(await c.req.arrayBuffer());
+  const type = sniffFileType(bytes.subarray(0, 4096));
+  if (type !== "image/jpeg" && type !== "image/webp") throw new Problem("unsupported-media-type", "Pratinjau harus gambar JPEG atau WebP / The preview must be a JPEG or WebP image");
+  const store = c.get("scope").documents;
+  const version = (await store.version(document.id, document.currentVersion))!;
+  const key = `t/${document.tenantId}/thumbnails/${version.blobId}`;
+  await c.env.DOCS.put(key, bytes, { httpMetadata: { contentType: type } });
+  const db = c.get("db");
+  await db.batch([
+    store.setThumbnail(version.blobId, key),
+    recordAudit(db, { action: "document.thumbnail_stored", tenantId: document.tenantId, actorUserId: c.get("principal")!.user.id, targetType: "document", targetId: document.id, ip: clientIp(c), data: { version: version.version, size: bytes.length } }),
+  ]);
+  return c.body(null, 204);
+};

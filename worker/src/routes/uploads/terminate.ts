@@ -1,0 +1,36 @@
+import { recordAudit } from "@akrab/db";
+import { createRoute, type RouteHandler } from "@hono/zod-openapi";
+import type { AppEnv } from "../../env.ts";
+import { clientIp } from "../../lib/client-ip.ts";
+import { bearerSecurity, problems } from "../../lib/openapi.ts";
+import { notFound } from "../../middleware/problem/index.ts";
+import { resolveSlot, slotOfUpload } from "../../services/documents.ts";
+import { UploadParam, gone, requireTusVersion, uploadSession } from "./tus.ts";
+
+export const terminateRoute = createRoute({
+  method: "delete",
+  path: "/api/v1/t/{tenant}/uploads/{uploadId}",
+  tags: ["Uploads (tus)"],
+  summary: "Cancel an unfinished upload (tus termination): its bytes are discarded",
+  description: "A finished upload's document stays: documents are never deleted by cancelling the upload that brought them.",
+  security: bearerSecurity,
+  request: { params: UploadParam },
+  responses: { 204: { description: "Cancelled" }, ...problems(401, 403, 404), 410: { description: "Already terminated, expired or failed" } },
+});
+
+export const terminate: RouteHandler<typeof terminateRoute, AppEnv> = async (c) => {
+  const store = c.get("scope").documents;
+  const upload = await store.findUpload(c.req.valid("param").uploadId);
+  if (!upload) throw notFound();
+  requireTusVersion(c);
+  await resolveSlot(c, slotOfUpload(upload));
+  if (upload.status === "completed") return c.body(null, 204);
+  if (upload.status !== "receiving") throw gone();
+  await uploadSession(c, upload.id).terminate();
+  const db = c.get("db");
+  await db.batch([
+    store.finishUpload(upload.id, "terminated"),
+    recordAudit(db, { action: "upload.terminated", tenantId: upload.tenantId, actorUserId: c.get("principal")!.user.id, targetType: "lks", targetId: upload.lksId, ip: clientIp(c), data: { uploadId: upload.id } }),
+  ]);
+  return c.body(null, 204);
+};

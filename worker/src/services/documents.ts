@@ -1,0 +1,150 @@
+import type { DocumentVersionView, DocumentView } from "@akrab/contracts";
+import { isGuardAbort, recordAudit, type BlobRow, type DocumentRow, type DocumentSlot, type StoredVersion, type UploadRow } from "@akrab/db";
+import { EVIDENCE_RULE, MIME_TYPES, PROFILE_DOCUMENT_RULE, canUploadFor, visibleLksIds, type UploadRule } from "@akrab/domain";
+import type { Context } from "hono";
+import { PDFDocument } from "pdf-lib";
+import type { AppEnv } from "../env.ts";
+import { clientIp } from "../lib/client-ip.ts";
+import { Problem, notFound } from "../middleware/problem/index.ts";
+import { visibleApplication } from "../routes/applications/show.ts";
+import type { UploadCompletion } from "../uploads/upload-session.ts";
+import { currentStep, definitionFor } from "./applications.ts";
+
+/** A document's place with the rule its files must follow. */
+export interface ResolvedSlot {
+  slot: DocumentSlot;
+  rule: UploadRule;
+}
+
+/**
+ * Finds where an upload goes and checks the caller may put a file there: the application's
+ * requirement (its own size and type rule), an indicator of the application, or an LKS profile
+ * field. Objects of other tenants are 404; a place the caller sees but may not change is 403.
+ */
+export async function resolveSlot(c: Context<AppEnv>, target: Partial<Pick<DocumentSlot, "applicationId" | "requirement" | "indicator" | "lksId" | "profileField">>): Promise<ResolvedSlot> {
+  const scope = c.get("scope");
+  const access = c.get("access");
+  if (target.applicationId) {
+    const app = await visibleApplication(c, target.applicationId);
+    if (app.tenantId !== scope.tenant.id) throw forbidden();
+    const step = currentStep(await definitionFor(scope.applications, app), app.step);
+    if (!canUploadFor(access, { lksId: app.lksId, application: { stepActor: step.actor, terminal: step.terminal } })) throw forbidden();
+    const slot = { lksId: app.lksId, applicationId: app.id, requirement: target.requirement ?? null, indicator: target.indicator ?? null, profileField: null };
+    if (!target.requirement) return { slot, rule: EVIDENCE_RULE };
+    const item = (app.checklist as unknown as { key: string; acceptedTypes: UploadRule["acceptedTypes"]; maxBytes: number }[]).find((i) => i.key === target.requirement);
+    if (!item) throw notFound();
+    return { slot, rule: { acceptedTypes: item.acceptedTypes, maxBytes: item.maxBytes } };
+  }
+  const lksId = target.lksId ?? "";
+  const only = visibleLksIds(access);
+  const lks = await scope.lks.findOwn(lksId);
+  if (!lks || (only && !only.includes(lksId))) throw notFound();
+  if (!canUploadFor(access, { lksId })) throw forbidden();
+  return { slot: { lksId, applicationId: null, requirement: null, indicator: null, profileField: target.profileField ?? null }, rule: PROFILE_DOCUMENT_RULE };
+}
+
+/** The slot an upload row was created for. */
+export function slotOfUpload(upload: UploadRow): DocumentSlot {
+  return { lksId: upload.lksId, applicationId: upload.applicationId, requirement: upload.requirement, indicator: upload.indicator, profileField: upload.profileField };
+}
+
+function forbidden(): Problem {
+  return new Problem("forbidden", "Anda tidak dapat mengunggah dokumen ke sini sekarang / You cannot upload a document here now");
+}
+
+/**
+ * Links a stored content to the upload's document as a new version, updates the checklist and
+ * writes the audit event, in one batch. A retried completion finds the version it already made.
+ */
+export async function linkVersion(c: Context<AppEnv>, upload: UploadRow, blob: BlobRow): Promise<string> {
+  const db = c.get("db");
+  const store = c.get("scope").documents;
+  const done = await store.versionOfUpload(upload.id);
+  if (done) return done.documentId;
+  const slot = slotOfUpload(upload);
+  const principal = c.get("principal")!;
+  try {
+    await db.batch([
+      ...store.addVersion({ slot, blobId: blob.id, filename: upload.filename, uploadId: upload.id, uploadedBy: principal.user.id }),
+      recordAudit(db, {
+        action: "document.uploaded",
+        tenantId: upload.tenantId,
+        actorUserId: principal.user.id,
+        targetType: "lks",
+        targetId: upload.lksId,
+        ip: clientIp(c),
+        data: { uploadId: upload.id, applicationId: upload.applicationId, requirement: upload.requirement, indicator: upload.indicator, profileField: upload.profileField, sha256: blob.sha256, size: blob.size },
+      }),
+    ]);
+  } catch (error) {
+    const raced = await store.versionOfUpload(upload.id);
+    if (raced) return raced.documentId;
+    throw isGuardAbort(error) ? new Problem("conflict", "Unggahan sedang dicatat / The upload is being recorded") : error;
+  }
+  return (await store.documentOfSlot(slot))!.id;
+}
+
+/**
+ * Records a completed upload: content already stored in the tenant is kept once (the new copy is
+ * deleted), a PDF gets its page count, and the document gains a version.
+ */
+export async function recordCompletedUpload(c: Context<AppEnv>, upload: UploadRow, completion: UploadCompletion): Promise<string> {
+  const store = c.get("scope").documents;
+  const done = await store.versionOfUpload(upload.id);
+  if (done) return done.documentId;
+  let blob = await store.findBlob(completion.sha256);
+  if (!blob) {
+    const pageCount = completion.contentType === "application/pdf" ? await countPdfPages(c.env.DOCS, completion.key) : null;
+    blob = await store.keepBlob({ sha256: completion.sha256, size: completion.size, contentType: MIME_TYPES[completion.contentType], r2Key: completion.key, pageCount });
+  }
+  if (blob.r2Key !== completion.key) await c.env.DOCS.delete(completion.key);
+  return linkVersion(c, upload, blob);
+}
+
+async function countPdfPages(bucket: R2Bucket, key: string): Promise<number | null> {
+  const object = await bucket.get(key);
+  if (!object) return null;
+  try {
+    const pdf = await PDFDocument.load(await object.arrayBuffer(), { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: false });
+    return pdf.getPageCount();
+  } catch {
+    // Damaged or unusual PDFs are still kept; readers just do not see a page count.
+    return null;
+  }
+}
+
+export function presentVersion(v: StoredVersion): DocumentVersionView {
+  return {
+    version: v.version,
+    filename: v.filename,
+    contentType: v.contentType,
+    size: v.size,
+    sha256: v.sha256,
+    pageCount: v.pageCount,
+    hasThumbnail: v.thumbnailKey !== null,
+    uploadedAt: v.uploadedAt,
+    uploadedBy: v.uploadedById ? { id: v.uploadedById, name: v.uploadedByName ?? "" } : null,
+  };
+}
+
+export function presentDocument(document: DocumentRow, versions: readonly StoredVersion[]): DocumentView {
+  const own = versions.filter((v) => v.documentId === document.id);
+  return {
+    id: document.id,
+    lksId: document.lksId,
+    applicationId: document.applicationId,
+    requirement: document.requirement,
+    indicator: document.indicator,
+    profileField: document.profileField,
+    current: presentVersion(own.find((v) => v.version === document.currentVersion) ?? own[0]!),
+    versions: own.map(presentVersion),
+  };
+}
+
+/** The document if the caller may see it (an LKS operator only its own LKS's); otherwise 404. */
+export async function visibleDocument(c: Context<AppEnv>, id: string): Promise<DocumentRow> {
+  const document = await c.get("scope").documents.findDocument(id);
+  const only = visibleLksIds(c.get("access"));
+  if (!document || (only && !only.includes(document.lksId))) throw notFound();
+  return document;
+}
