@@ -33,6 +33,8 @@ export const uploadStatus: RouteHandler<typeof uploadStatusRoute, AppEnv> = asyn
       const documentId = await recordCompletedUpload(c, upload, state.completion);
       return c.json({ id: upload.id, offset: upload.length, length: upload.length, documentId }, 200, progressHeaders({ ...upload, documentId }, null));
     }
+    // No state at all: the upload never got its Durable Object (creation failed half-way).
+    if (!state) await c.get("scope").documents.finishUpload(upload.id, "failed");
     throw gone();
   }
   return c.json({ id: upload.id, offset: state.offset, length: upload.length, documentId: null }, 200, progressHeaders(upload, state));
