@@ -49,8 +49,10 @@ export function documentStore(db: Db, own: { id: string }, readable: readonly st
       return (await db.query.uploads.findFirst({ where: and(eq(uploads.tenantId, own.id), eq(uploads.id, id)) })) ?? null;
     },
 
-    newUpload(row: Omit<UploadRow, "tenantId" | "createdAt" | "finishedAt" | "documentId">) {
-      return db.insert(uploads).values({ ...row, tenantId: own.id, createdAt: isoNow(), finishedAt: null, documentId: null });
+    /** A new upload, still receiving bytes, and the statement that stores it. */
+    newUpload(input: Omit<UploadRow, "tenantId" | "status" | "createdAt" | "finishedAt" | "documentId">) {
+      const upload: UploadRow = { ...input, tenantId: own.id, status: "receiving", documentId: null, createdAt: isoNow(), finishedAt: null };
+      return { upload, insert: db.insert(uploads).values(upload) };
     },
 
     finishUpload(id: string, status: "failed" | "terminated" | "expired") {

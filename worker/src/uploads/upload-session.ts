@@ -1,3 +1,4 @@
+import { createDb, documentStore } from "@akrab/db";
 import { checkSniffedType, sniffFileType, type SniffedType, type UploadRule } from "@akrab/domain";
 import { DurableObject } from "cloudflare:workers";
 import type { Bindings } from "../env.ts";
@@ -11,7 +12,7 @@ import type { Bindings } from "../env.ts";
  * accumulated. A dropped connection keeps what arrived before the drop; a resume after the
  * Worker or this object restarts continues from the stored offset.
  */
-export const PART_SIZE = 5 * 1024 * 1024;
+const PART_SIZE = 5 * 1024 * 1024;
 /** Bytes gathered in memory before they are written down: the most a crash of this object (not of the client) can lose. */
 const COMMIT_BYTES = 128 * 1024;
 /** What sniffFileType needs to see of a file. */
@@ -36,7 +37,7 @@ export interface UploadCompletion {
   key: string;
 }
 
-export type UploadStatus = "receiving" | "complete" | "failed" | "terminated" | "expired";
+export type UploadStatus = "receiving" | "complete" | "failed";
 
 export interface UploadState {
   status: UploadStatus;
@@ -51,7 +52,8 @@ export type UploadFailure = "type-mismatch" | "checksum-mismatch";
 
 export type AppendResult =
   | { ok: true; state: UploadState }
-  | { ok: false; reason: "offset-mismatch" | "too-long" | "gone"; state: UploadState }
+  | { ok: false; reason: "offset-mismatch" | "too-long"; state: UploadState }
+  | { ok: false; reason: "gone" }
   | { ok: false; reason: UploadFailure; state: UploadState };
 
 interface Row extends Record<string, SqlStorageValue> {
@@ -130,9 +132,7 @@ export class UploadSession extends DurableObject<Bindings> {
       const row = this.row();
       if (!row || row.status !== "receiving") {
         await body.cancel().catch(() => {});
-        return row?.status === "complete" && offset === row.length
-          ? { ok: true as const, state: this.stateOf(row) }
-          : { ok: false as const, reason: "gone" as const, state: row ? this.stateOf(row) : this.missingState() };
+        return row?.status === "complete" && offset === row.length ? { ok: true as const, state: this.stateOf(row) } : { ok: false as const, reason: "gone" as const };
       }
       if (offset !== row.offset) {
         await body.cancel().catch(() => {});
@@ -161,18 +161,18 @@ export class UploadSession extends DurableObject<Bindings> {
     await this.exclusive(async () => {
       const row = this.row();
       if (!row) return;
+      const store = documentStore(createDb(this.env.DB), { id: row.tenant_id }, [row.tenant_id]);
       if (row.status === "receiving") {
         if (row.expires_at > Date.now() + 1000) {
           await this.ctx.storage.setAlarm(row.expires_at);
           return;
         }
-        await this.env.DB.prepare("UPDATE uploads SET status = 'expired', finished_at = ? WHERE id = ? AND status = 'receiving'").bind(new Date().toISOString(), row.upload_id).run();
+        await store.finishUpload(row.upload_id, "expired");
         await this.discard();
         return;
       }
       // A finished upload's state is needed only until the Worker has recorded it in D1.
-      const recorded = await this.env.DB.prepare("SELECT 1 FROM uploads WHERE id = ? AND status != 'receiving'").bind(row.upload_id).first();
-      if (recorded) await this.discard();
+      if ((await store.findUpload(row.upload_id))?.status !== "receiving") await this.discard();
       else await this.ctx.storage.setAlarm(Date.now() + UPLOAD_TTL_MS);
     });
   }
@@ -378,10 +378,6 @@ export class UploadSession extends DurableObject<Bindings> {
       completion: row.completion ? (JSON.parse(row.completion) as UploadCompletion) : null,
       failure: (row.failure as UploadFailure | null) ?? null,
     };
-  }
-
-  private missingState(): UploadState {
-    return { status: "terminated", offset: 0, length: 0, expiresAt: 0, completion: null, failure: null };
   }
 }
 

@@ -55,9 +55,8 @@ export const createUpload: RouteHandler<typeof createUploadRoute, AppEnv> = asyn
   const scope = c.get("scope");
   const store = scope.documents;
   const principal = c.get("principal")!;
-  const id = newId();
-  const upload = {
-    id,
+  const { upload, insert } = store.newUpload({
+    id: newId(),
     lksId: slot.lksId,
     applicationId: slot.applicationId,
     requirement: slot.requirement,
@@ -68,30 +67,26 @@ export const createUpload: RouteHandler<typeof createUploadRoute, AppEnv> = asyn
     length,
     sha256: meta.sha256,
     createdBy: principal.user.id,
-  };
+  });
+  const location = uploadUrl(c, upload.id);
 
   // Content this LKS already holds is linked again without a byte sent. Content of another LKS
   // is stored once too, but only after its bytes arrive: knowing a hash is no proof of holding the file.
   const existing = await store.findBlob(meta.sha256);
   if (existing && existing.size === length && documentTypeOfMime(existing.contentType) === declared && (await store.blobHeldByLks(existing.id, slot.lksId))) {
-    await store.newUpload({ ...upload, status: "receiving" });
-    const documentId = await linkVersion(c, { ...upload, tenantId: scope.tenant.id, status: "receiving", documentId: null, createdAt: "", finishedAt: null }, existing);
-    return c.json({ id, offset: length, length, duplicate: true, documentId }, 201, {
-      location: uploadUrl(c, id),
-      "akrab-duplicate": "true",
-      ...progressHeaders({ length, documentId }, null),
-    });
+    await insert;
+    const documentId = await linkVersion(c, upload, existing);
+    return c.json({ id: upload.id, offset: length, length, duplicate: true, documentId }, 201, { location, "akrab-duplicate": "true", ...progressHeaders({ length, documentId }, null) });
   }
 
-  await c.get("db").batch([
-    store.newUpload({ ...upload, status: "receiving" }),
-    recordAudit(c.get("db"), { action: "upload.created", tenantId: scope.tenant.id, actorUserId: principal.user.id, targetType: "lks", targetId: slot.lksId, ip: clientIp(c), data: { uploadId: id, length, filename: upload.filename } }),
+  const db = c.get("db");
+  await db.batch([
+    insert,
+    recordAudit(db, { action: "upload.created", tenantId: scope.tenant.id, actorUserId: principal.user.id, targetType: "lks", targetId: slot.lksId, ip: clientIp(c), data: { uploadId: upload.id, length, filename: upload.filename } }),
   ]);
-  const state = await uploadSession(c, id).init({ uploadId: id, tenantId: scope.tenant.id, key: `t/${scope.tenant.id}/uploads/${id}`, length, sha256: meta.sha256, declaredType: meta.filetype, rule });
-  const row = { ...upload, tenantId: scope.tenant.id, status: "receiving" as const, documentId: null, createdAt: "", finishedAt: null };
-  const headers = c.req.header("content-type") === OFFSET_CONTENT_TYPE ? await appendBytes(c, row, 0, c.req.raw.body) : progressHeaders(row, state);
-  const offset = Number(headers["upload-offset"]);
-  return c.json({ id, offset, length, duplicate: false, documentId: headers["akrab-document-id"] ?? null }, 201, { location: uploadUrl(c, id), ...headers });
+  const state = await uploadSession(c, upload.id).init({ uploadId: upload.id, tenantId: scope.tenant.id, key: `t/${scope.tenant.id}/uploads/${upload.id}`, length, sha256: meta.sha256, declaredType: meta.filetype, rule });
+  const headers = c.req.header("content-type") === OFFSET_CONTENT_TYPE ? await appendBytes(c, upload, 0, c.req.raw.body) : progressHeaders(upload, state);
+  return c.json({ id: upload.id, offset: Number(headers["upload-offset"]), length, duplicate: false, documentId: headers["akrab-document-id"] ?? null }, 201, { location, ...headers });
 };
 
 function formatMb(bytes: number): string {
