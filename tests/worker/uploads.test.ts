@@ -328,11 +328,17 @@ describe("the checklist", () => {
     const file = fakeFile(60_000, "jpeg", 50);
     // formulir_b and npwp already have documents (earlier tests in this file).
     await expectProblem(await api(`${T}/applications/${app.id}/checklist/formulir_b/accept`, { method: "POST", token: verifier, json: { expectedVersion: app.version } }), 403, "forbidden");
+    const pendingFile = fakeFile(40_000, "pdf", 51);
+    const pendingPath = pathOf((await createUpload(TENANT, operator, pendingFile, { applicationId: app.id, requirement: "daftar_sdm" }, { filetype: "application/pdf" })).headers.get("location") ?? "");
+    expect((await patch(pendingPath, operator, 0, pendingFile.slice(0, 1000))).status).toBe(204);
     const submitted = await api(`${T}/applications/${app.id}/transitions`, { method: "POST", token: operator, json: { action: "submit", expectedVersion: app.version } });
     expect(submitted.status, await submitted.clone().text()).toBe(200);
     let current = (await submitted.json()) as App;
-    // With the Dinsos now, the LKS cannot upload.
+    // With the Dinsos now, the LKS cannot upload; an upload it had started is refused when it completes.
     await expectProblem(await createUpload(TENANT, operator, file, { applicationId: app.id, requirement: "npwp" }), 403, "forbidden");
+    const late = await patch(pendingPath, operator, 1000, pendingFile.slice(1000));
+    await expectProblem(late, 403, "forbidden");
+    expect((await head(pendingPath, operator)).status).toBe(410);
     await expectProblem(await api(`${T}/applications/${app.id}/checklist/formulir_b/accept`, { method: "POST", token: operator, json: { expectedVersion: current.version } }), 403, "forbidden");
     await expectProblem(await api(`${T}/applications/${app.id}/checklist/program_kerja/accept`, { method: "POST", token: verifier, json: { expectedVersion: current.version } }), 409, "conflict");
 

@@ -1,6 +1,6 @@
 import type { DocumentVersionView, DocumentView } from "@akrab/contracts";
 import { isGuardAbort, recordAudit, type BlobRow, type DocumentRow, type DocumentSlot, type StoredVersion, type UploadRow } from "@akrab/db";
-import { EVIDENCE_RULE, MIME_TYPES, PROFILE_DOCUMENT_RULE, canUploadFor, visibleLksIds, type UploadRule } from "@akrab/domain";
+import { EVIDENCE_RULE, MIME_TYPES, PROFILE_DOCUMENT_RULE, canContinueUpload, canUploadFor, visibleLksIds, type UploadRule } from "@akrab/domain";
 import type { Context } from "hono";
 import { PDFDocument } from "pdf-lib";
 import type { AppEnv } from "../env.ts";
@@ -41,6 +41,15 @@ export async function resolveSlot(c: Context<AppEnv>, target: Partial<Pick<Docum
   if (!lks || (only && !only.includes(lksId))) throw notFound();
   if (!canUploadFor(access, { lksId })) throw forbidden();
   return { slot: { lksId, applicationId: null, requirement: null, indicator: null, profileField: target.profileField ?? null }, rule: PROFILE_DOCUMENT_RULE };
+}
+
+/** The caller's own upload, or one a verifier of the tenant may handle; another is a 404. */
+export async function continuableUpload(c: Context<AppEnv>, id: string): Promise<UploadRow> {
+  const upload = await c.get("scope").documents.findUpload(id);
+  const only = visibleLksIds(c.get("access"));
+  if (!upload || (only && !only.includes(upload.lksId))) throw notFound();
+  if (!canContinueUpload(c.get("access"), upload, c.get("principal")!.user.id)) throw forbidden();
+  return upload;
 }
 
 /** The slot an upload row was created for. */
@@ -92,6 +101,15 @@ export async function recordCompletedUpload(c: Context<AppEnv>, upload: UploadRo
   const store = c.get("scope").documents;
   const done = await store.versionOfUpload(upload.id);
   if (done) return done.documentId;
+  // The application may have moved on while the bytes travelled: the file lands only where the
+  // caller may still put it.
+  try {
+    await resolveSlot(c, slotOfUpload(upload));
+  } catch (refusal) {
+    await c.env.DOCS.delete(completion.key);
+    await store.finishUpload(upload.id, "failed");
+    throw refusal;
+  }
   let blob = await store.findBlob(completion.sha256);
   if (!blob) {
     const pageCount = completion.contentType === "application/pdf" ? await countPdfPages(c.env.DOCS, completion.key) : null;

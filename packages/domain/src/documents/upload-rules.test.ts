@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TenantAccess } from "../tenancy/access.ts";
-import { EVIDENCE_RULE, canUploadFor, checkSniffedType, documentTypeOfMime } from "./upload-rules.ts";
+import { EVIDENCE_RULE, canContinueUpload, canUploadFor, checkSniffedType, documentTypeOfMime } from "./upload-rules.ts";
 
 const operator: TenantAccess = { via: "member", roles: ["lks_operator"], lksIds: ["lks-1"] };
 const verifier: TenantAccess = { via: "member", roles: ["dinsos_verifier"], lksIds: [] };
@@ -50,5 +50,18 @@ describe("checkSniffedType", () => {
   it("maps MIME types to checklist type names", () => {
     expect(documentTypeOfMime("IMAGE/HEIF")).toBe("heic");
     expect(documentTypeOfMime("text/plain")).toBeNull();
+  });
+});
+
+describe("canContinueUpload", () => {
+  const upload = { createdBy: "user-1", lksId: "lks-1" };
+  it("lets the person who started it and the tenant's verifiers go on", () => {
+    expect(canContinueUpload(operator, upload, "user-1")).toBe(true);
+    expect(canContinueUpload(verifier, upload, "user-9")).toBe(true);
+  });
+  it("refuses another operator, heads and readers", () => {
+    expect(canContinueUpload(operator, upload, "user-2")).toBe(false);
+    expect(canContinueUpload({ via: "member", roles: ["lks_operator"], lksIds: ["lks-2"] }, upload, "user-1")).toBe(false);
+    for (const access of [head, province, national]) expect(canContinueUpload(access, upload, "user-1")).toBe(false);
   });
 });

@@ -74,3 +74,13 @@ export function canUploadFor(access: TenantAccess, place: UploadPlace): boolean 
   if (!place.application) return staff || ownOperator;
   return staff || (ownOperator && place.application.stepActor === "lks");
 }
+
+/**
+ * Who may go on with an upload already started (resume, cancel): the person who started it, and
+ * the tenant's verifiers and admins. Cheap on purpose: a resumed chunk must reach the upload
+ * without a round of queries, and where the file may land is checked again when it completes.
+ */
+export function canContinueUpload(access: TenantAccess, upload: { createdBy: string | null; lksId: string }, userId: string): boolean {
+  if (canActAs(access, ["dinsos_verifier", "tenant_admin"])) return true;
+  return access.via === "member" && upload.createdBy === userId && access.lksIds.includes(upload.lksId);
+}

@@ -3,8 +3,8 @@ import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { AppEnv } from "../../env.ts";
 import { bearerSecurity, problems } from "../../lib/openapi.ts";
-import { Problem, notFound } from "../../middleware/problem/index.ts";
-import { recordCompletedUpload, resolveSlot, slotOfUpload } from "../../services/documents.ts";
+import { Problem } from "../../middleware/problem/index.ts";
+import { continuableUpload, recordCompletedUpload } from "../../services/documents.ts";
 import { OFFSET_CONTENT_TYPE, UploadParam, gone, integerHeader, progressHeaders, requireTusVersion, tusHeaders, uploadSession } from "./tus.ts";
 
 export const appendRoute = createRoute({
@@ -21,14 +21,12 @@ export const appendRoute = createRoute({
 });
 
 export const append: RouteHandler<typeof appendRoute, AppEnv> = async (c) => {
-  const upload = await c.get("scope").documents.findUpload(c.req.valid("param").uploadId);
-  if (!upload) throw notFound();
+  const upload = await continuableUpload(c, c.req.valid("param").uploadId);
   requireTusVersion(c);
   if (c.req.header("content-type") !== OFFSET_CONTENT_TYPE) {
     throw new Problem("unsupported-media-type", `Content-Type harus ${OFFSET_CONTENT_TYPE} / Content-Type must be ${OFFSET_CONTENT_TYPE}`);
   }
   const offset = integerHeader(c, "upload-offset");
-  await resolveSlot(c, slotOfUpload(upload));
   if (upload.status === "completed") {
     await c.req.raw.body?.cancel();
     if (offset !== upload.length) throw offsetConflict(upload.length);

@@ -3,8 +3,7 @@ import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv } from "../../env.ts";
 import { clientIp } from "../../lib/client-ip.ts";
 import { bearerSecurity, problems } from "../../lib/openapi.ts";
-import { notFound } from "../../middleware/problem/index.ts";
-import { resolveSlot, slotOfUpload } from "../../services/documents.ts";
+import { continuableUpload } from "../../services/documents.ts";
 import { UploadParam, gone, requireTusVersion, uploadSession } from "./tus.ts";
 
 export const terminateRoute = createRoute({
@@ -20,10 +19,8 @@ export const terminateRoute = createRoute({
 
 export const terminate: RouteHandler<typeof terminateRoute, AppEnv> = async (c) => {
   const store = c.get("scope").documents;
-  const upload = await store.findUpload(c.req.valid("param").uploadId);
-  if (!upload) throw notFound();
+  const upload = await continuableUpload(c, c.req.valid("param").uploadId);
   requireTusVersion(c);
-  await resolveSlot(c, slotOfUpload(upload));
   if (upload.status === "completed") return c.body(null, 204);
   if (upload.status !== "receiving") throw gone();
   await uploadSession(c, upload.id).terminate();
