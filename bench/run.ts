@@ -3,6 +3,8 @@
  *  - first-load page weight of the login and home pages (gzip bytes of JS, CSS, HTML);
  *  - API latency on local workerd: /api/health and an authenticated tenant-scoped list, at 1 and
  *    50 connections, against a hello-world Worker measured in the same run behind the same proxy;
+ *  - resumable uploads: tus throughput on loopback, and bytes on the wire / file size when the
+ *    connection is cut every 300–900 KiB;
  *  - the deployable bundle size from `wrangler deploy --dry-run`.
  * Figures, not pass/fail: compare ratios measured in one run (the wrangler dev proxy dominates).
  */
@@ -16,6 +18,7 @@ import { join } from "node:path";
 import { load, type LoadResult } from "./load.ts";
 import { applicationsSql, benchApplicationId } from "./seed-applications.ts";
 import { measurePage } from "./page-weight.ts";
+import { benchUploadFaults, benchUploadThroughput } from "./uploads.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const APP_PORT = 8790;
@@ -107,6 +110,9 @@ try {
   const p50 = (name: string, c: number) => latency.find((r) => r.name.startsWith(name) && r.connections === c)!.p50;
   console.log("p50 ratio, authenticated list / hello-world Worker");
   console.table([1, 50].map((c) => ({ conns: c, ratio: (p50("GET /api/v1/t", c) / p50("hello-world", c)).toFixed(2) })));
+
+  await benchUploadThroughput(app.url);
+  await benchUploadFaults(app.url);
 
   console.log(`Deployable bundle (wrangler deploy --dry-run): ${bundleSize()}`);
 } finally {
