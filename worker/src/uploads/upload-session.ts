@@ -192,24 +192,29 @@ export class UploadSession extends DurableObject<Bindings> {
     };
 
     let tooLong = false;
-    try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done || cancelled()) break;
-        if (offset + pendingBytes + value.byteLength > row.length) {
-          tooLong = true;
+    for (;;) {
+      let chunk: ReadableStreamReadResult<Uint8Array>;
+      try {
+        chunk = await reader.read();
+      } catch {
+        break; // The client went away mid-request: keep what arrived, it is theirs to resume from.
+      }
+      const { value, done } = chunk;
+      if (done || cancelled()) break;
+      if (offset + pendingBytes + value.byteLength > row.length) {
+        tooLong = true;
+        await reader.cancel().catch(() => {});
+        break;
+      }
+      pending.push(value);
+      pendingBytes += value.byteLength;
+      if (pendingBytes >= COMMIT_BYTES) {
+        const refused = await commit();
+        if (refused) {
           await reader.cancel().catch(() => {});
-          break;
-        }
-        pending.push(value);
-        pendingBytes += value.byteLength;
-        if (pendingBytes >= COMMIT_BYTES) {
-          const refused = await commit();
-          if (refused) return refused;
+          return refused;
         }
       }
-    } catch {
-      // The client went away mid-request: keep what arrived, it is theirs to resume from.
     }
     const refused = await commit();
     if (refused) return refused;
@@ -283,6 +288,7 @@ export class UploadSession extends DurableObject<Bindings> {
 
   private async complete(): Promise<AppendResult> {
     const row = this.row()!;
+    await this.flushParts(row); // whole parts a failed flush left behind, so only the last part is short
     const tailSize = this.sql.exec<{ size: number | null }>("SELECT sum(length(bytes)) AS size FROM tail").one().size ?? 0;
     if (tailSize > 0) await this.uploadPart(row, this.tailBytes(tailSize));
     const parts = this.sql.exec<{ number: number; etag: string }>("SELECT number, etag FROM parts ORDER BY number").toArray();
