@@ -354,6 +354,7 @@ describe("the checklist", () => {
 
     const back = await api(`${T}/applications/${app.id}/transitions`, { method: "POST", token: verifier, json: { action: "return", comment: "Perbaiki NPWP", items: [{ kind: "document", ref: "npwp", message: "Foto NPWP buram" }], expectedVersion: current.version } });
     expect(back.status, await back.clone().text()).toBe(200);
+    expect(((await back.json()) as App).checklist.find((i) => i.key === "npwp")).toMatchObject({ status: "returned", comment: "Foto NPWP buram" });
     const documentId = await uploadWhole(TENANT, operator, file, { applicationId: app.id, requirement: "npwp" });
     const item = (await application()).checklist.find((i) => i.key === "npwp")!;
     expect(item.status).toBe("uploaded");

@@ -72,7 +72,16 @@ export const transition: RouteHandler<typeof transitionRoute, AppEnv> = async (c
     open: to.terminal ? 0 : 1,
     stepEnteredAt: now,
     stepDueAt: slaDueAt(now, to.slaDays),
-    ...(returning ? { returnItems: items, letterAtReturn: app.letter, checklist: checklist.map((d) => (items.some((i) => i.kind === "document" && i.ref === d.key) ? { ...d, status: "returned" as const } : d)) } : {}),
+    ...(returning
+      ? {
+          returnItems: items,
+          letterAtReturn: app.letter,
+          checklist: checklist.map((d) => {
+            const asked = items.find((i) => i.kind === "document" && i.ref === d.key);
+            return asked ? { ...d, status: "returned" as const, comment: asked.message } : d;
+          }),
+        }
+      : {}),
     ...(leavingLks ? { profileSnapshot: lks?.profile ?? null, ...(app.submittedAt ? {} : { submittedAt: now }) } : {}),
   };
 
