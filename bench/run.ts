@@ -4,7 +4,7 @@
  *  - API latency on local workerd: /api/health and an authenticated tenant-scoped list, at 1 and
  *    50 connections, against a hello-world Worker measured in the same run behind the same proxy;
  *  - resumable uploads: tus throughput on loopback, and bytes on the wire / file size when the
- *    connection is cut every 300–900 KiB;
+ *    connection is cut every 300–900 KiB; a phone photo's size after the browser downscales it;
  *  - the deployable bundle size from `wrangler deploy --dry-run`.
  * Figures, not pass/fail: compare ratios measured in one run (the wrangler dev proxy dominates).
  */
@@ -18,6 +18,7 @@ import { join } from "node:path";
 import { load, type LoadResult } from "./load.ts";
 import { applicationsSql, benchApplicationId } from "./seed-applications.ts";
 import { measurePage } from "./page-weight.ts";
+import { benchPhotoDownscale } from "./photo.ts";
 import { benchUploadFaults, benchUploadThroughput } from "./uploads.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -113,6 +114,7 @@ try {
 
   await benchUploadThroughput(app.url);
   await benchUploadFaults(app.url);
+  await benchPhotoDownscale(app.url);
 
   console.log(`Deployable bundle (wrangler deploy --dry-run): ${bundleSize()}`);
 } finally {

@@ -96,7 +96,7 @@ describe("accreditation application: submit, return for revision, resubmit, reco
     await lks.page.getByRole("button", { name: "Buat permohonan" }).click();
     await lks.page.waitForURL((url) => url.pathname.startsWith("/permohonan/") && url.pathname !== "/permohonan/baru");
     await stepIs(lks.page, "Draf");
-    expect(await text(lks.page)).toContain("Unggah dokumen hadir pada rilis berikutnya");
+    await lks.page.getByTestId("doc-profil_lks").getByText("Pilih berkas").waitFor();
     const applicationUrl = lks.page.url();
     await lks.page.getByTestId("appl-actions").getByRole("button", { name: "Ajukan", exact: true }).click();
     await lks.page.getByRole("dialog").getByRole("heading", { name: "Ajukan" }).waitFor();

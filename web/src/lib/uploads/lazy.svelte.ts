@@ -1,0 +1,33 @@
+/**
+ * The upload queue, loaded only when there is something to send: a file was just picked, or this
+ * person has unfinished files on this device (a cheap count in IndexedDB). A reader who never
+ * uploads (a verifier on a slow link) does not download the queue, the downscaler or tus-js-client.
+ */
+import { countEntries } from "./store.ts";
+import type { UploadQueue } from "./queue.svelte.ts";
+
+/** The queue once loaded (reactive: pages and components show its items as soon as it is there). */
+export const uploads = $state<{ queue: UploadQueue | null }>({ queue: null });
+
+let loading: Promise<UploadQueue> | null = null;
+
+/** Loads the queue and starts it for this person (reads their stored files, resumes them). */
+export async function loadQueue(userId: string): Promise<UploadQueue> {
+  loading ??= import("./queue.svelte.ts").then((module) => module.uploadQueue);
+  loading.catch(() => (loading = null));
+  const queue = await loading;
+  await queue.start(userId);
+  uploads.queue = queue;
+  return queue;
+}
+
+/** Starts the queue if this person left files waiting on this device (after a reload, a closed tab, a lost signal). */
+export async function resumeStoredUploads(userId: string): Promise<void> {
+  let waiting = 0;
+  try {
+    waiting = await countEntries(userId);
+  } catch {
+    return; // no IndexedDB: nothing can have been stored
+  }
+  if (waiting > 0 || uploads.queue) await loadQueue(userId);
+}
