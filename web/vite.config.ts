@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -13,30 +13,29 @@ type CspDirectives = NonNullable<NonNullable<Config["csp"]>["directives"]>;
 
 /** Message keys only the signed-in pages and the long public forms use (see `codeSplitting`). */
 const APP_MESSAGE_PREFIXES = [
-  "admin", "appl", "audit", "field", "home", "legal", "lksd", "lksf", "lksnew", "lksreg", "ppks",
-  "notif", "region_kind", "registry", "signup", "tp", "type", "users", "verify_email", "wf",
+  "admin", "appl", "audit", "field", "home", "intro", "later", "legal", "level", "lks", "lksd", "lksf", "lksnew",
+  "lksreg", "members", "next", "notif", "platform", "ppks", "region_kind", "registry", "service_mode",
+  "signup", "tp", "type", "users", "verify_email", "wf",
 ].join("|");
+const APP_KEY = new RegExp(`^(${APP_MESSAGE_PREFIXES})_`);
 const SEP = String.raw`[\\/]`;
-const APP_MESSAGES = new RegExp(`${SEP}src${SEP}lib${SEP}paraglide${SEP}messages${SEP}(${APP_MESSAGE_PREFIXES})_`);
-/** The Paraglide runtime and every other message. */
-const CORE_I18N = new RegExp(`${SEP}src${SEP}lib${SEP}paraglide${SEP}(?!messages${SEP}(${APP_MESSAGE_PREFIXES})_)`);
+const MESSAGES_DIR = `${SEP}src${SEP}lib${SEP}paraglide${SEP}messages${SEP}`;
+const APP_MESSAGES = new RegExp(`${MESSAGES_DIR}(${APP_MESSAGE_PREFIXES})_`);
+/** The message modules of `keys`. */
+const messageFiles = (keys: Iterable<string>) => new RegExp(`${MESSAGES_DIR}(${[...keys].join("|") || "(?!)"})\\.js$`);
 
 const srcDir = fileURLToPath(new URL("./src/", import.meta.url));
-/**
- * What the signed-in home (`/`) renders: the (app) layout with its header, and the home page with
- * every role's home component (those are loaded lazily, but they are the page's content).
- */
-const HOME_ENTRIES = ["routes/+layout.svelte", "routes/(app)/+layout.svelte", "routes/(app)/+layout.ts", "routes/(app)/+page.svelte"];
 
 /**
- * The message keys the source files reachable from `HOME_ENTRIES` use (`m.key`), following the
- * static and dynamic imports of `#lib/…` and relative paths textually. Those of the app's prefixes form
- * their own chunk ("i18n-home"), so the home's first load does not carry every signed-in page's texts.
+ * The message keys (`m.key`) the source files reachable from `entries` (relative to src/) use,
+ * following the imports of `#lib/…` and relative paths textually (type-only imports aside);
+ * dynamic `import()`s too when `lazy`, so what a page loads later counts as well.
  */
-function homeMessageKeys(): Set<string> {
+function messageKeys(entries: string[], lazy: boolean): Set<string> {
   const keys = new Set<string>();
   const seen = new Set<string>();
-  const queue = HOME_ENTRIES.map((entry) => join(srcDir, entry));
+  const queue = entries.map((entry) => join(srcDir, entry));
+  const imports = lazy ? /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)["']([^"']+)["']/g : /(?:\bfrom\s*|\bimport\s+)["']([^"']+)["']/g;
   for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
     if (seen.has(file)) continue;
     seen.add(file);
@@ -47,7 +46,8 @@ function homeMessageKeys(): Set<string> {
       continue; // generated or missing (e.g. paraglide output before its first compile)
     }
     for (const match of code.matchAll(/\bm\.([A-Za-z0-9_]+)\b/g)) keys.add(match[1]!);
-    for (const match of code.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)["']([^"']+)["']/g)) {
+    const runtime = code.replace(/\b(?:import|export)\s+type\b[^;]*?\bfrom\s*["'][^"']+["']/g, "");
+    for (const match of runtime.matchAll(imports)) {
       const spec = match[1]!;
       if (spec.includes("paraglide")) continue;
       if (spec.startsWith("#lib/")) queue.push(join(srcDir, "lib", spec.slice(5)));
@@ -56,8 +56,29 @@ function homeMessageKeys(): Set<string> {
   }
   return keys;
 }
-const HOME_KEYS = [...homeMessageKeys()].filter((key) => new RegExp(`^(${APP_MESSAGE_PREFIXES})_`).test(key));
-const HOME_MESSAGES = new RegExp(`${SEP}src${SEP}lib${SEP}paraglide${SEP}messages${SEP}(${HOME_KEYS.join("|") || "(?!)"})\\.js$`);
+
+/** Route components (`+page.svelte`, `+layout.svelte`) under `dir` (relative to src/). */
+const routeFiles = (dir: string) =>
+  readdirSync(join(srcDir, dir), { recursive: true, encoding: "utf8" })
+    .filter((file) => /(^|[\\/])\+(page|layout)\.svelte$/.test(file))
+    .map((file) => join(dir, file));
+
+/** What every signed-in page loads around it: the root and signed-in layouts, and the error page. */
+const SIGNED_IN_SHELL = ["routes/+layout.svelte", "routes/+error.svelte", "routes/(app)/+layout.svelte", "routes/(app)/+layout.ts"];
+/** The signed-in home (`/`) with every role's home component (loaded lazily, but they are the page's content). */
+const HOME_KEYS = messageKeys([...SIGNED_IN_SHELL, "routes/(app)/+page.svelte"], true);
+/** The application page (`/permohonan/{id}`): what it shows at once, and with its lazily loaded parts (dialog, timeline, upload queue). */
+const APPLICATION_PAGE = "routes/(app)/permohonan/[id]/+page.svelte";
+const APPLICATION_KEYS = messageKeys([...SIGNED_IN_SHELL, APPLICATION_PAGE], false);
+const APPLICATION_LATER_KEYS = messageKeys([APPLICATION_PAGE], true);
+/** Texts only the sign-in, password reset and invitation pages show (no signed-in page above needs them). */
+const AUTH_ONLY_KEYS = [...messageKeys(routeFiles("routes/(auth)"), true)].filter(
+  (key) => !APP_KEY.test(key) && !HOME_KEYS.has(key) && !APPLICATION_KEYS.has(key) && !APPLICATION_LATER_KEYS.has(key),
+);
+const appKeys = (keys: Iterable<string>) => [...keys].filter((key) => APP_KEY.test(key));
+
+/** The Paraglide runtime and every other message. */
+const CORE_I18N = new RegExp(`${SEP}src${SEP}lib${SEP}paraglide${SEP}(?!messages${SEP}((${APP_MESSAGE_PREFIXES})_|(${AUTH_ONLY_KEYS.join("|") || "(?!)"})\\.js$))`);
 
 const buildDir = fileURLToPath(new URL("./build", import.meta.url));
 
@@ -154,18 +175,26 @@ export default defineConfig({
       output: {
         codeSplitting: {
           // Paraglide emits one module per message; left alone, every few messages
-          // shared between routes become a 100-byte chunk of their own. One i18n chunk
-          // costs a few KB more on the first visit but saves a dozen requests (and
-          // round trips on a 2G link); afterwards the service worker serves it anyway.
+          // shared between routes become a 100-byte chunk of their own. A few i18n chunks
+          // cost a few KB more on the first visit but save a dozen requests (and round
+          // trips on a 2G link); afterwards the service worker serves them anyway.
           //
-          // Messages of the signed-in and sign-up pages (prefixes below) form a second chunk,
-          // so /login's first load carries only the shell's and the login page's texts.
-          // The core group goes first so the runtime (a dependency of every message) stays in it.
-          // The app's messages the signed-in home needs (see `homeMessageKeys`) go into a third one, so
-          // the home does not load the texts of every other page either.
+          // The core group goes first so the runtime (a dependency of every message) stays in it;
+          // it holds the texts of the shell, /login and the other public pages. The sign-in,
+          // reset and invitation pages' own texts follow, so signed-in pages do not load them.
+          // The messages of the signed-in and sign-up pages (prefixes above) are split by what
+          // the busiest pages show (see `messageKeys`): those both the home and the application
+          // page need (the header, the labels), the rest of the home's, the application page's
+          // at first paint, then those its lazily loaded parts add (one chunk per part, so a page
+          // sharing one text with a part does not load the others); the rest, for every other
+          // page, last. A module goes to the first group (highest priority) that wants it.
           groups: [
-            { name: "i18n", test: CORE_I18N, priority: 3 },
-            { name: "i18n-home", test: HOME_MESSAGES, priority: 2 },
+            { name: "i18n", test: CORE_I18N, priority: 7 },
+            { name: "i18n-auth", test: messageFiles(AUTH_ONLY_KEYS), priority: 6 },
+            { name: "i18n-signed-in", test: messageFiles(appKeys(HOME_KEYS).filter((key) => APPLICATION_KEYS.has(key))), priority: 5 },
+            { name: "i18n-home", test: messageFiles(appKeys(HOME_KEYS)), priority: 4 },
+            { name: "i18n-appl", test: messageFiles(appKeys(APPLICATION_KEYS)), priority: 3 },
+            { name: "i18n-appl-later", test: messageFiles(appKeys(APPLICATION_LATER_KEYS)), priority: 2, entriesAware: true },
             { name: "i18n-app", test: APP_MESSAGES, priority: 1 },
           ],
         },

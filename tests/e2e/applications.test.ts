@@ -78,7 +78,8 @@ async function stepIs(page: Page, label: string): Promise<void> {
 }
 
 describe("accreditation application: submit, return for revision, resubmit, recommend", () => {
-  test("an LKS applies, Kota Tangerang returns it with two items, the LKS resubmits, Dinsos and the province recommend it to BALKS", async () => {
+  // Four signed-in people and a dozen pages: about 15 s alone, up to a minute when every e2e file runs at once.
+  test("an LKS applies, Kota Tangerang returns it with two items, the LKS resubmits, Dinsos and the province recommend it to BALKS", { timeout: 150_000 }, async () => {
     await withdrawOpenApplication();
 
     // 1. The LKS operator opens an application from its home and submits it.
@@ -204,7 +205,9 @@ describe("accreditation application: submit, return for revision, resubmit, reco
     await confirmDialog(province.page);
     await stepIs(province.page, "Penerimaan di BALKS");
 
-    // 6. The timeline shows every step, with who acted and the return's items.
+    // 6. The timeline shows every step, with who acted and the return's items (its code loads
+    //    once it comes near the screen, below the checklist and the letter).
+    await province.page.getByRole("heading", { level: 2, name: "Riwayat permohonan" }).scrollIntoViewIfNeeded();
     const timeline = province.page.getByTestId("timeline");
     await timeline.getByTestId("timeline-entry").nth(7).waitFor();
     const entries = await timeline.getByTestId("timeline-entry").allInnerTexts();

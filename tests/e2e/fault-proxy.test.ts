@@ -39,6 +39,8 @@ function send(proxyUrl: string, bytes: number): Promise<{ reply: string }> {
     let reply = "";
     let sent = 0;
     socket.on("data", (chunk) => (reply += chunk.toString()));
+    // End only once the sink has answered (or clearly will not): a loaded machine may be slow to reply.
+    const answered = Promise.race([new Promise((r) => socket.once("data", r)), new Promise((r) => setTimeout(r, 2000))]);
     socket.on("error", () => {});
     socket.on("close", () => resolve({ reply }));
     const block = Buffer.alloc(16 * 1024, 0x61);
@@ -49,7 +51,7 @@ function send(proxyUrl: string, bytes: number): Promise<{ reply: string }> {
         sent += piece.length;
         if (!socket.write(piece)) return void socket.once("drain", pump);
       }
-      setTimeout(() => socket.end(), 50);
+      void answered.then(() => socket.end());
     };
     socket.once("connect", pump);
   });

@@ -2,6 +2,7 @@ import { gzipSync } from "node:zlib";
 import { readFile } from "node:fs/promises";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { registerLksWithApplication } from "../../bench/photo.ts";
 import { apiFetch, baseUrl, controlledByServiceWorker, DEMO_PASSWORD, launch, login, open } from "./helpers.ts";
 
 let browser: Browser;
@@ -37,11 +38,14 @@ describe("app shell", () => {
     expect(await (await fetch(`${baseUrl()}/_headers`)).text()).not.toContain("Content-Security-Policy");
   });
 
-  /** Sums the gzip (-9) size of the JS and CSS a fresh context fetches for `path` (no cache, no service worker yet). */
-  async function firstLoad(label: string, path: string, ready: (page: Page) => Promise<void>, signInAs?: string) {
+  /**
+   * Sums the gzip (-9) size of the JS and CSS a fresh context fetches for `path` (no cache, no service
+   * worker yet), signed in as `signInAs` (with the demo password unless `password` is given).
+   */
+  async function firstLoad(label: string, path: string, ready: (page: Page) => Promise<void>, signInAs?: string, password = DEMO_PASSWORD) {
     const { page, context, cspViolations } = await open(browser, { width: 360, height: 740 });
     if (signInAs) {
-      const response = await page.request.post("/api/v1/auth/login", { data: { email: signInAs, password: DEMO_PASSWORD }, headers: { origin: baseUrl() } });
+      const response = await page.request.post("/api/v1/auth/login", { data: { email: signInAs, password }, headers: { origin: baseUrl() } });
       expect(response.ok()).toBe(true);
     }
     const cdp = await context.newCDPSession(page);
@@ -92,6 +96,49 @@ describe("app shell", () => {
         await page.getByRole("heading", { level: 1, name: /Selamat datang/ }).waitFor();
         // The role's home (loaded lazily) with its LKS list and the member list is there too.
         await page.getByTestId("tile-registry").waitFor();
+        await page.waitForLoadState("networkidle");
+      },
+      "dinsos.kota-tangerang@akrab.test",
+    );
+  });
+
+  test(`first load of /permohonan/{id} (LKS operator and Dinsos verifier) stays within ${BUDGET_BYTES / 1024} KB gzip of JS+CSS`, async () => {
+    // A fresh LKS with its own draft application: the demo LKS's applications are moved by
+    // applications.test.ts while files run side by side.
+    const setup = await registerLksWithApplication(baseUrl(), "Panti Asuhan Uji Muat");
+    const path = `/permohonan/${setup.applicationId}?t=${setup.tenant}`;
+    const opened = async (page: Page) => {
+      await page.getByRole("heading", { level: 1, name: setup.name }).waitFor();
+      await page.getByTestId("checklist").waitFor();
+    };
+    // The operator's draft: the checklist with an upload control per document, the letter form.
+    await firstLoad(
+      "/permohonan/{id} (LKS operator, draft)",
+      path,
+      async (page) => {
+        await opened(page);
+        await page.getByTestId("doc-profil_lks").getByText("Pilih berkas").waitFor();
+        await page.getByTestId("letter-form").waitFor();
+        await page.waitForLoadState("networkidle");
+      },
+      setup.email,
+      setup.password,
+    );
+
+    // Submitted, it is the verifier's: the workflow actions and Terima/Kembalikan per document.
+    const signedIn = await apiFetch("/api/v1/auth/login", { method: "POST", body: { email: setup.email, password: setup.password } });
+    expect(signedIn.status).toBe(200);
+    const cookie = signedIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const api = `/api/v1/t/${setup.tenant}/applications/${setup.applicationId}`;
+    const { version } = (await (await apiFetch(api, { cookie })).json()) as { version: number };
+    const submitted = await apiFetch(`${api}/transitions`, { method: "POST", cookie, body: { action: "submit", expectedVersion: version } });
+    expect(submitted.status, await submitted.clone().text()).toBe(200);
+    await firstLoad(
+      "/permohonan/{id} (Dinsos verifier, submitted)",
+      path,
+      async (page) => {
+        await opened(page);
+        await page.getByTestId("appl-actions").waitFor();
         await page.waitForLoadState("networkidle");
       },
       "dinsos.kota-tangerang@akrab.test",

@@ -17,6 +17,7 @@ import {
 } from "@akrab/domain";
 import type { LksDetail, LksProfileInput } from "#lib/api-types.ts";
 import { m } from "#lib/paraglide/messages.js";
+import { fieldId } from "#lib/form-fields.ts";
 
 export interface DocDraft {
   number: string;
@@ -63,30 +64,8 @@ export interface LksDraft {
   siksNgId: string;
 }
 
-/** Top-level profile fields, in form order: the keys of return comments and history entries. */
-export const PROFILE_FIELDS = [
-  "name",
-  "legalForm",
-  "deed",
-  "kemenkumham",
-  "legalisation",
-  "npwp",
-  "siksNgId",
-  "address",
-  "location",
-  "phone",
-  "email",
-  "board",
-  "types",
-  "serviceMode",
-  "ppks",
-  "capacity",
-  "currentClients",
-  "staffCount",
-  "tandaDaftar",
-  "izinOperasional",
-] as const;
-export type ProfileField = (typeof PROFILE_FIELDS)[number];
+// Field names and input ids live in a small module of their own (pages without this form use them).
+export { PROFILE_FIELDS, fieldId, type ProfileField } from "#lib/form-fields.ts";
 
 const emptyDoc = (): DocDraft => ({ number: "", date: "" });
 const emptyPermit = (): PermitDraft => ({ number: "", issuedAt: "", expiresAt: "" });
@@ -315,11 +294,6 @@ export function validateDraft(d: LksDraft, original?: LksDetail["profile"], toda
   }
   if (d.siksNgId.trim().length > 50) set("siksNgId", m.lksf_err_too_long());
   return errors;
-}
-
-/** The id of the input that shows a path's error: "board.0.idNumber" → "f-board-0-idNumber". */
-export function fieldId(path: string): string {
-  return `f-${path.replace(/[^A-Za-z0-9]+/g, "-")}`;
 }
 
 /**

@@ -1,11 +1,7 @@
 import type { Role } from "../identity/roles.ts";
+import { NATIONAL_INTAKE, REVISION_STEP, type StepActor } from "./steps.ts";
 
-/**
- * Who must act while an application sits in a step. The API maps it to the memberships it
- * checks: the LKS's operator, the kab/kota tenant, its parent province tenant, or BALKS.
- */
-export const STEP_ACTORS = ["lks", "kabkota", "province", "national"] as const;
-export type StepActor = (typeof STEP_ACTORS)[number];
+export { NATIONAL_INTAKE, REVISION_STEP, STEP_ACTORS, type StepActor } from "./steps.ts";
 
 export interface Label {
   id: string;
@@ -45,12 +41,6 @@ export interface RegionalPart {
   steps: WorkflowStep[];
   transitions: WorkflowTransition[];
 }
-
-/** Where every regional part hands over to BALKS. */
-export const NATIONAL_INTAKE = "balks_intake";
-
-/** The regional step BALKS sends an application back to when its file is incomplete. */
-export const REVISION_STEP = "revision";
 
 const step = (id: string, actor: StepActor, slaDays: number | null, labelId: string, labelEn: string, terminal = false): WorkflowStep => ({
   id,

@@ -3,11 +3,10 @@ import { formatBytes } from "#lib/applications.ts";
 import { localizeApiText } from "#lib/errors.ts";
 import { m } from "#lib/paraglide/messages.js";
 import type { DocumentType } from "#lib/api-types.ts";
+import { typeList } from "./accept.ts";
 import { roundedTimeLeft } from "./progress.ts";
 import type { Failure } from "./protocol.ts";
 import type { ItemState } from "./queue.svelte.ts";
-
-export const typeList = (types: readonly DocumentType[]) => types.map((type) => type.toUpperCase()).join(", ");
 
 /** The sentence for a refusal: what happened and what to do, Indonesian first. */
 export function failureText(failure: Failure, context: { size?: number; maxBytes: number; acceptedTypes: readonly DocumentType[] }): string {

@@ -4,6 +4,9 @@
  * photo is re-encoded to before it crosses a slow link.
  */
 import type { DocumentType } from "#lib/api-types.ts";
+import { DOCUMENT_MIME, DOWNSCALABLE } from "./accept.ts";
+
+export { DOCUMENT_MIME, DOWNSCALABLE, acceptAttribute } from "./accept.ts";
 
 export const KIB = 1024;
 export const MIB = 1024 * 1024;
@@ -47,29 +50,6 @@ export function transferPlan(connection: ConnectionInfo | null | undefined, mobi
  */
 export const RETRY_DELAYS: readonly number[] = [0, 1000, 3000, 5000, 10_000, 20_000, 30_000, 30_000, ...Array<number>(12).fill(60_000)];
 
-/** The checklist's accepted-type names and their MIME types and file extensions. */
-export const DOCUMENT_MIME: Record<DocumentType, { mime: string; extensions: string[] }> = {
-  pdf: { mime: "application/pdf", extensions: [".pdf"] },
-  jpeg: { mime: "image/jpeg", extensions: [".jpg", ".jpeg"] },
-  png: { mime: "image/png", extensions: [".png"] },
-  webp: { mime: "image/webp", extensions: [".webp"] },
-  heic: { mime: "image/heic", extensions: [".heic", ".heif"] },
-  docx: { mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", extensions: [".docx"] },
-  xlsx: { mime: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", extensions: [".xlsx"] },
-};
-
-/** The file input's `accept`: MIME types and extensions (some Android pickers only honour one of the two). */
-export function acceptAttribute(types: readonly DocumentType[]): string {
-  const out: string[] = [];
-  for (const type of types) {
-    const entry = DOCUMENT_MIME[type];
-    if (!entry) continue;
-    out.push(entry.mime, ...entry.extensions);
-    if (type === "heic") out.push("image/heif");
-  }
-  return [...new Set(out)].join(",");
-}
-
 /** The accepted-type name of a picked file, from its MIME type or else its extension (phones often send none). */
 export function documentTypeOfFile(name: string, mime: string): DocumentType | null {
   const type = mime.toLowerCase().split(";")[0]!.trim();
@@ -84,9 +64,6 @@ export function documentTypeOfFile(name: string, mime: string): DocumentType | n
   }
   return null;
 }
-
-/** Photos the browser can decode and re-encode smaller (HEIC: most browsers cannot decode it; sent as is). */
-export const DOWNSCALABLE: readonly DocumentType[] = ["jpeg", "png", "webp"];
 
 export const PHOTO_MAX_SIDE = 1600;
 export const PHOTO_QUALITY = 0.82;
