@@ -365,3 +365,13 @@ describe("the checklist", () => {
     expect(list.items.map((d) => d.id)).toContain(documentId);
   });
 });
+
+describe("requirement limits", () => {
+  it("defaults a requirement without a size limit to 20 MB", async () => {
+    const items = [{ key: "foto_kegiatan", name: "Foto kegiatan", description: "", required: false, acceptedTypes: ["jpeg"] }];
+    const res = await api(`${T}/checklists/renewal`, { method: "PUT", token: verifier, json: { items } });
+    expect(res.status, await res.clone().text()).toBe(200);
+    const stored = (await (await api(`${T}/checklists/renewal`, { token: verifier })).json()) as { items: { key: string; maxBytes: number }[] };
+    expect(stored.items.find((i) => i.key === "foto_kegiatan")?.maxBytes).toBe(20 * MiB);
+  });
+});

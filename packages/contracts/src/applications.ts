@@ -1,4 +1,4 @@
-import { APPLICATION_KINDS, DOCUMENT_TYPES } from "@akrab/domain";
+import { APPLICATION_KINDS, DEFAULT_REQUIREMENT_MAX_BYTES, DOCUMENT_TYPES, MAX_UPLOAD_BYTES } from "@akrab/domain";
 import { z } from "@hono/zod-openapi";
 import { CalendarDate } from "./lks-profile.ts";
 
@@ -115,7 +115,13 @@ export const DocumentRequirementInput = z
     description: z.string().trim().max(400),
     required: z.boolean(),
     acceptedTypes: z.array(z.enum(DOCUMENT_TYPES)).min(1),
-    maxBytes: z.number().int().min(64 * 1024).max(100 * 1024 * 1024),
+    maxBytes: z
+      .number()
+      .int()
+      .min(64 * 1024)
+      .max(MAX_UPLOAD_BYTES)
+      .default(DEFAULT_REQUIREMENT_MAX_BYTES)
+      .openapi({ description: "Largest file accepted, in bytes (20 MB when absent)" }),
   })
   .openapi("DocumentRequirement");
 

@@ -97,7 +97,7 @@ export type ReturnItem = z.output<typeof ReturnItemSchema>;
 export type ApplicationLetter = z.input<typeof ApplicationLetterSchema>;
 export type ChecklistItem = Application["checklist"][number];
 export type AvailableAction = Application["availableActions"][number];
-export type DocumentRequirement = z.input<typeof DocumentRequirementSchema>;
+export type DocumentRequirement = z.output<typeof DocumentRequirementSchema>;
 export type DefinitionProblem = z.output<typeof DefinitionProblemSchema>;
 export interface WorkflowState {
   published: { version: number; regional: import("@akrab/domain").RegionalPart; publishedAt: string };

@@ -19,6 +19,9 @@ export interface DocumentRequirement {
 }
 
 const MB = 1024 * 1024;
+
+/** A requirement's size limit when its tenant names none. */
+export const DEFAULT_REQUIREMENT_MAX_BYTES = 20 * MB;
 const pdf = (key: string, name: string, description: string, required = true, maxBytes = 2 * MB): DocumentRequirement => ({ key, name, description, required, acceptedTypes: ["pdf"], maxBytes });
 
 const COMMON: DocumentRequirement[] = [
