@@ -75,10 +75,23 @@ const APPLICATION_LATER_KEYS = messageKeys([APPLICATION_PAGE], true);
 const AUTH_ONLY_KEYS = [...messageKeys(routeFiles("routes/(auth)"), true)].filter(
   (key) => !APP_KEY.test(key) && !HOME_KEYS.has(key) && !APPLICATION_KEYS.has(key) && !APPLICATION_LATER_KEYS.has(key),
 );
+/** Texts of the pages one sees signed out (and of the root layout and error page, around every page). */
+const PUBLIC_KEYS = messageKeys(["routes/+layout.svelte", "routes/+error.svelte", ...routeFiles("routes/(auth)"), ...routeFiles("routes/(public)")], true);
+/**
+ * Texts without one of the prefixes above that only signed-in pages use (the header, the role names,
+ * the invitation form, the outbox…): grouped like the prefixed ones, so signed-out pages do not load them.
+ */
+const SIGNED_IN_ONLY_KEYS = new Set(
+  [...messageKeys([...SIGNED_IN_SHELL, ...routeFiles("routes/(app)")], true)].filter((key) => !APP_KEY.test(key) && !PUBLIC_KEYS.has(key)),
+);
 const appKeys = (keys: Iterable<string>) => [...keys].filter((key) => APP_KEY.test(key));
 
 /** The Paraglide runtime and every other message. */
-const CORE_I18N = new RegExp(`${SEP}src${SEP}lib${SEP}paraglide${SEP}(?!messages${SEP}((${APP_MESSAGE_PREFIXES})_|(${AUTH_ONLY_KEYS.join("|") || "(?!)"})\\.js$))`);
+const CORE_I18N = new RegExp(
+  `${SEP}src${SEP}lib${SEP}paraglide${SEP}(?!messages${SEP}((${APP_MESSAGE_PREFIXES})_|(${[...AUTH_ONLY_KEYS, ...SIGNED_IN_ONLY_KEYS].join("|") || "(?!)"})\\.js$))`,
+);
+
+const SIGNED_IN_ONLY_MESSAGES = messageFiles(SIGNED_IN_ONLY_KEYS);
 
 const buildDir = fileURLToPath(new URL("./build", import.meta.url));
 
@@ -180,22 +193,37 @@ export default defineConfig({
           // trips on a 2G link); afterwards the service worker serves them anyway.
           //
           // The core group goes first so the runtime (a dependency of every message) stays in it;
-          // it holds the texts of the shell, /login and the other public pages. The sign-in,
+          // it holds the texts of the root layout, /login and the other public pages. The sign-in,
           // reset and invitation pages' own texts follow, so signed-in pages do not load them.
+          // Unprefixed texts only signed-in pages use (`SIGNED_IN_ONLY_KEYS`) go with the header's
+          // when the header uses them, otherwise to the per-page texts below, so /login does not load them.
           // The messages of the signed-in and sign-up pages (prefixes above) are split by what
           // the busiest pages show (see `messageKeys`): those both the home and the application
           // page need (the header, the labels), the rest of the home's, the application page's
           // at first paint, then those its lazily loaded parts add (one chunk per part, so a page
           // sharing one text with a part does not load the others); the rest, for every other
-          // page, last. A module goes to the first group (highest priority) that wants it.
+          // page, last, split by the set of pages that use each text (`entriesAware`: a page loads
+          // its own texts and those it shares, not every other page's; subgroups under 3 KB are
+          // merged into a neighbour, since each chunk also lengthens the preload map every page
+          // loads in entry/app.js). A module goes to the first group (highest priority) that wants it.
           groups: [
             { name: "i18n", test: CORE_I18N, priority: 7 },
             { name: "i18n-auth", test: messageFiles(AUTH_ONLY_KEYS), priority: 6 },
-            { name: "i18n-signed-in", test: messageFiles(appKeys(HOME_KEYS).filter((key) => APPLICATION_KEYS.has(key))), priority: 5 },
+            {
+              name: "i18n-signed-in",
+              test: messageFiles([...appKeys(HOME_KEYS), ...SIGNED_IN_ONLY_KEYS].filter((key) => HOME_KEYS.has(key) && APPLICATION_KEYS.has(key))),
+              priority: 5,
+            },
             { name: "i18n-home", test: messageFiles(appKeys(HOME_KEYS)), priority: 4 },
             { name: "i18n-appl", test: messageFiles(appKeys(APPLICATION_KEYS)), priority: 3 },
             { name: "i18n-appl-later", test: messageFiles(appKeys(APPLICATION_LATER_KEYS)), priority: 2, entriesAware: true },
-            { name: "i18n-app", test: APP_MESSAGES, priority: 1 },
+            {
+              name: "i18n-app",
+              test: (id: string) => APP_MESSAGES.test(id) || SIGNED_IN_ONLY_MESSAGES.test(id),
+              priority: 1,
+              entriesAware: true,
+              entriesAwareMergeThreshold: 3000,
+            },
           ],
         },
       },

@@ -145,6 +145,46 @@ describe("app shell", () => {
     );
   });
 
+  test(`first load of the other signed-in and sign-up pages stays within ${BUDGET_BYTES / 1024} KB gzip of JS+CSS`, async () => {
+    // A pending Dinsos sign-up for its review page, in a city the onboarding tests do not pick
+    // (they take Kota Serang or the first city without a tenant).
+    const { items } = (await (await apiFetch("/api/v1/public/regions")).json()) as { items: { name: string; code: string; kind: string; tenantStatus: string }[] };
+    const region = items.filter((r) => r.kind === "city" && r.tenantStatus === "not_onboarded" && r.name !== "Kota Serang").at(-1);
+    expect(region).toBeDefined();
+    const created = await apiFetch("/api/v1/public/tenant-signups", {
+      method: "POST",
+      body: { regionCode: region!.code, officeName: "Dinas Sosial Uji Muat", officialEmail: `uji.muat.${Date.now()}@contoh.test`, contactName: "Uji Muat", contactPhone: "0811 0000 0001" },
+    });
+    expect(created.status).toBe(201);
+    const { id: signupId } = (await created.json()) as { id: string };
+
+    const heading = (name: string | RegExp) => async (page: Page) => {
+      await page.getByRole("heading", { level: 1, name }).waitFor();
+      await page.waitForLoadState("networkidle");
+    };
+    const dinsos = "dinsos.kota-tangerang@akrab.test";
+    const pages: [path: string, ready: (page: Page) => Promise<void>, signInAs?: string][] = [
+      ["/daftar-dinsos", heading("Pendaftaran Dinas Sosial")],
+      ["/lks", async (page) => {
+        await heading("Registri LKS")(page);
+        await page.getByTestId("lks-list").waitFor();
+      }, dinsos],
+      ["/permohonan", heading("Permohonan masuk"), dinsos],
+      ["/permohonan/baru", heading("Ajukan akreditasi"), "lks@akrab.test"],
+      ["/dinsos/alur-kerja", heading("Alur kerja"), dinsos],
+      ["/dinsos/audit", heading("Log audit"), dinsos],
+      ["/dinsos/dokumen", heading("Daftar dokumen"), dinsos],
+      ["/dinsos/pengguna", heading("Pengguna Dinsos"), dinsos],
+      ["/dinsos/profil", heading("Profil Dinas Sosial"), dinsos],
+      ["/admin", heading("Administrasi platform"), "admin@akrab.test"],
+      ["/admin/outbox", heading("Kotak keluar email"), "admin@akrab.test"],
+      [`/admin/pendaftaran/${signupId}`, heading("Dinas Sosial Uji Muat"), "admin@akrab.test"],
+    ];
+    for (const [path, ready, signInAs] of pages) {
+      await firstLoad(path.replace(signupId, "{id}"), path, ready, signInAs);
+    }
+  }, 120_000);
+
   test("service worker: registered, then a reload fetches no shell bytes from the network", async () => {
     const { page, context, cspViolations, pageErrors } = await open(browser);
     await page.goto("/login");

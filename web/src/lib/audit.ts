@@ -1,7 +1,7 @@
 import { m } from "#lib/paraglide/messages.js";
 
 /** Prefix filters the audit API understands ("auth." matches every auth action). */
-export const AUDIT_GROUPS = ["auth.", "member.", "lks.", "tenant."] as const;
+export const AUDIT_GROUPS = ["auth.", "member.", "lks.", "document.", "tenant."] as const;
 
 export function auditGroupLabel(group: string): string {
   switch (group) {
@@ -11,6 +11,8 @@ export function auditGroupLabel(group: string): string {
       return m.audit_group_member();
     case "lks.":
       return m.audit_group_lks();
+    case "document.":
+      return m.audit_group_document();
     case "tenant.":
       return m.audit_group_tenant();
     default:
@@ -63,6 +65,20 @@ export function auditActionLabel(action: string): string {
       return m.audit_tenant_profile_updated();
     case "tenant.logo_updated":
       return m.audit_tenant_logo_updated();
+    case "document.uploaded":
+      return m.audit_document_uploaded();
+    case "document.downloaded":
+      return m.audit_document_downloaded();
+    case "document.accepted":
+      return m.audit_document_accepted();
+    case "document.returned":
+      return m.audit_document_returned();
+    case "document.thumbnail_stored":
+      return m.audit_document_thumbnail_stored();
+    case "upload.created":
+      return m.audit_upload_created();
+    case "upload.terminated":
+      return m.audit_upload_terminated();
     default:
       return action;
   }
