@@ -32,7 +32,8 @@ describe("invitation and password reset through the outbox", () => {
     const { page, context, cspViolations } = await open(browser);
     await login(page, "dinsos.kota-tangerang@akrab.test");
     await actAs(page, "Admin Dinsos");
-    await page.getByText("Panti Werdha Sejahtera Cipondoh").waitFor();
+    // The LKS list has loaded (the members list may name the LKS too: other e2e files invite its operators).
+    await page.getByRole("link", { name: "Panti Werdha Sejahtera Cipondoh" }).first().waitFor();
     await page.getByLabel("Email", { exact: true }).fill(email);
     await page.getByLabel("Peran").selectOption({ label: "Operator LKS" });
     await page.getByLabel("LKS", { exact: true }).selectOption({ label: "Panti Werdha Sejahtera Cipondoh" });

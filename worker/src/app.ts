@@ -6,6 +6,7 @@ import { secureHeaders } from "hono/secure-headers";
 import { createRouter } from "./lib/router.ts";
 import { authenticate } from "./middleware/auth/index.ts";
 import { csrf } from "./middleware/csrf/index.ts";
+import { eagerBody } from "./middleware/eager-body/index.ts";
 import { idempotency } from "./middleware/idempotency/index.ts";
 import { Problem, onError, onNotFound } from "./middleware/problem/index.ts";
 import { tenant } from "./middleware/tenant/index.ts";
@@ -39,6 +40,9 @@ const UPLOAD_LIMITS: readonly [RegExp, number][] = [
   [/^\/api\/v1\/t\/[^/]+\/uploads(\/[^/]+)?$/, MAX_UPLOAD_BYTES],
 ];
 
+/** How far an upload's body is read ahead of its handler (one R2 part and a bit). */
+const UPLOAD_READ_AHEAD_BYTES = 8 * 1024 * 1024;
+
 export function createApp() {
   const app = createRouter();
 
@@ -61,6 +65,8 @@ export function createApp() {
       },
     })(c, next);
   });
+  // Upload chunks are read from their first byte, before authentication: see eager-body.
+  app.use("/api/v1/t/:tenant/uploads/*", eagerBody(UPLOAD_READ_AHEAD_BYTES)); // also matches …/uploads
   app.use("/api/*", async (c, next) => {
     c.set("db", createDb(c.env.DB));
     await next();

@@ -27,6 +27,8 @@ export interface Variables {
   /** Set by `tenant()` for routes under /api/v1/t/{tenant}. */
   access: TenantAccess;
   scope: TenantScope;
+  /** Set by `eagerBody()` on upload routes: the request body, read from the first moment. */
+  body: ReadableStream<Uint8Array> | undefined;
 }
 
 export interface AppEnv {

@@ -28,12 +28,12 @@ export const append: RouteHandler<typeof appendRoute, AppEnv> = async (c) => {
   }
   const offset = integerHeader(c, "upload-offset");
   if (upload.status === "completed") {
-    await c.req.raw.body?.cancel();
+    await c.var.body?.cancel();
     if (offset !== upload.length) throw offsetConflict(upload.length);
     return c.body(null, 204, progressHeaders(upload, null));
   }
   if (upload.status !== "receiving") throw gone();
-  return c.body(null, 204, await appendBytes(c, upload, offset, c.req.raw.body));
+  return c.body(null, 204, await appendBytes(c, upload, offset, c.var.body ?? null));
 };
 
 /** Streams bytes into the upload's Durable Object and answers with where the upload now stands. */

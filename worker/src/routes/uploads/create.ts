@@ -85,7 +85,7 @@ export const createUpload: RouteHandler<typeof createUploadRoute, AppEnv> = asyn
     recordAudit(db, { action: "upload.created", tenantId: scope.tenant.id, actorUserId: principal.user.id, targetType: "lks", targetId: slot.lksId, ip: clientIp(c), data: { uploadId: upload.id, length, filename: upload.filename } }),
   ]);
   const state = await uploadSession(c, upload.id).init({ uploadId: upload.id, tenantId: scope.tenant.id, key: `t/${scope.tenant.id}/uploads/${upload.id}`, length, sha256: meta.sha256, declaredType: meta.filetype, rule });
-  const headers = c.req.header("content-type") === OFFSET_CONTENT_TYPE ? await appendBytes(c, upload, 0, c.req.raw.body) : progressHeaders(upload, state);
+  const headers = c.req.header("content-type") === OFFSET_CONTENT_TYPE ? await appendBytes(c, upload, 0, c.var.body ?? null) : progressHeaders(upload, state);
   return c.json({ id: upload.id, offset: Number(headers["upload-offset"]), length, duplicate: false, documentId: headers["akrab-document-id"] ?? null }, 201, { location, ...headers });
 };
 
