@@ -3,15 +3,6 @@ import { checkSniffedType, sniffFileType, type SniffedType, type UploadRule } fr
 import { DurableObject } from "cloudflare:workers";
 import type { Bindings } from "../env.ts";
 
-/**
- * One resumable upload: its offset, the R2 multipart parts and the bytes not yet in a part.
- *
- * R2 wants equal parts of at least 5 MiB, while a phone on 2G sends 64–256 KiB at a time and is
- * cut off mid-request. So every byte that arrives is first written to this object's own SQLite
- * storage (durable before the offset moves), and whole parts go to R2 once enough has
- * accumulated. A dropped connection keeps what arrived before the drop; a resume after the
- * Worker or this object restarts continues from the stored offset.
- */
 const PART_SIZE = 5 * 1024 * 1024;
 /** Bytes gathered in memory before they are written down: the most a crash of this object (not of the client) can lose. */
 const COMMIT_BYTES = 128 * 1024;
@@ -74,6 +65,15 @@ interface Row extends Record<string, SqlStorageValue> {
 
 type Hasher = { offset: number; writer: WritableStreamDefaultWriter<Uint8Array>; stream: DigestStream };
 
+/**
+ * One resumable upload: its offset, the R2 multipart parts and the bytes not yet in a part.
+ *
+ * R2 wants equal parts of at least 5 MiB, while a phone on 2G sends 64–256 KiB at a time and is
+ * cut off mid-request. So every byte that arrives is first written to this object's own SQLite
+ * storage (durable before the offset moves), and whole parts go to R2 once enough has
+ * accumulated. A dropped connection keeps what arrived before the drop; a resume after the
+ * Worker or this object restarts continues from the stored offset.
+ */
 export class UploadSession extends DurableObject<Bindings> {
   private readonly sql: SqlStorage;
   /** The SHA-256 so far, fed in offset order; lost if this object is evicted, then recomputed from R2 at the end. */
