@@ -3,6 +3,10 @@
  * every connection after 300–900 KiB (seeded) → wrangler dev. The upload must finish, the stored
  * bytes must be the file's, and resuming must not resend much: at most 1.25 × the file size on the
  * wire (the official Node tus server with a file store does about 1.12 × here).
+ *
+ * `npm test` runs this file on its own (`npm run test:faults`), after the browser tests: it
+ * measures what network cuts cost, and three Chromium runs competing for two cores would add the
+ * cost of a starved local server to that figure.
  */
 import { describe, expect, inject, test } from "vitest";
 import { downloadDocument, formatTrace, prepareUploader, sha256Hex, uploadThroughFaults } from "../support/tus-node-client.ts";

@@ -63,13 +63,12 @@ function forbidden(): Problem {
 
 /**
  * Links a stored content to the upload's document as a new version, updates the checklist and
- * writes the audit event, in one batch. A retried completion finds the version it already made.
+ * writes the audit event, in one batch. The version's unique upload id makes a racing second
+ * completion fail as a whole; it then answers with the version the first one made.
  */
 export async function linkVersion(c: Context<AppEnv>, upload: UploadRow, blob: BlobRow): Promise<string> {
   const db = c.get("db");
   const store = c.get("scope").documents;
-  const done = await store.versionOfUpload(upload.id);
-  if (done) return done.documentId;
   const slot = slotOfUpload(upload);
   const principal = c.get("principal")!;
   try {
@@ -95,7 +94,8 @@ export async function linkVersion(c: Context<AppEnv>, upload: UploadRow, blob: B
 
 /**
  * Records a completed upload: content already stored in the tenant is kept once (the new copy is
- * deleted), a PDF gets its page count, and the document gains a version.
+ * deleted), a PDF gets its page count, and the document gains a version. A retried completion
+ * finds the version it already made.
  */
 export async function recordCompletedUpload(c: Context<AppEnv>, upload: UploadRow, completion: UploadCompletion): Promise<string> {
   const store = c.get("scope").documents;
