@@ -16,7 +16,8 @@ import { mulberry32 } from "../tests/support/fault-proxy.ts";
 import { randomBytes } from "node:crypto";
 import { pathToFileURL } from "node:url";
 import jpeg from "jpeg-js";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
+import { launchChromium } from "../tests/support/chromium.ts";
 
 export const DEMO_PASSWORD = "Akrab-Demo-2026!";
 const TENANT = "kota-tangerang";
@@ -212,10 +213,7 @@ export async function benchPhotoDownscale(baseUrl: string, options: { browser?: 
   const target = await registerLksWithApplication(baseUrl, "Panti Asuhan Uji Foto");
   const browser =
     options.browser ??
-    (await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic", "--no-first-run"],
-    }));
+    (await launchChromium());
   const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 360, height: 740 }, locale: "id-ID", serviceWorkers: "block" });
   const rows: PhotoRow[] = [];
   try {

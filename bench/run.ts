@@ -10,7 +10,7 @@
  */
 import { execFileSync, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { launchChromium } from "../tests/support/chromium.ts";
 import { startLocalServer } from "../tests/support/local-server.ts";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -70,10 +70,7 @@ const app = await startLocalServer({ port: APP_PORT, extraSqlFiles: [seedFile] }
 rmSync(seedDir, { recursive: true, force: true });
 const hello = await startHelloWorld();
 try {
-  const browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync"],
-  });
+  const browser = await launchChromium();
   const login = await measurePage(browser, `${app.url}/login`, "/login");
   const home = await measurePage(browser, `${app.url}/`, "/ (home, signed in)", async (page) => {
     const res = await page.request.post(`${app.url}/api/v1/auth/login`, { data: DEMO, headers: { origin: app.url } });

@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { launchChromium } from "../support/chromium.ts";
 import { expect, inject } from "vitest";
 
 export const DEMO_PASSWORD = "Akrab-Demo-2026!";
@@ -9,19 +10,7 @@ const SCREENSHOTS = new URL("./screenshots/", import.meta.url);
 mkdirSync(SCREENSHOTS, { recursive: true });
 
 export function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  return launchChromium();
 }
 
 export interface Session {
