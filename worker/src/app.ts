@@ -5,6 +5,7 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { createRouter } from "./lib/router.ts";
 import { authenticate } from "./middleware/auth/index.ts";
+import { noStoreByDefault } from "./middleware/cache-control/index.ts";
 import { csrf } from "./middleware/csrf/index.ts";
 import { eagerBody } from "./middleware/eager-body/index.ts";
 import { idempotency } from "./middleware/idempotency/index.ts";
@@ -15,6 +16,7 @@ import { areaRoutes } from "./routes/areas/index.ts";
 import { auditRoutes } from "./routes/audit/index.ts";
 import { authRoutes } from "./routes/auth/index.ts";
 import { documentRoutes } from "./routes/documents/index.ts";
+import { THUMBNAIL_MAX_BYTES } from "./routes/documents/thumbnail-put.ts";
 import { mountDocs } from "./routes/docs/index.ts";
 import { healthRoutes } from "./routes/health/index.ts";
 import { invitationRoutes } from "./routes/invitations/index.ts";
@@ -36,6 +38,7 @@ export const MAX_JSON_BODY_BYTES = 64 * 1024;
 const UPLOAD_LIMITS: readonly [RegExp, number][] = [
   [/^\/api\/v1\/public\/tenant-signups\/[^/]+\/letter$/, SIGNUP_LETTER_MAX_BYTES],
   [/^\/api\/v1\/t\/[^/]+\/logo$/, LOGO_MAX_BYTES],
+  [/^\/api\/v1\/t\/[^/]+\/documents\/[^/]+\/thumbnail$/, THUMBNAIL_MAX_BYTES],
   // tus: the Durable Object also refuses any byte past the upload's declared length.
   [/^\/api\/v1\/t\/[^/]+\/uploads(\/[^/]+)?$/, MAX_UPLOAD_BYTES],
 ];
@@ -56,6 +59,7 @@ export function createApp() {
       crossOriginResourcePolicy: "same-origin",
     }),
   );
+  app.use("/api/*", noStoreByDefault());
   app.use("/api/*", (c, next) => {
     const maxSize = UPLOAD_LIMITS.find(([path]) => path.test(c.req.path))?.[1] ?? MAX_JSON_BODY_BYTES;
     return bodyLimit({

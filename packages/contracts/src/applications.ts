@@ -1,5 +1,6 @@
 import { APPLICATION_KINDS, DEFAULT_REQUIREMENT_MAX_BYTES, DOCUMENT_TYPES, MAX_UPLOAD_BYTES } from "@akrab/domain";
 import { z } from "@hono/zod-openapi";
+import { Text, MultilineText } from "./common.ts";
 import { CalendarDate } from "./lks-profile.ts";
 
 const msg = (id: string, en: string) => `${id} / ${en}`;
@@ -7,11 +8,11 @@ const Label = z.object({ id: z.string(), en: z.string() });
 
 export const ApplicationLetter = z
   .object({
-    number: z.string().trim().min(1, msg("Nomor surat wajib diisi", "Letter number is required")).max(100),
+    number: Text().min(1, msg("Nomor surat wajib diisi", "Letter number is required")).max(100),
     date: CalendarDate,
-    signatoryName: z.string().trim().min(2, msg("Nama penanda tangan wajib diisi", "Signatory is required")).max(120),
-    signatoryPosition: z.string().trim().min(2, msg("Jabatan penanda tangan wajib diisi", "Signatory position is required")).max(80),
-    summary: z.string().trim().max(2000).optional().openapi({ description: "Why the LKS applies now; what changed since the last accreditation" }),
+    signatoryName: Text().min(2, msg("Nama penanda tangan wajib diisi", "Signatory is required")).max(120),
+    signatoryPosition: Text().min(2, msg("Jabatan penanda tangan wajib diisi", "Signatory position is required")).max(80),
+    summary: MultilineText().max(2000).optional().openapi({ description: "Why the LKS applies now; what changed since the last accreditation" }),
   })
   .openapi("ApplicationLetter");
 
@@ -22,15 +23,15 @@ export const ApplicationCreate = z
 export const ReturnItem = z
   .object({
     kind: z.enum(["document", "profile_field", "letter"]),
-    ref: z.string().trim().min(1).max(80).openapi({ description: "Checklist key, profile field name, or letter field" }),
-    message: z.string().trim().min(3, msg("Komentar minimal 3 karakter", "Comment too short")).max(1000),
+    ref: Text().min(1).max(80).openapi({ description: "Checklist key, profile field name, or letter field" }),
+    message: MultilineText().min(3, msg("Komentar minimal 3 karakter", "Comment too short")).max(1000),
   })
   .openapi("ReturnItem");
 
 export const TransitionRequest = z
   .object({
-    action: z.string().trim().min(1).max(40),
-    comment: z.string().trim().max(4000).optional(),
+    action: Text().min(1).max(40),
+    comment: MultilineText().max(4000).optional(),
     items: z.array(ReturnItem).max(100).optional().openapi({ description: "For returns: exactly what the LKS must fix" }),
     expectedVersion: z.number().int().min(1),
   })
@@ -111,8 +112,8 @@ export const InboxPage = z.object({ items: z.array(InboxItem), nextCursor: z.str
 export const DocumentRequirementInput = z
   .object({
     key: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, msg("Kunci huruf kecil dan garis bawah", "Lowercase letters and underscores")),
-    name: z.string().trim().min(3).max(120),
-    description: z.string().trim().max(400),
+    name: Text().min(3).max(120),
+    description: MultilineText().max(400),
     required: z.boolean(),
     acceptedTypes: z.array(z.enum(DOCUMENT_TYPES)).min(1),
     maxBytes: z

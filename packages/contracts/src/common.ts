@@ -31,3 +31,21 @@ export const Email = z
   .trim()
   .toLowerCase()
   .pipe(z.email({ message: "Alamat email tidak valid / Invalid email address" }).max(254));
+
+/**
+ * Control characters (C0, DEL, C1) and the bidirectional embeddings, overrides and isolates.
+ * NUL truncates strings in C code and PDFs, other controls corrupt CSV exports and emails, and
+ * bidi controls make a name display as something it is not (`Panti\u202Eabc` shows reversed).
+ */
+const SINGLE_LINE = /^[^\p{Cc}\u202A-\u202E\u2066-\u2069]*$/u;
+/** The same, but a multi-line field keeps its line breaks and tabs. */
+const MULTI_LINE = /^[^\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]*$/u;
+const NO_CONTROL = "Tidak boleh berisi karakter kendali / Must not contain control characters";
+const NO_CONTROL_MULTILINE =
+  "Tidak boleh berisi karakter kendali selain baris baru dan tab / Must not contain control characters other than newline and tab";
+
+/** Every single-line text a person types (names, numbers, addresses): trimmed, no control characters. */
+export const Text = () => z.string().trim().regex(SINGLE_LINE, NO_CONTROL);
+
+/** Text a person may break into lines (comments, reasons, a letter's summary): newline and tab allowed. */
+export const MultilineText = () => z.string().trim().regex(MULTI_LINE, NO_CONTROL_MULTILINE);

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { MultilineText } from "./common.ts";
 
 const msg = (id: string, en: string) => `${id} / ${en}`;
 
@@ -54,7 +55,7 @@ export const UploadMetadata = z.object({
 });
 
 export const ChecklistReturn = z
-  .object({ comment: z.string().trim().min(3, msg("Komentar minimal 3 karakter", "Comment too short")).max(1000), expectedVersion: z.number().int().min(1) })
+  .object({ comment: MultilineText().min(3, msg("Komentar minimal 3 karakter", "Comment too short")).max(1000), expectedVersion: z.number().int().min(1) })
   .openapi("ChecklistReturn");
 
 export const ChecklistAccept = z.object({ expectedVersion: z.number().int().min(1) }).openapi("ChecklistAccept");

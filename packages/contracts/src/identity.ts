@@ -1,6 +1,6 @@
 import { ROLES } from "@akrab/domain";
 import { z } from "@hono/zod-openapi";
-import { Email } from "./common.ts";
+import { Email, Text } from "./common.ts";
 
 export const Role = z.enum(ROLES).openapi("Role");
 
@@ -70,7 +70,7 @@ export type InvitationDetails = z.output<typeof InvitationDetails>;
 /** Name and password are needed only when the invitation creates a new account. */
 export const InvitationAccept = z
   .object({
-    name: z.string().trim().min(2, "Nama minimal 2 karakter / Name must be at least 2 characters").max(120).optional(),
+    name: Text().min(2, "Nama minimal 2 karakter / Name must be at least 2 characters").max(120).optional(),
     password: NewPassword.optional(),
   })
   .openapi("InvitationAccept");

@@ -10,7 +10,7 @@ import {
   requiredLegalDocuments,
 } from "@akrab/domain";
 import { z } from "@hono/zod-openapi";
-import { Email } from "./common.ts";
+import { Email, MultilineText, Text } from "./common.ts";
 
 const msg = (id: string, en: string) => `${id} / ${en}`;
 
@@ -21,7 +21,7 @@ export const CalendarDate = z
   .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), msg("Tanggal tidak ada", "No such date"));
 
 const DocumentRef = z.object({
-  number: z.string().trim().min(1, msg("Nomor wajib diisi", "Number is required")).max(100),
+  number: Text().min(1, msg("Nomor wajib diisi", "Number is required")).max(100),
   date: CalendarDate,
 });
 
@@ -44,17 +44,15 @@ const Phone = z.string().transform((value, ctx) => {
 export const MASKED_NIK = /^\d{4}\*{8}\d{4}$/;
 
 const BoardMember = z.object({
-  name: z.string().trim().min(2, msg("Nama minimal 2 karakter", "Name too short")).max(120),
-  position: z.string().trim().min(2, msg("Jabatan wajib diisi", "Position is required")).max(80),
-  idNumber: z
-    .string()
-    .trim()
+  name: Text().min(2, msg("Nama minimal 2 karakter", "Name too short")).max(120),
+  position: Text().min(2, msg("Jabatan wajib diisi", "Position is required")).max(80),
+  idNumber: Text()
     .refine((value) => isNik(value) || MASKED_NIK.test(value), msg("NIK harus 16 angka", "NIK must be 16 digits"))
     .openapi({ description: "16-digit NIK; when editing, a member's masked NIK may be sent back unchanged" }),
 });
 
 export const LksAddress = z.object({
-  street: z.string().trim().min(5, msg("Alamat jalan minimal 5 karakter", "Street address too short")).max(300),
+  street: Text().min(5, msg("Alamat jalan minimal 5 karakter", "Street address too short")).max(300),
   provinceCode: z.string().regex(/^\d{2}$/, msg("Kode provinsi tidak valid", "Invalid province code")),
   regencyCode: z.string().regex(/^\d{2}\.\d{2}$/, msg("Kode kabupaten/kota tidak valid", "Invalid kabupaten/kota code")),
   districtCode: z.string().regex(/^\d{2}\.\d{2}\.\d{2}$/, msg("Kode kecamatan tidak valid", "Invalid kecamatan code")),
@@ -68,15 +66,15 @@ const Location = z.object({
 });
 
 export const Permit = z.object({
-  number: z.string().trim().min(1, msg("Nomor wajib diisi", "Number is required")).max(100),
+  number: Text().min(1, msg("Nomor wajib diisi", "Number is required")).max(100),
   issuedAt: CalendarDate,
   expiresAt: CalendarDate,
 });
 
-export const TandaDaftar = Permit.extend({ issuer: z.string().trim().min(3, msg("Penerbit wajib diisi", "Issuer is required")).max(200) });
+export const TandaDaftar = Permit.extend({ issuer: Text().min(3, msg("Penerbit wajib diisi", "Issuer is required")).max(200) });
 
 const ProfileFields = z.object({
-  name: z.string().trim().min(3, msg("Nama LKS minimal 3 karakter", "LKS name too short")).max(200),
+  name: Text().min(3, msg("Nama LKS minimal 3 karakter", "LKS name too short")).max(200),
   legalForm: z.enum(LEGAL_FORMS, { message: msg("Pilih bentuk lembaga", "Choose a legal form") }),
   deed: DocumentRef.optional().openapi({ description: "Akta notaris (yayasan/perkumpulan)" }),
   kemenkumham: DocumentRef.optional().openapi({ description: "SK pengesahan Kemenkumham (yayasan/perkumpulan)" }),
@@ -95,7 +93,7 @@ const ProfileFields = z.object({
   staffCount: z.number().int().min(0).max(100_000),
   tandaDaftar: TandaDaftar.optional(),
   izinOperasional: Permit.optional(),
-  siksNgId: z.string().trim().max(50).optional(),
+  siksNgId: Text().max(50).optional(),
 });
 
 type ProfileShape = z.output<typeof ProfileFields>;
@@ -133,7 +131,7 @@ export const LksRegistration = z
   .object({
     lks: LksProfileInput,
     operator: z.object({
-      name: z.string().trim().min(2, msg("Nama minimal 2 karakter", "Name too short")).max(120),
+      name: Text().min(2, msg("Nama minimal 2 karakter", "Name too short")).max(120),
       email: Email,
       password: z.string().min(1, msg("Kata sandi wajib diisi", "Password is required")).max(1024),
     }),
@@ -152,7 +150,7 @@ export const LksProfileView = ProfileFields.extend({
 
 export const ReturnComment = z.object({
   field: z.string().min(1).max(80).openapi({ example: "npwp" }),
-  message: z.string().trim().min(3, msg("Komentar minimal 3 karakter", "Comment too short")).max(1000),
+  message: MultilineText().min(3, msg("Komentar minimal 3 karakter", "Comment too short")).max(1000),
 });
 
 export const LksDetail = z
@@ -196,7 +194,7 @@ export const LksHistoryEntry = z
 export type LksHistoryEntry = z.output<typeof LksHistoryEntry>;
 
 export const LksListQuery = z.object({
-  q: z.string().trim().max(100).optional().openapi({ description: "Part of the LKS name" }),
+  q: Text().max(100).optional().openapi({ description: "Part of the LKS name" }),
   type: z.enum(LKS_TYPES).optional(),
   status: z.enum(LKS_STATUSES).optional(),
   district: z.string().regex(/^\d{2}\.\d{2}\.\d{2}$/).optional().openapi({ description: "Kecamatan code" }),

@@ -1,15 +1,15 @@
 import { z } from "@hono/zod-openapi";
-import { Email } from "./common.ts";
+import { Email, MultilineText, Text } from "./common.ts";
 
 const msg = (id: string, en: string) => `${id} / ${en}`;
 
 export const TenantSignupCreate = z
   .object({
     regionCode: z.string().regex(/^\d{2}(\.\d{2})?$/, msg("Pilih provinsi atau kabupaten/kota", "Choose a province or kabupaten/kota")),
-    officeName: z.string().trim().min(5, msg("Nama kantor minimal 5 karakter", "Office name too short")).max(200),
+    officeName: Text().min(5, msg("Nama kantor minimal 5 karakter", "Office name too short")).max(200),
     officialEmail: Email,
-    contactName: z.string().trim().min(2, msg("Nama kontak minimal 2 karakter", "Contact name too short")).max(120),
-    contactPhone: z.string().trim().regex(/^(\+62|0)[\d\s-]{8,16}$/, msg("Nomor telepon Indonesia tidak valid", "Invalid Indonesian phone number")),
+    contactName: Text().min(2, msg("Nama kontak minimal 2 karakter", "Contact name too short")).max(120),
+    contactPhone: Text().regex(/^(\+62|0)[\d\s-]{8,16}$/, msg("Nomor telepon Indonesia tidak valid", "Invalid Indonesian phone number")),
   })
   .openapi("TenantSignupCreate");
 
@@ -39,7 +39,7 @@ export const TenantSignup = z
 export type TenantSignup = z.output<typeof TenantSignup>;
 
 export const TenantSignupReject = z
-  .object({ reason: z.string().trim().min(10, msg("Alasan minimal 10 karakter", "Reason too short")).max(2000) })
+  .object({ reason: MultilineText().min(10, msg("Alasan minimal 10 karakter", "Reason too short")).max(2000) })
   .openapi("TenantSignupReject");
 
 export const TenantApproved = z
@@ -80,11 +80,11 @@ export type TenantProfile = z.output<typeof TenantProfile>;
 
 export const TenantProfileUpdate = z
   .object({
-    name: z.string().trim().min(5, msg("Nama minimal 5 karakter", "Name too short")).max(200).optional(),
-    address: z.string().trim().min(5, msg("Alamat minimal 5 karakter", "Address too short")).max(300).nullable().optional(),
-    phone: z.string().trim().regex(/^(\+62|0)[\d\s-]{8,16}$/, msg("Nomor telepon Indonesia tidak valid", "Invalid Indonesian phone number")).nullable().optional(),
+    name: Text().min(5, msg("Nama minimal 5 karakter", "Name too short")).max(200).optional(),
+    address: Text().min(5, msg("Alamat minimal 5 karakter", "Address too short")).max(300).nullable().optional(),
+    phone: Text().regex(/^(\+62|0)[\d\s-]{8,16}$/, msg("Nomor telepon Indonesia tidak valid", "Invalid Indonesian phone number")).nullable().optional(),
     email: Email.nullable().optional(),
-    contactName: z.string().trim().min(2).max(120).nullable().optional(),
+    contactName: Text().min(2).max(120).nullable().optional(),
   })
   .openapi("TenantProfileUpdate");
 

@@ -1,6 +1,6 @@
 import { LKS_STATUSES, LKS_TYPES, SERVICE_MODES } from "@akrab/domain";
 import { z } from "@hono/zod-openapi";
-import { pageOf } from "./common.ts";
+import { Text, pageOf } from "./common.ts";
 
 export const LksSummary = z
   .object({
@@ -33,7 +33,7 @@ export const Region = z
 export type Region = z.output<typeof Region>;
 
 export const RegionQuery = z.object({
-  q: z.string().trim().max(80).optional().openapi({ description: "Part of the name, case-insensitive" }),
+  q: Text().max(80).optional().openapi({ description: "Part of the name, case-insensitive" }),
   province: z.string().regex(/^\d{2}$/, "Kode provinsi dua digit / Two-digit province code").optional(),
 });
 

@@ -1,5 +1,6 @@
 import { DEFINITION_PROBLEM_CODES, ROLES, STEP_ACTORS, type DefinitionProblem, type RegionalPart } from "@akrab/domain";
 import { z } from "@hono/zod-openapi";
+import { Text } from "./common.ts";
 
 const msg = (id: string, en: string) => `${id} / ${en}`;
 
@@ -16,9 +17,7 @@ const Identifier = (what: { id: string; en: string }) =>
 const StepId = Identifier({ id: "Kode langkah", en: "Step id" }).openapi({ example: "kabkota_verification" });
 const ActionId = Identifier({ id: "Kode aksi", en: "Action id" }).openapi({ example: "recommend" });
 
-const LabelText = z
-  .string()
-  .trim()
+const LabelText = Text()
   .min(1, msg("Label wajib diisi", "Label is required"))
   .max(80, msg("Label paling banyak 80 karakter", "Label has at most 80 characters"));
 

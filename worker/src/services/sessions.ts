@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import type { AppEnv } from "../env.ts";
 import { clientIp } from "../lib/client-ip.ts";
 import { writeSessionCookie } from "../middleware/auth/index.ts";
+import { withholdFromReplay } from "../middleware/idempotency/index.ts";
 import { SESSION_TTL_SECONDS, signAccessToken } from "./tokens.ts";
 
 /**
@@ -22,6 +23,7 @@ export function openSession(c: Context<AppEnv>, user: User) {
     insert,
     async respond() {
       const { token, expiresAt } = await signAccessToken(c.env, user.id, session.id);
+      withholdFromReplay(c);
       writeSessionCookie(c, token, SESSION_TTL_SECONDS);
       return { token, expiresAt: new Date(expiresAt * 1000).toISOString(), ...(await describeUser(db, user)) };
     },

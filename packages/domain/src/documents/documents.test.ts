@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { sanitizeFilename } from "./filename.ts";
+import { filenameForType, sanitizeFilename } from "./filename.ts";
 import { documentTypeOf, sniffFileType } from "./file-type.ts";
 
 const bytes = (...parts: (string | number[])[]) =>
@@ -57,6 +57,41 @@ describe("sanitizeFilename", () => {
         expect([...safe].length).toBeLessThanOrEqual(120);
         expect(safe).not.toMatch(/[\\/\u0000-\u001f\u007f]/);
         expect(safe.startsWith(".")).toBe(false);
+      }),
+    );
+  });
+
+  it("strips bidirectional controls, which make a name display as something else", () => {
+    expect(sanitizeFilename("laporan\u202Efdp.exe")).toBe("laporanfdp.exe");
+    expect(sanitizeFilename("\u2067foto\u2069\u200F.jpg")).toBe("foto.jpg");
+    expect(sanitizeFilename("data\u0085.pdf")).toBe("data.pdf");
+  });
+});
+
+describe("filenameForType", () => {
+  it("gives the file the extension of its detected type", () => {
+    expect(filenameForType("laporan.html", "pdf")).toBe("laporan.pdf");
+    expect(filenameForType("laporan\u202Efdp.exe", "pdf")).toBe("laporanfdp.pdf");
+    expect(filenameForType("Laporan Keuangan Rev.2", "pdf")).toBe("Laporan Keuangan Rev.2.pdf");
+    expect(filenameForType("foto", "jpeg")).toBe("foto.jpg");
+    expect(filenameForType("", "xlsx", "surat")).toBe("surat.xlsx");
+  });
+
+  it("keeps an extension that already fits, in any case", () => {
+    expect(filenameForType("Akta.PDF", "pdf")).toBe("Akta.PDF");
+    expect(filenameForType("kegiatan.jpeg", "jpeg")).toBe("kegiatan.jpeg");
+    expect(filenameForType("rumah.HEIF", "heic")).toBe("rumah.HEIF");
+  });
+
+  it("always ends in one of the type's extensions and stays within 120 characters (property)", () => {
+    const types = ["pdf", "jpeg", "png", "webp", "heic", "docx", "xlsx"] as const;
+    fc.assert(
+      fc.property(fc.string({ maxLength: 400 }), fc.constantFrom(...types), (name, type) => {
+        const safe = filenameForType(name, type);
+        expect([...safe].length).toBeLessThanOrEqual(120);
+        expect(safe).not.toMatch(/[\u0000-\u001f\u202a-\u202e\u2066-\u2069]/);
+        expect(safe.split(".").at(-1)!.toLowerCase()).toMatch(/^(pdf|jpg|jpeg|jfif|png|webp|heic|heif|docx|xlsx)$/);
+        if (type === "pdf") expect(safe.toLowerCase().endsWith(".pdf")).toBe(true);
       }),
     );
   });

@@ -27,6 +27,8 @@ export const moveVersion: RouteHandler<typeof moveVersionRoute, AppEnv> = async 
   const scope = c.get("scope");
   const { version, expectedVersion } = c.req.valid("json");
   const app = await visibleApplication(c, c.req.valid("param").applicationId);
+  // A province sees its kabupaten/kota's applications, but only the owning tenant's admins move them.
+  if (app.tenantSlug !== scope.tenant.slug) throw new Problem("forbidden", `Bertindak melalui /t/${app.tenantSlug} / Act through the application's own tenant`);
   const target = await scope.applications.workflowVersion(version);
   if (!target) throw new Problem("validation", "Versi alur kerja tidak ada / No such workflow version", { errors: [{ path: "version", message: "Tidak ada / Not found" }] });
   const def = target.definition as unknown as WorkflowDefinition;

@@ -4,6 +4,7 @@ import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv } from "../../env.ts";
 import { clientIp } from "../../lib/client-ip.ts";
 import { jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
+import { withholdFromReplay } from "../../middleware/idempotency/index.ts";
 import { Problem } from "../../middleware/problem/index.ts";
 import { signupReceivedEmail } from "../../services/mail.ts";
 import { hashSecretToken, newSecretToken } from "../../services/secret-tokens.ts";
@@ -38,5 +39,6 @@ export const createSignup: RouteHandler<typeof createSignupRoute, AppEnv> = asyn
       if (String(error).includes("UNIQUE constraint failed")) throw new Problem("conflict", `Pendaftaran Dinsos ${region.name} sedang ditinjau / A sign-up for this region is already under review`);
       throw error;
     });
+  withholdFromReplay(c);
   return c.json({ id: row.id, status: "pending" as const, attachToken }, 201);
 };

@@ -1,5 +1,5 @@
 import { attachLetter, findSignup, recordAudit } from "@akrab/db";
-import { sanitizeFilename, sniffFileType } from "@akrab/domain";
+import { filenameForType, sniffFileType } from "@akrab/domain";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv } from "../../env.ts";
 import { clientIp } from "../../lib/client-ip.ts";
@@ -55,6 +55,5 @@ function letterFilename(sent: string | undefined, regionSlug: string): string {
   } catch {
     name = "";
   }
-  const safe = sanitizeFilename(name, `surat-tugas-${regionSlug}`);
-  return safe.toLowerCase().endsWith(".pdf") ? safe : `${safe}.pdf`;
+  return filenameForType(name, "pdf", `surat-tugas-${regionSlug}`);
 }

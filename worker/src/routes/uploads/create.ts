@@ -1,4 +1,4 @@
-import { MAX_UPLOAD_BYTES, documentTypeOfMime, sanitizeFilename } from "@akrab/domain";
+import { MAX_UPLOAD_BYTES, documentTypeOfMime, filenameForType } from "@akrab/domain";
 import { newId, recordAudit } from "@akrab/db";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv } from "../../env.ts";
@@ -62,7 +62,8 @@ export const createUpload: RouteHandler<typeof createUploadRoute, AppEnv> = asyn
     requirement: slot.requirement,
     indicator: slot.indicator,
     profileField: slot.profileField,
-    filename: sanitizeFilename(meta.filename),
+    // The bytes must sniff as the declared type to complete, so its extension is the content's.
+    filename: filenameForType(meta.filename, declared),
     declaredType: meta.filetype,
     length,
     sha256: meta.sha256,
