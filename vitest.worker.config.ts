@@ -1,6 +1,7 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 import { demoSeedStatements } from "./scripts/demo-data.ts";
+import { startMessagingStub } from "./tests/support/messaging-provider.ts";
 
 // Worker integration tests run inside workerd with real D1 and R2 (storage isolated per test file).
 export default defineConfig({
@@ -11,6 +12,11 @@ export default defineConfig({
         bindings: {
           TEST_MIGRATIONS: await readD1Migrations("./migrations"),
           TEST_SEED: await demoSeedStatements(),
+          TEST_MESSAGING_URL: `${await startMessagingStub()}/messages`,
+        },
+        // A second, real send_email binding that refuses all but one address: a provider failure.
+        email: {
+          send_email: [{ name: "EMAIL" }, { name: "EMAIL_REFUSING", allowed_destination_addresses: ["only@akrab.test"] }],
         },
       },
     })),

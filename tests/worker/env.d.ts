@@ -7,6 +7,9 @@ declare namespace Cloudflare {
     ENVIRONMENT: string;
     TEST_MIGRATIONS: import("cloudflare:test").D1Migration[];
     TEST_SEED: string[];
+    EMAIL: SendEmail;
+    EMAIL_REFUSING: SendEmail;
+    TEST_MESSAGING_URL: string;
   }
 }
 

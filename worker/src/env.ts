@@ -15,6 +15,15 @@ export interface Bindings {
   SLA_ESCALATION_DAYS?: string;
   /** Where emailed links point when no request is at hand (scheduled jobs). */
   APP_ORIGIN?: string;
+  /** Cloudflare Email Service (`[[send_email]]` in wrangler.toml); the outbox job delivers through it. */
+  EMAIL?: SendEmail;
+  /** Sender address of every email; its domain must be verified for Email Service (default noreply@akrab.id). */
+  MAIL_FROM?: string;
+  /** Generic HTTP messaging provider (WhatsApp or SMS), off unless both URL and token are set. */
+  MESSAGING_HTTP_URL?: string;
+  MESSAGING_HTTP_TOKEN?: string;
+  /** "whatsapp" (default) or "sms": which channel that provider serves. */
+  MESSAGING_HTTP_CHANNEL?: string;
 }
 
 export interface Variables {

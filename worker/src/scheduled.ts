@@ -1,20 +1,34 @@
 import { createDb, deleteExpiredWindows, deleteIdempotencyKeysBefore, deleteSessionsEndedBefore, isoNow } from "@akrab/db";
 import type { Bindings } from "./env.ts";
+import { deliverOutbox } from "./jobs/deliver-outbox.ts";
 import { sendExpiryReminders } from "./jobs/expiry-reminders.ts";
 import { sendSlaReminders } from "./jobs/sla-reminders.ts";
 import { jakartaToday } from "./lib/dates.ts";
+import { configuredChannels } from "./messaging/index.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Cron expressions in wrangler.toml; each names the jobs it runs. */
 export const HOURLY = "17 * * * *";
 export const DAILY = "0 1 * * *"; // 08:00 WIB
+/**
+ * The outbox is delivered by this cron rather than a Queue: its rows are written in the same D1
+ * batch as the change that caused them (a Queue send cannot join that batch), and the table already
+ * holds what a queue would (status, tries, backoff, dead letters) where an admin can see and retry it.
+ * A minute's delay is fine for these messages.
+ */
+export const EVERY_MINUTE = "* * * * *";
 
 export async function scheduled(controller: ScheduledController, env: Bindings): Promise<void> {
   const db = createDb(env.DB);
   const now = controller.scheduledTime;
+  if (controller.cron === EVERY_MINUTE) {
+    const delivery = await deliverOutbox(db, configuredChannels(env));
+    if (delivery.claimed > 0) console.log(JSON.stringify({ level: "info", job: "deliver-outbox", ...delivery }));
+    return;
+  }
   if (controller.cron === DAILY) {
-    const expiry = await sendExpiryReminders(db, jakartaToday(now));
+    const expiry = await sendExpiryReminders(db, jakartaToday(now), env.APP_ORIGIN ?? "https://akrab.id");
     const sla = await sendSlaReminders(db, now, Number(env.SLA_ESCALATION_DAYS ?? 3), env.APP_ORIGIN ?? "https://akrab.id");
     console.log(JSON.stringify({ level: "info", job: "daily-reminders", expiry, sla }));
     return;

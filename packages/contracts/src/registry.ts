@@ -1,4 +1,4 @@
-import { LKS_STATUSES, LKS_TYPES, SERVICE_MODES } from "@akrab/domain";
+import { LKS_STATUSES, LKS_TYPES, MESSAGE_CHANNELS, MESSAGE_STATUSES, SERVICE_MODES } from "@akrab/domain";
 import { z } from "@hono/zod-openapi";
 import { Text, pageOf } from "./common.ts";
 
@@ -40,7 +40,22 @@ export const RegionQuery = z.object({
 export const RegionList = z.object({ items: z.array(Region) }).openapi("RegionList");
 
 export const OutboxMessage = z
-  .object({ id: z.string(), channel: z.enum(["email"]), recipient: z.string(), subject: z.string(), body: z.string(), status: z.string(), createdAt: z.string() })
+  .object({
+    id: z.string(),
+    channel: z.enum(MESSAGE_CHANNELS),
+    recipient: z.string().openapi({ description: "Email address, or phone number on the WhatsApp/SMS channels" }),
+    subject: z.string(),
+    body: z.string().openapi({ description: "Plain-text body (Bahasa Indonesia, then English), without the sender's footer" }),
+    status: z.enum(MESSAGE_STATUSES).openapi({
+      description: "pending → sending → sent; a failed try is retried after a backoff; dead after the last try (an admin may retry it)",
+    }),
+    attempts: z.number().int(),
+    lastAttemptAt: z.string().nullable(),
+    nextAttemptAt: z.string().nullable().openapi({ description: "When a failed message is tried again" }),
+    lastError: z.string().nullable().openapi({ description: "The provider's reason for the last failure" }),
+    sentAt: z.string().nullable(),
+    createdAt: z.string(),
+  })
   .openapi("OutboxMessage");
 export type OutboxMessage = z.output<typeof OutboxMessage>;
 

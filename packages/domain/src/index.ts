@@ -12,3 +12,4 @@ export * from "./applications/actors.ts";
 export * from "./documents/file-type.ts";
 export * from "./documents/filename.ts";
 export * from "./documents/upload-rules.ts";
+export * from "./messaging/delivery.ts";

@@ -13,7 +13,7 @@ const DOCUMENTS = [
  * 30 or 7 days. Each reminder is claimed in the same batch as its emails, so a rerun of the job,
  * or a second run racing this one, never sends it twice.
  */
-export async function sendExpiryReminders(db: Db, today: string): Promise<number> {
+export async function sendExpiryReminders(db: Db, today: string, appOrigin: string): Promise<number> {
   const horizon = new Date(Date.parse(`${today}T00:00:00Z`) + Math.max(...EXPIRY_REMINDER_DAYS) * 86_400_000).toISOString().slice(0, 10);
   let sent = 0;
   for (const row of await lksWithExpiringPermits(db, today, horizon)) {
@@ -25,11 +25,12 @@ export async function sendExpiryReminders(db: Db, today: string): Promise<number
       const operators = await tenantScope(db, tenant, [tenant.id]).lks.operators(row.id);
       const recipients = [...new Set([...operators.map((o) => o.email), (row.profile as LksProfileInput).email])];
       const days = Math.round((Date.parse(`${expiresOn}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+      const link = `${appOrigin}/lks/${row.id}?t=${tenant.slug}`;
       try {
         await db.batch([
           claimReminder(db, { lksId: row.id, document: document.key, expiresOn, thresholdDays: threshold }),
           abortIfNothingChanged(db),
-          ...recipients.map((to) => enqueueEmail(db, expiryReminderEmail({ tenantId: row.tenantId, to, lksName: row.name, document: document.label, expiresOn, days }))),
+          ...recipients.map((to) => enqueueEmail(db, expiryReminderEmail({ tenantId: row.tenantId, to, lksName: row.name, document: document.label, expiresOn, days, link }))),
         ]);
         sent++;
       } catch (error) {

@@ -1,30 +1,108 @@
 import type { OutgoingEmail } from "@akrab/db";
 
-/** Role names as users know them, for messages. */
-const ROLE_LABELS: Record<string, string> = {
-  lks_operator: "Operator LKS",
-  dinsos_verifier: "Verifikator Dinsos",
-  dinsos_head: "Kepala Dinsos",
-  tenant_admin: "Admin Dinsos",
-  asesor: "Asesor",
-  balks_secretariat: "Sekretariat BALKS",
-  balks_decider: "Pemutus BALKS",
-  national_viewer: "Pemantau Nasional",
-  platform_admin: "Admin Platform",
+/** Role names as users know them, in each language (never the code, e.g. `tenant_admin`). */
+const ROLE_LABELS: Record<string, { id: string; en: string }> = {
+  lks_operator: { id: "Operator LKS", en: "LKS operator" },
+  dinsos_verifier: { id: "Verifikator Dinsos", en: "Dinsos verifier" },
+  dinsos_head: { id: "Kepala Dinsos", en: "Head of Dinsos" },
+  tenant_admin: { id: "Admin Dinsos", en: "Dinsos administrator" },
+  asesor: { id: "Asesor", en: "Assessor" },
+  balks_secretariat: { id: "Sekretariat BALKS", en: "BALKS secretariat" },
+  balks_decider: { id: "Pemutus BALKS", en: "BALKS decision maker" },
+  national_viewer: { id: "Pemantau Nasional", en: "National observer" },
+  platform_admin: { id: "Admin Platform", en: "Platform administrator" },
 };
 
 /** Emails show times as people in Jakarta read them; storage stays UTC. */
 const JAKARTA_TIME = new Intl.DateTimeFormat("id-ID", { timeZone: "Asia/Jakarta", dateStyle: "long", timeStyle: "short" });
+const JAKARTA_TIME_EN = new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Jakarta", dateStyle: "long", timeStyle: "short" });
 
-export function jakartaTime(isoTime: string): string {
-  return `${JAKARTA_TIME.format(new Date(isoTime))} WIB`;
+export function jakartaTime(isoTime: string, lang: "id" | "en" = "id"): string {
+  return `${(lang === "id" ? JAKARTA_TIME : JAKARTA_TIME_EN).format(new Date(isoTime))} WIB`;
 }
 
-export function roleLabel(role: string): string {
-  return ROLE_LABELS[role] ?? role;
+export function roleLabel(role: string, lang: "id" | "en" = "id"): string {
+  return ROLE_LABELS[role]?.[lang] ?? role;
 }
 
 export const INVITATION_TTL_SECONDS = 7 * 24 * 60 * 60;
+
+const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+/** Everything put into HTML goes through here: names, reasons and comments are typed by people. */
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (ch) => ESCAPES[ch]!);
+}
+
+/** A paragraph, or a bulleted list (reasons, fields to fix). */
+type Block = string | string[];
+
+interface Message {
+  tenantId: string | null;
+  to: string;
+  subject: { id: string; en: string };
+  id: Block[];
+  en: Block[];
+  /** The exact page the message is about; shown as a button in HTML and as a bare URL in text. */
+  link?: { href: string; id: string; en: string };
+}
+
+function textBlocks(blocks: Block[]): string[] {
+  return blocks.map((b) => (typeof b === "string" ? b : b.map((item) => `- ${item}`).join("\n")));
+}
+
+function htmlBlocks(blocks: Block[]): string {
+  return blocks
+    .map((b) => (typeof b === "string" ? `<p>${escapeHtml(b)}</p>` : `<ul>${b.map((i) => `<li>${escapeHtml(i)}</li>`).join("")}</ul>`))
+    .join("\n");
+}
+
+/** Bahasa Indonesia first, English below, in both bodies; the layout and footer come at send time. */
+function compose(m: Message): OutgoingEmail {
+  const link = m.link;
+  const text = [
+    ...textBlocks(m.id),
+    ...(link ? [`${link.id}:\n${link.href}`] : []),
+    "— English —",
+    ...textBlocks(m.en),
+    ...(link ? [`${link.en}: the link above.`] : []),
+  ].join("\n\n");
+  const button = link
+    ? `<p><a href="${escapeHtml(link.href)}" style="display:inline-block;padding:10px 16px;background:#0b5e55;color:#fff;` +
+      `border-radius:6px;text-decoration:none">${escapeHtml(link.id)} / ${escapeHtml(link.en)}</a></p>\n` +
+      `<p style="font-size:13px;color:#555">${escapeHtml(link.href)}</p>`
+    : "";
+  const html = [
+    `<div lang="id">\n${htmlBlocks(m.id)}\n${button}\n</div>`,
+    `<hr style="border:0;border-top:1px solid #ddd;margin:24px 0">`,
+    `<div lang="en">\n${htmlBlocks(m.en)}\n</div>`,
+  ].join("\n");
+  return { tenantId: m.tenantId, recipient: m.to, subject: `${m.subject.id} / ${m.subject.en}`, body: text, html };
+}
+
+/**
+ * The footer every email carries when it is sent: transactional (no unsubscribe: these messages
+ * are part of a procedure the recipient is in), naming who sends it: the Dinsos, or BALKS.
+ */
+export function mailFooter(senderName: string | null): { text: string; html: string } {
+  const sender = senderName ?? "BALKS — Badan Akreditasi Lembaga Kesejahteraan Sosial";
+  const id = `Email ini dikirim melalui Akrab atas nama ${sender} karena Anda terlibat dalam proses yang disebut di atas. ` +
+    "Email ini tidak dapat dibalas dan tidak berisi langganan.";
+  const en = `Sent through Akrab on behalf of ${sender} because you take part in the procedure above. ` +
+    "This is a transactional message; replies are not read.";
+  return { text: `--\n${id}\n${en}`, html: `<p>${escapeHtml(id)}</p><p>${escapeHtml(en)}</p>` };
+}
+
+/** The HTML document as sent: the stored (already escaped) content inside a plain layout with its footer. */
+export function emailDocument(subject: string, content: string, senderName: string | null): string {
+  const footer = mailFooter(senderName).html;
+  return `<!doctype html><html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">` +
+    `<title>${escapeHtml(subject)}</title></head><body style="margin:0;background:#f4f6f5">` +
+    `<div style="max-width:600px;margin:0 auto;padding:24px;background:#fff;font:15px/1.5 system-ui,sans-serif;color:#1b1f1e">` +
+    `<p style="font-weight:600;color:#0b5e55;margin-top:0">Akrab</p>\n${content}\n` +
+    `<footer style="margin-top:32px;font-size:12px;color:#666;border-top:1px solid #ddd">${footer}</footer>` +
+    `</div></body></html>`;
+}
 
 export function invitationEmail(input: {
   tenantId: string;
@@ -35,128 +113,188 @@ export function invitationEmail(input: {
   link: string;
   expiresAt: string;
 }): OutgoingEmail {
-  return {
+  return compose({
     tenantId: input.tenantId,
-    recipient: input.to,
-    subject: `Undangan bergabung dengan Akrab: ${input.tenantName}`,
-    body: [
+    to: input.to,
+    subject: { id: `Undangan bergabung dengan Akrab: ${input.tenantName}`, en: "Invitation to Akrab" },
+    id: [
       `${input.inviterName} mengundang Anda sebagai ${roleLabel(input.role)} di ${input.tenantName}.`,
-      `Buka tautan berikut untuk membuat kata sandi dan masuk:`,
-      input.link,
       `Tautan berlaku sampai ${jakartaTime(input.expiresAt)} dan hanya dapat dipakai sekali.`,
-      "",
-      `${input.inviterName} invited you to Akrab as ${input.role} at ${input.tenantName}. Open the link above to set your password.`,
-    ].join("\n"),
-  };
+    ],
+    en: [
+      `${input.inviterName} invited you to Akrab as ${roleLabel(input.role, "en")} at ${input.tenantName}.`,
+      `Open the link to set your password and sign in. It works once, until ${jakartaTime(input.expiresAt, "en")}.`,
+    ],
+    link: { href: input.link, id: "Buat kata sandi dan masuk", en: "Set your password and sign in" },
+  });
 }
 
 export function passwordResetEmail(input: { to: string; link: string; expiresAt: string }): OutgoingEmail {
-  return {
+  return compose({
     tenantId: null,
-    recipient: input.to,
-    subject: "Atur ulang kata sandi Akrab",
-    body: [
+    to: input.to,
+    subject: { id: "Atur ulang kata sandi Akrab", en: "Reset your Akrab password" },
+    id: [
       "Seseorang meminta pengaturan ulang kata sandi akun Akrab Anda.",
-      "Buka tautan berikut untuk membuat kata sandi baru:",
-      input.link,
-      `Tautan berlaku sampai ${jakartaTime(input.expiresAt)} dan hanya dapat dipakai sekali. Abaikan email ini bila Anda tidak memintanya.`,
-      "",
-      "Someone asked to reset your Akrab password. Open the link above to choose a new one; ignore this email if it was not you.",
-    ].join("\n"),
-  };
+      `Tautan berlaku sampai ${jakartaTime(input.expiresAt)} dan hanya dapat dipakai sekali. ` +
+        "Abaikan email ini bila Anda tidak memintanya.",
+    ],
+    en: [
+      "Someone asked to reset your Akrab password.",
+      `The link works once, until ${jakartaTime(input.expiresAt, "en")}. Ignore this email if it was not you.`,
+    ],
+    link: { href: input.link, id: "Buat kata sandi baru", en: "Choose a new password" },
+  });
 }
 
+/** No link: there is no page to follow until the sign-up is decided (the invitation then carries one). */
 export function signupReceivedEmail(input: { to: string; officeName: string; regionName: string }): OutgoingEmail {
-  return {
+  return compose({
     tenantId: null,
-    recipient: input.to,
-    subject: `Pendaftaran ${input.officeName} di Akrab diterima`,
-    body: [
+    to: input.to,
+    subject: { id: `Pendaftaran ${input.officeName} di Akrab diterima`, en: "Sign-up received" },
+    id: [
       `Terima kasih. Pendaftaran ${input.officeName} (${input.regionName}) sedang ditinjau oleh Admin Platform Akrab.`,
-      "Setelah disetujui, alamat email ini menerima undangan untuk membuat akun admin Dinsos.",
-      "",
-      `Thank you. The sign-up of ${input.officeName} is being reviewed; once approved this address receives an admin invitation.`,
-    ].join("\n"),
-  };
+      "Setelah disetujui, alamat email ini menerima undangan untuk membuat akun Admin Dinsos.",
+    ],
+    en: [
+      `Thank you. The sign-up of ${input.officeName} (${input.regionName}) is being reviewed by Akrab's platform administrators.`,
+      "Once it is approved, this address receives an invitation to create the Dinsos administrator account.",
+    ],
+  });
 }
 
-export function signupRejectedEmail(input: { to: string; officeName: string; reason: string }): OutgoingEmail {
-  return {
+export function signupRejectedEmail(input: { to: string; officeName: string; reason: string; link: string }): OutgoingEmail {
+  return compose({
     tenantId: null,
-    recipient: input.to,
-    subject: `Pendaftaran ${input.officeName} di Akrab belum dapat disetujui`,
-    body: [`Pendaftaran ${input.officeName} belum dapat disetujui dengan alasan:`, input.reason, "", "Anda dapat mendaftar kembali setelah memperbaikinya.", "", "The sign-up was not approved for the reason above; you may apply again."].join("\n"),
-  };
+    to: input.to,
+    subject: { id: `Pendaftaran ${input.officeName} di Akrab belum dapat disetujui`, en: "Sign-up not approved" },
+    id: [`Pendaftaran ${input.officeName} belum dapat disetujui dengan alasan:`, [input.reason], "Anda dapat mendaftar kembali setelah memperbaikinya."],
+    en: [`The sign-up of ${input.officeName} was not approved, for the reason above.`, "You may sign up again once it is fixed."],
+    link: { href: input.link, id: "Daftar kembali", en: "Sign up again" },
+  });
 }
 
 export function emailVerificationEmail(input: { tenantId: string; to: string; lksName: string; link: string; expiresAt: string }): OutgoingEmail {
-  return {
+  return compose({
     tenantId: input.tenantId,
-    recipient: input.to,
-    subject: "Konfirmasi email akun Akrab Anda",
-    body: [
+    to: input.to,
+    subject: { id: "Konfirmasi email akun Akrab Anda", en: "Confirm your Akrab email address" },
+    id: [
       `Pendaftaran ${input.lksName} telah kami terima dan diteruskan ke Dinas Sosial untuk diverifikasi.`,
-      "Buka tautan berikut untuk mengonfirmasi alamat email Anda, lalu masuk:",
-      input.link,
-      `Tautan berlaku sampai ${jakartaTime(input.expiresAt)}.`,
-      "",
-      "Open the link above to confirm your email address, then sign in.",
-    ].join("\n"),
-  };
+      `Konfirmasi alamat email Anda, lalu masuk. Tautan berlaku sampai ${jakartaTime(input.expiresAt)}.`,
+    ],
+    en: [
+      `The registration of ${input.lksName} was received and passed to the Dinas Sosial for verification.`,
+      `Confirm your email address, then sign in. The link works until ${jakartaTime(input.expiresAt, "en")}.`,
+    ],
+    link: { href: input.link, id: "Konfirmasi email", en: "Confirm email" },
+  });
 }
 
-export function lksDecisionEmail(input: { tenantId: string; to: string; lksName: string; verified: boolean; comments: { field: string; message: string }[]; link: string }): OutgoingEmail {
-  return {
+export function lksDecisionEmail(input: {
+  tenantId: string;
+  to: string;
+  lksName: string;
+  verified: boolean;
+  comments: { field: string; message: string }[];
+  link: string;
+}): OutgoingEmail {
+  const fixes = input.comments.map((c) => `${c.field}: ${c.message}`);
+  return compose({
     tenantId: input.tenantId,
-    recipient: input.to,
-    subject: input.verified ? `${input.lksName} telah terdaftar` : `Pendaftaran ${input.lksName} perlu diperbaiki`,
-    body: (input.verified
+    to: input.to,
+    subject: input.verified
+      ? { id: `${input.lksName} telah terdaftar`, en: "LKS registered" }
+      : { id: `Pendaftaran ${input.lksName} perlu diperbaiki`, en: "LKS registration returned for revision" },
+    id: input.verified
       ? [`Dinas Sosial telah memverifikasi ${input.lksName}. Tanda daftar tercatat di Akrab.`]
-      : [`Dinas Sosial mengembalikan pendaftaran ${input.lksName} untuk diperbaiki:`, ...input.comments.map((c) => `- ${c.field}: ${c.message}`)]
-    )
-      .concat(["", `Lihat di Akrab: ${input.link}`])
-      .join("\n"),
-  };
+      : [`Dinas Sosial mengembalikan pendaftaran ${input.lksName} untuk diperbaiki:`, fixes],
+    en: input.verified
+      ? [`The Dinas Sosial verified ${input.lksName}; its registration (tanda daftar) is recorded in Akrab.`]
+      : [`The Dinas Sosial returned the registration of ${input.lksName} for revision; the fields to fix are listed above.`],
+    link: { href: input.link, id: "Lihat LKS di Akrab", en: "Open the LKS in Akrab" },
+  });
 }
 
-export function expiryReminderEmail(input: { tenantId: string; to: string; lksName: string; document: string; expiresOn: string; days: number }): OutgoingEmail {
-  return {
+const DOCUMENT_EN: Record<string, string> = { "Tanda daftar": "registration (tanda daftar)", "Izin operasional": "operating permit" };
+
+export function expiryReminderEmail(input: {
+  tenantId: string;
+  to: string;
+  lksName: string;
+  document: string;
+  expiresOn: string;
+  days: number;
+  link: string;
+}): OutgoingEmail {
+  const documentEn = DOCUMENT_EN[input.document] ?? input.document;
+  return compose({
     tenantId: input.tenantId,
-    recipient: input.to,
-    subject: `${input.document} ${input.lksName} berakhir dalam ${input.days} hari`,
-    body: [
-      `${input.document} ${input.lksName} berakhir pada ${input.expiresOn}. Ajukan perpanjangan ke Dinas Sosial sebelum tanggal tersebut.`,
-      "",
-      `The ${input.document} of ${input.lksName} expires on ${input.expiresOn}.`,
-    ].join("\n"),
-  };
+    to: input.to,
+    subject: {
+      id: `${input.document} ${input.lksName} berakhir dalam ${input.days} hari`,
+      en: `The ${documentEn} ends in ${input.days} days`,
+    },
+    id: [`${input.document} ${input.lksName} berakhir pada ${input.expiresOn}. Ajukan perpanjangan ke Dinas Sosial sebelum tanggal tersebut.`],
+    en: [`The ${documentEn} of ${input.lksName} ends on ${input.expiresOn}. Ask the Dinas Sosial to renew it before then.`],
+    link: { href: input.link, id: "Lihat LKS di Akrab", en: "Open the LKS in Akrab" },
+  });
 }
 
-export function applicationMovedEmail(input: { tenantId: string; to: string; lksName: string; stepLabel: string; actionLabel: string; comment: string | null; items: { ref: string; message: string }[]; link: string }): OutgoingEmail {
-  return {
+export function applicationMovedEmail(input: {
+  tenantId: string;
+  to: string;
+  lksName: string;
+  stepLabel: string;
+  actionLabel: string;
+  comment: string | null;
+  items: { ref: string; message: string }[];
+  link: string;
+}): OutgoingEmail {
+  const items = input.items.map((i) => `${i.ref}: ${i.message}`);
+  return compose({
     tenantId: input.tenantId,
-    recipient: input.to,
-    subject: `Permohonan akreditasi ${input.lksName}: ${input.stepLabel}`,
-    body: [
+    to: input.to,
+    subject: { id: `Permohonan akreditasi ${input.lksName}: ${input.stepLabel}`, en: "Accreditation application moved" },
+    id: [
       `Permohonan akreditasi ${input.lksName} kini berada pada tahap: ${input.stepLabel} (${input.actionLabel}).`,
-      ...(input.comment ? ["", `Catatan: ${input.comment}`] : []),
-      ...(input.items.length > 0 ? ["", "Yang perlu diperbaiki:", ...input.items.map((i) => `- ${i.ref}: ${i.message}`)] : []),
-      "",
-      `Lihat di Akrab: ${input.link}`,
-    ].join("\n"),
-  };
+      ...(input.comment ? [`Catatan: ${input.comment}`] : []),
+      ...(items.length > 0 ? ["Yang perlu diperbaiki:", items] : []),
+    ],
+    en: [
+      `The accreditation application of ${input.lksName} moved to the step “${input.stepLabel}”.`,
+      ...(input.comment ? ["The note above is from the person who moved it."] : []),
+      ...(items.length > 0 ? ["The items to fix are listed above."] : []),
+    ],
+    link: { href: input.link, id: "Buka permohonan", en: "Open the application" },
+  });
 }
 
-export function slaReminderEmail(input: { tenantId: string; to: string; lksName: string; stepLabel: string; dueAt: string; escalated: boolean; link: string }): OutgoingEmail {
-  return {
+export function slaReminderEmail(input: {
+  tenantId: string;
+  to: string;
+  lksName: string;
+  stepLabel: string;
+  dueAt: string;
+  escalated: boolean;
+  link: string;
+}): OutgoingEmail {
+  return compose({
     tenantId: input.tenantId,
-    recipient: input.to,
-    subject: `${input.escalated ? "[Eskalasi] " : ""}Lewat tenggat: ${input.lksName} — ${input.stepLabel}`,
-    body: [
+    to: input.to,
+    subject: {
+      id: `${input.escalated ? "[Eskalasi] " : ""}Lewat tenggat: ${input.lksName} — ${input.stepLabel}`,
+      en: `${input.escalated ? "[Escalated] " : ""}Overdue application`,
+    },
+    id: [
       `Permohonan akreditasi ${input.lksName} pada tahap ${input.stepLabel} melewati tenggat ${jakartaTime(input.dueAt)}.`,
       input.escalated ? "Pesan ini diteruskan kepada Kepala Dinsos karena tenggat telah lama terlewati." : "Mohon segera ditindaklanjuti.",
-      "",
-      `Buka: ${input.link}`,
-    ].join("\n"),
-  };
+    ],
+    en: [
+      `The accreditation application of ${input.lksName} is past its deadline (${jakartaTime(input.dueAt, "en")}) at “${input.stepLabel}”.`,
+      input.escalated ? "Sent to the Head of Dinsos because the deadline passed long ago." : "Please act on it soon.",
+    ],
+    link: { href: input.link, id: "Buka permohonan", en: "Open the application" },
+  });
 }

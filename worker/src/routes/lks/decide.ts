@@ -94,7 +94,7 @@ export const returnLks: RouteHandler<typeof returnLksRoute, AppEnv> = async (c) 
 
 async function operatorEmails(c: Context<AppEnv>, lksId: string, lksName: string, verified: boolean, comments: { field: string; message: string }[]) {
   const scope = c.get("scope");
-  const link = `${new URL(c.req.url).origin}/lks/${lksId}`;
+  const link = `${new URL(c.req.url).origin}/lks/${lksId}?t=${scope.tenant.slug}`;
   return (await scope.lks.operators(lksId)).map(({ email: to }) => enqueueEmail(c.get("db"), lksDecisionEmail({ tenantId: scope.tenant.id, to, lksName, verified, comments, link })));
 }
 

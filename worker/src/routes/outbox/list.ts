@@ -5,12 +5,13 @@ import type { AppEnv } from "../../env.ts";
 import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
 import { requireNationalRole } from "../../middleware/auth/index.ts";
 import { unknownCursor } from "../../middleware/problem/index.ts";
+import { presentOutboxMessage } from "./present.ts";
 
 export const listOutboxRoute = createRoute({
   method: "get",
   path: "/api/v1/national/outbox",
   tags: ["Operations"],
-  summary: "Messages queued for delivery, newest first (platform admins)",
+  summary: "Messages and their delivery status, newest first (platform admins)",
   description: "Lets operators see what was sent; in local development it is how invitation and reset links are followed.",
   security: bearerSecurity,
   middleware: [requireNationalRole("platform_admin")] as const,
@@ -21,11 +22,5 @@ export const listOutboxRoute = createRoute({
 export const listOutboxMessages: RouteHandler<typeof listOutboxRoute, AppEnv> = async (c) => {
   const page = await listOutbox(c.get("db"), c.req.valid("query"));
   if (!page) throw unknownCursor();
-  return c.json(
-    {
-      nextCursor: page.nextCursor,
-      items: page.items.map(({ id, channel, recipient, subject, body, status, createdAt }) => ({ id, channel, recipient, subject, body, status, createdAt })),
-    },
-    200,
-  );
+  return c.json({ nextCursor: page.nextCursor, items: page.items.map(presentOutboxMessage) }, 200);
 };

@@ -30,7 +30,7 @@ export const rejectSignup: RouteHandler<typeof rejectSignupRoute, AppEnv> = asyn
   const [decided] = await db.batch([decideSignup(db, signup.id, { status: "rejected", reviewedBy: user.id, rejectReason: reason })]);
   if (decided.length === 0) throw new Problem("conflict", "Pendaftaran ini sudah diputus / This sign-up was already decided");
   await db.batch([
-    enqueueEmail(db, signupRejectedEmail({ to: signup.officialEmail, officeName: signup.officeName, reason })),
+    enqueueEmail(db, signupRejectedEmail({ to: signup.officialEmail, officeName: signup.officeName, reason, link: `${new URL(c.req.url).origin}/daftar-dinsos` })),
     recordAudit(db, { action: "tenant.signup_rejected", actorUserId: user.id, targetType: "tenant_signup", targetId: signup.id, ip: clientIp(c), data: { reason } }),
   ]);
   return c.json(presentSignup((await findSignup(db, signup.id))!), 200);

@@ -1,0 +1,50 @@
+import { OutboxMessage } from "@akrab/contracts";
+import { abortIfNothingChanged, findOutboxMessage, isGuardAbort, recordAudit, requeueMessage } from "@akrab/db";
+import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
+import type { AppEnv } from "../../env.ts";
+import { clientIp } from "../../lib/client-ip.ts";
+import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
+import { requireNationalRole } from "../../middleware/auth/index.ts";
+import { notFound } from "../../middleware/problem/index.ts";
+import { presentOutboxMessage } from "./present.ts";
+
+const MessageParam = z.object({ messageId: z.string().min(1).max(64) });
+
+export const retryOutboxRoute = createRoute({
+  method: "post",
+  path: "/api/v1/national/outbox/{messageId}/retry",
+  tags: ["Operations"],
+  summary: "Put a failed or dead-lettered message back in the queue (platform admins)",
+  description:
+    "The message gets a fresh set of tries and goes out with the next delivery run. Retrying a message that is " +
+    "already pending, being sent or sent changes nothing and answers its current state.",
+  security: bearerSecurity,
+  middleware: [requireNationalRole("platform_admin")] as const,
+  request: { params: MessageParam },
+  responses: { 200: jsonResponse(OutboxMessage, "The message as it now stands"), ...problems(401, 404) },
+});
+
+export const retryOutboxMessage: RouteHandler<typeof retryOutboxRoute, AppEnv> = async (c) => {
+  const db = c.get("db");
+  const { user } = c.get("principal")!;
+  const message = await findOutboxMessage(db, c.req.valid("param").messageId);
+  if (!message) throw notFound();
+  try {
+    // Conditional on failed/dead: of two admins clicking at once, one requeues and is audited.
+    await db.batch([
+      requeueMessage(db, message.id),
+      abortIfNothingChanged(db),
+      recordAudit(db, {
+        action: "outbox.retried",
+        actorUserId: user.id,
+        targetType: "outbox_message",
+        targetId: message.id,
+        ip: clientIp(c),
+        data: { status: message.status, attempts: message.attempts, lastError: message.lastError },
+      }),
+    ]);
+  } catch (error) {
+    if (!isGuardAbort(error)) throw error;
+  }
+  return c.json(presentOutboxMessage((await findOutboxMessage(db, message.id))!), 200);
+};
