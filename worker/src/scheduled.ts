@@ -1,8 +1,8 @@
 import { createDb, deleteExpiredWindows, deleteIdempotencyKeysBefore, deleteSessionsEndedBefore, isoNow } from "@akrab/db";
+import { jakartaDay } from "@akrab/domain";
 import type { Bindings } from "./env.ts";
 import { sendExpiryReminders } from "./jobs/expiry-reminders.ts";
 import { sendSlaReminders } from "./jobs/sla-reminders.ts";
-import { jakartaToday } from "./lib/dates.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -14,7 +14,7 @@ export async function scheduled(controller: ScheduledController, env: Bindings):
   const db = createDb(env.DB);
   const now = controller.scheduledTime;
   if (controller.cron === DAILY) {
-    const expiry = await sendExpiryReminders(db, jakartaToday(now));
+    const expiry = await sendExpiryReminders(db, jakartaDay(now));
     const sla = await sendSlaReminders(db, now, Number(env.SLA_ESCALATION_DAYS ?? 3), env.APP_ORIGIN ?? "https://akrab.id");
     console.log(JSON.stringify({ level: "info", job: "daily-reminders", expiry, sla }));
     return;
