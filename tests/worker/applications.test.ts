@@ -1,6 +1,6 @@
 import { createScheduledController } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { DEFAULT_REGIONAL_PART } from "@akrab/domain";
+import { DEFAULT_REGIONAL_PART, slaDueAt } from "@akrab/domain";
 import { describe, expect, it } from "vitest";
 import worker from "../../worker/src/index.ts";
 import { api, auditActions, expectProblem, login, outboxFor } from "./helpers.ts";
@@ -12,6 +12,8 @@ type App = {
   step: { id: string };
   returnItems: { kind: string; ref: string }[];
   availableActions: { action: string }[];
+  permissions: { mayUpload: boolean; mayEditLetter: boolean; mayReviewDocuments: boolean; mayTakeAction: boolean };
+  stepEnteredAt: string;
   stepDueAt: string | null;
   changesSinceReturn: { field: string }[];
   checklist: { key: string; status: string }[];
@@ -149,6 +151,55 @@ describe("safety", () => {
     expect(await retry.json()).toEqual(await first.json());
     const events = await env.DB.prepare("SELECT count(*) AS n FROM application_events WHERE application_id = ? AND action = 'submit'").bind(draft.id).first<{ n: number }>();
     expect(events?.n).toBe(1);
+  });
+});
+
+describe("permissions", () => {
+  const none = { mayUpload: false, mayEditLetter: false, mayReviewDocuments: false, mayTakeAction: false };
+  const show = async (token: string, tenant = T, id: string) => {
+    const res = await api(`${tenant}/applications/${id}`, { token });
+    expect(res.status, await res.clone().text()).toBe(200);
+    return (await res.json()) as App;
+  };
+
+  it("tell each caller what it may do beside availableActions, matching what the API then accepts", async () => {
+    const { operator, app: draft } = await openApplication();
+    const dinsos = await login("dinsos.kota-tangerang@akrab.test");
+    const province = await login("dinsos.banten@akrab.test");
+    const viewer = await login("viewer@akrab.test");
+
+    // With the LKS: its operator uploads, corrects the letter and submits; the verifier may only add files.
+    expect(draft.permissions).toEqual({ mayUpload: true, mayEditLetter: true, mayReviewDocuments: false, mayTakeAction: true });
+    expect((await show(dinsos.token, T, draft.id)).permissions).toEqual({ ...none, mayUpload: true });
+    expect((await show(province.token, T, draft.id)).permissions).toEqual(none);
+    expect((await show(province.token, "/api/v1/t/prov-banten", draft.id)).permissions).toEqual(none);
+    expect((await show(viewer.token, T, draft.id)).permissions).toEqual(none);
+
+    // At the kab/kota step: the verifier reviews and acts; the operator may do nothing, and is refused.
+    const app = await expectMoved(await act(operator.token, draft, "submit"), "kabkota_verification");
+    expect(app.permissions).toEqual(none);
+    const atDinsos = await show(dinsos.token, T, app.id);
+    expect(atDinsos.permissions).toEqual({ mayUpload: true, mayEditLetter: false, mayReviewDocuments: true, mayTakeAction: true });
+    expect((await show(province.token, T, app.id)).permissions).toEqual(none);
+    expect((await show(viewer.token, T, app.id)).permissions).toEqual(none);
+    const letter = { letter: LETTER, expectedVersion: app.version };
+    await expectProblem(await api(`${T}/applications/${app.id}/letter`, { method: "PUT", token: operator.token, json: letter }), 403, "forbidden");
+    await expectProblem(await api(`${T}/applications/${app.id}/letter`, { method: "PUT", token: dinsos.token, json: letter }), 403, "forbidden");
+    const review = (token: string) =>
+      api(`${T}/applications/${app.id}/checklist/formulir_a/return`, { method: "POST", token, json: { comment: "Kabur", expectedVersion: app.version } });
+    await expectProblem(await review(operator.token), 403, "forbidden");
+    await expectProblem(await review(viewer.token), 403, "forbidden");
+
+    // The due date counts working days on the holiday calendar.
+    const slaDays = DEFAULT_REGIONAL_PART.steps.find((s) => s.id === "kabkota_verification")!.slaDays;
+    expect(app.stepDueAt).toBe(slaDueAt(app.stepEnteredAt, slaDays));
+
+    // At the province step the province acts through the kab/kota's path, but never uploads there.
+    const atProvince = await expectMoved(await act(dinsos.token, atDinsos, "recommend"), "province_verification");
+    expect(atProvince.permissions).toEqual({ ...none, mayUpload: true });
+    const provinceView = await show(province.token, T, app.id);
+    expect(provinceView.permissions).toEqual({ mayUpload: false, mayEditLetter: false, mayReviewDocuments: true, mayTakeAction: true });
+    expect((await show(province.token, "/api/v1/t/prov-banten", app.id)).permissions).toEqual(none);
   });
 });
 

@@ -1,9 +1,9 @@
 import { createDb, deleteExpiredWindows, deleteIdempotencyKeysBefore, deleteSessionsEndedBefore, isoNow } from "@akrab/db";
+import { jakartaDay } from "@akrab/domain";
 import type { Bindings } from "./env.ts";
 import { deliverOutbox } from "./jobs/deliver-outbox.ts";
 import { sendExpiryReminders } from "./jobs/expiry-reminders.ts";
 import { sendSlaReminders } from "./jobs/sla-reminders.ts";
-import { jakartaToday } from "./lib/dates.ts";
 import { configuredChannels } from "./messaging/index.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -28,7 +28,7 @@ export async function scheduled(controller: ScheduledController, env: Bindings):
     return;
   }
   if (controller.cron === DAILY) {
-    const expiry = await sendExpiryReminders(db, jakartaToday(now), env.APP_ORIGIN ?? "https://akrab.id");
+    const expiry = await sendExpiryReminders(db, jakartaDay(now), env.APP_ORIGIN ?? "https://akrab.id");
     const sla = await sendSlaReminders(db, now, Number(env.SLA_ESCALATION_DAYS ?? 3), env.APP_ORIGIN ?? "https://akrab.id");
     console.log(JSON.stringify({ level: "info", job: "daily-reminders", expiry, sla }));
     return;

@@ -49,6 +49,16 @@ export const ChecklistItemView = z.object({
   comment: z.string().optional().openapi({ description: "Why the verifier returned the document" }),
 });
 
+/** What the caller may do with the application now, so clients show exactly the controls the API will accept. */
+export const ApplicationPermissions = z
+  .object({
+    mayUpload: z.boolean().openapi({ description: "Add a file to a checklist requirement or as evidence" }),
+    mayEditLetter: z.boolean().openapi({ description: "Correct the application letter (the LKS's operators while it is with them)" }),
+    mayReviewDocuments: z.boolean().openapi({ description: "Accept or return documents one by one (whoever acts at a Dinsos or BALKS step)" }),
+    mayTakeAction: z.boolean().openapi({ description: "Take one of availableActions" }),
+  })
+  .openapi("ApplicationPermissions");
+
 export const ApplicationView = z
   .object({
     id: z.string(),
@@ -62,6 +72,7 @@ export const ApplicationView = z
     checklist: z.array(ChecklistItemView),
     returnItems: z.array(ReturnItem),
     availableActions: z.array(z.object({ action: z.string(), label: Label, to: z.string(), commentRequired: z.boolean(), checklistRequired: z.boolean() })),
+    permissions: ApplicationPermissions,
     stepEnteredAt: z.string(),
     stepDueAt: z.string().nullable(),
     overdue: z.boolean(),

@@ -1,3 +1,4 @@
+import { daysBetween, jakartaDay } from "@akrab/domain";
 import { getLocale } from "#lib/paraglide/runtime.js";
 
 const intlTag = () => (getLocale() === "id" ? "id-ID" : "en-GB");
@@ -39,12 +40,7 @@ export function linkify(text: string): Array<{ text: string; href?: string }> {
   return parts;
 }
 
-/** Today in Jakarta, YYYY-MM-DD (dates on Indonesian documents are local dates). */
-export function todayInJakarta(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta" }).format(now);
-}
-
-/** Whole days from today (Jakarta) until a YYYY-MM-DD date; negative once it has passed. */
-export function daysUntil(date: string, today = todayInJakarta()): number {
-  return Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+/** Whole days from today (Jakarta, the domain's calendar) until a YYYY-MM-DD date; negative once it has passed. */
+export function daysUntil(date: string, today = jakartaDay()): number {
+  return daysBetween(today, date);
 }

@@ -4,9 +4,9 @@
  * do before sending (the same rules as packages/contracts; the API stays the authority and its
  * errors are shown at the same fields, keyed by the same dotted paths).
  */
-import { todayInJakarta } from "#lib/format.ts";
 import {
   isNik,
+  jakartaDay,
   normaliseNpwp,
   normalisePhone,
   requiredLegalDocuments,
@@ -210,13 +210,12 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const isMasked = (value: string) => value.includes("*");
 
-export { todayInJakarta } from "#lib/format.ts";
 
 /**
  * The browser-side checks: path → message, paths as the API reports them ("address.villageCode",
  * "board.0.idNumber"). `original` is the profile being edited: a masked NIK it showed may stay.
  */
-export function validateDraft(d: LksDraft, original?: LksDetail["profile"], today = todayInJakarta()): Record<string, string> {
+export function validateDraft(d: LksDraft, original?: LksDetail["profile"], today = jakartaDay()): Record<string, string> {
   const errors: Record<string, string> = {};
   const set = (path: string, message: string) => {
     if (!(path in errors)) errors[path] = message;

@@ -1,8 +1,6 @@
 import { abortIfNothingChanged, applicationStore, enqueueEmail, isGuardAbort, lksRegistry, overdueApplications, type Db } from "@akrab/db";
-import { stepOf, type Role, type WorkflowDefinition } from "@akrab/domain";
+import { actingTenantId, isEscalated, jakartaDay, stepOf, type Role, type WorkflowDefinition } from "@akrab/domain";
 import { slaReminderEmail } from "../services/mail.ts";
-
-const DAY_MS = 86_400_000;
 
 /**
  * Daily: for every application past its step's due time, reminds the people who act at that
@@ -10,7 +8,7 @@ const DAY_MS = 86_400_000;
  * reminder also goes to the Dinsos head. National steps are watched in BALKS's own inbox.
  */
 export async function sendSlaReminders(db: Db, now: number, escalateAfterDays: number, appOrigin: string): Promise<number> {
-  const today = new Date(now + 7 * 3_600_000).toISOString().slice(0, 10);
+  const today = jakartaDay(now);
   let sent = 0;
   for (const { app, lksName, tenantSlug, tenantLevel, tenantParentId } of await overdueApplications(db, new Date(now).toISOString())) {
     const store = applicationStore(db, { id: app.tenantId }, [app.tenantId]);
@@ -19,10 +17,10 @@ export async function sendSlaReminders(db: Db, now: number, escalateAfterDays: n
     const step = def && stepOf(def, app.step);
     if (!def || !step || step.actor === "national") continue;
 
-    const actingTenant = step.actor === "province" && tenantLevel === "kabkota" ? tenantParentId : app.tenantId;
+    const actingTenant = actingTenantId(step.actor, { tenantId: app.tenantId, tenantLevel, parentTenantId: tenantParentId });
     if (!actingTenant) continue;
     const roles = [...new Set(def.transitions.filter((t) => t.from === step.id).flatMap((t) => t.roles))] as Role[];
-    const escalated = now - Date.parse(app.stepDueAt!) >= escalateAfterDays * DAY_MS;
+    const escalated = isEscalated(app.stepDueAt, now, escalateAfterDays);
     const people =
       step.actor === "lks"
         ? await lksRegistry(db, { id: app.tenantId }, [app.tenantId]).operators(app.lksId)

@@ -1,6 +1,20 @@
 import type { ApplicationView } from "@akrab/contracts";
 import type { ApplicationStore, MembershipView, Tenant } from "@akrab/db";
-import { availableActions, rolesForStep, stepOf, type MembershipGrant, type Role, type WorkflowDefinition, type WorkflowStep } from "@akrab/domain";
+import {
+  applicationPermissions,
+  availableActions,
+  isOverdue,
+  rolesForStep,
+  stepOf,
+  type ApplicationPermissions,
+  type MembershipGrant,
+  type Role,
+  type TenantAccess,
+  type WorkflowDefinition,
+  type WorkflowStep,
+} from "@akrab/domain";
+import type { Context } from "hono";
+import type { AppEnv } from "../env.ts";
 import { Problem } from "../middleware/problem/index.ts";
 
 export type StoredApplication = NonNullable<Awaited<ReturnType<ApplicationStore["find"]>>>;
@@ -23,25 +37,51 @@ export function currentStep(def: WorkflowDefinition, stepId: string): WorkflowSt
   return step;
 }
 
-/** The roles the caller brings to the application's current step (see rolesForStep). */
-export function callerRoles(step: WorkflowStep, memberships: readonly MembershipView[], app: StoredApplication, tenant: Tenant): Role[] {
-  return rolesForStep(step.actor, grantsOf(memberships), { tenantId: app.tenantId, tenantLevel: tenant.level, parentTenantId: tenant.parentId, lksId: app.lksId });
+/** Who is asking, as the application rules need it: their memberships, their reach to the URL's tenant, and that tenant. */
+export interface Caller {
+  memberships: readonly MembershipView[];
+  access: TenantAccess;
+  tenant: Tenant;
 }
 
-/** Every required document uploaded (for the LKS) or accepted (for a Dinsos or BALKS step). */
-export function checklistComplete(checklist: readonly ChecklistEntry[], actor: WorkflowStep["actor"]): boolean {
-  const done = actor === "lks" ? ["uploaded", "accepted"] : ["accepted"];
-  return checklist.filter((item) => item.required).every((item) => done.includes(item.status));
+export function callerOf(c: Context<AppEnv, string, object>): Caller {
+  return { memberships: c.get("principal")!.memberships, access: c.get("access"), tenant: c.get("scope").tenant };
+}
+
+/**
+ * The roles the caller brings to a step of the application (see rolesForStep). None when the
+ * application is read through another tenant (a province reading its kab/kota's): every change
+ * goes through the application's own tenant.
+ */
+export function callerRoles(step: WorkflowStep, caller: Caller, app: StoredApplication): Role[] {
+  if (app.tenantId !== caller.tenant.id) return [];
+  const place = { tenantId: app.tenantId, tenantLevel: caller.tenant.level, parentTenantId: caller.tenant.parentId, lksId: app.lksId };
+  return rolesForStep(step.actor, grantsOf(caller.memberships), place);
+}
+
+/** What the caller may do with the application at its current step (see applicationPermissions). */
+export function permissionsOf(def: WorkflowDefinition, caller: Caller, app: StoredApplication): ApplicationPermissions {
+  const step = currentStep(def, app.step);
+  const stepRoles = callerRoles(step, caller, app);
+  return applicationPermissions({
+    access: caller.access,
+    throughOwnTenant: app.tenantId === caller.tenant.id,
+    lksId: app.lksId,
+    step,
+    stepRoles,
+    actionCount: availableActions(def, app.step, stepRoles).length,
+  });
 }
 
 export function presentApplication(
   app: StoredApplication,
   def: WorkflowDefinition,
-  roles: readonly Role[],
+  caller: Caller,
   changesSinceReturn: ApplicationView["changesSinceReturn"],
   now = Date.now(),
 ): ApplicationView {
   const step = currentStep(def, app.step);
+  const roles = callerRoles(step, caller, app);
   return {
     id: app.id,
     kind: app.kind,
@@ -54,9 +94,10 @@ export function presentApplication(
     checklist: app.checklist as unknown as ChecklistEntry[],
     returnItems: app.returnItems as ApplicationView["returnItems"],
     availableActions: availableActions(def, app.step, roles).map((t) => ({ action: t.action, label: t.label, to: t.to, commentRequired: t.commentRequired, checklistRequired: t.checklistRequired })),
+    permissions: permissionsOf(def, caller, app),
     stepEnteredAt: app.stepEnteredAt,
     stepDueAt: app.stepDueAt,
-    overdue: app.stepDueAt !== null && Date.parse(app.stepDueAt) < now,
+    overdue: isOverdue(app.stepDueAt, now),
     submittedAt: app.submittedAt,
     createdAt: app.createdAt,
     changesSinceReturn,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { rolesForStep } from "./actors.ts";
+import { actingTenantId, rolesForStep } from "./actors.ts";
 
 const kota = { tenantId: "kota", tenantLevel: "kabkota" as const, parentTenantId: "prov", lksId: "l1" };
 
@@ -29,5 +29,21 @@ describe("rolesForStep", () => {
 
   it("finds no province actor when the province has no tenant", () => {
     expect(rolesForStep("province", grants, { ...kota, parentTenantId: null })).toEqual([]);
+  });
+});
+
+describe("actingTenantId", () => {
+  it("is the application's tenant for the LKS and kab/kota steps, its province for the province step", () => {
+    expect(actingTenantId("lks", kota)).toBe("kota");
+    expect(actingTenantId("kabkota", kota)).toBe("kota");
+    expect(actingTenantId("province", kota)).toBe("prov");
+    expect(actingTenantId("national", kota)).toBeNull();
+  });
+
+  it("is the province itself for an LKS registered with it, and nobody for a province not on Akrab", () => {
+    const atProvince = { tenantId: "prov", tenantLevel: "province" as const, parentTenantId: null };
+    expect(actingTenantId("kabkota", atProvince)).toBe("prov");
+    expect(actingTenantId("province", atProvince)).toBe("prov");
+    expect(actingTenantId("province", { ...kota, parentTenantId: null })).toBeNull();
   });
 });

@@ -11,6 +11,24 @@ export interface ApplicationPlace {
 }
 
 /**
+ * The tenant whose people act at a step: the application's own tenant for the LKS and kab/kota
+ * steps (an LKS registered with a province has no kab/kota Dinsos on Akrab, so the province does
+ * that step); its province for the province step, or the tenant itself when it is a province;
+ * none for a national step (BALKS has no tenant) or a province that has not joined Akrab.
+ */
+export function actingTenantId(actor: StepActor, place: Omit<ApplicationPlace, "lksId">): string | null {
+  switch (actor) {
+    case "lks":
+    case "kabkota":
+      return place.tenantId;
+    case "province":
+      return place.tenantLevel === "province" ? place.tenantId : place.parentTenantId;
+    case "national":
+      return null;
+  }
+}
+
+/**
  * The roles a caller brings to a step, by who acts there: the LKS's own operators; the Dinsos of
  * the application's kab/kota; its province's Dinsos (or the tenant itself when the LKS is
  * registered with the province); BALKS. A role held anywhere else does not count, so a verifier of
@@ -18,17 +36,9 @@ export interface ApplicationPlace {
  */
 export function rolesForStep(actor: StepActor, grants: readonly MembershipGrant[], place: ApplicationPlace): Role[] {
   const held = (predicate: (g: MembershipGrant) => boolean) => [...new Set(grants.filter(predicate).map((g) => g.role))];
-  switch (actor) {
-    case "lks":
-      return held((g) => g.role === "lks_operator" && g.tenantId === place.tenantId && g.lksId === place.lksId);
-    // An LKS registered with a province has no kab/kota Dinsos on Akrab: the province does that step.
-    case "kabkota":
-      return held((g) => g.tenantId === place.tenantId && g.role !== "lks_operator");
-    case "province": {
-      const provinceTenant = place.tenantLevel === "province" ? place.tenantId : place.parentTenantId;
-      return provinceTenant ? held((g) => g.tenantId === provinceTenant && g.role !== "lks_operator") : [];
-    }
-    case "national":
-      return held((g) => g.tenantId === null && isNationalRole(g.role));
-  }
+  if (actor === "national") return held((g) => g.tenantId === null && isNationalRole(g.role));
+  const tenantId = actingTenantId(actor, place);
+  if (!tenantId) return [];
+  if (actor === "lks") return held((g) => g.role === "lks_operator" && g.tenantId === tenantId && g.lksId === place.lksId);
+  return held((g) => g.tenantId === tenantId && g.role !== "lks_operator");
 }

@@ -1,7 +1,7 @@
 import type { Role } from "../identity/roles.ts";
 import type { WorkflowDefinition, WorkflowStep, WorkflowTransition } from "./definition.ts";
 
-export { slaDueAt } from "./sla.ts";
+export { isEscalated, isOverdue, slaDueAt } from "./sla.ts";
 
 export function stepOf(def: WorkflowDefinition, stepId: string): WorkflowStep | undefined {
   return def.steps.find((step) => step.id === stepId);

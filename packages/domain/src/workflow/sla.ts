@@ -1,27 +1,37 @@
-const DAY_MS = 86_400_000;
-/** Asia/Jakarta (WIB) is UTC+7 all year: Indonesia has no daylight saving time. */
-const JAKARTA_OFFSET_MS = 7 * 3_600_000;
+import { isWorkingDay } from "../calendar/holidays/index.ts";
+import { DAY_MS, addCalendarDays, jakartaDay, jakartaDayBounds, type Instant } from "../calendar/jakarta.ts";
 
 /**
- * Due date of a step: `slaDays` working days (Mon–Fri, Asia/Jakarta calendar) after `enteredAt` (ISO UTC). Null when the step has no SLA.
+ * Due date of a step: `slaDays` working days after `enteredAt` (ISO UTC), on the Jakarta calendar,
+ * skipping weekends, national holidays and cuti bersama (see calendar/holidays). Null when the
+ * step has no SLA.
  *
  * Counting starts the day after entry, so the day of entry never counts, however early; the step
- * is due at the end of the last working day (23:59:59.999 WIB), returned in UTC. National holidays
- * and cuti bersama are not skipped yet: they change every year by decree and belong in data.
+ * is due at the end of the last working day (23:59:59.999 WIB), returned in UTC.
  */
 export function slaDueAt(enteredAt: string, slaDays: number | null): string | null {
   if (slaDays === null) return null;
   if (!Number.isInteger(slaDays) || slaDays < 0) throw new RangeError(`slaDays must be a whole number of days, got ${slaDays}`);
-  const entered = Date.parse(enteredAt);
-  if (Number.isNaN(entered)) throw new RangeError(`Not a date: ${enteredAt}`);
-
-  // Shifting by the offset makes the UTC fields read as Jakarta wall-clock time.
-  const jakarta = new Date(entered + JAKARTA_OFFSET_MS);
-  let day = Date.UTC(jakarta.getUTCFullYear(), jakarta.getUTCMonth(), jakarta.getUTCDate());
+  if (Number.isNaN(Date.parse(enteredAt))) throw new RangeError(`Not a date: ${enteredAt}`);
+  let day = jakartaDay(enteredAt);
   for (let remaining = slaDays; remaining > 0; ) {
-    day += DAY_MS;
-    const weekday = new Date(day).getUTCDay();
-    if (weekday !== 0 && weekday !== 6) remaining -= 1;
+    day = addCalendarDays(day, 1);
+    if (isWorkingDay(day)) remaining -= 1;
   }
-  return new Date(day + DAY_MS - 1 - JAKARTA_OFFSET_MS).toISOString();
+  return jakartaDayBounds(day).end;
+}
+
+/**
+ * True when a step due at `dueAt` is late at `at` (now by default). A step without an SLA is never
+ * late; the due instant itself is still on time.
+ */
+export function isOverdue(dueAt: string | null, at: Instant = Date.now()): boolean {
+  if (dueAt === null) return false;
+  const when = typeof at === "number" ? at : typeof at === "string" ? Date.parse(at) : at.getTime();
+  return Date.parse(dueAt) < when;
+}
+
+/** True once a step has been overdue for `days` whole days (24 h each) at `now`: its reminder also goes to the Dinsos head. */
+export function isEscalated(dueAt: string | null, now: number, days: number): boolean {
+  return dueAt !== null && isOverdue(dueAt, now) && now - Date.parse(dueAt) >= days * DAY_MS;
 }

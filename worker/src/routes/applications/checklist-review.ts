@@ -6,7 +6,7 @@ import type { AppEnv } from "../../env.ts";
 import { clientIp } from "../../lib/client-ip.ts";
 import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
 import { Problem, notFound } from "../../middleware/problem/index.ts";
-import { callerRoles, currentStep, definitionFor, presentApplication, staleApplication, type ChecklistEntry } from "../../services/applications.ts";
+import { callerOf, definitionFor, permissionsOf, presentApplication, staleApplication, type ChecklistEntry } from "../../services/applications.ts";
 import { ApplicationParam, changesSinceReturn, visibleApplication } from "./show.ts";
 
 const ChecklistItemParam = ApplicationParam.extend({ key: z.string().min(1).max(80) });
@@ -40,9 +40,8 @@ async function review(c: Context<AppEnv, string, object>, status: "accepted" | "
   const { applicationId, key } = c.req.param() as { applicationId: string; key: string };
   const app = await visibleApplication(c, applicationId);
   const def = await definitionFor(scope.applications, app);
-  const step = currentStep(def, app.step);
-  const roles = app.tenantSlug === scope.tenant.slug ? callerRoles(step, principal.memberships, app, scope.tenant) : [];
-  if (step.actor === "lks" || step.terminal || roles.length === 0) {
+  const caller = callerOf(c);
+  if (!permissionsOf(def, caller, app).mayReviewDocuments) {
     throw new Problem("forbidden", "Dokumen diperiksa oleh pemeriksa pada tahap ini / Documents are reviewed by whoever acts on this step");
   }
   const item = (app.checklist as unknown as ChecklistEntry[]).find((i) => i.key === key);
@@ -60,5 +59,5 @@ async function review(c: Context<AppEnv, string, object>, status: "accepted" | "
       throw isGuardAbort(error) ? staleApplication() : error;
     });
   const updated = (await scope.applications.find(app.id))!;
-  return c.json(presentApplication(updated, def, roles, await changesSinceReturn(c, updated)), 200);
+  return c.json(presentApplication(updated, def, caller, await changesSinceReturn(c, updated)), 200);
 }

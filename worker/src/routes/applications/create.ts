@@ -6,7 +6,7 @@ import type { AppEnv } from "../../env.ts";
 import { clientIp } from "../../lib/client-ip.ts";
 import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
 import { Problem } from "../../middleware/problem/index.ts";
-import { callerRoles, currentStep, presentApplication } from "../../services/applications.ts";
+import { callerOf, presentApplication } from "../../services/applications.ts";
 import { TenantParam } from "../../lib/params.ts";
 
 export const createApplicationRoute = createRoute({
@@ -66,6 +66,5 @@ export const createApplication: RouteHandler<typeof createApplicationRoute, AppE
       throw error;
     });
   const stored = { ...app, lksName: lks.name, tenantSlug: scope.tenant.slug, tenantName: scope.tenant.name };
-  const roles = callerRoles(currentStep(def, app.step), c.get("principal")!.memberships, stored, scope.tenant);
-  return c.json(presentApplication(stored, def, roles, []), 201);
+  return c.json(presentApplication(stored, def, callerOf(c), []), 201);
 };

@@ -1,6 +1,6 @@
 import { CursorQuery, InboxPage, InboxQuery } from "@akrab/contracts";
 import type { ApplicationStore, MembershipView, Tenant } from "@akrab/db";
-import { availableActions, rolesForStep, stepOf, type WorkflowDefinition } from "@akrab/domain";
+import { availableActions, isOverdue, rolesForStep, stepOf, type WorkflowDefinition } from "@akrab/domain";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv } from "../../env.ts";
 import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
@@ -92,7 +92,7 @@ export const inbox: RouteHandler<typeof inboxRoute, AppEnv> = async (c) => {
           kind: a.kind,
           step: { id: a.step, label: stepDef?.label ?? { id: a.step, en: a.step } },
           stepDueAt: a.stepDueAt,
-          overdue: a.stepDueAt !== null && Date.parse(a.stepDueAt) < now,
+          overdue: isOverdue(a.stepDueAt, now),
           version: a.version,
         };
       }),

@@ -7,7 +7,7 @@ import { clientIp } from "../../lib/client-ip.ts";
 import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
 import { Problem } from "../../middleware/problem/index.ts";
 import { requireTenantRole } from "../../middleware/tenant/index.ts";
-import { callerRoles, currentStep, presentApplication, staleApplication } from "../../services/applications.ts";
+import { callerOf, presentApplication, staleApplication } from "../../services/applications.ts";
 import { ApplicationParam, changesSinceReturn, visibleApplication } from "./show.ts";
 
 export const moveVersionRoute = createRoute({
@@ -43,6 +43,5 @@ export const moveVersion: RouteHandler<typeof moveVersionRoute, AppEnv> = async 
       throw isGuardAbort(error) ? staleApplication() : error;
     });
   const moved = { ...app, workflowVersion: version, version: expectedVersion + 1 };
-  const roles = callerRoles(currentStep(def, moved.step), c.get("principal")!.memberships, moved, scope.tenant);
-  return c.json(presentApplication(moved, def, roles, await changesSinceReturn(c, moved)), 200);
+  return c.json(presentApplication(moved, def, callerOf(c), await changesSinceReturn(c, moved)), 200);
 };

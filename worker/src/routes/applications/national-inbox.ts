@@ -1,6 +1,6 @@
 import { CursorQuery, InboxPage } from "@akrab/contracts";
 import { applicationsAtSteps } from "@akrab/db";
-import { NATIONAL_PART, type Role } from "@akrab/domain";
+import { NATIONAL_PART, isOverdue, type Role } from "@akrab/domain";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv } from "../../env.ts";
 import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
@@ -37,7 +37,7 @@ export const nationalInbox: RouteHandler<typeof nationalInboxRoute, AppEnv> = as
         kind: a.kind,
         step: { id: a.step, label: labelOf(a.step) },
         stepDueAt: a.stepDueAt,
-        overdue: a.stepDueAt !== null && Date.parse(a.stepDueAt) < now,
+        overdue: isOverdue(a.stepDueAt, now),
         version: a.version,
       })),
     },

@@ -5,7 +5,7 @@ import type { Context } from "hono";
 import type { AppEnv } from "../../env.ts";
 import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
 import { notFound } from "../../middleware/problem/index.ts";
-import { callerRoles, currentStep, definitionFor, presentApplication, type StoredApplication } from "../../services/applications.ts";
+import { callerOf, definitionFor, presentApplication, type StoredApplication } from "../../services/applications.ts";
 import { TenantParam } from "../../lib/params.ts";
 
 export const ApplicationParam = TenantParam.extend({ applicationId: z.string().min(1).max(64) });
@@ -46,6 +46,5 @@ export const showApplicationRoute = createRoute({
 export const showApplication: RouteHandler<typeof showApplicationRoute, AppEnv> = async (c) => {
   const app = await visibleApplication(c, c.req.valid("param").applicationId);
   const def = await definitionFor(c.get("scope").applications, app);
-  const roles = app.tenantSlug === c.get("scope").tenant.slug ? callerRoles(currentStep(def, app.step), c.get("principal")!.memberships, app, c.get("scope").tenant) : [];
-  return c.json(presentApplication(app, def, roles, await changesSinceReturn(c, app)), 200);
+  return c.json(presentApplication(app, def, callerOf(c), await changesSinceReturn(c, app)), 200);
 };

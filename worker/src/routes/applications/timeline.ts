@@ -1,5 +1,5 @@
 import { TimelineEntry } from "@akrab/contracts";
-import { slaDueAt, stepOf } from "@akrab/domain";
+import { isOverdue, slaDueAt, stepOf } from "@akrab/domain";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv } from "../../env.ts";
 import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
@@ -37,7 +37,7 @@ export const timeline: RouteHandler<typeof timelineRoute, AppEnv> = async (c) =>
           at: event.at,
           secondsInPreviousStep: previous ? Math.round((Date.parse(event.at) - Date.parse(previous.at)) / 1000) : null,
           previousStepDueAt: due,
-          previousStepOverdue: due !== null && event.at > due,
+          previousStepOverdue: isOverdue(due, event.at),
         };
       }),
     },

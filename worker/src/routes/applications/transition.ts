@@ -1,12 +1,12 @@
 import { ApplicationView, TransitionRequest } from "@akrab/contracts";
 import { abortIfNothingChanged, enqueueEmail, isGuardAbort, recordAudit } from "@akrab/db";
-import { REVISION_STEP, applyTransition, slaDueAt, type TransitionRefusal } from "@akrab/domain";
+import { REVISION_STEP, actingTenantId, applyTransition, checklistComplete, returnForRevision, slaDueAt, type TransitionRefusal } from "@akrab/domain";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv } from "../../env.ts";
 import { clientIp } from "../../lib/client-ip.ts";
 import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
 import { Problem } from "../../middleware/problem/index.ts";
-import { callerRoles, checklistComplete, currentStep, definitionFor, presentApplication, type ChecklistEntry, staleApplication } from "../../services/applications.ts";
+import { callerOf, callerRoles, currentStep, definitionFor, presentApplication, type ChecklistEntry, staleApplication } from "../../services/applications.ts";
 import { applicationMovedEmail } from "../../services/mail.ts";
 import { ApplicationParam, changesSinceReturn, visibleApplication } from "./show.ts";
 
@@ -47,20 +47,21 @@ export const transition: RouteHandler<typeof transitionRoute, AppEnv> = async (c
 
   const def = await definitionFor(store, app);
   const from = currentStep(def, app.step);
-  const roles = callerRoles(from, principal.memberships, app, scope.tenant);
+  const caller = callerOf(c);
+  const roles = callerRoles(from, caller, app);
   const checklist = app.checklist as unknown as ChecklistEntry[];
   const result = applyTransition(def, app.step, action, { roles, ...(comment ? { comment } : {}), checklistComplete: checklistComplete(checklist, from.actor) });
   if (!result.ok) throw REFUSALS[result.reason];
   const { transition: taken, to } = result;
 
   const returning = to.id === REVISION_STEP;
-  if (returning && items.length === 0) {
+  const returned = returning ? returnForRevision(checklist, items) : null;
+  if (returned?.ok === false && returned.reason === "no_items") {
     throw new Problem("validation", "Sebutkan apa yang harus diperbaiki LKS / List what the LKS must fix", { errors: [{ path: "items", message: "Minimal satu butir / At least one item" }] });
   }
-  const unknownDocs = items.filter((i) => i.kind === "document" && !checklist.some((d) => d.key === i.ref));
-  if (unknownDocs.length > 0) {
+  if (returned?.ok === false && returned.reason === "unknown_documents") {
     throw new Problem("validation", "Dokumen yang dirujuk tidak ada di daftar / Referenced document is not in the checklist", {
-      errors: unknownDocs.map((i) => ({ path: `items.${items.indexOf(i)}.ref`, message: `Tidak ada dokumen ${i.ref} / No document ${i.ref}` })),
+      errors: returned.indexes.map((i) => ({ path: `items.${i}.ref`, message: `Tidak ada dokumen ${items[i]!.ref} / No document ${items[i]!.ref}` })),
     });
   }
 
@@ -72,16 +73,7 @@ export const transition: RouteHandler<typeof transitionRoute, AppEnv> = async (c
     open: to.terminal ? 0 : 1,
     stepEnteredAt: now,
     stepDueAt: slaDueAt(now, to.slaDays),
-    ...(returning
-      ? {
-          returnItems: items,
-          letterAtReturn: app.letter,
-          checklist: checklist.map((d) => {
-            const asked = items.find((i) => i.kind === "document" && i.ref === d.key);
-            return asked ? { ...d, status: "returned" as const, comment: asked.message } : d;
-          }),
-        }
-      : {}),
+    ...(returned?.ok ? { returnItems: items, letterAtReturn: app.letter, checklist: returned.checklist } : {}),
     ...(leavingLks ? { profileSnapshot: lks?.profile ?? null, ...(app.submittedAt ? {} : { submittedAt: now }) } : {}),
   };
 
@@ -112,15 +104,14 @@ export const transition: RouteHandler<typeof transitionRoute, AppEnv> = async (c
     });
 
   const moved = { ...app, ...changes, version: expectedVersion + 1 };
-  const nextRoles = callerRoles(to, principal.memberships, moved, scope.tenant);
-  return c.json(presentApplication(moved, def, nextRoles, await changesSinceReturn(c, moved)), 200);
+  return c.json(presentApplication(moved, def, caller, await changesSinceReturn(c, moved)), 200);
 };
 
 /** Dinsos users who act at the next step, for in-app notifications (BALKS watches its national inbox). */
 async function nextActorIds(c: Parameters<typeof transition>[0], actor: "kabkota" | "province" | "national", applicationTenantId: string): Promise<string[]> {
   const scope = c.get("scope");
   if (actor === "national") return [];
-  const tenantId = actor === "province" && scope.tenant.level === "kabkota" ? scope.tenant.parentId : applicationTenantId;
+  const tenantId = actingTenantId(actor, { tenantId: applicationTenantId, tenantLevel: scope.tenant.level, parentTenantId: scope.tenant.parentId });
   if (!tenantId) return [];
   return (await scope.applications.holders(tenantId, ["dinsos_verifier", "dinsos_head"])).map((h) => h.userId);
 }

@@ -6,7 +6,7 @@ import type { AppEnv } from "../../env.ts";
 import { clientIp } from "../../lib/client-ip.ts";
 import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
 import { Problem } from "../../middleware/problem/index.ts";
-import { callerRoles, currentStep, definitionFor, presentApplication, staleApplication } from "../../services/applications.ts";
+import { callerOf, definitionFor, permissionsOf, presentApplication, staleApplication } from "../../services/applications.ts";
 import { ApplicationParam, changesSinceReturn, visibleApplication } from "./show.ts";
 
 export const updateLetterRoute = createRoute({
@@ -27,13 +27,13 @@ export const updateLetter: RouteHandler<typeof updateLetterRoute, AppEnv> = asyn
   const { letter, expectedVersion } = c.req.valid("json");
   const app = await visibleApplication(c, c.req.valid("param").applicationId);
   const def = await definitionFor(scope.applications, app);
-  const step = currentStep(def, app.step);
-  if (app.tenantSlug !== scope.tenant.slug || step.actor !== "lks" || step.terminal || callerRoles(step, principal.memberships, app, scope.tenant).length === 0) {
+  const caller = callerOf(c);
+  if (!permissionsOf(def, caller, app).mayEditLetter) {
     throw new Problem("forbidden", "Surat hanya dapat diubah operator LKS saat permohonan berada di LKS / Only the LKS's operators can change the letter while it is with them");
   }
   if (app.version !== expectedVersion) throw staleApplication();
   const changed = changedFields(app.letter, letter as Record<string, unknown>);
-  if (changed.length === 0) return c.json(presentApplication(app, def, callerRoles(step, principal.memberships, app, scope.tenant), await changesSinceReturn(c, app)), 200);
+  if (changed.length === 0) return c.json(presentApplication(app, def, caller, await changesSinceReturn(c, app)), 200);
 
   await db
     .batch([
@@ -54,6 +54,6 @@ export const updateLetter: RouteHandler<typeof updateLetterRoute, AppEnv> = asyn
       throw isGuardAbort(error) ? staleApplication() : error;
     });
   const updated = { ...app, letter, version: expectedVersion + 1 };
-  return c.json(presentApplication(updated, def, callerRoles(step, principal.memberships, updated, scope.tenant), await changesSinceReturn(c, updated)), 200);
+  return c.json(presentApplication(updated, def, caller, await changesSinceReturn(c, updated)), 200);
 };
 

@@ -1,9 +1,8 @@
 import { LksListQuery, type LksProfileInput } from "@akrab/contracts";
-import { LKS_TYPE_LABELS, visibleLksIds, type LksType } from "@akrab/domain";
+import { LKS_TYPE_LABELS, jakartaDay, visibleLksIds, type LksType } from "@akrab/domain";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv } from "../../env.ts";
 import { contentDisposition } from "../../lib/content-disposition.ts";
-import { jakartaToday } from "../../lib/dates.ts";
 import { bearerSecurity, problems } from "../../lib/openapi.ts";
 import { TenantParam } from "../../lib/params.ts";
 
@@ -50,7 +49,7 @@ export const exportLksRoute = createRoute({
 export const exportLks: RouteHandler<typeof exportLksRoute, AppEnv> = async (c) => {
   const registry = c.get("scope").lks;
   const filter = { ...c.req.valid("query"), onlyIds: visibleLksIds(c.get("access")) };
-  const today = jakartaToday();
+  const today = jakartaDay();
   const encoder = new TextEncoder();
   const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
 

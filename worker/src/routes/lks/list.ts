@@ -1,11 +1,10 @@
-import { visibleLksIds } from "@akrab/domain";
+import { jakartaDay, visibleLksIds } from "@akrab/domain";
 import { CursorQuery, LksListQuery, LksPage } from "@akrab/contracts";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import { TenantParam } from "../../lib/params.ts";
 import type { AppEnv } from "../../env.ts";
 import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
 import { unknownCursor } from "../../middleware/problem/index.ts";
-import { jakartaToday } from "../../lib/dates.ts";
 import { lksSummary } from "./present.ts";
 
 export const listLksRoute = createRoute({
@@ -22,7 +21,7 @@ export const listLksRoute = createRoute({
 
 export const listLks: RouteHandler<typeof listLksRoute, AppEnv> = async (c) => {
   const { cursor, limit, ...filter } = c.req.valid("query");
-  const page = await c.get("scope").lks.list({ ...filter, onlyIds: visibleLksIds(c.get("access")) }, { cursor, limit }, jakartaToday());
+  const page = await c.get("scope").lks.list({ ...filter, onlyIds: visibleLksIds(c.get("access")) }, { cursor, limit }, jakartaDay());
   if (!page) throw unknownCursor();
   return c.json({ nextCursor: page.nextCursor, items: page.items.map(lksSummary) }, 200);
 };
