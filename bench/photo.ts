@@ -51,7 +51,7 @@ export function makePhonePhoto(width = 4000, height = 3000, quality = 90, seed =
     buildings.push([x, x + w, Math.round(height * (0.12 + random() * 0.3)), 120 + random() * 100, 100 + random() * 90, 80 + random() * 80, 40 + Math.round(random() * 40)]);
     x += w;
   }
-  const clamp = (v: number) => (v < 0 ? 0 : v > 255 ? 255 : v);
+  const clamp = (v: number) => Math.max(0, Math.min(v, 255));
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       let r: number;

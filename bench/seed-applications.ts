@@ -28,5 +28,5 @@ export function applicationsSql(count: number): string {
       `INSERT INTO applications (id, tenant_id, lks_id, kind, step, workflow_version, open, letter, profile_snapshot, checklist, return_items, step_entered_at, step_due_at, submitted_at, version, created_by, created_at, updated_at) VALUES (${[benchApplicationId(i), tenantId, lksId, "first", "kabkota_verification", 1, 1, letter, profile, checklist, "[]", created, due, created, 1, null, created, created].map(sqlString).join(", ")});`,
     );
   }
-  return lines.join("\n") + "\n";
+  return `${lines.join("\n")}\n`;
 }

@@ -29,6 +29,6 @@ for (const [key, entry] of Object.entries(lock.packages)) {
 if (added > 0) {
   // npm keeps the root entry first and the rest in locale order.
   lock.packages = Object.fromEntries(Object.entries(lock.packages).sort(([a], [b]) => (a === "" ? -1 : b === "" ? 1 : a.localeCompare(b, "en"))));
-  writeFileSync(path, JSON.stringify(lock, null, 2) + "\n");
+  writeFileSync(path, `${JSON.stringify(lock, null, 2)}\n`);
 }
 console.log(`complete-lockfile: ${added} platform entries added`);

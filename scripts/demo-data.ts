@@ -239,7 +239,7 @@ export async function demoSeedStatements(): Promise<string[]> {
       }),
     );
     for (const kind of APPLICATION_KINDS) {
-      DEFAULT_CHECKLISTS[kind].forEach((item, position) =>
+      for (const [position, item] of DEFAULT_CHECKLISTS[kind].entries()) {
         statements.push(
           insert("document_requirements", {
             id: demoId("requirement", `${t.slug}:${kind}:${item.key}`),
@@ -253,8 +253,8 @@ export async function demoSeedStatements(): Promise<string[]> {
             max_bytes: item.maxBytes,
             position,
           }),
-        ),
-      );
+        );
+      }
     }
   }
   for (const u of DEMO_USERS) {

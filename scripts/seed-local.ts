@@ -13,7 +13,7 @@ const { values } = parseArgs({ options: { "persist-to": { type: "string" } } });
 const dir = mkdtempSync(join(tmpdir(), "akrab-seed-"));
 try {
   const file = join(dir, "seed.sql");
-  writeFileSync(file, (await demoSeedStatements()).join("\n") + "\n");
+  writeFileSync(file, `${(await demoSeedStatements()).join("\n")}\n`);
   const persist = values["persist-to"] ? ["--persist-to", values["persist-to"]] : [];
   execFileSync("wrangler", ["d1", "execute", "DB", "--local", "--file", file, ...persist], { stdio: ["ignore", "ignore", "inherit"] });
   console.log("Demo data loaded (existing rows left unchanged).");

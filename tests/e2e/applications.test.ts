@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { DEMO_PASSWORD, actAs, apiFetch, launch, login, open, overflowsHorizontally, shot, text } from "./helpers.ts";
+import { DEMO_PASSWORD, actAs, apiFetch, launch, login, open, overflowsHorizontally, shot, } from "./helpers.ts";
 
 let browser: Browser;
 beforeAll(async () => {

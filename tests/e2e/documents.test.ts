@@ -225,7 +225,7 @@ describe("documents that survive 2G", () => {
     await thumb.waitFor();
     await lks.page.waitForFunction(() => {
       const img = document.querySelector<HTMLImageElement>('[data-testid="doc-formulir_b"] [data-testid="doc-thumb"]');
-      return img !== null && img.complete && img.naturalWidth > 0;
+      return img?.complete && img.naturalWidth > 0;
     });
     const natural = await thumb.evaluate((img) => [(img as HTMLImageElement).naturalWidth, (img as HTMLImageElement).naturalHeight]);
     expect(Math.max(...natural)).toBeLessThanOrEqual(320);

@@ -3,7 +3,7 @@ import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { lksProfile } from "./fixtures.ts";
 import { api, expectProblem, login } from "./helpers.ts";
-import { createUpload, fakeFile, head, metadata, patch, pathOf, sha256Hex } from "./tus.ts";
+import { createUpload, fakeFile, head, metadata, pathOf, sha256Hex } from "./tus.ts";
 
 const TENANT = "kota-tangerang";
 const T = `/api/v1/t/${TENANT}`;

@@ -10,11 +10,11 @@ const intlTag = () => (getLocale() === "id" ? "id-ID" : "en-GB");
 export function formatDateTime(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(intlTag(), {
+  return `${new Intl.DateTimeFormat(intlTag(), {
     dateStyle: "medium",
     timeStyle: "short",
     timeZone: "Asia/Jakarta",
-  }).format(date) + " WIB";
+  }).format(date)} WIB`;
 }
 
 export function formatDate(iso: string): string {

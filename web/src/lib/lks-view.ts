@@ -9,7 +9,9 @@ export function commentsByField(comments: ReturnComment[]): Record<string, strin
   const out: Record<string, string[]> = {};
   for (const comment of comments) {
     const field = comment.field.split(".")[0] ?? comment.field;
-    (out[field] ??= []).push(comment.message);
+    const messages = out[field] ?? [];
+    messages.push(comment.message);
+    out[field] = messages;
   }
   return out;
 }

@@ -52,7 +52,7 @@ export const RETRY_DELAYS: readonly number[] = [0, 1000, 3000, 5000, 10_000, 20_
 
 /** The accepted-type name of a picked file, from its MIME type or else its extension (phones often send none). */
 export function documentTypeOfFile(name: string, mime: string): DocumentType | null {
-  const type = mime.toLowerCase().split(";")[0]!.trim();
+  const type = (mime.toLowerCase().split(";")[0] ?? "").trim();
   if (type === "image/jpg" || type === "image/pjpeg") return "jpeg";
   if (type === "image/heif") return "heic";
   for (const [key, entry] of Object.entries(DOCUMENT_MIME) as [DocumentType, (typeof DOCUMENT_MIME)[DocumentType]][]) {

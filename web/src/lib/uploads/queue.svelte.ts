@@ -88,7 +88,6 @@ export class UploadQueue {
   #records = new Map<string, StoredEntry>();
   #running = new Map<string, Runner>();
   #listeners = new Set<(item: UploadItem) => void>();
-  #timer: ReturnType<typeof setInterval> | null = null;
   #started = false;
 
   /** Reads this person's stored queue and starts sending. Safe to call again (e.g. on every page mount). */
@@ -106,7 +105,8 @@ export class UploadQueue {
       this.#started = true;
       addEventListener("online", () => this.#wake());
       addEventListener("offline", () => this.#wentOffline());
-      this.#timer = setInterval(() => this.#wake(), RETRY_EVERY_MS);
+      // The queue lives as long as the app: listeners and the retry timer are set up once and never torn down.
+      setInterval(() => this.#wake(), RETRY_EVERY_MS);
     }
     let stored: StoredEntry[] = [];
     try {
@@ -159,7 +159,7 @@ export class UploadQueue {
       acceptedTypes: [...request.acceptedTypes],
     };
     this.items.push(placeholder);
-    let prepared;
+    let prepared: Awaited<ReturnType<typeof prepareFile>>;
     try {
       prepared = await prepareFile(request.file, request.acceptedTypes, request.maxBytes, request.sendOriginal);
     } catch (e) {

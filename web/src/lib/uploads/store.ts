@@ -82,7 +82,7 @@ function open(): Promise<IDBDatabase> {
 }
 
 /** One transaction over `stores`; resolves with `work`'s result once the transaction has committed. */
-function transact<T>(stores: string[], mode: IDBTransactionMode, work: (tx: IDBTransaction) => IDBRequest<T> | void): Promise<T | undefined> {
+function transact<T>(stores: string[], mode: IDBTransactionMode, work: (tx: IDBTransaction) => IDBRequest<T> | undefined): Promise<T | undefined> {
   return open().then(
     (db) =>
       new Promise<T | undefined>((resolve, reject) => {
