@@ -1,6 +1,6 @@
 import type { DocumentVersionView, DocumentView } from "@akrab/contracts";
 import { isGuardAbort, recordAudit, type BlobRow, type DocumentRow, type DocumentSlot, type StoredVersion, type UploadRow } from "@akrab/db";
-import { EVIDENCE_RULE, MIME_TYPES, PROFILE_DOCUMENT_RULE, canContinueUpload, canUploadFor, visibleLksIds, type UploadRule } from "@akrab/domain";
+import { EVIDENCE_RULE, MIME_TYPES, PROFILE_DOCUMENT_RULE, canContinueUpload, canUploadFor, type UploadRule } from "@akrab/domain";
 import type { Context } from "hono";
 import { PDFDocument } from "pdf-lib";
 import type { AppEnv } from "../env.ts";
@@ -36,9 +36,7 @@ export async function resolveSlot(c: Context<AppEnv>, target: Partial<Pick<Docum
     return { slot, rule: { acceptedTypes: item.acceptedTypes, maxBytes: item.maxBytes } };
   }
   const lksId = target.lksId ?? "";
-  const only = visibleLksIds(access);
-  const lks = await scope.lks.findOwn(lksId);
-  if (!lks || (only && !only.includes(lksId))) throw notFound();
+  if (!(await scope.lks.findOwn(lksId))) throw notFound();
   if (!canUploadFor(access, { lksId })) throw forbidden();
   return { slot: { lksId, applicationId: null, requirement: null, indicator: null, profileField: target.profileField ?? null }, rule: PROFILE_DOCUMENT_RULE };
 }
@@ -46,8 +44,7 @@ export async function resolveSlot(c: Context<AppEnv>, target: Partial<Pick<Docum
 /** The caller's own upload, or one a verifier of the tenant may handle; another is a 404. */
 export async function continuableUpload(c: Context<AppEnv>, id: string): Promise<UploadRow> {
   const upload = await c.get("scope").documents.findUpload(id);
-  const only = visibleLksIds(c.get("access"));
-  if (!upload || (only && !only.includes(upload.lksId))) throw notFound();
+  if (!upload) throw notFound();
   if (!canContinueUpload(c.get("access"), upload, c.get("principal")!.user.id)) throw forbidden();
   return upload;
 }
@@ -162,7 +159,6 @@ export function presentDocument(document: DocumentRow, versions: readonly Stored
 /** The document if the caller may see it (an LKS operator only its own LKS's); otherwise 404. */
 export async function visibleDocument(c: Context<AppEnv>, id: string): Promise<DocumentRow> {
   const document = await c.get("scope").documents.findDocument(id);
-  const only = visibleLksIds(c.get("access"));
-  if (!document || (only && !only.includes(document.lksId))) throw notFound();
+  if (!document) throw notFound();
   return document;
 }

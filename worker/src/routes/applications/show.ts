@@ -1,5 +1,5 @@
 import { ApplicationView } from "@akrab/contracts";
-import { changedFields, visibleLksIds } from "@akrab/domain";
+import { changedFields } from "@akrab/domain";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { AppEnv } from "../../env.ts";
@@ -10,11 +10,10 @@ import { TenantParam } from "../../lib/params.ts";
 
 export const ApplicationParam = TenantParam.extend({ applicationId: z.string().min(1).max(64) });
 
-/** The application if the caller may see it (an operator only its own LKS's); otherwise 404. */
+/** The application if the caller may see it (the scope holds an operator to its own LKS); otherwise 404. */
 export async function visibleApplication(c: Context<AppEnv>, id: string): Promise<StoredApplication> {
   const app = await c.get("scope").applications.find(id);
-  const only = visibleLksIds(c.get("access"));
-  if (!app || (only && !only.includes(app.lksId))) throw notFound();
+  if (!app) throw notFound();
   return app;
 }
 

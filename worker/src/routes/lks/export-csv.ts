@@ -1,5 +1,5 @@
 import { LksListQuery, type LksProfileInput } from "@akrab/contracts";
-import { LKS_TYPE_LABELS, visibleLksIds, type LksType } from "@akrab/domain";
+import { LKS_TYPE_LABELS, type LksType } from "@akrab/domain";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv } from "../../env.ts";
 import { contentDisposition } from "../../lib/content-disposition.ts";
@@ -49,7 +49,7 @@ export const exportLksRoute = createRoute({
 
 export const exportLks: RouteHandler<typeof exportLksRoute, AppEnv> = async (c) => {
   const registry = c.get("scope").lks;
-  const filter = { ...c.req.valid("query"), onlyIds: visibleLksIds(c.get("access")) };
+  const filter = c.req.valid("query");
   const today = jakartaToday();
   const encoder = new TextEncoder();
   const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();

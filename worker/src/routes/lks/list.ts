@@ -1,4 +1,3 @@
-import { visibleLksIds } from "@akrab/domain";
 import { CursorQuery, LksListQuery, LksPage } from "@akrab/contracts";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import { TenantParam } from "../../lib/params.ts";
@@ -22,7 +21,7 @@ export const listLksRoute = createRoute({
 
 export const listLks: RouteHandler<typeof listLksRoute, AppEnv> = async (c) => {
   const { cursor, limit, ...filter } = c.req.valid("query");
-  const page = await c.get("scope").lks.list({ ...filter, onlyIds: visibleLksIds(c.get("access")) }, { cursor, limit }, jakartaToday());
+  const page = await c.get("scope").lks.list(filter, { cursor, limit }, jakartaToday());
   if (!page) throw unknownCursor();
   return c.json({ nextCursor: page.nextCursor, items: page.items.map(lksSummary) }, 200);
 };

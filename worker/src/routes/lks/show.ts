@@ -1,5 +1,4 @@
 import { LksDetail } from "@akrab/contracts";
-import { visibleLksIds } from "@akrab/domain";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { AppEnv } from "../../env.ts";
@@ -10,10 +9,9 @@ import { lksDetail } from "./present.ts";
 
 export const LksParam = TenantParam.extend({ lksId: z.string().min(1).max(64) });
 
-/** The LKS if the caller may see it (an operator only its own); otherwise a 404. */
+/** The LKS if the caller may see it (the scope holds an operator to its own); otherwise a 404. */
 export async function visibleLks(c: Context<AppEnv>, lksId: string) {
-  const only = visibleLksIds(c.get("access"));
-  const row = only && !only.includes(lksId) ? null : await c.get("scope").lks.find(lksId);
+  const row = await c.get("scope").lks.find(lksId);
   if (!row) throw notFound();
   return row;
 }
