@@ -1,5 +1,5 @@
 import { canActAs, resolveTenantAccess, visibleLksIds, type Role } from "@akrab/domain";
-import { childTenantIds, findTenantBySlug, tenantScope, type TenantLookup } from "@akrab/db";
+import { childTenantIds, findTenantBySlug, tenantScope, type TenantLookup, type TenantScope } from "@akrab/db";
 import { createMiddleware } from "hono/factory";
 import type { Context } from "hono";
 import type { AppEnv, TenantEnv } from "../../env.ts";
@@ -25,10 +25,41 @@ export const tenant = () =>
     if (!found || !access) throw notFound();
     // A province reads its kab/kota's rows too; every other tenant reads only its own.
     const readable = found.level === "province" ? [found.id, ...childIds] : [found.id];
+    const lksIds = visibleLksIds(access);
+    const scope = tenantScope(c.get("db"), found, { readable, lksIds });
     c.set("access", access);
-    c.set("scope", tenantScope(c.get("db"), found, { readable, lksIds: visibleLksIds(access) }));
+    c.set("scope", scope);
+    if (lksIds) await requireReachableLksObject(scope, c.req.path);
     await next();
   });
+
+/** How the LKS-owned object a path names is looked up through the scope, by the path's resource segment. */
+const LKS_OBJECTS: Record<string, (scope: TenantScope, id: string) => Promise<unknown>> = {
+  lks: (scope, id) => scope.lks.find(id),
+  applications: (scope, id) => scope.applications.find(id),
+  uploads: (scope, id) => scope.documents.findUpload(id),
+  documents: (scope, id) => scope.documents.findDocument(id),
+};
+const LKS_OBJECT_PATH = /^\/api\/v1\/t\/[^/]+\/(lks|applications|uploads|documents)\/([^/]+)/;
+
+/**
+ * For an LKS operator, the object a path names must be its own LKS's, before any route-level
+ * check runs: another LKS's application answers 404 even on a route whose role check would
+ * otherwise say 403 (and so confirm that it exists). The scope already hides other LKS's rows
+ * from every query; this makes the answer the same on every route. Staff scopes skip it, so the
+ * extra round trip is paid by operators only, on routes that name an object.
+ */
+async function requireReachableLksObject(scope: TenantScope, path: string) {
+  const [, resource, rawId] = path.match(LKS_OBJECT_PATH) ?? [];
+  if (!resource || !rawId) return;
+  let id: string;
+  try {
+    id = decodeURIComponent(rawId);
+  } catch {
+    throw notFound();
+  }
+  if (!(await LKS_OBJECTS[resource]!(scope, id))) throw notFound();
+}
 
 /** The tenant fetched with the principal (one round trip), or, when mounted without it, a lookup of its own. */
 async function lookup(c: Context<TenantEnv>, slug: string): Promise<TenantLookup> {

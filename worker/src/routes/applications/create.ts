@@ -5,7 +5,7 @@ import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv } from "../../env.ts";
 import { clientIp } from "../../lib/client-ip.ts";
 import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
-import { Problem } from "../../middleware/problem/index.ts";
+import { Problem, notFound } from "../../middleware/problem/index.ts";
 import { callerRoles, currentStep, presentApplication } from "../../services/applications.ts";
 import { TenantParam } from "../../lib/params.ts";
 
@@ -25,11 +25,12 @@ export const createApplication: RouteHandler<typeof createApplicationRoute, AppE
   const scope = c.get("scope");
   const access = c.get("access");
   const { lksId, kind, letter } = c.req.valid("json");
+  // An LKS the scope does not reach (another tenant's, or another LKS's for an operator) is missing.
+  const lks = await scope.lks.findOwn(lksId);
+  if (!lks) throw notFound();
   if (access.via !== "member" || !access.lksIds.includes(lksId)) {
     throw new Problem("forbidden", "Hanya operator LKS ini yang dapat mengajukan akreditasi / Only this LKS's operators can apply");
   }
-  const lks = await scope.lks.findOwn(lksId);
-  if (!lks) throw new Problem("forbidden", "Hanya operator LKS ini yang dapat mengajukan akreditasi / Only this LKS's operators can apply");
   if (lks.status !== "registered") throw new Problem("conflict", "LKS harus terdaftar (terverifikasi Dinsos) sebelum mengajukan akreditasi / The LKS must be registered first");
 
   const store = scope.applications;
