@@ -80,7 +80,7 @@ export interface Principal {
   memberships: MembershipView[];
 }
 
-/** The tenant named in a request's path, fetched together with the caller (see `loadPrincipal`). */
+/** The tenant named in a request's path, fetched together with the caller (see `loadPrincipalAndTenant`). */
 export interface TenantLookup {
   slug: string;
   /** The tenant with that slug, active or not (the tenant middleware decides), or null. */
@@ -96,10 +96,6 @@ export interface TenantLookup {
  * in the same batch, so a tenant route reaches its handler after exactly one round trip. The
  * session row is read every time: revocation takes effect on the next request.
  */
-export async function loadPrincipal(db: Db, sessionId: string, now = Date.now()): Promise<Principal | null> {
-  return (await loadPrincipalAndTenant(db, sessionId, null, now)).principal;
-}
-
 export async function loadPrincipalAndTenant(
   db: Db,
   sessionId: string,
