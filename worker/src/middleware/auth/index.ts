@@ -1,7 +1,7 @@
 import { holdsNationalRole, type Role } from "@akrab/domain";
 import { loadPrincipalAndTenant, type Principal } from "@akrab/db";
 import { createMiddleware } from "hono/factory";
-import type { AppEnv } from "../../env.ts";
+import type { AppEnv, AuthedEnv } from "../../env.ts";
 import { ACCESS_TOKEN_TTL_SECONDS, signAccessToken, verifyAccessToken } from "../../services/tokens.ts";
 import { Problem } from "../problem/index.ts";
 import { clearSessionCookie, readSessionCookie, writeSessionCookie } from "./session-cookie.ts";
@@ -64,9 +64,9 @@ export function tenantSlugOf(path: string): string | null {
   }
 }
 
-/** The caller must be signed in, or gets a 401; handlers behind it may be typed with `AuthedEnv`. */
+/** The caller must be signed in, or gets a 401; handlers behind it see `principal` as present (`AuthedEnv`). */
 export const requireAuth = () =>
-  createMiddleware<AppEnv>(async (c, next) => {
+  createMiddleware<AuthedEnv>(async (c, next) => {
     signedIn(c.get("principal"));
     await next();
   });

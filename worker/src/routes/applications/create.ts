@@ -2,7 +2,7 @@ import { ApplicationCreate, ApplicationView } from "@akrab/contracts";
 import { recordAudit } from "@akrab/db";
 import type { WorkflowDefinition } from "@akrab/domain";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
-import type { AppEnv } from "../../env.ts";
+import type { TenantEnv } from "../../env.ts";
 import { clientIp } from "../../lib/client-ip.ts";
 import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
 import { Problem, notFound } from "../../middleware/problem/index.ts";
@@ -20,7 +20,7 @@ export const createApplicationRoute = createRoute({
   responses: { 201: jsonResponse(ApplicationView, "Draft created"), ...problems(400, 401, 403, 404, 409) },
 });
 
-export const createApplication: RouteHandler<typeof createApplicationRoute, AppEnv> = async (c) => {
+export const createApplication: RouteHandler<typeof createApplicationRoute, TenantEnv> = async (c) => {
   const db = c.get("db");
   const scope = c.get("scope");
   const access = c.get("access");
@@ -39,7 +39,7 @@ export const createApplication: RouteHandler<typeof createApplicationRoute, AppE
   const def = workflow.definition as unknown as WorkflowDefinition;
   const checklist = (await store.checklist(kind)).map((r) => ({ key: r.key, name: r.name, description: r.description, required: r.required, acceptedTypes: r.acceptedTypes, maxBytes: r.maxBytes, status: "missing" }));
   const now = new Date().toISOString();
-  const user = c.get("principal")!.user;
+  const user = c.get("principal").user;
   const { app, insert } = store.insert({
     lksId,
     kind,
@@ -67,6 +67,6 @@ export const createApplication: RouteHandler<typeof createApplicationRoute, AppE
       throw error;
     });
   const stored = { ...app, lksName: lks.name, tenantSlug: scope.tenant.slug, tenantName: scope.tenant.name };
-  const roles = callerRoles(currentStep(def, app.step), c.get("principal")!.memberships, stored, scope.tenant);
+  const roles = callerRoles(currentStep(def, app.step), c.get("principal").memberships, stored, scope.tenant);
   return c.json(presentApplication(stored, def, roles, []), 201);
 };

@@ -1,6 +1,6 @@
 import { stepOf, type WorkflowDefinition } from "@akrab/domain";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
-import type { AppEnv } from "../../env.ts";
+import type { TenantEnv } from "../../env.ts";
 import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
 import { TenantParam } from "../../lib/params.ts";
 import { notFound } from "../../middleware/problem/index.ts";
@@ -23,7 +23,7 @@ export const listOfLksRoute = createRoute({
   },
 });
 
-export const listOfLks: RouteHandler<typeof listOfLksRoute, AppEnv> = async (c) => {
+export const listOfLks: RouteHandler<typeof listOfLksRoute, TenantEnv> = async (c) => {
   const scope = c.get("scope");
   const { lksId } = c.req.valid("param");
   if (!(await scope.lks.find(lksId))) throw notFound();

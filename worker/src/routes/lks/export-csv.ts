@@ -1,7 +1,7 @@
 import { LksListQuery, type LksProfileInput } from "@akrab/contracts";
 import { LKS_TYPE_LABELS, type LksType } from "@akrab/domain";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
-import type { AppEnv } from "../../env.ts";
+import type { TenantEnv } from "../../env.ts";
 import { contentDisposition } from "../../lib/content-disposition.ts";
 import { jakartaToday } from "../../lib/dates.ts";
 import { bearerSecurity, problems } from "../../lib/openapi.ts";
@@ -47,7 +47,7 @@ export const exportLksRoute = createRoute({
   responses: { 200: { description: "CSV", content: { "text/csv": { schema: z.string() } } }, ...problems(400, 401, 404) },
 });
 
-export const exportLks: RouteHandler<typeof exportLksRoute, AppEnv> = async (c) => {
+export const exportLks: RouteHandler<typeof exportLksRoute, TenantEnv> = async (c) => {
   const registry = c.get("scope").lks;
   const filter = c.req.valid("query");
   const today = jakartaToday();

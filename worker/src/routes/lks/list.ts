@@ -1,7 +1,7 @@
 import { CursorQuery, LksListQuery, LksPage } from "@akrab/contracts";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import { TenantParam } from "../../lib/params.ts";
-import type { AppEnv } from "../../env.ts";
+import type { TenantEnv } from "../../env.ts";
 import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
 import { unknownCursor } from "../../middleware/problem/index.ts";
 import { jakartaToday } from "../../lib/dates.ts";
@@ -19,7 +19,7 @@ export const listLksRoute = createRoute({
   responses: { 200: jsonResponse(LksPage, "One page of LKS"), ...problems(400, 401, 404) },
 });
 
-export const listLks: RouteHandler<typeof listLksRoute, AppEnv> = async (c) => {
+export const listLks: RouteHandler<typeof listLksRoute, TenantEnv> = async (c) => {
   const { cursor, limit, ...filter } = c.req.valid("query");
   const page = await c.get("scope").lks.list(filter, { cursor, limit }, jakartaToday());
   if (!page) throw unknownCursor();
