@@ -1,6 +1,11 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 // Pure domain rules and the Worker's runtime-free pieces (middleware beside its test): plain Node, fast.
+// Middleware whose test needs D1 runs in workerd instead (vitest.worker.config.ts).
 export default defineConfig({
-  test: { include: ["packages/*/src/**/*.test.ts", "worker/src/**/*.test.ts"], environment: "node" },
+  test: {
+    include: ["packages/*/src/**/*.test.ts", "worker/src/**/*.test.ts"],
+    exclude: [...configDefaults.exclude, "worker/src/middleware/{auth,tenant,national}/index.test.ts"],
+    environment: "node",
+  },
 });

@@ -3,6 +3,9 @@ import { defineConfig } from "vitest/config";
 import { demoSeedStatements } from "./scripts/demo-data.ts";
 import { startMessagingStub } from "./tests/support/messaging-provider.ts";
 
+/** Middleware tests that need real D1 (beside their middleware, as hono keeps them; unit config excludes them). */
+const WORKERD_MIDDLEWARE_TESTS = "worker/src/middleware/{auth,tenant,national}/index.test.ts";
+
 // Worker integration tests run inside workerd with real D1 and R2 (storage isolated per test file).
 export default defineConfig({
   plugins: [
@@ -22,7 +25,7 @@ export default defineConfig({
     })),
   ],
   test: {
-    include: ["tests/worker/**/*.test.ts"],
+    include: ["tests/worker/**/*.test.ts", WORKERD_MIDDLEWARE_TESTS],
     setupFiles: ["./tests/worker/setup.ts"],
   },
 });

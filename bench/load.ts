@@ -68,3 +68,14 @@ export async function load(
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
   return { requests: latencies.length, connections: opts.connections, p50: at(0.5), p95: at(0.95), p99: at(0.99), requestsPerSecond: latencies.length / seconds, errors, errorStatuses };
 }
+
+/**
+ * D1 round trips one request to `url` makes, from the `Server-Timing: d1;desc="round trips";dur=N`
+ * header the Worker adds in development (null for a Worker without D1, the hello-world).
+ */
+export async function d1RoundTrips(url: string, init: RequestInit = {}): Promise<number | null> {
+  const res = await fetch(url, init);
+  await res.arrayBuffer();
+  const match = res.headers.get("server-timing")?.match(/d1;desc="round trips";dur=(\d+)/);
+  return match ? Number(match[1]) : null;
+}

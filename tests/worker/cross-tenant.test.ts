@@ -24,35 +24,38 @@ async function foreignObjectIds(): Promise<Record<string, string>> {
     .first<{ id: string }>();
   const lks = await env.DB.prepare("SELECT l.id, l.tenant_id FROM lks l JOIN tenants t ON t.id = l.tenant_id WHERE t.slug = ?").bind(FOREIGN_TENANT).first<{ id: string; tenant_id: string }>();
   // The demo data has no application in the foreign tenant: make one as its operator would.
+  return { membershipId: membership!.id, ...(await lksObjects(lks!, "foreign")) };
+}
+
+/**
+ * An application (at the tenant's first step), an upload in progress and a stored document of
+ * one LKS, made as its operator would have; the ids under the walk's path parameter names.
+ */
+async function lksObjects(lks: { id: string; tenant_id: string }, prefix: string): Promise<Record<string, string>> {
+  const [application, upload, blob, document] = ["application", "upload", "blob", "document"].map((o) => `${prefix}-${o}`);
   await env.DB.prepare(
     `INSERT INTO applications (id, tenant_id, lks_id, kind, step, workflow_version, open, letter, profile_snapshot, checklist, return_items, step_entered_at, step_due_at, submitted_at, version, created_by, created_at, updated_at)
-     VALUES ('foreign-application', ?1, ?2, 'first', 'kabkota_verification', 1, 1, '{}', NULL, '[]', '[]', '2026-01-01T00:00:00.000Z', NULL, '2026-01-01T00:00:00.000Z', 1, NULL, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`,
+     VALUES (?3, ?1, ?2, 'first', 'kabkota_verification', 1, 1, '{}', NULL, '[]', '[]', '2026-01-01T00:00:00.000Z', NULL, '2026-01-01T00:00:00.000Z', 1, NULL, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`,
   )
-    .bind(lks!.tenant_id, lks!.id)
+    .bind(lks.tenant_id, lks.id, application)
     .run();
-  // And an upload in progress and a stored document of that LKS.
   await env.DB.batch([
     env.DB.prepare(
       `INSERT INTO uploads (id, tenant_id, lks_id, application_id, requirement, indicator, profile_field, filename, declared_type, length, sha256, status, document_id, created_by, created_at, finished_at)
-       VALUES ('foreign-upload', ?1, ?2, 'foreign-application', 'npwp', NULL, NULL, 'npwp.pdf', 'application/pdf', 1000, ?3, 'receiving', NULL, NULL, '2026-01-01T00:00:00.000Z', NULL)`,
-    ).bind(lks!.tenant_id, lks!.id, "a".repeat(64)),
-    env.DB.prepare(`INSERT INTO blobs (id, tenant_id, sha256, size, content_type, r2_key, page_count, thumbnail_key, created_at) VALUES ('foreign-blob', ?1, ?2, 1000, 'application/pdf', 'x', 1, NULL, '2026-01-01T00:00:00.000Z')`).bind(lks!.tenant_id, "b".repeat(64)),
+       VALUES (?4, ?1, ?2, ?5, 'npwp', NULL, NULL, 'npwp.pdf', 'application/pdf', 1000, ?3, 'receiving', NULL, NULL, '2026-01-01T00:00:00.000Z', NULL)`,
+    ).bind(lks.tenant_id, lks.id, "a".repeat(64), upload, application),
+    env.DB.prepare(`INSERT INTO blobs (id, tenant_id, sha256, size, content_type, r2_key, page_count, thumbnail_key, created_at) VALUES (?3, ?1, ?2, 1000, 'application/pdf', 'x', 1, NULL, '2026-01-01T00:00:00.000Z')`).bind(lks.tenant_id, "b".repeat(64), blob),
     env.DB.prepare(
       `INSERT INTO documents (id, tenant_id, lks_id, application_id, requirement, indicator, profile_field, slot, current_version, created_at, updated_at)
-       VALUES ('foreign-document', ?1, ?2, 'foreign-application', 'npwp', NULL, NULL, 'app:foreign-application:req:npwp', 1, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`,
-    ).bind(lks!.tenant_id, lks!.id),
-    env.DB.prepare(`INSERT INTO document_versions (document_id, version, tenant_id, blob_id, filename, upload_id, uploaded_by, uploaded_at) VALUES ('foreign-document', 1, ?1, 'foreign-blob', 'npwp.pdf', NULL, NULL, '2026-01-01T00:00:00.000Z')`).bind(lks!.tenant_id),
+       VALUES (?3, ?1, ?2, ?4, 'npwp', NULL, NULL, ?5, 1, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`,
+    ).bind(lks.tenant_id, lks.id, document, application, `app:${application}:req:npwp`),
+    env.DB.prepare(`INSERT INTO document_versions (document_id, version, tenant_id, blob_id, filename, upload_id, uploaded_by, uploaded_at) VALUES (?2, 1, ?1, ?3, 'npwp.pdf', NULL, NULL, '2026-01-01T00:00:00.000Z')`).bind(
+      lks.tenant_id,
+      document,
+      blob,
+    ),
   ]);
-  return {
-    membershipId: membership!.id,
-    lksId: lks!.id,
-    applicationId: "foreign-application",
-    kind: "first",
-    version: "1",
-    key: "npwp",
-    uploadId: "foreign-upload",
-    documentId: "foreign-document",
-  };
+  return { lksId: lks.id, applicationId: application!, kind: "first", version: "1", key: "npwp", uploadId: upload!, documentId: document! };
 }
 
 /** A 1×1 PNG: the smallest real image for binary upload routes. */
@@ -69,7 +72,7 @@ const tusMetadata = (fields: Record<string, string>) =>
 
 /** A body that passes validation, for routes that take one, so the walk reaches the handler. */
 type Payload = { json: unknown } | { body: Uint8Array; contentType: string; headers?: Record<string, string> } | { headers: Record<string, string> };
-const VALID_BODIES: Record<string, Payload> = {
+const validBodies = (ids: Record<string, string>): Record<string, Payload> => ({
   "POST /api/v1/t/:tenant/invitations": { json: { email: "walker@akrab.test", role: "dinsos_verifier" } },
   "PATCH /api/v1/t/:tenant/members/:membershipId": { json: { role: "dinsos_head" } },
   "PATCH /api/v1/t/:tenant/profile": { json: { name: "Dinas Sosial Walker" } },
@@ -82,7 +85,7 @@ const VALID_BODIES: Record<string, Payload> = {
   "PUT /api/v1/t/:tenant/workflow/draft": { json: { regional: DEFAULT_REGIONAL_PART } },
   "POST /api/v1/t/:tenant/workflow/publish": { json: {} },
   "PUT /api/v1/t/:tenant/checklists/:kind": { json: { items: [{ key: "surat", name: "Surat permohonan", description: "", required: true, acceptedTypes: ["pdf"], maxBytes: 2097152 }] } },
-  "POST /api/v1/t/:tenant/applications": { json: { lksId: "x", kind: "first", letter: { number: "1/2026", date: "2026-01-01", signatoryName: "Budi", signatoryPosition: "Ketua" } } },
+  "POST /api/v1/t/:tenant/applications": { json: { lksId: ids.lksId, kind: "first", letter: { number: "1/2026", date: "2026-01-01", signatoryName: "Budi", signatoryPosition: "Ketua" } } },
   "POST /api/v1/t/:tenant/applications/:applicationId/transitions": { json: { action: "return", comment: "Kurang", items: [{ kind: "profile_field", ref: "npwp", message: "Periksa NPWP" }], expectedVersion: 1 } },
   "POST /api/v1/t/:tenant/applications/:applicationId/workflow-version": { json: { version: 1, expectedVersion: 1 } },
   "PUT /api/v1/t/:tenant/applications/:applicationId/letter": { json: { letter: { number: "2/2026", date: "2026-01-02", signatoryName: "Budi", signatoryPosition: "Ketua" }, expectedVersion: 1 } },
@@ -90,11 +93,21 @@ const VALID_BODIES: Record<string, Payload> = {
   "POST /api/v1/t/:tenant/applications/:applicationId/checklist/:key/return": { json: { comment: "Tidak terbaca", expectedVersion: 1 } },
   "OPTIONS /api/v1/t/:tenant/uploads": { headers: TUS },
   "POST /api/v1/t/:tenant/uploads": {
-    headers: { ...TUS, "upload-length": "1000", "upload-metadata": tusMetadata({ filename: "a.pdf", filetype: "application/pdf", sha256: "c".repeat(64), applicationId: "foreign-application", requirement: "npwp" }) },
+    headers: { ...TUS, "upload-length": "1000", "upload-metadata": tusMetadata({ filename: "a.pdf", filetype: "application/pdf", sha256: "c".repeat(64), applicationId: ids.applicationId!, requirement: "npwp" }) },
   },
   "PATCH /api/v1/t/:tenant/uploads/:uploadId": { body: new TextEncoder().encode("%PDF-1.7\n"), contentType: "application/offset+octet-stream", headers: { ...TUS, "upload-offset": "0" } },
   "PUT /api/v1/t/:tenant/documents/:documentId/thumbnail": { body: PNG, contentType: "image/png" },
-};
+});
+
+function requestInit(method: string, payload: Payload | undefined, token: string) {
+  return {
+    method,
+    token,
+    ...(payload && "json" in payload ? { json: payload.json } : {}),
+    ...(payload && "body" in payload ? { body: payload.body, headers: { "content-type": payload.contentType, ...payload.headers } } : {}),
+    ...(payload && !("body" in payload) && "headers" in payload ? { headers: payload.headers } : {}),
+  };
+}
 
 function tenantRoutes() {
   const seen = new Set<string>();
@@ -123,6 +136,7 @@ describe("cross-tenant walk over every tenant-scoped route", () => {
   it("answers 404 to another tenant's caller and changes nothing", async () => {
     const { token } = await login(CALLER); // logging in writes an audit event: snapshot after it
     const ids = await foreignObjectIds();
+    const bodies = validBodies(ids);
     const before = await snapshot();
     const checked: string[] = [];
 
@@ -131,17 +145,10 @@ describe("cross-tenant walk over every tenant-scoped route", () => {
       const params = [...template.matchAll(/:(\w+)/g)].map((m) => m[1]!).filter((p) => p !== "tenant");
       for (const p of params) expect(ids, `add a foreign-tenant fixture for :${p} (${route})`).toHaveProperty(p);
       const needsBody = method !== "GET" && method !== "DELETE";
-      if (needsBody) expect(VALID_BODIES, `add a valid body for ${route}`).toHaveProperty(route);
+      if (needsBody) expect(bodies, `add a valid body for ${route}`).toHaveProperty(route);
 
       const fill = (tenant: string) => template.replace(":tenant", tenant).replace(/:(\w+)/g, (_, p: string) => ids[p]!);
-      const payload = needsBody ? VALID_BODIES[route]! : undefined;
-      const init = {
-        method,
-        token,
-        ...(payload && "json" in payload ? { json: payload.json } : {}),
-        ...(payload && "body" in payload ? { body: payload.body, headers: { "content-type": payload.contentType, ...payload.headers } } : {}),
-        ...(payload && !("body" in payload) && "headers" in payload ? { headers: payload.headers } : {}),
-      };
+      const init = requestInit(method, needsBody ? bodies[route]! : undefined, token);
 
       // 1. The other tenant in the URL.
       await expectProblem(await api(fill(FOREIGN_TENANT), init), 404, "not-found");
@@ -154,5 +161,62 @@ describe("cross-tenant walk over every tenant-scoped route", () => {
 
     expect(checked.length).toBe(tenantRoutes().length);
     expect(await snapshot()).toEqual(before);
+  });
+});
+
+/**
+ * The second axis: inside one tenant, an LKS operator reaches only its own LKS. Every route that
+ * names an LKS's object (in its path, or in its body for the two routes that create from one)
+ * must answer 404 to the operator of another LKS, and change nothing. A path parameter nobody has
+ * classified below fails the walk, so a new kind of object cannot slip past it.
+ */
+const OPERATOR = "lks@akrab.test"; // lks_operator of Panti Asuhan Kasih Bunda, kota-tangerang
+const OTHER_LKS = "Panti Werdha Sejahtera Cipondoh"; // also in kota-tangerang
+/** Path parameters naming an object that belongs to one LKS. */
+const LKS_OWNED = new Set(["lksId", "applicationId", "uploadId", "documentId"]);
+/** Path parameters naming a tenant's object that no LKS owns. */
+const TENANT_OWNED = new Set(["membershipId"]);
+/** Routes whose body, not path, names the LKS object they act on. */
+const LKS_IN_BODY = new Set(["POST /api/v1/t/:tenant/applications", "POST /api/v1/t/:tenant/uploads"]);
+
+describe("LKS walk: an operator and another LKS's objects in the same tenant", () => {
+  it("answers 404 on every route that names another LKS's object and changes nothing", async () => {
+    const { token } = await login(OPERATOR);
+    const other = await env.DB.prepare("SELECT id, tenant_id FROM lks WHERE name = ?").bind(OTHER_LKS).first<{ id: string; tenant_id: string }>();
+    const ids = await lksObjects(other!, "other-lks");
+    const bodies = validBodies(ids);
+    const before = await snapshot();
+    const checked: string[] = [];
+
+    for (const route of tenantRoutes()) {
+      const [method, template] = route.split(" ") as [string, string];
+      const params = [...template.matchAll(/:(\w+)/g)].map((m) => m[1]!).filter((p) => p !== "tenant");
+      for (const p of params) {
+        const known = PATH_VALUES.has(p) || LKS_OWNED.has(p) || TENANT_OWNED.has(p);
+        expect(known, `say whether :${p} (${route}) belongs to an LKS, and add a fixture`).toBe(true);
+      }
+      if (!params.some((p) => LKS_OWNED.has(p)) && !LKS_IN_BODY.has(route)) continue;
+      const needsBody = method !== "GET" && method !== "DELETE";
+      if (needsBody) expect(bodies, `add a valid body for ${route}`).toHaveProperty(route);
+      const path = template.replace(":tenant", OWN_TENANT).replace(/:(\w+)/g, (_, p: string) => ids[p]!);
+      const res = await api(path, requestInit(method, needsBody ? bodies[route] : undefined, token));
+      expect(res.status, `${route} as the operator of another LKS`).toBe(404);
+      await expectProblem(res, 404, "not-found");
+      checked.push(route);
+    }
+
+    expect(checked.length).toBeGreaterThanOrEqual(20);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("still reaches the operator's own LKS, and lists only it", async () => {
+    const { token } = await login(OPERATOR);
+    const own = await env.DB.prepare("SELECT id FROM lks WHERE name = 'Panti Asuhan Kasih Bunda'").first<{ id: string }>();
+    expect((await api(`/api/v1/t/${OWN_TENANT}/lks/${own!.id}`, { token })).status).toBe(200);
+    const list = (await (await api(`/api/v1/t/${OWN_TENANT}/lks`, { token })).json()) as { items: { id: string }[] };
+    expect(list.items.map((l) => l.id)).toEqual([own!.id]);
+    const csv = await (await api(`/api/v1/t/${OWN_TENANT}/lks.csv`, { token })).text();
+    expect(csv).toContain("Kasih Bunda");
+    expect(csv).not.toContain(OTHER_LKS);
   });
 });

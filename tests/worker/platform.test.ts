@@ -22,7 +22,7 @@ describe("API foundation", () => {
   it("publishes an OpenAPI 3.1 document generated from the schemas, and a readable reference", async () => {
     const doc = (await (await api("/api/openapi.json")).json()) as { openapi: string; paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, unknown> } };
     expect(doc.openapi).toBe("3.1.0");
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/v1/auth/login", "/api/v1/t/{tenant}/lks", "/api/health", "/api/v1/t/{tenant}/uploads/{uploadId}", "/api/v1/t/{tenant}/documents/{documentId}/content"]));
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/v1/auth/login", "/api/v1/t/{tenant}/lks", "/api/health", "/api/v1/t/{tenant}/uploads/{uploadId}", "/api/v1/t/{tenant}/documents/{documentId}/content", "/api/v1/public/lks-registrations"]));
     expect(Object.keys(doc.paths["/api/v1/t/{tenant}/uploads"]!)).toEqual(expect.arrayContaining(["options", "post"]));
     expect(Object.keys(doc.paths["/api/v1/t/{tenant}/uploads/{uploadId}"]!)).toEqual(expect.arrayContaining(["get", "patch", "delete"]));
     expect(doc.components.schemas).toHaveProperty("Problem");

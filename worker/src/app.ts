@@ -3,6 +3,7 @@ import { MAX_UPLOAD_BYTES } from "@akrab/domain";
 import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
+import { countRoundTrips } from "./lib/d1-round-trips.ts";
 import { createRouter } from "./lib/router.ts";
 import { authenticate } from "./middleware/auth/index.ts";
 import { noStoreByDefault } from "./middleware/cache-control/index.ts";
@@ -72,8 +73,20 @@ export function createApp() {
   // Upload chunks are read from their first byte, before authentication: see eager-body.
   app.use("/api/v1/t/:tenant/uploads/*", eagerBody(UPLOAD_READ_AHEAD_BYTES)); // also matches …/uploads
   app.use("/api/*", async (c, next) => {
-    c.set("db", createDb(c.env.DB));
+    // In development every API answer says how many D1 round trips it took (`Server-Timing: d1;
+    // desc="round trips";dur=N`, a count, not ms): the bench reads it, and tests pin "one before
+    // the handler". Counting costs a proxy per request; production neither pays nor shows it.
+    const counted = c.env.ENVIRONMENT === "development" ? countRoundTrips(c.env.DB) : null;
+    c.set("db", createDb(counted?.db ?? c.env.DB));
     await next();
+    if (!counted) return;
+    const timing = `d1;desc="round trips";dur=${counted.count()}`;
+    try {
+      c.res.headers.append("server-timing", timing);
+    } catch {
+      c.res = new Response(c.res.body, c.res); // a response with immutable headers (fetched through)
+      c.res.headers.append("server-timing", timing);
+    }
   });
   app.use("/api/*", csrf());
   app.use("/api/*", authenticate());

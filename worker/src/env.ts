@@ -1,4 +1,4 @@
-import type { Principal, TenantScope } from "@akrab/db";
+import type { NationalScope, NationalWriteScope, Principal, TenantLookup, TenantScope } from "@akrab/db";
 import type { Db } from "@akrab/db";
 import type { TenantAccess } from "@akrab/domain";
 
@@ -33,9 +33,13 @@ export interface Variables {
   principal: Principal | undefined;
   /** How the request authenticated: cookies need CSRF protection, bearer tokens do not. */
   credential: "cookie" | "bearer" | undefined;
+  /** Set by `authenticate()` on tenant paths: the tenant, fetched in the principal's round trip. */
+  tenantLookup: TenantLookup | undefined;
   /** Set by `tenant()` for routes under /api/v1/t/{tenant}. */
   access: TenantAccess;
   scope: TenantScope;
+  /** Set by `national()` on national routes: read-only unless the route asked for writes. */
+  national: NationalScope;
   /** Set by `eagerBody()` on upload routes: the request body, read from the first moment. */
   body: ReadableStream<Uint8Array> | undefined;
 }
@@ -44,3 +48,13 @@ export interface AppEnv {
   Bindings: Bindings;
   Variables: Variables;
 }
+
+/**
+ * Handler environments behind a middleware that guarantees its variables, as hono types a
+ * middleware's own `Env`: after `requireAuth()`, `tenant()` or `national()` the principal is
+ * there, so handlers typed with these read it without `!`.
+ */
+export type AuthedEnv = { Bindings: Bindings; Variables: Omit<Variables, "principal"> & { principal: Principal } };
+export type TenantEnv = AuthedEnv;
+export type NationalEnv = AuthedEnv;
+export type NationalWriteEnv = { Bindings: Bindings; Variables: AuthedEnv["Variables"] & { national: NationalWriteScope } };

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gt, inArray, isNotNull, lt, or, sql, type SQL } fro
 import type { Db } from "./client.ts";
 import { isoNow, newId } from "./client.ts";
 import { decodeCursor, toPage } from "./pagination.ts";
+import { withinLks } from "./reach.ts";
 import type { Role } from "@akrab/domain";
 import { applicationEvents, applications, documentRequirements, lks, memberships, notifications, slaReminders, tenants, users, workflowDrafts, workflowVersions } from "./schema.ts";
 
@@ -11,23 +12,29 @@ export type ReturnItem = { kind: string; ref: string; message: string };
 
 /**
  * Applications, their timeline, the tenant's workflow versions and checklist: `own` is the
- * tenant in the URL (writes), `readable` adds a province's kab/kota (reads).
+ * tenant in the URL (writes), `readable` adds a province's kab/kota (reads), `lksIds` (when set)
+ * narrows applications to an operator's LKS.
  */
-export function applicationStore(db: Db, own: { id: string }, readable: readonly string[]) {
-  const visible = () => inArray(applications.tenantId, [...readable]);
+export function applicationStore(db: Db, own: { id: string; parentId: string | null }, readable: readonly string[], lksIds?: readonly string[]) {
+  const visible = () => and(inArray(applications.tenantId, [...readable]), withinLks(applications.lksId, lksIds));
+  /** Workflows are read of tenants the scope reads; a foreign tenant id reads as "none". */
+  const readableTenant = (tenantId: string) => readable.includes(tenantId);
   const withNames = { app: applications, lksName: lks.name, tenantSlug: tenants.slug, tenantName: tenants.name };
 
   return {
     async latestWorkflow(tenantId = own.id) {
+      if (!readableTenant(tenantId)) return null;
       return (await db.query.workflowVersions.findFirst({ where: eq(workflowVersions.tenantId, tenantId), orderBy: desc(workflowVersions.version) })) ?? null;
     },
 
     async workflowVersion(version: number, tenantId = own.id) {
+      if (!readableTenant(tenantId)) return null;
       return (await db.query.workflowVersions.findFirst({ where: and(eq(workflowVersions.tenantId, tenantId), eq(workflowVersions.version, version)) })) ?? null;
     },
 
     /** Every published definition of the tenants given, to know which steps each caller acts on. */
-    async definitionsOf(tenantIds: readonly string[]) {
+    async definitionsOf(tenantIds: readonly string[] = readable) {
+      tenantIds = tenantIds.filter(readableTenant);
       if (tenantIds.length === 0) return [];
       return db.select({ tenantId: workflowVersions.tenantId, version: workflowVersions.version, definition: workflowVersions.definition }).from(workflowVersions).where(inArray(workflowVersions.tenantId, [...tenantIds]));
     },
@@ -100,7 +107,7 @@ export function applicationStore(db: Db, own: { id: string }, readable: readonly
       return db
         .update(applications)
         .set({ ...changes, version: sql`${applications.version} + 1`, updatedAt: isoNow() })
-        .where(and(eq(applications.tenantId, own.id), eq(applications.id, id), eq(applications.version, expectedVersion)));
+        .where(and(eq(applications.tenantId, own.id), eq(applications.id, id), withinLks(applications.lksId, lksIds), eq(applications.version, expectedVersion)));
     },
 
     event(input: Omit<ApplicationEventRow, "id" | "tenantId" | "at">) {
@@ -112,7 +119,13 @@ export function applicationStore(db: Db, own: { id: string }, readable: readonly
         .select({ event: applicationEvents, actorName: users.name })
         .from(applicationEvents)
         .leftJoin(users, eq(users.id, applicationEvents.actorUserId))
-        .where(and(eq(applicationEvents.applicationId, applicationId), inArray(applicationEvents.tenantId, [...readable])))
+        .where(
+          and(
+            eq(applicationEvents.applicationId, applicationId),
+            inArray(applicationEvents.tenantId, [...readable]),
+            lksIds ? inArray(applicationEvents.applicationId, db.select({ id: applications.id }).from(applications).where(visible())) : undefined,
+          ),
+        )
         .orderBy(asc(applicationEvents.at), asc(applicationEvents.id));
     },
 
@@ -143,9 +156,12 @@ export function applicationStore(db: Db, own: { id: string }, readable: readonly
       return db.insert(notifications).values({ ...input, id: newId(), tenantId: own.id, createdAt: isoNow(), readAt: null });
     },
 
-    /** Who holds one of `roles` in a tenant (for notifications and escalations). */
+    /**
+     * Who holds one of `roles` in a tenant (for notifications and escalations): a tenant the scope
+     * reads, or its parent province, which acts at a kab/kota's province steps.
+     */
     async holders(tenantId: string, roles: readonly Role[]): Promise<{ userId: string; email: string }[]> {
-      if (roles.length === 0) return [];
+      if (roles.length === 0 || !(readableTenant(tenantId) || tenantId === own.parentId)) return [];
       return db
         .selectDistinct({ userId: users.id, email: users.email })
         .from(memberships)

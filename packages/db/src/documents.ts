@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "./client.ts";
 import { isoNow, newId } from "./client.ts";
+import { withinLks } from "./reach.ts";
 import { applications, blobs, documentVersions, documents, uploads, users } from "./schema.ts";
 
 export type UploadRow = typeof uploads.$inferSelect;
@@ -26,7 +27,10 @@ export function slotKey(slot: DocumentSlot): string {
  * Uploads, stored contents (blobs) and documents with their versions. Uploads and writes belong
  * to the tenant in the URL; documents are read across `readable` (a province reads its kab/kota's).
  */
-export function documentStore(db: Db, own: { id: string }, readable: readonly string[]) {
+export function documentStore(db: Db, own: { id: string }, readable: readonly string[], lksIds?: readonly string[]) {
+  /** Document ids of the scope's LKS, for tables that do not carry the LKS themselves. */
+  const ofReachedLks = (column: typeof documentVersions.documentId) =>
+    lksIds ? inArray(column, db.select({ id: documents.id }).from(documents).where(withinLks(documents.lksId, lksIds))) : undefined;
   const versionColumns = {
     version: documentVersions.version,
     filename: documentVersions.filename,
@@ -46,7 +50,7 @@ export function documentStore(db: Db, own: { id: string }, readable: readonly st
 
   return {
     async findUpload(id: string): Promise<UploadRow | null> {
-      return (await db.query.uploads.findFirst({ where: and(eq(uploads.tenantId, own.id), eq(uploads.id, id)) })) ?? null;
+      return (await db.query.uploads.findFirst({ where: and(eq(uploads.tenantId, own.id), eq(uploads.id, id), withinLks(uploads.lksId, lksIds)) })) ?? null;
     },
 
     /** A new upload, still receiving bytes, and the statement that stores it. */
@@ -130,14 +134,14 @@ export function documentStore(db: Db, own: { id: string }, readable: readonly st
     },
 
     async findDocument(id: string): Promise<DocumentRow | null> {
-      return (await db.query.documents.findFirst({ where: and(inArray(documents.tenantId, [...readable]), eq(documents.id, id)) })) ?? null;
+      return (await db.query.documents.findFirst({ where: and(inArray(documents.tenantId, [...readable]), eq(documents.id, id), withinLks(documents.lksId, lksIds)) })) ?? null;
     },
 
     /** Versions of the given documents, newest first. */
     async versionsOf(documentIds: readonly string[]) {
       if (documentIds.length === 0) return [];
       return versionsQuery()
-        .where(and(inArray(documentVersions.tenantId, [...readable]), inArray(documentVersions.documentId, [...documentIds])))
+        .where(and(inArray(documentVersions.tenantId, [...readable]), inArray(documentVersions.documentId, [...documentIds]), ofReachedLks(documentVersions.documentId)))
         .orderBy(desc(documentVersions.version));
     },
 
@@ -145,17 +149,21 @@ export function documentStore(db: Db, own: { id: string }, readable: readonly st
     async versionsOfApplication(applicationId: string) {
       return versionsQuery()
         .innerJoin(documents, eq(documents.id, documentVersions.documentId))
-        .where(and(inArray(documentVersions.tenantId, [...readable]), eq(documents.applicationId, applicationId)))
+        .where(and(inArray(documentVersions.tenantId, [...readable]), eq(documents.applicationId, applicationId), withinLks(documents.lksId, lksIds)))
         .orderBy(desc(documentVersions.version));
     },
 
     async version(documentId: string, version: number) {
-      const rows = await versionsQuery().where(and(inArray(documentVersions.tenantId, [...readable]), eq(documentVersions.documentId, documentId), eq(documentVersions.version, version)));
+      const rows = await versionsQuery().where(and(inArray(documentVersions.tenantId, [...readable]), eq(documentVersions.documentId, documentId), eq(documentVersions.version, version), ofReachedLks(documentVersions.documentId)));
       return rows[0] ?? null;
     },
 
     async documentsOfApplication(applicationId: string): Promise<DocumentRow[]> {
-      return db.select().from(documents).where(and(inArray(documents.tenantId, [...readable]), eq(documents.applicationId, applicationId))).orderBy(documents.slot);
+      return db
+        .select()
+        .from(documents)
+        .where(and(inArray(documents.tenantId, [...readable]), eq(documents.applicationId, applicationId), withinLks(documents.lksId, lksIds)))
+        .orderBy(documents.slot);
     },
 
     setThumbnail(blobId: string, key: string) {

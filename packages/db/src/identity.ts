@@ -2,6 +2,7 @@ import type { Role } from "@akrab/domain";
 import { and, eq, exists, gt, inArray, isNull, lt, sql, type SQL } from "drizzle-orm";
 import type { Db } from "./client.ts";
 import { isoNow, newId } from "./client.ts";
+import type { Tenant } from "./tenants.ts";
 import { emailVerifications, invitations, lks, memberships, passwordResets, sessions, tenants, users } from "./schema.ts";
 
 export type User = typeof users.$inferSelect;
@@ -79,19 +80,52 @@ export interface Principal {
   memberships: MembershipView[];
 }
 
+/** The tenant named in a request's path, fetched together with the caller (see `loadPrincipalAndTenant`). */
+export interface TenantLookup {
+  slug: string;
+  /** The tenant with that slug, active or not (the tenant middleware decides), or null. */
+  tenant: Tenant | null;
+  /** Its kab/kota when it is a province (empty otherwise). */
+  childIds: string[];
+}
+
 /**
  * The caller behind a session id, or null when the session is unknown, revoked, expired or its
- * user disabled. Runs on every authenticated request, so session and memberships come back in
- * one D1 round trip.
+ * user disabled. Runs on every authenticated request, so session, user and memberships come back
+ * in one D1 round trip (one batch); when the path names a tenant, that tenant and its kab/kota ride
+ * in the same batch, so a tenant route reaches its handler after exactly one round trip. The
+ * session row is read every time: revocation takes effect on the next request.
  */
-export async function loadPrincipal(db: Db, sessionId: string, now = Date.now()): Promise<Principal | null> {
+export async function loadPrincipalAndTenant(
+  db: Db,
+  sessionId: string,
+  tenantSlug: string | null,
+  now = Date.now(),
+): Promise<{ principal: Principal | null; tenant: TenantLookup | null }> {
   const live = () => and(eq(sessions.id, sessionId), isNull(sessions.revokedAt), gt(sessions.expiresAt, isoNow(now)));
   const sessionUser = () => db.select({ id: sessions.userId }).from(sessions).where(live());
-  const [[session], [user], membershipRows] = await db.batch([
+  const principalQueries = [
     db.select().from(sessions).where(live()),
     db.select().from(users).where(inArray(users.id, sessionUser())),
     membershipsQuery(db, inArray(memberships.userId, sessionUser())),
+  ] as const;
+  if (tenantSlug === null) {
+    const [[session], [user], membershipRows] = await db.batch(principalQueries);
+    return { principal: principalOf(session, user, membershipRows), tenant: null };
+  }
+  const bySlug = db.select({ id: tenants.id }).from(tenants).where(eq(tenants.slug, tenantSlug));
+  const [[session], [user], membershipRows, [tenant], children] = await db.batch([
+    ...principalQueries,
+    db.select().from(tenants).where(eq(tenants.slug, tenantSlug)),
+    db.select({ childId: tenants.id }).from(tenants).where(inArray(tenants.parentId, bySlug)),
   ]);
+  return {
+    principal: principalOf(session, user, membershipRows),
+    tenant: { slug: tenantSlug, tenant: tenant ?? null, childIds: children.map((c) => c.childId) },
+  };
+}
+
+function principalOf(session: Session | undefined, user: User | undefined, membershipRows: MembershipRow[]): Principal | null {
   if (!session || !user || user.status !== "active") return null;
   return { session, user, memberships: toMembershipViews(membershipRows) };
 }

@@ -18,3 +18,5 @@ export * from "./applications.ts";
 export * from "./tenant-setup.ts";
 export * from "./notifications.ts";
 export * from "./documents.ts";
+export * from "./national-scope.ts";
+export * from "./reach.ts";

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, exists, gt, inArray, isNotNull, lt, lte, or, sql } 
 import type { Db } from "./client.ts";
 import { isoNow, newId } from "./client.ts";
 import { decodeCursor, toPage, type Page } from "./pagination.ts";
+import { withinLks } from "./reach.ts";
 import { containsText } from "./text-match.ts";
 import { lks, lksHistory, memberships, tenants, users } from "./schema.ts";
 
@@ -16,8 +17,6 @@ export interface LksFilter {
   district?: string | undefined;
   /** Tanda daftar or izin operasional expiring within this many days from `today`. */
   expiring?: number | undefined;
-  /** Restricts the list to these LKS (an operator sees only its own). */
-  onlyIds?: readonly string[] | undefined;
 }
 
 /** Profile columns kept beside the JSON profile for filtering and sorting. */
@@ -34,16 +33,15 @@ export interface LksColumns {
 
 /**
  * LKS rows of a set of tenants: `own` is the tenant in the URL (writes), `readable` adds the
- * kab/kota of a province tenant (reads only).
+ * kab/kota of a province tenant (reads only), `lksIds` (when set) narrows both to an operator's LKS.
  */
-export function lksRegistry(db: Db, own: { id: string }, readable: readonly string[]) {
-  const visible = () => inArray(lks.tenantId, [...readable]);
+export function lksRegistry(db: Db, own: { id: string }, readable: readonly string[], lksIds?: readonly string[]) {
+  const visible = () => and(inArray(lks.tenantId, [...readable]), withinLks(lks.id, lksIds));
 
   function filtered(filter: LksFilter, today: string) {
     const horizon = filter.expiring ? new Date(Date.parse(`${today}T00:00:00Z`) + filter.expiring * 86_400_000).toISOString().slice(0, 10) : null;
     return and(
       visible(),
-      filter.onlyIds ? inArray(lks.id, [...filter.onlyIds]) : undefined,
       filter.q ? containsText(lks.name, filter.q) : undefined,
       filter.type ? exists(db.select({ one: sql`1` }).from(sql`json_each(${lks.types})`).where(sql`value = ${filter.type}`)) : undefined,
       filter.status ? eq(lks.status, filter.status) : undefined,
@@ -65,7 +63,6 @@ export function lksRegistry(db: Db, own: { id: string }, readable: readonly stri
     async list(filter: LksFilter, page: { cursor?: string | undefined; limit: number }, today: string): Promise<Page<LksWithTenant> | null> {
       const after = page.cursor ? decodeCursor(page.cursor, 2) : undefined;
       if (after === null) return null;
-      if (filter.onlyIds && filter.onlyIds.length === 0) return { items: [], nextCursor: null };
       const rows = await db
         .select(withTenant)
         .from(lks)
@@ -83,7 +80,7 @@ export function lksRegistry(db: Db, own: { id: string }, readable: readonly stri
 
     /** Only LKS of the tenant itself: what may be changed through this tenant. */
     async findOwn(id: string): Promise<LksRow | null> {
-      return (await db.query.lks.findFirst({ where: and(eq(lks.tenantId, own.id), eq(lks.id, id)) })) ?? null;
+      return (await db.query.lks.findFirst({ where: and(eq(lks.tenantId, own.id), eq(lks.id, id), withinLks(lks.id, lksIds)) })) ?? null;
     },
 
     insert(input: LksColumns & { status: LksStatus }) {
@@ -100,7 +97,7 @@ export function lksRegistry(db: Db, own: { id: string }, readable: readonly stri
       return db
         .update(lks)
         .set({ ...changes, version: sql`${lks.version} + 1`, updatedAt: isoNow() })
-        .where(and(eq(lks.tenantId, own.id), eq(lks.id, id), eq(lks.version, expectedVersion)))
+        .where(and(eq(lks.tenantId, own.id), eq(lks.id, id), withinLks(lks.id, lksIds), eq(lks.version, expectedVersion)))
         .returning({ id: lks.id, version: lks.version });
     },
 
@@ -126,7 +123,7 @@ export function lksRegistry(db: Db, own: { id: string }, readable: readonly stri
         .select({ entry: lksHistory, userName: users.name })
         .from(lksHistory)
         .leftJoin(users, eq(users.id, lksHistory.changedBy))
-        .where(and(eq(lksHistory.lksId, lksId), inArray(lksHistory.tenantId, [...readable]), after ? or(lt(lksHistory.changedAt, after[0]!), and(eq(lksHistory.changedAt, after[0]!), lt(lksHistory.id, after[1]!))) : undefined))
+        .where(and(eq(lksHistory.lksId, lksId), inArray(lksHistory.tenantId, [...readable]), withinLks(lksHistory.lksId, lksIds), after ? or(lt(lksHistory.changedAt, after[0]!), and(eq(lksHistory.changedAt, after[0]!), lt(lksHistory.id, after[1]!))) : undefined))
         .orderBy(desc(lksHistory.changedAt), desc(lksHistory.id))
         .limit(page.limit + 1);
       return toPage(rows, page.limit, (r) => [r.entry.changedAt, r.entry.id]);

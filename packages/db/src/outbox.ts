@@ -136,9 +136,3 @@ export async function tenantNames(db: Db, ids: readonly string[]): Promise<Map<s
   const rows = await db.select({ id: tenants.id, name: tenants.name }).from(tenants).where(inArray(tenants.id, [...new Set(ids)]));
   return new Map(rows.map((r) => [r.id, r.name]));
 }
-
-/** How many messages are in each status, for the job's log line and the tests' figures. */
-export async function outboxCounts(db: Db): Promise<Record<string, number>> {
-  const rows = await db.select({ status: outbox.status, n: sql<number>`count(*)` }).from(outbox).where(isNotNull(outbox.status)).groupBy(outbox.status);
-  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
-}

@@ -10,6 +10,9 @@ import { startsWithText } from "./text-match.ts";
 import { auditEvents, invitations, lks, memberships, tenants, users } from "./schema.ts";
 import type { Tenant } from "./tenants.ts";
 
+/** What a scope needs of its tenant: its id, and its parent province (who acts at province steps). */
+export type TenantRef = Pick<Tenant, "id" | "parentId">;
+
 export interface MemberView {
   membershipId: string;
   role: Role;
@@ -18,11 +21,25 @@ export interface MemberView {
 }
 
 /**
- * Every read and write of tenant-owned rows goes through this object, built by the tenant
- * middleware for the tenant in the URL. Each query carries `tenant_id = ?`, so a handler cannot
- * reach another tenant's rows even by passing a foreign id.
+ * What a scope reaches besides its own tenant's rows (both default to "nothing more"):
+ * - `readable`: tenants it reads (a province adds its kab/kota); the own tenant is always one.
+ * - `lksIds`: when set, the only LKS whose rows it sees (an LKS operator's own); unset = every LKS.
  */
-export function tenantScope(db: Db, tenant: Tenant, readableTenantIds: readonly string[]) {
+export interface ScopeReach {
+  readable?: readonly string[] | undefined;
+  lksIds?: readonly string[] | undefined;
+}
+
+/**
+ * Every read and write of tenant-owned rows goes through this object, built by the tenant
+ * middleware for the tenant in the URL (and by jobs, the upload alarm, approval and registration
+ * for a tenant they already know: this is the one constructor). Each query carries
+ * `tenant_id = ?` and, for an LKS operator, `lks_id IN (…)`, so a handler cannot reach another
+ * tenant's or another LKS's rows even by passing a foreign id.
+ */
+export function tenantScope<T extends TenantRef>(db: Db, tenant: T, reach: ScopeReach = {}) {
+  const readableTenantIds: readonly string[] = reach.readable ?? [tenant.id];
+  const lksIds = reach.lksIds;
   /** True for a membership that is not an admin, or when another admin remains after `newRole`. */
   const keepsAnAdmin = (newRole: Role | null) =>
     newRole === "tenant_admin"
@@ -40,13 +57,13 @@ export function tenantScope(db: Db, tenant: Tenant, readableTenantIds: readonly 
     },
 
     /** The LKS registry: reads see the tenant and, for a province, its kab/kota; writes only the tenant. */
-    lks: lksRegistry(db, tenant, readableTenantIds),
+    lks: lksRegistry(db, tenant, readableTenantIds, lksIds),
 
     /** Applications, their workflow versions and the document checklist. */
-    applications: applicationStore(db, tenant, readableTenantIds),
+    applications: applicationStore(db, tenant, readableTenantIds, lksIds),
 
     /** Uploads, stored contents and documents with their versions. */
-    documents: documentStore(db, tenant, readableTenantIds),
+    documents: documentStore(db, tenant, readableTenantIds, lksIds),
 
     async listMembers(): Promise<MemberView[]> {
       const rows = await db
@@ -163,5 +180,5 @@ export function tenantScope(db: Db, tenant: Tenant, readableTenantIds: readonly 
   };
 }
 
-export type TenantScope = ReturnType<typeof tenantScope>;
+export type TenantScope = ReturnType<typeof tenantScope<Tenant>>;
 

@@ -22,7 +22,7 @@ export async function sendExpiryReminders(db: Db, today: string, appOrigin: stri
       const threshold = expiresOn ? dueReminderThreshold(expiresOn, today) : null;
       if (!expiresOn || threshold === null) continue;
       const tenant = (await findTenantById(db, row.tenantId))!;
-      const operators = await tenantScope(db, tenant, [tenant.id]).lks.operators(row.id);
+      const operators = await tenantScope(db, tenant).lks.operators(row.id);
       const recipients = [...new Set([...operators.map((o) => o.email), (row.profile as LksProfileInput).email])];
       const days = Math.round((Date.parse(`${expiresOn}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
       const link = `${appOrigin}/lks/${row.id}?t=${tenant.slug}`;

@@ -1,4 +1,4 @@
-import { abortIfNothingChanged, applicationStore, enqueueEmail, isGuardAbort, lksRegistry, overdueApplications, type Db } from "@akrab/db";
+import { abortIfNothingChanged, enqueueEmail, isGuardAbort, overdueApplications, tenantScope, type Db } from "@akrab/db";
 import { actingTenantId, isEscalated, jakartaDay, stepOf, type Role, type WorkflowDefinition } from "@akrab/domain";
 import { slaReminderEmail } from "../services/mail.ts";
 
@@ -11,8 +11,9 @@ export async function sendSlaReminders(db: Db, now: number, escalateAfterDays: n
   const today = jakartaDay(now);
   let sent = 0;
   for (const { app, lksName, tenantSlug, tenantLevel, tenantParentId } of await overdueApplications(db, new Date(now).toISOString())) {
-    const store = applicationStore(db, { id: app.tenantId }, [app.tenantId]);
-    const version = await store.workflowVersion(app.workflowVersion, app.tenantId);
+    const scope = tenantScope(db, { id: app.tenantId, parentId: tenantParentId });
+    const store = scope.applications;
+    const version = await store.workflowVersion(app.workflowVersion);
     const def = version?.definition as unknown as WorkflowDefinition | undefined;
     const step = def && stepOf(def, app.step);
     if (!def || !step || step.actor === "national") continue;
@@ -23,7 +24,7 @@ export async function sendSlaReminders(db: Db, now: number, escalateAfterDays: n
     const escalated = isEscalated(app.stepDueAt, now, escalateAfterDays);
     const people =
       step.actor === "lks"
-        ? await lksRegistry(db, { id: app.tenantId }, [app.tenantId]).operators(app.lksId)
+        ? await scope.lks.operators(app.lksId)
         : await store.holders(actingTenant, roles.filter((r) => r !== "lks_operator"));
     const heads = escalated ? await store.holders(actingTenant, ["dinsos_head"]) : [];
     const recipients = [...new Set([...people, ...heads].map((p) => p.email))];

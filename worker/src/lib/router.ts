@@ -1,9 +1,10 @@
 import { OpenAPIHono, type Hook } from "@hono/zod-openapi";
+import type { Env } from "hono";
 import type { AppEnv } from "../env.ts";
 import { Problem } from "../middleware/problem/index.ts";
 
 /** Zod failures become one 400 problem listing every offending field, before any handler runs. */
-const validationProblem: Hook<unknown, AppEnv, string, unknown> = (result) => {
+const validationProblem: Hook<unknown, Env, string, unknown> = (result) => {
   if (result.success) return;
   const errors = result.error.issues.map((issue) => ({
     path: issue.path.map(String).join(".") || result.target,
@@ -14,7 +15,12 @@ const validationProblem: Hook<unknown, AppEnv, string, unknown> = (result) => {
   });
 };
 
-/** Every resource folder builds its routes on one of these, so validation answers the same everywhere. */
-export function createRouter() {
-  return new OpenAPIHono<AppEnv>({ defaultHook: validationProblem });
+/**
+ * Every resource folder builds its routes on one of these, so validation answers the same everywhere.
+ * `E` is what the app-level middleware guarantees on the folder's paths: `TenantEnv` for
+ * /api/v1/t/{tenant}/… (principal, access and scope are set), so handlers read them without `!`.
+ */
+export function createRouter<E extends Env = AppEnv>() {
+  // The hook reads nothing of the environment, so it serves every router's.
+  return new OpenAPIHono<E>({ defaultHook: validationProblem as unknown as Hook<unknown, E, string, unknown> });
 }

@@ -14,7 +14,7 @@ import {
   type WorkflowStep,
 } from "@akrab/domain";
 import type { Context } from "hono";
-import type { AppEnv } from "../env.ts";
+import type { TenantEnv } from "../env.ts";
 import { Problem } from "../middleware/problem/index.ts";
 
 export type StoredApplication = NonNullable<Awaited<ReturnType<ApplicationStore["find"]>>>;
@@ -44,8 +44,8 @@ export interface Caller {
   tenant: Tenant;
 }
 
-export function callerOf(c: Context<AppEnv, string, object>): Caller {
-  return { memberships: c.get("principal")!.memberships, access: c.get("access"), tenant: c.get("scope").tenant };
+export function callerOf(c: Context<TenantEnv, string, object>): Caller {
+  return { memberships: c.get("principal").memberships, access: c.get("access"), tenant: c.get("scope").tenant };
 }
 
 /**

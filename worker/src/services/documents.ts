@@ -1,6 +1,7 @@
+import type { TenantEnv } from "../env.ts";
 import type { DocumentVersionView, DocumentView } from "@akrab/contracts";
 import { isGuardAbort, recordAudit, type BlobRow, type DocumentRow, type DocumentSlot, type StoredVersion, type UploadRow } from "@akrab/db";
-import { EVIDENCE_RULE, MIME_TYPES, PROFILE_DOCUMENT_RULE, canContinueUpload, canUploadFor, visibleLksIds, type UploadRule } from "@akrab/domain";
+import { EVIDENCE_RULE, MIME_TYPES, PROFILE_DOCUMENT_RULE, canContinueUpload, canUploadFor, type UploadRule } from "@akrab/domain";
 import type { Context } from "hono";
 import { PDFDocument } from "pdf-lib";
 import type { AppEnv } from "../env.ts";
@@ -21,7 +22,7 @@ export interface ResolvedSlot {
  * requirement (its own size and type rule), an indicator of the application, or an LKS profile
  * field. Objects of other tenants are 404; a place the caller sees but may not change is 403.
  */
-export async function resolveSlot(c: Context<AppEnv>, target: Partial<Pick<DocumentSlot, "applicationId" | "requirement" | "indicator" | "lksId" | "profileField">>): Promise<ResolvedSlot> {
+export async function resolveSlot(c: Context<TenantEnv>, target: Partial<Pick<DocumentSlot, "applicationId" | "requirement" | "indicator" | "lksId" | "profileField">>): Promise<ResolvedSlot> {
   const scope = c.get("scope");
   const access = c.get("access");
   if (target.applicationId) {
@@ -36,19 +37,16 @@ export async function resolveSlot(c: Context<AppEnv>, target: Partial<Pick<Docum
     return { slot, rule: { acceptedTypes: item.acceptedTypes, maxBytes: item.maxBytes } };
   }
   const lksId = target.lksId ?? "";
-  const only = visibleLksIds(access);
-  const lks = await scope.lks.findOwn(lksId);
-  if (!lks || (only && !only.includes(lksId))) throw notFound();
+  if (!(await scope.lks.findOwn(lksId))) throw notFound();
   if (!canUploadFor(access, { lksId })) throw forbidden();
   return { slot: { lksId, applicationId: null, requirement: null, indicator: null, profileField: target.profileField ?? null }, rule: PROFILE_DOCUMENT_RULE };
 }
 
 /** The caller's own upload, or one a verifier of the tenant may handle; another is a 404. */
-export async function continuableUpload(c: Context<AppEnv>, id: string): Promise<UploadRow> {
+export async function continuableUpload(c: Context<TenantEnv>, id: string): Promise<UploadRow> {
   const upload = await c.get("scope").documents.findUpload(id);
-  const only = visibleLksIds(c.get("access"));
-  if (!upload || (only && !only.includes(upload.lksId))) throw notFound();
-  if (!canContinueUpload(c.get("access"), upload, c.get("principal")!.user.id)) throw forbidden();
+  if (!upload) throw notFound();
+  if (!canContinueUpload(c.get("access"), upload, c.get("principal").user.id)) throw forbidden();
   return upload;
 }
 
@@ -66,11 +64,11 @@ function forbidden(): Problem {
  * writes the audit event, in one batch. The version's unique upload id makes a racing second
  * completion fail as a whole; it then answers with the version the first one made.
  */
-export async function linkVersion(c: Context<AppEnv>, upload: UploadRow, blob: BlobRow): Promise<string> {
+export async function linkVersion(c: Context<TenantEnv>, upload: UploadRow, blob: BlobRow): Promise<string> {
   const db = c.get("db");
   const store = c.get("scope").documents;
   const slot = slotOfUpload(upload);
-  const principal = c.get("principal")!;
+  const principal = c.get("principal");
   try {
     await db.batch([
       ...store.addVersion({ slot, blobId: blob.id, filename: upload.filename, uploadId: upload.id, uploadedBy: principal.user.id }),
@@ -97,7 +95,7 @@ export async function linkVersion(c: Context<AppEnv>, upload: UploadRow, blob: B
  * deleted), a PDF gets its page count, and the document gains a version. A retried completion
  * finds the version it already made.
  */
-export async function recordCompletedUpload(c: Context<AppEnv>, upload: UploadRow, completion: UploadCompletion): Promise<string> {
+export async function recordCompletedUpload(c: Context<TenantEnv>, upload: UploadRow, completion: UploadCompletion): Promise<string> {
   const store = c.get("scope").documents;
   const done = await store.versionOfUpload(upload.id);
   if (done) return done.documentId;
@@ -160,9 +158,8 @@ export function presentDocument(document: DocumentRow, versions: readonly Stored
 }
 
 /** The document if the caller may see it (an LKS operator only its own LKS's); otherwise 404. */
-export async function visibleDocument(c: Context<AppEnv>, id: string): Promise<DocumentRow> {
+export async function visibleDocument(c: Context<TenantEnv>, id: string): Promise<DocumentRow> {
   const document = await c.get("scope").documents.findDocument(id);
-  const only = visibleLksIds(c.get("access"));
-  if (!document || (only && !only.includes(document.lksId))) throw notFound();
+  if (!document) throw notFound();
   return document;
 }

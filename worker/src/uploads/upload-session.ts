@@ -1,4 +1,4 @@
-import { createDb, documentStore } from "@akrab/db";
+import { createDb, tenantScope } from "@akrab/db";
 import { checkSniffedType, sniffFileType, type SniffedType, type UploadRule } from "@akrab/domain";
 import { DurableObject } from "cloudflare:workers";
 import type { Bindings } from "../env.ts";
@@ -161,7 +161,7 @@ export class UploadSession extends DurableObject<Bindings> {
     await this.exclusive(async () => {
       const row = this.row();
       if (!row) return;
-      const store = documentStore(createDb(this.env.DB), { id: row.tenant_id }, [row.tenant_id]);
+      const store = tenantScope(createDb(this.env.DB), { id: row.tenant_id, parentId: null }).documents;
       if (row.status === "receiving") {
         if (row.expires_at > Date.now() + 1000) {
           await this.ctx.storage.setAlarm(row.expires_at);

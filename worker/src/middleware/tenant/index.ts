@@ -1,29 +1,74 @@
-import { canActAs, resolveTenantAccess, type Role } from "@akrab/domain";
-import { childTenantIds, findActiveTenantBySlug, tenantScope } from "@akrab/db";
+import { canActAs, resolveTenantAccess, visibleLksIds, type Role } from "@akrab/domain";
+import { childTenantIds, findTenantBySlug, tenantScope, type TenantLookup, type TenantScope } from "@akrab/db";
 import { createMiddleware } from "hono/factory";
-import type { AppEnv } from "../../env.ts";
+import type { Context } from "hono";
+import type { AppEnv, TenantEnv } from "../../env.ts";
+import { signedIn } from "../auth/index.ts";
 import { Problem, notFound } from "../problem/index.ts";
 
 /**
  * For /api/v1/t/{tenant}/…: resolves the tenant from the URL (never from a body), checks that the
  * caller reaches it (own membership, parent province, or national reader) and hands the handler a
  * tenant-scoped data access object. A tenant the caller cannot reach is a 404, like a missing one.
+ *
+ * The scope carries both axes: the tenants it reads and, for a caller who is nothing but an LKS
+ * operator, the only LKS it sees; another LKS's objects read as missing, so every route answers
+ * 404 without checking it itself.
  */
 export const tenant = () =>
-  createMiddleware<AppEnv>(async (c, next) => {
-    const principal = c.get("principal");
-    if (!principal) throw new Problem("unauthenticated", "Silakan masuk terlebih dahulu / Please sign in");
-    const db = c.get("db");
-    const found = await findActiveTenantBySlug(db, c.req.param("tenant") ?? "");
+  createMiddleware<TenantEnv>(async (c, next) => {
+    const principal = signedIn(c.get("principal"));
+    const slug = c.req.param("tenant") ?? "";
+    const { tenant: found, childIds } = await lookup(c, slug);
     const grants = principal.memberships.map((m) => ({ role: m.role, tenantId: m.tenant?.id ?? null, lksId: m.lks?.id ?? null }));
-    const access = found ? resolveTenantAccess(grants, found) : null;
+    const access = found && found.status === "active" ? resolveTenantAccess(grants, found) : null;
     if (!found || !access) throw notFound();
     // A province reads its kab/kota's rows too; every other tenant reads only its own.
-    const readable = found.level === "province" ? [found.id, ...(await childTenantIds(db, found.id))] : [found.id];
+    const readable = found.level === "province" ? [found.id, ...childIds] : [found.id];
+    const lksIds = visibleLksIds(access);
+    const scope = tenantScope(c.get("db"), found, { readable, lksIds });
     c.set("access", access);
-    c.set("scope", tenantScope(db, found, readable));
+    c.set("scope", scope);
+    if (lksIds) await requireReachableLksObject(scope, c.req.path);
     await next();
   });
+
+/** How the LKS-owned object a path names is looked up through the scope, by the path's resource segment. */
+const LKS_OBJECTS: Record<string, (scope: TenantScope, id: string) => Promise<unknown>> = {
+  lks: (scope, id) => scope.lks.find(id),
+  applications: (scope, id) => scope.applications.find(id),
+  uploads: (scope, id) => scope.documents.findUpload(id),
+  documents: (scope, id) => scope.documents.findDocument(id),
+};
+const LKS_OBJECT_PATH = /^\/api\/v1\/t\/[^/]+\/(lks|applications|uploads|documents)\/([^/]+)/;
+
+/**
+ * For an LKS operator, the object a path names must be its own LKS's, before any route-level
+ * check runs: another LKS's application answers 404 even on a route whose role check would
+ * otherwise say 403 (and so confirm that it exists). The scope already hides other LKS's rows
+ * from every query; this makes the answer the same on every route. Staff scopes skip it, so the
+ * extra round trip is paid by operators only, on routes that name an object.
+ */
+async function requireReachableLksObject(scope: TenantScope, path: string) {
+  const [, resource, rawId] = path.match(LKS_OBJECT_PATH) ?? [];
+  if (!resource || !rawId) return;
+  let id: string;
+  try {
+    id = decodeURIComponent(rawId);
+  } catch {
+    throw notFound();
+  }
+  if (!(await LKS_OBJECTS[resource]!(scope, id))) throw notFound();
+}
+
+/** The tenant fetched with the principal (one round trip), or, when mounted without it, a lookup of its own. */
+async function lookup(c: Context<TenantEnv>, slug: string): Promise<TenantLookup> {
+  const prefetched = c.get("tenantLookup");
+  if (prefetched && prefetched.slug === slug) return prefetched;
+  const db = c.get("db");
+  const found = await findTenantBySlug(db, slug);
+  return { slug, tenant: found, childIds: found?.level === "province" ? await childTenantIds(db, found.id) : [] };
+}
 
 /**
  * Changes inside a tenant need one of `roles` held in that very tenant. A province or national

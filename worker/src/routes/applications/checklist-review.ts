@@ -2,7 +2,7 @@ import { ApplicationView, ChecklistAccept, ChecklistReturn } from "@akrab/contra
 import { abortIfNothingChanged, isGuardAbort, recordAudit } from "@akrab/db";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import type { AppEnv } from "../../env.ts";
+import type { TenantEnv } from "../../env.ts";
 import { clientIp } from "../../lib/client-ip.ts";
 import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
 import { Problem, notFound } from "../../middleware/problem/index.ts";
@@ -26,17 +26,17 @@ const reviewRoute = <T extends z.ZodType>(action: "accept" | "return", summary: 
 export const acceptDocumentRoute = reviewRoute("accept", "Accept the uploaded document of one checklist requirement", ChecklistAccept);
 export const returnDocumentRoute = reviewRoute("return", "Return one document with a comment saying what to fix", ChecklistReturn);
 
-export const acceptDocument: RouteHandler<typeof acceptDocumentRoute, AppEnv> = async (c) => review(c, "accepted", c.req.valid("json").expectedVersion);
+export const acceptDocument: RouteHandler<typeof acceptDocumentRoute, TenantEnv> = async (c) => review(c, "accepted", c.req.valid("json").expectedVersion);
 
-export const returnDocument: RouteHandler<typeof returnDocumentRoute, AppEnv> = async (c) => {
+export const returnDocument: RouteHandler<typeof returnDocumentRoute, TenantEnv> = async (c) => {
   const { comment, expectedVersion } = c.req.valid("json");
   return review(c, "returned", expectedVersion, comment);
 };
 
-async function review(c: Context<AppEnv, string, object>, status: "accepted" | "returned", expectedVersion: number, comment?: string) {
+async function review(c: Context<TenantEnv, string, object>, status: "accepted" | "returned", expectedVersion: number, comment?: string) {
   const db = c.get("db");
   const scope = c.get("scope");
-  const principal = c.get("principal")!;
+  const principal = c.get("principal");
   const { applicationId, key } = c.req.param() as { applicationId: string; key: string };
   const app = await visibleApplication(c, applicationId);
   const def = await definitionFor(scope.applications, app);

@@ -2,10 +2,10 @@ import { ApplicationCreate, ApplicationView } from "@akrab/contracts";
 import { recordAudit } from "@akrab/db";
 import type { WorkflowDefinition } from "@akrab/domain";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
-import type { AppEnv } from "../../env.ts";
+import type { TenantEnv } from "../../env.ts";
 import { clientIp } from "../../lib/client-ip.ts";
 import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
-import { Problem } from "../../middleware/problem/index.ts";
+import { Problem, notFound } from "../../middleware/problem/index.ts";
 import { callerOf, presentApplication } from "../../services/applications.ts";
 import { TenantParam } from "../../lib/params.ts";
 
@@ -20,16 +20,17 @@ export const createApplicationRoute = createRoute({
   responses: { 201: jsonResponse(ApplicationView, "Draft created"), ...problems(400, 401, 403, 404, 409) },
 });
 
-export const createApplication: RouteHandler<typeof createApplicationRoute, AppEnv> = async (c) => {
+export const createApplication: RouteHandler<typeof createApplicationRoute, TenantEnv> = async (c) => {
   const db = c.get("db");
   const scope = c.get("scope");
   const access = c.get("access");
   const { lksId, kind, letter } = c.req.valid("json");
+  // An LKS the scope does not reach (another tenant's, or another LKS's for an operator) is missing.
+  const lks = await scope.lks.findOwn(lksId);
+  if (!lks) throw notFound();
   if (access.via !== "member" || !access.lksIds.includes(lksId)) {
     throw new Problem("forbidden", "Hanya operator LKS ini yang dapat mengajukan akreditasi / Only this LKS's operators can apply");
   }
-  const lks = await scope.lks.findOwn(lksId);
-  if (!lks) throw new Problem("forbidden", "Hanya operator LKS ini yang dapat mengajukan akreditasi / Only this LKS's operators can apply");
   if (lks.status !== "registered") throw new Problem("conflict", "LKS harus terdaftar (terverifikasi Dinsos) sebelum mengajukan akreditasi / The LKS must be registered first");
 
   const store = scope.applications;
@@ -38,7 +39,7 @@ export const createApplication: RouteHandler<typeof createApplicationRoute, AppE
   const def = workflow.definition as unknown as WorkflowDefinition;
   const checklist = (await store.checklist(kind)).map((r) => ({ key: r.key, name: r.name, description: r.description, required: r.required, acceptedTypes: r.acceptedTypes, maxBytes: r.maxBytes, status: "missing" }));
   const now = new Date().toISOString();
-  const user = c.get("principal")!.user;
+  const user = c.get("principal").user;
   const { app, insert } = store.insert({
     lksId,
     kind,

@@ -2,7 +2,7 @@ import { CursorQuery, InboxPage, InboxQuery } from "@akrab/contracts";
 import type { ApplicationStore, MembershipView, Tenant } from "@akrab/db";
 import { availableActions, isOverdue, rolesForStep, stepOf, type WorkflowDefinition } from "@akrab/domain";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
-import type { AppEnv } from "../../env.ts";
+import type { TenantEnv } from "../../env.ts";
 import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
 import { unknownCursor } from "../../middleware/problem/index.ts";
 import { grantsOf } from "../../services/applications.ts";
@@ -63,13 +63,13 @@ function grouped(waiting: { tenantIds: string[]; steps: string[]; lksIds?: strin
   return [...groups.values()];
 }
 
-export const inbox: RouteHandler<typeof inboxRoute, AppEnv> = async (c) => {
+export const inbox: RouteHandler<typeof inboxRoute, TenantEnv> = async (c) => {
   const scope = c.get("scope");
   const { cursor, limit, step, area, overdue } = c.req.valid("query");
   const readable = scope.readableTenantIds;
   const areaId = area ? await scope.readableTenantIdOf(area) : undefined;
   const definitions = await scope.applications.definitionsOf(readable);
-  const waiting = grouped(waitingFor(definitions, c.get("principal")!.memberships, scope.tenant, readable));
+  const waiting = grouped(waitingFor(definitions, c.get("principal").memberships, scope.tenant, readable));
   const page = await scope.applications.inbox(
     { waiting, step, tenantId: area ? (areaId ?? "none") : undefined, overdueAt: overdue === "true" ? new Date().toISOString() : undefined },
     { cursor, limit },

@@ -1,3 +1,4 @@
+import type { TenantEnv } from "../../env.ts";
 import { createRouter } from "../../lib/router.ts";
 import { acceptDocument, acceptDocumentRoute, returnDocument, returnDocumentRoute } from "./checklist-review.ts";
 import { createApplication, createApplicationRoute } from "./create.ts";
@@ -10,7 +11,7 @@ import { timeline, timelineRoute } from "./timeline.ts";
 import { transition, transitionRoute } from "./transition.ts";
 import { updateLetter, updateLetterRoute } from "./update-letter.ts";
 
-export const applicationRoutes = createRouter()
+export const applicationRoutes = createRouter<TenantEnv>()
   .openapi(createApplicationRoute, createApplication)
   .openapi(inboxRoute, inbox)
   .openapi(showApplicationRoute, showApplication)

@@ -1,6 +1,6 @@
-import { visibleLksIds, stepOf, type WorkflowDefinition } from "@akrab/domain";
+import { stepOf, type WorkflowDefinition } from "@akrab/domain";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
-import type { AppEnv } from "../../env.ts";
+import type { TenantEnv } from "../../env.ts";
 import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
 import { TenantParam } from "../../lib/params.ts";
 import { notFound } from "../../middleware/problem/index.ts";
@@ -23,11 +23,10 @@ export const listOfLksRoute = createRoute({
   },
 });
 
-export const listOfLks: RouteHandler<typeof listOfLksRoute, AppEnv> = async (c) => {
+export const listOfLks: RouteHandler<typeof listOfLksRoute, TenantEnv> = async (c) => {
   const scope = c.get("scope");
   const { lksId } = c.req.valid("param");
-  const only = visibleLksIds(c.get("access"));
-  if ((only && !only.includes(lksId)) || !(await scope.lks.find(lksId))) throw notFound();
+  if (!(await scope.lks.find(lksId))) throw notFound();
   const rows = await scope.applications.ofLks(lksId);
   const definitions = new Map((await scope.applications.definitionsOf(scope.readableTenantIds)).map((d) => [d.version, d.definition as unknown as WorkflowDefinition]));
   return c.json(

@@ -2,7 +2,7 @@ import { ApplicationView } from "@akrab/contracts";
 import { abortIfNothingChanged, isGuardAbort, recordAudit } from "@akrab/db";
 import { canMoveToVersion, type WorkflowDefinition } from "@akrab/domain";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
-import type { AppEnv } from "../../env.ts";
+import type { TenantEnv } from "../../env.ts";
 import { clientIp } from "../../lib/client-ip.ts";
 import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
 import { Problem } from "../../middleware/problem/index.ts";
@@ -22,7 +22,7 @@ export const moveVersionRoute = createRoute({
   responses: { 200: jsonResponse(ApplicationView, "Moved"), ...problems(400, 401, 403, 404, 409) },
 });
 
-export const moveVersion: RouteHandler<typeof moveVersionRoute, AppEnv> = async (c) => {
+export const moveVersion: RouteHandler<typeof moveVersionRoute, TenantEnv> = async (c) => {
   const db = c.get("db");
   const scope = c.get("scope");
   const { version, expectedVersion } = c.req.valid("json");
@@ -37,7 +37,7 @@ export const moveVersion: RouteHandler<typeof moveVersionRoute, AppEnv> = async 
     .batch([
       scope.applications.move(app.id, expectedVersion, { workflowVersion: version }),
       abortIfNothingChanged(db),
-      recordAudit(db, { action: "application.workflow_moved", tenantId: app.tenantId, actorUserId: c.get("principal")!.user.id, targetType: "application", targetId: app.id, ip: clientIp(c), data: { from: app.workflowVersion, to: version } }),
+      recordAudit(db, { action: "application.workflow_moved", tenantId: app.tenantId, actorUserId: c.get("principal").user.id, targetType: "application", targetId: app.id, ip: clientIp(c), data: { from: app.workflowVersion, to: version } }),
     ])
     .catch((error: unknown) => {
       throw isGuardAbort(error) ? staleApplication() : error;

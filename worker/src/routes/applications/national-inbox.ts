@@ -1,10 +1,9 @@
 import { CursorQuery, InboxPage } from "@akrab/contracts";
-import { applicationsAtSteps } from "@akrab/db";
-import { NATIONAL_PART, isOverdue, type Role } from "@akrab/domain";
+import { NATIONAL_PART, isOverdue } from "@akrab/domain";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
-import type { AppEnv } from "../../env.ts";
+import type { NationalEnv } from "../../env.ts";
 import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
-import { requireNationalRole } from "../../middleware/auth/index.ts";
+import { national } from "../../middleware/national/index.ts";
 import { unknownCursor } from "../../middleware/problem/index.ts";
 
 export const nationalInboxRoute = createRoute({
@@ -13,16 +12,16 @@ export const nationalInboxRoute = createRoute({
   tags: ["Applications"],
   summary: "BALKS: applications from every tenant waiting at a national step the caller acts on",
   security: bearerSecurity,
-  middleware: [requireNationalRole("balks_secretariat", "balks_decider", "asesor")] as const,
+  middleware: [national({ roles: ["balks_secretariat", "balks_decider", "asesor"] })] as const,
   request: { query: CursorQuery },
   responses: { 200: jsonResponse(InboxPage, "One page of the national inbox"), ...problems(400, 401, 404) },
 });
 
-export const nationalInbox: RouteHandler<typeof nationalInboxRoute, AppEnv> = async (c) => {
+export const nationalInbox: RouteHandler<typeof nationalInboxRoute, NationalEnv> = async (c) => {
   // BALKS's part is the same in every tenant's workflow, so the steps come from it directly.
-  const roles = c.get("principal")!.memberships.filter((m) => m.tenant === null).map((m) => m.role as Role);
+  const { roles, applications } = c.get("national");
   const steps = [...new Set(NATIONAL_PART.transitions.filter((t) => t.roles.some((r) => roles.includes(r))).map((t) => t.from))];
-  const page = await applicationsAtSteps(c.get("db"), steps, c.req.valid("query"));
+  const page = await applications.atSteps(steps, c.req.valid("query"));
   if (!page) throw unknownCursor();
   const now = Date.now();
   const labelOf = (id: string) => NATIONAL_PART.steps.find((s) => s.id === id)?.label ?? { id, en: id };

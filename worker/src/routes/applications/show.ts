@@ -1,8 +1,8 @@
 import { ApplicationView } from "@akrab/contracts";
-import { changedFields, visibleLksIds } from "@akrab/domain";
+import { changedFields } from "@akrab/domain";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import type { AppEnv } from "../../env.ts";
+import type { TenantEnv } from "../../env.ts";
 import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
 import { notFound } from "../../middleware/problem/index.ts";
 import { callerOf, definitionFor, presentApplication, type StoredApplication } from "../../services/applications.ts";
@@ -10,16 +10,15 @@ import { TenantParam } from "../../lib/params.ts";
 
 export const ApplicationParam = TenantParam.extend({ applicationId: z.string().min(1).max(64) });
 
-/** The application if the caller may see it (an operator only its own LKS's); otherwise 404. */
-export async function visibleApplication(c: Context<AppEnv>, id: string): Promise<StoredApplication> {
+/** The application if the caller may see it (the scope holds an operator to its own LKS); otherwise 404. */
+export async function visibleApplication(c: Context<TenantEnv>, id: string): Promise<StoredApplication> {
   const app = await c.get("scope").applications.find(id);
-  const only = visibleLksIds(c.get("access"));
-  if (!app || (only && !only.includes(app.lksId))) throw notFound();
+  if (!app) throw notFound();
   return app;
 }
 
 /** What the LKS changed in its profile and in the letter since the application was last returned to it. */
-export async function changesSinceReturn(c: Context<AppEnv>, app: StoredApplication) {
+export async function changesSinceReturn(c: Context<TenantEnv>, app: StoredApplication) {
   const timeline = await c.get("scope").applications.timeline(app.id);
   const lastReturn = timeline.filter((e) => e.event.action === "return").at(-1);
   if (!lastReturn) return [];
@@ -43,7 +42,7 @@ export const showApplicationRoute = createRoute({
   responses: { 200: jsonResponse(ApplicationView, "The application"), ...problems(401, 404) },
 });
 
-export const showApplication: RouteHandler<typeof showApplicationRoute, AppEnv> = async (c) => {
+export const showApplication: RouteHandler<typeof showApplicationRoute, TenantEnv> = async (c) => {
   const app = await visibleApplication(c, c.req.valid("param").applicationId);
   const def = await definitionFor(c.get("scope").applications, app);
   return c.json(presentApplication(app, def, callerOf(c), await changesSinceReturn(c, app)), 200);

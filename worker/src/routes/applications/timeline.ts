@@ -1,7 +1,7 @@
 import { TimelineEntry } from "@akrab/contracts";
 import { isOverdue, slaDueAt, stepOf } from "@akrab/domain";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
-import type { AppEnv } from "../../env.ts";
+import type { TenantEnv } from "../../env.ts";
 import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
 import { definitionFor } from "../../services/applications.ts";
 import { ApplicationParam, visibleApplication } from "./show.ts";
@@ -16,7 +16,7 @@ export const timelineRoute = createRoute({
   responses: { 200: jsonResponse(z.object({ items: z.array(TimelineEntry) }).openapi("Timeline"), "Oldest first"), ...problems(401, 404) },
 });
 
-export const timeline: RouteHandler<typeof timelineRoute, AppEnv> = async (c) => {
+export const timeline: RouteHandler<typeof timelineRoute, TenantEnv> = async (c) => {
   const app = await visibleApplication(c, c.req.valid("param").applicationId);
   const def = await definitionFor(c.get("scope").applications, app);
   const events = await c.get("scope").applications.timeline(app.id);

@@ -2,7 +2,7 @@ import { ApplicationView, TransitionRequest } from "@akrab/contracts";
 import { abortIfNothingChanged, enqueueEmail, isGuardAbort, recordAudit } from "@akrab/db";
 import { REVISION_STEP, actingTenantId, applyTransition, checklistComplete, returnForRevision, slaDueAt, type TransitionRefusal } from "@akrab/domain";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
-import type { AppEnv } from "../../env.ts";
+import type { TenantEnv } from "../../env.ts";
 import { clientIp } from "../../lib/client-ip.ts";
 import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
 import { Problem } from "../../middleware/problem/index.ts";
@@ -35,11 +35,11 @@ const REFUSALS: Record<TransitionRefusal, Problem> = {
   checklist_incomplete: new Problem("conflict", "Daftar dokumen wajib belum lengkap / The required documents are not complete"),
 };
 
-export const transition: RouteHandler<typeof transitionRoute, AppEnv> = async (c) => {
+export const transition: RouteHandler<typeof transitionRoute, TenantEnv> = async (c) => {
   const db = c.get("db");
   const scope = c.get("scope");
   const store = scope.applications;
-  const principal = c.get("principal")!;
+  const principal = c.get("principal");
   const { action, comment, items = [], expectedVersion } = c.req.valid("json");
   const app = await visibleApplication(c, c.req.valid("param").applicationId);
   if (app.tenantSlug !== scope.tenant.slug) throw new Problem("forbidden", `Bertindak melalui /t/${app.tenantSlug} / Act through the application's own tenant`);

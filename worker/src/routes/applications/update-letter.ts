@@ -2,7 +2,7 @@ import { ApplicationLetter, ApplicationView } from "@akrab/contracts";
 import { abortIfNothingChanged, isGuardAbort, recordAudit } from "@akrab/db";
 import { changedFields } from "@akrab/domain";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
-import type { AppEnv } from "../../env.ts";
+import type { TenantEnv } from "../../env.ts";
 import { clientIp } from "../../lib/client-ip.ts";
 import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
 import { Problem } from "../../middleware/problem/index.ts";
@@ -20,10 +20,10 @@ export const updateLetterRoute = createRoute({
   responses: { 200: jsonResponse(ApplicationView, "The application"), ...problems(400, 401, 403, 404, 409) },
 });
 
-export const updateLetter: RouteHandler<typeof updateLetterRoute, AppEnv> = async (c) => {
+export const updateLetter: RouteHandler<typeof updateLetterRoute, TenantEnv> = async (c) => {
   const db = c.get("db");
   const scope = c.get("scope");
-  const principal = c.get("principal")!;
+  const principal = c.get("principal");
   const { letter, expectedVersion } = c.req.valid("json");
   const app = await visibleApplication(c, c.req.valid("param").applicationId);
   const def = await definitionFor(scope.applications, app);

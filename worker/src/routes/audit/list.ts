@@ -1,6 +1,6 @@
 import { AuditEntry, AuditQuery, CursorQuery, pageOf } from "@akrab/contracts";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
-import type { AppEnv } from "../../env.ts";
+import type { TenantEnv } from "../../env.ts";
 import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
 import { unknownCursor } from "../../middleware/problem/index.ts";
 import { requireTenantRole } from "../../middleware/tenant/index.ts";
@@ -17,7 +17,7 @@ export const listAuditRoute = createRoute({
   responses: { 200: jsonResponse(pageOf(AuditEntry, "AuditPage"), "One page of events"), ...problems(400, 401, 403, 404) },
 });
 
-export const listAudit: RouteHandler<typeof listAuditRoute, AppEnv> = async (c) => {
+export const listAudit: RouteHandler<typeof listAuditRoute, TenantEnv> = async (c) => {
   const { cursor, limit, ...filter } = c.req.valid("query");
   const page = await c.get("scope").listAudit(filter, { cursor, limit });
   if (!page) throw unknownCursor();

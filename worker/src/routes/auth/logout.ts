@@ -1,6 +1,6 @@
 import { recordAudit, revokeSession } from "@akrab/db";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
-import type { AppEnv } from "../../env.ts";
+import type { AuthedEnv } from "../../env.ts";
 import { clientIp } from "../../lib/client-ip.ts";
 import { bearerSecurity, problems } from "../../lib/openapi.ts";
 import { clearSessionCookie, requireAuth } from "../../middleware/auth/index.ts";
@@ -16,9 +16,9 @@ export const logoutRoute = createRoute({
   responses: { 204: { description: "Signed out" }, ...problems(401) },
 });
 
-export const logout: RouteHandler<typeof logoutRoute, AppEnv> = async (c) => {
+export const logout: RouteHandler<typeof logoutRoute, AuthedEnv> = async (c) => {
   const db = c.get("db");
-  const { user, session } = c.get("principal")!;
+  const { user, session } = c.get("principal");
   await db.batch([
     revokeSession(db, session.id),
     recordAudit(db, { action: "auth.logout", actorUserId: user.id, targetType: "session", targetId: session.id, ip: clientIp(c) }),

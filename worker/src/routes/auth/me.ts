@@ -1,6 +1,6 @@
 import { Me } from "@akrab/contracts";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
-import type { AppEnv } from "../../env.ts";
+import type { AuthedEnv } from "../../env.ts";
 import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
 import { requireAuth } from "../../middleware/auth/index.ts";
 import { publicMembership } from "../../services/sessions.ts";
@@ -15,7 +15,7 @@ export const meRoute = createRoute({
   responses: { 200: jsonResponse(Me, "The current user"), ...problems(401) },
 });
 
-export const me: RouteHandler<typeof meRoute, AppEnv> = async (c) => {
-  const { user, memberships } = c.get("principal")!;
+export const me: RouteHandler<typeof meRoute, AuthedEnv> = async (c) => {
+  const { user, memberships } = c.get("principal");
   return c.json({ user: { id: user.id, email: user.email, name: user.name }, memberships: memberships.map(publicMembership) }, 200);
 };

@@ -1,6 +1,6 @@
 import { recordAudit } from "@akrab/db";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
-import type { AppEnv } from "../../env.ts";
+import type { TenantEnv } from "../../env.ts";
 import { clientIp } from "../../lib/client-ip.ts";
 import { contentDisposition } from "../../lib/content-disposition.ts";
 import { bearerSecurity, problems } from "../../lib/openapi.ts";
@@ -26,7 +26,7 @@ export const documentContentRoute = createRoute({
   },
 });
 
-export const documentContent: RouteHandler<typeof documentContentRoute, AppEnv> = async (c) => {
+export const documentContent: RouteHandler<typeof documentContentRoute, TenantEnv> = async (c) => {
   const document = await visibleDocument(c, c.req.valid("param").documentId);
   const versionNumber = c.req.valid("query").version ?? document.currentVersion;
   const version = await c.get("scope").documents.version(document.id, versionNumber);
@@ -45,7 +45,7 @@ export const documentContent: RouteHandler<typeof documentContentRoute, AppEnv> 
   await recordAudit(db, {
     action: "document.downloaded",
     tenantId: document.tenantId,
-    actorUserId: c.get("principal")!.user.id,
+    actorUserId: c.get("principal").user.id,
     targetType: "document",
     targetId: document.id,
     ip: clientIp(c),

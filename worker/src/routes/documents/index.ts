@@ -1,3 +1,4 @@
+import type { TenantEnv } from "../../env.ts";
 import { createRouter } from "../../lib/router.ts";
 import { documentContent, documentContentRoute } from "./content.ts";
 import { applicationDocuments, applicationDocumentsRoute } from "./list-of-application.ts";
@@ -5,7 +6,7 @@ import { showDocument, showDocumentRoute } from "./show.ts";
 import { documentThumbnail, documentThumbnailRoute } from "./thumbnail-get.ts";
 import { putThumbnail, putThumbnailRoute } from "./thumbnail-put.ts";
 
-export const documentRoutes = createRouter()
+export const documentRoutes = createRouter<TenantEnv>()
   .openapi(applicationDocumentsRoute, applicationDocuments)
   .openapi(showDocumentRoute, showDocument)
   .openapi(documentContentRoute, documentContent)

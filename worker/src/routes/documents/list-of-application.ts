@@ -1,6 +1,6 @@
 import { DocumentList } from "@akrab/contracts";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
-import type { AppEnv } from "../../env.ts";
+import type { TenantEnv } from "../../env.ts";
 import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
 import { presentDocument } from "../../services/documents.ts";
 import { ApplicationParam, visibleApplication } from "../applications/show.ts";
@@ -15,7 +15,7 @@ export const applicationDocumentsRoute = createRoute({
   responses: { 200: jsonResponse(DocumentList, "The documents"), ...problems(401, 404) },
 });
 
-export const applicationDocuments: RouteHandler<typeof applicationDocumentsRoute, AppEnv> = async (c) => {
+export const applicationDocuments: RouteHandler<typeof applicationDocumentsRoute, TenantEnv> = async (c) => {
   const app = await visibleApplication(c, c.req.valid("param").applicationId);
   const store = c.get("scope").documents;
   const documents = await store.documentsOfApplication(app.id);

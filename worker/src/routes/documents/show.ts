@@ -1,6 +1,6 @@
 import { DocumentView } from "@akrab/contracts";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
-import type { AppEnv } from "../../env.ts";
+import type { TenantEnv } from "../../env.ts";
 import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
 import { presentDocument, visibleDocument } from "../../services/documents.ts";
 import { DocumentParam } from "./params.ts";
@@ -15,7 +15,7 @@ export const showDocumentRoute = createRoute({
   responses: { 200: jsonResponse(DocumentView, "The document"), ...problems(401, 404) },
 });
 
-export const showDocument: RouteHandler<typeof showDocumentRoute, AppEnv> = async (c) => {
+export const showDocument: RouteHandler<typeof showDocumentRoute, TenantEnv> = async (c) => {
   const document = await visibleDocument(c, c.req.valid("param").documentId);
   return c.json(presentDocument(document, await c.get("scope").documents.versionsOf([document.id])), 200);
 };

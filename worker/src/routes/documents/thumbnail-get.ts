@@ -1,5 +1,5 @@
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
-import type { AppEnv } from "../../env.ts";
+import type { TenantEnv } from "../../env.ts";
 import { bearerSecurity, problems } from "../../lib/openapi.ts";
 import { notFound } from "../../middleware/problem/index.ts";
 import { visibleDocument } from "../../services/documents.ts";
@@ -15,7 +15,7 @@ export const documentThumbnailRoute = createRoute({
   responses: { 200: { description: "JPEG or WebP", content: { "image/jpeg": { schema: { type: "string", format: "binary" } } } }, ...problems(401, 404) },
 });
 
-export const documentThumbnail: RouteHandler<typeof documentThumbnailRoute, AppEnv> = async (c) => {
+export const documentThumbnail: RouteHandler<typeof documentThumbnailRoute, TenantEnv> = async (c) => {
   const document = await visibleDocument(c, c.req.valid("param").documentId);
   const version = await c.get("scope").documents.version(document.id, c.req.valid("query").version ?? document.currentVersion);
   const object = version?.thumbnailKey ? await c.env.DOCS.get(version.thumbnailKey) : null;

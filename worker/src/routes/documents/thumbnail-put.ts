@@ -1,7 +1,7 @@
 import { recordAudit } from "@akrab/db";
 import { sniffFileType } from "@akrab/domain";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
-import type { AppEnv } from "../../env.ts";
+import type { TenantEnv } from "../../env.ts";
 import { clientIp } from "../../lib/client-ip.ts";
 import { bearerSecurity, problems } from "../../lib/openapi.ts";
 import { Problem } from "../../middleware/problem/index.ts";
@@ -23,7 +23,7 @@ export const putThumbnailRoute = createRoute({
   responses: { 204: { description: "Thumbnail stored" }, ...problems(400, 401, 403, 404) },
 });
 
-export const putThumbnail: RouteHandler<typeof putThumbnailRoute, AppEnv> = async (c) => {
+export const putThumbnail: RouteHandler<typeof putThumbnailRoute, TenantEnv> = async (c) => {
   const document = await visibleDocument(c, c.req.valid("param").documentId);
   await resolveSlot(c, document);
   const bytes = new Uint8Array(await c.req.arrayBuffer());
@@ -36,7 +36,7 @@ export const putThumbnail: RouteHandler<typeof putThumbnailRoute, AppEnv> = asyn
   const db = c.get("db");
   await db.batch([
     store.setThumbnail(version.blobId, key),
-    recordAudit(db, { action: "document.thumbnail_stored", tenantId: document.tenantId, actorUserId: c.get("principal")!.user.id, targetType: "document", targetId: document.id, ip: clientIp(c), data: { version: version.version, size: bytes.length } }),
+    recordAudit(db, { action: "document.thumbnail_stored", tenantId: document.tenantId, actorUserId: c.get("principal").user.id, targetType: "document", targetId: document.id, ip: clientIp(c), data: { version: version.version, size: bytes.length } }),
   ]);
   return c.body(null, 204);
 };

@@ -1,7 +1,7 @@
 import { InvitationCreate, InvitationCreated } from "@akrab/contracts";
 import { enqueueEmail, recordAudit, type BatchItem } from "@akrab/db";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
-import type { AppEnv } from "../../env.ts";
+import type { TenantEnv } from "../../env.ts";
 import { clientIp } from "../../lib/client-ip.ts";
 import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
 import { Problem } from "../../middleware/problem/index.ts";
@@ -23,10 +23,10 @@ export const createInvitationRoute = createRoute({
   responses: { 201: jsonResponse(InvitationCreated, "Invitation sent"), ...problems(400, 401, 403, 404) },
 });
 
-export const createInvitation: RouteHandler<typeof createInvitationRoute, AppEnv> = async (c) => {
+export const createInvitation: RouteHandler<typeof createInvitationRoute, TenantEnv> = async (c) => {
   const db = c.get("db");
   const scope = c.get("scope");
-  const { user } = c.get("principal")!;
+  const { user } = c.get("principal");
   const { email, role, lksId } = c.req.valid("json");
 
   if (role === "lks_operator" && !lksId) {

@@ -1,4 +1,5 @@
+import type { TenantEnv } from "../../env.ts";
 import { createRouter } from "../../lib/router.ts";
 import { createInvitation, createInvitationRoute } from "./create.ts";
 
-export const invitationRoutes = createRouter().openapi(createInvitationRoute, createInvitation);
+export const invitationRoutes = createRouter<TenantEnv>().openapi(createInvitationRoute, createInvitation);

@@ -1,7 +1,7 @@
 import { LksDetail, LksProfileInput } from "@akrab/contracts";
 import { recordAudit } from "@akrab/db";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
-import type { AppEnv } from "../../env.ts";
+import type { TenantEnv } from "../../env.ts";
 import { clientIp } from "../../lib/client-ip.ts";
 import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
 import { Problem } from "../../middleware/problem/index.ts";
@@ -22,7 +22,7 @@ export const createLksRoute = createRoute({
   responses: { 201: jsonResponse(LksDetail, "Registered"), ...problems(400, 401, 403, 404) },
 });
 
-export const createLks: RouteHandler<typeof createLksRoute, AppEnv> = async (c) => {
+export const createLks: RouteHandler<typeof createLksRoute, TenantEnv> = async (c) => {
   const db = c.get("db");
   const scope = c.get("scope");
   const profile = restoreMaskedNiks(c.req.valid("json"), null, "");
@@ -33,7 +33,7 @@ export const createLks: RouteHandler<typeof createLksRoute, AppEnv> = async (c) 
       errors: [{ path: "address.regencyCode", message: "Di luar wilayah Dinsos ini / Outside this tenant's area" }],
     });
   }
-  const actor = c.get("principal")!.user.id;
+  const actor = c.get("principal").user.id;
   const created = scope.lks.insert({ ...lksColumns(profile), status: "pending_verification" });
   await db.batch([
     created.insert,

@@ -3,7 +3,7 @@ import { abortIfNothingChanged, enqueueEmail, isGuardAbort, recordAudit } from "
 import { canDecideLks, nextLksStatus } from "@akrab/domain";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import type { AppEnv } from "../../env.ts";
+import type { TenantEnv } from "../../env.ts";
 import { clientIp } from "../../lib/client-ip.ts";
 import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
 import { Problem } from "../../middleware/problem/index.ts";
@@ -34,7 +34,7 @@ export const returnLksRoute = createRoute({
 });
 
 /** Loads an LKS pending verification that the caller may decide on. */
-async function pendingDecision(c: Context<AppEnv>, lksId: string, action: "verify" | "return") {
+async function pendingDecision(c: Context<TenantEnv>, lksId: string, action: "verify" | "return") {
   const lks = await visibleLks(c, lksId);
   if (!canDecideLks(c.get("access")) || lks.tenantSlug !== c.get("scope").tenant.slug) {
     throw new Problem("forbidden", "Hanya verifikator atau kepala Dinsos wilayah ini yang memutus / Only this Dinsos' verifiers decide");
@@ -44,7 +44,7 @@ async function pendingDecision(c: Context<AppEnv>, lksId: string, action: "verif
   return { lks, next };
 }
 
-export const verifyLks: RouteHandler<typeof verifyLksRoute, AppEnv> = async (c) => {
+export const verifyLks: RouteHandler<typeof verifyLksRoute, TenantEnv> = async (c) => {
   const db = c.get("db");
   const scope = c.get("scope");
   const { lksId } = c.req.valid("param");
@@ -52,7 +52,7 @@ export const verifyLks: RouteHandler<typeof verifyLksRoute, AppEnv> = async (c) 
   const { lks, next } = await pendingDecision(c, lksId, "verify");
   const before = lks.profile as LksProfileInput;
   const profile: LksProfileInput = { ...before, tandaDaftar, ...(izinOperasional ? { izinOperasional } : {}) };
-  const actor = c.get("principal")!.user.id;
+  const actor = c.get("principal").user.id;
   await db
     .batch([
       scope.lks.update(lksId, lks.version, { ...lksColumns(profile), status: next, returnComments: [] }),
@@ -73,13 +73,13 @@ export const verifyLks: RouteHandler<typeof verifyLksRoute, AppEnv> = async (c) 
   return c.json(lksDetail({ ...lks, ...lksColumns(profile), status: next, returnComments: [], version: lks.version + 1 }), 200);
 };
 
-export const returnLks: RouteHandler<typeof returnLksRoute, AppEnv> = async (c) => {
+export const returnLks: RouteHandler<typeof returnLksRoute, TenantEnv> = async (c) => {
   const db = c.get("db");
   const scope = c.get("scope");
   const { lksId } = c.req.valid("param");
   const { comments } = c.req.valid("json");
   const { lks, next } = await pendingDecision(c, lksId, "return");
-  const actor = c.get("principal")!.user.id;
+  const actor = c.get("principal").user.id;
   await db
     .batch([
       scope.lks.update(lksId, lks.version, { status: next, returnComments: comments }),
@@ -92,7 +92,7 @@ export const returnLks: RouteHandler<typeof returnLksRoute, AppEnv> = async (c) 
   return c.json(lksDetail({ ...lks, status: next, returnComments: comments, version: lks.version + 1 }), 200);
 };
 
-async function operatorEmails(c: Context<AppEnv>, lksId: string, lksName: string, verified: boolean, comments: { field: string; message: string }[]) {
+async function operatorEmails(c: Context<TenantEnv>, lksId: string, lksName: string, verified: boolean, comments: { field: string; message: string }[]) {
   const scope = c.get("scope");
   const link = `${new URL(c.req.url).origin}/lks/${lksId}?t=${scope.tenant.slug}`;
   return (await scope.lks.operators(lksId)).map(({ email: to }) => enqueueEmail(c.get("db"), lksDecisionEmail({ tenantId: scope.tenant.id, to, lksName, verified, comments, link })));

@@ -1,7 +1,7 @@
 import { LksListQuery, type LksProfileInput } from "@akrab/contracts";
-import { LKS_TYPE_LABELS, jakartaDay, visibleLksIds, type LksType } from "@akrab/domain";
+import { LKS_TYPE_LABELS, jakartaDay, type LksType } from "@akrab/domain";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
-import type { AppEnv } from "../../env.ts";
+import type { TenantEnv } from "../../env.ts";
 import { contentDisposition } from "../../lib/content-disposition.ts";
 import { bearerSecurity, problems } from "../../lib/openapi.ts";
 import { TenantParam } from "../../lib/params.ts";
@@ -46,9 +46,9 @@ export const exportLksRoute = createRoute({
   responses: { 200: { description: "CSV", content: { "text/csv": { schema: z.string() } } }, ...problems(400, 401, 404) },
 });
 
-export const exportLks: RouteHandler<typeof exportLksRoute, AppEnv> = async (c) => {
+export const exportLks: RouteHandler<typeof exportLksRoute, TenantEnv> = async (c) => {
   const registry = c.get("scope").lks;
-  const filter = { ...c.req.valid("query"), onlyIds: visibleLksIds(c.get("access")) };
+  const filter = c.req.valid("query");
   const today = jakartaDay();
   const encoder = new TextEncoder();
   const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();

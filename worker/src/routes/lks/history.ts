@@ -1,7 +1,7 @@
 import { CursorQuery, LksHistoryEntry, pageOf } from "@akrab/contracts";
 import { maskIdNumber } from "@akrab/domain";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
-import type { AppEnv } from "../../env.ts";
+import type { TenantEnv } from "../../env.ts";
 import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
 import { unknownCursor } from "../../middleware/problem/index.ts";
 import { LksParam, visibleLks } from "./show.ts";
@@ -22,7 +22,7 @@ function shown(field: string, value: unknown): unknown {
   return value.map((member: { idNumber?: string }) => ({ ...member, idNumber: member.idNumber ? maskIdNumber(member.idNumber) : member.idNumber }));
 }
 
-export const lksHistory: RouteHandler<typeof lksHistoryRoute, AppEnv> = async (c) => {
+export const lksHistory: RouteHandler<typeof lksHistoryRoute, TenantEnv> = async (c) => {
   const { lksId } = c.req.valid("param");
   await visibleLks(c, lksId);
   const page = await c.get("scope").lks.listHistory(lksId, c.req.valid("query"));

@@ -1,3 +1,4 @@
+import type { TenantEnv } from "../../env.ts";
 import { createRouter } from "../../lib/router.ts";
 import { createLks, createLksRoute } from "./create.ts";
 import { returnLks, returnLksRoute, verifyLks, verifyLksRoute } from "./decide.ts";
@@ -9,8 +10,11 @@ import { resubmitLks, resubmitLksRoute } from "./resubmit.ts";
 import { showLks, showLksRoute } from "./show.ts";
 import { updateLks, updateLksRoute } from "./update.ts";
 
-export const lksRoutes = createRouter()
-  .openapi(registerLksRoute, registerLks)
+/** The public registration form needs no tenant or caller; every other LKS route is a tenant route. */
+const registrationRoutes = createRouter().openapi(registerLksRoute, registerLks);
+
+export const lksRoutes = createRouter<TenantEnv>()
+  .route("/", registrationRoutes)
   .openapi(exportLksRoute, exportLks)
   .openapi(listLksRoute, listLks)
   .openapi(createLksRoute, createLks)

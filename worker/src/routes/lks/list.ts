@@ -1,8 +1,8 @@
-import { jakartaDay, visibleLksIds } from "@akrab/domain";
+import { jakartaDay } from "@akrab/domain";
 import { CursorQuery, LksListQuery, LksPage } from "@akrab/contracts";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import { TenantParam } from "../../lib/params.ts";
-import type { AppEnv } from "../../env.ts";
+import type { TenantEnv } from "../../env.ts";
 import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
 import { unknownCursor } from "../../middleware/problem/index.ts";
 import { lksSummary } from "./present.ts";
@@ -19,9 +19,9 @@ export const listLksRoute = createRoute({
   responses: { 200: jsonResponse(LksPage, "One page of LKS"), ...problems(400, 401, 404) },
 });
 
-export const listLks: RouteHandler<typeof listLksRoute, AppEnv> = async (c) => {
+export const listLks: RouteHandler<typeof listLksRoute, TenantEnv> = async (c) => {
   const { cursor, limit, ...filter } = c.req.valid("query");
-  const page = await c.get("scope").lks.list({ ...filter, onlyIds: visibleLksIds(c.get("access")) }, { cursor, limit }, jakartaDay());
+  const page = await c.get("scope").lks.list(filter, { cursor, limit }, jakartaDay());
   if (!page) throw unknownCursor();
   return c.json({ nextCursor: page.nextCursor, items: page.items.map(lksSummary) }, 200);
 };

@@ -40,7 +40,7 @@ export const registerLks: RouteHandler<typeof registerLksRoute, AppEnv> = async 
     });
   }
 
-  const scope = tenantScope(db, tenant, [tenant.id]);
+  const scope = tenantScope(db, tenant);
   const created = scope.lks.insert({ ...lksColumns(profile), status: "pending_verification" });
   const account = insertUser(db, { email: operator.email, name: operator.name, passwordHash: await hashPassword(operator.password), emailVerified: false });
   const token = newSecretToken();

@@ -2,7 +2,7 @@ import { LksDetail } from "@akrab/contracts";
 import { abortIfNothingChanged, isGuardAbort, recordAudit } from "@akrab/db";
 import { canEditLks, nextLksStatus } from "@akrab/domain";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
-import type { AppEnv } from "../../env.ts";
+import type { TenantEnv } from "../../env.ts";
 import { clientIp } from "../../lib/client-ip.ts";
 import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
 import { Problem } from "../../middleware/problem/index.ts";
@@ -20,7 +20,7 @@ export const resubmitLksRoute = createRoute({
   responses: { 200: jsonResponse(LksDetail, "Waiting for verification again"), ...problems(401, 403, 404, 409) },
 });
 
-export const resubmitLks: RouteHandler<typeof resubmitLksRoute, AppEnv> = async (c) => {
+export const resubmitLks: RouteHandler<typeof resubmitLksRoute, TenantEnv> = async (c) => {
   const db = c.get("db");
   const scope = c.get("scope");
   const { lksId } = c.req.valid("param");
@@ -28,7 +28,7 @@ export const resubmitLks: RouteHandler<typeof resubmitLksRoute, AppEnv> = async 
   if (!canEditLks(c.get("access"), lksId) || lks.tenantSlug !== scope.tenant.slug) throw new Problem("forbidden", "Anda tidak dapat mengajukan ulang LKS ini / You cannot resubmit this LKS");
   const next = nextLksStatus(lks.status, "resubmit");
   if (!next) throw new Problem("conflict", "Hanya pendaftaran yang dikembalikan yang dapat diajukan ulang / Only a returned registration can be resubmitted");
-  const actor = c.get("principal")!.user.id;
+  const actor = c.get("principal").user.id;
   await db
     .batch([
       scope.lks.update(lksId, lks.version, { status: next }),

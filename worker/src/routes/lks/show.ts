@@ -1,8 +1,7 @@
 import { LksDetail } from "@akrab/contracts";
-import { visibleLksIds } from "@akrab/domain";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import type { AppEnv } from "../../env.ts";
+import type { TenantEnv } from "../../env.ts";
 import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
 import { notFound } from "../../middleware/problem/index.ts";
 import { TenantParam } from "../../lib/params.ts";
@@ -10,10 +9,9 @@ import { lksDetail } from "./present.ts";
 
 export const LksParam = TenantParam.extend({ lksId: z.string().min(1).max(64) });
 
-/** The LKS if the caller may see it (an operator only its own); otherwise a 404. */
-export async function visibleLks(c: Context<AppEnv>, lksId: string) {
-  const only = visibleLksIds(c.get("access"));
-  const row = only && !only.includes(lksId) ? null : await c.get("scope").lks.find(lksId);
+/** The LKS if the caller may see it (the scope holds an operator to its own); otherwise a 404. */
+export async function visibleLks(c: Context<TenantEnv>, lksId: string) {
+  const row = await c.get("scope").lks.find(lksId);
   if (!row) throw notFound();
   return row;
 }
@@ -28,4 +26,4 @@ export const showLksRoute = createRoute({
   responses: { 200: jsonResponse(LksDetail, "The LKS"), ...problems(401, 404) },
 });
 
-export const showLks: RouteHandler<typeof showLksRoute, AppEnv> = async (c) => c.json(lksDetail(await visibleLks(c, c.req.valid("param").lksId)), 200);
+export const showLks: RouteHandler<typeof showLksRoute, TenantEnv> = async (c) => c.json(lksDetail(await visibleLks(c, c.req.valid("param").lksId)), 200);

@@ -2,7 +2,7 @@ import { LksDetail, LksUpdate, type LksProfileInput } from "@akrab/contracts";
 import { abortIfNothingChanged, isGuardAbort, recordAudit, servingTenant } from "@akrab/db";
 import { canDecideLks, canEditLks, changedFields, statusAfterEdit, touchesLegalFields } from "@akrab/domain";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
-import type { AppEnv } from "../../env.ts";
+import type { TenantEnv } from "../../env.ts";
 import { clientIp } from "../../lib/client-ip.ts";
 import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
 import { Problem } from "../../middleware/problem/index.ts";
@@ -26,7 +26,7 @@ export const updateLksRoute = createRoute({
   responses: { 200: jsonResponse(LksDetail, "The LKS after the change"), ...problems(400, 401, 403, 404, 409) },
 });
 
-export const updateLks: RouteHandler<typeof updateLksRoute, AppEnv> = async (c) => {
+export const updateLks: RouteHandler<typeof updateLksRoute, TenantEnv> = async (c) => {
   const db = c.get("db");
   const scope = c.get("scope");
   const access = c.get("access");
@@ -49,7 +49,7 @@ export const updateLks: RouteHandler<typeof updateLksRoute, AppEnv> = async (c) 
   if (!target) throw new Problem("conflict", "Dinsos wilayah tujuan belum menggunakan Akrab / The Dinsos of the new area does not use Akrab yet");
   const transfer = target.id !== scope.tenant.id;
   const status = statusAfterEdit(current.status, touchesLegalFields(changed), transfer);
-  const actor = c.get("principal")!.user.id;
+  const actor = c.get("principal").user.id;
   const ip = clientIp(c);
 
   await db

@@ -1,7 +1,7 @@
 import { Member, RoleChange } from "@akrab/contracts";
 import { abortIfNothingChanged, isGuardAbort, recordAudit } from "@akrab/db";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
-import type { AppEnv } from "../../env.ts";
+import type { TenantEnv } from "../../env.ts";
 import { clientIp } from "../../lib/client-ip.ts";
 import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
 import { Problem, notFound } from "../../middleware/problem/index.ts";
@@ -20,7 +20,7 @@ export const changeRoleRoute = createRoute({
   responses: { 200: jsonResponse(Member, "The changed membership"), ...problems(400, 401, 403, 404, 409) },
 });
 
-export const changeRole: RouteHandler<typeof changeRoleRoute, AppEnv> = async (c) => {
+export const changeRole: RouteHandler<typeof changeRoleRoute, TenantEnv> = async (c) => {
   const db = c.get("db");
   const scope = c.get("scope");
   const { membershipId } = c.req.valid("param");
@@ -43,7 +43,7 @@ export const changeRole: RouteHandler<typeof changeRoleRoute, AppEnv> = async (c
         recordAudit(db, {
           action: "member.role_changed",
           tenantId: scope.tenant.id,
-          actorUserId: c.get("principal")!.user.id,
+          actorUserId: c.get("principal").user.id,
           targetType: "membership",
           targetId: membershipId,
           ip: clientIp(c),

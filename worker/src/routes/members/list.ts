@@ -1,6 +1,6 @@
 import { MemberList } from "@akrab/contracts";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
-import type { AppEnv } from "../../env.ts";
+import type { TenantEnv } from "../../env.ts";
 import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
 import { requireTenantRole } from "../../middleware/tenant/index.ts";
 import { TenantParam } from "../../lib/params.ts";
@@ -16,6 +16,6 @@ export const listMembersRoute = createRoute({
   responses: { 200: jsonResponse(MemberList, "Members"), ...problems(401, 403, 404) },
 });
 
-export const listMembers: RouteHandler<typeof listMembersRoute, AppEnv> = async (c) => {
+export const listMembers: RouteHandler<typeof listMembersRoute, TenantEnv> = async (c) => {
   return c.json({ items: await c.get("scope").listMembers() }, 200);
 };

@@ -1,6 +1,6 @@
 import { abortIfNothingChanged, isGuardAbort, recordAudit } from "@akrab/db";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
-import type { AppEnv } from "../../env.ts";
+import type { TenantEnv } from "../../env.ts";
 import { clientIp } from "../../lib/client-ip.ts";
 import { bearerSecurity, problems } from "../../lib/openapi.ts";
 import { Problem, notFound } from "../../middleware/problem/index.ts";
@@ -19,7 +19,7 @@ export const removeMemberRoute = createRoute({
   responses: { 204: { description: "Removed" }, ...problems(401, 403, 404, 409) },
 });
 
-export const removeMember: RouteHandler<typeof removeMemberRoute, AppEnv> = async (c) => {
+export const removeMember: RouteHandler<typeof removeMemberRoute, TenantEnv> = async (c) => {
   const db = c.get("db");
   const scope = c.get("scope");
   const { membershipId } = c.req.valid("param");
@@ -35,7 +35,7 @@ export const removeMember: RouteHandler<typeof removeMemberRoute, AppEnv> = asyn
       recordAudit(db, {
         action: "member.removed",
         tenantId: scope.tenant.id,
-        actorUserId: c.get("principal")!.user.id,
+        actorUserId: c.get("principal").user.id,
         targetType: "membership",
         targetId: membershipId,
         ip: clientIp(c),

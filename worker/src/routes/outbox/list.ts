@@ -1,9 +1,8 @@
 import { CursorQuery, OutboxPage } from "@akrab/contracts";
-import { listOutbox } from "@akrab/db";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
-import type { AppEnv } from "../../env.ts";
+import type { NationalEnv } from "../../env.ts";
 import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
-import { requireNationalRole } from "../../middleware/auth/index.ts";
+import { national } from "../../middleware/national/index.ts";
 import { unknownCursor } from "../../middleware/problem/index.ts";
 import { presentOutboxMessage } from "./present.ts";
 
@@ -14,13 +13,13 @@ export const listOutboxRoute = createRoute({
   summary: "Messages and their delivery status, newest first (platform admins)",
   description: "Lets operators see what was sent; in local development it is how invitation and reset links are followed.",
   security: bearerSecurity,
-  middleware: [requireNationalRole("platform_admin")] as const,
+  middleware: [national({ roles: ["platform_admin"] })] as const,
   request: { query: CursorQuery },
   responses: { 200: jsonResponse(OutboxPage, "One page of messages"), ...problems(400, 401, 404) },
 });
 
-export const listOutboxMessages: RouteHandler<typeof listOutboxRoute, AppEnv> = async (c) => {
-  const page = await listOutbox(c.get("db"), c.req.valid("query"));
+export const listOutboxMessages: RouteHandler<typeof listOutboxRoute, NationalEnv> = async (c) => {
+  const page = await c.get("national").outbox.list(c.req.valid("query"));
   if (!page) throw unknownCursor();
   return c.json({ nextCursor: page.nextCursor, items: page.items.map(presentOutboxMessage) }, 200);
 };

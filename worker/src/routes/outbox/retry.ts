@@ -1,10 +1,10 @@
 import { OutboxMessage } from "@akrab/contracts";
-import { abortIfNothingChanged, findOutboxMessage, isGuardAbort, recordAudit, requeueMessage } from "@akrab/db";
+import { isGuardAbort } from "@akrab/db";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
-import type { AppEnv } from "../../env.ts";
+import type { NationalWriteEnv } from "../../env.ts";
 import { clientIp } from "../../lib/client-ip.ts";
 import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
-import { requireNationalRole } from "../../middleware/auth/index.ts";
+import { national } from "../../middleware/national/index.ts";
 import { notFound } from "../../middleware/problem/index.ts";
 import { presentOutboxMessage } from "./present.ts";
 
@@ -19,22 +19,22 @@ export const retryOutboxRoute = createRoute({
     "The message gets a fresh set of tries and goes out with the next delivery run. Retrying a message that is " +
     "already pending, being sent or sent changes nothing and answers its current state.",
   security: bearerSecurity,
-  middleware: [requireNationalRole("platform_admin")] as const,
+  middleware: [national({ roles: ["platform_admin"], write: true })] as const,
   request: { params: MessageParam },
   responses: { 200: jsonResponse(OutboxMessage, "The message as it now stands"), ...problems(401, 404) },
 });
 
-export const retryOutboxMessage: RouteHandler<typeof retryOutboxRoute, AppEnv> = async (c) => {
-  const db = c.get("db");
-  const { user } = c.get("principal")!;
-  const message = await findOutboxMessage(db, c.req.valid("param").messageId);
+export const retryOutboxMessage: RouteHandler<typeof retryOutboxRoute, NationalWriteEnv> = async (c) => {
+  const { outbox, write } = c.get("national");
+  const { user } = c.get("principal");
+  const message = await outbox.find(c.req.valid("param").messageId);
   if (!message) throw notFound();
   try {
     // Conditional on failed/dead: of two admins clicking at once, one requeues and is audited.
-    await db.batch([
-      requeueMessage(db, message.id),
-      abortIfNothingChanged(db),
-      recordAudit(db, {
+    await write.batch([
+      write.requeueMessage(message.id),
+      write.abortIfNothingChanged(),
+      write.audit({
         action: "outbox.retried",
         actorUserId: user.id,
         targetType: "outbox_message",
@@ -46,5 +46,7 @@ export const retryOutboxMessage: RouteHandler<typeof retryOutboxRoute, AppEnv> =
   } catch (error) {
     if (!isGuardAbort(error)) throw error;
   }
-  return c.json(presentOutboxMessage((await findOutboxMessage(db, message.id))!), 200);
+  const now = await outbox.find(message.id);
+  if (!now) throw notFound();
+  return c.json(presentOutboxMessage(now), 200);
 };

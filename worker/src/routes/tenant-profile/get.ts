@@ -1,6 +1,6 @@
 import { TenantProfile } from "@akrab/contracts";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
-import type { AppEnv } from "../../env.ts";
+import type { TenantEnv } from "../../env.ts";
 import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
 import { TenantParam } from "../../lib/params.ts";
 import { presentTenantProfile } from "./present.ts";
@@ -15,4 +15,4 @@ export const getProfileRoute = createRoute({
   responses: { 200: jsonResponse(TenantProfile, "Profile"), ...problems(401, 404) },
 });
 
-export const getProfile: RouteHandler<typeof getProfileRoute, AppEnv> = async (c) => c.json(await presentTenantProfile(c.get("db"), c.get("scope").tenant), 200);
+export const getProfile: RouteHandler<typeof getProfileRoute, TenantEnv> = async (c) => c.json(await presentTenantProfile(c.get("db"), c.get("scope").tenant), 200);

@@ -1,5 +1,5 @@
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
-import type { AppEnv } from "../../env.ts";
+import type { TenantEnv } from "../../env.ts";
 import { bearerSecurity, problems } from "../../lib/openapi.ts";
 import { notFound } from "../../middleware/problem/index.ts";
 import { TenantParam } from "../../lib/params.ts";
@@ -14,7 +14,7 @@ export const getLogoRoute = createRoute({
   responses: { 200: { description: "The image", content: { "image/*": { schema: z.string().openapi({ format: "binary" }) } } }, ...problems(401, 404) },
 });
 
-export const getLogo: RouteHandler<typeof getLogoRoute, AppEnv> = async (c) => {
+export const getLogo: RouteHandler<typeof getLogoRoute, TenantEnv> = async (c) => {
   const { logoKey } = c.get("scope").tenant;
   const object = logoKey ? await c.env.DOCS.get(logoKey) : null;
   if (!object) throw notFound("Tenant ini belum memiliki logo / This tenant has no logo");

@@ -1,7 +1,7 @@
 import { recordAudit } from "@akrab/db";
 import { sniffFileType } from "@akrab/domain";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
-import type { AppEnv } from "../../env.ts";
+import type { TenantEnv } from "../../env.ts";
 import { clientIp } from "../../lib/client-ip.ts";
 import { bearerSecurity, problems } from "../../lib/openapi.ts";
 import { Problem } from "../../middleware/problem/index.ts";
@@ -24,7 +24,7 @@ export const putLogoRoute = createRoute({
   responses: { 204: { description: "Logo stored" }, ...problems(400, 401, 403, 404) },
 });
 
-export const putLogo: RouteHandler<typeof putLogoRoute, AppEnv> = async (c) => {
+export const putLogo: RouteHandler<typeof putLogoRoute, TenantEnv> = async (c) => {
   const db = c.get("db");
   const scope = c.get("scope");
   const bytes = new Uint8Array(await c.req.arrayBuffer());
@@ -34,7 +34,7 @@ export const putLogo: RouteHandler<typeof putLogoRoute, AppEnv> = async (c) => {
   await c.env.DOCS.put(key, bytes, { httpMetadata: { contentType: type } });
   await db.batch([
     scope.updateProfile({ logoKey: key }),
-    recordAudit(db, { action: "tenant.logo_updated", tenantId: scope.tenant.id, actorUserId: c.get("principal")!.user.id, targetType: "tenant", targetId: scope.tenant.id, ip: clientIp(c), data: { size: bytes.length, type } }),
+    recordAudit(db, { action: "tenant.logo_updated", tenantId: scope.tenant.id, actorUserId: c.get("principal").user.id, targetType: "tenant", targetId: scope.tenant.id, ip: clientIp(c), data: { size: bytes.length, type } }),
   ]);
   return c.body(null, 204);
 };

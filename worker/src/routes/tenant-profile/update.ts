@@ -1,7 +1,7 @@
 import { TenantProfile, TenantProfileUpdate } from "@akrab/contracts";
 import { recordAudit } from "@akrab/db";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
-import type { AppEnv } from "../../env.ts";
+import type { TenantEnv } from "../../env.ts";
 import { clientIp } from "../../lib/client-ip.ts";
 import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
 import { requireTenantRole } from "../../middleware/tenant/index.ts";
@@ -19,7 +19,7 @@ export const updateProfileRoute = createRoute({
   responses: { 200: jsonResponse(TenantProfile, "Updated profile"), ...problems(400, 401, 403, 404) },
 });
 
-export const updateProfile: RouteHandler<typeof updateProfileRoute, AppEnv> = async (c) => {
+export const updateProfile: RouteHandler<typeof updateProfileRoute, TenantEnv> = async (c) => {
   const db = c.get("db");
   const scope = c.get("scope");
   const changes = c.req.valid("json");
@@ -31,7 +31,7 @@ export const updateProfile: RouteHandler<typeof updateProfileRoute, AppEnv> = as
     recordAudit(db, {
       action: "tenant.profile_updated",
       tenantId: before.id,
-      actorUserId: c.get("principal")!.user.id,
+      actorUserId: c.get("principal").user.id,
       targetType: "tenant",
       targetId: before.id,
       ip: clientIp(c),

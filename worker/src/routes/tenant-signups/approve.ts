@@ -1,11 +1,11 @@
 import { TenantApproved } from "@akrab/contracts";
-import { abortIfNothingChanged, decideSignup, enqueueEmail, findSignup, findTenantByRegion, initialTenantSetup, isGuardAbort, recordAudit, tenantCreation, tenantScope } from "@akrab/db";
+import { isGuardAbort } from "@akrab/db";
 import { regionDisplayName } from "@akrab/domain";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
-import type { AppEnv } from "../../env.ts";
+import type { NationalWriteEnv } from "../../env.ts";
 import { clientIp } from "../../lib/client-ip.ts";
 import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
-import { requireNationalRole } from "../../middleware/auth/index.ts";
+import { national } from "../../middleware/national/index.ts";
 import { Problem, notFound } from "../../middleware/problem/index.ts";
 import { INVITATION_TTL_SECONDS, invitationEmail } from "../../services/mail.ts";
 import { hashSecretToken, newSecretToken } from "../../services/secret-tokens.ts";
@@ -19,27 +19,27 @@ export const approveSignupRoute = createRoute({
   description:
     "Links a kab/kota tenant to its province tenant if that exists, and a new province tenant to its existing kab/kota. The tenant starts with the national default workflow (version 1) and document checklists. The official email receives a tenant_admin invitation.",
   security: bearerSecurity,
-  middleware: [requireNationalRole("platform_admin")] as const,
+  middleware: [national({ roles: ["platform_admin"], write: true })] as const,
   request: { params: SignupParam },
   responses: { 200: jsonResponse(TenantApproved, "Tenant created"), ...problems(401, 404, 409) },
 });
 
-export const approveSignup: RouteHandler<typeof approveSignupRoute, AppEnv> = async (c) => {
-  const db = c.get("db");
-  const { user } = c.get("principal")!;
-  const signup = await findSignup(db, c.req.valid("param").signupId);
+export const approveSignup: RouteHandler<typeof approveSignupRoute, NationalWriteEnv> = async (c) => {
+  const { signups, tenants, write } = c.get("national");
+  const { user } = c.get("principal");
+  const signup = await signups.find(c.req.valid("param").signupId);
   if (!signup) throw notFound();
-  if (signup.status !== "pending" || (await findTenantByRegion(db, signup.regionCode))) throw alreadyDecided();
+  if (signup.status !== "pending" || (await tenants.byRegion(signup.regionCode))) throw alreadyDecided();
 
   const name = `Dinas Sosial ${regionDisplayName(signup.region.kind, signup.region.name)}`;
-  const { tenant, parentSlug, insert, adoptions } = await tenantCreation(db, {
+  const { tenant, parentSlug, insert, adoptions } = await write.createTenant({
     region: signup.region,
     name,
     slug: signup.region.slug,
     contact: { email: signup.officialEmail, phone: signup.contactPhone, name: signup.contactName },
   });
   const token = newSecretToken();
-  const invitation = tenantScope(db, tenant, [tenant.id]).newInvitation({
+  const invitation = write.scopeOf(tenant).newInvitation({
     email: signup.officialEmail,
     role: "tenant_admin",
     lksId: null,
@@ -50,17 +50,16 @@ export const approveSignup: RouteHandler<typeof approveSignupRoute, AppEnv> = as
   const ip = clientIp(c);
 
   // The tenant insert comes first: the unique region code makes a second approval fail as a whole.
-  await db
+  await write
     .batch([
       insert,
       ...adoptions,
-      ...initialTenantSetup(db, tenant.id, user.id),
-      decideSignup(db, signup.id, { status: "approved", reviewedBy: user.id, tenantId: tenant.id }),
+      ...write.initialTenantSetup(tenant.id, user.id),
+      write.decideSignup(signup.id, { status: "approved", reviewedBy: user.id, tenantId: tenant.id }),
       // Rejected by someone else a moment ago: roll the new tenant back with everything else.
-      abortIfNothingChanged(db),
+      write.abortIfNothingChanged(),
       invitation.insert,
-      enqueueEmail(
-        db,
+      write.enqueueEmail(
         invitationEmail({
           tenantId: tenant.id,
           to: signup.officialEmail,
@@ -71,9 +70,9 @@ export const approveSignup: RouteHandler<typeof approveSignupRoute, AppEnv> = as
           expiresAt: invitation.invitation.expiresAt,
         }),
       ),
-      recordAudit(db, { action: "tenant.signup_approved", actorUserId: user.id, targetType: "tenant_signup", targetId: signup.id, ip, data: { tenant: tenant.slug } }),
-      recordAudit(db, { action: "tenant.created", tenantId: tenant.id, actorUserId: user.id, targetType: "tenant", targetId: tenant.id, ip, data: { signupId: signup.id } }),
-      recordAudit(db, { action: "member.invited", tenantId: tenant.id, actorUserId: user.id, targetType: "invitation", targetId: invitation.invitation.id, ip, data: { email: signup.officialEmail, role: "tenant_admin" } }),
+      write.audit({ action: "tenant.signup_approved", actorUserId: user.id, targetType: "tenant_signup", targetId: signup.id, ip, data: { tenant: tenant.slug } }),
+      write.audit({ action: "tenant.created", tenantId: tenant.id, actorUserId: user.id, targetType: "tenant", targetId: tenant.id, ip, data: { signupId: signup.id } }),
+      write.audit({ action: "member.invited", tenantId: tenant.id, actorUserId: user.id, targetType: "invitation", targetId: invitation.invitation.id, ip, data: { email: signup.officialEmail, role: "tenant_admin" } }),
     ])
     .catch((error: unknown) => {
       if (String(error).includes("UNIQUE constraint failed") || isGuardAbort(error)) throw alreadyDecided();

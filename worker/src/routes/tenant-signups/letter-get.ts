@@ -1,8 +1,8 @@
 import { findSignup } from "@akrab/db";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
-import type { AppEnv } from "../../env.ts";
+import type { NationalEnv } from "../../env.ts";
 import { bearerSecurity, problems } from "../../lib/openapi.ts";
-import { requireNationalRole } from "../../middleware/auth/index.ts";
+import { national } from "../../middleware/national/index.ts";
 import { notFound } from "../../middleware/problem/index.ts";
 import { contentDisposition } from "../../lib/content-disposition.ts";
 import { SignupParam } from "./letter-put.ts";
@@ -13,13 +13,13 @@ export const getLetterRoute = createRoute({
   tags: ["Tenant onboarding"],
   summary: "Download a sign-up's assignment letter (platform admins)",
   security: bearerSecurity,
-  middleware: [requireNationalRole("platform_admin")] as const,
+  middleware: [national({ roles: ["platform_admin"] })] as const,
   request: { params: SignupParam },
   responses: { 200: { description: "The PDF", content: { "application/pdf": { schema: z.string().openapi({ format: "binary" }) } } }, ...problems(401, 404) },
 });
 
-export const getLetter: RouteHandler<typeof getLetterRoute, AppEnv> = async (c) => {
-  const signup = await findSignup(c.get("db"), c.req.valid("param").signupId);
+export const getLetter: RouteHandler<typeof getLetterRoute, NationalEnv> = async (c) => {
+  const signup = await c.get("national").signups.find(c.req.valid("param").signupId);
   const object = signup?.letterKey ? await c.env.DOCS.get(signup.letterKey) : null;
   if (!signup || !object) throw notFound();
   return c.body(object.body, 200, {

@@ -1,9 +1,9 @@
 import { CursorQuery, TenantSignup, pageOf } from "@akrab/contracts";
 import { listSignups } from "@akrab/db";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
-import type { AppEnv } from "../../env.ts";
+import type { NationalEnv } from "../../env.ts";
 import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
-import { requireNationalRole } from "../../middleware/auth/index.ts";
+import { national } from "../../middleware/national/index.ts";
 import { unknownCursor } from "../../middleware/problem/index.ts";
 import { presentSignup } from "./present.ts";
 
@@ -13,14 +13,14 @@ export const listSignupsRoute = createRoute({
   tags: ["Tenant onboarding"],
   summary: "Sign-ups to review, oldest first (platform admins)",
   security: bearerSecurity,
-  middleware: [requireNationalRole("platform_admin")] as const,
+  middleware: [national({ roles: ["platform_admin"] })] as const,
   request: { query: CursorQuery.extend({ status: z.enum(["pending", "approved", "rejected"]).default("pending") }) },
   responses: { 200: jsonResponse(pageOf(TenantSignup, "TenantSignupPage"), "One page of sign-ups"), ...problems(400, 401, 404) },
 });
 
-export const listSignupsHandler: RouteHandler<typeof listSignupsRoute, AppEnv> = async (c) => {
+export const listSignupsHandler: RouteHandler<typeof listSignupsRoute, NationalEnv> = async (c) => {
   const { status, cursor, limit } = c.req.valid("query");
-  const page = await listSignups(c.get("db"), status, { cursor, limit });
+  const page = await c.get("national").signups.list(status, { cursor, limit });
   if (!page) throw unknownCursor();
   return c.json({ nextCursor: page.nextCursor, items: page.items.map(presentSignup) }, 200);
 };

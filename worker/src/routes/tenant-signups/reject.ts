@@ -1,10 +1,9 @@
 import { TenantSignup, TenantSignupReject } from "@akrab/contracts";
-import { decideSignup, enqueueEmail, findSignup, recordAudit } from "@akrab/db";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
-import type { AppEnv } from "../../env.ts";
+import type { NationalWriteEnv } from "../../env.ts";
 import { clientIp } from "../../lib/client-ip.ts";
 import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
-import { requireNationalRole } from "../../middleware/auth/index.ts";
+import { national } from "../../middleware/national/index.ts";
 import { Problem, notFound } from "../../middleware/problem/index.ts";
 import { signupRejectedEmail } from "../../services/mail.ts";
 import { SignupParam } from "./letter-put.ts";
@@ -16,22 +15,22 @@ export const rejectSignupRoute = createRoute({
   tags: ["Tenant onboarding"],
   summary: "Reject a sign-up with a reason; the applicant is told by email",
   security: bearerSecurity,
-  middleware: [requireNationalRole("platform_admin")] as const,
+  middleware: [national({ roles: ["platform_admin"], write: true })] as const,
   request: { params: SignupParam, body: jsonBody(TenantSignupReject) },
   responses: { 200: jsonResponse(TenantSignup, "The rejected sign-up"), ...problems(400, 401, 404, 409) },
 });
 
-export const rejectSignup: RouteHandler<typeof rejectSignupRoute, AppEnv> = async (c) => {
-  const db = c.get("db");
-  const { user } = c.get("principal")!;
+export const rejectSignup: RouteHandler<typeof rejectSignupRoute, NationalWriteEnv> = async (c) => {
+  const { signups, write } = c.get("national");
+  const { user } = c.get("principal");
   const { reason } = c.req.valid("json");
-  const signup = await findSignup(db, c.req.valid("param").signupId);
+  const signup = await signups.find(c.req.valid("param").signupId);
   if (!signup) throw notFound();
-  const [decided] = await db.batch([decideSignup(db, signup.id, { status: "rejected", reviewedBy: user.id, rejectReason: reason })]);
+  const [decided] = await write.batch([write.decideSignup(signup.id, { status: "rejected", reviewedBy: user.id, rejectReason: reason })]);
   if (decided.length === 0) throw new Problem("conflict", "Pendaftaran ini sudah diputus / This sign-up was already decided");
-  await db.batch([
-    enqueueEmail(db, signupRejectedEmail({ to: signup.officialEmail, officeName: signup.officeName, reason, link: `${new URL(c.req.url).origin}/daftar-dinsos` })),
-    recordAudit(db, { action: "tenant.signup_rejected", actorUserId: user.id, targetType: "tenant_signup", targetId: signup.id, ip: clientIp(c), data: { reason } }),
+  await write.batch([
+    write.enqueueEmail(signupRejectedEmail({ to: signup.officialEmail, officeName: signup.officeName, reason, link: `${new URL(c.req.url).origin}/daftar-dinsos` })),
+    write.audit({ action: "tenant.signup_rejected", actorUserId: user.id, targetType: "tenant_signup", targetId: signup.id, ip: clientIp(c), data: { reason } }),
   ]);
-  return c.json(presentSignup((await findSignup(db, signup.id))!), 200);
+  return c.json(presentSignup((await signups.find(signup.id))!), 200);
 };

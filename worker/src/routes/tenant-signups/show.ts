@@ -1,9 +1,9 @@
 import { TenantSignup } from "@akrab/contracts";
 import { findSignup } from "@akrab/db";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
-import type { AppEnv } from "../../env.ts";
+import type { NationalEnv } from "../../env.ts";
 import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
-import { requireNationalRole } from "../../middleware/auth/index.ts";
+import { national } from "../../middleware/national/index.ts";
 import { notFound } from "../../middleware/problem/index.ts";
 import { SignupParam } from "./letter-put.ts";
 import { presentSignup } from "./present.ts";
@@ -14,13 +14,13 @@ export const showSignupRoute = createRoute({
   tags: ["Tenant onboarding"],
   summary: "One sign-up (platform admins)",
   security: bearerSecurity,
-  middleware: [requireNationalRole("platform_admin")] as const,
+  middleware: [national({ roles: ["platform_admin"] })] as const,
   request: { params: SignupParam },
   responses: { 200: jsonResponse(TenantSignup, "The sign-up"), ...problems(401, 404) },
 });
 
-export const showSignup: RouteHandler<typeof showSignupRoute, AppEnv> = async (c) => {
-  const signup = await findSignup(c.get("db"), c.req.valid("param").signupId);
+export const showSignup: RouteHandler<typeof showSignupRoute, NationalEnv> = async (c) => {
+  const signup = await c.get("national").signups.find(c.req.valid("param").signupId);
   if (!signup) throw notFound();
   return c.json(presentSignup(signup), 200);
 };

@@ -1,10 +1,9 @@
 import { TenantOverview } from "@akrab/contracts";
-import { findTenantById, findTenantBySlug, recordAudit, setTenantStatus } from "@akrab/db";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
-import type { AppEnv } from "../../env.ts";
+import type { NationalWriteEnv } from "../../env.ts";
 import { clientIp } from "../../lib/client-ip.ts";
 import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
-import { requireNationalRole } from "../../middleware/auth/index.ts";
+import { national } from "../../middleware/national/index.ts";
 import { notFound } from "../../middleware/problem/index.ts";
 import { presentTenant } from "./present.ts";
 
@@ -17,21 +16,21 @@ export const setTenantStatusRoute = createRoute({
   summary: "Deactivate or reactivate a tenant (platform admins)",
   description: "Deactivation blocks every member of the tenant at once and deletes nothing; activation restores access.",
   security: bearerSecurity,
-  middleware: [requireNationalRole("platform_admin")] as const,
+  middleware: [national({ roles: ["platform_admin"], write: true })] as const,
   request: { params },
   responses: { 200: jsonResponse(TenantOverview, "The tenant"), ...problems(400, 401, 404) },
 });
 
-export const setStatus: RouteHandler<typeof setTenantStatusRoute, AppEnv> = async (c) => {
-  const db = c.get("db");
+export const setStatus: RouteHandler<typeof setTenantStatusRoute, NationalWriteEnv> = async (c) => {
+  const { tenants, write } = c.get("national");
   const { slug, status } = c.req.valid("param");
-  const tenant = await findTenantBySlug(db, slug);
+  const tenant = await tenants.bySlug(slug);
   if (!tenant) throw notFound();
   const next = status === "deactivate" ? "deactivated" : "active";
-  const [[updated]] = await db.batch([
-    setTenantStatus(db, tenant.id, next),
-    recordAudit(db, { action: `tenant.${next}`, tenantId: tenant.id, actorUserId: c.get("principal")!.user.id, targetType: "tenant", targetId: tenant.id, ip: clientIp(c) }),
+  const [[updated]] = await write.batch([
+    write.setTenantStatus(tenant.id, next),
+    write.audit({ action: `tenant.${next}`, tenantId: tenant.id, actorUserId: c.get("principal").user.id, targetType: "tenant", targetId: tenant.id, ip: clientIp(c) }),
   ]);
-  const parent = updated!.parentId ? await findTenantById(db, updated!.parentId) : null;
+  const parent = updated!.parentId ? await tenants.byId(updated!.parentId) : null;
   return c.json(presentTenant(updated!, parent?.slug ?? null), 200);
 };

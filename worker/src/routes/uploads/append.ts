@@ -1,7 +1,7 @@
 import type { UploadRow } from "@akrab/db";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import type { AppEnv } from "../../env.ts";
+import type { TenantEnv } from "../../env.ts";
 import { bearerSecurity, problems } from "../../lib/openapi.ts";
 import { Problem } from "../../middleware/problem/index.ts";
 import { continuableUpload, recordCompletedUpload } from "../../services/documents.ts";
@@ -20,7 +20,7 @@ export const appendRoute = createRoute({
   responses: { 204: { description: "Bytes stored", headers: tusHeaders }, ...problems(400, 401, 403, 404, 409), 410: { description: "Terminated, expired or failed" }, 413: { description: "More bytes than Upload-Length" }, 415: { description: "Wrong request content type, or file content not the declared type" }, 460: { description: "Checksum mismatch" } },
 });
 
-export const append: RouteHandler<typeof appendRoute, AppEnv> = async (c) => {
+export const append: RouteHandler<typeof appendRoute, TenantEnv> = async (c) => {
   const upload = await continuableUpload(c, c.req.valid("param").uploadId);
   requireTusVersion(c);
   if (c.req.header("content-type") !== OFFSET_CONTENT_TYPE) {
@@ -37,7 +37,7 @@ export const append: RouteHandler<typeof appendRoute, AppEnv> = async (c) => {
 };
 
 /** Streams bytes into the upload's Durable Object and answers with where the upload now stands. */
-export async function appendBytes(c: Context<AppEnv>, upload: UploadRow, offset: number, body: ReadableStream<Uint8Array> | null): Promise<Record<string, string>> {
+export async function appendBytes(c: Context<TenantEnv>, upload: UploadRow, offset: number, body: ReadableStream<Uint8Array> | null): Promise<Record<string, string>> {
   const store = c.get("scope").documents;
   const result = await uploadSession(c, upload.id).append(offset, body ?? emptyStream());
   if (result.ok) {

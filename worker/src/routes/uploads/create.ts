@@ -1,7 +1,7 @@
 import { MAX_UPLOAD_BYTES, documentTypeOfMime, filenameForType } from "@akrab/domain";
 import { newId, recordAudit } from "@akrab/db";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
-import type { AppEnv } from "../../env.ts";
+import type { TenantEnv } from "../../env.ts";
 import { clientIp } from "../../lib/client-ip.ts";
 import { bearerSecurity, problems } from "../../lib/openapi.ts";
 import { TenantParam } from "../../lib/params.ts";
@@ -36,7 +36,7 @@ export const createUploadRoute = createRoute({
   },
 });
 
-export const createUpload: RouteHandler<typeof createUploadRoute, AppEnv> = async (c) => {
+export const createUpload: RouteHandler<typeof createUploadRoute, TenantEnv> = async (c) => {
   requireTusVersion(c);
   if (c.req.header("upload-defer-length") !== undefined) throw new Problem("bad-request", "Upload-Defer-Length tidak didukung / Upload-Defer-Length is not supported");
   const length = integerHeader(c, "upload-length");
@@ -54,7 +54,7 @@ export const createUpload: RouteHandler<typeof createUploadRoute, AppEnv> = asyn
 
   const scope = c.get("scope");
   const store = scope.documents;
-  const principal = c.get("principal")!;
+  const principal = c.get("principal");
   const { upload, insert } = store.newUpload({
     id: newId(),
     lksId: slot.lksId,

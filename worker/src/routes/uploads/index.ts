@@ -1,5 +1,5 @@
 import { createMiddleware } from "hono/factory";
-import type { AppEnv } from "../../env.ts";
+import type { AppEnv, TenantEnv } from "../../env.ts";
 import { createRouter } from "../../lib/router.ts";
 import { append, appendRoute } from "./append.ts";
 import { createUpload, createUploadRoute } from "./create.ts";
@@ -14,7 +14,7 @@ const tusResumable = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
-export const uploadRoutes = createRouter();
+export const uploadRoutes = createRouter<TenantEnv>();
 uploadRoutes.use("/api/v1/t/:tenant/uploads", tusResumable);
 uploadRoutes.use("/api/v1/t/:tenant/uploads/*", tusResumable);
 uploadRoutes

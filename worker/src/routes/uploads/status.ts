@@ -1,5 +1,5 @@
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
-import type { AppEnv } from "../../env.ts";
+import type { TenantEnv } from "../../env.ts";
 import { bearerSecurity, problems } from "../../lib/openapi.ts";
 import { continuableUpload, recordCompletedUpload } from "../../services/documents.ts";
 import { UploadParam, gone, progressHeaders, tusHeaders, uploadSession } from "./tus.ts";
@@ -18,7 +18,7 @@ export const uploadStatusRoute = createRoute({
 /** No body: Content-Length 0 lets HTTP clients keep the connection after a HEAD. */
 const EMPTY = { "content-length": "0" };
 
-export const uploadStatus: RouteHandler<typeof uploadStatusRoute, AppEnv> = async (c) => {
+export const uploadStatus: RouteHandler<typeof uploadStatusRoute, TenantEnv> = async (c) => {
   const upload = await continuableUpload(c, c.req.valid("param").uploadId);
   if (upload.status === "completed") {
     return c.body(null, 200, { ...progressHeaders(upload, null), ...EMPTY });

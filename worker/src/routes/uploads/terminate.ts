@@ -1,6 +1,6 @@
 import { recordAudit } from "@akrab/db";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
-import type { AppEnv } from "../../env.ts";
+import type { TenantEnv } from "../../env.ts";
 import { clientIp } from "../../lib/client-ip.ts";
 import { bearerSecurity, problems } from "../../lib/openapi.ts";
 import { continuableUpload } from "../../services/documents.ts";
@@ -17,7 +17,7 @@ export const terminateRoute = createRoute({
   responses: { 204: { description: "Cancelled" }, ...problems(401, 403, 404), 410: { description: "Already terminated, expired or failed" } },
 });
 
-export const terminate: RouteHandler<typeof terminateRoute, AppEnv> = async (c) => {
+export const terminate: RouteHandler<typeof terminateRoute, TenantEnv> = async (c) => {
   const store = c.get("scope").documents;
   const upload = await continuableUpload(c, c.req.valid("param").uploadId);
   requireTusVersion(c);
@@ -27,7 +27,7 @@ export const terminate: RouteHandler<typeof terminateRoute, AppEnv> = async (c) 
   const db = c.get("db");
   await db.batch([
     store.finishUpload(upload.id, "terminated"),
-    recordAudit(db, { action: "upload.terminated", tenantId: upload.tenantId, actorUserId: c.get("principal")!.user.id, targetType: "lks", targetId: upload.lksId, ip: clientIp(c), data: { uploadId: upload.id } }),
+    recordAudit(db, { action: "upload.terminated", tenantId: upload.tenantId, actorUserId: c.get("principal").user.id, targetType: "lks", targetId: upload.lksId, ip: clientIp(c), data: { uploadId: upload.id } }),
   ]);
   return c.body(null, 204);
 };

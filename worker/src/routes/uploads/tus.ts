@@ -2,7 +2,7 @@ import { UploadMetadata, UploadTarget } from "@akrab/contracts";
 import type { UploadRow } from "@akrab/db";
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import type { AppEnv } from "../../env.ts";
+import type { TenantEnv } from "../../env.ts";
 import { TenantParam } from "../../lib/params.ts";
 import { Problem } from "../../middleware/problem/index.ts";
 import type { UploadSession, UploadState } from "../../uploads/upload-session.ts";
@@ -21,13 +21,13 @@ export const tusHeaders = {
 } as const;
 
 /** tus: every request but OPTIONS names the protocol version it speaks. */
-export function requireTusVersion(c: Context<AppEnv>): void {
+export function requireTusVersion(c: Context<TenantEnv>): void {
   if (c.req.header("tus-resumable") !== TUS_VERSION) {
     throw new Problem("precondition-failed", `Versi tus tidak didukung; gunakan ${TUS_VERSION} / Unsupported tus version; use ${TUS_VERSION}`, { headers: { "tus-version": TUS_VERSION } });
   }
 }
 
-export function integerHeader(c: Context<AppEnv>, name: string, max = Number.MAX_SAFE_INTEGER): number {
+export function integerHeader(c: Context<TenantEnv>, name: string, max = Number.MAX_SAFE_INTEGER): number {
   const raw = c.req.header(name);
   if (raw === undefined || !/^\d{1,16}$/.test(raw) || Number(raw) > max) {
     throw new Problem("validation", `Header ${name} harus bilangan bulat / ${name} must be a non-negative integer`, { errors: [{ path: name, message: "Bilangan bulat wajib / Integer required" }] });
@@ -63,11 +63,11 @@ export function parseMetadata(header: string | undefined): { meta: z.output<type
   return { meta: meta.data, target: target.data };
 }
 
-export function uploadSession(c: Context<AppEnv>, uploadId: string): DurableObjectStub<UploadSession> {
+export function uploadSession(c: Context<TenantEnv>, uploadId: string): DurableObjectStub<UploadSession> {
   return c.env.UPLOADS.get(c.env.UPLOADS.idFromName(uploadId));
 }
 
-export function uploadUrl(c: Context<AppEnv>, uploadId: string): string {
+export function uploadUrl(c: Context<TenantEnv>, uploadId: string): string {
   return new URL(`/api/v1/t/${c.get("scope").tenant.slug}/uploads/${uploadId}`, c.req.url).toString();
 }
 

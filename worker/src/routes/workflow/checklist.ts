@@ -2,7 +2,7 @@ import { ChecklistReplace, DocumentRequirementInput } from "@akrab/contracts";
 import { recordAudit } from "@akrab/db";
 import { APPLICATION_KINDS } from "@akrab/domain";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
-import type { AppEnv } from "../../env.ts";
+import type { TenantEnv } from "../../env.ts";
 import { clientIp } from "../../lib/client-ip.ts";
 import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
 import { requireTenantRole } from "../../middleware/tenant/index.ts";
@@ -21,7 +21,7 @@ export const getChecklistRoute = createRoute({
   responses: { 200: jsonResponse(Checklist, "Checklist"), ...problems(401, 404) },
 });
 
-export const getChecklist: RouteHandler<typeof getChecklistRoute, AppEnv> = async (c) => {
+export const getChecklist: RouteHandler<typeof getChecklistRoute, TenantEnv> = async (c) => {
   const rows = await c.get("scope").applications.checklist(c.req.valid("param").kind);
   return c.json({ items: rows.map(({ key, name, description, required, acceptedTypes, maxBytes }) => ({ key, name, description, required, acceptedTypes: acceptedTypes as z.output<typeof DocumentRequirementInput>["acceptedTypes"], maxBytes })) }, 200);
 };
@@ -37,7 +37,7 @@ export const putChecklistRoute = createRoute({
   responses: { 200: jsonResponse(Checklist, "Saved"), ...problems(400, 401, 403, 404) },
 });
 
-export const putChecklist: RouteHandler<typeof putChecklistRoute, AppEnv> = async (c) => {
+export const putChecklist: RouteHandler<typeof putChecklistRoute, TenantEnv> = async (c) => {
   const db = c.get("db");
   const scope = c.get("scope");
   const { kind } = c.req.valid("param");
@@ -46,7 +46,7 @@ export const putChecklist: RouteHandler<typeof putChecklistRoute, AppEnv> = asyn
   await db.batch([
     first!,
     ...rest,
-    recordAudit(db, { action: "checklist.replaced", tenantId: scope.tenant.id, actorUserId: c.get("principal")!.user.id, targetType: "checklist", targetId: kind, ip: clientIp(c), data: { items: items.length } }),
+    recordAudit(db, { action: "checklist.replaced", tenantId: scope.tenant.id, actorUserId: c.get("principal").user.id, targetType: "checklist", targetId: kind, ip: clientIp(c), data: { items: items.length } }),
   ]);
   return c.json({ items }, 200);
 };

@@ -1,7 +1,7 @@
 import { DefinitionProblemSchema, RegionalPartSchema } from "@akrab/contracts";
 import { validateRegionalPart, type RegionalPart } from "@akrab/domain";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
-import type { AppEnv } from "../../env.ts";
+import type { TenantEnv } from "../../env.ts";
 import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
 import { Problem } from "../../middleware/problem/index.ts";
 import { TenantParam } from "../../lib/params.ts";
@@ -24,7 +24,7 @@ export const getWorkflowRoute = createRoute({
   responses: { 200: jsonResponse(WorkflowState, "Workflow"), ...problems(401, 404) },
 });
 
-export const getWorkflow: RouteHandler<typeof getWorkflowRoute, AppEnv> = async (c) => {
+export const getWorkflow: RouteHandler<typeof getWorkflowRoute, TenantEnv> = async (c) => {
   const store = c.get("scope").applications;
   const [latest, draft, versions] = await Promise.all([store.latestWorkflow(), store.draft(), store.listWorkflowVersions()]);
   if (!latest) throw new Problem("misconfigured", "Dinsos ini belum memiliki alur kerja / This tenant has no workflow");

@@ -1,3 +1,4 @@
+import type { TenantEnv } from "../../env.ts";
 import { createRouter } from "../../lib/router.ts";
 import { getChecklist, getChecklistRoute, putChecklist, putChecklistRoute } from "./checklist.ts";
 import { getWorkflow, getWorkflowRoute } from "./get.ts";
@@ -5,7 +6,7 @@ import { publish, publishRoute } from "./publish.ts";
 import { saveDraft, saveDraftRoute } from "./save-draft.ts";
 import { getVersion, getVersionRoute } from "./version.ts";
 
-export const workflowRoutes = createRouter()
+export const workflowRoutes = createRouter<TenantEnv>()
   .openapi(getWorkflowRoute, getWorkflow)
   .openapi(saveDraftRoute, saveDraft)
   .openapi(publishRoute, publish)

@@ -1,7 +1,7 @@
 import { recordAudit } from "@akrab/db";
 import { composeDefinition, validateRegionalPart, type RegionalPart } from "@akrab/domain";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
-import type { AppEnv } from "../../env.ts";
+import type { TenantEnv } from "../../env.ts";
 import { clientIp } from "../../lib/client-ip.ts";
 import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
 import { Problem } from "../../middleware/problem/index.ts";
@@ -20,7 +20,7 @@ export const publishRoute = createRoute({
   responses: { 200: jsonResponse(z.object({ version: z.number().int() }).openapi("Published"), "Published"), ...problems(400, 401, 403, 404, 409) },
 });
 
-export const publish: RouteHandler<typeof publishRoute, AppEnv> = async (c) => {
+export const publish: RouteHandler<typeof publishRoute, TenantEnv> = async (c) => {
   const db = c.get("db");
   const scope = c.get("scope");
   const store = scope.applications;
@@ -34,7 +34,7 @@ export const publish: RouteHandler<typeof publishRoute, AppEnv> = async (c) => {
     });
   }
   const version = (latest?.version ?? 0) + 1;
-  const user = c.get("principal")!.user.id;
+  const user = c.get("principal").user.id;
   await db
     .batch([
       store.publishWorkflow(version, draft.regional, composeDefinition(regional) as unknown as Record<string, unknown>, user),

@@ -2,7 +2,7 @@ import { DefinitionProblemSchema, RegionalPartSchema } from "@akrab/contracts";
 import { recordAudit } from "@akrab/db";
 import { validateRegionalPart } from "@akrab/domain";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
-import type { AppEnv } from "../../env.ts";
+import type { TenantEnv } from "../../env.ts";
 import { clientIp } from "../../lib/client-ip.ts";
 import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
 import { requireTenantRole } from "../../middleware/tenant/index.ts";
@@ -19,12 +19,12 @@ export const saveDraftRoute = createRoute({
   responses: { 200: jsonResponse(z.object({ problems: z.array(DefinitionProblemSchema) }).openapi("DraftSaved"), "Saved"), ...problems(400, 401, 403, 404) },
 });
 
-export const saveDraft: RouteHandler<typeof saveDraftRoute, AppEnv> = async (c) => {
+export const saveDraft: RouteHandler<typeof saveDraftRoute, TenantEnv> = async (c) => {
   const db = c.get("db");
   const scope = c.get("scope");
   const { regional } = c.req.valid("json");
   const latest = (await scope.applications.latestWorkflow())!;
-  const user = c.get("principal")!.user.id;
+  const user = c.get("principal").user.id;
   await db.batch([
     scope.applications.saveDraft(regional as unknown as Record<string, unknown>, latest.version, user),
     recordAudit(db, { action: "workflow.draft_saved", tenantId: scope.tenant.id, actorUserId: user, targetType: "workflow", targetId: scope.tenant.id, ip: clientIp(c) }),

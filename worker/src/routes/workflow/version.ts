@@ -1,7 +1,7 @@
 import { RegionalPartSchema } from "@akrab/contracts";
 import type { RegionalPart } from "@akrab/domain";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
-import type { AppEnv } from "../../env.ts";
+import type { TenantEnv } from "../../env.ts";
 import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
 import { TenantParam } from "../../lib/params.ts";
 import { notFound } from "../../middleware/problem/index.ts";
@@ -16,7 +16,7 @@ export const getVersionRoute = createRoute({
   responses: { 200: jsonResponse(z.object({ version: z.number().int(), regional: RegionalPartSchema, publishedAt: z.string() }).openapi("WorkflowVersion"), "The version"), ...problems(400, 401, 404) },
 });
 
-export const getVersion: RouteHandler<typeof getVersionRoute, AppEnv> = async (c) => {
+export const getVersion: RouteHandler<typeof getVersionRoute, TenantEnv> = async (c) => {
   const found = await c.get("scope").applications.workflowVersion(c.req.valid("param").version);
   if (!found) throw notFound();
   return c.json({ version: found.version, regional: found.regional as unknown as RegionalPart, publishedAt: found.publishedAt }, 200);

@@ -1,0 +1,71 @@
+import type { Role } from "@akrab/domain";
+import { applicationsAtSteps } from "./applications.ts";
+import { recordAudit, type AuditEvent } from "./audit.ts";
+import { abortIfNothingChanged } from "./batch-guard.ts";
+import type { BatchItem, Db } from "./client.ts";
+import { enqueueEmail, findOutboxMessage, listOutbox, requeueMessage, type OutgoingEmail } from "./outbox.ts";
+import { decideSignup, findSignup, listSignups, tenantCreation, type TenantSignupRow } from "./signups.ts";
+import { initialTenantSetup } from "./tenant-setup.ts";
+import { tenantScope } from "./tenant-scope.ts";
+import { findTenantById, findTenantByRegion, findTenantBySlug, listTenants, setTenantStatus, tenantSlugs, type Tenant } from "./tenants.ts";
+
+type PageRequest = { cursor?: string | undefined; limit: number };
+
+/**
+ * What a national route (BALKS, platform admin) reads, built by the `national` middleware the way
+ * `tenantScope` is for tenant routes: tenant-owned rows (applications) only of active tenants. The
+ * tenant registry itself lists every tenant, deactivated ones too: the platform admin reactivates
+ * them from there. Read-only: writes are a separate, explicit grant (`nationalWriteScope`).
+ */
+export function nationalScope(db: Db, roles: readonly Role[]) {
+  return {
+    /** The national roles the caller holds (a route may serve several). */
+    roles,
+    tenants: {
+      list: (page: PageRequest) => listTenants(db, page),
+      bySlug: (slug: string) => findTenantBySlug(db, slug),
+      byId: (id: string) => findTenantById(db, id),
+      byRegion: (regionCode: string) => findTenantByRegion(db, regionCode),
+      slugs: (ids: string[]) => tenantSlugs(db, ids),
+    },
+    applications: {
+      /** Open applications of active tenants at the given national steps, most urgent first. */
+      atSteps: (steps: readonly string[], page: PageRequest) => applicationsAtSteps(db, steps, page),
+    },
+    signups: {
+      list: (status: TenantSignupRow["status"], page: PageRequest) => listSignups(db, status, page),
+      find: (id: string) => findSignup(db, id),
+    },
+    /** Every message and its delivery state (platform admins follow delivery here). */
+    outbox: {
+      list: (page: PageRequest) => listOutbox(db, page),
+      find: (id: string) => findOutboxMessage(db, id),
+    },
+  };
+}
+
+/** The writes a national role legitimately makes, on top of the reads; granted per route. */
+export function nationalWriteScope(db: Db, roles: readonly Role[]) {
+  return {
+    ...nationalScope(db, roles),
+    write: {
+      /** One D1 batch: one transaction, one round trip. */
+      batch: <T extends readonly [BatchItem, ...BatchItem[]]>(statements: T) => db.batch(statements),
+      audit: (event: AuditEvent) => recordAudit(db, event),
+      /** Rolls the batch back when the conditional write before it changed nothing (see batch-guard.ts). */
+      abortIfNothingChanged: () => abortIfNothingChanged(db),
+      enqueueEmail: (email: OutgoingEmail) => enqueueEmail(db, email),
+      /** A failed or dead message back to pending with fresh tries; changes nothing in any other state. */
+      requeueMessage: (id: string) => requeueMessage(db, id),
+      setTenantStatus: (tenantId: string, status: Tenant["status"]) => setTenantStatus(db, tenantId, status),
+      decideSignup: (id: string, decision: Parameters<typeof decideSignup>[2]) => decideSignup(db, id, decision),
+      createTenant: (input: Parameters<typeof tenantCreation>[1]) => tenantCreation(db, input),
+      initialTenantSetup: (tenantId: string, by: string | null) => initialTenantSetup(db, tenantId, by),
+      /** The new tenant's own scope (its first invitation), through the one constructor. */
+      scopeOf: (tenant: Tenant) => tenantScope(db, tenant),
+    },
+  };
+}
+
+export type NationalScope = ReturnType<typeof nationalScope>;
+export type NationalWriteScope = ReturnType<typeof nationalWriteScope>;
