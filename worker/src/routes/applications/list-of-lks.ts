@@ -9,6 +9,7 @@ const Label = z.object({ id: z.string(), en: z.string() });
 
 export const listOfLksRoute = createRoute({
   method: "get",
+  operationId: "applications.listOfLks",
   path: "/api/v1/t/{tenant}/lks/{lksId}/applications",
   tags: ["Applications"],
   summary: "Every accreditation application of one LKS, newest first (the open one, if any, is marked)",

@@ -8,6 +8,7 @@ import { ApplicationParam, visibleApplication } from "./show.ts";
 
 export const timelineRoute = createRoute({
   method: "get",
+  operationId: "applications.timeline",
   path: "/api/v1/t/{tenant}/applications/{applicationId}/timeline",
   tags: ["Applications"],
   summary: "Every step of the application: who, when, comment, how long the previous step took, and its SLA",

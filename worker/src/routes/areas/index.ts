@@ -6,6 +6,7 @@ import { createRouter } from "../../lib/router.ts";
 
 export const listAreasRoute = createRoute({
   method: "get",
+  operationId: "areas.list",
   path: "/api/v1/public/areas",
   tags: ["Public"],
   summary: "Kecamatan of a kabupaten/kota, or kelurahan/desa of a kecamatan (Kemendagri codes)",

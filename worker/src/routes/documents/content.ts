@@ -11,6 +11,7 @@ import { DocumentParam, VersionQuery } from "./params.ts";
 
 export const documentContentRoute = createRoute({
   method: "get",
+  operationId: "documents.content",
   path: "/api/v1/t/{tenant}/documents/{documentId}/content",
   tags: ["Documents"],
   summary: "Download a document (Range requests resume a download cut off on a bad link)",

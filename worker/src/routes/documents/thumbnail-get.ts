@@ -7,6 +7,7 @@ import { DocumentParam, VersionQuery } from "./params.ts";
 
 export const documentThumbnailRoute = createRoute({
   method: "get",
+  operationId: "documents.thumbnailGet",
   path: "/api/v1/t/{tenant}/documents/{documentId}/thumbnail",
   tags: ["Documents"],
   summary: "The small preview of an image document (404 when it has none)",

@@ -8,6 +8,7 @@ const Health = z.object({ status: z.literal("ok"), version: z.string(), apiVersi
 
 export const healthRoute = createRoute({
   method: "get",
+  operationId: "health.get",
   path: "/api/health",
   tags: ["Operations"],
   summary: "Liveness and version",

@@ -20,6 +20,7 @@ export async function visibleLks(c: Context<AppEnv>, lksId: string) {
 
 export const showLksRoute = createRoute({
   method: "get",
+  operationId: "lks.show",
   path: "/api/v1/t/{tenant}/lks/{lksId}",
   tags: ["LKS registry"],
   summary: "One LKS with its full profile (board members' NIK masked)",

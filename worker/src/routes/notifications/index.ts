@@ -12,6 +12,7 @@ const Notification = z
 
 export const listNotificationsRoute = createRoute({
   method: "get",
+  operationId: "notifications.list",
   path: "/api/v1/notifications",
   tags: ["Notifications"],
   summary: "The signed-in user's in-app notifications, newest first, with the unread count",
@@ -26,6 +27,7 @@ export const listNotificationsRoute = createRoute({
 
 export const markReadRoute = createRoute({
   method: "post",
+  operationId: "notifications.markRead",
   path: "/api/v1/notifications/read",
   tags: ["Notifications"],
   summary: "Mark notifications read (all, or those up to a time)",

@@ -8,6 +8,7 @@ import { unknownCursor } from "../../middleware/problem/index.ts";
 
 export const listOutboxRoute = createRoute({
   method: "get",
+  operationId: "outbox.list",
   path: "/api/v1/national/outbox",
   tags: ["Operations"],
   summary: "Messages queued for delivery, newest first (platform admins)",

@@ -6,6 +6,7 @@ import { TenantParam } from "../../lib/params.ts";
 
 export const getLogoRoute = createRoute({
   method: "get",
+  operationId: "tenantProfile.logoGet",
   path: "/api/v1/t/{tenant}/logo",
   tags: ["Tenant administration"],
   summary: "The tenant's logo",

@@ -18,6 +18,7 @@ const CreatedUpload = z
 
 export const createUploadRoute = createRoute({
   method: "post",
+  operationId: "uploads.create",
   path: "/api/v1/t/{tenant}/uploads",
   tags: ["Uploads (tus)"],
   summary: "Create a tus upload (Upload-Length, Upload-Metadata: filename, filetype, sha256 and the target)",

@@ -13,6 +13,7 @@ const Checklist = z.object({ items: z.array(DocumentRequirementInput) }).openapi
 
 export const getChecklistRoute = createRoute({
   method: "get",
+  operationId: "workflow.checklistGet",
   path: "/api/v1/t/{tenant}/checklists/{kind}",
   tags: ["Workflow"],
   summary: "The tenant's document checklist for first accreditations or renewals",
@@ -28,6 +29,7 @@ export const getChecklist: RouteHandler<typeof getChecklistRoute, AppEnv> = asyn
 
 export const putChecklistRoute = createRoute({
   method: "put",
+  operationId: "workflow.checklistPut",
   path: "/api/v1/t/{tenant}/checklists/{kind}",
   tags: ["Workflow"],
   summary: "Replace the checklist (tenant admins); applications already started keep their copy",

@@ -16,6 +16,7 @@ export const WorkflowState = z
 
 export const getWorkflowRoute = createRoute({
   method: "get",
+  operationId: "workflow.get",
   path: "/api/v1/t/{tenant}/workflow",
   tags: ["Workflow"],
   summary: "The tenant's published workflow, its draft with validation problems, and past versions",

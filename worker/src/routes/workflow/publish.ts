@@ -10,6 +10,7 @@ import { TenantParam } from "../../lib/params.ts";
 
 export const publishRoute = createRoute({
   method: "post",
+  operationId: "workflow.publish",
   path: "/api/v1/t/{tenant}/workflow/publish",
   tags: ["Workflow"],
   summary: "Publish the draft as the next version (tenant admins)",

@@ -10,6 +10,7 @@ import { TenantParam } from "../../lib/params.ts";
 
 export const saveDraftRoute = createRoute({
   method: "put",
+  operationId: "workflow.saveDraft",
   path: "/api/v1/t/{tenant}/workflow/draft",
   tags: ["Workflow"],
   summary: "Save the workflow draft (tenant admins); the answer lists every problem to fix before publishing",

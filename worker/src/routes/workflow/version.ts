@@ -8,6 +8,7 @@ import { notFound } from "../../middleware/problem/index.ts";
 
 export const getVersionRoute = createRoute({
   method: "get",
+  operationId: "workflow.version",
   path: "/api/v1/t/{tenant}/workflow/versions/{version}",
   tags: ["Workflow"],
   summary: "One published version of the tenant's workflow (read-only)",
