@@ -1,6 +1,7 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 import { demoSeedStatements } from "./scripts/demo-data.ts";
+import ContractReporter from "./tests/support/contract-reporter.ts";
 
 // Worker integration tests run inside workerd with real D1 and R2 (storage isolated per test file).
 export default defineConfig({
@@ -18,5 +19,6 @@ export default defineConfig({
   test: {
     include: ["tests/worker/**/*.test.ts"],
     setupFiles: ["./tests/worker/setup.ts"],
+    reporters: ["default", new ContractReporter()],
   },
 });

@@ -56,6 +56,11 @@ export const PROBLEM_MEANINGS: Record<ProblemType, string> = {
   misconfigured: "The server or tenant is not set up for this yet (e.g. no workflow).",
 };
 
+/** A download that may be any of `types` (the response's Content-Type is the stored file's real type). */
+export function binaryContent(types: readonly string[]) {
+  return Object.fromEntries(types.map((type) => [type, { schema: { type: "string" as const, format: "binary" } }]));
+}
+
 export function jsonBody<T>(schema: T) {
   return { required: true, content: { "application/json": { schema } } } as const;
 }

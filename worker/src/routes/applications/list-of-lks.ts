@@ -1,11 +1,10 @@
+import { LksApplications } from "@akrab/contracts";
 import { visibleLksIds, stepOf, type WorkflowDefinition } from "@akrab/domain";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv } from "../../env.ts";
 import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
 import { TenantParam } from "../../lib/params.ts";
 import { notFound } from "../../middleware/problem/index.ts";
-
-const Label = z.object({ id: z.string(), en: z.string() });
 
 export const listOfLksRoute = createRoute({
   method: "get",
@@ -16,10 +15,7 @@ export const listOfLksRoute = createRoute({
   security: bearerSecurity,
   request: { params: TenantParam.extend({ lksId: z.string().min(1).max(64) }) },
   responses: {
-    200: jsonResponse(
-      z.object({ items: z.array(z.object({ id: z.string(), kind: z.enum(["first", "renewal"]), step: z.object({ id: z.string(), label: Label }), open: z.boolean(), version: z.number().int(), createdAt: z.string(), submittedAt: z.string().nullable() })) }).openapi("LksApplications"),
-      "Applications",
-    ),
+    200: jsonResponse(LksApplications, "Applications"),
     ...problems(401, 404),
   },
 });

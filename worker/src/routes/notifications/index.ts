@@ -1,14 +1,10 @@
-import { CursorQuery } from "@akrab/contracts";
+import { CursorQuery, MarkRead, NotificationPage } from "@akrab/contracts";
 import { listNotifications, markNotificationsRead } from "@akrab/db";
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
 import { createRouter } from "../../lib/router.ts";
 import { requireAuth } from "../../middleware/auth/index.ts";
 import { unknownCursor } from "../../middleware/problem/index.ts";
-
-const Notification = z
-  .object({ id: z.string(), title: z.string(), body: z.string(), link: z.string().openapi({ description: "Path in the web app" }), createdAt: z.string(), readAt: z.string().nullable() })
-  .openapi("Notification");
 
 export const listNotificationsRoute = createRoute({
   method: "get",
@@ -20,7 +16,7 @@ export const listNotificationsRoute = createRoute({
   middleware: [requireAuth()] as const,
   request: { query: CursorQuery },
   responses: {
-    200: jsonResponse(z.object({ items: z.array(Notification), nextCursor: z.string().nullable(), unread: z.number().int() }).openapi("NotificationPage"), "Notifications"),
+    200: jsonResponse(NotificationPage, "Notifications"),
     ...problems(400, 401),
   },
 });
@@ -33,7 +29,7 @@ export const markReadRoute = createRoute({
   summary: "Mark notifications read (all, or those up to a time)",
   security: bearerSecurity,
   middleware: [requireAuth()] as const,
-  request: { body: jsonBody(z.object({ upTo: z.iso.datetime().optional() }).openapi("MarkRead")) },
+  request: { body: jsonBody(MarkRead) },
   responses: { 204: { description: "Marked" }, ...problems(400, 401) },
 });
 

@@ -1,6 +1,6 @@
-import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
+import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv } from "../../env.ts";
-import { bearerSecurity, problems } from "../../lib/openapi.ts";
+import { bearerSecurity, binaryContent, problems } from "../../lib/openapi.ts";
 import { notFound } from "../../middleware/problem/index.ts";
 import { TenantParam } from "../../lib/params.ts";
 
@@ -12,7 +12,7 @@ export const getLogoRoute = createRoute({
   summary: "The tenant's logo",
   security: bearerSecurity,
   request: { params: TenantParam },
-  responses: { 200: { description: "The image", content: { "image/*": { schema: z.string().openapi({ format: "binary" }) } } }, ...problems(401, 404) },
+  responses: { 200: { description: "The image", content: binaryContent(["image/png", "image/jpeg", "image/webp"]) }, ...problems(401, 404) },
 });
 
 export const getLogo: RouteHandler<typeof getLogoRoute, AppEnv> = async (c) => {

@@ -1,6 +1,7 @@
+import { CreatedUpload } from "@akrab/contracts";
 import { MAX_UPLOAD_BYTES, documentTypeOfMime, sanitizeFilename } from "@akrab/domain";
 import { newId, recordAudit } from "@akrab/db";
-import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
+import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv } from "../../env.ts";
 import { clientIp } from "../../lib/client-ip.ts";
 import { bearerSecurity, problems } from "../../lib/openapi.ts";
@@ -11,10 +12,6 @@ import { appendBytes } from "./append.ts";
 import { OFFSET_CONTENT_TYPE, integerHeader, parseMetadata, progressHeaders, requireTusVersion, tusHeaders, uploadSession, uploadUrl } from "./tus.ts";
 
 const MB = 1024 * 1024;
-
-const CreatedUpload = z
-  .object({ id: z.string(), offset: z.number().int(), length: z.number().int(), duplicate: z.boolean(), documentId: z.string().nullable() })
-  .openapi("CreatedUpload");
 
 export const createUploadRoute = createRoute({
   method: "post",

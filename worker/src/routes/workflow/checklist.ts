@@ -1,4 +1,4 @@
-import { ChecklistReplace, DocumentRequirementInput } from "@akrab/contracts";
+import { Checklist, ChecklistReplace, DocumentRequirementInput } from "@akrab/contracts";
 import { recordAudit } from "@akrab/db";
 import { APPLICATION_KINDS } from "@akrab/domain";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
@@ -9,7 +9,6 @@ import { requireTenantRole } from "../../middleware/tenant/index.ts";
 import { TenantParam } from "../../lib/params.ts";
 
 const params = TenantParam.extend({ kind: z.enum(APPLICATION_KINDS) });
-const Checklist = z.object({ items: z.array(DocumentRequirementInput) }).openapi("Checklist");
 
 export const getChecklistRoute = createRoute({
   method: "get",
