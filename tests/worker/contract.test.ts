@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { Validator } from "@cfworker/json-schema";
 import { TAGS } from "../../worker/src/lib/openapi.ts";
+import { REQUEST_EXAMPLES } from "../../worker/src/routes/docs/examples.ts";
 import { createApp } from "../../worker/src/app.ts";
 import { apiDocument } from "../../worker/src/routes/docs/index.ts";
 import { checkContract, operationOf } from "./contract.ts";
@@ -45,6 +47,23 @@ describe("the OpenAPI document covers the live route table", () => {
     expect(operations.find((o) => o.op.operationId === "health.get")!.op.security).toEqual([]);
     // Tenant-scoped, state-changing, with a JSON body: the whole middleware chain's answers.
     expect(byId("applications.transition")).toMatchObject({ 400: {}, 401: {}, 403: {}, 404: {}, 409: {}, 413: {}, 415: {}, 500: {} });
+  });
+});
+
+describe("request examples", () => {
+  it("belong to real operations and match their request schemas", () => {
+    const defs = JSON.parse(JSON.stringify(doc.components?.schemas ?? {}).replaceAll("#/components/schemas/", "#/$defs/"));
+    for (const [id, example] of Object.entries(REQUEST_EXAMPLES)) {
+      const found = operations.find((o) => o.op.operationId === id);
+      expect(found, `no operation ${id}`).toBeDefined();
+      const media = (found!.op as { requestBody?: { content?: Record<string, { schema: object; example?: unknown }> } }).requestBody?.content?.[
+        "application/json"
+      ];
+      expect(media?.example, id).toEqual(example);
+      const schema = JSON.parse(JSON.stringify(media!.schema).replaceAll("#/components/schemas/", "#/$defs/"));
+      const result = new Validator({ ...schema, $defs: defs }, "2020-12", false).validate(example);
+      expect(result.errors.map((e) => `${id} ${e.instanceLocation}: ${e.error}`)).toEqual([]);
+    }
   });
 });
 

@@ -125,10 +125,13 @@ export function standardStatuses(path: string, method: string, op: DocOperation)
 
 /**
  * Completes the generated document: the standard problem responses, `security` on every
- * operation (`[]` on public ones), problem+json on error responses that named none, and the
- * top-level servers and tags.
+ * operation (`[]` on public ones), problem+json on error responses that named none, request
+ * examples by operationId, and the top-level servers and tags.
  */
-export function completeDocument<D extends { paths?: unknown; tags?: unknown; servers?: unknown }>(doc: D): D {
+export function completeDocument<D extends { paths?: unknown; tags?: unknown; servers?: unknown }>(
+  doc: D,
+  examples: Record<string, unknown> = {},
+): D {
   const used = new Set<string>();
   for (const [path, item] of Object.entries((doc.paths ?? {}) as Record<string, Record<string, DocOperation>>)) {
     for (const [method, op] of Object.entries(item)) {
@@ -137,6 +140,8 @@ export function completeDocument<D extends { paths?: unknown; tags?: unknown; se
       for (const [status, response] of Object.entries(op.responses)) {
         if (Number(status) >= 400 && !response.content) response.content = problemRef(Number(status)).content;
       }
+      const json = (op.requestBody as { content?: Record<string, { example?: unknown }> } | undefined)?.content?.["application/json"];
+      if (json && op.operationId && examples[op.operationId] !== undefined) json.example ??= examples[op.operationId];
       op.security ??= /^\/api\/v1\/(t|national)\//.test(path) ? bearerSecurity : [];
       for (const tag of op.tags ?? []) used.add(tag);
     }

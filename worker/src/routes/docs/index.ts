@@ -3,6 +3,7 @@ import { html, raw } from "hono/html";
 import type { AppEnv } from "../../env.ts";
 import { PROBLEM_TYPE_LIST, completeDocument, type DocOperation } from "../../lib/openapi.ts";
 import { API_VERSION } from "../health/index.ts";
+import { REQUEST_EXAMPLES } from "./examples.ts";
 
 export const OPENAPI_INFO = {
   openapi: "3.1.0",
@@ -29,7 +30,7 @@ const documents = new WeakMap<object, Document>();
 export function apiDocument(app: OpenAPIHono<AppEnv>): Document {
   let doc = documents.get(app);
   if (!doc) {
-    doc = completeDocument(app.getOpenAPI31Document(OPENAPI_INFO));
+    doc = completeDocument(app.getOpenAPI31Document(OPENAPI_INFO), REQUEST_EXAMPLES);
     documents.set(app, doc);
   }
   return doc;
