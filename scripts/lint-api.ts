@@ -7,8 +7,13 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createApp } from "../worker/src/app.ts";
-import { apiDocument } from "../worker/src/routes/docs/index.ts";
+
+// Loaded by path, not imported: the Worker's code is type-checked by worker/tsconfig.json (Workers
+// types), which this Node-side config does not load; at run time tsx runs it in Node as it is.
+const app: string = "../worker/src/app.ts";
+const docs: string = "../worker/src/routes/docs/index.ts";
+const { createApp } = (await import(app)) as { createApp: () => object };
+const { apiDocument } = (await import(docs)) as { apiDocument: (app: object) => object };
 
 const file = join(mkdtempSync(join(tmpdir(), "akrab-openapi-")), "openapi.json");
 writeFileSync(file, JSON.stringify(apiDocument(createApp()), null, 2));
