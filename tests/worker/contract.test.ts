@@ -67,6 +67,16 @@ describe("request examples", () => {
   });
 });
 
+describe("the reference page", () => {
+  it("shows operation ids, request examples and the problem types with their meaning", async () => {
+    const page = await (await api("/api/docs")).text();
+    expect(page).toContain('<code class="id">applications.transition</code>');
+    expect(page).toContain("Example request body");
+    expect(page).toContain("urn:akrab:problem:checksum-mismatch");
+    expect(page).toContain("The SHA-256 of the received bytes differs");
+  });
+});
+
 describe("the contract check", () => {
   const request = (method: string, path: string) => new Request(`https://akrab.test${path}`, { method });
   const json = (body: unknown, status = 200, type = "application/json") =>

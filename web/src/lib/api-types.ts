@@ -53,8 +53,9 @@ export type {
 
 export type Membership = ApiMembership;
 export type TenantLevel = NonNullable<Membership["tenant"]>["level"];
-export type TenantRef = { slug: string; name: string; level?: TenantLevel };
-export type LksRef = { id: string; name: string };
+/** A tenant as the web names it (the level is known only where a membership carries it). */
+export type TenantRef = Pick<NonNullable<Membership["tenant"]>, "slug" | "name"> & { level?: TenantLevel };
+export type LksRef = NonNullable<Membership["lks"]>;
 export type Session = Me;
 export type LoginResponse = SessionResponse;
 
