@@ -18,9 +18,13 @@ export default class ContractReporter implements Reporter {
     for (const module of testModules) {
       for (const test of module.children.allTests()) {
         checked += test.meta().contractChecked ?? 0;
-        if (test.result().state === "failed" && test.result().errors?.some((e) => e.message.startsWith("Contract:"))) failed++;
+        const result = test.result();
+        if (result.state === "failed" && result.errors?.some((e) => e.message.startsWith("Contract:"))) failed++;
       }
     }
-    console.log(`\nContract: ${checked} responses validated against the OpenAPI document; ${failed} tests failed on an undocumented one.`);
+    console.log(
+      `\nContract: ${checked} responses validated against the OpenAPI document; ` +
+        `${failed} tests failed on an undocumented one.`,
+    );
   }
 }

@@ -46,21 +46,24 @@ describe("the OpenAPI document covers the live route table", () => {
     expect(Object.keys(byId("health.get")).sort()).toEqual(["200", "401", "500"]);
     expect(operations.find((o) => o.op.operationId === "health.get")!.op.security).toEqual([]);
     // Tenant-scoped, state-changing, with a JSON body: the whole middleware chain's answers.
-    expect(byId("applications.transition")).toMatchObject({ 400: {}, 401: {}, 403: {}, 404: {}, 409: {}, 413: {}, 415: {}, 500: {} });
+    expect(Object.keys(byId("applications.transition")).sort()).toEqual(
+      expect.arrayContaining(["400", "401", "403", "404", "409", "413", "415", "500"]),
+    );
   });
 });
 
 describe("request examples", () => {
   it("belong to real operations and match their request schemas", () => {
-    const defs = JSON.parse(JSON.stringify(doc.components?.schemas ?? {}).replaceAll("#/components/schemas/", "#/$defs/"));
+    const asDefs = (value: unknown) =>
+      JSON.parse(JSON.stringify(value).replaceAll("#/components/schemas/", "#/$defs/"));
+    const defs = asDefs(doc.components?.schemas ?? {});
     for (const [id, example] of Object.entries(REQUEST_EXAMPLES)) {
       const found = operations.find((o) => o.op.operationId === id);
       expect(found, `no operation ${id}`).toBeDefined();
-      const media = (found!.op as { requestBody?: { content?: Record<string, { schema: object; example?: unknown }> } }).requestBody?.content?.[
-        "application/json"
-      ];
+      type Body = { content?: Record<string, { schema: object; example?: unknown }> };
+      const media = (found!.op as { requestBody?: Body }).requestBody?.content?.["application/json"];
       expect(media?.example, id).toEqual(example);
-      const schema = JSON.parse(JSON.stringify(media!.schema).replaceAll("#/components/schemas/", "#/$defs/"));
+      const schema = asDefs(media!.schema);
       const result = new Validator({ ...schema, $defs: defs }, "2020-12", false).validate(example);
       expect(result.errors.map((e) => `${id} ${e.instanceLocation}: ${e.error}`)).toEqual([]);
     }
@@ -89,16 +92,18 @@ describe("the contract check", () => {
   });
 
   it("refuses a status, a content type or a body the document does not promise", async () => {
-    await expect(checkContract(request("GET", "/api/health"), json({}, 418))).rejects.toThrow(/health\.get lists no 418/);
-    await expect(checkContract(request("GET", "/api/health"), new Response("ok", { headers: { "content-type": "text/plain" } }))).rejects.toThrow(
-      /lists no text\/plain/,
-    );
-    await expect(checkContract(request("GET", "/api/health"), json({ status: "broken" }))).rejects.toThrow(/breaks its schema/);
-    await expect(checkContract(request("GET", "/api/v1/nowhere"), json({}, 200))).rejects.toThrow(/no operation matches/);
+    const health = request("GET", "/api/health");
+    const text = new Response("ok", { headers: { "content-type": "text/plain" } });
+    await expect(checkContract(health, json({}, 418))).rejects.toThrow(/health\.get lists no 418/);
+    await expect(checkContract(health, text)).rejects.toThrow(/lists no text\/plain/);
+    await expect(checkContract(health, json({ status: "broken" }))).rejects.toThrow(/breaks its schema/);
+    const nowhere = request("GET", "/api/v1/nowhere");
+    await expect(checkContract(nowhere, json({}, 200))).rejects.toThrow(/no operation matches/);
   });
 
   it("accepts what the document promises", async () => {
-    await checkContract(request("GET", "/api/health"), json({ status: "ok", version: "akrab@1", apiVersion: "v1", environment: "test" }));
+    const ok = { status: "ok", version: "akrab@1", apiVersion: "v1", environment: "test" };
+    await checkContract(request("GET", "/api/health"), json(ok));
     const res = await api("/api/v1/nowhere");
     expect(res.status).toBe(404);
   });

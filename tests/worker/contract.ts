@@ -58,7 +58,8 @@ function mediaType(header: string | null): string | null {
 
 /** `image/*` in the document covers `image/png` in a response. */
 function documentedMedia(content: Record<string, Media>, type: string): Media | undefined {
-  return content[type] ?? Object.entries(content).find(([t]) => t.endsWith("/*") && type.startsWith(t.slice(0, -1)))?.[1];
+  const wildcard = Object.entries(content).find(([t]) => t.endsWith("/*") && type.startsWith(t.slice(0, -1)));
+  return content[type] ?? wildcard?.[1];
 }
 
 function validatorFor(key: string, schema: Schema): Validator {
@@ -83,20 +84,29 @@ export async function checkContract(request: Request, response: Response): Promi
 
   if (!found) {
     // A path or method that matches no operation gets the global not-found problem, as documented.
-    if (response.status !== 404 || type !== "application/problem+json") fail("no operation matches this method and path");
+    if (response.status !== 404 || type !== "application/problem+json") {
+      fail("no operation matches this method and path");
+    }
     return;
   }
   const documented = found.op.responses[String(response.status)] ?? found.op.responses.default;
   const label = `${found.op.operationId ?? found.template}`;
-  if (!documented) return fail(`${label} lists no ${response.status} (it lists ${Object.keys(found.op.responses).join(", ")})`);
+  if (!documented) {
+    return fail(`${label} lists no ${response.status} (it lists ${Object.keys(found.op.responses).join(", ")})`);
+  }
 
   const hasBody = request.method !== "HEAD" && response.status !== 204 && response.status !== 304;
   if (!hasBody || !type) {
-    if (hasBody && response.body && (await response.clone().arrayBuffer()).byteLength > 0) fail(`${label}: a body without Content-Type`);
+    if (hasBody && response.body && (await response.clone().arrayBuffer()).byteLength > 0) {
+      fail(`${label}: a body without Content-Type`);
+    }
     return;
   }
   const media = documented.content && documentedMedia(documented.content, type);
-  if (!media) return fail(`${label} ${response.status} lists no ${type} (it lists ${Object.keys(documented.content ?? {}).join(", ") || "no body"})`);
+  if (!media) {
+    const listed = Object.keys(documented.content ?? {}).join(", ") || "no body";
+    return fail(`${label} ${response.status} lists no ${type} (it lists ${listed})`);
+  }
 
   if (!type.endsWith("json") || !media.schema) return;
   const text = await response.clone().text();
@@ -112,6 +122,6 @@ export async function checkContract(request: Request, response: Response): Promi
       .filter((e) => e.keyword !== "properties" && e.keyword !== "$ref" && e.keyword !== "allOf")
       .slice(0, 5)
       .map((e) => `${e.instanceLocation}: ${e.error}`);
-    fail(`${label} ${response.status}: the body breaks its schema: ${errors.join("; ")} — body: ${text.slice(0, 300)}`);
+    fail(`${label} ${response.status}: the body breaks its schema: ${errors.join("; ")}; body: ${text.slice(0, 300)}`);
   }
 }

@@ -37,9 +37,16 @@ export const WorkflowState = z
   .object({
     published: z.object({ version: z.number().int(), regional: RegionalPartSchema, publishedAt: z.string() }),
     draft: z
-      .object({ regional: z.unknown(), baseVersion: z.number().int(), updatedAt: z.string(), problems: z.array(DefinitionProblemSchema) })
+      .object({
+        regional: z.unknown(),
+        baseVersion: z.number().int(),
+        updatedAt: z.string(),
+        problems: z.array(DefinitionProblemSchema),
+      })
       .nullable(),
-    versions: z.array(z.object({ version: z.number().int(), publishedAt: z.string(), publishedBy: z.string().nullable() })),
+    versions: z.array(
+      z.object({ version: z.number().int(), publishedAt: z.string(), publishedBy: z.string().nullable() }),
+    ),
   })
   .openapi("WorkflowState");
 export type WorkflowState = z.output<typeof WorkflowState>;
@@ -71,6 +78,12 @@ export const LksApplications = z.object({ items: z.array(LksApplicationSummary) 
 export type LksApplications = z.output<typeof LksApplications>;
 
 export const CreatedUpload = z
-  .object({ id: z.string(), offset: z.number().int(), length: z.number().int(), duplicate: z.boolean(), documentId: z.string().nullable() })
+  .object({
+    id: z.string(),
+    offset: z.number().int(),
+    length: z.number().int(),
+    duplicate: z.boolean(),
+    documentId: z.string().nullable(),
+  })
   .openapi("CreatedUpload");
 export type CreatedUpload = z.output<typeof CreatedUpload>;

@@ -7,7 +7,8 @@ export function problems(...statuses: number[]) {
 }
 
 function problemResponse(status: number) {
-  return { description: STATUS_DESCRIPTIONS[status] ?? "Problem", content: { "application/problem+json": { schema: Problem } } };
+  const content = { "application/problem+json": { schema: Problem } };
+  return { description: STATUS_DESCRIPTIONS[status] ?? "Problem", content };
 }
 
 /** The same, once the document is generated (schemas are components by then). */
@@ -140,7 +141,8 @@ export function completeDocument<D extends { paths?: unknown; tags?: unknown; se
       for (const [status, response] of Object.entries(op.responses)) {
         if (Number(status) >= 400 && !response.content) response.content = problemRef(Number(status)).content;
       }
-      const json = (op.requestBody as { content?: Record<string, { example?: unknown }> } | undefined)?.content?.["application/json"];
+      const body = op.requestBody as { content?: Record<string, { example?: unknown }> } | undefined;
+      const json = body?.content?.["application/json"];
       if (json && op.operationId && examples[op.operationId] !== undefined) json.example ??= examples[op.operationId];
       op.security ??= /^\/api\/v1\/(t|national)\//.test(path) ? bearerSecurity : [];
       for (const tag of op.tags ?? []) used.add(tag);

@@ -17,7 +17,12 @@ export const REQUEST_EXAMPLES: Record<string, unknown> = {
   "applications.create": {
     lksId: "01J8Z6Q5T0EXAMPLE",
     kind: "first",
-    letter: { number: "012/PAKB/III/2026", date: "2026-03-02", signatoryName: "Budi Santoso", signatoryPosition: "Ketua" },
+    letter: {
+      number: "012/PAKB/III/2026",
+      date: "2026-03-02",
+      signatoryName: "Budi Santoso",
+      signatoryPosition: "Ketua",
+    },
   },
   "applications.transition": {
     action: "return",
@@ -28,7 +33,12 @@ export const REQUEST_EXAMPLES: Record<string, unknown> = {
   "applications.acceptDocument": { expectedVersion: 3 },
   "applications.returnDocument": { comment: "Halaman 2 tidak ada / Page 2 is missing", expectedVersion: 3 },
   "lks.verify": {
-    tandaDaftar: { number: "460/123/Dinsos/2026", issuer: "Dinas Sosial Kota Tangerang", issuedAt: "2026-01-10", expiresAt: "2031-01-10" },
+    tandaDaftar: {
+      number: "460/123/Dinsos/2026",
+      issuer: "Dinas Sosial Kota Tangerang",
+      issuedAt: "2026-01-10",
+      expiresAt: "2031-01-10",
+    },
   },
   "lks.return": { comments: [{ field: "npwp", message: "NPWP tidak terbaca / The NPWP is unreadable" }] },
   "members.changeRole": { role: "dinsos_head" },

@@ -79,7 +79,11 @@ export function mountDocs(app: OpenAPIHono<AppEnv>) {
   app.openapi(referenceRoute, (c) => {
     const doc = apiDocument(app);
     const rows = Object.entries(doc.paths ?? {}).flatMap(([path, item]) =>
-      Object.entries(item as Record<string, DocOperation>).map(([method, op]) => ({ path, method: method.toUpperCase(), op })),
+      Object.entries(item as Record<string, DocOperation>).map(([method, op]) => ({
+        path,
+        method: method.toUpperCase(),
+        op,
+      })),
     );
     const tags = doc.tags ?? [];
     c.header("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
@@ -98,7 +102,8 @@ export function mountDocs(app: OpenAPIHono<AppEnv>) {
             code { font-size: .95em; word-break: break-all; }
             pre { background: #f3f6f8; padding: .5rem; overflow-x: auto; font-size: .85em; }
             p { margin: .25rem 0; color: #3d4b59; }
-            table { border-collapse: collapse; } td, th { border-bottom: 1px solid #d5dde5; padding: .25rem .5rem; text-align: left; }
+            table { border-collapse: collapse; }
+            td, th { border-bottom: 1px solid #d5dde5; padding: .25rem .5rem; text-align: left; }
           </style>
         </head>
         <body>
@@ -110,7 +115,9 @@ export function mountDocs(app: OpenAPIHono<AppEnv>) {
           <p>Every error is RFC 9457 <code>application/problem+json</code>; branch on its <code>type</code>.</p>
           <table>
             <tr><th>type</th><th>status</th><th>meaning</th></tr>
-            ${PROBLEM_TYPE_LIST.map((p) => html`<tr><td><code>${p.type}</code></td><td>${p.status}</td><td>${p.meaning}</td></tr>`)}
+            ${PROBLEM_TYPE_LIST.map(
+              (p) => html`<tr><td><code>${p.type}</code></td><td>${p.status}</td><td>${p.meaning}</td></tr>`,
+            )}
           </table>
           ${tags.map(
             (tag) => html`<h2>${tag.name}</h2>
@@ -120,7 +127,10 @@ export function mountDocs(app: OpenAPIHono<AppEnv>) {
                 .map((r) => {
                   const example = requestExample(doc, r.op);
                   return html`<div class="op" id="${r.op.operationId ?? ""}">
-                    <div><span class="m">${r.method}</span><code>${r.path}</code> <code class="id">${r.op.operationId ?? ""}</code></div>
+                    <div>
+                      <span class="m">${r.method}</span><code>${r.path}</code>
+                      <code class="id">${r.op.operationId ?? ""}</code>
+                    </div>
                     <p><strong>${(r.op.summary as string | undefined) ?? ""}</strong></p>
                     ${r.op.description ? html`<p>${r.op.description as string}</p>` : raw("")}
                     ${r.op.parameters?.length
@@ -128,7 +138,9 @@ export function mountDocs(app: OpenAPIHono<AppEnv>) {
                           .map((p) => `${p.name} (${p.in}${p.required ? ", required" : ""})`)
                           .join(", ")}</p>`
                       : raw("")}
-                    ${example !== undefined ? html`<p>Example request body:</p><pre>${JSON.stringify(example, null, 2)}</pre>` : raw("")}
+                    ${example !== undefined
+                      ? html`<p>Example request body:</p><pre>${JSON.stringify(example, null, 2)}</pre>`
+                      : raw("")}
                     <p>Responses: ${Object.keys(r.op.responses).join(", ")}</p>
                   </div>`;
                 })}`,
