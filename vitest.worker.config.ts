@@ -1,6 +1,7 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 import { demoSeedStatements } from "./scripts/demo-data.ts";
+import ContractReporter from "./tests/support/contract-reporter.ts";
 import { startMessagingStub } from "./tests/support/messaging-provider.ts";
 
 /** Middleware tests that need real D1 (beside their middleware, as hono keeps them; unit config excludes them). */
@@ -27,5 +28,6 @@ export default defineConfig({
   test: {
     include: ["tests/worker/**/*.test.ts", WORKERD_MIDDLEWARE_TESTS],
     setupFiles: ["./tests/worker/setup.ts"],
+    reporters: ["default", new ContractReporter()],
   },
 });

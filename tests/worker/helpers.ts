@@ -1,17 +1,24 @@
 import { env, exports } from "cloudflare:workers";
 import { expect } from "vitest";
+import { checkContract } from "./contract.ts";
 
 export const ORIGIN = "https://akrab.test";
 export const DEMO_PASSWORD = "Akrab-Demo-2026!";
 
-/** A request to the Worker's own fetch handler, as the edge would deliver it. */
-export function api(path: string, init: RequestInit & { json?: unknown; token?: string; ip?: string } = {}): Promise<Response> {
+/**
+ * A request to the Worker's own fetch handler, as the edge would deliver it. Its response is
+ * checked against the OpenAPI document (see contract.ts): an undocumented one fails the test.
+ */
+export async function api(path: string, init: RequestInit & { json?: unknown; token?: string; ip?: string } = {}): Promise<Response> {
   const headers = new Headers(init.headers);
   if (init.json !== undefined) headers.set("content-type", "application/json");
   if (init.token) headers.set("authorization", `Bearer ${init.token}`);
   headers.set("cf-connecting-ip", init.ip ?? "203.0.113.10");
   const body = init.json !== undefined ? JSON.stringify(init.json) : init.body;
-  return exports.default.fetch(new Request(`${ORIGIN}${path}`, { ...init, headers, body }));
+  const request = new Request(`${ORIGIN}${path}`, { ...init, headers, body });
+  const response = await exports.default.fetch(request);
+  await checkContract(request, response);
+  return response;
 }
 
 export async function login(email: string, password = DEMO_PASSWORD, ip?: string) {

@@ -7,3 +7,4 @@ export * from "./onboarding.ts";
 export * from "./applications.ts";
 export * from "./workflow.ts";
 export * from "./documents.ts";
+export * from "./views.ts";

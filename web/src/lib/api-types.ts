@@ -53,8 +53,9 @@ export type {
 
 export type Membership = ApiMembership;
 export type TenantLevel = NonNullable<Membership["tenant"]>["level"];
-export type TenantRef = { slug: string; name: string; level?: TenantLevel };
-export type LksRef = { id: string; name: string };
+/** A tenant as the web names it (the level is known only where a membership carries it). */
+export type TenantRef = Pick<NonNullable<Membership["tenant"]>, "slug" | "name"> & { level?: TenantLevel };
+export type LksRef = NonNullable<Membership["lks"]>;
 export type Session = Me;
 export type LoginResponse = SessionResponse;
 
@@ -99,40 +100,11 @@ export type ChecklistItem = Application["checklist"][number];
 export type AvailableAction = Application["availableActions"][number];
 export type DocumentRequirement = z.output<typeof DocumentRequirementSchema>;
 export type DefinitionProblem = z.output<typeof DefinitionProblemSchema>;
-export interface WorkflowState {
-  published: { version: number; regional: import("@akrab/domain").RegionalPart; publishedAt: string };
-  draft: { regional: unknown; baseVersion: number; updatedAt: string; problems: DefinitionProblem[] } | null;
-  versions: Array<{ version: number; publishedAt: string; publishedBy: string | null }>;
-}
-/** `GET /t/{tenant}/lks/{lksId}/applications`: every application of one LKS, newest first. */
-export interface LksApplicationSummary {
-  id: string;
-  kind: import("@akrab/domain").ApplicationKind;
-  step: { id: string; label: { id: string; en: string } };
-  open: boolean;
-  version: number;
-  createdAt: string;
-  submittedAt: string | null;
-}
-export interface LksApplications {
-  items: LksApplicationSummary[];
-}
-/** `GET /t/{tenant}/workflow/versions/{version}`: one published version (read-only). */
-export interface WorkflowVersion {
-  version: number;
-  regional: import("@akrab/domain").RegionalPart;
-  publishedAt: string;
-}
-export interface AppNotification {
-  id: string;
-  title: string;
-  body: string;
-  link: string;
-  createdAt: string;
-  readAt: string | null;
-}
-export interface NotificationPage {
-  items: AppNotification[];
-  unread: number;
-  nextCursor: string | null;
-}
+export type {
+  AppNotification,
+  LksApplicationSummary,
+  LksApplications,
+  NotificationPage,
+  WorkflowState,
+  WorkflowVersion,
+} from "@akrab/contracts";

@@ -14,6 +14,7 @@ const ChecklistItemParam = ApplicationParam.extend({ key: z.string().min(1).max(
 const reviewRoute = <T extends z.ZodType>(action: "accept" | "return", summary: string, body: T) =>
   createRoute({
     method: "post",
+    operationId: `applications.${action}Document`,
     path: `/api/v1/t/{tenant}/applications/{applicationId}/checklist/{key}/${action}`,
     tags: ["Applications"],
     summary,

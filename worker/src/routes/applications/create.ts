@@ -11,6 +11,7 @@ import { TenantParam } from "../../lib/params.ts";
 
 export const createApplicationRoute = createRoute({
   method: "post",
+  operationId: "applications.create",
   path: "/api/v1/t/{tenant}/applications",
   tags: ["Applications"],
   summary: "An LKS operator starts an accreditation application (a draft) for its registered LKS",

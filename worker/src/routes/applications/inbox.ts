@@ -10,6 +10,7 @@ import { TenantParam } from "../../lib/params.ts";
 
 export const inboxRoute = createRoute({
   method: "get",
+  operationId: "applications.inbox",
   path: "/api/v1/t/{tenant}/inbox",
   tags: ["Applications"],
   summary: "Waiting for me: applications at a step where the caller can act, most urgent first, with the total",

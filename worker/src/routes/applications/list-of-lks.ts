@@ -1,3 +1,4 @@
+import { LksApplications } from "@akrab/contracts";
 import { stepOf, type WorkflowDefinition } from "@akrab/domain";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
 import type { TenantEnv } from "../../env.ts";
@@ -5,20 +6,16 @@ import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
 import { TenantParam } from "../../lib/params.ts";
 import { notFound } from "../../middleware/problem/index.ts";
 
-const Label = z.object({ id: z.string(), en: z.string() });
-
 export const listOfLksRoute = createRoute({
   method: "get",
+  operationId: "applications.listOfLks",
   path: "/api/v1/t/{tenant}/lks/{lksId}/applications",
   tags: ["Applications"],
   summary: "Every accreditation application of one LKS, newest first (the open one, if any, is marked)",
   security: bearerSecurity,
   request: { params: TenantParam.extend({ lksId: z.string().min(1).max(64) }) },
   responses: {
-    200: jsonResponse(
-      z.object({ items: z.array(z.object({ id: z.string(), kind: z.enum(["first", "renewal"]), step: z.object({ id: z.string(), label: Label }), open: z.boolean(), version: z.number().int(), createdAt: z.string(), submittedAt: z.string().nullable() })) }).openapi("LksApplications"),
-      "Applications",
-    ),
+    200: jsonResponse(LksApplications, "Applications"),
     ...problems(401, 404),
   },
 });

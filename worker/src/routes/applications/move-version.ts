@@ -12,6 +12,7 @@ import { ApplicationParam, changesSinceReturn, visibleApplication } from "./show
 
 export const moveVersionRoute = createRoute({
   method: "post",
+  operationId: "applications.moveVersion",
   path: "/api/v1/t/{tenant}/applications/{applicationId}/workflow-version",
   tags: ["Applications"],
   summary: "Move one in-flight application to another published workflow version (tenant admins)",

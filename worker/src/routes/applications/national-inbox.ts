@@ -8,6 +8,7 @@ import { unknownCursor } from "../../middleware/problem/index.ts";
 
 export const nationalInboxRoute = createRoute({
   method: "get",
+  operationId: "applications.nationalInbox",
   path: "/api/v1/national/inbox",
   tags: ["Applications"],
   summary: "BALKS: applications from every tenant waiting at a national step the caller acts on",

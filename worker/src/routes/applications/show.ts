@@ -34,6 +34,7 @@ export async function changesSinceReturn(c: Context<TenantEnv>, app: StoredAppli
 
 export const showApplicationRoute = createRoute({
   method: "get",
+  operationId: "applications.show",
   path: "/api/v1/t/{tenant}/applications/{applicationId}",
   tags: ["Applications"],
   summary: "One application: its step, checklist, to-do items, what the caller may do next, and what changed since the last return",

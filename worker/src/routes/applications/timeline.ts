@@ -1,6 +1,6 @@
-import { TimelineEntry } from "@akrab/contracts";
+import { Timeline, TimelineEntry } from "@akrab/contracts";
 import { isOverdue, slaDueAt, stepOf } from "@akrab/domain";
-import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
+import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import type { TenantEnv } from "../../env.ts";
 import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
 import { definitionFor } from "../../services/applications.ts";
@@ -8,12 +8,13 @@ import { ApplicationParam, visibleApplication } from "./show.ts";
 
 export const timelineRoute = createRoute({
   method: "get",
+  operationId: "applications.timeline",
   path: "/api/v1/t/{tenant}/applications/{applicationId}/timeline",
   tags: ["Applications"],
   summary: "Every step of the application: who, when, comment, how long the previous step took, and its SLA",
   security: bearerSecurity,
   request: { params: ApplicationParam },
-  responses: { 200: jsonResponse(z.object({ items: z.array(TimelineEntry) }).openapi("Timeline"), "Oldest first"), ...problems(401, 404) },
+  responses: { 200: jsonResponse(Timeline, "Oldest first"), ...problems(401, 404) },
 });
 
 export const timeline: RouteHandler<typeof timelineRoute, TenantEnv> = async (c) => {

@@ -12,6 +12,7 @@ import { ApplicationParam, changesSinceReturn, visibleApplication } from "./show
 
 export const transitionRoute = createRoute({
   method: "post",
+  operationId: "applications.transition",
   path: "/api/v1/t/{tenant}/applications/{applicationId}/transitions",
   tags: ["Applications"],
   summary: "Take an action on an application (submit, return, recommend, …)",

@@ -11,6 +11,7 @@ import { ApplicationParam, changesSinceReturn, visibleApplication } from "./show
 
 export const updateLetterRoute = createRoute({
   method: "put",
+  operationId: "applications.updateLetter",
   path: "/api/v1/t/{tenant}/applications/{applicationId}/letter",
   tags: ["Applications"],
   summary: "Correct the application letter while the application is with the LKS (draft or revision)",

@@ -1,4 +1,4 @@
-import { Area } from "@akrab/contracts";
+import { AreaList } from "@akrab/contracts";
 import { listAreas } from "@akrab/db";
 import { createRoute, z } from "@hono/zod-openapi";
 import { jsonResponse, problems } from "../../lib/openapi.ts";
@@ -6,6 +6,7 @@ import { createRouter } from "../../lib/router.ts";
 
 export const listAreasRoute = createRoute({
   method: "get",
+  operationId: "areas.list",
   path: "/api/v1/public/areas",
   tags: ["Public"],
   summary: "Kecamatan of a kabupaten/kota, or kelurahan/desa of a kecamatan (Kemendagri codes)",
@@ -14,7 +15,7 @@ export const listAreasRoute = createRoute({
       parent: z.string().regex(/^\d{2}\.\d{2}(\.\d{2})?$/, "Kode kabupaten/kota (36.71) atau kecamatan (36.71.01) / A kab/kota or kecamatan code").openapi({ example: "36.71" }),
     }),
   },
-  responses: { 200: jsonResponse(z.object({ items: z.array(Area) }).openapi("AreaList"), "Areas by name"), ...problems(400) },
+  responses: { 200: jsonResponse(AreaList, "Areas by name"), ...problems(400) },
 });
 
 export const areaRoutes = createRouter().openapi(listAreasRoute, async (c) => {

@@ -8,6 +8,7 @@ import { TenantParam } from "../../lib/params.ts";
 
 export const listAuditRoute = createRoute({
   method: "get",
+  operationId: "audit.list",
   path: "/api/v1/t/{tenant}/audit",
   tags: ["Tenant administration"],
   summary: "The tenant's audit log, newest first (tenant admins)",

@@ -13,6 +13,7 @@ import { InvitationToken } from "./invitation-show.ts";
 
 export const acceptInvitationRoute = createRoute({
   method: "post",
+  operationId: "auth.invitationAccept",
   path: "/api/v1/auth/invitations/{token}/accept",
   tags: ["Auth"],
   summary: "Accept an invitation: creates the account (or adds the role to an existing one) and signs in",

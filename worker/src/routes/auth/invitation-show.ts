@@ -10,6 +10,7 @@ export const InvitationToken = z.object({ token: z.string().min(16).max(256) });
 
 export const showInvitationRoute = createRoute({
   method: "get",
+  operationId: "auth.invitationShow",
   path: "/api/v1/auth/invitations/{token}",
   tags: ["Auth"],
   summary: "What an invitation link offers (before accepting it)",

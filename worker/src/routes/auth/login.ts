@@ -11,6 +11,7 @@ import { forgiveSuccessfulLogin, throttleLogin } from "../../services/login-thro
 
 export const loginRoute = createRoute({
   method: "post",
+  operationId: "auth.login",
   path: "/api/v1/auth/login",
   tags: ["Auth"],
   summary: "Sign in with email and password",

@@ -7,6 +7,7 @@ import { clearSessionCookie, requireAuth } from "../../middleware/auth/index.ts"
 
 export const logoutRoute = createRoute({
   method: "post",
+  operationId: "auth.logout",
   path: "/api/v1/auth/logout",
   tags: ["Auth"],
   summary: "Sign out: revokes the session server-side",

@@ -7,6 +7,7 @@ import { publicMembership } from "../../services/sessions.ts";
 
 export const meRoute = createRoute({
   method: "get",
+  operationId: "auth.me",
   path: "/api/v1/auth/me",
   tags: ["Auth"],
   summary: "The signed-in user and their memberships",

@@ -11,6 +11,7 @@ import { hashSecretToken } from "../../services/secret-tokens.ts";
 
 export const completePasswordResetRoute = createRoute({
   method: "post",
+  operationId: "auth.passwordResetComplete",
   path: "/api/v1/auth/password-reset/complete",
   tags: ["Auth"],
   summary: "Set a new password with an emailed reset token",

@@ -13,6 +13,7 @@ const RESETS_PER_HOUR = 5;
 
 export const requestPasswordResetRoute = createRoute({
   method: "post",
+  operationId: "auth.passwordResetRequest",
   path: "/api/v1/auth/password-reset",
   tags: ["Auth"],
   summary: "Email a password reset link",

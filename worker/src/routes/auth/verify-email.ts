@@ -8,6 +8,7 @@ import { hashSecretToken } from "../../services/secret-tokens.ts";
 
 export const verifyEmailRoute = createRoute({
   method: "post",
+  operationId: "auth.verifyEmail",
   path: "/api/v1/auth/verify-email",
   tags: ["Auth"],
   summary: "Confirm an email address with the emailed token (self-registered accounts)",

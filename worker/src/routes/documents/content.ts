@@ -1,9 +1,10 @@
 import { recordAudit } from "@akrab/db";
+import { MIME_TYPES } from "@akrab/domain";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import type { TenantEnv } from "../../env.ts";
 import { clientIp } from "../../lib/client-ip.ts";
 import { contentDisposition } from "../../lib/content-disposition.ts";
-import { bearerSecurity, problems } from "../../lib/openapi.ts";
+import { bearerSecurity, binaryContent, problems } from "../../lib/openapi.ts";
 import { parseRange } from "../../lib/range.ts";
 import { Problem, notFound } from "../../middleware/problem/index.ts";
 import { visibleDocument } from "../../services/documents.ts";
@@ -11,6 +12,7 @@ import { DocumentParam, VersionQuery } from "./params.ts";
 
 export const documentContentRoute = createRoute({
   method: "get",
+  operationId: "documents.content",
   path: "/api/v1/t/{tenant}/documents/{documentId}/content",
   tags: ["Documents"],
   summary: "Download a document (Range requests resume a download cut off on a bad link)",
@@ -18,8 +20,8 @@ export const documentContentRoute = createRoute({
   security: bearerSecurity,
   request: { params: DocumentParam, query: VersionQuery },
   responses: {
-    200: { description: "The file", content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } },
-    206: { description: "The requested byte range" },
+    200: { description: "The file, as the type its bytes were detected to be", content: binaryContent(Object.values(MIME_TYPES)) },
+    206: { description: "The requested byte range", content: binaryContent(Object.values(MIME_TYPES)) },
     304: { description: "Not modified (If-None-Match)" },
     ...problems(401, 404),
     416: { description: "Range not satisfiable" },

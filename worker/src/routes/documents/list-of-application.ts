@@ -7,6 +7,7 @@ import { ApplicationParam, visibleApplication } from "../applications/show.ts";
 
 export const applicationDocumentsRoute = createRoute({
   method: "get",
+  operationId: "documents.listOfApplication",
   path: "/api/v1/t/{tenant}/applications/{applicationId}/documents",
   tags: ["Documents"],
   summary: "The documents of an application (requirements and indicator evidence) with their versions",

@@ -7,6 +7,7 @@ import { DocumentParam } from "./params.ts";
 
 export const showDocumentRoute = createRoute({
   method: "get",
+  operationId: "documents.show",
   path: "/api/v1/t/{tenant}/documents/{documentId}",
   tags: ["Documents"],
   summary: "A document with every version (who, when, size, hash, PDF page count)",

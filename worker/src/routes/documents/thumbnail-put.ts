@@ -15,6 +15,7 @@ const imageBody = { schema: z.string().openapi({ format: "binary" }) };
 
 export const putThumbnailRoute = createRoute({
   method: "put",
+  operationId: "documents.thumbnailPut",
   path: "/api/v1/t/{tenant}/documents/{documentId}/thumbnail",
   tags: ["Documents"],
   summary: "Store the small preview of the current version (JPEG or WebP, at most 64 KB), made in the browser",

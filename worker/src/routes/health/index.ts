@@ -1,13 +1,13 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { Health } from "@akrab/contracts";
+import { createRoute } from "@hono/zod-openapi";
 import { createRouter } from "../../lib/router.ts";
 import { jsonResponse } from "../../lib/openapi.ts";
 
 export const API_VERSION = "1.0.0";
 
-const Health = z.object({ status: z.literal("ok"), version: z.string(), apiVersion: z.string(), environment: z.string() }).openapi("Health");
-
 export const healthRoute = createRoute({
   method: "get",
+  operationId: "health.get",
   path: "/api/health",
   tags: ["Operations"],
   summary: "Liveness and version",

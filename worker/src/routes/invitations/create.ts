@@ -12,6 +12,7 @@ import { TenantParam } from "../../lib/params.ts";
 
 export const createInvitationRoute = createRoute({
   method: "post",
+  operationId: "invitations.create",
   path: "/api/v1/t/{tenant}/invitations",
   tags: ["Members"],
   summary: "Invite someone by email to a role in this tenant",

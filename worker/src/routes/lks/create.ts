@@ -12,6 +12,7 @@ import { lksDetail } from "./present.ts";
 
 export const createLksRoute = createRoute({
   method: "post",
+  operationId: "lks.create",
   path: "/api/v1/t/{tenant}/lks",
   tags: ["LKS registry"],
   summary: "A Dinsos verifier registers an LKS on its behalf",

@@ -15,6 +15,7 @@ import { staleVersion } from "./update.ts";
 
 export const verifyLksRoute = createRoute({
   method: "post",
+  operationId: "lks.verify",
   path: "/api/v1/t/{tenant}/lks/{lksId}/verify",
   tags: ["LKS registry"],
   summary: "Verify a registration: the LKS becomes registered and its tanda daftar is recorded",
@@ -25,6 +26,7 @@ export const verifyLksRoute = createRoute({
 
 export const returnLksRoute = createRoute({
   method: "post",
+  operationId: "lks.return",
   path: "/api/v1/t/{tenant}/lks/{lksId}/return",
   tags: ["LKS registry"],
   summary: "Return a registration to the LKS with a comment per field to fix",

@@ -37,6 +37,7 @@ export function csvCell(value: string): string {
 
 export const exportLksRoute = createRoute({
   method: "get",
+  operationId: "lks.exportCsv",
   path: "/api/v1/t/{tenant}/lks.csv",
   tags: ["LKS registry"],
   summary: "The filtered registry as CSV (UTF-8, opens in spreadsheets)",

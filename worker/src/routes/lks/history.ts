@@ -8,6 +8,7 @@ import { LksParam, visibleLks } from "./show.ts";
 
 export const lksHistoryRoute = createRoute({
   method: "get",
+  operationId: "lks.history",
   path: "/api/v1/t/{tenant}/lks/{lksId}/history",
   tags: ["LKS registry"],
   summary: "Every change to the LKS, newest first: who, when, old → new",

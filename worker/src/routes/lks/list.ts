@@ -9,6 +9,7 @@ import { lksSummary } from "./present.ts";
 
 export const listLksRoute = createRoute({
   method: "get",
+  operationId: "lks.list",
   path: "/api/v1/t/{tenant}/lks",
   tags: ["LKS registry"],
   summary: "Search the tenant's LKS registry, by name, cursor-paginated",

@@ -15,6 +15,7 @@ const VERIFICATION_TTL_SECONDS = 7 * 24 * 60 * 60;
 
 export const registerLksRoute = createRoute({
   method: "post",
+  operationId: "lks.registration",
   path: "/api/v1/public/lks-registrations",
   tags: ["LKS registry"],
   summary: "An LKS registers itself with the Dinsos of its kabupaten/kota",

@@ -12,6 +12,7 @@ import { staleVersion } from "./update.ts";
 
 export const resubmitLksRoute = createRoute({
   method: "post",
+  operationId: "lks.resubmit",
   path: "/api/v1/t/{tenant}/lks/{lksId}/resubmit",
   tags: ["LKS registry"],
   summary: "Send a returned registration back to the Dinsos after fixing it",

@@ -18,6 +18,7 @@ export async function visibleLks(c: Context<TenantEnv>, lksId: string) {
 
 export const showLksRoute = createRoute({
   method: "get",
+  operationId: "lks.show",
   path: "/api/v1/t/{tenant}/lks/{lksId}",
   tags: ["LKS registry"],
   summary: "One LKS with its full profile (board members' NIK masked)",

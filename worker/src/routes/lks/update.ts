@@ -12,6 +12,7 @@ import { LksParam, visibleLks } from "./show.ts";
 
 export const updateLksRoute = createRoute({
   method: "patch",
+  operationId: "lks.update",
   path: "/api/v1/t/{tenant}/lks/{lksId}",
   tags: ["LKS registry"],
   summary: "Change an LKS profile (its operators, or the Dinsos)",

@@ -10,6 +10,7 @@ import { TenantParam } from "../../lib/params.ts";
 
 export const changeRoleRoute = createRoute({
   method: "patch",
+  operationId: "members.changeRole",
   path: "/api/v1/t/{tenant}/members/{membershipId}",
   tags: ["Members"],
   summary: "Change the role of one membership",

@@ -7,6 +7,7 @@ import { TenantParam } from "../../lib/params.ts";
 
 export const listMembersRoute = createRoute({
   method: "get",
+  operationId: "members.list",
   path: "/api/v1/t/{tenant}/members",
   tags: ["Members"],
   summary: "Everyone holding a role in this tenant",

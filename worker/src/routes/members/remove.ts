@@ -9,6 +9,7 @@ import { TenantParam } from "../../lib/params.ts";
 
 export const removeMemberRoute = createRoute({
   method: "delete",
+  operationId: "members.remove",
   path: "/api/v1/t/{tenant}/members/{membershipId}",
   tags: ["Members"],
   summary: "Deactivate a membership: the user loses that role in this tenant",

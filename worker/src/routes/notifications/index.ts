@@ -1,17 +1,14 @@
-import { CursorQuery } from "@akrab/contracts";
+import { CursorQuery, MarkRead, NotificationPage } from "@akrab/contracts";
 import { listNotifications, markNotificationsRead } from "@akrab/db";
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
 import { createRouter } from "../../lib/router.ts";
 import { requireAuth } from "../../middleware/auth/index.ts";
 import { unknownCursor } from "../../middleware/problem/index.ts";
 
-const Notification = z
-  .object({ id: z.string(), title: z.string(), body: z.string(), link: z.string().openapi({ description: "Path in the web app" }), createdAt: z.string(), readAt: z.string().nullable() })
-  .openapi("Notification");
-
 export const listNotificationsRoute = createRoute({
   method: "get",
+  operationId: "notifications.list",
   path: "/api/v1/notifications",
   tags: ["Notifications"],
   summary: "The signed-in user's in-app notifications, newest first, with the unread count",
@@ -19,19 +16,20 @@ export const listNotificationsRoute = createRoute({
   middleware: [requireAuth()] as const,
   request: { query: CursorQuery },
   responses: {
-    200: jsonResponse(z.object({ items: z.array(Notification), nextCursor: z.string().nullable(), unread: z.number().int() }).openapi("NotificationPage"), "Notifications"),
+    200: jsonResponse(NotificationPage, "Notifications"),
     ...problems(400, 401),
   },
 });
 
 export const markReadRoute = createRoute({
   method: "post",
+  operationId: "notifications.markRead",
   path: "/api/v1/notifications/read",
   tags: ["Notifications"],
   summary: "Mark notifications read (all, or those up to a time)",
   security: bearerSecurity,
   middleware: [requireAuth()] as const,
-  request: { body: jsonBody(z.object({ upTo: z.iso.datetime().optional() }).openapi("MarkRead")) },
+  request: { body: jsonBody(MarkRead) },
   responses: { 204: { description: "Marked" }, ...problems(400, 401) },
 });
 

@@ -8,6 +8,7 @@ import { presentOutboxMessage } from "./present.ts";
 
 export const listOutboxRoute = createRoute({
   method: "get",
+  operationId: "outbox.list",
   path: "/api/v1/national/outbox",
   tags: ["Operations"],
   summary: "Messages and their delivery status, newest first (platform admins)",

@@ -6,6 +6,7 @@ import { jsonResponse, problems } from "../../lib/openapi.ts";
 
 export const listRegionsRoute = createRoute({
   method: "get",
+  operationId: "regions.list",
   path: "/api/v1/public/regions",
   tags: ["Public"],
   summary: "Provinces and kabupaten/kota of Indonesia, with whether their Dinsos uses Akrab",

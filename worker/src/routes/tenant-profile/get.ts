@@ -7,6 +7,7 @@ import { presentTenantProfile } from "./present.ts";
 
 export const getProfileRoute = createRoute({
   method: "get",
+  operationId: "tenantProfile.get",
   path: "/api/v1/t/{tenant}/profile",
   tags: ["Tenant administration"],
   summary: "The tenant's (Dinsos') profile",

@@ -1,17 +1,18 @@
-import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
+import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import type { TenantEnv } from "../../env.ts";
-import { bearerSecurity, problems } from "../../lib/openapi.ts";
+import { bearerSecurity, binaryContent, problems } from "../../lib/openapi.ts";
 import { notFound } from "../../middleware/problem/index.ts";
 import { TenantParam } from "../../lib/params.ts";
 
 export const getLogoRoute = createRoute({
   method: "get",
+  operationId: "tenantProfile.logoGet",
   path: "/api/v1/t/{tenant}/logo",
   tags: ["Tenant administration"],
   summary: "The tenant's logo",
   security: bearerSecurity,
   request: { params: TenantParam },
-  responses: { 200: { description: "The image", content: { "image/*": { schema: z.string().openapi({ format: "binary" }) } } }, ...problems(401, 404) },
+  responses: { 200: { description: "The image", content: binaryContent(["image/png", "image/jpeg", "image/webp"]) }, ...problems(401, 404) },
 });
 
 export const getLogo: RouteHandler<typeof getLogoRoute, TenantEnv> = async (c) => {

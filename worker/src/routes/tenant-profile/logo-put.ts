@@ -15,6 +15,7 @@ const imageBody = { schema: z.string().openapi({ format: "binary" }) };
 
 export const putLogoRoute = createRoute({
   method: "put",
+  operationId: "tenantProfile.logoPut",
   path: "/api/v1/t/{tenant}/logo",
   tags: ["Tenant administration"],
   summary: "Replace the tenant's logo (PNG, JPEG or WebP, at most 200 KB; resized in the browser first)",

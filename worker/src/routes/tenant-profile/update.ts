@@ -10,6 +10,7 @@ import { presentTenantProfile } from "./present.ts";
 
 export const updateProfileRoute = createRoute({
   method: "patch",
+  operationId: "tenantProfile.update",
   path: "/api/v1/t/{tenant}/profile",
   tags: ["Tenant administration"],
   summary: "Edit the tenant's name, address and contact (tenant admins)",

@@ -13,6 +13,7 @@ import { SignupParam } from "./letter-put.ts";
 
 export const approveSignupRoute = createRoute({
   method: "post",
+  operationId: "tenantSignups.approve",
   path: "/api/v1/national/tenant-signups/{signupId}/approve",
   tags: ["Tenant onboarding"],
   summary: "Approve a sign-up: creates the tenant and invites its first admin",

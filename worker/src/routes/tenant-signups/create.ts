@@ -11,6 +11,7 @@ import { hashSecretToken, newSecretToken } from "../../services/secret-tokens.ts
 
 export const createSignupRoute = createRoute({
   method: "post",
+  operationId: "tenantSignups.create",
   path: "/api/v1/public/tenant-signups",
   tags: ["Tenant onboarding"],
   summary: "A Dinsos applies to use Akrab for its region",

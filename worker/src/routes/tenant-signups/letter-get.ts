@@ -9,6 +9,7 @@ import { SignupParam } from "./letter-put.ts";
 
 export const getLetterRoute = createRoute({
   method: "get",
+  operationId: "tenantSignups.letterGet",
   path: "/api/v1/national/tenant-signups/{signupId}/letter",
   tags: ["Tenant onboarding"],
   summary: "Download a sign-up's assignment letter (platform admins)",

@@ -13,6 +13,7 @@ export const SignupParam = z.object({ signupId: z.string().min(1).max(64) });
 
 export const putLetterRoute = createRoute({
   method: "put",
+  operationId: "tenantSignups.letterPut",
   path: "/api/v1/public/tenant-signups/{signupId}/letter",
   tags: ["Tenant onboarding"],
   summary: "Attach (or replace) the assignment letter of a pending sign-up, as a PDF of at most 5 MB",

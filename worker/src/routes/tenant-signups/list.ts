@@ -9,6 +9,7 @@ import { presentSignup } from "./present.ts";
 
 export const listSignupsRoute = createRoute({
   method: "get",
+  operationId: "tenantSignups.list",
   path: "/api/v1/national/tenant-signups",
   tags: ["Tenant onboarding"],
   summary: "Sign-ups to review, oldest first (platform admins)",

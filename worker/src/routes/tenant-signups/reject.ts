@@ -11,6 +11,7 @@ import { presentSignup } from "./present.ts";
 
 export const rejectSignupRoute = createRoute({
   method: "post",
+  operationId: "tenantSignups.reject",
   path: "/api/v1/national/tenant-signups/{signupId}/reject",
   tags: ["Tenant onboarding"],
   summary: "Reject a sign-up with a reason; the applicant is told by email",

@@ -10,6 +10,7 @@ import { presentSignup } from "./present.ts";
 
 export const showSignupRoute = createRoute({
   method: "get",
+  operationId: "tenantSignups.show",
   path: "/api/v1/national/tenant-signups/{signupId}",
   tags: ["Tenant onboarding"],
   summary: "One sign-up (platform admins)",

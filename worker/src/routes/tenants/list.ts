@@ -8,6 +8,7 @@ import { presentTenant } from "./present.ts";
 
 export const listTenantsRoute = createRoute({
   method: "get",
+  operationId: "tenants.list",
   path: "/api/v1/national/tenants",
   tags: ["Tenant onboarding"],
   summary: "Every tenant, by Kemendagri code (national roles)",

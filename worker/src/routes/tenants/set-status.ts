@@ -11,6 +11,7 @@ const params = z.object({ slug: z.string().min(1).max(80), status: z.enum(["deac
 
 export const setTenantStatusRoute = createRoute({
   method: "post",
+  operationId: "tenants.setStatus",
   path: "/api/v1/national/tenants/{slug}/{status}",
   tags: ["Tenant onboarding"],
   summary: "Deactivate or reactivate a tenant (platform admins)",

@@ -9,6 +9,7 @@ import { OFFSET_CONTENT_TYPE, UploadParam, gone, integerHeader, progressHeaders,
 
 export const appendRoute = createRoute({
   method: "patch",
+  operationId: "uploads.append",
   path: "/api/v1/t/{tenant}/uploads/{uploadId}",
   tags: ["Uploads (tus)"],
   summary: "Send the next bytes of an upload from Upload-Offset (any chunk size)",

@@ -1,6 +1,7 @@
+import { CreatedUpload } from "@akrab/contracts";
 import { MAX_UPLOAD_BYTES, documentTypeOfMime, filenameForType } from "@akrab/domain";
 import { newId, recordAudit } from "@akrab/db";
-import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
+import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import type { TenantEnv } from "../../env.ts";
 import { clientIp } from "../../lib/client-ip.ts";
 import { bearerSecurity, problems } from "../../lib/openapi.ts";
@@ -12,12 +13,9 @@ import { OFFSET_CONTENT_TYPE, integerHeader, parseMetadata, progressHeaders, req
 
 const MB = 1024 * 1024;
 
-const CreatedUpload = z
-  .object({ id: z.string(), offset: z.number().int(), length: z.number().int(), duplicate: z.boolean(), documentId: z.string().nullable() })
-  .openapi("CreatedUpload");
-
 export const createUploadRoute = createRoute({
   method: "post",
+  operationId: "uploads.create",
   path: "/api/v1/t/{tenant}/uploads",
   tags: ["Uploads (tus)"],
   summary: "Create a tus upload (Upload-Length, Upload-Metadata: filename, filetype, sha256 and the target)",

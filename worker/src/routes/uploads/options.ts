@@ -7,6 +7,7 @@ import { TUS_EXTENSIONS, TUS_VERSION } from "./tus.ts";
 
 export const uploadOptionsRoute = createRoute({
   method: "options",
+  operationId: "uploads.options",
   path: "/api/v1/t/{tenant}/uploads",
   tags: ["Uploads (tus)"],
   summary: "tus discovery: the protocol version, extensions and the largest upload accepted",

@@ -6,6 +6,7 @@ import { UploadParam, gone, progressHeaders, tusHeaders, uploadSession } from ".
 
 export const uploadStatusRoute = createRoute({
   method: "get",
+  operationId: "uploads.status",
   path: "/api/v1/t/{tenant}/uploads/{uploadId}",
   tags: ["Uploads (tus)"],
   summary: "Where an upload stands (tus HEAD): resume from Upload-Offset",

@@ -8,6 +8,7 @@ import { UploadParam, gone, requireTusVersion, uploadSession } from "./tus.ts";
 
 export const terminateRoute = createRoute({
   method: "delete",
+  operationId: "uploads.terminate",
   path: "/api/v1/t/{tenant}/uploads/{uploadId}",
   tags: ["Uploads (tus)"],
   summary: "Cancel an unfinished upload (tus termination): its bytes are discarded",

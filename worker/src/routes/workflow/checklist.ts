@@ -1,4 +1,4 @@
-import { ChecklistReplace, DocumentRequirementInput } from "@akrab/contracts";
+import { Checklist, ChecklistReplace, DocumentRequirementInput } from "@akrab/contracts";
 import { recordAudit } from "@akrab/db";
 import { APPLICATION_KINDS } from "@akrab/domain";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
@@ -9,10 +9,10 @@ import { requireTenantRole } from "../../middleware/tenant/index.ts";
 import { TenantParam } from "../../lib/params.ts";
 
 const params = TenantParam.extend({ kind: z.enum(APPLICATION_KINDS) });
-const Checklist = z.object({ items: z.array(DocumentRequirementInput) }).openapi("Checklist");
 
 export const getChecklistRoute = createRoute({
   method: "get",
+  operationId: "workflow.checklistGet",
   path: "/api/v1/t/{tenant}/checklists/{kind}",
   tags: ["Workflow"],
   summary: "The tenant's document checklist for first accreditations or renewals",
@@ -28,6 +28,7 @@ export const getChecklist: RouteHandler<typeof getChecklistRoute, TenantEnv> = a
 
 export const putChecklistRoute = createRoute({
   method: "put",
+  operationId: "workflow.checklistPut",
   path: "/api/v1/t/{tenant}/checklists/{kind}",
   tags: ["Workflow"],
   summary: "Replace the checklist (tenant admins); applications already started keep their copy",

@@ -1,21 +1,14 @@
-import { DefinitionProblemSchema, RegionalPartSchema } from "@akrab/contracts";
+import { WorkflowState } from "@akrab/contracts";
 import { validateRegionalPart, type RegionalPart } from "@akrab/domain";
-import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
+import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import type { TenantEnv } from "../../env.ts";
 import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
 import { Problem } from "../../middleware/problem/index.ts";
 import { TenantParam } from "../../lib/params.ts";
 
-export const WorkflowState = z
-  .object({
-    published: z.object({ version: z.number().int(), regional: RegionalPartSchema, publishedAt: z.string() }),
-    draft: z.object({ regional: z.unknown(), baseVersion: z.number().int(), updatedAt: z.string(), problems: z.array(DefinitionProblemSchema) }).nullable(),
-    versions: z.array(z.object({ version: z.number().int(), publishedAt: z.string(), publishedBy: z.string().nullable() })),
-  })
-  .openapi("WorkflowState");
-
 export const getWorkflowRoute = createRoute({
   method: "get",
+  operationId: "workflow.get",
   path: "/api/v1/t/{tenant}/workflow",
   tags: ["Workflow"],
   summary: "The tenant's published workflow, its draft with validation problems, and past versions",

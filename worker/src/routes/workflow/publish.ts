@@ -1,6 +1,7 @@
+import { Published } from "@akrab/contracts";
 import { recordAudit } from "@akrab/db";
 import { composeDefinition, validateRegionalPart, type RegionalPart } from "@akrab/domain";
-import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
+import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import type { TenantEnv } from "../../env.ts";
 import { clientIp } from "../../lib/client-ip.ts";
 import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
@@ -10,6 +11,7 @@ import { TenantParam } from "../../lib/params.ts";
 
 export const publishRoute = createRoute({
   method: "post",
+  operationId: "workflow.publish",
   path: "/api/v1/t/{tenant}/workflow/publish",
   tags: ["Workflow"],
   summary: "Publish the draft as the next version (tenant admins)",
@@ -17,7 +19,7 @@ export const publishRoute = createRoute({
   security: bearerSecurity,
   middleware: [requireTenantRole("tenant_admin")] as const,
   request: { params: TenantParam },
-  responses: { 200: jsonResponse(z.object({ version: z.number().int() }).openapi("Published"), "Published"), ...problems(400, 401, 403, 404, 409) },
+  responses: { 200: jsonResponse(Published, "Published"), ...problems(400, 401, 403, 404, 409) },
 });
 
 export const publish: RouteHandler<typeof publishRoute, TenantEnv> = async (c) => {

@@ -1,7 +1,7 @@
-import { DefinitionProblemSchema, RegionalPartSchema } from "@akrab/contracts";
+import { DraftSaved, WorkflowDraft } from "@akrab/contracts";
 import { recordAudit } from "@akrab/db";
 import { validateRegionalPart } from "@akrab/domain";
-import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
+import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import type { TenantEnv } from "../../env.ts";
 import { clientIp } from "../../lib/client-ip.ts";
 import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
@@ -10,13 +10,14 @@ import { TenantParam } from "../../lib/params.ts";
 
 export const saveDraftRoute = createRoute({
   method: "put",
+  operationId: "workflow.saveDraft",
   path: "/api/v1/t/{tenant}/workflow/draft",
   tags: ["Workflow"],
   summary: "Save the workflow draft (tenant admins); the answer lists every problem to fix before publishing",
   security: bearerSecurity,
   middleware: [requireTenantRole("tenant_admin")] as const,
-  request: { params: TenantParam, body: jsonBody(z.object({ regional: RegionalPartSchema }).openapi("WorkflowDraft")) },
-  responses: { 200: jsonResponse(z.object({ problems: z.array(DefinitionProblemSchema) }).openapi("DraftSaved"), "Saved"), ...problems(400, 401, 403, 404) },
+  request: { params: TenantParam, body: jsonBody(WorkflowDraft) },
+  responses: { 200: jsonResponse(DraftSaved, "Saved"), ...problems(400, 401, 403, 404) },
 });
 
 export const saveDraft: RouteHandler<typeof saveDraftRoute, TenantEnv> = async (c) => {

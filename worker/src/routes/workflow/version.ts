@@ -1,4 +1,4 @@
-import { RegionalPartSchema } from "@akrab/contracts";
+import { WorkflowVersion } from "@akrab/contracts";
 import type { RegionalPart } from "@akrab/domain";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
 import type { TenantEnv } from "../../env.ts";
@@ -8,12 +8,13 @@ import { notFound } from "../../middleware/problem/index.ts";
 
 export const getVersionRoute = createRoute({
   method: "get",
+  operationId: "workflow.version",
   path: "/api/v1/t/{tenant}/workflow/versions/{version}",
   tags: ["Workflow"],
   summary: "One published version of the tenant's workflow (read-only)",
   security: bearerSecurity,
   request: { params: TenantParam.extend({ version: z.coerce.number().int().min(1) }) },
-  responses: { 200: jsonResponse(z.object({ version: z.number().int(), regional: RegionalPartSchema, publishedAt: z.string() }).openapi("WorkflowVersion"), "The version"), ...problems(400, 401, 404) },
+  responses: { 200: jsonResponse(WorkflowVersion, "The version"), ...problems(400, 401, 404) },
 });
 
 export const getVersion: RouteHandler<typeof getVersionRoute, TenantEnv> = async (c) => {
