@@ -36,10 +36,12 @@ export const Email = z
  * Control characters (C0, DEL, C1) and the bidirectional embeddings, overrides and isolates.
  * NUL truncates strings in C code and PDFs, other controls corrupt CSV exports and emails, and
  * bidi controls make a name display as something it is not (`Panti\u202Eabc` shows reversed).
+ * No regex flags: the OpenAPI generator writes a flagged regex's `/u` into the JSON Schema pattern,
+ * and every character here is in the BMP, so plain ranges say the same as `\p{Cc}`.
  */
-const SINGLE_LINE = /^[^\p{Cc}\u202A-\u202E\u2066-\u2069]*$/u;
+const SINGLE_LINE = /^[^\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]*$/;
 /** The same, but a multi-line field keeps its line breaks and tabs. */
-const MULTI_LINE = /^[^\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]*$/u;
+const MULTI_LINE = /^[^\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]*$/;
 const NO_CONTROL = "Tidak boleh berisi karakter kendali / Must not contain control characters";
 const NO_CONTROL_MULTILINE =
   "Tidak boleh berisi karakter kendali selain baris baru dan tab / Must not contain control characters other than newline and tab";

@@ -12,6 +12,7 @@ const MessageParam = z.object({ messageId: z.string().min(1).max(64) });
 
 export const retryOutboxRoute = createRoute({
   method: "post",
+  operationId: "outbox.retry",
   path: "/api/v1/national/outbox/{messageId}/retry",
   tags: ["Operations"],
   summary: "Put a failed or dead-lettered message back in the queue (platform admins)",
