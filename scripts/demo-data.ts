@@ -4,7 +4,7 @@
  */
 import { createHash } from "node:crypto";
 import { LksProfileInput } from "../packages/contracts/src/index.ts";
-import { APPLICATION_KINDS, DEFAULT_CHECKLISTS, DEFAULT_REGIONAL_PART, composeDefinition, regionDisplayName, type Role } from "../packages/domain/src/index.ts";
+import { APPLICATION_KINDS, DEFAULT_CHECKLISTS, DEFAULT_REGIONAL_PART, addCalendarDays, composeDefinition, jakartaDay, regionDisplayName, type Role } from "../packages/domain/src/index.ts";
 import { hashPassword } from "../worker/src/services/password.ts";
 import { sqlString } from "./sql.ts";
 
@@ -190,8 +190,8 @@ export async function demoSeedStatements(): Promise<string[]> {
       }),
     );
   }
-  const today = new Date().toISOString().slice(0, 10);
-  const daysFromToday = (days: number) => new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  // Permit dates relative to the day the demo is loaded, as people in Indonesia count days.
+  const daysFromToday = (days: number) => addCalendarDays(jakartaDay(), days);
   for (const l of DEMO_LKS) {
     const tenant = DEMO_TENANTS.find((t) => t.slug === l.tenant)!;
     const tandaDaftar =
