@@ -2,7 +2,7 @@
  * Helpers for accreditation applications: which tenant path to read one through, idempotent
  * actions, and small display helpers. Pure functions where possible (unit-tested).
  */
-import { api, isApiError, seg, type RequestOptions } from "#lib/api.ts";
+import { api, isApiError } from "#lib/api.ts";
 import type { Application, Membership, ReturnItem } from "#lib/api-types.ts";
 import { getLocale } from "#lib/paraglide/runtime.js";
 
@@ -32,14 +32,16 @@ export function tenantCandidates(hint: string | null, active: Membership | null,
 }
 
 /** Reads an application through the first tenant that can see it, then through its own tenant. */
-export async function loadApplication(id: string, candidates: string[], options?: RequestOptions): Promise<Application> {
+export async function loadApplication(id: string, candidates: string[]): Promise<Application> {
+  const read = (tenant: string) =>
+    api.get("/t/{tenant}/applications/{applicationId}", { params: { tenant, applicationId: id } });
   let lastError: unknown = null;
   for (const slug of candidates) {
     try {
-      const found = await api.get<Application>(`/t/${seg(slug)}/applications/${seg(id)}`, options);
+      const found = await read(slug);
       if (found.tenant.slug === slug) return found;
       try {
-        return await api.get<Application>(`/t/${seg(found.tenant.slug)}/applications/${seg(id)}`, options);
+        return await read(found.tenant.slug);
       } catch {
         return found; // readable here only (a province reading its kab/kota's application)
       }

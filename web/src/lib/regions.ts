@@ -11,7 +11,7 @@ const areaPromises = new Map<string, Promise<Area[]>>();
 
 /** All 38 provinces and 514 kabupaten/kota, ordered by Kemendagri code. */
 export function loadRegions(): Promise<Region[]> {
-  regionsPromise ??= api.get<{ items: Region[] }>("/public/regions").then(
+  regionsPromise ??= api.get("/public/regions").then(
     (list) => list.items,
     (error: unknown) => {
       regionsPromise = null;
@@ -25,7 +25,7 @@ export function loadRegions(): Promise<Region[]> {
 export function loadAreas(parent: string): Promise<Area[]> {
   let promise = areaPromises.get(parent);
   if (!promise) {
-    promise = api.get<{ items: Area[] }>("/public/areas", { query: { parent } }).then(
+    promise = api.get("/public/areas", { query: { parent } }).then(
       (list) => list.items,
       (error: unknown) => {
         areaPromises.delete(parent);
