@@ -9,7 +9,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import openapiTS, { COMMENT_HEADER, astToString } from "openapi-typescript";
+import openapiTS, { COMMENT_HEADER, astToString, type OpenAPI3 } from "openapi-typescript";
 import { buildApiDocument } from "./openapi-document.ts";
 
 const target = join(import.meta.dirname, "..", "web", "src", "lib", "api-schema.d.ts");
@@ -20,7 +20,7 @@ const header = [
 ].join("\n");
 
 // The document object is passed in, never a URL: the generator reads nothing from the network.
-const ast = await openapiTS((await buildApiDocument()) as Parameters<typeof openapiTS>[0], {
+const ast = await openapiTS((await buildApiDocument()) as unknown as OpenAPI3, {
   silent: true,
   // Every operation keeps its operationId as its key in `operations`, for readable errors.
   rootTypes: false,

@@ -29,14 +29,11 @@ export {
 
 // Identity and onboarding.
 export type Session = Schemas["Me"];
-export type LoginResponse = Schemas["SessionResponse"];
 export type Membership = Schemas["Membership"];
-export type Invitation = Schemas["InvitationDetails"];
 export type CreatedInvitation = Schemas["InvitationCreated"];
 export type Member = Schemas["Member"];
 export type TenantSignup = Schemas["TenantSignup"];
 export type TenantSignupCreate = Schemas["TenantSignupCreate"];
-export type TenantSignupCreated = Schemas["TenantSignupCreated"];
 export type TenantApproved = Schemas["TenantApproved"];
 export type TenantOverview = Schemas["TenantOverview"];
 export type TenantProfile = Schemas["TenantProfile"];
@@ -57,7 +54,6 @@ export type ReturnComment = Schemas["LksReturn"]["comments"][number];
 
 // Workflows and accreditation applications.
 export type WorkflowState = Schemas["WorkflowState"];
-export type WorkflowVersion = Schemas["WorkflowVersion"];
 export type RegionalPart = Schemas["RegionalPart"];
 export type DefinitionProblem = Schemas["DefinitionProblem"];
 export type DocumentRequirement = Schemas["DocumentRequirement"];
@@ -66,9 +62,6 @@ export type ChecklistItem = Application["checklist"][number];
 export type AvailableAction = Application["availableActions"][number];
 export type ReturnItem = Schemas["ReturnItem"];
 export type TimelineEntry = Schemas["TimelineEntry"];
-export type InboxPage = Schemas["InboxPage"];
 export type InboxItem = Schemas["InboxItem"];
-export type LksApplications = Schemas["LksApplications"];
-export type LksApplicationSummary = LksApplications["items"][number];
+export type LksApplicationSummary = Schemas["LksApplications"]["items"][number];
 export type AppNotification = Schemas["Notification"];
-export type NotificationPage = Schemas["NotificationPage"];

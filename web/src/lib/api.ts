@@ -139,7 +139,7 @@ type JsonRequest<O> = [RequestContent<O>] extends [never]
       : B | undefined
     : never;
 /** The JSON request body of `M path`. */
-export type RequestOf<M extends Method, P extends PathFor<M>> = JsonRequest<Operation<P, M>>;
+type RequestOf<M extends Method, P extends PathFor<M>> = JsonRequest<Operation<P, M>>;
 
 type PathParams<O> = O extends { parameters: { path: infer T } } ? T : never;
 type Query<O> = O extends { parameters: { query?: infer T } } ? NonNullable<T> : never;
@@ -147,7 +147,7 @@ type Query<O> = O extends { parameters: { query?: infer T } } ? NonNullable<T> :
 type QueryInput<Q> = { [K in keyof Q]: undefined extends Q[K] ? Q[K] | null | "" : Q[K] };
 
 /** Options of one call: `params` fills the path's `{placeholders}`, `query` is the operation's own. */
-export type CallOptions<O> = Omit<RequestOptions, "query"> &
+type CallOptions<O> = Omit<RequestOptions, "query"> &
   ([PathParams<O>] extends [never] ? { params?: never } : { params: PathParams<O> }) &
   ([Query<O>] extends [never] ? { query?: never } : { query?: QueryInput<Query<O>> });
 /** Options are required exactly when the path has placeholders (or the query has required values). */

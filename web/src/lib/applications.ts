@@ -3,7 +3,7 @@
  * actions, and small display helpers. Pure functions where possible (unit-tested).
  */
 import { api, isApiError } from "#lib/api.ts";
-import type { Application, Membership, ReturnItem } from "#lib/api-types.ts";
+import type { Application, Membership } from "#lib/api-types.ts";
 import { getLocale } from "#lib/paraglide/runtime.js";
 
 /** A `{id, en}` label from the API in the reader's language. */
@@ -91,7 +91,7 @@ export class IdempotentAction {
   }
 }
 
-export function newIdempotencyKey(): string {
+function newIdempotencyKey(): string {
   if (typeof crypto !== "undefined" && "randomUUID" in crypto) return crypto.randomUUID();
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;
 }
@@ -127,16 +127,6 @@ export function shortValue(value: unknown): string {
 
 /** The letter fields a verifier may point at when returning an application. */
 export const LETTER_FIELDS = ["number", "date", "signatoryName", "signatoryPosition", "summary"] as const;
-
-/** Return items grouped by what they point at, so each can be shown beside its subject. */
-export function itemsByRef(items: ReturnItem[]): Map<string, ReturnItem[]> {
-  const out = new Map<string, ReturnItem[]>();
-  for (const item of items) {
-    const key = `${item.kind}:${item.ref}`;
-    out.set(key, [...(out.get(key) ?? []), item]);
-  }
-  return out;
-}
 
 export function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;

@@ -81,11 +81,6 @@ export function failureKind(status: number, problemType: string | null | undefin
   }
 }
 
-/** A refusal the queue must not retry by itself (the person has to act). */
-export function isFinal(kind: FailureKind): boolean {
-  return kind !== "server";
-}
-
 /** Whether a status from HEAD/PATCH is worth retrying automatically (tus-js-client's `onShouldRetry`). */
 export function shouldRetryStatus(status: number): boolean {
   if (status === 0) return true; // no answer: the link dropped
