@@ -7,16 +7,10 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-
-// Loaded by path, not imported: the Worker's code is type-checked by worker/tsconfig.json (Workers
-// types), which this Node-side config does not load; at run time tsx runs it in Node as it is.
-const app: string = "../worker/src/app.ts";
-const docs: string = "../worker/src/routes/docs/index.ts";
-const { createApp } = (await import(app)) as { createApp: () => object };
-const { apiDocument } = (await import(docs)) as { apiDocument: (app: object) => object };
+import { buildApiDocument } from "./openapi-document.ts";
 
 const file = join(mkdtempSync(join(tmpdir(), "akrab-openapi-")), "openapi.json");
-writeFileSync(file, JSON.stringify(apiDocument(createApp()), null, 2));
+writeFileSync(file, JSON.stringify(await buildApiDocument(), null, 2));
 console.log(`lint:api: ${file}`);
 
 // Offline by design: no telemetry and no update check.

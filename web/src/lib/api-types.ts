@@ -1,110 +1,67 @@
 /**
- * Response shapes of the Akrab API that the web app reads: inferred from the zod schemas in
- * packages/contracts, imported as types only (erased at build: no zod in the browser bundle).
+ * Names for the API shapes the web app uses, each one a schema of the OpenAPI document (the
+ * generated `api-schema.d.ts`, see `npm run api:types`), so a page's variables have the very types
+ * the typed client (`api.ts`) returns and sends. None is written by hand here; the domain's enums
+ * (runtime lists the forms show) come from @akrab/domain.
  */
-import type { z } from "@hono/zod-openapi";
-import type {
-  Membership as ApiMembership,
-  Me,
-  SessionResponse,
-  TenantApproved as TenantApprovedSchema,
-  TenantSignupCreate as TenantSignupCreateSchema,
-  TenantSignupCreated as TenantSignupCreatedSchema,
-  TenantProfileUpdate as TenantProfileUpdateSchema,
-  LksVerify as LksVerifySchema,
-  ReturnComment as ReturnCommentSchema,
-} from "@akrab/contracts";
+import type { components } from "#lib/api-schema.d.ts";
+
+type Schemas = components["schemas"];
 
 export {
-  ROLES,
   TENANT_ROLES as TENANT_INVITABLE_ROLES,
   LEGAL_FORMS,
   LKS_TYPES,
   LKS_STATUSES,
   SERVICE_MODES,
   PPKS_CODES,
-  type Role,
-  type TenantRole as TenantInvitableRole,
-  type LegalForm,
-  type LksType,
-  type LksStatus,
-  type ServiceMode,
-  type PpksCategory,
-} from "@akrab/domain";
-export type {
-  Area,
-  AuditEntry,
-  InvitationCreated as CreatedInvitation,
-  InvitationDetails as Invitation,
-  LksDetail,
-  LksHistoryEntry,
-  LksProfileInput,
-  LksRegistered,
-  LksSummary,
-  Member,
-  OutboxMessage,
-  Page,
-  Region,
-  TenantOverview,
-  TenantProfile,
-  TenantSignup,
-  User,
-} from "@akrab/contracts";
-
-export type Membership = ApiMembership;
-export type TenantLevel = NonNullable<Membership["tenant"]>["level"];
-/** A tenant as the web names it (the level is known only where a membership carries it). */
-export type TenantRef = Pick<NonNullable<Membership["tenant"]>, "slug" | "name"> & { level?: TenantLevel };
-export type LksRef = NonNullable<Membership["lks"]>;
-export type Session = Me;
-export type LoginResponse = SessionResponse;
-
-export type TenantApproved = z.output<typeof TenantApprovedSchema>;
-export type TenantSignupCreate = z.input<typeof TenantSignupCreateSchema>;
-export type TenantSignupCreated = z.output<typeof TenantSignupCreatedSchema>;
-export type TenantProfileUpdate = z.input<typeof TenantProfileUpdateSchema>;
-export type LksVerify = z.input<typeof LksVerifySchema>;
-export type ReturnComment = z.output<typeof ReturnCommentSchema>;
-
-// Accreditation applications and workflows (packages/contracts/src/applications.ts, workflow.ts).
-import type {
-  ApplicationView as ApplicationViewSchema,
-  TimelineEntry as TimelineEntrySchema,
-  InboxPage as InboxPageSchema,
-  ReturnItem as ReturnItemSchema,
-  ApplicationLetter as ApplicationLetterSchema,
-  DocumentRequirementInput as DocumentRequirementSchema,
-  DefinitionProblemSchema,
-} from "@akrab/contracts";
-export {
   APPLICATION_KINDS,
   DOCUMENT_TYPES,
   STEP_ACTORS,
   NATIONAL_INTAKE,
   REVISION_STEP,
+  type Role,
+  type TenantRole as TenantInvitableRole,
   type ApplicationKind,
   type DocumentType,
   type StepActor,
-  type RegionalPart,
-  type WorkflowStep,
-  type WorkflowTransition,
 } from "@akrab/domain";
 
-export type Application = z.output<typeof ApplicationViewSchema>;
-export type TimelineEntry = z.output<typeof TimelineEntrySchema>;
-export type InboxPage = z.output<typeof InboxPageSchema>;
-export type InboxItem = InboxPage["items"][number];
-export type ReturnItem = z.output<typeof ReturnItemSchema>;
-export type ApplicationLetter = z.input<typeof ApplicationLetterSchema>;
+// Identity and onboarding.
+export type Session = Schemas["Me"];
+export type Membership = Schemas["Membership"];
+export type CreatedInvitation = Schemas["InvitationCreated"];
+export type Member = Schemas["Member"];
+export type TenantSignup = Schemas["TenantSignup"];
+export type TenantSignupCreate = Schemas["TenantSignupCreate"];
+export type TenantApproved = Schemas["TenantApproved"];
+export type TenantOverview = Schemas["TenantOverview"];
+export type TenantProfile = Schemas["TenantProfile"];
+export type TenantProfileUpdate = Schemas["TenantProfileUpdate"];
+export type OutboxMessage = Schemas["OutboxMessage"];
+export type AuditEntry = Schemas["AuditEntry"];
+export type Region = Schemas["Region"];
+export type Area = Schemas["Area"];
+
+// The LKS registry.
+export type LksSummary = Schemas["LksSummary"];
+export type LksDetail = Schemas["LksDetail"];
+export type LksProfileInput = Schemas["LksProfileInput"];
+export type LksRegistered = Schemas["LksRegistered"];
+export type LksHistoryEntry = Schemas["LksHistoryEntry"];
+export type LksVerify = Schemas["LksVerify"];
+export type ReturnComment = Schemas["LksReturn"]["comments"][number];
+
+// Workflows and accreditation applications.
+export type WorkflowState = Schemas["WorkflowState"];
+export type RegionalPart = Schemas["RegionalPart"];
+export type DefinitionProblem = Schemas["DefinitionProblem"];
+export type DocumentRequirement = Schemas["DocumentRequirement"];
+export type Application = Schemas["Application"];
 export type ChecklistItem = Application["checklist"][number];
 export type AvailableAction = Application["availableActions"][number];
-export type DocumentRequirement = z.output<typeof DocumentRequirementSchema>;
-export type DefinitionProblem = z.output<typeof DefinitionProblemSchema>;
-export type {
-  AppNotification,
-  LksApplicationSummary,
-  LksApplications,
-  NotificationPage,
-  WorkflowState,
-  WorkflowVersion,
-} from "@akrab/contracts";
+export type ReturnItem = Schemas["ReturnItem"];
+export type TimelineEntry = Schemas["TimelineEntry"];
+export type InboxItem = Schemas["InboxItem"];
+export type LksApplicationSummary = Schemas["LksApplications"]["items"][number];
+export type AppNotification = Schemas["Notification"];

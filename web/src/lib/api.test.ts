@@ -15,17 +15,30 @@ const json = (body: unknown, status = 200, headers: Record<string, string> = {})
   new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
 
 describe("api client", () => {
-  test("GET: same-origin credentials, /api/v1 prefix, query without empty values", async () => {
+  test("GET: same-origin credentials, /api/v1 prefix, path values filled, query without empty values", async () => {
     const calls: Call[] = [];
-    const body = await api.get<{ items: number[] }>("/t/kota-tangerang/lks", {
-      fetch: fakeFetch(json({ items: [1] }), calls),
+    const body = await api.get("/t/{tenant}/lks", {
+      params: { tenant: "kota-tangerang" },
+      fetch: fakeFetch(json({ items: [], nextCursor: null }), calls),
       query: { cursor: null, limit: 20, q: "" },
     });
-    expect(body).toEqual({ items: [1] });
+    expect(body).toEqual({ items: [], nextCursor: null });
     expect(calls[0]?.url).toBe("/api/v1/t/kota-tangerang/lks?limit=20");
     expect(calls[0]?.init.credentials).toBe("same-origin");
     expect(calls[0]?.init.method).toBe("GET");
     expect(calls[0]?.init.body).toBeUndefined();
+  });
+
+  test("path values are URL-encoded; a missing one is a bug that sends nothing", async () => {
+    const calls: Call[] = [];
+    const params = { tenant: "kota tangerang", applicationId: "a/b?c" };
+    await api.get("/t/{tenant}/applications/{applicationId}", { params, fetch: fakeFetch(json({}), calls) });
+    expect(calls[0]?.url).toBe("/api/v1/t/kota%20tangerang/applications/a%2Fb%3Fc");
+    const loose = api.get as (path: string, options: object) => Promise<unknown>;
+    const error = await loose("/t/{tenant}/members", { fetch: fakeFetch(json({}), calls) }).catch((e: unknown) => e);
+    expect(error).not.toBeInstanceOf(ApiError);
+    expect(String(error)).toContain("{tenant}");
+    expect(calls).toHaveLength(1);
   });
 
   test("POST sends JSON", async () => {
@@ -45,7 +58,9 @@ describe("api client", () => {
       errors: [{ path: "password", message: "Minimal 10 karakter / At least 10 characters" }],
     };
     const response = new Response(JSON.stringify(problem), { status: 400, headers: { "content-type": "application/problem+json" } });
-    const error = await api.post("/auth/invitations/t/accept", {}, { fetch: fakeFetch(response) }).catch((e: unknown) => e);
+    const body = { name: "Ani", password: "x" };
+    const options = { params: { token: "t" }, fetch: fakeFetch(response) };
+    const error = await api.post("/auth/invitations/{token}/accept", body, options).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     const apiError = error as ApiError;
     expect(apiError.status).toBe(400);
@@ -60,7 +75,8 @@ describe("api client", () => {
     const response = json({ type: "urn:akrab:problem:rate-limited", title: "Too many requests", status: 429, detail: "…" }, 429, {
       "retry-after": "125",
     });
-    const error = (await api.post("/auth/login", {}, { fetch: fakeFetch(response) }).catch((e: unknown) => e)) as ApiError;
+    const login = { email: "a@b.c", password: "x" };
+    const error = (await api.post("/auth/login", login, { fetch: fakeFetch(response) }).catch((e: unknown) => e)) as ApiError;
     expect(error.status).toBe(429);
     expect(error.retryAfter).toBe(125);
   });
@@ -73,9 +89,10 @@ describe("api client", () => {
 
   test("204 and bodiless 202 resolve to undefined; HTML instead of JSON is an error", async () => {
     expect(await api.post("/auth/logout", undefined, { fetch: fakeFetch(new Response(null, { status: 204 })) })).toBeUndefined();
-    expect(await api.post("/auth/password-reset", {}, { fetch: fakeFetch(new Response(null, { status: 202 })) })).toBeUndefined();
+    const accepted = fakeFetch(new Response(null, { status: 202 }));
+    expect(await api.post("/auth/password-reset", { email: "a@b.c" }, { fetch: accepted })).toBeUndefined();
     const html = new Response("<!doctype html>", { status: 200, headers: { "content-type": "text/html" } });
-    const error = (await api.get("/nope", { fetch: fakeFetch(html) }).catch((e: unknown) => e)) as ApiError;
+    const error = (await api.get("/auth/me", { fetch: fakeFetch(html) }).catch((e: unknown) => e)) as ApiError;
     expect(error.status).toBe(502);
   });
 });

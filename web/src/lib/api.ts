@@ -6,7 +6,13 @@
  *   login response is deliberately ignored and never written to JS-readable storage.
  * - Errors are RFC 9457 problem+json; they become an `ApiError` carrying the fields.
  * - A failed connection (offline, dropped link) becomes `ApiError` with status 0.
+ * - Typed by the route: `api.get("/t/{tenant}/applications/{applicationId}", { params })` takes the
+ *   path, query and body the OpenAPI document lists for that operation and returns its 2xx body
+ *   (`api-schema.d.ts`, generated from the document by `npm run api:types`). The typing is types
+ *   only, so it costs the browser no byte; a change of the API that breaks a call fails the web's
+ *   type-check.
  */
+import type { paths } from "#lib/api-schema.d.ts";
 import { getLocale } from "#lib/paraglide/runtime.js";
 
 export const API_BASE = "/api/v1";
@@ -86,20 +92,78 @@ export function setUnauthorizedHandler(handler: (() => void) | null): void {
   onUnauthorized = handler;
 }
 
-export interface RequestOptions {
+interface RequestOptions {
   /** SvelteKit's `fetch` inside load functions; the global one otherwise. */
   fetch?: FetchFn;
   signal?: AbortSignal;
-  query?: Record<string, string | number | null | undefined>;
-  /** Extra request headers (e.g. X-Attach-Token). */
+  query?: Record<string, string | number | boolean | null | undefined>;
+  /** Extra request headers (e.g. Idempotency-Key). */
   headers?: Record<string, string>;
+  /** Values of the path's `{placeholders}`; each is URL-encoded. */
+  params?: Record<string, string | number>;
 }
 
 /** A request body sent as bytes (a PDF, an image) instead of JSON. */
-export interface RawBody {
+interface RawBody<ContentType extends string = string> {
   bytes: Blob | ArrayBuffer;
-  contentType: string;
+  contentType: ContentType;
 }
+
+// ---- Types of the API's operations, from the generated document types ----
+
+/** The document's paths as the web writes them: under /api/v1 without that prefix, /api/… as they are. */
+type Paths = { [K in keyof paths as K extends `${typeof API_BASE}${infer Rest}` ? Rest : K]: paths[K] };
+type Method = "get" | "post" | "put" | "patch" | "delete";
+/** The paths that have an operation for `M`. */
+export type PathFor<M extends Method> = {
+  [P in keyof Paths]: Paths[P][M] extends undefined ? never : P;
+}[keyof Paths];
+type Operation<P extends keyof Paths, M extends Method> = NonNullable<Paths[P][M]>;
+
+type SuccessStatus = 200 | 201 | 202 | 203 | 204 | 205 | 206;
+/** What `request` resolves to for one response: its JSON body, or undefined (bodiless or not JSON). */
+type JsonBody<R> = R extends { content: { "application/json": infer B } } ? B : undefined;
+type Responses<O> = O extends { responses: infer R } ? R : never;
+type SuccessBody<O> = { [S in keyof Responses<O> & SuccessStatus]: JsonBody<Responses<O>[S]> }[keyof Responses<O> &
+  SuccessStatus];
+/** The 2xx body of `M path`, e.g. `ResponseOf<"get", "/auth/me">`. */
+export type ResponseOf<M extends Method, P extends PathFor<M>> = SuccessBody<Operation<P, M>>;
+
+type RequestContent<O> = O extends { requestBody?: infer B } ? (B extends { content: infer C } ? C : never) : never;
+/** The JSON request body of an operation: undefined when it takes none, `| undefined` when optional. */
+type JsonRequest<O> = [RequestContent<O>] extends [never]
+  ? undefined
+  : RequestContent<O> extends { "application/json": infer B }
+    ? O extends { requestBody: object }
+      ? B
+      : B | undefined
+    : never;
+/** The JSON request body of `M path`. */
+type RequestOf<M extends Method, P extends PathFor<M>> = JsonRequest<Operation<P, M>>;
+
+type PathParams<O> = O extends { parameters: { path: infer T } } ? T : never;
+type Query<O> = O extends { parameters: { query?: infer T } } ? NonNullable<T> : never;
+/** Optional query values may also be null or "": the client leaves those out of the URL. */
+type QueryInput<Q> = { [K in keyof Q]: undefined extends Q[K] ? Q[K] | null | "" : Q[K] };
+
+/** Options of one call: `params` fills the path's `{placeholders}`, `query` is the operation's own. */
+type CallOptions<O> = Omit<RequestOptions, "query"> &
+  ([PathParams<O>] extends [never] ? { params?: never } : { params: PathParams<O> }) &
+  ([Query<O>] extends [never] ? { query?: never } : { query?: QueryInput<Query<O>> });
+/** Options are required exactly when the path has placeholders (or the query has required values). */
+type OptionsArg<O> = {} extends CallOptions<O> ? [options?: CallOptions<O>] : [options: CallOptions<O>];
+/** Body then options; a body the operation does not need may be left out when the options may too. */
+type BodyArgs<O> = undefined extends JsonRequest<O>
+  ? {} extends CallOptions<O>
+    ? [body?: JsonRequest<O>, options?: CallOptions<O>]
+    : [body: JsonRequest<O>, options: CallOptions<O>]
+  : [body: JsonRequest<O>, ...OptionsArg<O>];
+
+/** The paths whose PUT takes bytes, with the media types each accepts. */
+type BytesPath = {
+  [P in PathFor<"put">]: "application/json" extends keyof RequestContent<Operation<P, "put">> ? never : P;
+}[PathFor<"put">];
+
 
 function isRawBody(body: unknown): body is RawBody {
   return typeof body === "object" && body !== null && "bytes" in body && "contentType" in body;
@@ -113,8 +177,20 @@ function parseRetryAfter(value: string | null): number | null {
   return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
-export function buildUrl(path: string, query?: RequestOptions["query"]): string {
-  let url = path.startsWith("/api/") ? path : `${API_BASE}${path}`;
+/** Fills `{name}` placeholders from `params`, each value URL-encoded. */
+function fillPath(path: string, params: RequestOptions["params"] = {}): string {
+  return path.replace(/\{([^}]+)\}/g, (_, name: string) => {
+    const value = params[name];
+    // A missing value is a bug in the caller (the types require it), never a request to send.
+    if (value === undefined) throw new Error(`api: no value for {${name}} in ${path}`);
+    return encodeURIComponent(String(value));
+  });
+}
+
+function buildUrl(path: string, options: Pick<RequestOptions, "params" | "query"> = {}): string {
+  const filled = fillPath(path, options.params);
+  let url = filled.startsWith("/api/") ? filled : `${API_BASE}${filled}`;
+  const query = options.query;
   if (query) {
     const params = new URLSearchParams();
     for (const [key, value] of Object.entries(query)) {
@@ -126,7 +202,7 @@ export function buildUrl(path: string, query?: RequestOptions["query"]): string 
   return url;
 }
 
-async function request<T>(method: string, path: string, body: unknown, options: RequestOptions = {}): Promise<T> {
+async function request(method: string, path: string, body: unknown, options: RequestOptions = {}): Promise<unknown> {
   const doFetch = options.fetch ?? fetch;
   const headers: Record<string, string> = {
     accept: "application/json, application/problem+json",
@@ -143,15 +219,16 @@ async function request<T>(method: string, path: string, body: unknown, options: 
     init.body = JSON.stringify(body);
   }
 
+  const url = buildUrl(path, options); // outside the try: a missing path value is a bug, not a lost link
   let response: Response;
   try {
-    response = await doFetch(buildUrl(path, options.query), init);
+    response = await doFetch(url, init);
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === "AbortError") throw cause;
     throw new ApiError(0, { type: "urn:akrab:network", title: "Network error" });
   }
 
-  if (response.status === 204 || response.status === 205) return undefined as T;
+  if (response.status === 204 || response.status === 205) return undefined;
 
   const contentType = response.headers.get("content-type") ?? "";
   const isJson = contentType.includes("json");
@@ -176,22 +253,42 @@ async function request<T>(method: string, path: string, body: unknown, options: 
     if (contentType.includes("text/html")) {
       throw new ApiError(502, { type: "urn:akrab:unexpected-response", title: "Unexpected response" });
     }
-    return undefined as T;
+    return undefined;
   }
-  return payload as T;
+  return payload;
 }
 
+/** The typed options as `request` reads them (their precise types were checked at the call). */
+const loose = (options: object | undefined) => options as RequestOptions | undefined;
+
+/**
+ * The API, typed by path and method. The body a call resolves to is the operation's 2xx JSON body
+ * as the document states it, so it is only as trustworthy as the document: the Worker tests check
+ * every response they see against it.
+ */
 export const api = {
-  get: <T>(path: string, options?: RequestOptions) => request<T>("GET", path, undefined, options),
-  post: <T>(path: string, body?: unknown, options?: RequestOptions) =>
-    request<T>("POST", path, body ?? {}, options),
-  put: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>("PUT", path, body ?? {}, options),
-  patch: <T>(path: string, body?: unknown, options?: RequestOptions) =>
-    request<T>("PATCH", path, body ?? {}, options),
-  delete: <T>(path: string, options?: RequestOptions) => request<T>("DELETE", path, undefined, options),
-  /** PUT of raw bytes (a letter PDF, a logo image). */
-  putBytes: <T>(path: string, body: RawBody, options?: RequestOptions) => request<T>("PUT", path, body, options),
+  get: <P extends PathFor<"get">>(path: P, ...[options]: OptionsArg<Operation<P, "get">>) =>
+    request("GET", path, undefined, loose(options)) as Promise<ResponseOf<"get", P>>,
+  post: <P extends PathFor<"post">>(path: P, ...[body, options]: BodyArgs<Operation<P, "post">>) =>
+    request("POST", path, body ?? {}, loose(options)) as Promise<ResponseOf<"post", P>>,
+  put: <P extends Exclude<PathFor<"put">, BytesPath>>(path: P, ...[body, options]: BodyArgs<Operation<P, "put">>) =>
+    request("PUT", path, body ?? {}, loose(options)) as Promise<ResponseOf<"put", P>>,
+  patch: <P extends PathFor<"patch">>(path: P, ...[body, options]: BodyArgs<Operation<P, "patch">>) =>
+    request("PATCH", path, body ?? {}, loose(options)) as Promise<ResponseOf<"patch", P>>,
+  delete: <P extends PathFor<"delete">>(path: P, ...[options]: OptionsArg<Operation<P, "delete">>) =>
+    request("DELETE", path, undefined, loose(options)) as Promise<ResponseOf<"delete", P>>,
+  /** PUT of raw bytes (a letter PDF, a logo image) in one of the media types the operation accepts. */
+  putBytes: <P extends BytesPath>(
+    path: P,
+    body: RawBody<keyof RequestContent<Operation<P, "put">> & string>,
+    ...[options]: OptionsArg<Operation<P, "put">>
+  ) => request("PUT", path, body, loose(options)) as Promise<ResponseOf<"put", P>>,
 };
 
-/** Encodes one path segment (tenant slug, token). */
-export const seg = (value: string) => encodeURIComponent(value);
+/**
+ * The URL of a GET operation for a link or an image (a download, the CSV export, a logo): the
+ * browser fetches it itself, with the session cookie.
+ */
+export function apiHref<P extends PathFor<"get">>(path: P, ...[options]: OptionsArg<Operation<P, "get">>): string {
+  return buildUrl(path, loose(options));
+}

@@ -2,8 +2,8 @@
  * Helpers for accreditation applications: which tenant path to read one through, idempotent
  * actions, and small display helpers. Pure functions where possible (unit-tested).
  */
-import { api, isApiError, seg, type RequestOptions } from "#lib/api.ts";
-import type { Application, Membership, ReturnItem } from "#lib/api-types.ts";
+import { api, isApiError } from "#lib/api.ts";
+import type { Application, Membership } from "#lib/api-types.ts";
 import { getLocale } from "#lib/paraglide/runtime.js";
 
 /** A `{id, en}` label from the API in the reader's language. */
@@ -32,14 +32,16 @@ export function tenantCandidates(hint: string | null, active: Membership | null,
 }
 
 /** Reads an application through the first tenant that can see it, then through its own tenant. */
-export async function loadApplication(id: string, candidates: string[], options?: RequestOptions): Promise<Application> {
+export async function loadApplication(id: string, candidates: string[]): Promise<Application> {
+  const read = (tenant: string) =>
+    api.get("/t/{tenant}/applications/{applicationId}", { params: { tenant, applicationId: id } });
   let lastError: unknown = null;
   for (const slug of candidates) {
     try {
-      const found = await api.get<Application>(`/t/${seg(slug)}/applications/${seg(id)}`, options);
+      const found = await read(slug);
       if (found.tenant.slug === slug) return found;
       try {
-        return await api.get<Application>(`/t/${seg(found.tenant.slug)}/applications/${seg(id)}`, options);
+        return await read(found.tenant.slug);
       } catch {
         return found; // readable here only (a province reading its kab/kota's application)
       }
@@ -89,7 +91,7 @@ export class IdempotentAction {
   }
 }
 
-export function newIdempotencyKey(): string {
+function newIdempotencyKey(): string {
   if (typeof crypto !== "undefined" && "randomUUID" in crypto) return crypto.randomUUID();
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;
 }
@@ -125,16 +127,6 @@ export function shortValue(value: unknown): string {
 
 /** The letter fields a verifier may point at when returning an application. */
 export const LETTER_FIELDS = ["number", "date", "signatoryName", "signatoryPosition", "summary"] as const;
-
-/** Return items grouped by what they point at, so each can be shown beside its subject. */
-export function itemsByRef(items: ReturnItem[]): Map<string, ReturnItem[]> {
-  const out = new Map<string, ReturnItem[]>();
-  for (const item of items) {
-    const key = `${item.kind}:${item.ref}`;
-    out.set(key, [...(out.get(key) ?? []), item]);
-  }
-  return out;
-}
 
 export function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;

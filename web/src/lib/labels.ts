@@ -57,7 +57,7 @@ export function lksTypeLabel(type: string): string {
 }
 
 /** The 26 PPKS categories; the Indonesian texts equal @akrab/domain's PPKS_CATEGORIES (unit-tested). */
-export const PPKS_MESSAGES: Record<PpksCategory, () => string> = {
+const PPKS_MESSAGES: Record<PpksCategory, () => string> = {
   anak_balita_terlantar: m.ppks_anak_balita_terlantar,
   anak_terlantar: m.ppks_anak_terlantar,
   anak_berhadapan_hukum: m.ppks_anak_berhadapan_hukum,

@@ -1,5 +1,5 @@
 /** Checks of the assignment letter (surat tugas/SK) before it is sent: a PDF of at most 5 MB. */
-export const LETTER_MAX_BYTES = 5 * 1024 * 1024;
+const LETTER_MAX_BYTES = 5 * 1024 * 1024;
 
 export type LetterProblem = "not_pdf" | "too_large" | "empty";
 

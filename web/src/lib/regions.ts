@@ -11,7 +11,7 @@ const areaPromises = new Map<string, Promise<Area[]>>();
 
 /** All 38 provinces and 514 kabupaten/kota, ordered by Kemendagri code. */
 export function loadRegions(): Promise<Region[]> {
-  regionsPromise ??= api.get<{ items: Region[] }>("/public/regions").then(
+  regionsPromise ??= api.get("/public/regions").then(
     (list) => list.items,
     (error: unknown) => {
       regionsPromise = null;
@@ -25,7 +25,7 @@ export function loadRegions(): Promise<Region[]> {
 export function loadAreas(parent: string): Promise<Area[]> {
   let promise = areaPromises.get(parent);
   if (!promise) {
-    promise = api.get<{ items: Area[] }>("/public/areas", { query: { parent } }).then(
+    promise = api.get("/public/areas", { query: { parent } }).then(
       (list) => list.items,
       (error: unknown) => {
         areaPromises.delete(parent);
@@ -38,7 +38,7 @@ export function loadAreas(parent: string): Promise<Area[]> {
 }
 
 /** Lower case, no punctuation, "kab."/"kab" read as "kabupaten". */
-export function searchKey(text: string): string {
+function searchKey(text: string): string {
   return text
     .toLowerCase()
     .normalize("NFKD")
@@ -67,9 +67,4 @@ export function searchRegions(regions: Region[], query: string, limit = 12): Reg
     return name.startsWith(key) || bare.startsWith(key) ? 0 : 1;
   };
   return hits.sort((a, b) => rank(a) - rank(b) || a.code.localeCompare(b.code)).slice(0, limit);
-}
-
-/** The parent of an area code: 36.71.01.1001 → 36.71.01 → 36.71 → 36. */
-export function provinceOf(code: string): string {
-  return code.slice(0, 2);
 }

@@ -5,7 +5,7 @@
  */
 import type { DefinitionProblem, RegionalPart, StepActor } from "#lib/api-types.ts";
 
-export interface StepDraft {
+interface StepDraft {
   uid: number;
   id: string;
   labelId: string;
@@ -15,7 +15,7 @@ export interface StepDraft {
   terminal: boolean;
 }
 
-export interface TransitionDraft {
+interface TransitionDraft {
   uid: number;
   action: string;
   labelId: string;

@@ -1,18 +1,18 @@
 /**
  * Stored documents of an application (`GET …/applications/{id}/documents`) and the addresses of
- * their bytes. Types come from packages/contracts as types only (no zod in the browser).
+ * their bytes.
  */
-import type { DocumentView as DocumentViewSchema } from "@akrab/contracts";
-import { API_BASE, api, seg } from "#lib/api.ts";
+import type { components } from "#lib/api-schema.d.ts";
+import { api, apiHref } from "#lib/api.ts";
 
-export type DocumentView = DocumentViewSchema;
+export type DocumentView = components["schemas"]["Document"];
 export type DocumentVersion = DocumentView["current"];
-
-const base = (tenant: string) => `/t/${seg(tenant)}`;
 
 /** The application's documents keyed by checklist requirement. */
 export async function loadDocuments(tenant: string, applicationId: string): Promise<Record<string, DocumentView>> {
-  const list = await api.get<{ items: DocumentView[] }>(`${base(tenant)}/applications/${seg(applicationId)}/documents`);
+  const list = await api.get("/t/{tenant}/applications/{applicationId}/documents", {
+    params: { tenant, applicationId },
+  });
   const out: Record<string, DocumentView> = {};
   for (const doc of list.items) if (doc.requirement) out[doc.requirement] = doc;
   return out;
@@ -20,10 +20,10 @@ export async function loadDocuments(tenant: string, applicationId: string): Prom
 
 /** Download address (an attachment; `version` for an earlier one). */
 export function contentUrl(tenant: string, documentId: string, version?: number): string {
-  return `${API_BASE}${base(tenant)}/documents/${seg(documentId)}/content${version === undefined ? "" : `?version=${version}`}`;
+  return apiHref("/t/{tenant}/documents/{documentId}/content", { params: { tenant, documentId }, query: { version } });
 }
 
 /** Thumbnail address; the version in the query also keeps a cached old thumbnail from showing after a replacement. */
 export function thumbnailUrl(tenant: string, documentId: string, version: number): string {
-  return `${API_BASE}${base(tenant)}/documents/${seg(documentId)}/thumbnail?version=${version}`;
+  return apiHref("/t/{tenant}/documents/{documentId}/thumbnail", { params: { tenant, documentId }, query: { version } });
 }

@@ -6,7 +6,7 @@
 import type { DocumentType } from "#lib/api-types.ts";
 import { DOCUMENT_MIME, DOWNSCALABLE } from "./accept.ts";
 
-export { DOCUMENT_MIME, DOWNSCALABLE, acceptAttribute } from "./accept.ts";
+export { DOCUMENT_MIME, acceptAttribute } from "./accept.ts";
 
 export const KIB = 1024;
 export const MIB = 1024 * 1024;

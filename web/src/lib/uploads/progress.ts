@@ -14,7 +14,7 @@ export interface SpeedState {
 }
 
 /** How quickly the estimate follows a change of speed (time constant, ms). */
-export const SPEED_TIME_CONSTANT = 8000;
+const SPEED_TIME_CONSTANT = 8000;
 
 /**
  * Adds a progress sample. A time-weighted moving average: on a link that stalls and bursts, the

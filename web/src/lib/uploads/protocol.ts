@@ -4,11 +4,12 @@
  * tus-js-client so that "already uploaded" (`Akrab-Duplicate: true`) is known before any byte
  * is sent; tus-js-client then gets the Location as `uploadUrl` and does HEAD → PATCH.
  */
-import { API_BASE, seg } from "#lib/api.ts";
+import { API_BASE } from "#lib/api.ts";
 
-export const TUS_VERSION = "1.0.0";
+const TUS_VERSION = "1.0.0";
 
-export const uploadsEndpoint = (tenant: string) => `${API_BASE}/t/${seg(tenant)}/uploads`;
+// tus requests go through fetch and tus-js-client, not the JSON client: it has no typed path for them.
+const uploadsEndpoint = (tenant: string) => `${API_BASE}/t/${encodeURIComponent(tenant)}/uploads`;
 
 /** Base64 of the UTF-8 bytes (file names are often not ASCII). */
 export function base64Utf8(value: string): string {
@@ -78,11 +79,6 @@ export function failureKind(status: number, problemType: string | null | undefin
     default:
       return "server";
   }
-}
-
-/** A refusal the queue must not retry by itself (the person has to act). */
-export function isFinal(kind: FailureKind): boolean {
-  return kind !== "server";
 }
 
 /** Whether a status from HEAD/PATCH is worth retrying automatically (tus-js-client's `onShouldRetry`). */

@@ -7,8 +7,7 @@
  * This module is loaded on demand (see lazy.svelte.ts): when the person picks a file, or when the
  * device holds unfinished files. tus-js-client is imported only when a transfer starts.
  */
-import type { DocumentView } from "./documents.ts";
-import { api, isApiError, seg } from "#lib/api.ts";
+import { api, isApiError } from "#lib/api.ts";
 import type { DocumentType } from "#lib/api-types.ts";
 import { prepareFile, PrepareRefused } from "./prepare.ts";
 import { RETRY_DELAYS, transferPlan, type ConnectionInfo } from "./plan.ts";
@@ -487,16 +486,22 @@ export class UploadQueue {
   async #finish(entry: StoredEntry, thumbnail: Blob | null, duplicate: boolean): Promise<void> {
     const id = entry.id;
     this.#set(id, { state: "finishing", sent: entry.size, speed: null });
-    const base = `/t/${seg(entry.tenant)}`;
     let documentId = entry.documentId;
     try {
       if (!documentId) {
-        const list = await api.get<{ items: DocumentView[] }>(`${base}/applications/${seg(entry.target.applicationId)}/documents`);
+        const list = await api.get("/t/{tenant}/applications/{applicationId}/documents", {
+          params: { tenant: entry.tenant, applicationId: entry.target.applicationId },
+        });
         documentId = list.items.find((doc) => doc.requirement === entry.target.requirement && doc.versions.some((v) => v.sha256 === entry.sha256))?.id ?? null;
       }
       if (documentId && thumbnail) {
-        const wanted = duplicate ? !(await api.get<DocumentView>(`${base}/documents/${seg(documentId)}`)).current.hasThumbnail : true;
-        if (wanted) await api.putBytes(`${base}/documents/${seg(documentId)}/thumbnail`, { bytes: thumbnail, contentType: thumbnail.type || "image/jpeg" });
+        const params = { tenant: entry.tenant, documentId };
+        const wanted = duplicate
+          ? !(await api.get("/t/{tenant}/documents/{documentId}", { params })).current.hasThumbnail
+          : true;
+        // makeThumbnail encodes WebP or JPEG, the two the API takes.
+        const contentType = thumbnail.type === "image/webp" ? "image/webp" : "image/jpeg";
+        if (wanted) await api.putBytes("/t/{tenant}/documents/{documentId}/thumbnail", { bytes: thumbnail, contentType }, { params });
       }
     } catch (error) {
       // Without signal: stay "finishing" on the device and try again later. A refused thumbnail is not worth a failure.

@@ -9,7 +9,7 @@
 import type { DocumentType } from "#lib/api-types.ts";
 import type { Failure } from "./protocol.ts";
 
-export type StoredState = "queued" | "uploading" | "paused" | "finishing" | "failed";
+type StoredState = "queued" | "uploading" | "paused" | "finishing" | "failed";
 
 export interface StoredEntry {
   id: string;

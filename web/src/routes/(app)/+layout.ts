@@ -1,13 +1,12 @@
 import { redirect } from "@sveltejs/kit";
 import { api, isApiError } from "#lib/api.ts";
-import type { Session } from "#lib/api-types.ts";
 import { session } from "#lib/session.svelte.ts";
 import type { LayoutLoad } from "./$types";
 
 /** Every page under (app) needs a session: ask the API who the cookie belongs to. */
 export const load: LayoutLoad = async ({ fetch, url, untrack }) => {
   try {
-    const me = await api.get<Session>("/auth/me", { fetch });
+    const me = await api.get("/auth/me", { fetch });
     session.set(me);
     return { me };
   } catch (e) {
