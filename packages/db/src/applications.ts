@@ -3,12 +3,11 @@ import type { Db } from "./client.ts";
 import { isoNow, newId } from "./client.ts";
 import { decodeCursor, toPage } from "./pagination.ts";
 import { withinLks } from "./reach.ts";
-import type { Role } from "@akrab/domain";
+import type { RegionalPart, Role, WorkflowDefinition } from "@akrab/domain";
 import { applicationEvents, applications, documentRequirements, lks, memberships, notifications, slaReminders, tenants, users, workflowDrafts, workflowVersions } from "./schema.ts";
 
 export type ApplicationRow = typeof applications.$inferSelect;
 export type ApplicationEventRow = typeof applicationEvents.$inferSelect;
-export type ReturnItem = { kind: string; ref: string; message: string };
 
 /**
  * Applications, their timeline, the tenant's workflow versions and checklist: `own` is the
@@ -49,7 +48,7 @@ export function applicationStore(db: Db, own: { id: string; parentId: string | n
     },
 
     /** Version numbers come from the previous one; the primary key refuses a racing duplicate. */
-    publishWorkflow(version: number, regional: Record<string, unknown>, definition: Record<string, unknown>, by: string | null) {
+    publishWorkflow(version: number, regional: RegionalPart, definition: WorkflowDefinition, by: string | null) {
       return db.insert(workflowVersions).values({ tenantId: own.id, version, regional, definition, publishedBy: by, publishedAt: isoNow() });
     },
 
@@ -57,7 +56,7 @@ export function applicationStore(db: Db, own: { id: string; parentId: string | n
       return (await db.query.workflowDrafts.findFirst({ where: eq(workflowDrafts.tenantId, own.id) })) ?? null;
     },
 
-    saveDraft(regional: Record<string, unknown>, baseVersion: number, by: string) {
+    saveDraft(regional: RegionalPart, baseVersion: number, by: string) {
       const row = { tenantId: own.id, regional, baseVersion, updatedBy: by, updatedAt: isoNow() };
       return db.insert(workflowDrafts).values(row).onConflictDoUpdate({ target: workflowDrafts.tenantId, set: { regional, baseVersion, updatedBy: by, updatedAt: row.updatedAt } });
     },

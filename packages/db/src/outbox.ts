@@ -1,5 +1,5 @@
 import { DELIVERY_LEASE_SECONDS, type MessageChannel } from "@akrab/domain";
-import { and, asc, desc, eq, inArray, isNotNull, lt, lte, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lt, lte, or, sql } from "drizzle-orm";
 import type { Db } from "./client.ts";
 import { isoNow, newId } from "./client.ts";
 import { decodeCursor, toPage, type Page } from "./pagination.ts";

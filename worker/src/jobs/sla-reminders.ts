@@ -1,5 +1,5 @@
 import { abortIfNothingChanged, enqueueEmail, isGuardAbort, overdueApplications, tenantScope, type Db } from "@akrab/db";
-import { actingTenantId, isEscalated, jakartaDay, stepOf, type Role, type WorkflowDefinition } from "@akrab/domain";
+import { actingTenantId, isEscalated, jakartaDay, stepOf, type Role } from "@akrab/domain";
 import { slaReminderEmail } from "../services/mail.ts";
 
 /**
@@ -14,7 +14,7 @@ export async function sendSlaReminders(db: Db, now: number, escalateAfterDays: n
     const scope = tenantScope(db, { id: app.tenantId, parentId: tenantParentId });
     const store = scope.applications;
     const version = await store.workflowVersion(app.workflowVersion);
-    const def = version?.definition as unknown as WorkflowDefinition | undefined;
+    const def = version?.definition;
     const step = def && stepOf(def, app.step);
     if (!def || !step || step.actor === "national") continue;
 

@@ -4,7 +4,6 @@ import { isGuardAbort, recordAudit, type BlobRow, type DocumentRow, type Documen
 import { EVIDENCE_RULE, MIME_TYPES, PROFILE_DOCUMENT_RULE, canContinueUpload, canUploadFor, type UploadRule } from "@akrab/domain";
 import type { Context } from "hono";
 import { PDFDocument } from "pdf-lib";
-import type { AppEnv } from "../env.ts";
 import { clientIp } from "../lib/client-ip.ts";
 import { Problem, notFound } from "../middleware/problem/index.ts";
 import { visibleApplication } from "../routes/applications/show.ts";
@@ -32,7 +31,7 @@ export async function resolveSlot(c: Context<TenantEnv>, target: Partial<Pick<Do
     if (!canUploadFor(access, { lksId: app.lksId, application: { stepActor: step.actor, terminal: step.terminal } })) throw forbidden();
     const slot = { lksId: app.lksId, applicationId: app.id, requirement: target.requirement ?? null, indicator: target.indicator ?? null, profileField: null };
     if (!target.requirement) return { slot, rule: EVIDENCE_RULE };
-    const item = (app.checklist as unknown as { key: string; acceptedTypes: UploadRule["acceptedTypes"]; maxBytes: number }[]).find((i) => i.key === target.requirement);
+    const item = app.checklist.find((i) => i.key === target.requirement);
     if (!item) throw notFound();
     return { slot, rule: { acceptedTypes: item.acceptedTypes, maxBytes: item.maxBytes } };
   }

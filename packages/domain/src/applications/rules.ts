@@ -1,4 +1,5 @@
 import type { StepActor } from "../workflow/definition.ts";
+import type { DocumentRequirement } from "./checklist.ts";
 
 /** Where one requirement of an application's checklist stands. */
 export type ChecklistStatus = "missing" | "uploaded" | "returned" | "accepted";
@@ -9,6 +10,12 @@ export interface ChecklistState {
   required: boolean;
   status: ChecklistStatus;
   comment?: string;
+}
+
+/** One requirement on an application's checklist: the tenant's requirement as copied at creation, and where it stands. */
+export interface ChecklistEntry extends DocumentRequirement, ChecklistState {
+  /** The document uploaded for this requirement. */
+  documentId?: string;
 }
 
 /** One thing a verifier asks the LKS to fix when returning an application. */

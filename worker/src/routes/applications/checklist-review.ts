@@ -6,7 +6,7 @@ import type { TenantEnv } from "../../env.ts";
 import { clientIp } from "../../lib/client-ip.ts";
 import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
 import { Problem, notFound } from "../../middleware/problem/index.ts";
-import { callerOf, definitionFor, permissionsOf, presentApplication, staleApplication, type ChecklistEntry } from "../../services/applications.ts";
+import { callerOf, definitionFor, permissionsOf, presentApplication, staleApplication } from "../../services/applications.ts";
 import { ApplicationParam, changesSinceReturn, visibleApplication } from "./show.ts";
 
 const ChecklistItemParam = ApplicationParam.extend({ key: z.string().min(1).max(80) });
@@ -45,7 +45,7 @@ async function review(c: Context<TenantEnv, string, object>, status: "accepted" 
   if (!permissionsOf(def, caller, app).mayReviewDocuments) {
     throw new Problem("forbidden", "Dokumen diperiksa oleh pemeriksa pada tahap ini / Documents are reviewed by whoever acts on this step");
   }
-  const item = (app.checklist as unknown as ChecklistEntry[]).find((i) => i.key === key);
+  const item = app.checklist.find((i) => i.key === key);
   if (!item) throw notFound();
   if (!item.documentId) throw new Problem("conflict", "Belum ada dokumen untuk diperiksa / There is no document to review yet");
   if (app.version !== expectedVersion) throw staleApplication();

@@ -1,6 +1,5 @@
 import { ApplicationCreate, ApplicationView } from "@akrab/contracts";
 import { recordAudit } from "@akrab/db";
-import type { WorkflowDefinition } from "@akrab/domain";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import type { TenantEnv } from "../../env.ts";
 import { clientIp } from "../../lib/client-ip.ts";
@@ -37,8 +36,8 @@ export const createApplication: RouteHandler<typeof createApplicationRoute, Tena
   const store = scope.applications;
   const workflow = await store.latestWorkflow();
   if (!workflow) throw new Problem("misconfigured", "Dinsos ini belum memiliki alur kerja / This tenant has no workflow");
-  const def = workflow.definition as unknown as WorkflowDefinition;
-  const checklist = (await store.checklist(kind)).map((r) => ({ key: r.key, name: r.name, description: r.description, required: r.required, acceptedTypes: r.acceptedTypes, maxBytes: r.maxBytes, status: "missing" }));
+  const def = workflow.definition;
+  const checklist = (await store.checklist(kind)).map((r) => ({ key: r.key, name: r.name, description: r.description, required: r.required, acceptedTypes: r.acceptedTypes, maxBytes: r.maxBytes, status: "missing" as const }));
   const now = new Date().toISOString();
   const user = c.get("principal").user;
   const { app, insert } = store.insert({

@@ -1,6 +1,6 @@
 import { ApplicationView } from "@akrab/contracts";
 import { abortIfNothingChanged, isGuardAbort, recordAudit } from "@akrab/db";
-import { canMoveToVersion, type WorkflowDefinition } from "@akrab/domain";
+import { canMoveToVersion } from "@akrab/domain";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
 import type { TenantEnv } from "../../env.ts";
 import { clientIp } from "../../lib/client-ip.ts";
@@ -32,7 +32,7 @@ export const moveVersion: RouteHandler<typeof moveVersionRoute, TenantEnv> = asy
   if (app.tenantSlug !== scope.tenant.slug) throw new Problem("forbidden", `Bertindak melalui /t/${app.tenantSlug} / Act through the application's own tenant`);
   const target = await scope.applications.workflowVersion(version);
   if (!target) throw new Problem("validation", "Versi alur kerja tidak ada / No such workflow version", { errors: [{ path: "version", message: "Tidak ada / Not found" }] });
-  const def = target.definition as unknown as WorkflowDefinition;
+  const def = target.definition;
   if (!canMoveToVersion(app.step, def)) throw new Problem("conflict", `Tahap ${app.step} tidak ada di versi ${version} / Step ${app.step} does not exist in version ${version}`);
   await db
     .batch([

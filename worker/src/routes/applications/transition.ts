@@ -6,7 +6,7 @@ import type { TenantEnv } from "../../env.ts";
 import { clientIp } from "../../lib/client-ip.ts";
 import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
 import { Problem } from "../../middleware/problem/index.ts";
-import { callerOf, callerRoles, currentStep, definitionFor, presentApplication, type ChecklistEntry, staleApplication } from "../../services/applications.ts";
+import { callerOf, callerRoles, currentStep, definitionFor, presentApplication, staleApplication } from "../../services/applications.ts";
 import { applicationMovedEmail } from "../../services/mail.ts";
 import { ApplicationParam, changesSinceReturn, visibleApplication } from "./show.ts";
 
@@ -50,7 +50,7 @@ export const transition: RouteHandler<typeof transitionRoute, TenantEnv> = async
   const from = currentStep(def, app.step);
   const caller = callerOf(c);
   const roles = callerRoles(from, caller, app);
-  const checklist = app.checklist as unknown as ChecklistEntry[];
+  const checklist = app.checklist;
   const result = applyTransition(def, app.step, action, { roles, ...(comment ? { comment } : {}), checklistComplete: checklistComplete(checklist, from.actor) });
   if (!result.ok) throw REFUSALS[result.reason];
   const { transition: taken, to } = result;

@@ -1,4 +1,4 @@
-import { Checklist, ChecklistReplace, DocumentRequirementInput } from "@akrab/contracts";
+import { Checklist, ChecklistReplace } from "@akrab/contracts";
 import { recordAudit } from "@akrab/db";
 import { APPLICATION_KINDS } from "@akrab/domain";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
@@ -23,7 +23,7 @@ export const getChecklistRoute = createRoute({
 
 export const getChecklist: RouteHandler<typeof getChecklistRoute, TenantEnv> = async (c) => {
   const rows = await c.get("scope").applications.checklist(c.req.valid("param").kind);
-  return c.json({ items: rows.map(({ key, name, description, required, acceptedTypes, maxBytes }) => ({ key, name, description, required, acceptedTypes: acceptedTypes as z.output<typeof DocumentRequirementInput>["acceptedTypes"], maxBytes })) }, 200);
+  return c.json({ items: rows.map(({ key, name, description, required, acceptedTypes, maxBytes }) => ({ key, name, description, required, acceptedTypes, maxBytes })) }, 200);
 };
 
 export const putChecklistRoute = createRoute({

@@ -1,6 +1,6 @@
 import { Published } from "@akrab/contracts";
 import { recordAudit } from "@akrab/db";
-import { composeDefinition, validateRegionalPart, type RegionalPart } from "@akrab/domain";
+import { composeDefinition, validateRegionalPart } from "@akrab/domain";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import type { TenantEnv } from "../../env.ts";
 import { clientIp } from "../../lib/client-ip.ts";
@@ -28,7 +28,7 @@ export const publish: RouteHandler<typeof publishRoute, TenantEnv> = async (c) =
   const store = scope.applications;
   const [draft, latest] = await Promise.all([store.draft(), store.latestWorkflow()]);
   if (!draft) throw new Problem("conflict", "Tidak ada draf untuk diterbitkan / There is no draft to publish");
-  const regional = draft.regional as unknown as RegionalPart;
+  const regional = draft.regional;
   const found = validateRegionalPart(regional);
   if (found.length > 0) {
     throw new Problem("validation", "Draf alur kerja masih bermasalah / The workflow draft has problems", {
@@ -39,7 +39,7 @@ export const publish: RouteHandler<typeof publishRoute, TenantEnv> = async (c) =
   const user = c.get("principal").user.id;
   await db
     .batch([
-      store.publishWorkflow(version, draft.regional, composeDefinition(regional) as unknown as Record<string, unknown>, user),
+      store.publishWorkflow(version, draft.regional, composeDefinition(regional), user),
       store.deleteDraft(),
       recordAudit(db, { action: "workflow.published", tenantId: scope.tenant.id, actorUserId: user, targetType: "workflow", targetId: scope.tenant.id, ip: clientIp(c), data: { version } }),
     ])

@@ -27,7 +27,7 @@ export const saveDraft: RouteHandler<typeof saveDraftRoute, TenantEnv> = async (
   const latest = (await scope.applications.latestWorkflow())!;
   const user = c.get("principal").user.id;
   await db.batch([
-    scope.applications.saveDraft(regional as unknown as Record<string, unknown>, latest.version, user),
+    scope.applications.saveDraft(regional, latest.version, user),
     recordAudit(db, { action: "workflow.draft_saved", tenantId: scope.tenant.id, actorUserId: user, targetType: "workflow", targetId: scope.tenant.id, ip: clientIp(c) }),
   ]);
   return c.json({ problems: validateRegionalPart(regional) }, 200);
