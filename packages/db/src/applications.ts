@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, gt, inArray, isNotNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "./client.ts";
 import { isoNow, newId } from "./client.ts";
-import { decodeCursor, toPage } from "./pagination.ts";
+import { keyset, toPage } from "./pagination.ts";
 import { withinLks } from "./reach.ts";
 import type { RegionalPart, Role, WorkflowDefinition } from "@akrab/domain";
 import { applicationEvents, applications, documentRequirements, lks, memberships, notifications, slaReminders, tenants, users, workflowDrafts, workflowVersions } from "./schema.ts";
@@ -198,9 +198,9 @@ export async function applicationsAtSteps(db: Db, steps: readonly string[], page
  * otherwise come from whichever table was selected last.
  */
 async function applicationPage(db: Db, where: SQL | undefined, page: { cursor?: string | undefined; limit: number }) {
-  const after = page.cursor ? decodeCursor(page.cursor, 2) : undefined;
-  if (after === null) return null;
   const due = sql<string>`coalesce(${applications.stepDueAt}, '9999')`;
+  const after = keyset(page.cursor, "asc", [due, applications.id]);
+  if (!after) return null;
   const [rows, [counted]] = await db.batch([
     db
       // Only what a list shows: the JSON columns (checklist, letter, snapshots) stay in the database.
@@ -220,8 +220,8 @@ async function applicationPage(db: Db, where: SQL | undefined, page: { cursor?: 
       .from(applications)
       .innerJoin(lks, eq(lks.id, applications.lksId))
       .innerJoin(tenants, eq(tenants.id, applications.tenantId))
-      .where(and(where, after ? or(gt(due, after[0]!), and(eq(due, after[0]!), gt(applications.id, after[1]!))) : undefined))
-      .orderBy(asc(due), asc(applications.id))
+      .where(and(where, after.where))
+      .orderBy(...after.orderBy)
       .limit(page.limit + 1),
     db.select({ total: sql<number>`count(*)` }).from(applications).innerJoin(tenants, eq(tenants.id, applications.tenantId)).where(where),
   ]);
