@@ -103,6 +103,3 @@ export function presentApplication(
   };
 }
 
-export function staleApplication(): Problem {
-  return new Problem("conflict", "Permohonan telah diubah orang lain; muat ulang / The application changed meanwhile; reload");
-}

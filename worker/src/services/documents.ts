@@ -1,10 +1,10 @@
 import type { TenantEnv } from "../env.ts";
 import type { DocumentVersionView, DocumentView } from "@akrab/contracts";
-import { isGuardAbort, recordAudit, type BlobRow, type DocumentRow, type DocumentSlot, type StoredVersion, type UploadRow } from "@akrab/db";
+import { isGuardAbort, type BlobRow, type DocumentRow, type DocumentSlot, type StoredVersion, type UploadRow } from "@akrab/db";
 import { EVIDENCE_RULE, MIME_TYPES, PROFILE_DOCUMENT_RULE, canContinueUpload, canUploadFor, type UploadRule } from "@akrab/domain";
 import type { Context } from "hono";
 import { PDFDocument } from "pdf-lib";
-import { clientIp } from "../lib/client-ip.ts";
+import { audit } from "../lib/audit.ts";
 import { Problem, notFound } from "../middleware/problem/index.ts";
 import { visibleApplication } from "../routes/applications/show.ts";
 import type { UploadCompletion } from "../uploads/upload-session.ts";
@@ -71,13 +71,11 @@ export async function linkVersion(c: Context<TenantEnv>, upload: UploadRow, blob
   try {
     await db.batch([
       ...store.addVersion({ slot, blobId: blob.id, filename: upload.filename, uploadId: upload.id, uploadedBy: principal.user.id }),
-      recordAudit(db, {
+      audit(c, {
         action: "document.uploaded",
         tenantId: upload.tenantId,
-        actorUserId: principal.user.id,
         targetType: "lks",
         targetId: upload.lksId,
-        ip: clientIp(c),
         data: { uploadId: upload.id, applicationId: upload.applicationId, requirement: upload.requirement, indicator: upload.indicator, profileField: upload.profileField, sha256: blob.sha256, size: blob.size },
       }),
     ]);

@@ -84,6 +84,19 @@ export function notFound(what = "Sumber daya tidak ditemukan / Resource not foun
   return new Problem("not-found", what);
 }
 
+const CHANGED_MEANWHILE = {
+  application: "Permohonan telah diubah orang lain; muat ulang / The application changed meanwhile; reload",
+  lks: "Data LKS telah diubah orang lain; muat ulang dan bandingkan / The LKS was changed meanwhile; reload and compare",
+} as const;
+
+/** What carries a `version` that writes must name (optimistic concurrency). */
+export type Versioned = keyof typeof CHANGED_MEANWHILE;
+
+/** The 409 for a write based on a version that is no longer the current one: someone else saved first. */
+export function changedMeanwhile(what: Versioned): Problem {
+  return new Problem("conflict", CHANGED_MEANWHILE[what]);
+}
+
 export function unknownCursor(): Problem {
   return new Problem("validation", "Kursor tidak dikenal / Unknown cursor", { errors: [{ path: "cursor", message: "Kursor tidak dikenal / Unknown cursor" }] });
 }

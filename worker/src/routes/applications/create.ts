@@ -1,8 +1,7 @@
 import { ApplicationCreate, ApplicationView } from "@akrab/contracts";
-import { recordAudit } from "@akrab/db";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import type { TenantEnv } from "../../env.ts";
-import { clientIp } from "../../lib/client-ip.ts";
+import { audit } from "../../lib/audit.ts";
 import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
 import { Problem, notFound } from "../../middleware/problem/index.ts";
 import { callerOf, presentApplication } from "../../services/applications.ts";
@@ -60,7 +59,7 @@ export const createApplication: RouteHandler<typeof createApplicationRoute, Tena
     .batch([
       insert,
       store.event({ applicationId: app.id, action: "create", fromStep: null, toStep: def.start, actorUserId: user.id, comment: null, items: null }),
-      recordAudit(db, { action: "application.created", tenantId: scope.tenant.id, actorUserId: user.id, targetType: "application", targetId: app.id, ip: clientIp(c), data: { lksId, kind } }),
+      audit(c, { action: "application.created", tenantId: scope.tenant.id, targetType: "application", targetId: app.id, data: { lksId, kind } }),
     ])
     .catch((error: unknown) => {
       if (String(error).includes("UNIQUE constraint failed")) throw new Problem("conflict", "LKS ini masih memiliki permohonan yang berjalan / This LKS already has an open application");

@@ -1,8 +1,8 @@
-import { recordAudit } from "@akrab/db";
+
 import { sniffFileType } from "@akrab/domain";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
 import type { TenantEnv } from "../../env.ts";
-import { clientIp } from "../../lib/client-ip.ts";
+import { audit } from "../../lib/audit.ts";
 import { bearerSecurity, problems } from "../../lib/openapi.ts";
 import { Problem } from "../../middleware/problem/index.ts";
 import { resolveSlot, visibleDocument } from "../../services/documents.ts";
@@ -37,7 +37,7 @@ export const putThumbnail: RouteHandler<typeof putThumbnailRoute, TenantEnv> = a
   const db = c.get("db");
   await db.batch([
     store.setThumbnail(version.blobId, key),
-    recordAudit(db, { action: "document.thumbnail_stored", tenantId: document.tenantId, actorUserId: c.get("principal").user.id, targetType: "document", targetId: document.id, ip: clientIp(c), data: { version: version.version, size: bytes.length } }),
+    audit(c, { action: "document.thumbnail_stored", tenantId: document.tenantId, targetType: "document", targetId: document.id, data: { version: version.version, size: bytes.length } }),
   ]);
   return c.body(null, 204);
 };

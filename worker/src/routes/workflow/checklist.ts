@@ -1,9 +1,8 @@
 import { Checklist, ChecklistReplace } from "@akrab/contracts";
-import { recordAudit } from "@akrab/db";
 import { APPLICATION_KINDS } from "@akrab/domain";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
 import type { TenantEnv } from "../../env.ts";
-import { clientIp } from "../../lib/client-ip.ts";
+import { audit } from "../../lib/audit.ts";
 import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
 import { requireTenantRole } from "../../middleware/tenant/index.ts";
 import { TenantParam } from "../../lib/params.ts";
@@ -47,7 +46,7 @@ export const putChecklist: RouteHandler<typeof putChecklistRoute, TenantEnv> = a
   await db.batch([
     first!,
     ...rest,
-    recordAudit(db, { action: "checklist.replaced", tenantId: scope.tenant.id, actorUserId: c.get("principal").user.id, targetType: "checklist", targetId: kind, ip: clientIp(c), data: { items: items.length } }),
+    audit(c, { action: "checklist.replaced", tenantId: scope.tenant.id, targetType: "checklist", targetId: kind, data: { items: items.length } }),
   ]);
   return c.json({ items }, 200);
 };

@@ -1,9 +1,8 @@
 import { Published } from "@akrab/contracts";
-import { recordAudit } from "@akrab/db";
 import { composeDefinition, validateRegionalPart } from "@akrab/domain";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import type { TenantEnv } from "../../env.ts";
-import { clientIp } from "../../lib/client-ip.ts";
+import { audit } from "../../lib/audit.ts";
 import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
 import { Problem } from "../../middleware/problem/index.ts";
 import { requireTenantRole } from "../../middleware/tenant/index.ts";
@@ -41,7 +40,7 @@ export const publish: RouteHandler<typeof publishRoute, TenantEnv> = async (c) =
     .batch([
       store.publishWorkflow(version, draft.regional, composeDefinition(regional), user),
       store.deleteDraft(),
-      recordAudit(db, { action: "workflow.published", tenantId: scope.tenant.id, actorUserId: user, targetType: "workflow", targetId: scope.tenant.id, ip: clientIp(c), data: { version } }),
+      audit(c, { action: "workflow.published", tenantId: scope.tenant.id, targetType: "workflow", targetId: scope.tenant.id, data: { version } }),
     ])
     .catch((error: unknown) => {
       if (String(error).includes("UNIQUE constraint failed")) throw new Problem("conflict", "Versi lain baru saja diterbitkan / Another version was just published");

@@ -1,9 +1,8 @@
 import { DraftSaved, WorkflowDraft } from "@akrab/contracts";
-import { recordAudit } from "@akrab/db";
 import { validateRegionalPart } from "@akrab/domain";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import type { TenantEnv } from "../../env.ts";
-import { clientIp } from "../../lib/client-ip.ts";
+import { audit } from "../../lib/audit.ts";
 import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
 import { requireTenantRole } from "../../middleware/tenant/index.ts";
 import { TenantParam } from "../../lib/params.ts";
@@ -28,7 +27,7 @@ export const saveDraft: RouteHandler<typeof saveDraftRoute, TenantEnv> = async (
   const user = c.get("principal").user.id;
   await db.batch([
     scope.applications.saveDraft(regional, latest.version, user),
-    recordAudit(db, { action: "workflow.draft_saved", tenantId: scope.tenant.id, actorUserId: user, targetType: "workflow", targetId: scope.tenant.id, ip: clientIp(c) }),
+    audit(c, { action: "workflow.draft_saved", tenantId: scope.tenant.id, targetType: "workflow", targetId: scope.tenant.id }),
   ]);
   return c.json({ problems: validateRegionalPart(regional) }, 200);
 };
