@@ -73,7 +73,7 @@ export function applicationStore(db: Db, own: { id: string; parentId: string | n
       return [
         db.delete(documentRequirements).where(and(eq(documentRequirements.tenantId, own.id), eq(documentRequirements.applicationKind, kind))),
         ...items.map((item, position) => db.insert(documentRequirements).values({ ...item, id: newId(), tenantId: own.id, applicationKind: kind, position })),
-      ];
+      ] as const;
     },
 
     insert(row: Omit<ApplicationRow, "id" | "tenantId" | "version" | "createdAt" | "updatedAt">) {

@@ -30,7 +30,7 @@ export async function childTenantIds(db: Db, provinceTenantId: string): Promise<
  * province's (an LKS may register with the province, DOMAIN.md), otherwise none.
  */
 export async function servingTenant(db: Db, regencyCode: string): Promise<Tenant | null> {
-  const provinceCode = regencyCode.split(".")[0]!;
+  const [provinceCode = regencyCode] = regencyCode.split(".");
   const rows = await db.select().from(tenants).where(and(inArray(tenants.regionCode, [regencyCode, provinceCode]), eq(tenants.status, "active")));
   return rows.find((t) => t.regionCode === regencyCode) ?? rows.find((t) => t.regionCode === provinceCode) ?? null;
 }

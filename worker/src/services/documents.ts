@@ -1,6 +1,6 @@
 import type { TenantEnv } from "../env.ts";
 import type { DocumentVersionView, DocumentView } from "@akrab/contracts";
-import { isGuardAbort, type BlobRow, type DocumentRow, type DocumentSlot, type StoredVersion, type UploadRow } from "@akrab/db";
+import { expectRow, isGuardAbort, type BlobRow, type DocumentRow, type DocumentSlot, type StoredVersion, type UploadRow } from "@akrab/db";
 import { EVIDENCE_RULE, MIME_TYPES, PROFILE_DOCUMENT_RULE, canContinueUpload, canUploadFor, type UploadRule } from "@akrab/domain";
 import type { Context } from "hono";
 import { PDFDocument } from "pdf-lib";
@@ -84,7 +84,7 @@ export async function linkVersion(c: Context<TenantEnv>, upload: UploadRow, blob
     if (raced) return raced.documentId;
     throw isGuardAbort(error) ? new Problem("conflict", "Unggahan sedang dicatat / The upload is being recorded") : error;
   }
-  return (await store.documentOfSlot(slot))!.id;
+  return expectRow(await store.documentOfSlot(slot), "Document of the slot").id;
 }
 
 /**
@@ -149,7 +149,7 @@ export function presentDocument(document: DocumentRow, versions: readonly Stored
     requirement: document.requirement,
     indicator: document.indicator,
     profileField: document.profileField,
-    current: presentVersion(own.find((v) => v.version === document.currentVersion) ?? own[0]!),
+    current: presentVersion(expectRow(own.find((v) => v.version === document.currentVersion) ?? own[0], "Document version")),
     versions: own.map(presentVersion),
   };
 }

@@ -31,7 +31,7 @@ const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;"
 
 /** Everything put into HTML goes through here: names, reasons and comments are typed by people. */
 export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (ch) => ESCAPES[ch]!);
+  return value.replace(/[&<>"']/g, (ch) => ESCAPES[ch] ?? ch);
 }
 
 /** A paragraph, or a bulleted list (reasons, fields to fix). */

@@ -58,6 +58,9 @@ export function returnForRevision<T extends ChecklistState>(
   for (const item of items) if (item.kind === "document" && !asked.has(item.ref)) asked.set(item.ref, item.message);
   return {
     ok: true,
-    checklist: checklist.map((d) => (asked.has(d.key) ? { ...d, status: "returned" as const, comment: asked.get(d.key)! } : d)),
+    checklist: checklist.map((d) => {
+      const comment = asked.get(d.key);
+      return comment === undefined ? d : { ...d, status: "returned" as const, comment };
+    }),
   };
 }

@@ -25,9 +25,8 @@ export function problemResponse(c: Context<AppEnv>, problem: Problem): Response 
 
 export const onError: ErrorHandler<AppEnv> = (err, c) => {
   if (err instanceof Problem) return problemResponse(c, err);
-  if (err instanceof HTTPException && FROM_HTTP_STATUS[err.status]) {
-    return problemResponse(c, new Problem(FROM_HTTP_STATUS[err.status]!, err.message || "Permintaan ditolak / Request refused"));
-  }
+  const mapped = err instanceof HTTPException ? FROM_HTTP_STATUS[err.status] : undefined;
+  if (mapped) return problemResponse(c, new Problem(mapped, err.message || "Permintaan ditolak / Request refused"));
   // Logged as one JSON line for Workers Logs; the client sees only the request id to quote.
   console.error(
     JSON.stringify({

@@ -1,5 +1,5 @@
 import { ApplicationView, ChecklistAccept, ChecklistReturn } from "@akrab/contracts";
-import { abortIfNothingChanged } from "@akrab/db";
+import { expectRow, abortIfNothingChanged } from "@akrab/db";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { TenantEnv } from "../../env.ts";
@@ -57,6 +57,6 @@ async function review(c: Context<TenantEnv, string, object>, status: "accepted" 
       audit(c, { action: `document.${status}`, tenantId: app.tenantId, targetType: "document", targetId: item.documentId, data: { applicationId: app.id, requirement: key, ...(comment ? { comment } : {}) } }),
     ])
     .catch(staleOnGuardAbort("application"));
-  const updated = (await scope.applications.find(app.id))!;
+  const updated = expectRow(await scope.applications.find(app.id), "Application");
   return c.json(presentApplication(updated, def, caller, await changesSinceReturn(c, updated)), 200);
 }

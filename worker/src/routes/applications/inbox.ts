@@ -26,7 +26,7 @@ export const inboxRoute = createRoute({
  */
 function waitingFor(definitions: Awaited<ReturnType<ApplicationStore["definitionsOf"]>>, memberships: readonly MembershipView[], tenant: Tenant, readable: readonly string[]) {
   const grants = grantsOf(memberships);
-  const lksIds = [...new Set(grants.filter((g) => g.role === "lks_operator" && g.lksId).map((g) => g.lksId!))];
+  const lksIds = [...new Set(grants.flatMap((g) => (g.role === "lks_operator" && g.lksId ? [g.lksId] : [])))];
   return readable.flatMap((tenantId) => {
     const place = { tenantId, tenantLevel: tenantId === tenant.id ? tenant.level : ("kabkota" as const), parentTenantId: tenantId === tenant.id ? tenant.parentId : tenant.id, lksId: "" };
     const steps = new Set<string>();

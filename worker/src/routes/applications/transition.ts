@@ -63,7 +63,7 @@ export const transition: RouteHandler<typeof transitionRoute, TenantEnv> = async
   }
   if (returned?.ok === false && returned.reason === "unknown_documents") {
     throw new Problem("validation", "Dokumen yang dirujuk tidak ada di daftar / Referenced document is not in the checklist", {
-      errors: returned.indexes.map((i) => ({ path: `items.${i}.ref`, message: `Tidak ada dokumen ${items[i]!.ref} / No document ${items[i]!.ref}` })),
+      errors: returned.indexes.map((i) => ({ path: `items.${i}.ref`, message: `Tidak ada dokumen ${items[i]?.ref} / No document ${items[i]?.ref}` })),
     });
   }
 

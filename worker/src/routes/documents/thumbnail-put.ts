@@ -1,3 +1,4 @@
+import { expectRow } from "@akrab/db";
 
 import { sniffFileType } from "@akrab/domain";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
@@ -31,7 +32,7 @@ export const putThumbnail: RouteHandler<typeof putThumbnailRoute, TenantEnv> = a
   const type = sniffFileType(bytes.subarray(0, 4096));
   if (type !== "image/jpeg" && type !== "image/webp") throw new Problem("unsupported-media-type", "Pratinjau harus gambar JPEG atau WebP / The preview must be a JPEG or WebP image");
   const store = c.get("scope").documents;
-  const version = (await store.version(document.id, document.currentVersion))!;
+  const version = expectRow(await store.version(document.id, document.currentVersion), "Current version");
   const key = `t/${document.tenantId}/thumbnails/${version.blobId}`;
   await c.env.DOCS.put(key, bytes, { httpMetadata: { contentType: type } });
   const db = c.get("db");

@@ -1,3 +1,4 @@
+import { expectRow } from "@akrab/db";
 import { TenantProfile, TenantProfileUpdate } from "@akrab/contracts";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import type { TenantEnv } from "../../env.ts";
@@ -36,5 +37,5 @@ export const updateProfile: RouteHandler<typeof updateProfileRoute, TenantEnv> =
       data: Object.fromEntries(Object.keys(changed).map((key) => [key, { from: before[key as keyof typeof before], to: changed[key] }])),
     }),
   ]);
-  return c.json(await presentTenantProfile(db, updated!), 200);
+  return c.json(await presentTenantProfile(db, expectRow(updated, "Tenant")), 200);
 };

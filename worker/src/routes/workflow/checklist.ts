@@ -44,7 +44,7 @@ export const putChecklist: RouteHandler<typeof putChecklistRoute, TenantEnv> = a
   const { items } = c.req.valid("json");
   const [first, ...rest] = scope.applications.replaceChecklist(kind, items);
   await db.batch([
-    first!,
+    first,
     ...rest,
     audit(c, { action: "checklist.replaced", tenantId: scope.tenant.id, targetType: "checklist", targetId: kind, data: { items: items.length } }),
   ]);

@@ -1,3 +1,4 @@
+import { expectRow } from "@akrab/db";
 import { DraftSaved, WorkflowDraft } from "@akrab/contracts";
 import { validateRegionalPart } from "@akrab/domain";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
@@ -23,7 +24,7 @@ export const saveDraft: RouteHandler<typeof saveDraftRoute, TenantEnv> = async (
   const db = c.get("db");
   const scope = c.get("scope");
   const { regional } = c.req.valid("json");
-  const latest = (await scope.applications.latestWorkflow())!;
+  const latest = expectRow(await scope.applications.latestWorkflow(), "Published workflow");
   const user = c.get("principal").user.id;
   await db.batch([
     scope.applications.saveDraft(regional, latest.version, user),
