@@ -16,7 +16,9 @@ export async function claimIdempotencyKey(db: Db, scope: string, key: string, re
     .onConflictDoNothing()
     .returning({ key: idempotencyKeys.key });
   if (claimed.length > 0) return null;
-  const held = await db.query.idempotencyKeys.findFirst({ where: and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)) });
+  const held = await db.query.idempotencyKeys.findFirst({
+    where: and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)),
+  });
   return expectRow(held, "Idempotency key");
 }
 

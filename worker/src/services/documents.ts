@@ -50,7 +50,7 @@ export async function continuableUpload(c: Context<TenantEnv>, id: string): Prom
 }
 
 /** The slot an upload row was created for. */
-export function slotOfUpload(upload: UploadRow): DocumentSlot {
+function slotOfUpload(upload: UploadRow): DocumentSlot {
   return { lksId: upload.lksId, applicationId: upload.applicationId, requirement: upload.requirement, indicator: upload.indicator, profileField: upload.profileField };
 }
 
@@ -126,7 +126,7 @@ async function countPdfPages(bucket: R2Bucket, key: string): Promise<number | nu
   }
 }
 
-export function presentVersion(v: StoredVersion): DocumentVersionView {
+function presentVersion(v: StoredVersion): DocumentVersionView {
   return {
     version: v.version,
     filename: v.filename,

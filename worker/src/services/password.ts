@@ -4,7 +4,7 @@
  * base64url) so the cost can be raised later and old hashes re-hashed at the next login.
  */
 const ALGORITHM = "pbkdf2-sha256";
-export const PBKDF2_ITERATIONS = 100_000;
+const PBKDF2_ITERATIONS = 100_000;
 const SALT_BYTES = 16;
 const HASH_BYTES = 32;
 

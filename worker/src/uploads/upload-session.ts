@@ -8,7 +8,7 @@ const PART_SIZE = 5 * 1024 * 1024;
 const COMMIT_BYTES = 128 * 1024;
 /** What sniffFileType needs to see of a file. */
 const SNIFF_BYTES = 4096;
-export const UPLOAD_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+const UPLOAD_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 export interface UploadInit {
   uploadId: string;
@@ -28,7 +28,7 @@ export interface UploadCompletion {
   key: string;
 }
 
-export type UploadStatus = "receiving" | "complete" | "failed";
+type UploadStatus = "receiving" | "complete" | "failed";
 
 export interface UploadState {
   status: UploadStatus;

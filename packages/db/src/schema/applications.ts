@@ -59,7 +59,10 @@ export const applications = sqliteTable(
     workflowVersion: integer("workflow_version").notNull(),
     /** 1 while the application is not in a terminal step: at most one open application per LKS. */
     open: integer("open").notNull(),
-    /** Its shape is the contract's `ApplicationLetter` (validated on the way in); kept open here because it is diffed field by field. */
+    /**
+     * Shaped as the contract's `ApplicationLetter` (validated on the way in); typed as an open record
+     * because it is compared field by field, and the zod type lives in contracts, which db does not import.
+     */
     letter: text("letter", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
     /** The letter as it was when last returned, so the verifier sees what the LKS changed in it. */
     letterAtReturn: text("letter_at_return", { mode: "json" }).$type<Record<string, unknown> | null>(),

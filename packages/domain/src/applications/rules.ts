@@ -12,7 +12,7 @@ export interface ChecklistState {
   comment?: string;
 }
 
-/** One requirement on an application's checklist: the tenant's requirement as copied at creation, and where it stands. */
+/** A requirement on an application's checklist: the tenant's requirement as copied at creation, and where it stands. */
 export interface ChecklistEntry extends DocumentRequirement, ChecklistState {
   /** The document uploaded for this requirement. */
   documentId?: string;

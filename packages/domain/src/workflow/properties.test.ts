@@ -38,7 +38,9 @@ function wellFormed(def: WorkflowDefinition): boolean {
   }
   const reach = ids.map((a) => ids.map((b) => a === b || def.transitions.some((t) => t.from === a && t.to === b)));
   // Warshall's transitive closure.
-  for (const k of ids.keys()) for (const i of ids.keys()) for (const j of ids.keys()) reach[i]![j] ||= reach[i]![k]! && reach[k]![j]!;
+  for (const k of ids.keys()) {
+    for (const i of ids.keys()) for (const j of ids.keys()) reach[i]![j] ||= reach[i]![k]! && reach[k]![j]!;
+  }
   const start = ids.indexOf(def.start);
   return ids.every((_, i) => reach[start]![i] && ids.some((id, j) => isTerminal(id) && reach[i]![j]));
 }

@@ -1,4 +1,4 @@
-// biome-ignore-all lint/style/noNonNullAssertion: indexes are taken modulo the arrays they index, which the type system cannot see; guards would only add noise to generators
+// biome-ignore-all lint/style/noNonNullAssertion: every index is taken modulo its array's length; guards add only noise
 /**
  * fast-check generators for the workflow property tests. Not exported from the package.
  */

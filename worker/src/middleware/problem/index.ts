@@ -18,7 +18,7 @@ const FROM_HTTP_STATUS: Record<number, ProblemType> = {
 };
 
 /** Built on the context so headers set earlier in the request (request id, cookies) are kept. */
-export function problemResponse(c: Context<AppEnv>, problem: Problem): Response {
+function problemResponse(c: Context<AppEnv>, problem: Problem): Response {
   const body = problem.body({ instance: new URL(c.req.url).pathname, requestId: c.get("requestId") });
   return c.newResponse(JSON.stringify(body), problem.status as 400, { ...problem.headers, "content-type": PROBLEM_CONTENT_TYPE });
 }

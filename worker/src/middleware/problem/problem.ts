@@ -42,7 +42,7 @@ export const PROBLEM_TYPES = {
 
 export type ProblemType = keyof typeof PROBLEM_TYPES;
 
-export function problemTypeUri(type: ProblemType): string {
+function problemTypeUri(type: ProblemType): string {
   return `urn:akrab:problem:${type}`;
 }
 

@@ -5,7 +5,7 @@ import { PROBLEM_TYPE_LIST, completeDocument, type DocOperation } from "../../li
 import { API_VERSION } from "../health/index.ts";
 import { REQUEST_EXAMPLES } from "./examples.ts";
 
-export const OPENAPI_INFO = {
+const OPENAPI_INFO = {
   openapi: "3.1.0",
   info: {
     title: "Akrab API",

@@ -31,7 +31,7 @@ const COLUMNS: [string, (p: LksProfileInput, row: { status: string; tenantName: 
 ];
 
 /** RFC 4180 quoting; a leading = + - @ is neutralised so spreadsheets never run a cell as a formula. */
-export function csvCell(value: string): string {
+function csvCell(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
