@@ -35,7 +35,7 @@ import { uploadRoutes } from "./routes/uploads/index.ts";
 import { workflowRoutes } from "./routes/workflow/index.ts";
 
 /** JSON bodies of this API are small; the few binary uploads name their own limit. */
-export const MAX_JSON_BODY_BYTES = 64 * 1024;
+const MAX_JSON_BODY_BYTES = 64 * 1024;
 const UPLOAD_LIMITS: readonly [RegExp, number][] = [
   [/^\/api\/v1\/public\/tenant-signups\/[^/]+\/letter$/, SIGNUP_LETTER_MAX_BYTES],
   [/^\/api\/v1\/t\/[^/]+\/logo$/, LOGO_MAX_BYTES],

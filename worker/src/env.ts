@@ -26,7 +26,7 @@ export interface Bindings {
   MESSAGING_HTTP_CHANNEL?: string;
 }
 
-export interface Variables {
+interface Variables {
   requestId: string;
   db: Db;
   /** Set by `authenticate()` when the request carries a valid session. */

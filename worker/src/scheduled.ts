@@ -9,15 +9,14 @@ import { configuredChannels } from "./messaging/index.ts";
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Cron expressions in wrangler.toml; each names the jobs it runs. */
-export const HOURLY = "17 * * * *";
-export const DAILY = "0 1 * * *"; // 08:00 WIB
+const DAILY = "0 1 * * *"; // 08:00 WIB
 /**
  * The outbox is delivered by this cron rather than a Queue: its rows are written in the same D1
  * batch as the change that caused them (a Queue send cannot join that batch), and the table already
  * holds what a queue would (status, tries, backoff, dead letters) where an admin can see and retry it.
  * A minute's delay is fine for these messages.
  */
-export const EVERY_MINUTE = "* * * * *";
+const EVERY_MINUTE = "* * * * *";
 
 export async function scheduled(controller: ScheduledController, env: Bindings): Promise<void> {
   const db = createDb(env.DB);
@@ -33,6 +32,7 @@ export async function scheduled(controller: ScheduledController, env: Bindings):
     console.log(JSON.stringify({ level: "info", job: "daily-reminders", expiry, sla }));
     return;
   }
+  // The hourly cron ("17 * * * *"): housekeeping.
   await db.batch([
     deleteExpiredWindows(db, Math.floor((now - DAY_MS) / 1000)),
     deleteSessionsEndedBefore(db, isoNow(now - 30 * DAY_MS)),

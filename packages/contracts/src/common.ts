@@ -39,8 +39,10 @@ export const Email = z
  * No regex flags: the OpenAPI generator writes a flagged regex's `/u` into the JSON Schema pattern,
  * and every character here is in the BMP, so plain ranges say the same as `\p{Cc}`.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this refuses
 const SINGLE_LINE = /^[^\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]*$/;
 /** The same, but a multi-line field keeps its line breaks and tabs. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this refuses
 const MULTI_LINE = /^[^\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]*$/;
 const NO_CONTROL = "Tidak boleh berisi karakter kendali / Must not contain control characters";
 const NO_CONTROL_MULTILINE =

@@ -1,14 +1,13 @@
-import { and, asc, desc, eq, gt, inArray, isNotNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "./client.ts";
 import { isoNow, newId } from "./client.ts";
-import { decodeCursor, toPage } from "./pagination.ts";
+import { keyset, toPage } from "./pagination.ts";
 import { withinLks } from "./reach.ts";
-import type { Role } from "@akrab/domain";
+import type { RegionalPart, Role, WorkflowDefinition } from "@akrab/domain";
 import { applicationEvents, applications, documentRequirements, lks, memberships, notifications, slaReminders, tenants, users, workflowDrafts, workflowVersions } from "./schema.ts";
 
 export type ApplicationRow = typeof applications.$inferSelect;
 export type ApplicationEventRow = typeof applicationEvents.$inferSelect;
-export type ReturnItem = { kind: string; ref: string; message: string };
 
 /**
  * Applications, their timeline, the tenant's workflow versions and checklist: `own` is the
@@ -49,7 +48,7 @@ export function applicationStore(db: Db, own: { id: string; parentId: string | n
     },
 
     /** Version numbers come from the previous one; the primary key refuses a racing duplicate. */
-    publishWorkflow(version: number, regional: Record<string, unknown>, definition: Record<string, unknown>, by: string | null) {
+    publishWorkflow(version: number, regional: RegionalPart, definition: WorkflowDefinition, by: string | null) {
       return db.insert(workflowVersions).values({ tenantId: own.id, version, regional, definition, publishedBy: by, publishedAt: isoNow() });
     },
 
@@ -57,7 +56,7 @@ export function applicationStore(db: Db, own: { id: string; parentId: string | n
       return (await db.query.workflowDrafts.findFirst({ where: eq(workflowDrafts.tenantId, own.id) })) ?? null;
     },
 
-    saveDraft(regional: Record<string, unknown>, baseVersion: number, by: string) {
+    saveDraft(regional: RegionalPart, baseVersion: number, by: string) {
       const row = { tenantId: own.id, regional, baseVersion, updatedBy: by, updatedAt: isoNow() };
       return db.insert(workflowDrafts).values(row).onConflictDoUpdate({ target: workflowDrafts.tenantId, set: { regional, baseVersion, updatedBy: by, updatedAt: row.updatedAt } });
     },
@@ -74,7 +73,7 @@ export function applicationStore(db: Db, own: { id: string; parentId: string | n
       return [
         db.delete(documentRequirements).where(and(eq(documentRequirements.tenantId, own.id), eq(documentRequirements.applicationKind, kind))),
         ...items.map((item, position) => db.insert(documentRequirements).values({ ...item, id: newId(), tenantId: own.id, applicationKind: kind, position })),
-      ];
+      ] as const;
     },
 
     insert(row: Omit<ApplicationRow, "id" | "tenantId" | "version" | "createdAt" | "updatedAt">) {
@@ -199,9 +198,9 @@ export async function applicationsAtSteps(db: Db, steps: readonly string[], page
  * otherwise come from whichever table was selected last.
  */
 async function applicationPage(db: Db, where: SQL | undefined, page: { cursor?: string | undefined; limit: number }) {
-  const after = page.cursor ? decodeCursor(page.cursor, 2) : undefined;
-  if (after === null) return null;
   const due = sql<string>`coalesce(${applications.stepDueAt}, '9999')`;
+  const after = keyset(page.cursor, "asc", [due, applications.id]);
+  if (!after) return null;
   const [rows, [counted]] = await db.batch([
     db
       // Only what a list shows: the JSON columns (checklist, letter, snapshots) stay in the database.
@@ -221,8 +220,8 @@ async function applicationPage(db: Db, where: SQL | undefined, page: { cursor?: 
       .from(applications)
       .innerJoin(lks, eq(lks.id, applications.lksId))
       .innerJoin(tenants, eq(tenants.id, applications.tenantId))
-      .where(and(where, after ? or(gt(due, after[0]!), and(eq(due, after[0]!), gt(applications.id, after[1]!))) : undefined))
-      .orderBy(asc(due), asc(applications.id))
+      .where(and(where, after.where))
+      .orderBy(...after.orderBy)
       .limit(page.limit + 1),
     db.select({ total: sql<number>`count(*)` }).from(applications).innerJoin(tenants, eq(tenants.id, applications.tenantId)).where(where),
   ]);

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "./client.ts";
-import { isoNow, newId } from "./client.ts";
+import { expectRow, isoNow, newId } from "./client.ts";
 import { withinLks } from "./reach.ts";
 import { applications, blobs, documentVersions, documents, uploads, users } from "./schema.ts";
 
@@ -82,7 +82,7 @@ export function documentStore(db: Db, own: { id: string }, readable: readonly st
     /** Stores the blob unless the same content landed meanwhile; returns the one that is kept. */
     async keepBlob(blob: Omit<BlobRow, "id" | "tenantId" | "createdAt" | "thumbnailKey">): Promise<BlobRow> {
       await db.insert(blobs).values({ ...blob, id: newId(), tenantId: own.id, thumbnailKey: null, createdAt: isoNow() }).onConflictDoNothing();
-      return (await this.findBlob(blob.sha256))!;
+      return expectRow(await this.findBlob(blob.sha256), "Blob");
     },
 
     async versionOfUpload(uploadId: string) {

@@ -1,6 +1,6 @@
 import { and, eq, lt } from "drizzle-orm";
 import type { Db } from "./client.ts";
-import { isoNow } from "./client.ts";
+import { expectRow, isoNow } from "./client.ts";
 import { idempotencyKeys } from "./schema.ts";
 
 export type IdempotencyRecord = typeof idempotencyKeys.$inferSelect;
@@ -16,7 +16,10 @@ export async function claimIdempotencyKey(db: Db, scope: string, key: string, re
     .onConflictDoNothing()
     .returning({ key: idempotencyKeys.key });
   if (claimed.length > 0) return null;
-  return (await db.query.idempotencyKeys.findFirst({ where: and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)) }))!;
+  const held = await db.query.idempotencyKeys.findFirst({
+    where: and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)),
+  });
+  return expectRow(held, "Idempotency key");
 }
 
 export function completeIdempotencyKey(db: Db, scope: string, key: string, response: { status: number; body: string; type: string | null }) {

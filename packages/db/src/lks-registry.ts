@@ -1,8 +1,8 @@
 import type { LksStatus, LksType } from "@akrab/domain";
-import { and, asc, desc, eq, exists, gt, inArray, isNotNull, lt, lte, or, sql } from "drizzle-orm";
+import { and, eq, exists, inArray, isNotNull, lte, or, sql } from "drizzle-orm";
 import type { Db } from "./client.ts";
 import { isoNow, newId } from "./client.ts";
-import { decodeCursor, toPage, type Page } from "./pagination.ts";
+import { keyset, toPage, type Page } from "./pagination.ts";
 import { withinLks } from "./reach.ts";
 import { containsText } from "./text-match.ts";
 import { lks, lksHistory, memberships, tenants, users } from "./schema.ts";
@@ -61,14 +61,14 @@ export function lksRegistry(db: Db, own: { id: string }, readable: readonly stri
   return {
     /** Null when the cursor is not one this API issued. Sorted by name. */
     async list(filter: LksFilter, page: { cursor?: string | undefined; limit: number }, today: string): Promise<Page<LksWithTenant> | null> {
-      const after = page.cursor ? decodeCursor(page.cursor, 2) : undefined;
-      if (after === null) return null;
+      const after = keyset(page.cursor, "asc", [lks.name, lks.id]);
+      if (!after) return null;
       const rows = await db
         .select(withTenant)
         .from(lks)
         .innerJoin(tenants, eq(tenants.id, lks.tenantId))
-        .where(and(filtered(filter, today), after ? or(gt(lks.name, after[0]!), and(eq(lks.name, after[0]!), gt(lks.id, after[1]!))) : undefined))
-        .orderBy(asc(lks.name), asc(lks.id))
+        .where(and(filtered(filter, today), after.where))
+        .orderBy(...after.orderBy)
         .limit(page.limit + 1);
       return toPage(rows.map(flatten), page.limit, (row) => [row.name, row.id]);
     },
@@ -117,14 +117,14 @@ export function lksRegistry(db: Db, own: { id: string }, readable: readonly stri
     },
 
     async listHistory(lksId: string, page: { cursor?: string | undefined; limit: number }) {
-      const after = page.cursor ? decodeCursor(page.cursor, 2) : undefined;
-      if (after === null) return null;
+      const after = keyset(page.cursor, "desc", [lksHistory.changedAt, lksHistory.id]);
+      if (!after) return null;
       const rows = await db
         .select({ entry: lksHistory, userName: users.name })
         .from(lksHistory)
         .leftJoin(users, eq(users.id, lksHistory.changedBy))
-        .where(and(eq(lksHistory.lksId, lksId), inArray(lksHistory.tenantId, [...readable]), withinLks(lksHistory.lksId, lksIds), after ? or(lt(lksHistory.changedAt, after[0]!), and(eq(lksHistory.changedAt, after[0]!), lt(lksHistory.id, after[1]!))) : undefined))
-        .orderBy(desc(lksHistory.changedAt), desc(lksHistory.id))
+        .where(and(eq(lksHistory.lksId, lksId), inArray(lksHistory.tenantId, [...readable]), withinLks(lksHistory.lksId, lksIds), after.where))
+        .orderBy(...after.orderBy)
         .limit(page.limit + 1);
       return toPage(rows, page.limit, (r) => [r.entry.changedAt, r.entry.id]);
     },

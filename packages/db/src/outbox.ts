@@ -1,8 +1,8 @@
 import { DELIVERY_LEASE_SECONDS, type MessageChannel } from "@akrab/domain";
-import { and, asc, desc, eq, inArray, isNotNull, lt, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lte, or, sql } from "drizzle-orm";
 import type { Db } from "./client.ts";
 import { isoNow, newId } from "./client.ts";
-import { decodeCursor, toPage, type Page } from "./pagination.ts";
+import { keyset, toPage, type Page } from "./pagination.ts";
 import { outbox, tenants } from "./schema.ts";
 
 export interface OutgoingEmail {
@@ -39,13 +39,13 @@ export function enqueuePhoneMessage(db: Db, message: OutgoingPhoneMessage) {
 
 /** Newest first, for the operators' view of the queue. */
 export async function listOutbox(db: Db, opts: { cursor?: string | undefined; limit: number }): Promise<Page<OutboxMessage> | null> {
-  const after = opts.cursor ? decodeCursor(opts.cursor, 2) : undefined;
-  if (after === null) return null;
+  const after = keyset(opts.cursor, "desc", [outbox.createdAt, outbox.id]);
+  if (!after) return null;
   const rows = await db
     .select()
     .from(outbox)
-    .where(after ? or(lt(outbox.createdAt, after[0]!), and(eq(outbox.createdAt, after[0]!), lt(outbox.id, after[1]!))) : undefined)
-    .orderBy(desc(outbox.createdAt), desc(outbox.id))
+    .where(after.where)
+    .orderBy(...after.orderBy)
     .limit(opts.limit + 1);
   return toPage(rows, opts.limit, (m) => [m.createdAt, m.id]);
 }

@@ -1,7 +1,7 @@
-import { and, asc, eq, gt, inArray, or } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "./client.ts";
 import { isoNow, newId } from "./client.ts";
-import { decodeCursor, toPage } from "./pagination.ts";
+import { keyset, toPage } from "./pagination.ts";
 import { regions, tenantSignups, tenants } from "./schema.ts";
 
 export type TenantSignupRow = typeof tenantSignups.$inferSelect;
@@ -34,14 +34,14 @@ export async function findSignup(db: Db, id: string): Promise<SignupWithRegion |
 
 /** Oldest first: sign-ups are a queue to work through. */
 export async function listSignups(db: Db, status: TenantSignupRow["status"], page: { cursor?: string | undefined; limit: number }) {
-  const after = page.cursor ? decodeCursor(page.cursor, 2) : undefined;
-  if (after === null) return null;
+  const after = keyset(page.cursor, "asc", [tenantSignups.createdAt, tenantSignups.id]);
+  if (!after) return null;
   const rows = await db
     .select({ signup: tenantSignups, region: regions })
     .from(tenantSignups)
     .innerJoin(regions, eq(regions.code, tenantSignups.regionCode))
-    .where(and(eq(tenantSignups.status, status), after ? or(gt(tenantSignups.createdAt, after[0]!), and(eq(tenantSignups.createdAt, after[0]!), gt(tenantSignups.id, after[1]!))) : undefined))
-    .orderBy(asc(tenantSignups.createdAt), asc(tenantSignups.id))
+    .where(and(eq(tenantSignups.status, status), after.where))
+    .orderBy(...after.orderBy)
     .limit(page.limit + 1);
   return toPage(
     rows.map((r) => ({ ...r.signup, region: r.region })),

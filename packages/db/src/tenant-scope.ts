@@ -1,11 +1,11 @@
 import type { Role } from "@akrab/domain";
-import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, gte, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { Db } from "./client.ts";
 import { isoNow, newId } from "./client.ts";
 import { applicationStore } from "./applications.ts";
 import { documentStore } from "./documents.ts";
 import { lksRegistry } from "./lks-registry.ts";
-import { decodeCursor, toPage } from "./pagination.ts";
+import { keyset, toPage } from "./pagination.ts";
 import { startsWithText } from "./text-match.ts";
 import { auditEvents, invitations, lks, memberships, tenants, users } from "./schema.ts";
 import type { Tenant } from "./tenants.ts";
@@ -115,8 +115,8 @@ export function tenantScope<T extends TenantRef>(db: Db, tenant: T, reach: Scope
 
     /** The tenant's audit trail, newest first. `action` ending in "." matches a prefix ("auth."). */
     async listAudit(filter: { action?: string | undefined; actor?: string | undefined; from?: string | undefined; to?: string | undefined }, page: { cursor?: string | undefined; limit: number }) {
-      const after = page.cursor ? decodeCursor(page.cursor, 2) : undefined;
-      if (after === null) return null;
+      const after = keyset(page.cursor, "desc", [auditEvents.createdAt, auditEvents.id]);
+      if (!after) return null;
       const rows = await db
         .select({ event: auditEvents, actorEmail: users.email, actorName: users.name })
         .from(auditEvents)
@@ -128,10 +128,10 @@ export function tenantScope<T extends TenantRef>(db: Db, tenant: T, reach: Scope
             filter.actor ? eq(users.email, filter.actor.toLowerCase()) : undefined,
             filter.from ? gte(auditEvents.createdAt, new Date(filter.from).toISOString()) : undefined,
             filter.to ? lt(auditEvents.createdAt, new Date(filter.to).toISOString()) : undefined,
-            after ? or(lt(auditEvents.createdAt, after[0]!), and(eq(auditEvents.createdAt, after[0]!), lt(auditEvents.id, after[1]!))) : undefined,
+            after.where,
           ),
         )
-        .orderBy(desc(auditEvents.createdAt), desc(auditEvents.id))
+        .orderBy(...after.orderBy)
         .limit(page.limit + 1);
       return toPage(rows, page.limit, (r) => [r.event.createdAt, r.event.id]);
     },

@@ -13,8 +13,8 @@ export function initialTenantSetup(db: Db, tenantId: string, by: string | null) 
     db.insert(workflowVersions).values({
       tenantId,
       version: 1,
-      regional: regional as unknown as Record<string, unknown>,
-      definition: composeDefinition(regional) as unknown as Record<string, unknown>,
+      regional,
+      definition: composeDefinition(regional),
       publishedBy: by,
       publishedAt: isoNow(),
     }),

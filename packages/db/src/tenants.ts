@@ -1,6 +1,6 @@
-import { and, asc, eq, gt, inArray, or } from "drizzle-orm";
+import { and, eq, inArray, or } from "drizzle-orm";
 import type { Db } from "./client.ts";
-import { decodeCursor, toPage } from "./pagination.ts";
+import { keyset, toPage } from "./pagination.ts";
 import { regions, tenants } from "./schema.ts";
 
 export type Tenant = typeof tenants.$inferSelect;
@@ -30,7 +30,7 @@ export async function childTenantIds(db: Db, provinceTenantId: string): Promise<
  * province's (an LKS may register with the province, DOMAIN.md), otherwise none.
  */
 export async function servingTenant(db: Db, regencyCode: string): Promise<Tenant | null> {
-  const provinceCode = regencyCode.split(".")[0]!;
+  const [provinceCode = regencyCode] = regencyCode.split(".");
   const rows = await db.select().from(tenants).where(and(inArray(tenants.regionCode, [regencyCode, provinceCode]), eq(tenants.status, "active")));
   return rows.find((t) => t.regionCode === regencyCode) ?? rows.find((t) => t.regionCode === provinceCode) ?? null;
 }
@@ -44,13 +44,13 @@ export async function findRegion(db: Db, code: string) {
 }
 
 export async function listTenants(db: Db, page: { cursor?: string | undefined; limit: number }) {
-  const after = page.cursor ? decodeCursor(page.cursor, 1) : undefined;
-  if (after === null) return null;
+  const after = keyset(page.cursor, "asc", [tenants.regionCode]);
+  if (!after) return null;
   const rows = await db
     .select()
     .from(tenants)
-    .where(after ? gt(tenants.regionCode, after[0]!) : undefined)
-    .orderBy(asc(tenants.regionCode))
+    .where(after.where)
+    .orderBy(...after.orderBy)
     .limit(page.limit + 1);
   return toPage(rows, page.limit, (t) => [t.regionCode]);
 }

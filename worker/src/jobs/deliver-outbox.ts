@@ -25,7 +25,9 @@ export async function deliverOutbox(db: Db, channels: readonly Channel[], now = 
   const report: DeliveryReport = { claimed: claimed.length, sent: 0, failed: 0, dead: 0 };
   await Promise.all(
     claimed.map(async (message) => {
-      const channel = byName.get(message.channel)!;
+      const channel = byName.get(message.channel);
+      // Only messages for these channels are claimed.
+      if (!channel) throw new Error(`Claimed a message for channel ${message.channel}, which is not configured`);
       const senderName = message.tenantId ? (senders.get(message.tenantId) ?? null) : null;
       let result: SendResult;
       try {

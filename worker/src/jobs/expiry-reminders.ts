@@ -1,5 +1,5 @@
 import type { LksProfileInput } from "@akrab/contracts";
-import { abortIfNothingChanged, claimReminder, enqueueEmail, isGuardAbort, lksWithExpiringPermits, tenantScope, findTenantById, type Db } from "@akrab/db";
+import { abortIfNothingChanged, claimReminder, enqueueEmail, expectRow, isGuardAbort, lksWithExpiringPermits, tenantScope, findTenantById, type Db } from "@akrab/db";
 import { EXPIRY_REMINDER_DAYS, dueReminderThreshold } from "@akrab/domain";
 import { expiryReminderEmail } from "../services/mail.ts";
 
@@ -21,7 +21,7 @@ export async function sendExpiryReminders(db: Db, today: string, appOrigin: stri
       const expiresOn = document.expiresOn(row);
       const threshold = expiresOn ? dueReminderThreshold(expiresOn, today) : null;
       if (!expiresOn || threshold === null) continue;
-      const tenant = (await findTenantById(db, row.tenantId))!;
+      const tenant = expectRow(await findTenantById(db, row.tenantId), "Tenant of an LKS");
       const operators = await tenantScope(db, tenant).lks.operators(row.id);
       const recipients = [...new Set([...operators.map((o) => o.email), (row.profile as LksProfileInput).email])];
       const days = Math.round((Date.parse(`${expiresOn}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);

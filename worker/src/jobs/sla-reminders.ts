@@ -1,5 +1,5 @@
 import { abortIfNothingChanged, enqueueEmail, isGuardAbort, overdueApplications, tenantScope, type Db } from "@akrab/db";
-import { actingTenantId, isEscalated, jakartaDay, stepOf, type Role, type WorkflowDefinition } from "@akrab/domain";
+import { actingTenantId, isEscalated, jakartaDay, stepOf, type Role } from "@akrab/domain";
 import { slaReminderEmail } from "../services/mail.ts";
 
 /**
@@ -14,9 +14,11 @@ export async function sendSlaReminders(db: Db, now: number, escalateAfterDays: n
     const scope = tenantScope(db, { id: app.tenantId, parentId: tenantParentId });
     const store = scope.applications;
     const version = await store.workflowVersion(app.workflowVersion);
-    const def = version?.definition as unknown as WorkflowDefinition | undefined;
+    const def = version?.definition;
     const step = def && stepOf(def, app.step);
-    if (!def || !step || step.actor === "national") continue;
+    // The query only returns applications with a due time; the check narrows the type.
+    const dueAt = app.stepDueAt;
+    if (!def || !step || step.actor === "national" || !dueAt) continue;
 
     const actingTenant = actingTenantId(step.actor, { tenantId: app.tenantId, tenantLevel, parentTenantId: tenantParentId });
     if (!actingTenant) continue;
@@ -34,7 +36,7 @@ export async function sendSlaReminders(db: Db, now: number, escalateAfterDays: n
         store.claimSlaReminder(app.id, app.step, today, escalated),
         abortIfNothingChanged(db),
         ...recipients.map((to) =>
-          enqueueEmail(db, slaReminderEmail({ tenantId: app.tenantId, to, lksName, stepLabel: step.label.id, dueAt: app.stepDueAt!, escalated, link: `${appOrigin}/permohonan/${app.id}?t=${tenantSlug}` })),
+          enqueueEmail(db, slaReminderEmail({ tenantId: app.tenantId, to, lksName, stepLabel: step.label.id, dueAt, escalated, link: `${appOrigin}/permohonan/${app.id}?t=${tenantSlug}` })),
         ),
       ]);
       sent++;

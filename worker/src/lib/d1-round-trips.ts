@@ -29,7 +29,7 @@ export function countRoundTrips(d1: D1Database): { db: D1Database; count(): numb
       if (prop === "batch") {
         return (statements: D1PreparedStatement[]) => {
           count++;
-          return target.batch(statements.map((s) => (s as unknown as Record<symbol, D1PreparedStatement>)[NATIVE] ?? s));
+          return target.batch(statements.map((s) => (Reflect.get(s, NATIVE) as D1PreparedStatement | undefined) ?? s));
         };
       }
       if (prop === "exec") {

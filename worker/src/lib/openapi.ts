@@ -34,7 +34,7 @@ const STATUS_DESCRIPTIONS: Record<number, string> = {
 };
 
 /** What each problem `type` means, for the reference page and the document's description. */
-export const PROBLEM_MEANINGS: Record<ProblemType, string> = {
+const PROBLEM_MEANINGS: Record<ProblemType, string> = {
   validation: "A field is missing or invalid; `errors` lists each field with a message.",
   "bad-request": "The request could not be read (e.g. malformed JSON).",
   unauthenticated: "No valid session or token: sign in again.",
@@ -107,7 +107,7 @@ export type DocOperation = {
  * the app's middleware (see app.ts) so a new route is described truthfully without anyone listing
  * them. A route adds only what its own handler throws.
  */
-export function standardStatuses(path: string, method: string, op: DocOperation): number[] {
+function standardStatuses(path: string, method: string, op: DocOperation): number[] {
   const statuses = new Set<number>([500]);
   if (!path.startsWith("/api/")) return [...statuses];
   // authenticate: a malformed Authorization header or a dead bearer token is refused on every route.

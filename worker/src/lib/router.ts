@@ -3,17 +3,22 @@ import type { Env } from "hono";
 import type { AppEnv } from "../env.ts";
 import { Problem } from "../middleware/problem/index.ts";
 
-/** Zod failures become one 400 problem listing every offending field, before any handler runs. */
-const validationProblem: Hook<unknown, Env, string, unknown> = (result) => {
-  if (result.success) return;
-  const errors = result.error.issues.map((issue) => ({
-    path: issue.path.map(String).join(".") || result.target,
-    message: issue.message,
-  }));
-  throw new Problem("validation", `Periksa kembali isian: ${errors.map((e) => e.path).join(", ")} / Please check: ${errors.map((e) => e.path).join(", ")}`, {
-    errors,
-  });
-};
+/**
+ * Zod failures become one 400 problem listing every offending field, before any handler runs.
+ * It reads nothing of the environment, so one hook serves every router's `E`.
+ */
+function validationProblem<E extends Env>(): Hook<unknown, E, string, unknown> {
+  return (result) => {
+    if (result.success) return;
+    const errors = result.error.issues.map((issue) => ({
+      path: issue.path.map(String).join(".") || result.target,
+      message: issue.message,
+    }));
+    throw new Problem("validation", `Periksa kembali isian: ${errors.map((e) => e.path).join(", ")} / Please check: ${errors.map((e) => e.path).join(", ")}`, {
+      errors,
+    });
+  };
+}
 
 /**
  * Every resource folder builds its routes on one of these, so validation answers the same everywhere.
@@ -21,6 +26,5 @@ const validationProblem: Hook<unknown, Env, string, unknown> = (result) => {
  * /api/v1/t/{tenant}/… (principal, access and scope are set), so handlers read them without `!`.
  */
 export function createRouter<E extends Env = AppEnv>() {
-  // The hook reads nothing of the environment, so it serves every router's.
-  return new OpenAPIHono<E>({ defaultHook: validationProblem as unknown as Hook<unknown, E, string, unknown> });
+  return new OpenAPIHono<E>({ defaultHook: validationProblem<E>() });
 }

@@ -3,12 +3,12 @@ import type { Channel } from "./channel.ts";
 import { emailChannel } from "./email.ts";
 import { httpChannel } from "./http.ts";
 
-export type { Channel, OutboundMessage, SendResult } from "./channel.ts";
+export type { Channel, SendResult } from "./channel.ts";
 export { emailChannel } from "./email.ts";
 export { httpChannel } from "./http.ts";
 
 /** Sender address when MAIL_FROM is not set (it must be on a domain verified for Email Service). */
-export const DEFAULT_MAIL_FROM = "noreply@akrab.id";
+const DEFAULT_MAIL_FROM = "noreply@akrab.id";
 
 /**
  * The channels this deployment can deliver on. Email needs the `EMAIL` binding; the HTTP provider

@@ -18,7 +18,6 @@ import type { TenantEnv } from "../env.ts";
 import { Problem } from "../middleware/problem/index.ts";
 
 export type StoredApplication = NonNullable<Awaited<ReturnType<ApplicationStore["find"]>>>;
-export type ChecklistEntry = ApplicationView["checklist"][number];
 
 export function grantsOf(memberships: readonly MembershipView[]): MembershipGrant[] {
   return memberships.map((m) => ({ role: m.role, tenantId: m.tenant?.id ?? null, lksId: m.lks?.id ?? null }));
@@ -28,7 +27,7 @@ export function grantsOf(memberships: readonly MembershipView[]): MembershipGran
 export async function definitionFor(store: ApplicationStore, app: { tenantId: string; workflowVersion: number }): Promise<WorkflowDefinition> {
   const version = await store.workflowVersion(app.workflowVersion, app.tenantId);
   if (!version) throw new Problem("internal", `Workflow version ${app.workflowVersion} is missing`);
-  return version.definition as unknown as WorkflowDefinition;
+  return version.definition;
 }
 
 export function currentStep(def: WorkflowDefinition, stepId: string): WorkflowStep {
@@ -91,8 +90,8 @@ export function presentApplication(
     workflowVersion: app.workflowVersion,
     version: app.version,
     letter: app.letter as ApplicationView["letter"],
-    checklist: app.checklist as unknown as ChecklistEntry[],
-    returnItems: app.returnItems as ApplicationView["returnItems"],
+    checklist: app.checklist,
+    returnItems: app.returnItems,
     availableActions: availableActions(def, app.step, roles).map((t) => ({ action: t.action, label: t.label, to: t.to, commentRequired: t.commentRequired, checklistRequired: t.checklistRequired })),
     permissions: permissionsOf(def, caller, app),
     stepEnteredAt: app.stepEnteredAt,
@@ -104,6 +103,3 @@ export function presentApplication(
   };
 }
 
-export function staleApplication(): Problem {
-  return new Problem("conflict", "Permohonan telah diubah orang lain; muat ulang / The application changed meanwhile; reload");
-}

@@ -1,11 +1,10 @@
 import type { TenantEnv } from "../env.ts";
 import type { DocumentVersionView, DocumentView } from "@akrab/contracts";
-import { isGuardAbort, recordAudit, type BlobRow, type DocumentRow, type DocumentSlot, type StoredVersion, type UploadRow } from "@akrab/db";
+import { expectRow, isGuardAbort, type BlobRow, type DocumentRow, type DocumentSlot, type StoredVersion, type UploadRow } from "@akrab/db";
 import { EVIDENCE_RULE, MIME_TYPES, PROFILE_DOCUMENT_RULE, canContinueUpload, canUploadFor, type UploadRule } from "@akrab/domain";
 import type { Context } from "hono";
 import { PDFDocument } from "pdf-lib";
-import type { AppEnv } from "../env.ts";
-import { clientIp } from "../lib/client-ip.ts";
+import { audit } from "../lib/audit.ts";
 import { Problem, notFound } from "../middleware/problem/index.ts";
 import { visibleApplication } from "../routes/applications/show.ts";
 import type { UploadCompletion } from "../uploads/upload-session.ts";
@@ -32,7 +31,7 @@ export async function resolveSlot(c: Context<TenantEnv>, target: Partial<Pick<Do
     if (!canUploadFor(access, { lksId: app.lksId, application: { stepActor: step.actor, terminal: step.terminal } })) throw forbidden();
     const slot = { lksId: app.lksId, applicationId: app.id, requirement: target.requirement ?? null, indicator: target.indicator ?? null, profileField: null };
     if (!target.requirement) return { slot, rule: EVIDENCE_RULE };
-    const item = (app.checklist as unknown as { key: string; acceptedTypes: UploadRule["acceptedTypes"]; maxBytes: number }[]).find((i) => i.key === target.requirement);
+    const item = app.checklist.find((i) => i.key === target.requirement);
     if (!item) throw notFound();
     return { slot, rule: { acceptedTypes: item.acceptedTypes, maxBytes: item.maxBytes } };
   }
@@ -51,7 +50,7 @@ export async function continuableUpload(c: Context<TenantEnv>, id: string): Prom
 }
 
 /** The slot an upload row was created for. */
-export function slotOfUpload(upload: UploadRow): DocumentSlot {
+function slotOfUpload(upload: UploadRow): DocumentSlot {
   return { lksId: upload.lksId, applicationId: upload.applicationId, requirement: upload.requirement, indicator: upload.indicator, profileField: upload.profileField };
 }
 
@@ -72,13 +71,11 @@ export async function linkVersion(c: Context<TenantEnv>, upload: UploadRow, blob
   try {
     await db.batch([
       ...store.addVersion({ slot, blobId: blob.id, filename: upload.filename, uploadId: upload.id, uploadedBy: principal.user.id }),
-      recordAudit(db, {
+      audit(c, {
         action: "document.uploaded",
         tenantId: upload.tenantId,
-        actorUserId: principal.user.id,
         targetType: "lks",
         targetId: upload.lksId,
-        ip: clientIp(c),
         data: { uploadId: upload.id, applicationId: upload.applicationId, requirement: upload.requirement, indicator: upload.indicator, profileField: upload.profileField, sha256: blob.sha256, size: blob.size },
       }),
     ]);
@@ -87,7 +84,7 @@ export async function linkVersion(c: Context<TenantEnv>, upload: UploadRow, blob
     if (raced) return raced.documentId;
     throw isGuardAbort(error) ? new Problem("conflict", "Unggahan sedang dicatat / The upload is being recorded") : error;
   }
-  return (await store.documentOfSlot(slot))!.id;
+  return expectRow(await store.documentOfSlot(slot), "Document of the slot").id;
 }
 
 /**
@@ -129,7 +126,7 @@ async function countPdfPages(bucket: R2Bucket, key: string): Promise<number | nu
   }
 }
 
-export function presentVersion(v: StoredVersion): DocumentVersionView {
+function presentVersion(v: StoredVersion): DocumentVersionView {
   return {
     version: v.version,
     filename: v.filename,
@@ -152,7 +149,7 @@ export function presentDocument(document: DocumentRow, versions: readonly Stored
     requirement: document.requirement,
     indicator: document.indicator,
     profileField: document.profileField,
-    current: presentVersion(own.find((v) => v.version === document.currentVersion) ?? own[0]!),
+    current: presentVersion(expectRow(own.find((v) => v.version === document.currentVersion) ?? own[0], "Document version")),
     versions: own.map(presentVersion),
   };
 }

@@ -13,7 +13,7 @@ export function lksColumns(profile: LksProfileInput): LksColumns {
     districtCode: profile.address.districtCode,
     tandaDaftarExpiresOn: profile.tandaDaftar?.expiresAt ?? null,
     izinExpiresOn: profile.izinOperasional?.expiresAt ?? null,
-    profile: profile as unknown as Record<string, unknown>,
+    profile,
   };
 }
 

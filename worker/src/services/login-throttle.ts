@@ -2,8 +2,8 @@ import { countHit, forgiveHit, type Db } from "@akrab/db";
 import { Problem } from "../middleware/problem/index.ts";
 
 /** At most this many failed sign-ins per account and per IP address in each window. */
-export const LOGIN_ATTEMPTS_PER_WINDOW = { account: 10, ip: 30 };
-export const LOGIN_WINDOW_SECONDS = 15 * 60;
+const LOGIN_ATTEMPTS_PER_WINDOW = { account: 10, ip: 30 };
+const LOGIN_WINDOW_SECONDS = 15 * 60;
 
 /**
  * Counts the attempt before the password is checked, so parallel guesses cannot slip past the

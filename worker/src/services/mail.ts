@@ -17,11 +17,11 @@ const ROLE_LABELS: Record<string, { id: string; en: string }> = {
 const JAKARTA_TIME = new Intl.DateTimeFormat("id-ID", { timeZone: "Asia/Jakarta", dateStyle: "long", timeStyle: "short" });
 const JAKARTA_TIME_EN = new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Jakarta", dateStyle: "long", timeStyle: "short" });
 
-export function jakartaTime(isoTime: string, lang: "id" | "en" = "id"): string {
+function jakartaTime(isoTime: string, lang: "id" | "en" = "id"): string {
   return `${(lang === "id" ? JAKARTA_TIME : JAKARTA_TIME_EN).format(new Date(isoTime))} WIB`;
 }
 
-export function roleLabel(role: string, lang: "id" | "en" = "id"): string {
+function roleLabel(role: string, lang: "id" | "en" = "id"): string {
   return ROLE_LABELS[role]?.[lang] ?? role;
 }
 
@@ -30,8 +30,8 @@ export const INVITATION_TTL_SECONDS = 7 * 24 * 60 * 60;
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
 /** Everything put into HTML goes through here: names, reasons and comments are typed by people. */
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (ch) => ESCAPES[ch]!);
+function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (ch) => ESCAPES[ch] ?? ch);
 }
 
 /** A paragraph, or a bulleted list (reasons, fields to fix). */

@@ -4,7 +4,7 @@
  * base64url) so the cost can be raised later and old hashes re-hashed at the next login.
  */
 const ALGORITHM = "pbkdf2-sha256";
-export const PBKDF2_ITERATIONS = 100_000;
+const PBKDF2_ITERATIONS = 100_000;
 const SALT_BYTES = 16;
 const HASH_BYTES = 32;
 
@@ -48,7 +48,7 @@ async function derive(password: string, salt: Uint8Array<ArrayBuffer>, iteration
 function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
   let diff = 0;
-  for (let i = 0; i < a.length; i++) diff |= a[i]! ^ b[i]!;
+  for (let i = 0; i < a.length; i++) diff |= (a[i] ?? 0) ^ (b[i] ?? 0);
   return diff === 0;
 }
 

@@ -30,7 +30,7 @@ export function openSession(c: Context<AppEnv>, user: User) {
   };
 }
 
-export async function describeUser(db: Db, user: User) {
+async function describeUser(db: Db, user: User) {
   return { user: { id: user.id, email: user.email, name: user.name }, memberships: (await membershipsOf(db, user.id)).map(publicMembership) };
 }
 

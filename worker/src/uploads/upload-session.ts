@@ -8,7 +8,7 @@ const PART_SIZE = 5 * 1024 * 1024;
 const COMMIT_BYTES = 128 * 1024;
 /** What sniffFileType needs to see of a file. */
 const SNIFF_BYTES = 4096;
-export const UPLOAD_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+const UPLOAD_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 export interface UploadInit {
   uploadId: string;
@@ -28,7 +28,7 @@ export interface UploadCompletion {
   key: string;
 }
 
-export type UploadStatus = "receiving" | "complete" | "failed";
+type UploadStatus = "receiving" | "complete" | "failed";
 
 export interface UploadState {
   status: UploadStatus;
@@ -109,7 +109,7 @@ export class UploadSession extends DurableObject<Bindings> {
         init.uploadId, init.tenantId, init.key, multipart.uploadId, init.length, init.sha256, JSON.stringify({ declaredType: init.declaredType, rule: init.rule }), expiresAt,
       );
       await this.ctx.storage.setAlarm(expiresAt);
-      return this.stateOf(this.row()!);
+      return this.stateOf(this.currentRow());
     });
   }
 
@@ -130,7 +130,7 @@ export class UploadSession extends DurableObject<Bindings> {
     this.active?.cancel();
     return this.exclusive(async () => {
       const row = this.row();
-      if (!row || row.status !== "receiving") {
+      if (row?.status !== "receiving") {
         await body.cancel().catch(() => {});
         return row?.status === "complete" && offset === row.length ? { ok: true as const, state: this.stateOf(row) } : { ok: false as const, reason: "gone" as const };
       }
@@ -141,7 +141,11 @@ export class UploadSession extends DurableObject<Bindings> {
       const reader = body.getReader();
       let cancelled = false;
       const done = this.receive(row, reader, () => cancelled);
-      this.active = { cancel: () => ((cancelled = true), void reader.cancel().catch(() => {})), done };
+      const cancel = () => {
+        cancelled = true;
+        void reader.cancel().catch(() => {});
+      };
+      this.active = { cancel, done };
       try {
         return await done;
       } finally {
@@ -218,9 +222,9 @@ export class UploadSession extends DurableObject<Bindings> {
     }
     const refused = await commit();
     if (refused) return refused;
-    if (tooLong) return { ok: false, reason: "too-long", state: this.stateOf(this.row()!) };
+    if (tooLong) return { ok: false, reason: "too-long", state: this.stateOf(this.currentRow()) };
     if (offset === row.length) return this.complete();
-    return { ok: true, state: this.stateOf(this.row()!) };
+    return { ok: true, state: this.stateOf(this.currentRow()) };
   }
 
   /** Writes bytes durably and moves the offset in one transaction. */
@@ -287,7 +291,7 @@ export class UploadSession extends DurableObject<Bindings> {
   }
 
   private async complete(): Promise<AppendResult> {
-    const row = this.row()!;
+    const row = this.currentRow();
     await this.flushParts(row); // whole parts a failed flush left behind, so only the last part is short
     const tailSize = this.sql.exec<{ size: number | null }>("SELECT sum(length(bytes)) AS size FROM tail").one().size ?? 0;
     if (tailSize > 0) await this.uploadPart(row, this.tailBytes(tailSize));
@@ -303,7 +307,7 @@ export class UploadSession extends DurableObject<Bindings> {
     }
     const completion: UploadCompletion = { sha256, size: row.length, contentType: row.sniffed as SniffedType, key: row.r2_key };
     this.sql.exec("UPDATE upload SET status = 'complete', completion = ? WHERE id = 1", JSON.stringify(completion));
-    return { ok: true, state: this.stateOf(this.row()!) };
+    return { ok: true, state: this.stateOf(this.currentRow()) };
   }
 
   /** The streamed digest when this object saw every byte; otherwise the stored object is read back once. */
@@ -322,7 +326,7 @@ export class UploadSession extends DurableObject<Bindings> {
   }
 
   private async fail(failure: UploadFailure, opts: { multipartDone?: boolean } = {}): Promise<AppendResult> {
-    const row = this.row()!;
+    const row = this.currentRow();
     if (!opts.multipartDone) await this.abortMultipart(row);
     this.hasher = null;
     this.ctx.storage.transactionSync(() => {
@@ -330,7 +334,7 @@ export class UploadSession extends DurableObject<Bindings> {
       this.sql.exec("DELETE FROM parts");
       this.sql.exec("UPDATE upload SET status = 'failed', failure = ? WHERE id = 1", failure);
     });
-    return { ok: false, reason: failure, state: this.stateOf(this.row()!) };
+    return { ok: false, reason: failure, state: this.stateOf(this.currentRow()) };
   }
 
   private async discard(): Promise<void> {
@@ -375,6 +379,13 @@ export class UploadSession extends DurableObject<Bindings> {
     return this.sql.exec<Row>("SELECT * FROM upload WHERE id = 1").toArray()[0] ?? null;
   }
 
+  /** The row once `init` has stored it (every caller runs after that). */
+  private currentRow(): Row {
+    const row = this.row();
+    if (!row) throw new Error("Upload session has no row");
+    return row;
+  }
+
   private stateOf(row: Row): UploadState {
     return {
       status: row.status,
@@ -388,7 +399,8 @@ export class UploadSession extends DurableObject<Bindings> {
 }
 
 function concat(chunks: Uint8Array[], size: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0]!;
+  const [only] = chunks;
+  if (chunks.length === 1 && only) return only;
   const out = new Uint8Array(size);
   let at = 0;
   for (const chunk of chunks) {

@@ -1,3 +1,4 @@
+import type { ChecklistEntry, DocumentType, RegionalPart, ReturnRequest, WorkflowDefinition } from "@akrab/domain";
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createdAt } from "./columns.ts";
@@ -16,7 +17,7 @@ export const documentRequirements = sqliteTable(
     name: text("name").notNull(),
     description: text("description").notNull(),
     required: integer("required", { mode: "boolean" }).notNull(),
-    acceptedTypes: text("accepted_types", { mode: "json" }).$type<string[]>().notNull(),
+    acceptedTypes: text("accepted_types", { mode: "json" }).$type<DocumentType[]>().notNull(),
     maxBytes: integer("max_bytes").notNull(),
     position: integer("position").notNull(),
   },
@@ -29,8 +30,8 @@ export const workflowVersions = sqliteTable(
   {
     tenantId: text("tenant_id").notNull().references(() => tenants.id),
     version: integer("version").notNull(),
-    regional: text("regional", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
-    definition: text("definition", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    regional: text("regional", { mode: "json" }).$type<RegionalPart>().notNull(),
+    definition: text("definition", { mode: "json" }).$type<WorkflowDefinition>().notNull(),
     publishedBy: text("published_by").references(() => users.id),
     publishedAt: text("published_at").notNull(),
   },
@@ -40,7 +41,7 @@ export const workflowVersions = sqliteTable(
 /** The regional part a tenant admin is editing, not yet published. */
 export const workflowDrafts = sqliteTable("workflow_drafts", {
   tenantId: text("tenant_id").primaryKey().references(() => tenants.id),
-  regional: text("regional", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+  regional: text("regional", { mode: "json" }).$type<RegionalPart>().notNull(),
   baseVersion: integer("base_version").notNull(),
   updatedBy: text("updated_by").references(() => users.id),
   updatedAt: text("updated_at").notNull(),
@@ -58,13 +59,17 @@ export const applications = sqliteTable(
     workflowVersion: integer("workflow_version").notNull(),
     /** 1 while the application is not in a terminal step: at most one open application per LKS. */
     open: integer("open").notNull(),
+    /**
+     * Shaped as the contract's `ApplicationLetter` (validated on the way in); typed as an open record
+     * because it is compared field by field, and the zod type lives in contracts, which db does not import.
+     */
     letter: text("letter", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
     /** The letter as it was when last returned, so the verifier sees what the LKS changed in it. */
     letterAtReturn: text("letter_at_return", { mode: "json" }).$type<Record<string, unknown> | null>(),
     profileSnapshot: text("profile_snapshot", { mode: "json" }).$type<Record<string, unknown> | null>(),
-    checklist: text("checklist", { mode: "json" }).$type<Record<string, unknown>[]>().notNull(),
+    checklist: text("checklist", { mode: "json" }).$type<ChecklistEntry[]>().notNull(),
     /** What the last return asked to fix: the LKS's to-do list. */
-    returnItems: text("return_items", { mode: "json" }).$type<{ kind: string; ref: string; message: string }[]>().notNull(),
+    returnItems: text("return_items", { mode: "json" }).$type<ReturnRequest[]>().notNull(),
     stepEnteredAt: text("step_entered_at").notNull(),
     stepDueAt: text("step_due_at"),
     submittedAt: text("submitted_at"),
@@ -91,7 +96,7 @@ export const applicationEvents = sqliteTable(
     toStep: text("to_step").notNull(),
     actorUserId: text("actor_user_id").references(() => users.id),
     comment: text("comment"),
-    items: text("items", { mode: "json" }).$type<{ kind: string; ref: string; message: string }[]>(),
+    items: text("items", { mode: "json" }).$type<ReturnRequest[]>(),
     at: text("at").notNull(),
   },
   (t) => [index("application_events_app_idx").on(t.applicationId, t.at)],

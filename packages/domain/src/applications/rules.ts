@@ -1,4 +1,5 @@
 import type { StepActor } from "../workflow/definition.ts";
+import type { DocumentRequirement } from "./checklist.ts";
 
 /** Where one requirement of an application's checklist stands. */
 export type ChecklistStatus = "missing" | "uploaded" | "returned" | "accepted";
@@ -9,6 +10,12 @@ export interface ChecklistState {
   required: boolean;
   status: ChecklistStatus;
   comment?: string;
+}
+
+/** A requirement on an application's checklist: the tenant's requirement as copied at creation, and where it stands. */
+export interface ChecklistEntry extends DocumentRequirement, ChecklistState {
+  /** The document uploaded for this requirement. */
+  documentId?: string;
 }
 
 /** One thing a verifier asks the LKS to fix when returning an application. */
@@ -51,6 +58,9 @@ export function returnForRevision<T extends ChecklistState>(
   for (const item of items) if (item.kind === "document" && !asked.has(item.ref)) asked.set(item.ref, item.message);
   return {
     ok: true,
-    checklist: checklist.map((d) => (asked.has(d.key) ? { ...d, status: "returned" as const, comment: asked.get(d.key)! } : d)),
+    checklist: checklist.map((d) => {
+      const comment = asked.get(d.key);
+      return comment === undefined ? d : { ...d, status: "returned" as const, comment };
+    }),
   };
 }

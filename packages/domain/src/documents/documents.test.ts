@@ -55,6 +55,7 @@ describe("sanitizeFilename", () => {
         const safe = sanitizeFilename(name);
         expect(safe.length).toBeGreaterThan(0);
         expect([...safe].length).toBeLessThanOrEqual(120);
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: the test checks that none is left
         expect(safe).not.toMatch(/[\\/\u0000-\u001f\u007f]/);
         expect(safe.startsWith(".")).toBe(false);
       }),
@@ -89,6 +90,7 @@ describe("filenameForType", () => {
       fc.property(fc.string({ maxLength: 400 }), fc.constantFrom(...types), (name, type) => {
         const safe = filenameForType(name, type);
         expect([...safe].length).toBeLessThanOrEqual(120);
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: the test checks that none is left
         expect(safe).not.toMatch(/[\u0000-\u001f\u202a-\u202e\u2066-\u2069]/);
         expect(safe.split(".").at(-1)!.toLowerCase()).toMatch(/^(pdf|jpg|jpeg|jfif|png|webp|heic|heif|docx|xlsx)$/);
         if (type === "pdf") expect(safe.toLowerCase().endsWith(".pdf")).toBe(true);

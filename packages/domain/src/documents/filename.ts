@@ -5,6 +5,7 @@ import type { DocumentType } from "../applications/checklist.ts";
  * bidirectional marks, embeddings, overrides and isolates. A right-to-left override makes
  * `laporan\u202Efdp.exe` display as `laporanexe.pdf`; no real file name needs one.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this strips
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f<>:"|?*\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 const MAX_LENGTH = 120;
 

@@ -46,6 +46,3 @@ export const NATIONAL_READERS: readonly NationalRole[] = [
   "national_viewer",
   "platform_admin",
 ];
-
-/** Which roles a tenant admin may hand out by invitation or role change. */
-export const INVITABLE_BY_TENANT_ADMIN: readonly TenantRole[] = TENANT_ROLES;

@@ -41,7 +41,9 @@ export type FailureOutcome = { status: "failed"; nextAttemptAt: number } | { sta
  */
 export function afterFailedAttempt(attempts: number, now: number, permanent = false): FailureOutcome {
   if (permanent || attempts >= MAX_DELIVERY_ATTEMPTS) return { status: "dead", nextAttemptAt: null };
-  const wait = RETRY_BACKOFF_SECONDS[Math.max(0, Math.min(attempts, RETRY_BACKOFF_SECONDS.length) - 1)]!;
+  // The index is clamped to the table, so the fallback only satisfies the type.
+  const index = Math.max(0, Math.min(attempts, RETRY_BACKOFF_SECONDS.length) - 1);
+  const wait = RETRY_BACKOFF_SECONDS[index] ?? RETRY_BACKOFF_SECONDS[0];
   return { status: "failed", nextAttemptAt: now + wait * 1000 };
 }
 

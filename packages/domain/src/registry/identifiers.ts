@@ -2,7 +2,7 @@
 
 /** NPWP: 15 digits (the classic 99.999.999.9-999.999) or 16 (the NIK-based form since 2024). */
 export function normaliseNpwp(input: string): string | null {
-  const digits = input.replace(/[\s.\-]/g, "");
+  const digits = input.replace(/[\s.-]/g, "");
   return /^\d{15}$|^\d{16}$/.test(digits) ? digits : null;
 }
 

@@ -21,7 +21,7 @@ const KAB_KOTA_PREFIX = /^(Kabupaten|Kota)( Administrasi)? /i;
 export function kabKotaKind(officialName: string): "regency" | "city" {
   const match = KAB_KOTA_PREFIX.exec(officialName);
   if (!match) throw new Error(`Not a kabupaten/kota name: ${officialName}`);
-  return match[1]!.toLowerCase() === "kota" ? "city" : "regency";
+  return match[1]?.toLowerCase() === "kota" ? "city" : "regency";
 }
 
 /**

@@ -16,7 +16,7 @@ function reachesTerminal(def: WorkflowDefinition, from: string): boolean {
   const seen = new Set([from]);
   for (let frontier = [from]; frontier.length > 0; ) {
     frontier = def.transitions.filter((t) => frontier.includes(t.from) && !seen.has(t.to)).map((t) => t.to);
-    frontier.forEach((id) => seen.add(id));
+    for (const id of frontier) seen.add(id);
   }
   return def.steps.some((s) => s.terminal && seen.has(s.id));
 }
@@ -37,7 +37,10 @@ function wellFormed(def: WorkflowDefinition): boolean {
     if (t.roles.length === 0 || t.roles.some((r) => !(ROLES as readonly string[]).includes(r))) return false;
   }
   const reach = ids.map((a) => ids.map((b) => a === b || def.transitions.some((t) => t.from === a && t.to === b)));
-  ids.forEach((_, k) => ids.forEach((_, i) => ids.forEach((_, j) => (reach[i]![j] ||= reach[i]![k]! && reach[k]![j]!))));
+  // Warshall's transitive closure.
+  for (const k of ids.keys()) {
+    for (const i of ids.keys()) for (const j of ids.keys()) reach[i]![j] ||= reach[i]![k]! && reach[k]![j]!;
+  }
   const start = ids.indexOf(def.start);
   return ids.every((_, i) => reach[start]![i] && ids.some((id, j) => isTerminal(id) && reach[i]![j]));
 }

@@ -150,7 +150,7 @@ export function validateRegionalPart(part: RegionalPart): DefinitionProblem[] {
     if (transition !== undefined && transition >= part.transitions.length) {
       // BALKS's part sends applications back into the regional part (to `revision`): that step must exist.
       if (found.code === "unknown_step" && found.where.field === "to") {
-        const target = NATIONAL_PART.transitions[transition - part.transitions.length]!.to;
+        const target = NATIONAL_PART.transitions[transition - part.transitions.length]?.to;
         problems.push(problem("unknown_step", { field: "steps" }, `BALKS mengembalikan permohonan ke langkah "${target}", jadi langkah itu wajib ada`, `BALKS returns applications to step "${target}", so that step must exist`));
       }
       continue;

@@ -76,6 +76,6 @@ export function signedIn(principal: Principal | undefined): Principal {
   return principal;
 }
 
-export function secondsUntil(isoTime: string): number {
+function secondsUntil(isoTime: string): number {
   return Math.max(0, Math.floor((Date.parse(isoTime) - Date.now()) / 1000));
 }

@@ -3,7 +3,7 @@ import { readEagerly } from "./index.ts";
 
 async function readAll(stream: ReadableStream<Uint8Array>): Promise<number[]> {
   const sizes: number[] = [];
-  for await (const chunk of stream as unknown as AsyncIterable<Uint8Array>) sizes.push(chunk.byteLength);
+  for await (const chunk of stream) sizes.push(chunk.byteLength);
   return sizes;
 }
 

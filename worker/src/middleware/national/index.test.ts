@@ -10,7 +10,10 @@ import { national } from "./index.ts";
 
 function appWith() {
   const app = new Hono<AppEnv>();
-  app.use("*", async (c, next) => (c.set("db", createDb(c.env.DB)), next()));
+  app.use("*", async (c, next) => {
+    c.set("db", createDb(c.env.DB));
+    await next();
+  });
   app.use("*", authenticate());
   app.get("/read", national({ roles: ["platform_admin", "national_viewer"] }), (c) => {
     const scope = c.get("national");

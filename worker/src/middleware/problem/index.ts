@@ -18,16 +18,15 @@ const FROM_HTTP_STATUS: Record<number, ProblemType> = {
 };
 
 /** Built on the context so headers set earlier in the request (request id, cookies) are kept. */
-export function problemResponse(c: Context<AppEnv>, problem: Problem): Response {
+function problemResponse(c: Context<AppEnv>, problem: Problem): Response {
   const body = problem.body({ instance: new URL(c.req.url).pathname, requestId: c.get("requestId") });
   return c.newResponse(JSON.stringify(body), problem.status as 400, { ...problem.headers, "content-type": PROBLEM_CONTENT_TYPE });
 }
 
 export const onError: ErrorHandler<AppEnv> = (err, c) => {
   if (err instanceof Problem) return problemResponse(c, err);
-  if (err instanceof HTTPException && FROM_HTTP_STATUS[err.status]) {
-    return problemResponse(c, new Problem(FROM_HTTP_STATUS[err.status]!, err.message || "Permintaan ditolak / Request refused"));
-  }
+  const mapped = err instanceof HTTPException ? FROM_HTTP_STATUS[err.status] : undefined;
+  if (mapped) return problemResponse(c, new Problem(mapped, err.message || "Permintaan ditolak / Request refused"));
   // Logged as one JSON line for Workers Logs; the client sees only the request id to quote.
   console.error(
     JSON.stringify({

@@ -42,7 +42,7 @@ export const PROBLEM_TYPES = {
 
 export type ProblemType = keyof typeof PROBLEM_TYPES;
 
-export function problemTypeUri(type: ProblemType): string {
+function problemTypeUri(type: ProblemType): string {
   return `urn:akrab:problem:${type}`;
 }
 
@@ -82,6 +82,19 @@ export const PROBLEM_CONTENT_TYPE = "application/problem+json; charset=utf-8";
 /** The 404 every hidden or missing object gets, so existence never leaks between tenants. */
 export function notFound(what = "Sumber daya tidak ditemukan / Resource not found"): Problem {
   return new Problem("not-found", what);
+}
+
+const CHANGED_MEANWHILE = {
+  application: "Permohonan telah diubah orang lain; muat ulang / The application changed meanwhile; reload",
+  lks: "Data LKS telah diubah orang lain; muat ulang dan bandingkan / The LKS was changed meanwhile; reload and compare",
+} as const;
+
+/** What carries a `version` that writes must name (optimistic concurrency). */
+export type Versioned = keyof typeof CHANGED_MEANWHILE;
+
+/** The 409 for a write based on a version that is no longer the current one: someone else saved first. */
+export function changedMeanwhile(what: Versioned): Problem {
+  return new Problem("conflict", CHANGED_MEANWHILE[what]);
 }
 
 export function unknownCursor(): Problem {

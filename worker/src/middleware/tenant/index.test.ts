@@ -19,7 +19,12 @@ function appWith(options: { prefetch: boolean }) {
     await next();
   });
   app.use("*", authenticate());
-  if (!options.prefetch) app.use("*", async (c, next) => (c.set("tenantLookup", undefined), next()));
+  if (!options.prefetch) {
+    app.use("*", async (c, next) => {
+      c.set("tenantLookup", undefined);
+      await next();
+    });
+  }
   app.use("/api/v1/t/:tenant/*", tenant());
   app.get("/api/v1/t/:tenant/probe", async (c) => {
     const before = counter.count();

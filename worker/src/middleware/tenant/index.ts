@@ -58,7 +58,8 @@ async function requireReachableLksObject(scope: TenantScope, path: string) {
   } catch {
     throw notFound();
   }
-  if (!(await LKS_OBJECTS[resource]!(scope, id))) throw notFound();
+  const reachable = LKS_OBJECTS[resource];
+  if (!reachable || !(await reachable(scope, id))) throw notFound();
 }
 
 /** The tenant fetched with the principal (one round trip), or, when mounted without it, a lookup of its own. */

@@ -1,12 +1,13 @@
 import { ApplicationView, ChecklistAccept, ChecklistReturn } from "@akrab/contracts";
-import { abortIfNothingChanged, isGuardAbort, recordAudit } from "@akrab/db";
+import { expectRow, abortIfNothingChanged } from "@akrab/db";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { TenantEnv } from "../../env.ts";
-import { clientIp } from "../../lib/client-ip.ts";
+import { audit } from "../../lib/audit.ts";
 import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
-import { Problem, notFound } from "../../middleware/problem/index.ts";
-import { callerOf, definitionFor, permissionsOf, presentApplication, staleApplication, type ChecklistEntry } from "../../services/applications.ts";
+import { changedMeanwhile, Problem, notFound } from "../../middleware/problem/index.ts";
+import { staleOnGuardAbort } from "../../lib/guard.ts";
+import { callerOf, definitionFor, permissionsOf, presentApplication } from "../../services/applications.ts";
 import { ApplicationParam, changesSinceReturn, visibleApplication } from "./show.ts";
 
 const ChecklistItemParam = ApplicationParam.extend({ key: z.string().min(1).max(80) });
@@ -37,7 +38,6 @@ export const returnDocument: RouteHandler<typeof returnDocumentRoute, TenantEnv>
 async function review(c: Context<TenantEnv, string, object>, status: "accepted" | "returned", expectedVersion: number, comment?: string) {
   const db = c.get("db");
   const scope = c.get("scope");
-  const principal = c.get("principal");
   const { applicationId, key } = c.req.param() as { applicationId: string; key: string };
   const app = await visibleApplication(c, applicationId);
   const def = await definitionFor(scope.applications, app);
@@ -45,20 +45,18 @@ async function review(c: Context<TenantEnv, string, object>, status: "accepted" 
   if (!permissionsOf(def, caller, app).mayReviewDocuments) {
     throw new Problem("forbidden", "Dokumen diperiksa oleh pemeriksa pada tahap ini / Documents are reviewed by whoever acts on this step");
   }
-  const item = (app.checklist as unknown as ChecklistEntry[]).find((i) => i.key === key);
+  const item = app.checklist.find((i) => i.key === key);
   if (!item) throw notFound();
   if (!item.documentId) throw new Problem("conflict", "Belum ada dokumen untuk diperiksa / There is no document to review yet");
-  if (app.version !== expectedVersion) throw staleApplication();
+  if (app.version !== expectedVersion) throw changedMeanwhile("application");
 
   await db
     .batch([
       scope.documents.setChecklistItem(app.id, key, { status, ...(comment ? { comment } : {}) }, { expectedVersion }),
       abortIfNothingChanged(db),
-      recordAudit(db, { action: `document.${status}`, tenantId: app.tenantId, actorUserId: principal.user.id, targetType: "document", targetId: item.documentId, ip: clientIp(c), data: { applicationId: app.id, requirement: key, ...(comment ? { comment } : {}) } }),
+      audit(c, { action: `document.${status}`, tenantId: app.tenantId, targetType: "document", targetId: item.documentId, data: { applicationId: app.id, requirement: key, ...(comment ? { comment } : {}) } }),
     ])
-    .catch((error: unknown) => {
-      throw isGuardAbort(error) ? staleApplication() : error;
-    });
-  const updated = (await scope.applications.find(app.id))!;
+    .catch(staleOnGuardAbort("application"));
+  const updated = expectRow(await scope.applications.find(app.id), "Application");
   return c.json(presentApplication(updated, def, caller, await changesSinceReturn(c, updated)), 200);
 }

@@ -1,9 +1,7 @@
 import { ApplicationCreate, ApplicationView } from "@akrab/contracts";
-import { recordAudit } from "@akrab/db";
-import type { WorkflowDefinition } from "@akrab/domain";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import type { TenantEnv } from "../../env.ts";
-import { clientIp } from "../../lib/client-ip.ts";
+import { audit } from "../../lib/audit.ts";
 import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
 import { Problem, notFound } from "../../middleware/problem/index.ts";
 import { callerOf, presentApplication } from "../../services/applications.ts";
@@ -37,8 +35,8 @@ export const createApplication: RouteHandler<typeof createApplicationRoute, Tena
   const store = scope.applications;
   const workflow = await store.latestWorkflow();
   if (!workflow) throw new Problem("misconfigured", "Dinsos ini belum memiliki alur kerja / This tenant has no workflow");
-  const def = workflow.definition as unknown as WorkflowDefinition;
-  const checklist = (await store.checklist(kind)).map((r) => ({ key: r.key, name: r.name, description: r.description, required: r.required, acceptedTypes: r.acceptedTypes, maxBytes: r.maxBytes, status: "missing" }));
+  const def = workflow.definition;
+  const checklist = (await store.checklist(kind)).map((r) => ({ key: r.key, name: r.name, description: r.description, required: r.required, acceptedTypes: r.acceptedTypes, maxBytes: r.maxBytes, status: "missing" as const }));
   const now = new Date().toISOString();
   const user = c.get("principal").user;
   const { app, insert } = store.insert({
@@ -61,7 +59,7 @@ export const createApplication: RouteHandler<typeof createApplicationRoute, Tena
     .batch([
       insert,
       store.event({ applicationId: app.id, action: "create", fromStep: null, toStep: def.start, actorUserId: user.id, comment: null, items: null }),
-      recordAudit(db, { action: "application.created", tenantId: scope.tenant.id, actorUserId: user.id, targetType: "application", targetId: app.id, ip: clientIp(c), data: { lksId, kind } }),
+      audit(c, { action: "application.created", tenantId: scope.tenant.id, targetType: "application", targetId: app.id, data: { lksId, kind } }),
     ])
     .catch((error: unknown) => {
       if (String(error).includes("UNIQUE constraint failed")) throw new Problem("conflict", "LKS ini masih memiliki permohonan yang berjalan / This LKS already has an open application");

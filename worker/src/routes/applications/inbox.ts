@@ -26,13 +26,12 @@ export const inboxRoute = createRoute({
  */
 function waitingFor(definitions: Awaited<ReturnType<ApplicationStore["definitionsOf"]>>, memberships: readonly MembershipView[], tenant: Tenant, readable: readonly string[]) {
   const grants = grantsOf(memberships);
-  const lksIds = [...new Set(grants.filter((g) => g.role === "lks_operator" && g.lksId).map((g) => g.lksId!))];
+  const lksIds = [...new Set(grants.flatMap((g) => (g.role === "lks_operator" && g.lksId ? [g.lksId] : [])))];
   return readable.flatMap((tenantId) => {
     const place = { tenantId, tenantLevel: tenantId === tenant.id ? tenant.level : ("kabkota" as const), parentTenantId: tenantId === tenant.id ? tenant.parentId : tenant.id, lksId: "" };
     const steps = new Set<string>();
     const lksSteps = new Set<string>();
-    for (const { definition } of definitions.filter((d) => d.tenantId === tenantId)) {
-      const def = definition as unknown as WorkflowDefinition;
+    for (const { definition: def } of definitions.filter((d) => d.tenantId === tenantId)) {
       for (const step of def.steps) {
         if (step.terminal) continue;
         if (step.actor === "lks") {
@@ -78,7 +77,7 @@ export const inbox: RouteHandler<typeof inboxRoute, TenantEnv> = async (c) => {
   if (!page) throw unknownCursor();
   const now = Date.now();
   const labels = new Map<string, WorkflowDefinition>();
-  for (const d of definitions) labels.set(`${d.tenantId}:${d.version}`, d.definition as unknown as WorkflowDefinition);
+  for (const d of definitions) labels.set(`${d.tenantId}:${d.version}`, d.definition);
   return c.json(
     {
       total: page.total,

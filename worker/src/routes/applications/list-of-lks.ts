@@ -1,5 +1,5 @@
 import { LksApplications } from "@akrab/contracts";
-import { stepOf, type WorkflowDefinition } from "@akrab/domain";
+import { stepOf } from "@akrab/domain";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
 import type { TenantEnv } from "../../env.ts";
 import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
@@ -25,7 +25,7 @@ export const listOfLks: RouteHandler<typeof listOfLksRoute, TenantEnv> = async (
   const { lksId } = c.req.valid("param");
   if (!(await scope.lks.find(lksId))) throw notFound();
   const rows = await scope.applications.ofLks(lksId);
-  const definitions = new Map((await scope.applications.definitionsOf(scope.readableTenantIds)).map((d) => [d.version, d.definition as unknown as WorkflowDefinition]));
+  const definitions = new Map((await scope.applications.definitionsOf(scope.readableTenantIds)).map((d) => [d.version, d.definition]));
   return c.json(
     {
       items: rows.map((a) => ({

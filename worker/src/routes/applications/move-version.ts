@@ -1,13 +1,14 @@
 import { ApplicationView } from "@akrab/contracts";
-import { abortIfNothingChanged, isGuardAbort, recordAudit } from "@akrab/db";
-import { canMoveToVersion, type WorkflowDefinition } from "@akrab/domain";
+import { abortIfNothingChanged } from "@akrab/db";
+import { canMoveToVersion } from "@akrab/domain";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
 import type { TenantEnv } from "../../env.ts";
-import { clientIp } from "../../lib/client-ip.ts";
+import { audit } from "../../lib/audit.ts";
 import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
 import { Problem } from "../../middleware/problem/index.ts";
+import { staleOnGuardAbort } from "../../lib/guard.ts";
 import { requireTenantRole } from "../../middleware/tenant/index.ts";
-import { callerOf, presentApplication, staleApplication } from "../../services/applications.ts";
+import { callerOf, presentApplication } from "../../services/applications.ts";
 import { ApplicationParam, changesSinceReturn, visibleApplication } from "./show.ts";
 
 export const moveVersionRoute = createRoute({
@@ -32,17 +33,15 @@ export const moveVersion: RouteHandler<typeof moveVersionRoute, TenantEnv> = asy
   if (app.tenantSlug !== scope.tenant.slug) throw new Problem("forbidden", `Bertindak melalui /t/${app.tenantSlug} / Act through the application's own tenant`);
   const target = await scope.applications.workflowVersion(version);
   if (!target) throw new Problem("validation", "Versi alur kerja tidak ada / No such workflow version", { errors: [{ path: "version", message: "Tidak ada / Not found" }] });
-  const def = target.definition as unknown as WorkflowDefinition;
+  const def = target.definition;
   if (!canMoveToVersion(app.step, def)) throw new Problem("conflict", `Tahap ${app.step} tidak ada di versi ${version} / Step ${app.step} does not exist in version ${version}`);
   await db
     .batch([
       scope.applications.move(app.id, expectedVersion, { workflowVersion: version }),
       abortIfNothingChanged(db),
-      recordAudit(db, { action: "application.workflow_moved", tenantId: app.tenantId, actorUserId: c.get("principal").user.id, targetType: "application", targetId: app.id, ip: clientIp(c), data: { from: app.workflowVersion, to: version } }),
+      audit(c, { action: "application.workflow_moved", tenantId: app.tenantId, targetType: "application", targetId: app.id, data: { from: app.workflowVersion, to: version } }),
     ])
-    .catch((error: unknown) => {
-      throw isGuardAbort(error) ? staleApplication() : error;
-    });
+    .catch(staleOnGuardAbort("application"));
   const moved = { ...app, workflowVersion: version, version: expectedVersion + 1 };
   return c.json(presentApplication(moved, def, callerOf(c), await changesSinceReturn(c, moved)), 200);
 };

@@ -1,4 +1,4 @@
-import { Timeline, TimelineEntry } from "@akrab/contracts";
+import { Timeline, type TimelineEntry } from "@akrab/contracts";
 import { isOverdue, slaDueAt, stepOf } from "@akrab/domain";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import type { TenantEnv } from "../../env.ts";
@@ -25,7 +25,7 @@ export const timeline: RouteHandler<typeof timelineRoute, TenantEnv> = async (c)
   return c.json(
     {
       items: events.map(({ event, actorName }, index) => {
-        const previous = index > 0 ? events[index - 1]!.event : null;
+        const previous = events[index - 1]?.event ?? null;
         const previousStep = previous ? stepOf(def, previous.toStep) : undefined;
         const due = previous && previousStep ? slaDueAt(previous.at, previousStep.slaDays) : null;
         return {

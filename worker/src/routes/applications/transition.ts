@@ -1,12 +1,13 @@
 import { ApplicationView, TransitionRequest } from "@akrab/contracts";
-import { abortIfNothingChanged, enqueueEmail, isGuardAbort, recordAudit } from "@akrab/db";
+import { abortIfNothingChanged, enqueueEmail } from "@akrab/db";
 import { REVISION_STEP, actingTenantId, applyTransition, checklistComplete, returnForRevision, slaDueAt, type TransitionRefusal } from "@akrab/domain";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import type { TenantEnv } from "../../env.ts";
-import { clientIp } from "../../lib/client-ip.ts";
+import { audit } from "../../lib/audit.ts";
 import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
-import { Problem } from "../../middleware/problem/index.ts";
-import { callerOf, callerRoles, currentStep, definitionFor, presentApplication, type ChecklistEntry, staleApplication } from "../../services/applications.ts";
+import { changedMeanwhile, Problem } from "../../middleware/problem/index.ts";
+import { staleOnGuardAbort } from "../../lib/guard.ts";
+import { callerOf, callerRoles, currentStep, definitionFor, presentApplication } from "../../services/applications.ts";
 import { applicationMovedEmail } from "../../services/mail.ts";
 import { ApplicationParam, changesSinceReturn, visibleApplication } from "./show.ts";
 
@@ -44,13 +45,13 @@ export const transition: RouteHandler<typeof transitionRoute, TenantEnv> = async
   const { action, comment, items = [], expectedVersion } = c.req.valid("json");
   const app = await visibleApplication(c, c.req.valid("param").applicationId);
   if (app.tenantSlug !== scope.tenant.slug) throw new Problem("forbidden", `Bertindak melalui /t/${app.tenantSlug} / Act through the application's own tenant`);
-  if (app.version !== expectedVersion) throw staleApplication();
+  if (app.version !== expectedVersion) throw changedMeanwhile("application");
 
   const def = await definitionFor(store, app);
   const from = currentStep(def, app.step);
   const caller = callerOf(c);
   const roles = callerRoles(from, caller, app);
-  const checklist = app.checklist as unknown as ChecklistEntry[];
+  const checklist = app.checklist;
   const result = applyTransition(def, app.step, action, { roles, ...(comment ? { comment } : {}), checklistComplete: checklistComplete(checklist, from.actor) });
   if (!result.ok) throw REFUSALS[result.reason];
   const { transition: taken, to } = result;
@@ -62,7 +63,7 @@ export const transition: RouteHandler<typeof transitionRoute, TenantEnv> = async
   }
   if (returned?.ok === false && returned.reason === "unknown_documents") {
     throw new Problem("validation", "Dokumen yang dirujuk tidak ada di daftar / Referenced document is not in the checklist", {
-      errors: returned.indexes.map((i) => ({ path: `items.${i}.ref`, message: `Tidak ada dokumen ${items[i]!.ref} / No document ${items[i]!.ref}` })),
+      errors: returned.indexes.map((i) => ({ path: `items.${i}.ref`, message: `Tidak ada dokumen ${items[i]?.ref} / No document ${items[i]?.ref}` })),
     });
   }
 
@@ -96,13 +97,11 @@ export const transition: RouteHandler<typeof transitionRoute, TenantEnv> = async
       store.move(app.id, expectedVersion, changes),
       abortIfNothingChanged(db),
       store.event({ applicationId: app.id, action, fromStep: from.id, toStep: to.id, actorUserId: principal.user.id, comment: comment ?? null, items: items.length > 0 ? items : null }),
-      recordAudit(db, { action: `application.${action}`, tenantId: app.tenantId, actorUserId: principal.user.id, targetType: "application", targetId: app.id, ip: clientIp(c), data: { from: from.id, to: to.id } }),
+      audit(c, { action: `application.${action}`, tenantId: app.tenantId, targetType: "application", targetId: app.id, data: { from: from.id, to: to.id } }),
       ...tellLks,
       ...inApp,
     ])
-    .catch((error: unknown) => {
-      throw isGuardAbort(error) ? staleApplication() : error;
-    });
+    .catch(staleOnGuardAbort("application"));
 
   const moved = { ...app, ...changes, version: expectedVersion + 1 };
   return c.json(presentApplication(moved, def, caller, await changesSinceReturn(c, moved)), 200);

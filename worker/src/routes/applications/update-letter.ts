@@ -1,12 +1,13 @@
 import { ApplicationLetter, ApplicationView } from "@akrab/contracts";
-import { abortIfNothingChanged, isGuardAbort, recordAudit } from "@akrab/db";
+import { abortIfNothingChanged } from "@akrab/db";
 import { changedFields } from "@akrab/domain";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
 import type { TenantEnv } from "../../env.ts";
-import { clientIp } from "../../lib/client-ip.ts";
+import { audit } from "../../lib/audit.ts";
 import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
-import { Problem } from "../../middleware/problem/index.ts";
-import { callerOf, definitionFor, permissionsOf, presentApplication, staleApplication } from "../../services/applications.ts";
+import { changedMeanwhile, Problem } from "../../middleware/problem/index.ts";
+import { staleOnGuardAbort } from "../../lib/guard.ts";
+import { callerOf, definitionFor, permissionsOf, presentApplication } from "../../services/applications.ts";
 import { ApplicationParam, changesSinceReturn, visibleApplication } from "./show.ts";
 
 export const updateLetterRoute = createRoute({
@@ -32,7 +33,7 @@ export const updateLetter: RouteHandler<typeof updateLetterRoute, TenantEnv> = a
   if (!permissionsOf(def, caller, app).mayEditLetter) {
     throw new Problem("forbidden", "Surat hanya dapat diubah operator LKS saat permohonan berada di LKS / Only the LKS's operators can change the letter while it is with them");
   }
-  if (app.version !== expectedVersion) throw staleApplication();
+  if (app.version !== expectedVersion) throw changedMeanwhile("application");
   const changed = changedFields(app.letter, letter as Record<string, unknown>);
   if (changed.length === 0) return c.json(presentApplication(app, def, caller, await changesSinceReturn(c, app)), 200);
 
@@ -49,11 +50,9 @@ export const updateLetter: RouteHandler<typeof updateLetterRoute, TenantEnv> = a
         comment: null,
         items: changed.map((field) => ({ kind: "letter", ref: field, message: `${String(app.letter[field] ?? "")} → ${String((letter as Record<string, unknown>)[field] ?? "")}` })),
       }),
-      recordAudit(db, { action: "application.letter_updated", tenantId: app.tenantId, actorUserId: principal.user.id, targetType: "application", targetId: app.id, ip: clientIp(c), data: { fields: changed } }),
+      audit(c, { action: "application.letter_updated", tenantId: app.tenantId, targetType: "application", targetId: app.id, data: { fields: changed } }),
     ])
-    .catch((error: unknown) => {
-      throw isGuardAbort(error) ? staleApplication() : error;
-    });
+    .catch(staleOnGuardAbort("application"));
   const updated = { ...app, letter, version: expectedVersion + 1 };
   return c.json(presentApplication(updated, def, caller, await changesSinceReturn(c, updated)), 200);
 };

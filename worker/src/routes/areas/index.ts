@@ -4,7 +4,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { jsonResponse, problems } from "../../lib/openapi.ts";
 import { createRouter } from "../../lib/router.ts";
 
-export const listAreasRoute = createRoute({
+const listAreasRoute = createRoute({
   method: "get",
   operationId: "areas.list",
   path: "/api/v1/public/areas",

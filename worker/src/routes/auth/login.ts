@@ -28,7 +28,7 @@ export const login: RouteHandler<typeof loginRoute, AppEnv> = async (c) => {
 
   const user = await findUserByEmail(db, email);
   const valid = await verifyPassword(password, user?.passwordHash ?? (await decoyPasswordHash()));
-  if (!user || !user.passwordHash || !valid || user.status !== "active") {
+  if (!user?.passwordHash || !valid || user.status !== "active") {
     await recordAudit(db, { action: "auth.login_failed", actorUserId: user?.id ?? null, ip, data: { email } });
     throw new Problem("invalid-credentials", "Email atau kata sandi salah / Wrong email or password");
   }

@@ -1,7 +1,7 @@
-import { recordAudit, revokeSession } from "@akrab/db";
+import { revokeSession } from "@akrab/db";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import type { AuthedEnv } from "../../env.ts";
-import { clientIp } from "../../lib/client-ip.ts";
+import { audit } from "../../lib/audit.ts";
 import { bearerSecurity, problems } from "../../lib/openapi.ts";
 import { clearSessionCookie, requireAuth } from "../../middleware/auth/index.ts";
 
@@ -19,10 +19,10 @@ export const logoutRoute = createRoute({
 
 export const logout: RouteHandler<typeof logoutRoute, AuthedEnv> = async (c) => {
   const db = c.get("db");
-  const { user, session } = c.get("principal");
+  const { session } = c.get("principal");
   await db.batch([
     revokeSession(db, session.id),
-    recordAudit(db, { action: "auth.logout", actorUserId: user.id, targetType: "session", targetId: session.id, ip: clientIp(c) }),
+    audit(c, { action: "auth.logout", targetType: "session", targetId: session.id }),
   ]);
   clearSessionCookie(c);
   return c.body(null, 204);

@@ -1,8 +1,8 @@
-import { recordAudit } from "@akrab/db";
+
 import { MIME_TYPES } from "@akrab/domain";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import type { TenantEnv } from "../../env.ts";
-import { clientIp } from "../../lib/client-ip.ts";
+import { audit } from "../../lib/audit.ts";
 import { contentDisposition } from "../../lib/content-disposition.ts";
 import { bearerSecurity, binaryContent, problems } from "../../lib/openapi.ts";
 import { parseRange } from "../../lib/range.ts";
@@ -43,14 +43,11 @@ export const documentContent: RouteHandler<typeof documentContentRoute, TenantEn
 
   const object = await c.env.DOCS.get(version.r2Key, range ? { range: { offset: range.start, length: range.end - range.start + 1 } } : {});
   if (!object) throw new Problem("internal", `Stored file of document ${document.id} v${version.version} is missing`);
-  const db = c.get("db");
-  await recordAudit(db, {
+  await audit(c, {
     action: "document.downloaded",
     tenantId: document.tenantId,
-    actorUserId: c.get("principal").user.id,
     targetType: "document",
     targetId: document.id,
-    ip: clientIp(c),
     data: { version: version.version, ...(range ? { range: `${range.start}-${range.end}` } : {}) },
   });
   Object.assign(headers, { "content-type": version.contentType, "content-disposition": contentDisposition(version.filename) });

@@ -1,8 +1,9 @@
-import { recordAudit } from "@akrab/db";
+import { expectRow } from "@akrab/db";
+
 import { sniffFileType } from "@akrab/domain";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
 import type { TenantEnv } from "../../env.ts";
-import { clientIp } from "../../lib/client-ip.ts";
+import { audit } from "../../lib/audit.ts";
 import { bearerSecurity, problems } from "../../lib/openapi.ts";
 import { Problem } from "../../middleware/problem/index.ts";
 import { resolveSlot, visibleDocument } from "../../services/documents.ts";
@@ -31,13 +32,13 @@ export const putThumbnail: RouteHandler<typeof putThumbnailRoute, TenantEnv> = a
   const type = sniffFileType(bytes.subarray(0, 4096));
   if (type !== "image/jpeg" && type !== "image/webp") throw new Problem("unsupported-media-type", "Pratinjau harus gambar JPEG atau WebP / The preview must be a JPEG or WebP image");
   const store = c.get("scope").documents;
-  const version = (await store.version(document.id, document.currentVersion))!;
+  const version = expectRow(await store.version(document.id, document.currentVersion), "Current version");
   const key = `t/${document.tenantId}/thumbnails/${version.blobId}`;
   await c.env.DOCS.put(key, bytes, { httpMetadata: { contentType: type } });
   const db = c.get("db");
   await db.batch([
     store.setThumbnail(version.blobId, key),
-    recordAudit(db, { action: "document.thumbnail_stored", tenantId: document.tenantId, actorUserId: c.get("principal").user.id, targetType: "document", targetId: document.id, ip: clientIp(c), data: { version: version.version, size: bytes.length } }),
+    audit(c, { action: "document.thumbnail_stored", tenantId: document.tenantId, targetType: "document", targetId: document.id, data: { version: version.version, size: bytes.length } }),
   ]);
   return c.body(null, 204);
 };

@@ -5,7 +5,7 @@ import { jsonResponse } from "../../lib/openapi.ts";
 
 export const API_VERSION = "1.0.0";
 
-export const healthRoute = createRoute({
+const healthRoute = createRoute({
   method: "get",
   operationId: "health.get",
   path: "/api/health",

@@ -1,8 +1,8 @@
 import { InvitationCreate, InvitationCreated } from "@akrab/contracts";
-import { enqueueEmail, recordAudit, type BatchItem } from "@akrab/db";
+import { enqueueEmail, type BatchItem } from "@akrab/db";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import type { TenantEnv } from "../../env.ts";
-import { clientIp } from "../../lib/client-ip.ts";
+import { audit } from "../../lib/audit.ts";
 import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
 import { Problem } from "../../middleware/problem/index.ts";
 import { requireTenantRole } from "../../middleware/tenant/index.ts";
@@ -66,13 +66,11 @@ export const createInvitation: RouteHandler<typeof createInvitationRoute, Tenant
         expiresAt,
       }),
     ),
-    recordAudit(db, {
+    audit(c, {
       action: open ? "member.invitation_resent" : "member.invited",
       tenantId: scope.tenant.id,
-      actorUserId: user.id,
       targetType: "invitation",
       targetId: id,
-      ip: clientIp(c),
       data: { email, role, lksId: lksId ?? null },
     }),
   ]);

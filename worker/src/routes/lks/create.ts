@@ -1,8 +1,7 @@
 import { LksDetail, LksProfileInput } from "@akrab/contracts";
-import { recordAudit } from "@akrab/db";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import type { TenantEnv } from "../../env.ts";
-import { clientIp } from "../../lib/client-ip.ts";
+import { audit } from "../../lib/audit.ts";
 import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
 import { Problem } from "../../middleware/problem/index.ts";
 import { requireTenantRole } from "../../middleware/tenant/index.ts";
@@ -39,7 +38,7 @@ export const createLks: RouteHandler<typeof createLksRoute, TenantEnv> = async (
   await db.batch([
     created.insert,
     ...scope.lks.history(created.row.id, [{ field: "*", oldValue: null, newValue: "pending_verification", note: "Didaftarkan oleh Dinsos" }], actor),
-    recordAudit(db, { action: "lks.registered", tenantId: scope.tenant.id, actorUserId: actor, targetType: "lks", targetId: created.row.id, ip: clientIp(c), data: { selfRegistered: false } }),
+    audit(c, { action: "lks.registered", tenantId: scope.tenant.id, targetType: "lks", targetId: created.row.id, data: { selfRegistered: false } }),
   ]);
   return c.json(lksDetail({ ...created.row, tenantSlug: scope.tenant.slug, tenantName: scope.tenant.name }), 201);
 };

@@ -1,17 +1,17 @@
 import { LksDetail, LksReturn, LksVerify, type LksProfileInput } from "@akrab/contracts";
-import { abortIfNothingChanged, enqueueEmail, isGuardAbort, recordAudit } from "@akrab/db";
+import { abortIfNothingChanged, enqueueEmail } from "@akrab/db";
 import { canDecideLks, nextLksStatus } from "@akrab/domain";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { TenantEnv } from "../../env.ts";
-import { clientIp } from "../../lib/client-ip.ts";
+import { audit } from "../../lib/audit.ts";
 import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
 import { Problem } from "../../middleware/problem/index.ts";
+import { staleOnGuardAbort } from "../../lib/guard.ts";
 import { lksDecisionEmail } from "../../services/mail.ts";
 import { lksColumns } from "../../services/lks-profile.ts";
 import { lksDetail } from "./present.ts";
 import { LksParam, visibleLks } from "./show.ts";
-import { staleVersion } from "./update.ts";
 
 export const verifyLksRoute = createRoute({
   method: "post",
@@ -69,9 +69,9 @@ export const verifyLks: RouteHandler<typeof verifyLksRoute, TenantEnv> = async (
         actor,
       ),
       ...(await operatorEmails(c, lksId, before.name, true, [])),
-      recordAudit(db, { action: "lks.verified", tenantId: scope.tenant.id, actorUserId: actor, targetType: "lks", targetId: lksId, ip: clientIp(c), data: { tandaDaftar: tandaDaftar.number } }),
+      audit(c, { action: "lks.verified", tenantId: scope.tenant.id, targetType: "lks", targetId: lksId, data: { tandaDaftar: tandaDaftar.number } }),
     ])
-    .catch(rethrowStale);
+    .catch(staleOnGuardAbort("lks"));
   return c.json(lksDetail({ ...lks, ...lksColumns(profile), status: next, returnComments: [], version: lks.version + 1 }), 200);
 };
 
@@ -88,9 +88,9 @@ export const returnLks: RouteHandler<typeof returnLksRoute, TenantEnv> = async (
       abortIfNothingChanged(db),
       ...scope.lks.history(lksId, [{ field: "status", oldValue: lks.status, newValue: next, note: comments.map((m) => `${m.field}: ${m.message}`).join("; ") }], actor),
       ...(await operatorEmails(c, lksId, lks.name, false, comments)),
-      recordAudit(db, { action: "lks.returned", tenantId: scope.tenant.id, actorUserId: actor, targetType: "lks", targetId: lksId, ip: clientIp(c), data: { fields: comments.map((m) => m.field) } }),
+      audit(c, { action: "lks.returned", tenantId: scope.tenant.id, targetType: "lks", targetId: lksId, data: { fields: comments.map((m) => m.field) } }),
     ])
-    .catch(rethrowStale);
+    .catch(staleOnGuardAbort("lks"));
   return c.json(lksDetail({ ...lks, status: next, returnComments: comments, version: lks.version + 1 }), 200);
 };
 
@@ -98,8 +98,4 @@ async function operatorEmails(c: Context<TenantEnv>, lksId: string, lksName: str
   const scope = c.get("scope");
   const link = `${new URL(c.req.url).origin}/lks/${lksId}?t=${scope.tenant.slug}`;
   return (await scope.lks.operators(lksId)).map(({ email: to }) => enqueueEmail(c.get("db"), lksDecisionEmail({ tenantId: scope.tenant.id, to, lksName, verified, comments, link })));
-}
-
-function rethrowStale(error: unknown): never {
-  throw isGuardAbort(error) ? staleVersion() : error;
 }

@@ -1,3 +1,4 @@
+import { expectRow } from "@akrab/db";
 import { LksListQuery, type LksProfileInput } from "@akrab/contracts";
 import { LKS_TYPE_LABELS, jakartaDay, type LksType } from "@akrab/domain";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
@@ -30,7 +31,7 @@ const COLUMNS: [string, (p: LksProfileInput, row: { status: string; tenantName: 
 ];
 
 /** RFC 4180 quoting; a leading = + - @ is neutralised so spreadsheets never run a cell as a formula. */
-export function csvCell(value: string): string {
+function csvCell(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
@@ -61,7 +62,8 @@ export const exportLks: RouteHandler<typeof exportLksRoute, TenantEnv> = async (
       await writer.write(encoder.encode(`\uFEFF${COLUMNS.map(([title]) => csvCell(title)).join(",")}\r\n`));
       let cursor: string | undefined;
       do {
-        const page = (await registry.list(filter, { cursor, limit: EXPORT_PAGE }, today))!;
+        // Null only for a cursor this API did not issue; these are all ours.
+        const page = expectRow(await registry.list(filter, { cursor, limit: EXPORT_PAGE }, today), "Registry page");
         const lines = page.items.map((row) => COLUMNS.map(([, cell]) => csvCell(cell(row.profile as LksProfileInput, row))).join(","));
         if (lines.length > 0) await writer.write(encoder.encode(`${lines.join("\r\n")}\r\n`));
         cursor = page.nextCursor ?? undefined;

@@ -1,14 +1,14 @@
 import { LksDetail } from "@akrab/contracts";
-import { abortIfNothingChanged, isGuardAbort, recordAudit } from "@akrab/db";
+import { abortIfNothingChanged } from "@akrab/db";
 import { canEditLks, nextLksStatus } from "@akrab/domain";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import type { TenantEnv } from "../../env.ts";
-import { clientIp } from "../../lib/client-ip.ts";
+import { audit } from "../../lib/audit.ts";
 import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
 import { Problem } from "../../middleware/problem/index.ts";
+import { staleOnGuardAbort } from "../../lib/guard.ts";
 import { lksDetail } from "./present.ts";
 import { LksParam, visibleLks } from "./show.ts";
-import { staleVersion } from "./update.ts";
 
 export const resubmitLksRoute = createRoute({
   method: "post",
@@ -35,10 +35,8 @@ export const resubmitLks: RouteHandler<typeof resubmitLksRoute, TenantEnv> = asy
       scope.lks.update(lksId, lks.version, { status: next }),
       abortIfNothingChanged(db),
       ...scope.lks.history(lksId, [{ field: "status", oldValue: lks.status, newValue: next, note: "Diajukan ulang" }], actor),
-      recordAudit(db, { action: "lks.resubmitted", tenantId: scope.tenant.id, actorUserId: actor, targetType: "lks", targetId: lksId, ip: clientIp(c) }),
+      audit(c, { action: "lks.resubmitted", tenantId: scope.tenant.id, targetType: "lks", targetId: lksId }),
     ])
-    .catch((error: unknown) => {
-      throw isGuardAbort(error) ? staleVersion() : error;
-    });
+    .catch(staleOnGuardAbort("lks"));
   return c.json(lksDetail({ ...lks, status: next, version: lks.version + 1 }), 200);
 };

@@ -1,11 +1,12 @@
 import { LksDetail, LksUpdate, type LksProfileInput } from "@akrab/contracts";
-import { abortIfNothingChanged, isGuardAbort, recordAudit, servingTenant } from "@akrab/db";
+import { abortIfNothingChanged, servingTenant } from "@akrab/db";
 import { canDecideLks, canEditLks, changedFields, statusAfterEdit, touchesLegalFields } from "@akrab/domain";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import type { TenantEnv } from "../../env.ts";
-import { clientIp } from "../../lib/client-ip.ts";
+import { audit } from "../../lib/audit.ts";
 import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
-import { Problem } from "../../middleware/problem/index.ts";
+import { changedMeanwhile, Problem } from "../../middleware/problem/index.ts";
+import { staleOnGuardAbort } from "../../lib/guard.ts";
 import { assertRealAddress, lksColumns, restoreMaskedNiks } from "../../services/lks-profile.ts";
 import { lksDetail } from "./present.ts";
 import { LksParam, visibleLks } from "./show.ts";
@@ -37,7 +38,7 @@ export const updateLks: RouteHandler<typeof updateLksRoute, TenantEnv> = async (
   if (!canEditLks(access, lksId) || current.tenantSlug !== scope.tenant.slug) {
     throw new Problem("forbidden", "Anda hanya dapat membaca LKS ini / You may only read this LKS");
   }
-  if (current.version !== expectedVersion) throw staleVersion();
+  if (current.version !== expectedVersion) throw changedMeanwhile("lks");
 
   const before = current.profile as LksProfileInput;
   let after = restoreMaskedNiks(submitted, before, "profile.");
@@ -51,7 +52,6 @@ export const updateLks: RouteHandler<typeof updateLksRoute, TenantEnv> = async (
   const transfer = target.id !== scope.tenant.id;
   const status = statusAfterEdit(current.status, touchesLegalFields(changed), transfer);
   const actor = c.get("principal").user.id;
-  const ip = clientIp(c);
 
   await db
     .batch([
@@ -60,22 +60,16 @@ export const updateLks: RouteHandler<typeof updateLksRoute, TenantEnv> = async (
       ...scope.lks.history(lksId, changed.map((field) => ({ field, oldValue: before[field as keyof LksProfileInput], newValue: after[field as keyof LksProfileInput] })), actor),
       ...(status !== current.status ? scope.lks.history(lksId, [{ field: "status", oldValue: current.status, newValue: status, note: transfer ? "Pindah wilayah" : "Perubahan data legal" }], actor) : []),
       ...(transfer ? scope.lks.moveRelated(lksId, target.id) : []),
-      recordAudit(db, { action: "lks.updated", tenantId: scope.tenant.id, actorUserId: actor, targetType: "lks", targetId: lksId, ip, data: { fields: changed, status } }),
+      audit(c, { action: "lks.updated", tenantId: scope.tenant.id, targetType: "lks", targetId: lksId, data: { fields: changed, status } }),
       ...(transfer
         ? [
-            recordAudit(db, { action: "lks.transferred_out", tenantId: scope.tenant.id, actorUserId: actor, targetType: "lks", targetId: lksId, ip, data: { to: target.slug } }),
-            recordAudit(db, { action: "lks.transferred_in", tenantId: target.id, actorUserId: actor, targetType: "lks", targetId: lksId, ip, data: { from: scope.tenant.slug } }),
+            audit(c, { action: "lks.transferred_out", tenantId: scope.tenant.id, targetType: "lks", targetId: lksId, data: { to: target.slug } }),
+            audit(c, { action: "lks.transferred_in", tenantId: target.id, targetType: "lks", targetId: lksId, data: { from: scope.tenant.slug } }),
           ]
         : []),
     ])
-    .catch((error: unknown) => {
-      throw isGuardAbort(error) ? staleVersion() : error;
-    });
+    .catch(staleOnGuardAbort("lks"));
 
   const updated = { ...current, ...lksColumns(after), status, version: expectedVersion + 1, tenantId: target.id, tenantSlug: target.slug, tenantName: target.name };
   return c.json(lksDetail(updated), 200);
 };
-
-export function staleVersion(): Problem {
-  return new Problem("conflict", "Data LKS telah diubah orang lain; muat ulang dan bandingkan / The LKS was changed meanwhile; reload and compare");
-}

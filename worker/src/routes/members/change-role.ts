@@ -1,8 +1,8 @@
 import { Member, RoleChange } from "@akrab/contracts";
-import { abortIfNothingChanged, isGuardAbort, recordAudit } from "@akrab/db";
+import { abortIfNothingChanged, isGuardAbort } from "@akrab/db";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
 import type { TenantEnv } from "../../env.ts";
-import { clientIp } from "../../lib/client-ip.ts";
+import { audit } from "../../lib/audit.ts";
 import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
 import { Problem, notFound } from "../../middleware/problem/index.ts";
 import { requireTenantRole } from "../../middleware/tenant/index.ts";
@@ -41,13 +41,11 @@ export const changeRole: RouteHandler<typeof changeRoleRoute, TenantEnv> = async
       .batch([
         scope.changeRole(membershipId, role),
         abortIfNothingChanged(db),
-        recordAudit(db, {
+        audit(c, {
           action: "member.role_changed",
           tenantId: scope.tenant.id,
-          actorUserId: c.get("principal").user.id,
           targetType: "membership",
           targetId: membershipId,
-          ip: clientIp(c),
           data: { userId: membership.userId, from: membership.role, to: role },
         }),
       ])

@@ -1,7 +1,7 @@
-import { abortIfNothingChanged, isGuardAbort, recordAudit } from "@akrab/db";
+import { abortIfNothingChanged, isGuardAbort } from "@akrab/db";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
 import type { TenantEnv } from "../../env.ts";
-import { clientIp } from "../../lib/client-ip.ts";
+import { audit } from "../../lib/audit.ts";
 import { bearerSecurity, problems } from "../../lib/openapi.ts";
 import { Problem, notFound } from "../../middleware/problem/index.ts";
 import { requireTenantRole } from "../../middleware/tenant/index.ts";
@@ -33,13 +33,11 @@ export const removeMember: RouteHandler<typeof removeMemberRoute, TenantEnv> = a
     .batch([
       scope.removeMembership(membershipId),
       abortIfNothingChanged(db),
-      recordAudit(db, {
+      audit(c, {
         action: "member.removed",
         tenantId: scope.tenant.id,
-        actorUserId: c.get("principal").user.id,
         targetType: "membership",
         targetId: membershipId,
-        ip: clientIp(c),
         data: { userId: membership.userId, role: membership.role },
       }),
     ])

@@ -6,7 +6,7 @@ import { createRouter } from "../../lib/router.ts";
 import { requireAuth } from "../../middleware/auth/index.ts";
 import { unknownCursor } from "../../middleware/problem/index.ts";
 
-export const listNotificationsRoute = createRoute({
+const listNotificationsRoute = createRoute({
   method: "get",
   operationId: "notifications.list",
   path: "/api/v1/notifications",
@@ -21,7 +21,7 @@ export const listNotificationsRoute = createRoute({
   },
 });
 
-export const markReadRoute = createRoute({
+const markReadRoute = createRoute({
   method: "post",
   operationId: "notifications.markRead",
   path: "/api/v1/notifications/read",

@@ -1,8 +1,8 @@
-import { recordAudit } from "@akrab/db";
+
 import { sniffFileType } from "@akrab/domain";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
 import type { TenantEnv } from "../../env.ts";
-import { clientIp } from "../../lib/client-ip.ts";
+import { audit } from "../../lib/audit.ts";
 import { bearerSecurity, problems } from "../../lib/openapi.ts";
 import { Problem } from "../../middleware/problem/index.ts";
 import { requireTenantRole } from "../../middleware/tenant/index.ts";
@@ -35,7 +35,7 @@ export const putLogo: RouteHandler<typeof putLogoRoute, TenantEnv> = async (c) =
   await c.env.DOCS.put(key, bytes, { httpMetadata: { contentType: type } });
   await db.batch([
     scope.updateProfile({ logoKey: key }),
-    recordAudit(db, { action: "tenant.logo_updated", tenantId: scope.tenant.id, actorUserId: c.get("principal").user.id, targetType: "tenant", targetId: scope.tenant.id, ip: clientIp(c), data: { size: bytes.length, type } }),
+    audit(c, { action: "tenant.logo_updated", tenantId: scope.tenant.id, targetType: "tenant", targetId: scope.tenant.id, data: { size: bytes.length, type } }),
   ]);
   return c.body(null, 204);
 };

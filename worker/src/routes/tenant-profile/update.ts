@@ -1,8 +1,8 @@
+import { expectRow } from "@akrab/db";
 import { TenantProfile, TenantProfileUpdate } from "@akrab/contracts";
-import { recordAudit } from "@akrab/db";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import type { TenantEnv } from "../../env.ts";
-import { clientIp } from "../../lib/client-ip.ts";
+import { audit } from "../../lib/audit.ts";
 import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
 import { requireTenantRole } from "../../middleware/tenant/index.ts";
 import { TenantParam } from "../../lib/params.ts";
@@ -29,15 +29,13 @@ export const updateProfile: RouteHandler<typeof updateProfileRoute, TenantEnv> =
   if (Object.keys(changed).length === 0) return c.json(await presentTenantProfile(db, before), 200);
   const [[updated]] = await db.batch([
     scope.updateProfile(changed),
-    recordAudit(db, {
+    audit(c, {
       action: "tenant.profile_updated",
       tenantId: before.id,
-      actorUserId: c.get("principal").user.id,
       targetType: "tenant",
       targetId: before.id,
-      ip: clientIp(c),
       data: Object.fromEntries(Object.keys(changed).map((key) => [key, { from: before[key as keyof typeof before], to: changed[key] }])),
     }),
   ]);
-  return c.json(await presentTenantProfile(db, updated!), 200);
+  return c.json(await presentTenantProfile(db, expectRow(updated, "Tenant")), 200);
 };

@@ -1,4 +1,3 @@
-import { findSignup } from "@akrab/db";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
 import type { NationalEnv } from "../../env.ts";
 import { bearerSecurity, problems } from "../../lib/openapi.ts";

@@ -33,7 +33,7 @@ export const putLetter: RouteHandler<typeof putLetterRoute, AppEnv> = async (c) 
   const { signupId } = c.req.valid("param");
   const signup = await findSignup(db, signupId);
   // A wrong token looks exactly like a missing sign-up.
-  if (!signup || signup.status !== "pending" || signup.attachTokenHash !== (await hashSecretToken(c.req.valid("header")["x-attach-token"]))) throw notFound();
+  if (signup?.status !== "pending" || signup.attachTokenHash !== (await hashSecretToken(c.req.valid("header")["x-attach-token"]))) throw notFound();
   const bytes = new Uint8Array(await c.req.arrayBuffer());
   if (bytes.length === 0) throw new Problem("validation", "Berkas kosong / Empty file", { errors: [{ path: "body", message: "Berkas kosong / Empty file" }] });
   if (sniffFileType(bytes.subarray(0, 4096)) !== "application/pdf") {

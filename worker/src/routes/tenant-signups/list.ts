@@ -1,5 +1,4 @@
 import { CursorQuery, TenantSignup, pageOf } from "@akrab/contracts";
-import { listSignups } from "@akrab/db";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
 import type { NationalEnv } from "../../env.ts";
 import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";

@@ -1,3 +1,4 @@
+import { expectRow } from "@akrab/db";
 import { TenantSignup, TenantSignupReject } from "@akrab/contracts";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import type { NationalWriteEnv } from "../../env.ts";
@@ -33,5 +34,5 @@ export const rejectSignup: RouteHandler<typeof rejectSignupRoute, NationalWriteE
     write.enqueueEmail(signupRejectedEmail({ to: signup.officialEmail, officeName: signup.officeName, reason, link: `${new URL(c.req.url).origin}/daftar-dinsos` })),
     write.audit({ action: "tenant.signup_rejected", actorUserId: user.id, targetType: "tenant_signup", targetId: signup.id, ip: clientIp(c), data: { reason } }),
   ]);
-  return c.json(presentSignup((await signups.find(signup.id))!), 200);
+  return c.json(presentSignup(expectRow(await signups.find(signup.id), "Sign-up")), 200);
 };

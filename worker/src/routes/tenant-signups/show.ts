@@ -1,5 +1,4 @@
 import { TenantSignup } from "@akrab/contracts";
-import { findSignup } from "@akrab/db";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import type { NationalEnv } from "../../env.ts";
 import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";

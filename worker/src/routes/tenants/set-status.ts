@@ -1,3 +1,4 @@
+import { expectRow } from "@akrab/db";
 import { TenantOverview } from "@akrab/contracts";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
 import type { NationalWriteEnv } from "../../env.ts";
@@ -32,6 +33,7 @@ export const setStatus: RouteHandler<typeof setTenantStatusRoute, NationalWriteE
     write.setTenantStatus(tenant.id, next),
     write.audit({ action: `tenant.${next}`, tenantId: tenant.id, actorUserId: c.get("principal").user.id, targetType: "tenant", targetId: tenant.id, ip: clientIp(c) }),
   ]);
-  const parent = updated!.parentId ? await tenants.byId(updated!.parentId) : null;
-  return c.json(presentTenant(updated!, parent?.slug ?? null), 200);
+  const tenantNow = expectRow(updated, "Tenant");
+  const parent = tenantNow.parentId ? await tenants.byId(tenantNow.parentId) : null;
+  return c.json(presentTenant(tenantNow, parent?.slug ?? null), 200);
 };

@@ -1,9 +1,9 @@
 import { CreatedUpload } from "@akrab/contracts";
 import { MAX_UPLOAD_BYTES, documentTypeOfMime, filenameForType } from "@akrab/domain";
-import { newId, recordAudit } from "@akrab/db";
+import { newId } from "@akrab/db";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import type { TenantEnv } from "../../env.ts";
-import { clientIp } from "../../lib/client-ip.ts";
+import { audit } from "../../lib/audit.ts";
 import { bearerSecurity, problems } from "../../lib/openapi.ts";
 import { TenantParam } from "../../lib/params.ts";
 import { Problem } from "../../middleware/problem/index.ts";
@@ -81,7 +81,7 @@ export const createUpload: RouteHandler<typeof createUploadRoute, TenantEnv> = a
   const db = c.get("db");
   await db.batch([
     insert,
-    recordAudit(db, { action: "upload.created", tenantId: scope.tenant.id, actorUserId: principal.user.id, targetType: "lks", targetId: slot.lksId, ip: clientIp(c), data: { uploadId: upload.id, length, filename: upload.filename } }),
+    audit(c, { action: "upload.created", tenantId: scope.tenant.id, targetType: "lks", targetId: slot.lksId, data: { uploadId: upload.id, length, filename: upload.filename } }),
   ]);
   const state = await uploadSession(c, upload.id).init({ uploadId: upload.id, tenantId: scope.tenant.id, key: `t/${scope.tenant.id}/uploads/${upload.id}`, length, sha256: meta.sha256, declaredType: meta.filetype, rule });
   const headers = c.req.header("content-type") === OFFSET_CONTENT_TYPE ? await appendBytes(c, upload, 0, c.var.body ?? null) : progressHeaders(upload, state);

@@ -26,7 +26,7 @@ export const uploadStatus: RouteHandler<typeof uploadStatusRoute, TenantEnv> = a
   }
   if (upload.status !== "receiving") throw gone();
   const state = await uploadSession(c, upload.id).state();
-  if (!state || state.status !== "receiving") {
+  if (state?.status !== "receiving") {
     // Finished in the Durable Object but not yet recorded (the completing request was cut off).
     if (state?.completion) {
       const documentId = await recordCompletedUpload(c, upload, state.completion);

@@ -1,7 +1,7 @@
-import { recordAudit } from "@akrab/db";
+
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import type { TenantEnv } from "../../env.ts";
-import { clientIp } from "../../lib/client-ip.ts";
+import { audit } from "../../lib/audit.ts";
 import { bearerSecurity, problems } from "../../lib/openapi.ts";
 import { continuableUpload } from "../../services/documents.ts";
 import { UploadParam, gone, requireTusVersion, uploadSession } from "./tus.ts";
@@ -28,7 +28,7 @@ export const terminate: RouteHandler<typeof terminateRoute, TenantEnv> = async (
   const db = c.get("db");
   await db.batch([
     store.finishUpload(upload.id, "terminated"),
-    recordAudit(db, { action: "upload.terminated", tenantId: upload.tenantId, actorUserId: c.get("principal").user.id, targetType: "lks", targetId: upload.lksId, ip: clientIp(c), data: { uploadId: upload.id } }),
+    audit(c, { action: "upload.terminated", tenantId: upload.tenantId, targetType: "lks", targetId: upload.lksId, data: { uploadId: upload.id } }),
   ]);
   return c.body(null, 204);
 };

@@ -1,9 +1,8 @@
-import { Checklist, ChecklistReplace, DocumentRequirementInput } from "@akrab/contracts";
-import { recordAudit } from "@akrab/db";
+import { Checklist, ChecklistReplace } from "@akrab/contracts";
 import { APPLICATION_KINDS } from "@akrab/domain";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
 import type { TenantEnv } from "../../env.ts";
-import { clientIp } from "../../lib/client-ip.ts";
+import { audit } from "../../lib/audit.ts";
 import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
 import { requireTenantRole } from "../../middleware/tenant/index.ts";
 import { TenantParam } from "../../lib/params.ts";
@@ -23,7 +22,7 @@ export const getChecklistRoute = createRoute({
 
 export const getChecklist: RouteHandler<typeof getChecklistRoute, TenantEnv> = async (c) => {
   const rows = await c.get("scope").applications.checklist(c.req.valid("param").kind);
-  return c.json({ items: rows.map(({ key, name, description, required, acceptedTypes, maxBytes }) => ({ key, name, description, required, acceptedTypes: acceptedTypes as z.output<typeof DocumentRequirementInput>["acceptedTypes"], maxBytes })) }, 200);
+  return c.json({ items: rows.map(({ key, name, description, required, acceptedTypes, maxBytes }) => ({ key, name, description, required, acceptedTypes, maxBytes })) }, 200);
 };
 
 export const putChecklistRoute = createRoute({
@@ -45,9 +44,9 @@ export const putChecklist: RouteHandler<typeof putChecklistRoute, TenantEnv> = a
   const { items } = c.req.valid("json");
   const [first, ...rest] = scope.applications.replaceChecklist(kind, items);
   await db.batch([
-    first!,
+    first,
     ...rest,
-    recordAudit(db, { action: "checklist.replaced", tenantId: scope.tenant.id, actorUserId: c.get("principal").user.id, targetType: "checklist", targetId: kind, ip: clientIp(c), data: { items: items.length } }),
+    audit(c, { action: "checklist.replaced", tenantId: scope.tenant.id, targetType: "checklist", targetId: kind, data: { items: items.length } }),
   ]);
   return c.json({ items }, 200);
 };

@@ -1,5 +1,5 @@
 import { WorkflowState } from "@akrab/contracts";
-import { validateRegionalPart, type RegionalPart } from "@akrab/domain";
+import { validateRegionalPart } from "@akrab/domain";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import type { TenantEnv } from "../../env.ts";
 import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
@@ -23,8 +23,8 @@ export const getWorkflow: RouteHandler<typeof getWorkflowRoute, TenantEnv> = asy
   if (!latest) throw new Problem("misconfigured", "Dinsos ini belum memiliki alur kerja / This tenant has no workflow");
   return c.json(
     {
-      published: { version: latest.version, regional: latest.regional as unknown as RegionalPart, publishedAt: latest.publishedAt },
-      draft: draft ? { regional: draft.regional, baseVersion: draft.baseVersion, updatedAt: draft.updatedAt, problems: validateRegionalPart(draft.regional as unknown as RegionalPart) } : null,
+      published: { version: latest.version, regional: latest.regional, publishedAt: latest.publishedAt },
+      draft: draft ? { regional: draft.regional, baseVersion: draft.baseVersion, updatedAt: draft.updatedAt, problems: validateRegionalPart(draft.regional) } : null,
       versions,
     },
     200,

@@ -1,9 +1,8 @@
 import { Published } from "@akrab/contracts";
-import { recordAudit } from "@akrab/db";
-import { composeDefinition, validateRegionalPart, type RegionalPart } from "@akrab/domain";
+import { composeDefinition, validateRegionalPart } from "@akrab/domain";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import type { TenantEnv } from "../../env.ts";
-import { clientIp } from "../../lib/client-ip.ts";
+import { audit } from "../../lib/audit.ts";
 import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
 import { Problem } from "../../middleware/problem/index.ts";
 import { requireTenantRole } from "../../middleware/tenant/index.ts";
@@ -28,7 +27,7 @@ export const publish: RouteHandler<typeof publishRoute, TenantEnv> = async (c) =
   const store = scope.applications;
   const [draft, latest] = await Promise.all([store.draft(), store.latestWorkflow()]);
   if (!draft) throw new Problem("conflict", "Tidak ada draf untuk diterbitkan / There is no draft to publish");
-  const regional = draft.regional as unknown as RegionalPart;
+  const regional = draft.regional;
   const found = validateRegionalPart(regional);
   if (found.length > 0) {
     throw new Problem("validation", "Draf alur kerja masih bermasalah / The workflow draft has problems", {
@@ -39,9 +38,9 @@ export const publish: RouteHandler<typeof publishRoute, TenantEnv> = async (c) =
   const user = c.get("principal").user.id;
   await db
     .batch([
-      store.publishWorkflow(version, draft.regional, composeDefinition(regional) as unknown as Record<string, unknown>, user),
+      store.publishWorkflow(version, draft.regional, composeDefinition(regional), user),
       store.deleteDraft(),
-      recordAudit(db, { action: "workflow.published", tenantId: scope.tenant.id, actorUserId: user, targetType: "workflow", targetId: scope.tenant.id, ip: clientIp(c), data: { version } }),
+      audit(c, { action: "workflow.published", tenantId: scope.tenant.id, targetType: "workflow", targetId: scope.tenant.id, data: { version } }),
     ])
     .catch((error: unknown) => {
       if (String(error).includes("UNIQUE constraint failed")) throw new Problem("conflict", "Versi lain baru saja diterbitkan / Another version was just published");

@@ -1,9 +1,9 @@
+import { expectRow } from "@akrab/db";
 import { DraftSaved, WorkflowDraft } from "@akrab/contracts";
-import { recordAudit } from "@akrab/db";
 import { validateRegionalPart } from "@akrab/domain";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import type { TenantEnv } from "../../env.ts";
-import { clientIp } from "../../lib/client-ip.ts";
+import { audit } from "../../lib/audit.ts";
 import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
 import { requireTenantRole } from "../../middleware/tenant/index.ts";
 import { TenantParam } from "../../lib/params.ts";
@@ -24,11 +24,11 @@ export const saveDraft: RouteHandler<typeof saveDraftRoute, TenantEnv> = async (
   const db = c.get("db");
   const scope = c.get("scope");
   const { regional } = c.req.valid("json");
-  const latest = (await scope.applications.latestWorkflow())!;
+  const latest = expectRow(await scope.applications.latestWorkflow(), "Published workflow");
   const user = c.get("principal").user.id;
   await db.batch([
-    scope.applications.saveDraft(regional as unknown as Record<string, unknown>, latest.version, user),
-    recordAudit(db, { action: "workflow.draft_saved", tenantId: scope.tenant.id, actorUserId: user, targetType: "workflow", targetId: scope.tenant.id, ip: clientIp(c) }),
+    scope.applications.saveDraft(regional, latest.version, user),
+    audit(c, { action: "workflow.draft_saved", tenantId: scope.tenant.id, targetType: "workflow", targetId: scope.tenant.id }),
   ]);
   return c.json({ problems: validateRegionalPart(regional) }, 200);
 };

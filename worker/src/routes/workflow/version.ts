@@ -1,5 +1,4 @@
 import { WorkflowVersion } from "@akrab/contracts";
-import type { RegionalPart } from "@akrab/domain";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
 import type { TenantEnv } from "../../env.ts";
 import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
@@ -20,5 +19,5 @@ export const getVersionRoute = createRoute({
 export const getVersion: RouteHandler<typeof getVersionRoute, TenantEnv> = async (c) => {
   const found = await c.get("scope").applications.workflowVersion(c.req.valid("param").version);
   if (!found) throw notFound();
-  return c.json({ version: found.version, regional: found.regional as unknown as RegionalPart, publishedAt: found.publishedAt }, 200);
+  return c.json({ version: found.version, regional: found.regional, publishedAt: found.publishedAt }, 200);
 };
