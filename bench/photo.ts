@@ -19,7 +19,7 @@ import jpeg from "jpeg-js";
 import type { Browser } from "playwright-core";
 import { launchChromium } from "../tests/support/chromium.ts";
 
-export const DEMO_PASSWORD = "Akrab-Demo-2026!";
+const DEMO_PASSWORD = "Akrab-Demo-2026!";
 const TENANT = "kota-tangerang";
 /**
  * Two requirements of the default checklist: `formulir_b` accepts WebP (the photo goes out as WebP,
@@ -39,7 +39,7 @@ const REQUIREMENTS = [
  * A phone-like photo: a sky gradient, building façades with window grids, a band of foliage
  * (high-frequency texture), a road, soft shading and sensor noise. JPEG at `quality` (0–100).
  */
-export function makePhonePhoto(width = 4000, height = 3000, quality = 90, seed = 20261122): Buffer {
+function makePhonePhoto(width = 4000, height = 3000, quality = 90, seed = 20261122): Buffer {
   const random = mulberry32(seed);
   const data = Buffer.alloc(width * height * 4);
   const horizon = Math.round(height * 0.42);
@@ -115,7 +115,7 @@ async function expectStatus<T>(response: Response, what: string, status: number)
 }
 
 /** Logs in through the API and returns the session cookie. */
-export async function sessionCookie(baseUrl: string, email: string, password = DEMO_PASSWORD): Promise<string> {
+async function sessionCookie(baseUrl: string, email: string, password = DEMO_PASSWORD): Promise<string> {
   const response = await call(baseUrl, "/api/v1/auth/login", { method: "POST", body: { email, password } });
   await expectStatus(response.clone(), `login ${email}`, 200);
   return response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).join("; ");

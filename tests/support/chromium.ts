@@ -6,7 +6,7 @@ import { existsSync } from "node:fs";
 import { chromium, type Browser } from "playwright-core";
 
 /** Where Debian, Ubuntu and Google's packages put the binary; `CHROMIUM_PATH` overrides. */
-export const CHROMIUM_CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome-stable", "/usr/bin/google-chrome"];
+const CHROMIUM_CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome-stable", "/usr/bin/google-chrome"];
 
 export function findChromium(): string | undefined {
   const override = process.env.CHROMIUM_PATH;
@@ -18,7 +18,7 @@ export function findChromium(): string | undefined {
  * Headless and sandbox-free (tests run as root in CI); background networking off because this
  * machine's closed network refuses Chromium's own calls home, many at a time.
  */
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",
   "--disable-gpu",

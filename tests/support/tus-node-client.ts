@@ -13,8 +13,8 @@ import http from "node:http";
 import { DefaultHttpStack, Upload, type DetailedError, type HttpRequest, type HttpResponse, type HttpStack } from "tus-js-client";
 import { FaultProxy } from "./fault-proxy.ts";
 
-export const DEMO_PASSWORD = "Akrab-Demo-2026!";
-export const TENANT = "kota-tangerang";
+const DEMO_PASSWORD = "Akrab-Demo-2026!";
+const TENANT = "kota-tangerang";
 const LKS_NAME = "Panti Werdha Sejahtera Cipondoh";
 const REQUIREMENT = "formulir_b";
 export const KiB = 1024;
@@ -22,7 +22,7 @@ export const MiB = 1024 * KiB;
 /** The file of the figures: 20 MB (decimal), under formulir_b's 20 MiB limit. */
 export const FILE_BYTES = 20_000_000;
 /** Retry at once after a cut (tus-js-client starts the list over whenever the offset moved). */
-export const FAST_RETRIES = [0, 100, 300, 500, ...Array<number>(30).fill(1000)];
+const FAST_RETRIES = [0, 100, 300, 500, ...Array<number>(30).fill(1000)];
 
 // ---------------------------------------------------------------------------------------------
 // The file
@@ -94,7 +94,7 @@ async function expectJson<T>(response: Response, what: string, status = 200): Pr
 }
 
 /** Logs in through the API (`POST /api/v1/auth/login`) and returns the bearer token. */
-export async function apiLogin(baseUrl: string, email: string, password = DEMO_PASSWORD): Promise<string> {
+async function apiLogin(baseUrl: string, email: string, password = DEMO_PASSWORD): Promise<string> {
   const body = await expectJson<{ token: string }>(await call(baseUrl, "/api/v1/auth/login", { method: "POST", json: { email, password } }), `login ${email}`);
   return body.token;
 }
@@ -282,7 +282,7 @@ export function formatTrace(trace: TraceEntry[]): string {
     .join("\n");
 }
 
-export interface TraceSummary {
+interface TraceSummary {
   requests: number;
   patches: number;
   /** PATCHes whose connection was cut before an answer. */
@@ -307,7 +307,7 @@ export interface TraceSummary {
 }
 
 /** What the trace says about resuming: how much of each cut PATCH survived, and stale offsets. */
-export function summarizeTrace(trace: TraceEntry[]): TraceSummary {
+function summarizeTrace(trace: TraceEntry[]): TraceSummary {
   const summary: TraceSummary = { requests: trace.length, patches: 0, cutPatches: 0, heads: 0, keptFromCutPatches: 0, staleHeads: 0, conflicts: 0, conflictBytes: 0, shortAcks: 0, shortAckBytes: 0, statuses: {} };
   let acknowledged = 0;
   let cutAt: number | null = null;
@@ -348,7 +348,7 @@ export async function downloadDocument(uploader: Uploader, documentId: string): 
 }
 
 /** The document id of a completed upload, from its HEAD (`Akrab-Document-Id`). */
-export async function documentIdOf(uploadUrl: string, token: string): Promise<string | null> {
+async function documentIdOf(uploadUrl: string, token: string): Promise<string | null> {
   const response = await fetch(uploadUrl, { method: "HEAD", headers: { authorization: `Bearer ${token}`, "tus-resumable": "1.0.0" } });
   return response.headers.get("akrab-document-id");
 }

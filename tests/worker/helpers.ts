@@ -29,7 +29,7 @@ export async function login(email: string, password = DEMO_PASSWORD, ip?: string
 }
 
 /** The `name=value` pair of the session cookie a response set. */
-export function sessionCookie(res: Response): string {
+function sessionCookie(res: Response): string {
   const header = res.headers.get("set-cookie") ?? "";
   const match = header.match(/(__Host-akrab_session=[^;]*)/);
   if (!match) throw new Error(`No session cookie in: ${header}`);

@@ -138,23 +138,24 @@ type JsonRequest<O> = [RequestContent<O>] extends [never]
       ? B
       : B | undefined
     : never;
-/** The JSON request body of `M path`. */
-type RequestOf<M extends Method, P extends PathFor<M>> = JsonRequest<Operation<P, M>>;
 
 type PathParams<O> = O extends { parameters: { path: infer T } } ? T : never;
 type Query<O> = O extends { parameters: { query?: infer T } } ? NonNullable<T> : never;
 /** Optional query values may also be null or "": the client leaves those out of the URL. */
 type QueryInput<Q> = { [K in keyof Q]: undefined extends Q[K] ? Q[K] | null | "" : Q[K] };
 
+/** An object type with no fields: `NoFields extends T` holds when every field of T is optional. */
+type NoFields = Record<never, never>;
+
 /** Options of one call: `params` fills the path's `{placeholders}`, `query` is the operation's own. */
 type CallOptions<O> = Omit<RequestOptions, "query"> &
   ([PathParams<O>] extends [never] ? { params?: never } : { params: PathParams<O> }) &
   ([Query<O>] extends [never] ? { query?: never } : { query?: QueryInput<Query<O>> });
 /** Options are required exactly when the path has placeholders (or the query has required values). */
-type OptionsArg<O> = {} extends CallOptions<O> ? [options?: CallOptions<O>] : [options: CallOptions<O>];
+type OptionsArg<O> = NoFields extends CallOptions<O> ? [options?: CallOptions<O>] : [options: CallOptions<O>];
 /** Body then options; a body the operation does not need may be left out when the options may too. */
 type BodyArgs<O> = undefined extends JsonRequest<O>
-  ? {} extends CallOptions<O>
+  ? NoFields extends CallOptions<O>
     ? [body?: JsonRequest<O>, options?: CallOptions<O>]
     : [body: JsonRequest<O>, options: CallOptions<O>]
   : [body: JsonRequest<O>, ...OptionsArg<O>];
