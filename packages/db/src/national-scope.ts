@@ -3,6 +3,7 @@ import { applicationsAtSteps } from "./applications.ts";
 import { recordAudit, type AuditEvent } from "./audit.ts";
 import { abortIfNothingChanged } from "./batch-guard.ts";
 import type { BatchItem, Db } from "./client.ts";
+import { findCentralUnit } from "./lks-registry.ts";
 import { enqueueEmail, findOutboxMessage, listOutbox, requeueMessage, type OutgoingEmail } from "./outbox.ts";
 import { decideSignup, findSignup, listSignups, tenantCreation, type TenantSignupRow } from "./signups.ts";
 import { initialTenantSetup } from "./tenant-setup.ts";
@@ -35,6 +36,10 @@ export function nationalScope(db: Db, roles: readonly Role[]) {
     signups: {
       list: (status: TenantSignupRow["status"], page: PageRequest) => listSignups(db, status, page),
       find: (id: string) => findSignup(db, id),
+    },
+    /** Kemensos units (central government), which BALKS registers into their province's tenant. */
+    centralUnits: {
+      find: (id: string) => findCentralUnit(db, id),
     },
     /** Every message and its delivery state (platform admins follow delivery here). */
     outbox: {

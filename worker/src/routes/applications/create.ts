@@ -1,6 +1,6 @@
 import { ApplicationCreate, ApplicationView } from "@akrab/contracts";
 import { recordAudit } from "@akrab/db";
-import type { WorkflowDefinition } from "@akrab/domain";
+import { ownershipGroup, type WorkflowDefinition } from "@akrab/domain";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import type { TenantEnv } from "../../env.ts";
 import { clientIp } from "../../lib/client-ip.ts";
@@ -38,7 +38,7 @@ export const createApplication: RouteHandler<typeof createApplicationRoute, Tena
   const workflow = await store.latestWorkflow();
   if (!workflow) throw new Problem("misconfigured", "Dinsos ini belum memiliki alur kerja / This tenant has no workflow");
   const def = workflow.definition as unknown as WorkflowDefinition;
-  const checklist = (await store.checklist(kind)).map((r) => ({ key: r.key, name: r.name, description: r.description, required: r.required, acceptedTypes: r.acceptedTypes, maxBytes: r.maxBytes, status: "missing" }));
+  const checklist = (await store.checklist(kind, ownershipGroup(lks.ownership))).map((r) => ({ key: r.key, name: r.name, description: r.description, required: r.required, acceptedTypes: r.acceptedTypes, maxBytes: r.maxBytes, status: "missing" }));
   const now = new Date().toISOString();
   const user = c.get("principal").user;
   const { app, insert } = store.insert({
