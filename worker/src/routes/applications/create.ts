@@ -1,6 +1,6 @@
 import { ApplicationCreate, ApplicationView } from "@akrab/contracts";
 import { recordAudit } from "@akrab/db";
-import { ownershipGroup, type WorkflowDefinition } from "@akrab/domain";
+import { canOpenApplication, ownershipGroup, type WorkflowDefinition } from "@akrab/domain";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import type { TenantEnv } from "../../env.ts";
 import { clientIp } from "../../lib/client-ip.ts";
@@ -29,8 +29,8 @@ export const createApplication: RouteHandler<typeof createApplicationRoute, Tena
   // An LKS the scope does not reach (another tenant's, or another LKS's for an operator) is missing.
   const lks = await scope.lks.findOwn(lksId);
   if (!lks) throw notFound();
-  if (access.via !== "member" || !access.lksIds.includes(lksId)) {
-    throw new Problem("forbidden", "Hanya operator LKS ini yang dapat mengajukan akreditasi / Only this LKS's operators can apply");
+  if (!canOpenApplication(access, lksId, lks.ownership !== "community")) {
+    throw new Problem("forbidden", "Hanya operator LKS ini (atau Dinsos pemilik unit pemerintah) yang dapat mengajukan akreditasi / Only this LKS's operators can apply");
   }
   if (lks.status !== "registered") throw new Problem("conflict", "LKS harus terdaftar (terverifikasi Dinsos) sebelum mengajukan akreditasi / The LKS must be registered first");
 

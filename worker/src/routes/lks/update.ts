@@ -60,7 +60,8 @@ export const updateLks: RouteHandler<typeof updateLksRoute, TenantEnv> = async (
   const target = stays ? scope.tenant : await servingTenant(db, after.address.regencyCode);
   if (!target) throw new Problem("conflict", "Dinsos wilayah tujuan belum menggunakan Akrab / The Dinsos of the new area does not use Akrab yet");
   const transfer = target.id !== scope.tenant.id;
-  const status = statusAfterEdit(current.status, touchesLegalFields(changed), transfer);
+  // A government unit has no one above its owning Dinsos to re-verify it: its status stays.
+  const status = current.ownership === "community" ? statusAfterEdit(current.status, touchesLegalFields(changed), transfer) : current.status;
   const actor = c.get("principal").user.id;
   const ip = clientIp(c);
 
