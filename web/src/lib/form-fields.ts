@@ -7,6 +7,10 @@
 /** Top-level profile fields, in form order: the keys of return comments and history entries. */
 export const PROFILE_FIELDS = [
   "name",
+  "ownership",
+  "institutionKind",
+  "owningAgency",
+  "decree",
   "legalForm",
   "deed",
   "kemenkumham",
