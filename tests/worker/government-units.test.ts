@@ -2,6 +2,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { lksProfile } from "./fixtures.ts";
 import { api, expectProblem, login } from "./helpers.ts";
+import { createUpload, fakeFile, pathOf, sendAll } from "./tus.ts";
 
 /** A panti owned by the province of DKI Jakarta (Jakarta Timur, kecamatan Matraman). */
 function provincialPanti(overrides: Record<string, unknown> = {}) {
@@ -55,6 +56,18 @@ describe("government units in the registry", () => {
     const keys = ((await app.json()) as { checklist: { key: string }[] }).checklist.map((i) => i.key);
     expect(keys).toContain("sk_pendirian_unit");
     for (const key of ["akta_pendirian", "sk_kemenkumham", "npwp", "rekening_bank"]) expect(keys).not.toContain(key);
+  });
+
+  it("stores the decree document through the tus upload, as the unit's `decree` profile field", async () => {
+    const { token } = await login(JAKARTA);
+    const panti = (await (await api("/api/v1/t/prov-dki-jakarta/lks", { method: "POST", token, json: provincialPanti({ name: "Panti Sosial Bina Netra" }) })).json()) as Detail;
+    const file = fakeFile(90_000, "pdf", 31);
+    const res = await createUpload("prov-dki-jakarta", token, file, { lksId: panti.id, profileField: "decree" }, { filename: "pergub-57-2022.pdf", filetype: "application/pdf" });
+    expect(res.status, await res.clone().text()).toBe(201);
+    const last = await sendAll(pathOf(res.headers.get("location")!), token, file, [64 * 1024]);
+    expect(last.status, await last.clone().text()).toBe(204);
+    const doc = await env.DB.prepare("SELECT lks_id, profile_field FROM documents WHERE id = ?").bind(last.headers.get("akrab-document-id")).first();
+    expect(doc).toEqual({ lks_id: panti.id, profile_field: "decree" });
   });
 
   it("refuses the community legal documents for a provincial panti and a government decree for a yayasan, naming the fields, and creates nothing", async () => {
