@@ -1,7 +1,19 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_CHECKLISTS_BY_OWNERSHIP, COMMUNITY_ONLY_REQUIREMENTS, GOVERNMENT_ONLY_REQUIREMENTS, requirementMisfit } from "../applications/checklist.ts";
-import { KINDS_BY_OWNERSHIP, ownershipFieldRules, ownershipFitsTenant, ownershipProfileErrors, registrarOf, type OwnershipProfile } from "./profile-rules.ts";
+import {
+  DEFAULT_CHECKLISTS_BY_OWNERSHIP,
+  COMMUNITY_ONLY_REQUIREMENTS,
+  GOVERNMENT_ONLY_REQUIREMENTS,
+  requirementMisfit,
+} from "../applications/checklist.ts";
+import {
+  KINDS_BY_OWNERSHIP,
+  ownershipFieldRules,
+  ownershipFitsTenant,
+  ownershipProfileErrors,
+  registrarOf,
+  type OwnershipProfile,
+} from "./profile-rules.ts";
 import { INSTITUTION_KINDS, LEGAL_FORMS, OWNERSHIPS, ownershipGroup } from "./vocabulary.ts";
 
 const TODAY = "2026-05-01";
@@ -14,7 +26,14 @@ const provincialPanti: OwnershipProfile = {
   owningAgency: "Dinas Sosial Provinsi DKI Jakarta",
   decree: DECREE,
 };
-const yayasan: OwnershipProfile = { ownership: "community", institutionKind: "lks", legalForm: "yayasan", deed: REF, kemenkumham: REF, npwp: "012345678901222" };
+const yayasan: OwnershipProfile = {
+  ownership: "community",
+  institutionKind: "lks",
+  legalForm: "yayasan",
+  deed: REF,
+  kemenkumham: REF,
+  npwp: "012345678901222",
+};
 
 describe("profile rules per ownership", () => {
   it("accepts a provincial panti on its decree, without deed, Kemenkumham approval or NPWP", () => {
@@ -22,7 +41,10 @@ describe("profile rules per ownership", () => {
   });
 
   it("refuses the community legal documents for a government unit, naming each field", () => {
-    const errors = ownershipProfileErrors({ ...provincialPanti, legalForm: "yayasan", deed: REF, kemenkumham: REF }, TODAY);
+    const errors = ownershipProfileErrors(
+      { ...provincialPanti, legalForm: "yayasan", deed: REF, kemenkumham: REF },
+      TODAY,
+    );
     expect(errors.map((e) => e.path)).toEqual(["legalForm", "deed", "kemenkumham"]);
     expect(errors[1]!.message).toMatch(/^Akta notaris hanya untuk LKS masyarakat.* \/ A notarial deed/);
   });
@@ -34,25 +56,39 @@ describe("profile rules per ownership", () => {
   });
 
   it("asks a government unit for its agency and decree, and a community LKS for its NPWP", () => {
-    expect(ownershipProfileErrors({ ownership: "regency_government", institutionKind: "uils" }, TODAY).map((e) => e.path)).toEqual(["owningAgency", "decree"]);
+    expect(
+      ownershipProfileErrors({ ownership: "regency_government", institutionKind: "uils" }, TODAY).map((e) => e.path),
+    ).toEqual(["owningAgency", "decree"]);
     expect(ownershipProfileErrors({ ...yayasan, npwp: undefined }, TODAY).map((e) => e.path)).toEqual(["npwp"]);
   });
 
   it("keeps the kind of institution to its ownership and the decree in the past", () => {
-    expect(ownershipProfileErrors({ ...provincialPanti, institutionKind: "lks" }, TODAY).map((e) => e.path)).toEqual(["institutionKind"]);
-    expect(ownershipProfileErrors({ ...yayasan, institutionKind: "lbk" }, TODAY).map((e) => e.path)).toEqual(["institutionKind"]);
-    expect(ownershipProfileErrors({ ...provincialPanti, decree: { ...DECREE, date: "2027-01-01" } }, TODAY).map((e) => e.path)).toEqual(["decree.date"]);
+    expect(ownershipProfileErrors({ ...provincialPanti, institutionKind: "lks" }, TODAY).map((e) => e.path)).toEqual([
+      "institutionKind",
+    ]);
+    expect(ownershipProfileErrors({ ...yayasan, institutionKind: "lbk" }, TODAY).map((e) => e.path)).toEqual([
+      "institutionKind",
+    ]);
+    expect(
+      ownershipProfileErrors({ ...provincialPanti, decree: { ...DECREE, date: "2027-01-01" } }, TODAY).map(
+        (e) => e.path,
+      ),
+    ).toEqual(["decree.date"]);
   });
 
   it("never both requires and forbids a field, and every message is Indonesian / English", () => {
     fc.assert(
-      fc.property(fc.constantFrom(...OWNERSHIPS), fc.option(fc.constantFrom(...LEGAL_FORMS), { nil: undefined }), (ownership, legalForm) => {
-        const { required, forbidden } = ownershipFieldRules(ownership, legalForm);
-        expect(required.filter((f) => forbidden.includes(f))).toEqual([]);
-        // Government units never need what only a community organisation can have, and vice versa.
-        if (ownership === "community") expect(required).not.toContain("decree");
-        else expect(required).not.toContain("legalForm");
-      }),
+      fc.property(
+        fc.constantFrom(...OWNERSHIPS),
+        fc.option(fc.constantFrom(...LEGAL_FORMS), { nil: undefined }),
+        (ownership, legalForm) => {
+          const { required, forbidden } = ownershipFieldRules(ownership, legalForm);
+          expect(required.filter((f) => forbidden.includes(f))).toEqual([]);
+          // Government units never need what only a community organisation can have, and vice versa.
+          if (ownership === "community") expect(required).not.toContain("decree");
+          else expect(required).not.toContain("legalForm");
+        },
+      ),
     );
   });
 
@@ -73,7 +109,9 @@ describe("profile rules per ownership", () => {
       fc.property(profile, (p) => {
         const { required, forbidden } = ownershipFieldRules(p.ownership, p.legalForm);
         const fits =
-          required.every((f) => p[f] !== undefined) && forbidden.every((f) => p[f] === undefined) && KINDS_BY_OWNERSHIP[p.ownership].includes(p.institutionKind);
+          required.every((f) => p[f] !== undefined) &&
+          forbidden.every((f) => p[f] === undefined) &&
+          KINDS_BY_OWNERSHIP[p.ownership].includes(p.institutionKind);
         const errors = ownershipProfileErrors(p, TODAY);
         expect(errors.length === 0).toBe(fits);
         for (const e of errors) expect(e.message.split(" / ")).toHaveLength(2);
@@ -117,7 +155,8 @@ describe("checklists per ownership", () => {
     fc.assert(
       fc.property(fc.constantFrom(...OWNERSHIPS), (ownership) => {
         const group = ownershipGroup(ownership);
-        for (const r of DEFAULT_CHECKLISTS_BY_OWNERSHIP[group].first) expect(requirementMisfit(group, r.key)).toBeNull();
+        for (const r of DEFAULT_CHECKLISTS_BY_OWNERSHIP[group].first)
+          expect(requirementMisfit(group, r.key)).toBeNull();
       }),
     );
   });

@@ -48,7 +48,10 @@ export const KINDS_BY_OWNERSHIP: Record<Ownership, readonly InstitutionKind[]> =
  * unit on its owning agency and establishing decree (an NPWP is optional: it often uses the
  * agency's treasurer's).
  */
-export function ownershipFieldRules(ownership: Ownership, legalForm: LegalForm | undefined): { required: OwnershipField[]; forbidden: OwnershipField[] } {
+export function ownershipFieldRules(
+  ownership: Ownership,
+  legalForm: LegalForm | undefined,
+): { required: OwnershipField[]; forbidden: OwnershipField[] } {
   if (ownership !== "community") return { required: ["owningAgency", "decree"], forbidden: [...COMMUNITY_ONLY_FIELDS] };
   const docs = legalForm ? requiredLegalDocuments(legalForm) : [];
   const legalDocs = ["deed", "kemenkumham", "legalisation"] as const;
@@ -101,7 +104,8 @@ export function ownershipProfileErrors(profile: OwnershipProfile, today: string)
   for (const field of required) if (!present(field)) errors.push({ path: field, message: REQUIRED_MESSAGE[field] });
   for (const field of forbidden) if (present(field)) errors.push({ path: field, message: FORBIDDEN_MESSAGE[field] });
   if (!KINDS_BY_OWNERSHIP[profile.ownership].includes(profile.institutionKind)) {
-    errors.push({ path: "institutionKind", message: "Jenis lembaga tidak sesuai dengan kepemilikan / This kind of institution does not fit the ownership" });
+    const message = "Jenis lembaga tidak sesuai dengan kepemilikan / This kind of institution does not fit the ownership";
+    errors.push({ path: "institutionKind", message });
   }
   if (profile.decree && profile.decree.date > today) {
     errors.push({ path: "decree.date", message: "Tanggal tidak boleh di masa depan / Date cannot be in the future" });

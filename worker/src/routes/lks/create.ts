@@ -46,7 +46,11 @@ export const createLks: RouteHandler<typeof createLksRoute, TenantEnv> = async (
   const created = scope.lks.insert({ ...lksColumns(profile), status });
   await db.batch([
     created.insert,
-    ...scope.lks.history(created.row.id, [{ field: "*", oldValue: null, newValue: status, note: "Didaftarkan oleh Dinsos" }], actor),
+    ...scope.lks.history(
+      created.row.id,
+      [{ field: "*", oldValue: null, newValue: status, note: "Didaftarkan oleh Dinsos" }],
+      actor,
+    ),
     recordAudit(db, {
       action: "lks.registered",
       tenantId: scope.tenant.id,
@@ -61,7 +65,11 @@ export const createLks: RouteHandler<typeof createLksRoute, TenantEnv> = async (
 };
 
 /** A Dinsos registers community LKS and the government units of its own level; Kemensos units are BALKS's. */
-export function assertOwnershipFitsTenant(ownership: LksProfileInput["ownership"], level: "province" | "kabkota", path: string): void {
+export function assertOwnershipFitsTenant(
+  ownership: LksProfileInput["ownership"],
+  level: "province" | "kabkota",
+  path: string,
+): void {
   if (ownershipFitsTenant(ownership, level)) return;
   const message =
     registrarOf(ownership) === "balks"

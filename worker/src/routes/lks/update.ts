@@ -51,8 +51,10 @@ export const updateLks: RouteHandler<typeof updateLksRoute, TenantEnv> = async (
   if (changed.length === 0) return c.json(lksDetail(current), 200);
 
   // A government unit belongs to its owner's Dinsos: it moves within that area, never to another tenant.
-  const stays = after.address.regencyCode === current.regionCode || (current.ownership !== "community" && inTenantArea(scope.tenant.regionCode, after.address));
-  if (!stays && current.ownership !== "community") {
+  const government = current.ownership !== "community";
+  const stays =
+    after.address.regencyCode === current.regionCode || (government && inTenantArea(scope.tenant.regionCode, after.address));
+  if (!stays && government) {
     throw new Problem("validation", "Unit pemerintah tetap di wilayah pemiliknya / A government unit stays in its owner's area", {
       errors: [{ path: "profile.address.regencyCode", message: "Di luar wilayah Dinsos ini / Outside this tenant's area" }],
     });
@@ -61,7 +63,7 @@ export const updateLks: RouteHandler<typeof updateLksRoute, TenantEnv> = async (
   if (!target) throw new Problem("conflict", "Dinsos wilayah tujuan belum menggunakan Akrab / The Dinsos of the new area does not use Akrab yet");
   const transfer = target.id !== scope.tenant.id;
   // A government unit has no one above its owning Dinsos to re-verify it: its status stays.
-  const status = current.ownership === "community" ? statusAfterEdit(current.status, touchesLegalFields(changed), transfer) : current.status;
+  const status = government ? current.status : statusAfterEdit(current.status, touchesLegalFields(changed), transfer);
   const actor = c.get("principal").user.id;
   const ip = clientIp(c);
 

@@ -29,22 +29,46 @@ export const createCentralUnit: RouteHandler<typeof createCentralUnitRoute, Nati
   const { tenants, write } = c.get("national");
   const profile = restoreMaskedNiks(c.req.valid("json"), null, "");
   if (profile.ownership !== "central_government") {
-    throw new Problem("validation", "BALKS hanya mendaftarkan unit Kemensos di sini / BALKS registers Kemensos units here", {
-      errors: [{ path: "ownership", message: "Harus pemerintah pusat (unit Kemensos) / Must be central government (Kemensos unit)" }],
-    });
+    throw new Problem(
+      "validation",
+      "BALKS hanya mendaftarkan unit Kemensos di sini / BALKS registers Kemensos units here",
+      {
+        errors: [
+          {
+            path: "ownership",
+            message: "Harus pemerintah pusat (unit Kemensos) / Must be central government (Kemensos unit)",
+          },
+        ],
+      },
+    );
   }
   await assertRealAddress(db, profile.address, "address");
   const tenant = await tenants.byRegion(profile.address.provinceCode);
   if (!tenant || tenant.status !== "active") {
-    throw new Problem("conflict", "Dinsos provinsi tempat unit ini berada belum menggunakan Akrab / The Dinsos of this unit's province does not use Akrab yet");
+    throw new Problem(
+      "conflict",
+      "Dinsos provinsi tempat unit ini berada belum menggunakan Akrab / The Dinsos of this unit's province does not use Akrab yet",
+    );
   }
   const actor = c.get("principal").user.id;
   const scope = write.scopeOf(tenant);
   const created = scope.lks.insert({ ...lksColumns(profile), status: "registered" });
   await write.batch([
     created.insert,
-    ...scope.lks.history(created.row.id, [{ field: "*", oldValue: null, newValue: "registered", note: "Didaftarkan oleh BALKS" }], actor),
-    write.audit({ action: "lks.registered", tenantId: tenant.id, actorUserId: actor, targetType: "lks", targetId: created.row.id, ip: clientIp(c), data: { selfRegistered: false, ownership: profile.ownership } }),
+    ...scope.lks.history(
+      created.row.id,
+      [{ field: "*", oldValue: null, newValue: "registered", note: "Didaftarkan oleh BALKS" }],
+      actor,
+    ),
+    write.audit({
+      action: "lks.registered",
+      tenantId: tenant.id,
+      actorUserId: actor,
+      targetType: "lks",
+      targetId: created.row.id,
+      ip: clientIp(c),
+      data: { selfRegistered: false, ownership: profile.ownership },
+    }),
   ]);
   return c.json(lksDetail({ ...created.row, tenantSlug: tenant.slug, tenantName: tenant.name }), 201);
 };

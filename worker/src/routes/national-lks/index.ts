@@ -3,4 +3,6 @@ import { createCentralUnit, createCentralUnitRoute } from "./create.ts";
 import { updateCentralUnit, updateCentralUnitRoute } from "./update.ts";
 
 /** Kemensos units, registered and changed by BALKS (issue 17). */
-export const nationalLksRoutes = createRouter().openapi(createCentralUnitRoute, createCentralUnit).openapi(updateCentralUnitRoute, updateCentralUnit);
+export const nationalLksRoutes = createRouter()
+  .openapi(createCentralUnitRoute, createCentralUnit)
+  .openapi(updateCentralUnitRoute, updateCentralUnit);

@@ -17,7 +17,8 @@ export const updateCentralUnitRoute = createRoute({
   path: "/api/v1/national/lks/{lksId}",
   tags: ["LKS registry"],
   summary: "BALKS changes a Kemensos unit's profile",
-  description: "Send the whole profile and the version it was based on; a newer version is a 409. The unit stays in its province's tenant; other LKS are a 404 here.",
+  description:
+    "Send the whole profile and the version it was based on; a newer version is a 409. The unit stays in its province's tenant; other LKS are a 404 here.",
   security: bearerSecurity,
   middleware: [national({ roles: ["balks_secretariat"], write: true })] as const,
   request: { params: z.object({ lksId: z.string().min(1).max(64) }), body: jsonBody(LksUpdate) },
@@ -50,8 +51,24 @@ export const updateCentralUnit: RouteHandler<typeof updateCentralUnitRoute, Nati
     .batch([
       scope.lks.update(current.id, expectedVersion, lksColumns(after)),
       write.abortIfNothingChanged(),
-      ...scope.lks.history(current.id, changed.map((field) => ({ field, oldValue: before[field as keyof LksProfileInput], newValue: after[field as keyof LksProfileInput] })), actor),
-      write.audit({ action: "lks.updated", tenantId: tenant.id, actorUserId: actor, targetType: "lks", targetId: current.id, ip: clientIp(c), data: { fields: changed, status: current.status } }),
+      ...scope.lks.history(
+        current.id,
+        changed.map((field) => ({
+          field,
+          oldValue: before[field as keyof LksProfileInput],
+          newValue: after[field as keyof LksProfileInput],
+        })),
+        actor,
+      ),
+      write.audit({
+        action: "lks.updated",
+        tenantId: tenant.id,
+        actorUserId: actor,
+        targetType: "lks",
+        targetId: current.id,
+        ip: clientIp(c),
+        data: { fields: changed, status: current.status },
+      }),
     ])
     .catch((error: unknown) => {
       throw isGuardAbort(error) ? staleVersion() : error;

@@ -12,7 +12,10 @@ import { TenantParam } from "../../lib/params.ts";
 const params = TenantParam.extend({ kind: z.enum(APPLICATION_KINDS) });
 /** A tenant keeps one checklist for community LKS and one for government units (issue 17). */
 const query = z.object({
-  ownership: z.enum(OWNERSHIP_GROUPS).default("community").openapi({ description: "Whose checklist: community LKS (default) or government units" }),
+  ownership: z
+    .enum(OWNERSHIP_GROUPS)
+    .default("community")
+    .openapi({ description: "Whose checklist: community LKS (default) or government units" }),
 });
 
 export const getChecklistRoute = createRoute({
