@@ -3,8 +3,8 @@
  * Every row has a fixed id and is inserted with INSERT OR IGNORE, so loading it twice changes nothing.
  */
 import { createHash } from "node:crypto";
-import { LksProfileInput } from "../packages/contracts/src/index.ts";
-import { APPLICATION_KINDS, DEFAULT_CHECKLISTS, DEFAULT_REGIONAL_PART, addCalendarDays, composeDefinition, jakartaDay, regionDisplayName, type Role } from "../packages/domain/src/index.ts";
+import { LksProfileInput, type LksProfileDraft } from "../packages/contracts/src/index.ts";
+import { APPLICATION_KINDS, DEFAULT_CHECKLISTS_BY_OWNERSHIP, DEFAULT_REGIONAL_PART, OWNERSHIP_GROUPS, addCalendarDays, composeDefinition, jakartaDay, regionDisplayName, type Role } from "../packages/domain/src/index.ts";
 import { hashPassword } from "../worker/src/services/password.ts";
 import { sqlString } from "./sql.ts";
 
@@ -29,7 +29,7 @@ interface DemoLks {
   status: "registered" | "pending_verification";
   /** Days from today until the tanda daftar expires (registered LKS only). */
   tandaDaftarDays?: number;
-  profile: Omit<LksProfileInput, "tandaDaftar" | "izinOperasional">;
+  profile: Omit<LksProfileDraft, "tandaDaftar" | "izinOperasional">;
 }
 
 const board = (lead: string, nik: string) => [
@@ -128,6 +128,31 @@ export const DEMO_LKS: DemoLks[] = [
       types: ["LKSPD"], serviceMode: "dalam_panti", ppks: ["penyandang_disabilitas"], capacity: 120, currentClients: 110, staffCount: 35,
     },
   },
+  // Government units (issue 17): a panti and a Loka Bina Karya owned by the province of DKI Jakarta.
+  {
+    key: "pstw-budi-mulia-jakarta",
+    tenant: "prov-dki-jakarta",
+    status: "registered",
+    profile: {
+      name: "Panti Sosial Tresna Werdha Budi Mulia 1", ownership: "provincial_government", institutionKind: "panti_pemerintah",
+      owningAgency: "Dinas Sosial Provinsi DKI Jakarta", decree: { number: "Pergub 57 Tahun 2022", date: "2022-06-20", issuer: "Gubernur DKI Jakarta" },
+      address: { street: "Jl. Bina Warga No. 1", provinceCode: "31", regencyCode: "31.75", districtCode: "31.75.03", villageCode: "31.75.03.1001" },
+      phone: "+62218191234", email: "pstw.budimulia1@example.org", board: board("Dra. Endang Purwanti", "3175034505680007"),
+      types: ["LKS-LU"], serviceMode: "dalam_panti", ppks: ["lansia_terlantar"], capacity: 250, currentClients: 231, staffCount: 64,
+    },
+  },
+  {
+    key: "lbk-jakarta-timur",
+    tenant: "prov-dki-jakarta",
+    status: "registered",
+    profile: {
+      name: "Loka Bina Karya Jakarta Timur", ownership: "provincial_government", institutionKind: "lbk",
+      owningAgency: "Dinas Sosial Provinsi DKI Jakarta", decree: { number: "Pergub 57 Tahun 2022", date: "2022-06-20", issuer: "Gubernur DKI Jakarta" },
+      address: { street: "Jl. Pahlawan Revolusi No. 5", provinceCode: "31", regencyCode: "31.75", districtCode: "31.75.02", villageCode: "31.75.02.1001" },
+      phone: "+62218601234", email: "lbk.jaktim@example.org", board: board("Agus Salim", "3175020303700008"),
+      types: ["LKS-LAIN"], serviceMode: "luar_panti", ppks: ["fakir_miskin", "gelandangan"], capacity: 0, currentClients: 120, staffCount: 12,
+    },
+  },
 ];
 
 interface DemoUser { email: string; name: string; grants: { role: Role; tenant?: string; lks?: string }[] }
@@ -155,6 +180,15 @@ export const DEMO_USERS: DemoUser[] = [
       { role: "dinsos_head", tenant: "prov-banten" },
       // Seconded to help a kabupaten verify: a user with memberships in two tenants.
       { role: "dinsos_verifier", tenant: "kab-pandeglang" },
+    ],
+  },
+  {
+    email: "dinsos.jakarta@akrab.test",
+    name: "Dinsos Provinsi DKI Jakarta",
+    grants: [
+      { role: "tenant_admin", tenant: "prov-dki-jakarta" },
+      { role: "dinsos_verifier", tenant: "prov-dki-jakarta" },
+      { role: "dinsos_head", tenant: "prov-dki-jakarta" },
     ],
   },
   { email: "dinsos.lebak@akrab.test", name: "Dinsos Kabupaten Lebak", grants: [{ role: "tenant_admin", tenant: "kab-lebak" }, { role: "dinsos_verifier", tenant: "kab-lebak" }] },
@@ -205,6 +239,8 @@ export async function demoSeedStatements(): Promise<string[]> {
       tenant_id: demoId("tenant", l.tenant),
       name: profile.name,
       types: JSON.stringify(profile.types),
+      ownership: profile.ownership,
+      institution_kind: profile.institutionKind,
       service_mode: profile.serviceMode,
       status: l.status,
       region_code: profile.address.regencyCode,
@@ -238,13 +274,15 @@ export async function demoSeedStatements(): Promise<string[]> {
         published_at: SEEDED_AT,
       }),
     );
-    for (const kind of APPLICATION_KINDS) {
-      for (const [position, item] of DEFAULT_CHECKLISTS[kind].entries()) {
+    for (const [ownership, kind] of OWNERSHIP_GROUPS.flatMap((o) => APPLICATION_KINDS.map((k) => [o, k] as const))) {
+      for (const [position, item] of DEFAULT_CHECKLISTS_BY_OWNERSHIP[ownership][kind].entries()) {
         statements.push(
           insert("document_requirements", {
-            id: demoId("requirement", `${t.slug}:${kind}:${item.key}`),
+            // The community list keeps the ids it had before checklists were kept per ownership.
+            id: demoId("requirement", `${t.slug}:${kind}:${ownership === "community" ? "" : "government:"}${item.key}`),
             tenant_id: tenantId,
             application_kind: kind,
+            ownership,
             key: item.key,
             name: item.name,
             description: item.description,

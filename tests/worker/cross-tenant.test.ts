@@ -220,3 +220,31 @@ describe("LKS walk: an operator and another LKS's objects in the same tenant", (
     expect(csv).not.toContain(OTHER_LKS);
   });
 });
+
+/**
+ * The national axis: every route under /api/v1/national (BALKS registering Kemensos units, sign-up
+ * review, tenants, outbox, the national inbox) answers 404 to a tenant's own staff, as a tenant
+ * they cannot reach does, and changes nothing. New national routes join the walk automatically.
+ */
+describe("national walk: a Dinsos caller on every national route", () => {
+  it("answers 404 to tenant staff and 401 to nobody, and changes nothing", async () => {
+    const { token } = await login(CALLER);
+    const seen = new Set<string>();
+    const routes = createApp()
+      .routes.filter((r) => r.method !== "ALL" && r.path.startsWith("/api/v1/national/"))
+      .map((r) => `${r.method} ${r.path}`)
+      .filter((key) => !seen.has(key) && seen.add(key));
+    expect(routes).toEqual(expect.arrayContaining(["POST /api/v1/national/lks", "PATCH /api/v1/national/lks/:lksId"]));
+    const lks = await env.DB.prepare("SELECT id FROM lks LIMIT 1").first<{ id: string }>();
+    const before = await snapshot();
+    for (const route of routes) {
+      const [method, template] = route.split(" ") as [string, string];
+      // Any id will do: the caller is refused before anything is looked up.
+      const path = template.replace(/:(\w+)/g, () => lks!.id);
+      const init = { method, ...(method === "GET" || method === "DELETE" ? {} : { json: lksProfile() }) };
+      await expectProblem(await api(path, { ...init, token }), 404, "not-found");
+      await expectProblem(await api(path, init), 401, "unauthenticated");
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+});

@@ -46,7 +46,7 @@ describe("tenant access", () => {
     for (const email of ["viewer@akrab.test", "balks@akrab.test", "admin@akrab.test"]) {
       const { token } = await login(email);
       expect((await listLks(token, "kab-batang")).items).toHaveLength(1);
-      expect((await listLks(token, "prov-dki-jakarta")).items).toHaveLength(1);
+      expect((await listLks(token, "prov-dki-jakarta")).items).toHaveLength(3); // a yayasan, a provincial panti and an LBK
     }
     const asesor = await login("asesor@akrab.test");
     await expectProblem(await api("/api/v1/t/kota-tangerang/lks", { token: asesor.token }), 404, "not-found");

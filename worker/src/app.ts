@@ -21,6 +21,7 @@ import { THUMBNAIL_MAX_BYTES } from "./routes/documents/thumbnail-put.ts";
 import { mountDocs } from "./routes/docs/index.ts";
 import { healthRoutes } from "./routes/health/index.ts";
 import { invitationRoutes } from "./routes/invitations/index.ts";
+import { nationalLksRoutes } from "./routes/national-lks/index.ts";
 import { lksRoutes } from "./routes/lks/index.ts";
 import { memberRoutes } from "./routes/members/index.ts";
 import { notificationRoutes } from "./routes/notifications/index.ts";
@@ -98,6 +99,7 @@ export function createApp() {
   app.route("/", regionRoutes);
   app.route("/", outboxRoutes);
   app.route("/", lksRoutes);
+  app.route("/", nationalLksRoutes);
   app.route("/", invitationRoutes);
   app.route("/", memberRoutes);
   app.route("/", areaRoutes);

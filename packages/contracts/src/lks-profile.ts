@@ -1,5 +1,7 @@
 import {
+  INSTITUTION_KINDS,
   LEGAL_FORMS,
+  OWNERSHIPS,
   LKS_STATUSES,
   LKS_TYPES,
   PPKS_CODES,
@@ -7,7 +9,7 @@ import {
   isNik,
   normaliseNpwp,
   normalisePhone,
-  requiredLegalDocuments,
+  ownershipProfileErrors,
 } from "@akrab/domain";
 import { z } from "@hono/zod-openapi";
 import { Email, MultilineText, Text } from "./common.ts";
@@ -73,13 +75,23 @@ export const Permit = z.object({
 
 export const TandaDaftar = Permit.extend({ issuer: Text().min(3, msg("Penerbit wajib diisi", "Issuer is required")).max(200) });
 
+/** The decree that established a government unit (Perda, Pergub, Perbup/Perwali or Permensos). */
+export const Decree = DocumentRef.extend({ issuer: Text().min(3, msg("Penerbit wajib diisi", "Issuer is required")).max(200) });
+
 const ProfileFields = z.object({
   name: Text().min(3, msg("Nama LKS minimal 3 karakter", "LKS name too short")).max(200),
-  legalForm: z.enum(LEGAL_FORMS, { message: msg("Pilih bentuk lembaga", "Choose a legal form") }),
+  ownership: z
+    .enum(OWNERSHIPS, { message: msg("Pilih kepemilikan", "Choose an ownership") })
+    .default("community")
+    .openapi({ description: "Community LKS, or a unit of the provincial, kab/kota or central government" }),
+  institutionKind: z.enum(INSTITUTION_KINDS, { message: msg("Pilih jenis lembaga", "Choose a kind of institution") }).default("lks"),
+  legalForm: z.enum(LEGAL_FORMS, { message: msg("Pilih bentuk lembaga", "Choose a legal form") }).optional().openapi({ description: "Community LKS only" }),
+  owningAgency: Text().min(3, msg("Instansi pemilik minimal 3 karakter", "Owning agency too short")).max(200).optional().openapi({ description: "Government units only" }),
+  decree: Decree.optional().openapi({ description: "Establishing decree (government units only); its document is uploaded with profileField `decree`" }),
   deed: DocumentRef.optional().openapi({ description: "Akta notaris (yayasan/perkumpulan)" }),
   kemenkumham: DocumentRef.optional().openapi({ description: "SK pengesahan Kemenkumham (yayasan/perkumpulan)" }),
   legalisation: DocumentRef.optional().openapi({ description: "Surat keterangan berdiri dilegalisasi lurah/camat (non badan hukum)" }),
-  npwp: Npwp,
+  npwp: Npwp.optional().openapi({ description: "Required for community LKS" }),
   address: LksAddress,
   location: Location.optional(),
   phone: Phone,
@@ -100,10 +112,9 @@ type ProfileShape = z.output<typeof ProfileFields>;
 
 /** Cross-field rules: legal documents per legal form, dates in order, nesting of area codes. */
 function checkProfile(profile: ProfileShape, ctx: z.RefinementCtx) {
-  const required = requiredLegalDocuments(profile.legalForm);
-  for (const doc of ["deed", "kemenkumham", "legalisation"] as const) {
-    if (required.includes(doc) && !profile[doc]) ctx.addIssue({ code: "custom", path: [doc], message: msg("Wajib untuk bentuk lembaga ini", "Required for this legal form") });
-    if (!required.includes(doc) && profile[doc]) ctx.addIssue({ code: "custom", path: [doc], message: msg("Tidak berlaku untuk bentuk lembaga ini", "Not applicable to this legal form") });
+  // Which legal or government documents apply is the domain's rule per ownership.
+  for (const error of ownershipProfileErrors(profile, new Date().toISOString().slice(0, 10))) {
+    ctx.addIssue({ code: "custom", path: error.path.split("."), message: error.message });
   }
   if (profile.deed && profile.kemenkumham && profile.kemenkumham.date < profile.deed.date) {
     ctx.addIssue({ code: "custom", path: ["kemenkumham", "date"], message: msg("SK Kemenkumham tidak mungkin sebelum akta notaris", "Approval cannot predate the deed") });
@@ -126,6 +137,8 @@ function checkProfile(profile: ProfileShape, ctx: z.RefinementCtx) {
 /** The LKS profile as submitted. Region codes are checked for existence by the API as well. */
 export const LksProfileInput = ProfileFields.superRefine(checkProfile).openapi("LksProfileInput");
 export type LksProfileInput = z.output<typeof LksProfileInput>;
+/** What a client sends, before defaults (a community LKS may leave `ownership` out). */
+export type LksProfileDraft = z.input<typeof LksProfileInput>;
 
 export const LksRegistration = z
   .object({
@@ -195,6 +208,7 @@ export type LksHistoryEntry = z.output<typeof LksHistoryEntry>;
 
 export const LksListQuery = z.object({
   q: Text().max(100).optional().openapi({ description: "Part of the LKS name" }),
+  ownership: z.enum([...OWNERSHIPS, "government"]).optional().openapi({ description: "One ownership, or `government` for every government unit" }),
   type: z.enum(LKS_TYPES).optional(),
   status: z.enum(LKS_STATUSES).optional(),
   district: z.string().regex(/^\d{2}\.\d{2}\.\d{2}$/).optional().openapi({ description: "Kecamatan code" }),

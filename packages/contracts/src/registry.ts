@@ -1,4 +1,4 @@
-import { LKS_STATUSES, LKS_TYPES, MESSAGE_CHANNELS, MESSAGE_STATUSES, SERVICE_MODES } from "@akrab/domain";
+import { INSTITUTION_KINDS, LKS_STATUSES, LKS_TYPES, OWNERSHIPS, MESSAGE_CHANNELS, MESSAGE_STATUSES, SERVICE_MODES } from "@akrab/domain";
 import { z } from "@hono/zod-openapi";
 import { Text, pageOf } from "./common.ts";
 
@@ -7,6 +7,8 @@ export const LksSummary = z
     id: z.string(),
     name: z.string(),
     types: z.array(z.enum(LKS_TYPES)),
+    ownership: z.enum(OWNERSHIPS),
+    institutionKind: z.enum(INSTITUTION_KINDS),
     serviceMode: z.enum(SERVICE_MODES),
     status: z.enum(LKS_STATUSES),
     regionCode: z.string().openapi({ description: "Kab/kota of the address" }),

@@ -14,6 +14,9 @@ export type ApplicationEventRow = typeof applicationEvents.$inferSelect;
  * tenant in the URL (writes), `readable` adds a province's kab/kota (reads), `lksIds` (when set)
  * narrows applications to an operator's LKS.
  */
+/** Columns of a checklist row that the store sets itself, not the tenant's list. */
+type RequirementColumnsSetHere = "id" | "tenantId" | "applicationKind" | "ownership" | "position";
+
 export function applicationStore(db: Db, own: { id: string; parentId: string | null }, readable: readonly string[], lksIds?: readonly string[]) {
   const visible = () => and(inArray(applications.tenantId, [...readable]), withinLks(applications.lksId, lksIds));
   /** Workflows are read of tenants the scope reads; a foreign tenant id reads as "none". */
@@ -65,14 +68,31 @@ export function applicationStore(db: Db, own: { id: string; parentId: string | n
       return db.delete(workflowDrafts).where(eq(workflowDrafts.tenantId, own.id));
     },
 
-    async checklist(kind: "first" | "renewal") {
-      return db.select().from(documentRequirements).where(and(eq(documentRequirements.tenantId, own.id), eq(documentRequirements.applicationKind, kind))).orderBy(asc(documentRequirements.position));
+    /** The checklist for one application kind and ownership group (community LKS or government units). */
+    async checklist(kind: "first" | "renewal", ownership: "community" | "government") {
+      const where = and(
+        eq(documentRequirements.tenantId, own.id),
+        eq(documentRequirements.applicationKind, kind),
+        eq(documentRequirements.ownership, ownership),
+      );
+      return db.select().from(documentRequirements).where(where).orderBy(asc(documentRequirements.position));
     },
 
-    replaceChecklist(kind: "first" | "renewal", items: Omit<typeof documentRequirements.$inferInsert, "id" | "tenantId" | "applicationKind" | "position">[]) {
+    replaceChecklist(
+      kind: "first" | "renewal",
+      ownership: "community" | "government",
+      items: Omit<typeof documentRequirements.$inferInsert, RequirementColumnsSetHere>[],
+    ) {
+      const where = and(
+        eq(documentRequirements.tenantId, own.id),
+        eq(documentRequirements.applicationKind, kind),
+        eq(documentRequirements.ownership, ownership),
+      );
       return [
-        db.delete(documentRequirements).where(and(eq(documentRequirements.tenantId, own.id), eq(documentRequirements.applicationKind, kind))),
-        ...items.map((item, position) => db.insert(documentRequirements).values({ ...item, id: newId(), tenantId: own.id, applicationKind: kind, position })),
+        db.delete(documentRequirements).where(where),
+        ...items.map((item, position) =>
+          db.insert(documentRequirements).values({ ...item, id: newId(), tenantId: own.id, applicationKind: kind, ownership, position }),
+        ),
       ] as const;
     },
 

@@ -1,5 +1,5 @@
-import type { LksStatus, LksType } from "@akrab/domain";
-import { and, eq, exists, inArray, isNotNull, lte, or, sql } from "drizzle-orm";
+import type { LksStatus, LksType, Ownership } from "@akrab/domain";
+import { and, eq, exists, inArray, isNotNull, lte, ne, or, sql } from "drizzle-orm";
 import type { Db } from "./client.ts";
 import { isoNow, newId } from "./client.ts";
 import { keyset, toPage, type Page } from "./pagination.ts";
@@ -13,6 +13,8 @@ export type LksWithTenant = LksRow & { tenantSlug: string; tenantName: string };
 export interface LksFilter {
   q?: string | undefined;
   type?: LksType | undefined;
+  /** One ownership, or every government one. */
+  ownership?: Ownership | "government" | undefined;
   status?: LksStatus | undefined;
   district?: string | undefined;
   /** Tanda daftar or izin operasional expiring within this many days from `today`. */
@@ -23,6 +25,8 @@ export interface LksFilter {
 export interface LksColumns {
   name: string;
   types: string[];
+  ownership: LksRow["ownership"];
+  institutionKind: LksRow["institutionKind"];
   serviceMode: LksRow["serviceMode"];
   regionCode: string;
   districtCode: string;
@@ -44,6 +48,7 @@ export function lksRegistry(db: Db, own: { id: string }, readable: readonly stri
       visible(),
       filter.q ? containsText(lks.name, filter.q) : undefined,
       filter.type ? exists(db.select({ one: sql`1` }).from(sql`json_each(${lks.types})`).where(sql`value = ${filter.type}`)) : undefined,
+      filter.ownership === "government" ? ne(lks.ownership, "community") : filter.ownership ? eq(lks.ownership, filter.ownership) : undefined,
       filter.status ? eq(lks.status, filter.status) : undefined,
       filter.district ? eq(lks.districtCode, filter.district) : undefined,
       horizon
@@ -142,3 +147,16 @@ export function lksRegistry(db: Db, own: { id: string }, readable: readonly stri
 }
 
 export type LksRegistry = ReturnType<typeof lksRegistry>;
+
+/**
+ * A Kemensos unit by id, in whichever tenant holds it: BALKS registers and edits these for the
+ * province they sit in (issue 17). Other LKS are never reached this way.
+ */
+export async function findCentralUnit(db: Db, id: string): Promise<LksWithTenant | null> {
+  const [row] = await db
+    .select({ lks, tenantSlug: tenants.slug, tenantName: tenants.name })
+    .from(lks)
+    .innerJoin(tenants, eq(tenants.id, lks.tenantId))
+    .where(and(eq(lks.id, id), eq(lks.ownership, "central_government")));
+  return row ? { ...row.lks, tenantSlug: row.tenantSlug, tenantName: row.tenantName } : null;
+}

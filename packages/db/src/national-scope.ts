@@ -1,8 +1,8 @@
 import type { Role } from "@akrab/domain";
 import { applicationsAtSteps } from "./applications.ts";
-import { recordAudit, type AuditEvent } from "./audit.ts";
 import { abortIfNothingChanged } from "./batch-guard.ts";
 import type { BatchItem, Db } from "./client.ts";
+import { findCentralUnit } from "./lks-registry.ts";
 import { enqueueEmail, findOutboxMessage, listOutbox, requeueMessage, type OutgoingEmail } from "./outbox.ts";
 import { decideSignup, findSignup, listSignups, tenantCreation, type TenantSignupRow } from "./signups.ts";
 import { initialTenantSetup } from "./tenant-setup.ts";
@@ -36,6 +36,10 @@ export function nationalScope(db: Db, roles: readonly Role[]) {
       list: (status: TenantSignupRow["status"], page: PageRequest) => listSignups(db, status, page),
       find: (id: string) => findSignup(db, id),
     },
+    /** Kemensos units (central government), which BALKS registers into their province's tenant. */
+    centralUnits: {
+      find: (id: string) => findCentralUnit(db, id),
+    },
     /** Every message and its delivery state (platform admins follow delivery here). */
     outbox: {
       list: (page: PageRequest) => listOutbox(db, page),
@@ -51,7 +55,6 @@ export function nationalWriteScope(db: Db, roles: readonly Role[]) {
     write: {
       /** One D1 batch: one transaction, one round trip. */
       batch: <T extends readonly [BatchItem, ...BatchItem[]]>(statements: T) => db.batch(statements),
-      audit: (event: AuditEvent) => recordAudit(db, event),
       /** Rolls the batch back when the conditional write before it changed nothing (see batch-guard.ts). */
       abortIfNothingChanged: () => abortIfNothingChanged(db),
       enqueueEmail: (email: OutgoingEmail) => enqueueEmail(db, email),

@@ -241,7 +241,7 @@ export interface paths {
         put?: never;
         /**
          * An LKS registers itself with the Dinsos of its kabupaten/kota
-         * @description Creates the LKS (pending verification) in the tenant serving its address (the kab/kota's Dinsos, or else its province's) and its first operator account, which signs in after confirming its email.
+         * @description Creates the LKS (pending verification) in the tenant serving its address (the kab/kota's Dinsos, or else its province's) and its first operator account, which signs in after confirming its email. Community LKS only: government units are registered by their Dinsos.
          */
         post: operations["lks.registration"];
         delete?: never;
@@ -285,7 +285,7 @@ export interface paths {
         put?: never;
         /**
          * A Dinsos verifier registers an LKS on its behalf
-         * @description The address must lie in this tenant's area. The LKS starts pending verification; invite its operator with the invitations endpoint.
+         * @description The address must lie in this tenant's area. A community LKS starts pending verification; invite its operator with the invitations endpoint. A Dinsos also registers its own government units here (a province's units with ownership `provincial_government`, a kab/kota's with `regency_government`): they stand on their establishing decree and are registered at once. Kemensos units (`central_government`) are registered by BALKS (`nationalLks.create`).
          */
         post: operations["lks.create"];
         delete?: never;
@@ -381,6 +381,46 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/national/lks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * BALKS registers a Kemensos unit (Sentra, Balai, Loka) into the tenant of its province
+         * @description Ownership must be `central_government`. The unit joins the tenant of the province where it sits (409 if that Dinsos does not use Akrab yet), registered at once; that tenant reads it and opens applications for it, but only BALKS changes its profile (`nationalLks.update`).
+         */
+        post: operations["nationalLks.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/national/lks/{lksId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * BALKS changes a Kemensos unit's profile
+         * @description Send the whole profile and the version it was based on; a newer version is a 409. The unit stays in its province's tenant; other LKS are a 404 here.
+         */
+        patch: operations["nationalLks.update"];
         trace?: never;
     };
     "/api/v1/t/{tenant}/invitations": {
@@ -737,9 +777,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The tenant's document checklist for first accreditations or renewals */
+        /** The tenant's document checklist for first accreditations or renewals, of community LKS or government units */
         get: operations["workflow.checklistGet"];
-        /** Replace the checklist (tenant admins); applications already started keep their copy */
+        /**
+         * Replace the checklist (tenant admins); applications already started keep their copy
+         * @description A government units' checklist refuses the documents only a community LKS has (akta_pendirian, sk_kemenkumham, npwp, rekening_bank); a community checklist refuses the government decree (sk_pendirian_unit, sk_penempatan_kepala).
+         */
         put: operations["workflow.checklistPut"];
         post?: never;
         delete?: never;
@@ -1321,8 +1364,30 @@ export interface components {
         };
         LksProfileInput: {
             name: string;
-            /** @enum {string} */
-            legalForm: "yayasan" | "perkumpulan" | "non_badan_hukum";
+            /**
+             * @description Community LKS, or a unit of the provincial, kab/kota or central government
+             * @default community
+             * @enum {string}
+             */
+            ownership: "community" | "provincial_government" | "regency_government" | "central_government";
+            /**
+             * @default lks
+             * @enum {string}
+             */
+            institutionKind: "lks" | "panti_pemerintah" | "uptd" | "lbk" | "uils" | "sentra_balai";
+            /**
+             * @description Community LKS only
+             * @enum {string}
+             */
+            legalForm?: "yayasan" | "perkumpulan" | "non_badan_hukum";
+            /** @description Government units only */
+            owningAgency?: string;
+            /** @description Establishing decree (government units only); its document is uploaded with profileField `decree` */
+            decree?: {
+                number: string;
+                date: string;
+                issuer: string;
+            };
             /** @description Akta notaris (yayasan/perkumpulan) */
             deed?: {
                 number: string;
@@ -1338,8 +1403,11 @@ export interface components {
                 number: string;
                 date: string;
             };
-            /** @example 01.234.567.8-901.000 */
-            npwp: string;
+            /**
+             * @description Required for community LKS
+             * @example 01.234.567.8-901.000
+             */
+            npwp?: string;
             address: {
                 street: string;
                 provinceCode: string;
@@ -1389,6 +1457,10 @@ export interface components {
             name: string;
             types: ("LKSA" | "LKS-LU" | "LKSPD" | "LKS-NAPZA" | "LKS-ODHA" | "LKS-LAIN")[];
             /** @enum {string} */
+            ownership: "community" | "provincial_government" | "regency_government" | "central_government";
+            /** @enum {string} */
+            institutionKind: "lks" | "panti_pemerintah" | "uptd" | "lbk" | "uils" | "sentra_balai";
+            /** @enum {string} */
             serviceMode: "dalam_panti" | "luar_panti" | "keduanya";
             /** @enum {string} */
             status: "pending_verification" | "returned" | "registered" | "inactive";
@@ -1414,8 +1486,30 @@ export interface components {
             };
             profile: {
                 name: string;
-                /** @enum {string} */
-                legalForm: "yayasan" | "perkumpulan" | "non_badan_hukum";
+                /**
+                 * @description Community LKS, or a unit of the provincial, kab/kota or central government
+                 * @default community
+                 * @enum {string}
+                 */
+                ownership: "community" | "provincial_government" | "regency_government" | "central_government";
+                /**
+                 * @default lks
+                 * @enum {string}
+                 */
+                institutionKind: "lks" | "panti_pemerintah" | "uptd" | "lbk" | "uils" | "sentra_balai";
+                /**
+                 * @description Community LKS only
+                 * @enum {string}
+                 */
+                legalForm?: "yayasan" | "perkumpulan" | "non_badan_hukum";
+                /** @description Government units only */
+                owningAgency?: string;
+                /** @description Establishing decree (government units only); its document is uploaded with profileField `decree` */
+                decree?: {
+                    number: string;
+                    date: string;
+                    issuer: string;
+                };
                 /** @description Akta notaris (yayasan/perkumpulan) */
                 deed?: {
                     number: string;
@@ -1431,8 +1525,11 @@ export interface components {
                     number: string;
                     date: string;
                 };
-                /** @example 01.234.567.8-901.000 */
-                npwp: string;
+                /**
+                 * @description Required for community LKS
+                 * @example 01.234.567.8-901.000
+                 */
+                npwp?: string;
                 address: {
                     street: string;
                     provinceCode: string;
@@ -3009,6 +3106,8 @@ export interface operations {
             query?: {
                 /** @description Part of the LKS name */
                 q?: string;
+                /** @description One ownership, or `government` for every government unit */
+                ownership?: "community" | "provincial_government" | "regency_government" | "central_government" | "government";
                 type?: "LKSA" | "LKS-LU" | "LKSPD" | "LKS-NAPZA" | "LKS-ODHA" | "LKS-LAIN";
                 status?: "pending_verification" | "returned" | "registered" | "inactive";
                 /** @description Kecamatan code */
@@ -3079,6 +3178,8 @@ export interface operations {
                 limit?: number;
                 /** @description Part of the LKS name */
                 q?: string;
+                /** @description One ownership, or `government` for every government unit */
+                ownership?: "community" | "provincial_government" | "regency_government" | "central_government" | "government";
                 type?: "LKSA" | "LKS-LU" | "LKSPD" | "LKS-NAPZA" | "LKS-ODHA" | "LKS-LAIN";
                 status?: "pending_verification" | "returned" | "registered" | "inactive";
                 /** @description Kecamatan code */
@@ -3746,6 +3847,200 @@ export interface operations {
             };
             /** @description Request body over the limit */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "nationalLks.create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LksProfileInput"];
+            };
+        };
+        responses: {
+            /** @description Registered */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LksDetail"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed to do this, or a cross-site request */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body over the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type, or the bytes are not of the declared type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "nationalLks.update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lksId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LksUpdate"];
+            };
+        };
+        responses: {
+            /** @description The unit after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LksDetail"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed to do this, or a cross-site request */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body over the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type, or the bytes are not of the declared type */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5509,7 +5804,10 @@ export interface operations {
     };
     "workflow.checklistGet": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Whose checklist: community LKS (default) or government units */
+                ownership?: "community" | "government";
+            };
             header?: never;
             path: {
                 tenant: string;
@@ -5568,7 +5866,10 @@ export interface operations {
     };
     "workflow.checklistPut": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Whose checklist: community LKS (default) or government units */
+                ownership?: "community" | "government";
+            };
             header?: never;
             path: {
                 tenant: string;

@@ -10,6 +10,14 @@ export function profileFieldLabel(field: string): string {
       return m.field_name();
     case "legalForm":
       return m.field_legal_form();
+    case "ownership":
+      return m.field_ownership();
+    case "institutionKind":
+      return m.field_institution_kind();
+    case "owningAgency":
+      return m.field_owning_agency();
+    case "decree":
+      return m.field_decree();
     case "deed":
       return m.field_deed();
     case "kemenkumham":

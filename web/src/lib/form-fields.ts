@@ -7,6 +7,10 @@
 /** Top-level profile fields, in form order: the keys of return comments and history entries. */
 export const PROFILE_FIELDS = [
   "name",
+  "ownership",
+  "institutionKind",
+  "owningAgency",
+  "decree",
   "legalForm",
   "deed",
   "kemenkumham",
@@ -27,7 +31,6 @@ export const PROFILE_FIELDS = [
   "tandaDaftar",
   "izinOperasional",
 ] as const;
-export type ProfileField = (typeof PROFILE_FIELDS)[number];
 
 /** The id of the input that shows a path's error: "board.0.idNumber" → "f-board-0-idNumber". */
 export function fieldId(path: string): string {

@@ -89,6 +89,19 @@ describe("LKS form: browser-side checks mirror the contract", () => {
     expect(draftToInput(back)).toEqual(input);
   });
 
+  test("a government unit stands on its agency and decree: no legal form, deed or NPWP sent", () => {
+    const draft: LksDraft = { ...validDraft(), ownership: "provincial_government", institutionKind: "panti_pemerintah", npwp: "", legalForm: "" };
+    const missing = validateDraft(draft, undefined, "2026-05-01");
+    expect(Object.keys(missing).sort()).toEqual(["decree.date", "decree.issuer", "decree.number", "owningAgency"]);
+    const complete = { ...draft, owningAgency: "Dinas Sosial Provinsi Banten", decree: { number: "Pergub 5/2020", date: "2020-02-02", issuer: "Gubernur Banten" } };
+    expect(validateDraft(complete, undefined, "2026-05-01")).toEqual({});
+    const input = draftToInput(complete);
+    expect(input).toMatchObject({ ownership: "provincial_government", institutionKind: "panti_pemerintah", owningAgency: "Dinas Sosial Provinsi Banten" });
+    for (const key of ["legalForm", "deed", "kemenkumham", "npwp"]) expect(input).not.toHaveProperty(key);
+    expect(draftToInput(draftFromProfile(input as LksDetail["profile"]))).toEqual(input);
+    expect(focusTarget("decree")).toBe("f-decree-number");
+  });
+
   test("error paths map to inputs and readable labels", () => {
     expect(fieldId("board.0.idNumber")).toBe("f-board-0-idNumber");
     expect(focusTarget("deed")).toBe("f-deed-number");

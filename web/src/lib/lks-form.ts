@@ -10,7 +10,9 @@ import {
   normaliseNpwp,
   normalisePhone,
   requiredLegalDocuments,
+  type InstitutionKind,
   type LegalForm,
+  type Ownership,
   type LksType,
   type PpksCategory,
   type ServiceMode,
@@ -19,11 +21,11 @@ import type { LksDetail, LksProfileInput } from "#lib/api-types.ts";
 import { m } from "#lib/paraglide/messages.js";
 import { fieldId } from "#lib/form-fields.ts";
 
-export interface DocDraft {
+interface DocDraft {
   number: string;
   date: string;
 }
-export interface PermitDraft {
+interface PermitDraft {
   number: string;
   issuedAt: string;
   expiresAt: string;
@@ -36,6 +38,11 @@ export interface BoardDraft {
 }
 export interface LksDraft {
   name: string;
+  /** Community LKS, or a government unit (then agency and decree replace the legal documents). */
+  ownership: Ownership;
+  institutionKind: InstitutionKind | "";
+  owningAgency: string;
+  decree: DocDraft & { issuer: string };
   legalForm: LegalForm | "";
   deed: DocDraft;
   kemenkumham: DocDraft;
@@ -65,7 +72,7 @@ export interface LksDraft {
 }
 
 // Field names and input ids live in a small module of their own (pages without this form use them).
-export { PROFILE_FIELDS, fieldId, type ProfileField } from "#lib/form-fields.ts";
+export { fieldId } from "#lib/form-fields.ts";
 
 const emptyDoc = (): DocDraft => ({ number: "", date: "" });
 const emptyPermit = (): PermitDraft => ({ number: "", issuedAt: "", expiresAt: "" });
@@ -74,6 +81,10 @@ export const emptyBoardMember = (): BoardDraft => ({ name: "", position: "", idN
 export function emptyDraft(region?: { provinceCode?: string; regencyCode?: string }): LksDraft {
   return {
     name: "",
+    ownership: "community",
+    institutionKind: "lks",
+    owningAgency: "",
+    decree: { ...emptyDoc(), issuer: "" },
     legalForm: "",
     deed: emptyDoc(),
     kemenkumham: emptyDoc(),
@@ -114,6 +125,10 @@ export function restoreDraft(stored: unknown): LksDraft {
   return {
     ...base,
     ...s,
+    ownership: s.ownership ?? base.ownership,
+    institutionKind: s.institutionKind ?? base.institutionKind,
+    owningAgency: s.owningAgency ?? "",
+    decree: { ...base.decree, ...s.decree },
     deed: { ...base.deed, ...s.deed },
     kemenkumham: { ...base.kemenkumham, ...s.kemenkumham },
     legalisation: { ...base.legalisation, ...s.legalisation },
@@ -134,11 +149,16 @@ export function draftFromProfile(profile: LksDetail["profile"]): LksDraft {
     p ? { number: p.number, issuedAt: p.issuedAt, expiresAt: p.expiresAt } : emptyPermit();
   return {
     name: profile.name,
-    legalForm: profile.legalForm,
+    // Profiles stored before issue 17 carry no ownership: they are community LKS.
+    ownership: profile.ownership ?? "community",
+    institutionKind: profile.institutionKind ?? "lks",
+    owningAgency: profile.owningAgency ?? "",
+    decree: profile.decree ? { ...profile.decree } : { ...emptyDoc(), issuer: "" },
+    legalForm: profile.legalForm ?? "",
     deed: doc(profile.deed),
     kemenkumham: doc(profile.kemenkumham),
     legalisation: doc(profile.legalisation),
-    npwp: profile.npwp,
+    npwp: profile.npwp ?? "",
     address: { ...profile.address, postalCode: profile.address.postalCode ?? "" },
     location: profile.location
       ? { latitude: String(profile.location.latitude), longitude: String(profile.location.longitude) }
@@ -163,13 +183,18 @@ const toNumber = (value: string) => (value.trim() === "" ? Number.NaN : Number(v
 
 /** What the API receives. Only call after `validateDraft` found nothing. */
 export function draftToInput(d: LksDraft): LksProfileInput {
+  const community = d.ownership === "community";
   const legalForm = d.legalForm as LegalForm;
-  const required = requiredLegalDocuments(legalForm);
+  const required = community ? requiredLegalDocuments(legalForm) : [];
   const doc = (x: DocDraft) => ({ number: x.number.trim(), date: x.date });
   const input: LksProfileInput = {
     name: d.name.trim(),
-    legalForm,
-    npwp: d.npwp.trim(),
+    ownership: d.ownership,
+    institutionKind: community ? "lks" : (d.institutionKind as InstitutionKind),
+    ...(community
+      ? { legalForm }
+      : { owningAgency: d.owningAgency.trim(), decree: { ...doc(d.decree), issuer: d.decree.issuer.trim() } }),
+    ...(community || d.npwp.trim() ? { npwp: d.npwp.trim() } : {}),
     address: {
       street: d.address.street.trim(),
       provinceCode: d.address.provinceCode,
@@ -232,7 +257,14 @@ export function validateDraft(d: LksDraft, original?: LksDetail["profile"], toda
   };
 
   if (d.name.trim().length < 3) set("name", m.lksf_err_name());
-  if (!d.legalForm) set("legalForm", m.lksf_err_legal_form());
+  const community = d.ownership === "community";
+  if (!community) {
+    if (!d.institutionKind || d.institutionKind === "lks") set("institutionKind", m.lksf_err_choose());
+    if (d.owningAgency.trim().length < 3) set("owningAgency", m.lksf_err_required());
+    if (!d.decree.number.trim()) set("decree.number", m.lksf_err_required());
+    date("decree.date", d.decree.date);
+    if (d.decree.issuer.trim().length < 3) set("decree.issuer", m.lksf_err_required());
+  } else if (!d.legalForm) set("legalForm", m.lksf_err_legal_form());
   else {
     for (const key of requiredLegalDocuments(d.legalForm)) {
       if (!d[key].number.trim()) set(`${key}.number`, m.lksf_err_required());
@@ -242,7 +274,8 @@ export function validateDraft(d: LksDraft, original?: LksDetail["profile"], toda
       set("kemenkumham.date", m.lksf_err_kemenkumham_before_deed());
     }
   }
-  if (!normaliseNpwp(d.npwp)) set("npwp", m.lksf_err_npwp());
+  // A government unit often uses its agency's NPWP: optional for it, checked when given.
+  if ((community || d.npwp.trim()) && !normaliseNpwp(d.npwp)) set("npwp", m.lksf_err_npwp());
 
   if (d.address.street.trim().length < 5) set("address.street", m.lksf_err_street());
   if (!d.address.provinceCode) set("address.provinceCode", m.lksf_err_choose());
@@ -300,7 +333,8 @@ export function validateDraft(d: LksDraft, original?: LksDetail["profile"], toda
  * error ("board") goes to its section; a nested one to the nearest input the form has.
  */
 export function focusTarget(path: string): string {
-  if (path === "board" || path === "types" || path === "ppks" || path === "legalForm" || path === "serviceMode") return fieldId(path);
+  if (path === "board" || path === "types" || path === "ppks" || path === "legalForm" || path === "serviceMode" || path === "ownership") return fieldId(path);
+  if (path === "decree") return fieldId("decree.number");
   if (path === "deed" || path === "kemenkumham" || path === "legalisation") return fieldId(`${path}.number`);
   if (path === "tandaDaftar" || path === "izinOperasional") return fieldId(`${path}.number`);
   if (path === "location") return fieldId("location.latitude");
@@ -309,7 +343,6 @@ export function focusTarget(path: string): string {
 }
 
 /** The top-level field of an error path ("board.0.idNumber" → "board"). */
-export const topField = (path: string) => path.split(".")[0] ?? path;
 
 /** A reader-facing name for an error path, for the error summary above the form. */
 export function lksPathLabel(path: string, fieldLabel: (field: string) => string): string {
@@ -342,7 +375,7 @@ export function lksPathLabel(path: string, fieldLabel: (field: string) => string
     }
   }
   if (top === "location" && second) return second === "latitude" ? m.lksf_latitude() : m.lksf_longitude();
-  if ((top === "deed" || top === "kemenkumham" || top === "legalisation" || top === "tandaDaftar" || top === "izinOperasional") && second) {
+  if ((top === "deed" || top === "decree" || top === "kemenkumham" || top === "legalisation" || top === "tandaDaftar" || top === "izinOperasional") && second) {
     const what =
       second === "number"
         ? m.lksf_permit_number()

@@ -8,6 +8,8 @@ export function lksColumns(profile: LksProfileInput): LksColumns {
   return {
     name: profile.name,
     types: profile.types,
+    ownership: profile.ownership,
+    institutionKind: profile.institutionKind,
     serviceMode: profile.serviceMode,
     regionCode: profile.address.regencyCode,
     districtCode: profile.address.districtCode,

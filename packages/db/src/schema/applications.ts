@@ -6,13 +6,17 @@ import { users } from "./identity.ts";
 import { lks } from "./registry.ts";
 import { tenants } from "./tenancy.ts";
 
-/** A tenant's document checklist per application kind (a copy of the national default, editable). */
+/**
+ * A tenant's document checklist per application kind and ownership group (community LKS or
+ * government units): a copy of the national default, editable.
+ */
 export const documentRequirements = sqliteTable(
   "document_requirements",
   {
     id: text("id").primaryKey(),
     tenantId: text("tenant_id").notNull().references(() => tenants.id),
     applicationKind: text("application_kind", { enum: ["first", "renewal"] }).notNull(),
+    ownership: text("ownership", { enum: ["community", "government"] }).notNull().default("community"),
     key: text("key").notNull(),
     name: text("name").notNull(),
     description: text("description").notNull(),
@@ -21,7 +25,7 @@ export const documentRequirements = sqliteTable(
     maxBytes: integer("max_bytes").notNull(),
     position: integer("position").notNull(),
   },
-  (t) => [uniqueIndex("document_requirements_key").on(t.tenantId, t.applicationKind, t.key)],
+  (t) => [uniqueIndex("document_requirements_owned_key").on(t.tenantId, t.applicationKind, t.ownership, t.key)],
 );
 
 /** Published, immutable versions of a tenant's workflow: the regional part and the composed definition. */

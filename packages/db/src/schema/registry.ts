@@ -14,6 +14,13 @@ export const lks = sqliteTable(
     tenantId: text("tenant_id").notNull().references(() => tenants.id),
     name: text("name").notNull(),
     types: text("types", { mode: "json" }).$type<string[]>().notNull(),
+    /** Community LKS or a government unit (issue 17); repeated from the profile for filters and counts. */
+    ownership: text("ownership", { enum: ["community", "provincial_government", "regency_government", "central_government"] })
+      .notNull()
+      .default("community"),
+    institutionKind: text("institution_kind", { enum: ["lks", "panti_pemerintah", "uptd", "lbk", "uils", "sentra_balai"] })
+      .notNull()
+      .default("lks"),
     serviceMode: text("service_mode", { enum: ["dalam_panti", "luar_panti", "keduanya"] }).notNull(),
     status: text("status", { enum: ["pending_verification", "registered", "returned", "inactive"] }).notNull(),
     /** The kab/kota of the address. */
@@ -31,6 +38,7 @@ export const lks = sqliteTable(
   (t) => [
     index("lks_tenant_name_idx").on(t.tenantId, t.name, t.id),
     index("lks_tenant_district_idx").on(t.tenantId, t.districtCode),
+    index("lks_tenant_ownership_idx").on(t.tenantId, t.ownership),
     index("lks_tanda_daftar_expiry_idx").on(t.tandaDaftarExpiresOn),
     index("lks_izin_expiry_idx").on(t.izinExpiresOn),
   ],

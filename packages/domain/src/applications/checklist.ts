@@ -3,6 +3,8 @@
  * A/B, the application letter, legal and organisational documents). Each tenant gets a copy it
  * can edit; this is the starting point, not a rule.
  */
+import type { OwnershipGroup } from "../registry/vocabulary.ts";
+
 export const APPLICATION_KINDS = ["first", "renewal"] as const;
 export type ApplicationKind = (typeof APPLICATION_KINDS)[number];
 
@@ -43,7 +45,50 @@ const COMMON: DocumentRequirement[] = [
   { key: "rekening_bank", name: "Rekening bank atas nama lembaga", description: "Halaman depan buku tabungan", required: true, acceptedTypes: ["pdf", "jpeg", "png"], maxBytes: 2 * MB },
 ];
 
+const PREVIOUS_CERTIFICATE = pdf("sertifikat_sebelumnya", "Sertifikat akreditasi sebelumnya", "Beserta rekomendasi perbaikan dari BALKS");
+
 export const DEFAULT_CHECKLISTS: Record<ApplicationKind, DocumentRequirement[]> = {
   first: COMMON,
-  renewal: [...COMMON, pdf("sertifikat_sebelumnya", "Sertifikat akreditasi sebelumnya", "Beserta rekomendasi perbaikan dari BALKS")],
+  renewal: [...COMMON, PREVIOUS_CERTIFICATE],
 };
+
+/**
+ * Requirements only a community LKS can meet: a government unit has no notarial deed, no
+ * Kemenkumham approval, usually no NPWP or bank account in its own name.
+ */
+export const COMMUNITY_ONLY_REQUIREMENTS = ["akta_pendirian", "sk_kemenkumham", "npwp", "rekening_bank"] as const;
+/** Requirements only a government unit can meet: the decree that established it, and its placement. */
+export const GOVERNMENT_ONLY_REQUIREMENTS = ["sk_pendirian_unit", "sk_penempatan_kepala"] as const;
+
+const GOVERNMENT_DOCUMENTS: DocumentRequirement[] = [
+  pdf("sk_pendirian_unit", "SK pendirian unit (Perda/Pergub/Perbup/Perwali/Permensos)", "Keputusan yang membentuk panti, UPTD, LBK atau UILS"),
+  pdf("sk_penempatan_kepala", "SK pengangkatan kepala unit", "Dari instansi pemilik", false),
+  pdf("dipa_anggaran", "Dokumen anggaran (DPA/DIPA) tahun berjalan", "Halaman yang memuat anggaran unit", false),
+];
+
+/** The community list with its community-only items swapped for the government documents. */
+function forGovernment(items: DocumentRequirement[]): DocumentRequirement[] {
+  const at = items.findIndex((item) => item.key === "akta_pendirian");
+  const kept = items.filter((item) => !(COMMUNITY_ONLY_REQUIREMENTS as readonly string[]).includes(item.key));
+  return [...kept.slice(0, at), ...GOVERNMENT_DOCUMENTS, ...kept.slice(at)];
+}
+
+/** National default checklists per ownership group and application kind; each tenant edits its copy. */
+export const DEFAULT_CHECKLISTS_BY_OWNERSHIP: Record<OwnershipGroup, Record<ApplicationKind, DocumentRequirement[]>> = {
+  community: DEFAULT_CHECKLISTS,
+  government: { first: forGovernment(COMMON), renewal: [...forGovernment(COMMON), PREVIOUS_CERTIFICATE] },
+};
+
+/**
+ * A requirement key that the other ownership group alone can meet, with the reason in words;
+ * null when the key fits. Keys a tenant invents itself fit both.
+ */
+export function requirementMisfit(group: OwnershipGroup, key: string): string | null {
+  if (group === "government" && (COMMUNITY_ONLY_REQUIREMENTS as readonly string[]).includes(key)) {
+    return "Dokumen ini hanya untuk LKS masyarakat, bukan unit pemerintah / This document applies only to community LKS, not government units";
+  }
+  if (group === "community" && (GOVERNMENT_ONLY_REQUIREMENTS as readonly string[]).includes(key)) {
+    return "SK pendirian pemerintah hanya untuk unit pemerintah, bukan yayasan / A government decree applies only to government units";
+  }
+  return null;
+}

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ROLES, isNationalRole, type Role } from "../identity/roles.ts";
-import { canActAs, holdsNationalRole, resolveTenantAccess, visibleLksIds, type MembershipGrant } from "./access.ts";
+import { canActAs, canOpenApplication, holdsNationalRole, resolveTenantAccess, visibleLksIds, type MembershipGrant } from "./access.ts";
 
 const KOTA = { id: "kota", parentId: "prov" };
 const PROV = { id: "prov", parentId: null };
@@ -82,5 +82,18 @@ describe("holdsNationalRole", () => {
   it("counts only memberships without a tenant", () => {
     expect(holdsNationalRole([{ role: "platform_admin", tenantId: null, lksId: null }], ["platform_admin"])).toBe(true);
     expect(holdsNationalRole([{ role: "tenant_admin", tenantId: "kota", lksId: null }], ["tenant_admin"])).toBe(false);
+  });
+});
+
+describe("who opens an application", () => {
+  it("lets the LKS's operators open one, and the Dinsos staff only for a government unit", () => {
+    const operator = { via: "member" as const, roles: ["lks_operator" as const], lksIds: ["l1"] };
+    const dinsos = { via: "member" as const, roles: ["dinsos_verifier" as const], lksIds: [] };
+    const province = { via: "province" as const, roles: ["dinsos_verifier" as const] };
+    expect(canOpenApplication(operator, "l1", false)).toBe(true);
+    expect(canOpenApplication(operator, "l2", true)).toBe(false);
+    expect(canOpenApplication(dinsos, "l1", false)).toBe(false);
+    expect(canOpenApplication(dinsos, "l1", true)).toBe(true);
+    expect(canOpenApplication(province, "l1", true)).toBe(false);
   });
 });

@@ -69,6 +69,15 @@ export function canEditLks(access: TenantAccess, lksId: string): boolean {
   return canActAs(access, ["dinsos_verifier", "tenant_admin"]) || (access.via === "member" && access.lksIds.includes(lksId));
 }
 
+/**
+ * Opening an accreditation application is the LKS's own act; a government unit is run by its
+ * Dinsos, so the Dinsos staff of the tenant holding it open one for it as well (issue 17).
+ */
+export function canOpenApplication(access: TenantAccess, lksId: string, government: boolean): boolean {
+  if (access.via === "member" && access.lksIds.includes(lksId)) return true;
+  return government && canActAs(access, ["dinsos_verifier", "tenant_admin"]);
+}
+
 /** Verifying or returning an LKS registration is the Dinsos verifiers' and heads' decision. */
 export function canDecideLks(access: TenantAccess): boolean {
   return canActAs(access, ["dinsos_verifier", "dinsos_head"]);

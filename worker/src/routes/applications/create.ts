@@ -1,4 +1,5 @@
 import { ApplicationCreate, ApplicationView } from "@akrab/contracts";
+import { canOpenApplication, ownershipGroup } from "@akrab/domain";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import type { TenantEnv } from "../../env.ts";
 import { audit } from "../../lib/audit.ts";
@@ -27,8 +28,8 @@ export const createApplication: RouteHandler<typeof createApplicationRoute, Tena
   // An LKS the scope does not reach (another tenant's, or another LKS's for an operator) is missing.
   const lks = await scope.lks.findOwn(lksId);
   if (!lks) throw notFound();
-  if (access.via !== "member" || !access.lksIds.includes(lksId)) {
-    throw new Problem("forbidden", "Hanya operator LKS ini yang dapat mengajukan akreditasi / Only this LKS's operators can apply");
+  if (!canOpenApplication(access, lksId, lks.ownership !== "community")) {
+    throw new Problem("forbidden", "Hanya operator LKS ini (atau Dinsos pemilik unit pemerintah) yang dapat mengajukan akreditasi / Only this LKS's operators can apply");
   }
   if (lks.status !== "registered") throw new Problem("conflict", "LKS harus terdaftar (terverifikasi Dinsos) sebelum mengajukan akreditasi / The LKS must be registered first");
 
@@ -36,7 +37,7 @@ export const createApplication: RouteHandler<typeof createApplicationRoute, Tena
   const workflow = await store.latestWorkflow();
   if (!workflow) throw new Problem("misconfigured", "Dinsos ini belum memiliki alur kerja / This tenant has no workflow");
   const def = workflow.definition;
-  const checklist = (await store.checklist(kind)).map((r) => ({ key: r.key, name: r.name, description: r.description, required: r.required, acceptedTypes: r.acceptedTypes, maxBytes: r.maxBytes, status: "missing" as const }));
+  const checklist = (await store.checklist(kind, ownershipGroup(lks.ownership))).map((r) => ({ key: r.key, name: r.name, description: r.description, required: r.required, acceptedTypes: r.acceptedTypes, maxBytes: r.maxBytes, status: "missing" as const }));
   const now = new Date().toISOString();
   const user = c.get("principal").user;
   const { app, insert } = store.insert({

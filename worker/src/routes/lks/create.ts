@@ -1,4 +1,5 @@
 import { LksDetail, LksProfileInput } from "@akrab/contracts";
+import { ownershipFitsTenant, registrarOf } from "@akrab/domain";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import type { TenantEnv } from "../../env.ts";
 import { audit } from "../../lib/audit.ts";
@@ -15,7 +16,11 @@ export const createLksRoute = createRoute({
   path: "/api/v1/t/{tenant}/lks",
   tags: ["LKS registry"],
   summary: "A Dinsos verifier registers an LKS on its behalf",
-  description: "The address must lie in this tenant's area. The LKS starts pending verification; invite its operator with the invitations endpoint.",
+  description: [
+    "The address must lie in this tenant's area. A community LKS starts pending verification; invite its operator with the invitations endpoint.",
+    "A Dinsos also registers its own government units here (a province's units with ownership `provincial_government`, a kab/kota's with `regency_government`):",
+    "they stand on their establishing decree and are registered at once. Kemensos units (`central_government`) are registered by BALKS (`nationalLks.create`).",
+  ].join(" "),
   security: bearerSecurity,
   middleware: [requireTenantRole("dinsos_verifier", "tenant_admin")] as const,
   request: { params: TenantParam, body: jsonBody(LksProfileInput) },
@@ -33,12 +38,37 @@ export const createLks: RouteHandler<typeof createLksRoute, TenantEnv> = async (
       errors: [{ path: "address.regencyCode", message: "Di luar wilayah Dinsos ini / Outside this tenant's area" }],
     });
   }
+  assertOwnershipFitsTenant(profile.ownership, scope.tenant.level, "ownership");
   const actor = c.get("principal").user.id;
-  const created = scope.lks.insert({ ...lksColumns(profile), status: "pending_verification" });
+  // The Dinsos registering its own unit is the one that would verify it: nothing is left to check.
+  const status = profile.ownership === "community" ? "pending_verification" : "registered";
+  const created = scope.lks.insert({ ...lksColumns(profile), status });
   await db.batch([
     created.insert,
-    ...scope.lks.history(created.row.id, [{ field: "*", oldValue: null, newValue: "pending_verification", note: "Didaftarkan oleh Dinsos" }], actor),
-    audit(c, { action: "lks.registered", tenantId: scope.tenant.id, targetType: "lks", targetId: created.row.id, data: { selfRegistered: false } }),
+    ...scope.lks.history(created.row.id, [{ field: "*", oldValue: null, newValue: status, note: "Didaftarkan oleh Dinsos" }], actor),
+    audit(c, {
+      action: "lks.registered",
+      tenantId: scope.tenant.id,
+      targetType: "lks",
+      targetId: created.row.id,
+      data: { selfRegistered: false, ownership: profile.ownership },
+    }),
   ]);
   return c.json(lksDetail({ ...created.row, tenantSlug: scope.tenant.slug, tenantName: scope.tenant.name }), 201);
 };
+
+/** A Dinsos registers community LKS and the government units of its own level; Kemensos units are BALKS's. */
+function assertOwnershipFitsTenant(
+  ownership: LksProfileInput["ownership"],
+  level: "province" | "kabkota",
+  path: string,
+): void {
+  if (ownershipFitsTenant(ownership, level)) return;
+  const message =
+    registrarOf(ownership) === "balks"
+      ? "Unit Kemensos didaftarkan oleh BALKS / Kemensos units are registered by BALKS"
+      : level === "province"
+        ? "Dinsos provinsi mendaftarkan unit milik pemerintah provinsi / A province registers its own government units"
+        : "Dinsos kabupaten/kota mendaftarkan unit milik pemerintah kabupaten/kota / A kab/kota registers its own government units";
+  throw new Problem("validation", "Kepemilikan tidak dapat didaftarkan oleh Dinsos ini / This Dinsos cannot register this ownership", { errors: [{ path, message }] });
+}

@@ -1,6 +1,6 @@
 import { expectRow } from "@akrab/db";
 import { LksListQuery, type LksProfileInput } from "@akrab/contracts";
-import { LKS_TYPE_LABELS, jakartaDay, type LksType } from "@akrab/domain";
+import { INSTITUTION_KIND_LABELS, LKS_TYPE_LABELS, OWNERSHIP_LABELS, jakartaDay, type LksType } from "@akrab/domain";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
 import type { TenantEnv } from "../../env.ts";
 import { contentDisposition } from "../../lib/content-disposition.ts";
@@ -13,8 +13,13 @@ const COLUMNS: [string, (p: LksProfileInput, row: { status: string; tenantName: 
   ["Nama LKS", (p) => p.name],
   ["Jenis", (p) => p.types.map((t) => LKS_TYPE_LABELS[t as LksType] ?? t).join("; ")],
   ["Status", (_p, row) => row.status],
-  ["Bentuk lembaga", (p) => p.legalForm],
-  ["NPWP", (p) => p.npwp],
+  // Profiles stored before issue 17 carry no ownership: they are all community LKS.
+  ["Kepemilikan", (p) => OWNERSHIP_LABELS[p.ownership ?? "community"].id],
+  ["Jenis lembaga", (p) => INSTITUTION_KIND_LABELS[p.institutionKind ?? "lks"].id],
+  ["Bentuk lembaga", (p) => p.legalForm ?? ""],
+  ["Instansi pemilik", (p) => p.owningAgency ?? ""],
+  ["SK pendirian", (p) => (p.decree ? `${p.decree.number} (${p.decree.date}, ${p.decree.issuer})` : "")],
+  ["NPWP", (p) => p.npwp ?? ""],
   ["Alamat", (p) => p.address.street],
   ["Kode kab/kota", (p) => p.address.regencyCode],
   ["Kode kecamatan", (p) => p.address.districtCode],

@@ -8,6 +8,8 @@ export function lksSummary(row: LksWithTenant) {
     id: row.id,
     name: row.name,
     types: row.types as LksType[],
+    ownership: row.ownership,
+    institutionKind: row.institutionKind,
     serviceMode: row.serviceMode,
     status: row.status,
     regionCode: row.regionCode,

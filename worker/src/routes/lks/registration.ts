@@ -20,7 +20,7 @@ export const registerLksRoute = createRoute({
   tags: ["LKS registry"],
   summary: "An LKS registers itself with the Dinsos of its kabupaten/kota",
   description:
-    "Creates the LKS (pending verification) in the tenant serving its address (the kab/kota's Dinsos, or else its province's) and its first operator account, which signs in after confirming its email.",
+    "Creates the LKS (pending verification) in the tenant serving its address (the kab/kota's Dinsos, or else its province's) and its first operator account, which signs in after confirming its email. Community LKS only: government units are registered by their Dinsos.",
   request: { body: jsonBody(LksRegistration) },
   responses: { 201: jsonResponse(LksRegistered, "Registered, waiting for the Dinsos"), ...problems(400, 409) },
 });
@@ -28,6 +28,12 @@ export const registerLksRoute = createRoute({
 export const registerLks: RouteHandler<typeof registerLksRoute, AppEnv> = async (c) => {
   const db = c.get("db");
   const { lks: submitted, operator } = c.req.valid("json");
+  if (submitted.ownership !== "community") {
+    // Government units are registered by their Dinsos (or BALKS), never by a public form.
+    throw new Problem("validation", "Unit pemerintah didaftarkan oleh Dinsos pemiliknya, bukan melalui formulir ini / Government units are registered by their Dinsos", {
+      errors: [{ path: "lks.ownership", message: "Pendaftaran mandiri hanya untuk LKS masyarakat / Self-registration is for community LKS only" }],
+    });
+  }
   const profile = restoreMaskedNiks(submitted, null, "lks.");
   assertAcceptablePassword(operator.password, operator.email, "operator.password");
   await assertRealAddress(db, profile.address, "lks.address");

@@ -38,19 +38,33 @@ export const updateLks: RouteHandler<typeof updateLksRoute, TenantEnv> = async (
   if (!canEditLks(access, lksId) || current.tenantSlug !== scope.tenant.slug) {
     throw new Problem("forbidden", "Anda hanya dapat membaca LKS ini / You may only read this LKS");
   }
+  if (current.ownership === "central_government") {
+    throw new Problem("forbidden", "Unit Kemensos hanya dapat diubah oleh BALKS / Only BALKS changes a Kemensos unit");
+  }
   if (current.version !== expectedVersion) throw changedMeanwhile("lks");
 
   const before = current.profile as LksProfileInput;
+  assertSameOwnership(current.ownership, submitted.ownership, "profile.ownership");
   let after = restoreMaskedNiks(submitted, before, "profile.");
   if (!canDecideLks(access)) after = { ...after, tandaDaftar: before.tandaDaftar, izinOperasional: before.izinOperasional };
   await assertRealAddress(db, after.address, "profile.address");
   const changed = changedFields(before as Record<string, unknown>, after as Record<string, unknown>);
   if (changed.length === 0) return c.json(lksDetail(current), 200);
 
-  const target = after.address.regencyCode === current.regionCode ? scope.tenant : await servingTenant(db, after.address.regencyCode);
+  // A government unit belongs to its owner's Dinsos: it moves within that area, never to another tenant.
+  const government = current.ownership !== "community";
+  const stays =
+    after.address.regencyCode === current.regionCode || (government && inTenantArea(scope.tenant.regionCode, after.address));
+  if (!stays && government) {
+    throw new Problem("validation", "Unit pemerintah tetap di wilayah pemiliknya / A government unit stays in its owner's area", {
+      errors: [{ path: "profile.address.regencyCode", message: "Di luar wilayah Dinsos ini / Outside this tenant's area" }],
+    });
+  }
+  const target = stays ? scope.tenant : await servingTenant(db, after.address.regencyCode);
   if (!target) throw new Problem("conflict", "Dinsos wilayah tujuan belum menggunakan Akrab / The Dinsos of the new area does not use Akrab yet");
   const transfer = target.id !== scope.tenant.id;
-  const status = statusAfterEdit(current.status, touchesLegalFields(changed), transfer);
+  // A government unit has no one above its owning Dinsos to re-verify it: its status stays.
+  const status = government ? current.status : statusAfterEdit(current.status, touchesLegalFields(changed), transfer);
   const actor = c.get("principal").user.id;
 
   await db
@@ -73,3 +87,15 @@ export const updateLks: RouteHandler<typeof updateLksRoute, TenantEnv> = async (
   const updated = { ...current, ...lksColumns(after), status, version: expectedVersion + 1, tenantId: target.id, tenantSlug: target.slug, tenantName: target.name };
   return c.json(lksDetail(updated), 200);
 };
+
+/** Ownership is what a unit is, not a profile detail: a change means a different institution. */
+export function assertSameOwnership(current: string, submitted: string, path: string): void {
+  if (current === submitted) return;
+  throw new Problem("validation", "Kepemilikan tidak dapat diubah / The ownership cannot change", {
+    errors: [{ path, message: "Daftarkan unit dengan kepemilikan lain sebagai lembaga baru / Register a unit of another ownership as a new institution" }],
+  });
+}
+
+function inTenantArea(area: string, address: { provinceCode: string; regencyCode: string }): boolean {
+  return address.regencyCode === area || address.provinceCode === area;
+}

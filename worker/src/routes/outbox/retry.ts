@@ -2,7 +2,7 @@ import { OutboxMessage } from "@akrab/contracts";
 import { isGuardAbort } from "@akrab/db";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
 import type { NationalWriteEnv } from "../../env.ts";
-import { clientIp } from "../../lib/client-ip.ts";
+import { audit } from "../../lib/audit.ts";
 import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
 import { national } from "../../middleware/national/index.ts";
 import { notFound } from "../../middleware/problem/index.ts";
@@ -27,7 +27,6 @@ export const retryOutboxRoute = createRoute({
 
 export const retryOutboxMessage: RouteHandler<typeof retryOutboxRoute, NationalWriteEnv> = async (c) => {
   const { outbox, write } = c.get("national");
-  const { user } = c.get("principal");
   const message = await outbox.find(c.req.valid("param").messageId);
   if (!message) throw notFound();
   try {
@@ -35,12 +34,10 @@ export const retryOutboxMessage: RouteHandler<typeof retryOutboxRoute, NationalW
     await write.batch([
       write.requeueMessage(message.id),
       write.abortIfNothingChanged(),
-      write.audit({
+      audit(c, {
         action: "outbox.retried",
-        actorUserId: user.id,
         targetType: "outbox_message",
         targetId: message.id,
-        ip: clientIp(c),
         data: { status: message.status, attempts: message.attempts, lastError: message.lastError },
       }),
     ]);

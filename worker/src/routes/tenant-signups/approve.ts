@@ -3,7 +3,7 @@ import { isGuardAbort } from "@akrab/db";
 import { regionDisplayName } from "@akrab/domain";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import type { NationalWriteEnv } from "../../env.ts";
-import { clientIp } from "../../lib/client-ip.ts";
+import { audit } from "../../lib/audit.ts";
 import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
 import { national } from "../../middleware/national/index.ts";
 import { Problem, notFound } from "../../middleware/problem/index.ts";
@@ -48,7 +48,6 @@ export const approveSignup: RouteHandler<typeof approveSignupRoute, NationalWrit
     invitedBy: user.id,
     ttlSeconds: INVITATION_TTL_SECONDS,
   });
-  const ip = clientIp(c);
 
   // The tenant insert comes first: the unique region code makes a second approval fail as a whole.
   await write
@@ -71,9 +70,9 @@ export const approveSignup: RouteHandler<typeof approveSignupRoute, NationalWrit
           expiresAt: invitation.invitation.expiresAt,
         }),
       ),
-      write.audit({ action: "tenant.signup_approved", actorUserId: user.id, targetType: "tenant_signup", targetId: signup.id, ip, data: { tenant: tenant.slug } }),
-      write.audit({ action: "tenant.created", tenantId: tenant.id, actorUserId: user.id, targetType: "tenant", targetId: tenant.id, ip, data: { signupId: signup.id } }),
-      write.audit({ action: "member.invited", tenantId: tenant.id, actorUserId: user.id, targetType: "invitation", targetId: invitation.invitation.id, ip, data: { email: signup.officialEmail, role: "tenant_admin" } }),
+      audit(c, { action: "tenant.signup_approved", targetType: "tenant_signup", targetId: signup.id, data: { tenant: tenant.slug } }),
+      audit(c, { action: "tenant.created", tenantId: tenant.id, targetType: "tenant", targetId: tenant.id, data: { signupId: signup.id } }),
+      audit(c, { action: "member.invited", tenantId: tenant.id, targetType: "invitation", targetId: invitation.invitation.id, data: { email: signup.officialEmail, role: "tenant_admin" } }),
     ])
     .catch((error: unknown) => {
       if (String(error).includes("UNIQUE constraint failed") || isGuardAbort(error)) throw alreadyDecided();

@@ -2,7 +2,7 @@ import { expectRow } from "@akrab/db";
 import { TenantSignup, TenantSignupReject } from "@akrab/contracts";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import type { NationalWriteEnv } from "../../env.ts";
-import { clientIp } from "../../lib/client-ip.ts";
+import { audit } from "../../lib/audit.ts";
 import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
 import { national } from "../../middleware/national/index.ts";
 import { Problem, notFound } from "../../middleware/problem/index.ts";
@@ -32,7 +32,7 @@ export const rejectSignup: RouteHandler<typeof rejectSignupRoute, NationalWriteE
   if (decided.length === 0) throw new Problem("conflict", "Pendaftaran ini sudah diputus / This sign-up was already decided");
   await write.batch([
     write.enqueueEmail(signupRejectedEmail({ to: signup.officialEmail, officeName: signup.officeName, reason, link: `${new URL(c.req.url).origin}/daftar-dinsos` })),
-    write.audit({ action: "tenant.signup_rejected", actorUserId: user.id, targetType: "tenant_signup", targetId: signup.id, ip: clientIp(c), data: { reason } }),
+    audit(c, { action: "tenant.signup_rejected", targetType: "tenant_signup", targetId: signup.id, data: { reason } }),
   ]);
   return c.json(presentSignup(expectRow(await signups.find(signup.id), "Sign-up")), 200);
 };

@@ -2,7 +2,7 @@ import { expectRow } from "@akrab/db";
 import { TenantOverview } from "@akrab/contracts";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
 import type { NationalWriteEnv } from "../../env.ts";
-import { clientIp } from "../../lib/client-ip.ts";
+import { audit } from "../../lib/audit.ts";
 import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
 import { national } from "../../middleware/national/index.ts";
 import { notFound } from "../../middleware/problem/index.ts";
@@ -31,7 +31,7 @@ export const setStatus: RouteHandler<typeof setTenantStatusRoute, NationalWriteE
   const next = status === "deactivate" ? "deactivated" : "active";
   const [[updated]] = await write.batch([
     write.setTenantStatus(tenant.id, next),
-    write.audit({ action: `tenant.${next}`, tenantId: tenant.id, actorUserId: c.get("principal").user.id, targetType: "tenant", targetId: tenant.id, ip: clientIp(c) }),
+    audit(c, { action: `tenant.${next}`, tenantId: tenant.id, targetType: "tenant", targetId: tenant.id }),
   ]);
   const tenantNow = expectRow(updated, "Tenant");
   const parent = tenantNow.parentId ? await tenants.byId(tenantNow.parentId) : null;
