@@ -342,8 +342,6 @@ export function focusTarget(path: string): string {
   return fieldId(path);
 }
 
-/** The top-level field of an error path ("board.0.idNumber" → "board"). */
-
 /** A reader-facing name for an error path, for the error summary above the form. */
 export function lksPathLabel(path: string, fieldLabel: (field: string) => string): string {
   const parts = path.split(".");
