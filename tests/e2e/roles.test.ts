@@ -91,7 +91,9 @@ describe("tenant switcher", () => {
   test("a user in two tenants switches between them; memberships are grouped by tenant", async () => {
     const { page, context } = await open(browser);
     await login(page, "dinsos.banten@akrab.test");
-    const groups = await page.locator("#context optgroup").evaluateAll((nodes) => nodes.map((node) => node.getAttribute("label")));
+    const groups = await page
+      .locator("#context optgroup")
+      .evaluateAll((nodes) => nodes.map((node) => node.getAttribute("label")));
     expect(groups).toEqual(["Dinas Sosial Provinsi Banten", "Dinas Sosial Kabupaten Pandeglang"]);
 
     await page.getByLabel("Bertindak sebagai").selectOption({ index: 0 });
@@ -101,7 +103,10 @@ describe("tenant switcher", () => {
     expect(await text(page)).toContain("Dinas Sosial Kabupaten Lebak");
     await shot(page, "home-province");
 
-    const pandeglang = await page.locator('#context optgroup[label="Dinas Sosial Kabupaten Pandeglang"] option').first().getAttribute("value");
+    const pandeglang = await page
+      .locator('#context optgroup[label="Dinas Sosial Kabupaten Pandeglang"] option')
+      .first()
+      .getAttribute("value");
     await page.getByLabel("Bertindak sebagai").selectOption(pandeglang ?? "");
     await page.getByRole("heading", { level: 2, name: "Dinas Sosial Kabupaten Pandeglang" }).waitFor();
     await page.getByText("Rumah Singgah Anak Pandeglang").waitFor();

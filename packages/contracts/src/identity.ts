@@ -18,7 +18,10 @@ export const Membership = z
     id: z.string(),
     role: Role,
     tenant: TenantSummary.nullable().openapi({ description: "Null for national roles" }),
-    lks: z.object({ id: z.string(), name: z.string() }).nullable().openapi({ description: "The LKS an lks_operator acts for" }),
+    lks: z
+      .object({ id: z.string(), name: z.string() })
+      .nullable()
+      .openapi({ description: "The LKS an lks_operator acts for" }),
   })
   .openapi("Membership");
 export type Membership = z.output<typeof Membership>;
@@ -46,7 +49,12 @@ export const InvitationCreate = z
   .object({
     email: Email,
     role: z.enum(["lks_operator", "dinsos_verifier", "dinsos_head", "tenant_admin"]),
-    lksId: z.string().min(1).max(64).optional().openapi({ description: "Required for lks_operator: the LKS the operator acts for" }),
+    lksId: z
+      .string()
+      .min(1)
+      .max(64)
+      .optional()
+      .openapi({ description: "Required for lks_operator: the LKS the operator acts for" }),
   })
   .openapi("InvitationCreate");
 
@@ -62,7 +70,9 @@ export const InvitationDetails = z
     tenant: z.object({ slug: z.string(), name: z.string() }).nullable(),
     lks: z.object({ id: z.string(), name: z.string() }).nullable(),
     expiresAt: z.string(),
-    userExists: z.boolean().openapi({ description: "True when the email already has an account: accepting then needs no new password" }),
+    userExists: z
+      .boolean()
+      .openapi({ description: "True when the email already has an account: accepting then needs no new password" }),
   })
   .openapi("InvitationDetails");
 export type InvitationDetails = z.output<typeof InvitationDetails>;

@@ -7,7 +7,15 @@ import { enqueueEmail, findOutboxMessage, listOutbox, requeueMessage, type Outgo
 import { decideSignup, findSignup, listSignups, tenantCreation, type TenantSignupRow } from "./signups.ts";
 import { initialTenantSetup } from "./tenant-setup.ts";
 import { tenantScope } from "./tenant-scope.ts";
-import { findTenantById, findTenantByRegion, findTenantBySlug, listTenants, setTenantStatus, tenantSlugs, type Tenant } from "./tenants.ts";
+import {
+  findTenantById,
+  findTenantByRegion,
+  findTenantBySlug,
+  listTenants,
+  setTenantStatus,
+  tenantSlugs,
+  type Tenant,
+} from "./tenants.ts";
 
 type PageRequest = { cursor?: string | undefined; limit: number };
 

@@ -20,7 +20,9 @@ describe("linkify", () => {
 
 describe("localizeApiText (API texts are 'Indonesian / English')", () => {
   test("picks the Indonesian half by default", () => {
-    expect(localizeApiText("Email atau kata sandi salah / Wrong email or password")).toBe("Email atau kata sandi salah");
+    expect(localizeApiText("Email atau kata sandi salah / Wrong email or password")).toBe(
+      "Email atau kata sandi salah",
+    );
   });
   test("leaves other texts alone", () => {
     expect(localizeApiText("Tanpa terjemahan")).toBe("Tanpa terjemahan");

@@ -2,7 +2,12 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checklistComplete, returnForRevision, type ChecklistState, type ChecklistStatus } from "./rules.ts";
 
-const entry = (key: string, status: ChecklistStatus, required = true): ChecklistState & { name: string } => ({ key, status, required, name: key });
+const entry = (key: string, status: ChecklistStatus, required = true): ChecklistState & { name: string } => ({
+  key,
+  status,
+  required,
+  name: key,
+});
 
 describe("checklistComplete", () => {
   const checklist = [entry("a", "uploaded"), entry("b", "accepted"), entry("c", "missing", false)];
@@ -44,13 +49,20 @@ describe("returnForRevision", () => {
     ]);
     expect(result).toEqual({
       ok: true,
-      checklist: [entry("akta", "accepted"), { ...entry("npwp", "returned"), comment: "Scan terpotong" }, entry("sdm", "uploaded", false)],
+      checklist: [
+        entry("akta", "accepted"),
+        { ...entry("npwp", "returned"), comment: "Scan terpotong" },
+        entry("sdm", "uploaded", false),
+      ],
     });
   });
 
   it("makes the checklist incomplete for the LKS whenever a required document is returned", () => {
     const status = fc.constantFrom<ChecklistStatus>("missing", "uploaded", "returned", "accepted");
-    const list = fc.uniqueArray(fc.record({ key: fc.string({ minLength: 1, maxLength: 4 }), required: fc.boolean(), status }), { selector: (e) => e.key, minLength: 1 });
+    const list = fc.uniqueArray(
+      fc.record({ key: fc.string({ minLength: 1, maxLength: 4 }), required: fc.boolean(), status }),
+      { selector: (e) => e.key, minLength: 1 },
+    );
     fc.assert(
       fc.property(list, fc.nat(), (items, pick) => {
         const target = items[pick % items.length]!;

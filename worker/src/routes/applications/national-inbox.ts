@@ -21,7 +21,9 @@ export const nationalInboxRoute = createRoute({
 export const nationalInbox: RouteHandler<typeof nationalInboxRoute, NationalEnv> = async (c) => {
   // BALKS's part is the same in every tenant's workflow, so the steps come from it directly.
   const { roles, applications } = c.get("national");
-  const steps = [...new Set(NATIONAL_PART.transitions.filter((t) => t.roles.some((r) => roles.includes(r))).map((t) => t.from))];
+  const steps = [
+    ...new Set(NATIONAL_PART.transitions.filter((t) => t.roles.some((r) => roles.includes(r))).map((t) => t.from)),
+  ];
   const page = await applications.atSteps(steps, c.req.valid("query"));
   if (!page) throw unknownCursor();
   const now = Date.now();
