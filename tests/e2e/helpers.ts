@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchChromium } from "../support/chromium.ts";
+import { contractChecker } from "../support/contract.ts";
 import { expect, inject } from "vitest";
 
 export const DEMO_PASSWORD = "Akrab-Demo-2026!";
@@ -85,7 +86,20 @@ export async function overflowsHorizontally(page: Page): Promise<boolean> {
   return (await page.evaluate("document.documentElement.scrollWidth > window.innerWidth")) as boolean;
 }
 
-/** A JSON request from Node, with the app's Origin (the API refuses foreign origins). */
+let contract: Promise<ReturnType<typeof contractChecker>> | undefined;
+
+/** The served OpenAPI document's checker, fetched once per test file. */
+function servedContract() {
+  contract ??= fetch(`${baseUrl()}/api/openapi.json`)
+    .then((res) => res.json())
+    .then((document: unknown) => contractChecker(() => document));
+  return contract;
+}
+
+/**
+ * A JSON request from Node, with the app's Origin (the API refuses foreign origins). Its answer is
+ * checked against the OpenAPI document the server publishes, as every Worker test's is.
+ */
 export async function apiFetch(
   path: string,
   init: { method?: string; body?: unknown; cookie?: string } = {},
@@ -93,11 +107,14 @@ export async function apiFetch(
   const headers: Record<string, string> = { origin: baseUrl(), accept: "application/json" };
   if (init.body !== undefined) headers["content-type"] = "application/json";
   if (init.cookie) headers.cookie = init.cookie;
-  return fetch(`${baseUrl()}${path}`, {
+  const request = new Request(`${baseUrl()}${path}`, {
     method: init.method ?? "GET",
     headers,
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
+  const response = await fetch(request.clone());
+  await (await servedContract()).check(request, response);
+  return response;
 }
 
 export const unique = (prefix: string) =>
