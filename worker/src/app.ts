@@ -22,6 +22,7 @@ import { mountDocs } from "./routes/docs/index.ts";
 import { healthRoutes } from "./routes/health/index.ts";
 import { invitationRoutes } from "./routes/invitations/index.ts";
 import { lksRoutes } from "./routes/lks/index.ts";
+import { meRoutes } from "./routes/me/index.ts";
 import { memberRoutes } from "./routes/members/index.ts";
 import { notificationRoutes } from "./routes/notifications/index.ts";
 import { outboxRoutes } from "./routes/outbox/index.ts";
@@ -108,6 +109,7 @@ export function createApp() {
   app.route("/", workflowRoutes);
   app.route("/", applicationRoutes);
   app.route("/", notificationRoutes);
+  app.route("/", meRoutes);
   app.route("/", uploadRoutes);
   app.route("/", documentRoutes);
   mountDocs(app);

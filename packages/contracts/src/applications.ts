@@ -1,4 +1,4 @@
-import { APPLICATION_KINDS, DEFAULT_REQUIREMENT_MAX_BYTES, DOCUMENT_TYPES, MAX_UPLOAD_BYTES } from "@akrab/domain";
+import { APPLICATION_KINDS, DEFAULT_REQUIREMENT_MAX_BYTES, DOCUMENT_TYPES, LKS_TYPES, MAX_UPLOAD_BYTES } from "@akrab/domain";
 import { z } from "@hono/zod-openapi";
 import { Text, MultilineText } from "./common.ts";
 import { CalendarDate } from "./lks-profile.ts";
@@ -103,6 +103,15 @@ export const InboxQuery = z.object({
   step: z.string().max(40).optional(),
   area: z.string().max(80).optional().openapi({ description: "For a province: one kab/kota tenant's slug" }),
   overdue: z.enum(["true", "false"]).optional(),
+});
+
+/** Filters of BALKS's inbox and of the national readers' list: where the LKS is, the step, lateness, the LKS's type. */
+export const NationalApplicationQuery = z.object({
+  province: z.string().regex(/^\d{2}$/, msg("Kode provinsi dua angka", "Province code is two digits")).optional().openapi({ description: "Province code (Kemendagri), e.g. 36" }),
+  regency: z.string().regex(/^\d{2}\.\d{2}$/, msg("Kode kab/kota seperti 36.71", "Kab/kota code like 36.71")).optional().openapi({ description: "Kab/kota code (Kemendagri), e.g. 36.71" }),
+  step: z.string().max(40).optional(),
+  overdue: z.enum(["true", "false"]).optional(),
+  lksType: z.enum(LKS_TYPES).optional(),
 });
 
 export const InboxItem = z

@@ -187,10 +187,45 @@ export async function overdueApplications(db: Db, nowIso: string) {
     .where(and(eq(applications.open, 1), eq(tenants.status, "active"), isNotNull(applications.stepDueAt), lt(applications.stepDueAt, nowIso)));
 }
 
+/** The national lists' filters: where the LKS is (province or kab/kota code), the step, lateness, the LKS's type. */
+export interface NationalApplicationFilter {
+  /** A province's Kemendagri code ("36"): LKS whose kab/kota lies in it. */
+  province?: string | undefined;
+  /** A kab/kota's Kemendagri code ("36.71"). */
+  regency?: string | undefined;
+  step?: string | undefined;
+  overdueAt?: string | undefined;
+  lksType?: string | undefined;
+}
+
+function nationalFilter(filter: NationalApplicationFilter): SQL | undefined {
+  return and(
+    filter.province ? sql`${applications.lksId} IN (SELECT id FROM lks WHERE region_code LIKE ${`${filter.province}.%`})` : undefined,
+    filter.regency ? sql`${applications.lksId} IN (SELECT id FROM lks WHERE region_code = ${filter.regency})` : undefined,
+    filter.step ? eq(applications.step, filter.step) : undefined,
+    filter.overdueAt ? and(isNotNull(applications.stepDueAt), lt(applications.stepDueAt, filter.overdueAt)) : undefined,
+    filter.lksType ? sql`${applications.lksId} IN (SELECT lks.id FROM lks, json_each(lks.types) WHERE json_each.value = ${filter.lksType})` : undefined,
+  );
+}
+
 /** BALKS's inbox: open applications of active tenants at the given (national) steps, most urgent first. */
-export async function applicationsAtSteps(db: Db, steps: readonly string[], page: { cursor?: string | undefined; limit: number }) {
+export async function applicationsAtSteps(db: Db, steps: readonly string[], page: { cursor?: string | undefined; limit: number }, filter: NationalApplicationFilter = {}) {
   if (steps.length === 0) return { items: [], nextCursor: null, total: 0 };
-  return applicationPage(db, and(eq(applications.open, 1), eq(tenants.status, "active"), inArray(applications.step, [...steps])), page);
+  return applicationPage(db, and(eq(applications.open, 1), eq(tenants.status, "active"), inArray(applications.step, [...steps]), nationalFilter(filter)), page);
+}
+
+/** Every published workflow of the given tenants (national lists label each tenant's steps). */
+export async function workflowDefinitionsOf(db: Db, tenantIds: readonly string[]) {
+  if (tenantIds.length === 0) return [];
+  return db
+    .select({ tenantId: workflowVersions.tenantId, version: workflowVersions.version, definition: workflowVersions.definition })
+    .from(workflowVersions)
+    .where(inArray(workflowVersions.tenantId, [...tenantIds]));
+}
+
+/** The national readers' list: every open application of active tenants, at any step, most urgent first. */
+export async function openApplications(db: Db, page: { cursor?: string | undefined; limit: number }, filter: NationalApplicationFilter = {}) {
+  return applicationPage(db, and(eq(applications.open, 1), eq(tenants.status, "active"), nationalFilter(filter)), page);
 }
 
 /**
