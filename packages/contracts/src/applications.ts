@@ -46,8 +46,16 @@ export const ChecklistItemView = z.object({
   maxBytes: z.number().int(),
   status: z.enum(["missing", "uploaded", "returned", "accepted"]),
   documentId: z.string().optional().openapi({ description: "The document uploaded for this requirement (see /documents/{id})" }),
-  comment: z.string().optional().openapi({ description: "Why the verifier returned the document" }),
+  comment: z.string().optional().openapi({ description: "Why the verifier returned the document (the latest note)" }),
+  notes: z
+    .array(z.object({ message: z.string(), at: z.string() }))
+    .optional()
+    .openapi({ description: "Every note left on this document, oldest first (returned one by one and with the application)" }),
 });
+
+const FileVersionView = z
+  .object({ documentId: z.string(), version: z.number().int(), filename: z.string(), size: z.number().int(), uploadedAt: z.string() })
+  .openapi("FileVersion");
 
 /** What the caller may do with the application now, so clients show exactly the controls the API will accept. */
 export const ApplicationPermissions = z
@@ -79,6 +87,9 @@ export const ApplicationView = z
     submittedAt: z.string().nullable(),
     createdAt: z.string(),
     changesSinceReturn: z.array(z.object({ field: z.string(), oldValue: z.unknown(), newValue: z.unknown(), changedAt: z.string() })),
+    documentChanges: z
+      .array(z.object({ key: z.string(), name: z.string(), old: FileVersionView.nullable(), new: FileVersionView }))
+      .openapi({ description: "Documents replaced (or first uploaded) since the last return: the file seen at the return and the newest" }),
   })
   .openapi("Application");
 export type ApplicationView = z.output<typeof ApplicationView>;

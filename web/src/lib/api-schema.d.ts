@@ -1878,8 +1878,13 @@ export interface components {
                 status: "missing" | "uploaded" | "returned" | "accepted";
                 /** @description The document uploaded for this requirement (see /documents/{id}) */
                 documentId?: string;
-                /** @description Why the verifier returned the document */
+                /** @description Why the verifier returned the document (the latest note) */
                 comment?: string;
+                /** @description Every note left on this document, oldest first (returned one by one and with the application) */
+                notes?: {
+                    message: string;
+                    at: string;
+                }[];
             }[];
             returnItems: components["schemas"]["ReturnItem"][];
             availableActions: {
@@ -1903,6 +1908,13 @@ export interface components {
                 oldValue?: unknown;
                 newValue?: unknown;
                 changedAt: string;
+            }[];
+            /** @description Documents replaced (or first uploaded) since the last return: the file seen at the return and the newest */
+            documentChanges: {
+                key: string;
+                name: string;
+                old: components["schemas"]["FileVersion"];
+                new: components["schemas"]["FileVersion"];
             }[];
         };
         ApplicationLetter: {
@@ -1930,6 +1942,13 @@ export interface components {
             /** @description Take one of availableActions */
             mayTakeAction: boolean;
         };
+        FileVersion: {
+            documentId: string;
+            version: number;
+            filename: string;
+            size: number;
+            uploadedAt: string;
+        } | null;
         ApplicationCreate: {
             lksId: string;
             /** @enum {string} */

@@ -56,7 +56,7 @@ export const transition: RouteHandler<typeof transitionRoute, TenantEnv> = async
   const { transition: taken, to } = result;
 
   const returning = to.id === REVISION_STEP;
-  const returned = returning ? returnForRevision(checklist, items) : null;
+  const returned = returning ? returnForRevision(checklist, items, new Date().toISOString()) : null;
   if (returned?.ok === false && returned.reason === "no_items") {
     throw new Problem("validation", "Sebutkan apa yang harus diperbaiki LKS / List what the LKS must fix", { errors: [{ path: "items", message: "Minimal satu butir / At least one item" }] });
   }
