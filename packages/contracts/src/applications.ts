@@ -53,9 +53,8 @@ export const ChecklistItemView = z.object({
     .openapi({ description: "Every note left on this document, oldest first (returned one by one and with the application)" }),
 });
 
-const FileVersionView = z
-  .object({ documentId: z.string(), version: z.number().int(), filename: z.string(), size: z.number().int(), uploadedAt: z.string() })
-  .openapi("FileVersion");
+// Not a named component: `.nullable()` of a named one makes the component itself nullable in the document.
+const FileVersionView = z.object({ documentId: z.string(), version: z.number().int(), filename: z.string(), size: z.number().int(), uploadedAt: z.string() });
 
 /** What the caller may do with the application now, so clients show exactly the controls the API will accept. */
 export const ApplicationPermissions = z

@@ -1913,8 +1913,20 @@ export interface components {
             documentChanges: {
                 key: string;
                 name: string;
-                old: components["schemas"]["FileVersion"];
-                new: components["schemas"]["FileVersion"];
+                old: {
+                    documentId: string;
+                    version: number;
+                    filename: string;
+                    size: number;
+                    uploadedAt: string;
+                } | null;
+                new: {
+                    documentId: string;
+                    version: number;
+                    filename: string;
+                    size: number;
+                    uploadedAt: string;
+                };
             }[];
         };
         ApplicationLetter: {
@@ -1942,13 +1954,6 @@ export interface components {
             /** @description Take one of availableActions */
             mayTakeAction: boolean;
         };
-        FileVersion: {
-            documentId: string;
-            version: number;
-            filename: string;
-            size: number;
-            uploadedAt: string;
-        } | null;
         ApplicationCreate: {
             lksId: string;
             /** @enum {string} */
