@@ -1,6 +1,9 @@
+import { createScheduledController } from "cloudflare:test";
 import { env } from "cloudflare:workers";
+import { INTAKE_EMAILS_PER_DAY } from "@akrab/domain";
 import { describe, expect, it } from "vitest";
-import { api, expectProblem, login } from "./helpers.ts";
+import worker from "../../worker/src/index.ts";
+import { api, expectProblem, login, outboxFor } from "./helpers.ts";
 
 const LETTER = { number: "012/PA-KB/XI/2026", date: "2026-11-20", signatoryName: "Hj. Aminah Lubis", signatoryPosition: "Ketua Yayasan" };
 const T = "/api/v1/t/kota-tangerang";
@@ -118,5 +121,49 @@ describe("national lists", () => {
     const dinsos = await login("dinsos.kota-tangerang@akrab.test");
     await expectProblem(await api("/api/v1/national/lks", { token: dinsos.token }), 404, "not-found");
     await expectProblem(await api("/api/v1/national/applications", { token: dinsos.token }), 404, "not-found");
+  });
+});
+
+describe("BALKS hears of every arrival at national intake", () => {
+  it("in the app each time, by email for the first few of a day, then in one digest the next morning", async () => {
+    const { app } = await submittedApplication();
+    const kota = await login("dinsos.kota-tangerang@akrab.test");
+    const banten = await login("dinsos.banten@akrab.test");
+    const balks = await login("balks@akrab.test");
+    await env.DB.prepare("DELETE FROM application_events WHERE to_step = 'balks_intake'").run();
+    const mailsBefore = (await outboxFor("balks@akrab.test")).length;
+
+    const recommended = (await (await api(`${T}/applications/${app.id}/transitions`, { method: "POST", token: kota.token, json: { action: "recommend", expectedVersion: app.version } })).json()) as { version: number };
+    const atIntake = await api(`${T}/applications/${app.id}/transitions`, { method: "POST", token: banten.token, json: { action: "recommend", expectedVersion: recommended.version } });
+    expect(atIntake.status, await atIntake.clone().text()).toBe(200);
+    const notes = (await (await api("/api/v1/notifications", { token: balks.token })).json()) as { items: { title: string; link: string }[] };
+    expect(notes.items[0]).toMatchObject({ title: expect.stringContaining("Panti Asuhan Kasih Bunda"), link: `/permohonan/${app.id}?t=kota-tangerang` });
+    const mails = await outboxFor("balks@akrab.test");
+    expect(mails.length).toBe(mailsBefore + 1);
+    expect(mails.at(-1)!.subject).toContain("Permohonan masuk BALKS");
+
+    // A busy day: once the day's first few were emailed, an arrival is told in the app only.
+    const today = new Date().toISOString();
+    for (let i = 0; i < INTAKE_EMAILS_PER_DAY; i++) {
+      await env.DB.prepare("INSERT INTO application_events (id, tenant_id, application_id, action, from_step, to_step, actor_user_id, comment, items, at) SELECT ?, tenant_id, id, 'recommend', 'province_verification', 'balks_intake', NULL, NULL, NULL, ? FROM applications WHERE id = ?")
+        .bind(crypto.randomUUID(), today, app.id)
+        .run();
+    }
+    await env.DB.prepare("UPDATE applications SET step = 'province_verification' WHERE id = ?").bind(app.id).run();
+    const current = (await (await api(`/api/v1/t/kota-tangerang/applications/${app.id}`, { token: banten.token })).json()) as { version: number };
+    const again = await api(`${T}/applications/${app.id}/transitions`, { method: "POST", token: banten.token, json: { action: "recommend", expectedVersion: current.version } });
+    expect(again.status, await again.clone().text()).toBe(200);
+    expect((await outboxFor("balks@akrab.test")).length).toBe(mailsBefore + 1);
+
+    // The next morning (08:00 WIB), one digest lists the day's arrivals; a rerun sends nothing more.
+    const tomorrow = Date.now() + 24 * 3_600_000;
+    const daily = () => worker.scheduled(createScheduledController({ scheduledTime: tomorrow, cron: "0 1 * * *" }), env);
+    await daily();
+    const digest = (await outboxFor("balks@akrab.test")).slice(mailsBefore + 1);
+    expect(digest).toHaveLength(1);
+    expect(digest[0]!.subject).toContain(`${INTAKE_EMAILS_PER_DAY + 2} permohonan masuk BALKS`);
+    expect(digest[0]!.body).toContain("Panti Asuhan Kasih Bunda (Dinas Sosial Kota Tangerang)");
+    await daily();
+    expect((await outboxFor("balks@akrab.test")).length).toBe(mailsBefore + 2);
   });
 });

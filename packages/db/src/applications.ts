@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNotNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "./client.ts";
 import { isoNow, newId } from "./client.ts";
 import { decodeCursor, toPage } from "./pagination.ts";
@@ -169,6 +169,13 @@ export function applicationStore(db: Db, own: { id: string; parentId: string | n
         .where(and(eq(memberships.tenantId, tenantId), inArray(memberships.role, [...roles]), eq(users.status, "active")));
     },
 
+    /**
+     * For telling BALKS of an arrival at national intake: how many arrived there since `sinceIso`
+     * (over every tenant: only a count leaves), and who holds the national `roles` to tell.
+     */
+    intakeArrivalsSince: (step: string, sinceIso: string) => intakeArrivalCount(db, step, sinceIso),
+    nationalHolders: (roles: readonly Role[]) => nationalHolders(db, roles),
+
     claimSlaReminder(applicationId: string, step: string, day: string, escalated: boolean) {
       return db.insert(slaReminders).values({ applicationId, step, day, escalated }).onConflictDoNothing();
     },
@@ -262,4 +269,35 @@ async function applicationPage(db: Db, where: SQL | undefined, page: { cursor?: 
     db.select({ total: sql<number>`count(*)` }).from(applications).innerJoin(tenants, eq(tenants.id, applications.tenantId)).where(where),
   ]);
   return { ...toPage(rows, page.limit, (a) => [a.stepDueAt ?? "9999", a.id]), total: counted?.total ?? 0 };
+}
+
+/** How many moves reached `step` since `sinceIso`, in every tenant (a count only). */
+export async function intakeArrivalCount(db: Db, step: string, sinceIso: string): Promise<number> {
+  const [row] = await db
+    .select({ total: sql<number>`count(*)` })
+    .from(applicationEvents)
+    .where(and(eq(applicationEvents.toStep, step), gte(applicationEvents.at, sinceIso)));
+  return row?.total ?? 0;
+}
+
+/** The applications that reached `step` between the two instants (a day's digest), oldest first. */
+export async function intakeArrivals(db: Db, step: string, fromIso: string, toIso: string) {
+  return db
+    .select({ applicationId: applicationEvents.applicationId, at: applicationEvents.at, lksName: sql<string>`${lks.name}`.as("lks_name"), tenantName: sql<string>`${tenants.name}`.as("tenant_name") })
+    .from(applicationEvents)
+    .innerJoin(applications, eq(applications.id, applicationEvents.applicationId))
+    .innerJoin(lks, eq(lks.id, applications.lksId))
+    .innerJoin(tenants, eq(tenants.id, applications.tenantId))
+    .where(and(eq(applicationEvents.toStep, step), gte(applicationEvents.at, fromIso), lte(applicationEvents.at, toIso)))
+    .orderBy(asc(applicationEvents.at));
+}
+
+/** Active users holding one of the national `roles` (memberships without a tenant). */
+export async function nationalHolders(db: Db, roles: readonly Role[]): Promise<{ userId: string; email: string }[]> {
+  if (roles.length === 0) return [];
+  return db
+    .selectDistinct({ userId: users.id, email: users.email })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(isNull(memberships.tenantId), inArray(memberships.role, [...roles]), eq(users.status, "active")));
 }

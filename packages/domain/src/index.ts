@@ -14,6 +14,7 @@ export * from "./documents/file-type.ts";
 export * from "./documents/filename.ts";
 export * from "./documents/upload-rules.ts";
 export * from "./messaging/delivery.ts";
+export * from "./messaging/intake.ts";
 export * from "./calendar/jakarta.ts";
 export * from "./calendar/holidays/index.ts";
 export * from "./applications/rules.ts";

@@ -1,13 +1,13 @@
 import { ApplicationView, TransitionRequest } from "@akrab/contracts";
 import { abortIfNothingChanged, enqueueEmail, isGuardAbort, recordAudit } from "@akrab/db";
-import { REVISION_STEP, actingTenantId, applyTransition, checklistComplete, returnForRevision, slaDueAt, type TransitionRefusal } from "@akrab/domain";
+import { NATIONAL_INTAKE, REVISION_STEP, intakeEmailNow, jakartaDay, jakartaDayBounds, actingTenantId, applyTransition, checklistComplete, returnForRevision, slaDueAt, type TransitionRefusal } from "@akrab/domain";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import type { TenantEnv } from "../../env.ts";
 import { clientIp } from "../../lib/client-ip.ts";
 import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
 import { Problem } from "../../middleware/problem/index.ts";
 import { callerOf, callerRoles, currentStep, definitionFor, presentApplication, type ChecklistEntry, staleApplication } from "../../services/applications.ts";
-import { applicationMovedEmail } from "../../services/mail.ts";
+import { applicationMovedEmail, intakeArrivalEmail } from "../../services/mail.ts";
 import { ApplicationParam, changesSinceReturn, visibleApplication } from "./show.ts";
 
 export const transitionRoute = createRoute({
@@ -87,7 +87,8 @@ export const transition: RouteHandler<typeof transitionRoute, TenantEnv> = async
   const tellLks = lksOperators.map(({ email }) =>
     enqueueEmail(db, applicationMovedEmail({ tenantId: app.tenantId, to: email, lksName: app.lksName, stepLabel: to.label.id, actionLabel: taken.label.id, comment: comment ?? null, items, link })),
   );
-  const inApp = [...new Set([...lksOperators.map((o) => o.userId), ...nextActors])]
+  const intake = to.id === NATIONAL_INTAKE ? await tellSecretariat(c, app, link) : { emails: [], userIds: [] };
+  const inApp = [...new Set([...lksOperators.map((o) => o.userId), ...nextActors, ...intake.userIds])]
     .filter((userId) => userId !== principal.user.id)
     .map((userId) => store.notify({ userId, title: `${app.lksName}: ${to.label.id}`, body: taken.label.id + (comment ? ` — ${comment}` : ""), link: path }));
 
@@ -98,6 +99,7 @@ export const transition: RouteHandler<typeof transitionRoute, TenantEnv> = async
       store.event({ applicationId: app.id, action, fromStep: from.id, toStep: to.id, actorUserId: principal.user.id, comment: comment ?? null, items: items.length > 0 ? items : null }),
       recordAudit(db, { action: `application.${action}`, tenantId: app.tenantId, actorUserId: principal.user.id, targetType: "application", targetId: app.id, ip: clientIp(c), data: { from: from.id, to: to.id } }),
       ...tellLks,
+      ...intake.emails,
       ...inApp,
     ])
     .catch((error: unknown) => {
@@ -109,6 +111,23 @@ export const transition: RouteHandler<typeof transitionRoute, TenantEnv> = async
 };
 
 /** Dinsos users who act at the next step, for in-app notifications (BALKS watches its national inbox). */
+/**
+ * An application reaching national intake is BALKS's secretariat's work: each is told in the app,
+ * and by email while few arrived today (the rest come in the next morning's digest).
+ */
+async function tellSecretariat(c: Parameters<typeof transition>[0], app: { lksName: string; tenantName: string }, link: string) {
+  const store = c.get("scope").applications;
+  const db = c.get("db");
+  const [secretariat, earlier] = await Promise.all([
+    store.nationalHolders(["balks_secretariat"]),
+    store.intakeArrivalsSince(NATIONAL_INTAKE, jakartaDayBounds(jakartaDay()).start),
+  ]);
+  const emails = intakeEmailNow(earlier)
+    ? secretariat.map(({ email }) => enqueueEmail(db, intakeArrivalEmail({ to: email, lksName: app.lksName, tenantName: app.tenantName, link })))
+    : [];
+  return { emails, userIds: secretariat.map((h) => h.userId) };
+}
+
 async function nextActorIds(c: Parameters<typeof transition>[0], actor: "kabkota" | "province" | "national", applicationTenantId: string): Promise<string[]> {
   const scope = c.get("scope");
   if (actor === "national") return [];
