@@ -24,7 +24,7 @@ export const inboxRoute = createRoute({
  * For each tenant the caller can see from here, the steps of its published workflows at which the
  * caller's roles are offered an action.
  */
-function waitingFor(definitions: Awaited<ReturnType<ApplicationStore["definitionsOf"]>>, memberships: readonly MembershipView[], tenant: Tenant, readable: readonly string[]) {
+export function waitingFor(definitions: Awaited<ReturnType<ApplicationStore["definitionsOf"]>>, memberships: readonly MembershipView[], tenant: Tenant, readable: readonly string[]) {
   const grants = grantsOf(memberships);
   const lksIds = [...new Set(grants.flatMap((g) => (g.role === "lks_operator" && g.lksId ? [g.lksId] : [])))];
   return readable.flatMap((tenantId) => {
@@ -52,7 +52,7 @@ function waitingFor(definitions: Awaited<ReturnType<ApplicationStore["definition
  * Tenants waiting at the same steps share one clause: a province with thirty-odd kab/kota stays
  * far below D1's 100 bound parameters per query.
  */
-function grouped(waiting: { tenantIds: string[]; steps: string[]; lksIds?: string[] }[]) {
+export function grouped(waiting: { tenantIds: string[]; steps: string[]; lksIds?: string[] }[]) {
   const groups = new Map<string, { tenantIds: string[]; steps: string[]; lksIds?: string[] }>();
   for (const w of waiting) {
     const key = `${w.steps.join(",")}|${w.lksIds?.join(",") ?? "*"}`;
