@@ -20,7 +20,10 @@ export default defineConfig({
         },
         // A second, real send_email binding that refuses all but one address: a provider failure.
         email: {
-          send_email: [{ name: "EMAIL" }, { name: "EMAIL_REFUSING", allowed_destination_addresses: ["only@akrab.test"] }],
+          send_email: [
+            { name: "EMAIL" },
+            { name: "EMAIL_REFUSING", allowed_destination_addresses: ["only@akrab.test"] },
+          ],
         },
       },
     })),

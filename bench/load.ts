@@ -38,14 +38,18 @@ export async function load(
   const once = (spec: RequestSpec) =>
     new Promise<void>((resolve) => {
       const t0 = performance.now();
-      const req = http.request(spec.url, { agent, method: spec.method ?? "GET", headers: { ...opts.headers, ...spec.headers } }, (res) => {
-        res.resume();
-        res.on("end", () => {
-          latencies.push(performance.now() - t0);
-          if (res.statusCode !== 200) fail(res.statusCode ?? 0);
-          resolve();
-        });
-      });
+      const req = http.request(
+        spec.url,
+        { agent, method: spec.method ?? "GET", headers: { ...opts.headers, ...spec.headers } },
+        (res) => {
+          res.resume();
+          res.on("end", () => {
+            latencies.push(performance.now() - t0);
+            if (res.statusCode !== 200) fail(res.statusCode ?? 0);
+            resolve();
+          });
+        },
+      );
       req.on("error", () => {
         fail(0);
         resolve();
@@ -66,7 +70,16 @@ export async function load(
 
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
-  return { requests: latencies.length, connections: opts.connections, p50: at(0.5), p95: at(0.95), p99: at(0.99), requestsPerSecond: latencies.length / seconds, errors, errorStatuses };
+  return {
+    requests: latencies.length,
+    connections: opts.connections,
+    p50: at(0.5),
+    p95: at(0.95),
+    p99: at(0.99),
+    requestsPerSecond: latencies.length / seconds,
+    errors,
+    errorStatuses,
+  };
 }
 
 /**

@@ -14,7 +14,12 @@ export interface PageWeight {
   files: number;
 }
 
-export async function measurePage(browser: Browser, url: string, label: string, prepare?: (page: Page) => Promise<void>): Promise<PageWeight> {
+export async function measurePage(
+  browser: Browser,
+  url: string,
+  label: string,
+  prepare?: (page: Page) => Promise<void>,
+): Promise<PageWeight> {
   const context = await browser.newContext({ serviceWorkers: "block", viewport: { width: 360, height: 740 } });
   const page = await context.newPage();
   if (prepare) await prepare(page);

@@ -34,7 +34,6 @@ const REQUIREMENTS = [
 // ---------------------------------------------------------------------------------------------
 // The photo
 
-
 /**
  * A phone-like photo: a sky gradient, building façades with window grids, a band of foliage
  * (high-frequency texture), a road, soft shading and sensor noise. JPEG at `quality` (0–100).
@@ -48,7 +47,15 @@ function makePhonePhoto(width = 4000, height = 3000, quality = 90, seed = 202611
   const buildings: number[][] = [];
   for (let x = 0; x < width; ) {
     const w = Math.round(width * (0.08 + random() * 0.12));
-    buildings.push([x, x + w, Math.round(height * (0.12 + random() * 0.3)), 120 + random() * 100, 100 + random() * 90, 80 + random() * 80, 40 + Math.round(random() * 40)]);
+    buildings.push([
+      x,
+      x + w,
+      Math.round(height * (0.12 + random() * 0.3)),
+      120 + random() * 100,
+      100 + random() * 90,
+      80 + random() * 80,
+      40 + Math.round(random() * 40),
+    ]);
     x += w;
   }
   const clamp = (v: number) => Math.max(0, Math.min(v, 255));
@@ -81,7 +88,8 @@ function makePhonePhoto(width = 4000, height = 3000, quality = 90, seed = 202611
         b = 35 + leaf * 0.3;
       } else {
         // Road with lane marks.
-        const mark = Math.abs(((x + (y - ground) * 0.6) % 400) - 200) < 30 && Math.abs(y - (ground + height * 0.1)) < 12;
+        const mark =
+          Math.abs(((x + (y - ground) * 0.6) % 400) - 200) < 30 && Math.abs(y - (ground + height * 0.1)) < 12;
         r = mark ? 230 : 90 + 20 * Math.sin(x / 41);
         g = mark ? 225 : 88 + 20 * Math.sin(x / 41);
         b = mark ? 200 : 85 + 20 * Math.sin(x / 41);
@@ -101,11 +109,19 @@ function makePhonePhoto(width = 4000, height = 3000, quality = 90, seed = 202611
 // ---------------------------------------------------------------------------------------------
 // An LKS with a draft application
 
-async function call(baseUrl: string, path: string, init: { method?: string; body?: unknown; cookie?: string; headers?: Record<string, string> } = {}): Promise<Response> {
+async function call(
+  baseUrl: string,
+  path: string,
+  init: { method?: string; body?: unknown; cookie?: string; headers?: Record<string, string> } = {},
+): Promise<Response> {
   const headers: Record<string, string> = { origin: baseUrl, accept: "application/json", ...init.headers };
   if (init.body !== undefined) headers["content-type"] = "application/json";
   if (init.cookie) headers.cookie = init.cookie;
-  return fetch(`${baseUrl}${path}`, { method: init.method ?? "GET", headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+  return fetch(`${baseUrl}${path}`, {
+    method: init.method ?? "GET",
+    headers,
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
 }
 
 async function expectStatus<T>(response: Response, what: string, status: number): Promise<T> {
@@ -118,7 +134,10 @@ async function expectStatus<T>(response: Response, what: string, status: number)
 async function sessionCookie(baseUrl: string, email: string, password = DEMO_PASSWORD): Promise<string> {
   const response = await call(baseUrl, "/api/v1/auth/login", { method: "POST", body: { email, password } });
   await expectStatus(response.clone(), `login ${email}`, 200);
-  return response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).join("; ");
+  return response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(";")[0])
+    .join("; ");
 }
 
 export interface LksWithApplication {
@@ -136,7 +155,10 @@ export interface LksWithApplication {
  * the Kota Tangerang verifier. Nothing else touches it, so tests and benches running side by side
  * cannot move its application under it.
  */
-export async function registerLksWithApplication(baseUrl: string, prefix = "Panti Asuhan Uji Dokumen"): Promise<LksWithApplication> {
+export async function registerLksWithApplication(
+  baseUrl: string,
+  prefix = "Panti Asuhan Uji Dokumen",
+): Promise<LksWithApplication> {
   const digits = (n: number) => Array.from(randomBytes(n), (b) => String(b % 10)).join("");
   const tag = `${Date.now().toString(36)}${randomBytes(2).toString("hex")}`;
   const name = `${prefix} ${digits(4)}`;
@@ -147,7 +169,13 @@ export async function registerLksWithApplication(baseUrl: string, prefix = "Pant
     legalForm: "non_badan_hukum",
     legalisation: { number: "470/21/Kel.Skr/2020", date: "2020-02-03" },
     npwp: digits(15),
-    address: { street: "Jl. Daan Mogot No. 12", provinceCode: "36", regencyCode: "36.71", districtCode: "36.71.01", villageCode: "36.71.01.1001" },
+    address: {
+      street: "Jl. Daan Mogot No. 12",
+      provinceCode: "36",
+      regencyCode: "36.71",
+      districtCode: "36.71.01",
+      villageCode: "36.71.01.1001",
+    },
     phone: "0812 3456 7891",
     email: "pengurus@contoh.test",
     board: [{ name: "Siti Rahmawati", position: "Ketua", idNumber: "3671014506800003" }],
@@ -159,21 +187,41 @@ export async function registerLksWithApplication(baseUrl: string, prefix = "Pant
     staffCount: 6,
   };
   const { lksId } = await expectStatus<{ lksId: string }>(
-    await call(baseUrl, "/api/v1/public/lks-registrations", { method: "POST", body: { lks: profile, operator: { name: "Siti Rahmawati", email, password } } }),
+    await call(baseUrl, "/api/v1/public/lks-registrations", {
+      method: "POST",
+      body: { lks: profile, operator: { name: "Siti Rahmawati", email, password } },
+    }),
     "register the LKS",
     201,
   );
   const admin = await sessionCookie(baseUrl, "admin@akrab.test");
-  const outbox = await expectStatus<{ items: { recipient: string; body: string }[] }>(await call(baseUrl, "/api/v1/national/outbox?limit=50", { cookie: admin }), "read the outbox", 200);
-  const token = /\/verify-email\/([\w-]+)/.exec(outbox.items.find((message) => message.recipient === email)?.body ?? "")?.[1];
+  const outbox = await expectStatus<{ items: { recipient: string; body: string }[] }>(
+    await call(baseUrl, "/api/v1/national/outbox?limit=50", { cookie: admin }),
+    "read the outbox",
+    200,
+  );
+  const token = /\/verify-email\/([\w-]+)/.exec(
+    outbox.items.find((message) => message.recipient === email)?.body ?? "",
+  )?.[1];
   if (!token) throw new Error(`no verification link for ${email} in the outbox`);
-  await expectStatus(await call(baseUrl, "/api/v1/auth/verify-email", { method: "POST", body: { token } }), "confirm the operator's email", 204);
+  await expectStatus(
+    await call(baseUrl, "/api/v1/auth/verify-email", { method: "POST", body: { token } }),
+    "confirm the operator's email",
+    204,
+  );
   const verifier = await sessionCookie(baseUrl, "dinsos.kota-tangerang@akrab.test");
   await expectStatus(
     await call(baseUrl, `/api/v1/t/${TENANT}/lks/${lksId}/verify`, {
       method: "POST",
       cookie: verifier,
-      body: { tandaDaftar: { number: `460/${digits(4)}/Dinsos`, issuer: "Dinas Sosial Kota Tangerang", issuedAt: "2025-01-10", expiresAt: "2030-01-09" } },
+      body: {
+        tandaDaftar: {
+          number: `460/${digits(4)}/Dinsos`,
+          issuer: "Dinas Sosial Kota Tangerang",
+          issuedAt: "2025-01-10",
+          expiresAt: "2030-01-09",
+        },
+      },
     }),
     "verify the LKS",
     200,
@@ -184,7 +232,16 @@ export async function registerLksWithApplication(baseUrl: string, prefix = "Pant
       method: "POST",
       cookie: operator,
       headers: { "idempotency-key": randomBytes(12).toString("hex") },
-      body: { lksId, kind: "first", letter: { number: "031/PADU/2026", date: "2026-02-01", signatoryName: "Siti Rahmawati", signatoryPosition: "Ketua" } },
+      body: {
+        lksId,
+        kind: "first",
+        letter: {
+          number: "031/PADU/2026",
+          date: "2026-02-01",
+          signatoryName: "Siti Rahmawati",
+          signatoryPosition: "Ketua",
+        },
+      },
     }),
     "create the application",
     201,
@@ -208,43 +265,66 @@ export interface PhotoRow {
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 
 /** Picks the photo in the application page for each requirement and reads what the upload queue would send. */
-export async function benchPhotoDownscale(baseUrl: string, options: { browser?: Browser; photo?: Buffer } = {}): Promise<PhotoRow[]> {
+export async function benchPhotoDownscale(
+  baseUrl: string,
+  options: { browser?: Browser; photo?: Buffer } = {},
+): Promise<PhotoRow[]> {
   const photo = options.photo ?? makePhonePhoto();
   const target = await registerLksWithApplication(baseUrl, "Panti Asuhan Uji Foto");
-  const browser =
-    options.browser ??
-    (await launchChromium());
-  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 360, height: 740 }, locale: "id-ID", serviceWorkers: "block" });
+  const browser = options.browser ?? (await launchChromium());
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    viewport: { width: 360, height: 740 },
+    locale: "id-ID",
+    serviceWorkers: "block",
+  });
   const rows: PhotoRow[] = [];
   try {
     const page = await context.newPage();
-    const login = await page.request.post("/api/v1/auth/login", { data: { email: target.email, password: target.password }, headers: { origin: baseUrl } });
+    const login = await page.request.post("/api/v1/auth/login", {
+      data: { email: target.email, password: target.password },
+      headers: { origin: baseUrl },
+    });
     if (!login.ok()) throw new Error(`login failed: ${login.status()}`);
     // No byte leaves the browser: the tus creation POST fails as if offline, and the file waits in the queue.
-    await page.route("**/api/v1/t/*/uploads", (route) => (route.request().method() === "POST" ? route.abort("internetdisconnected") : route.continue()));
+    await page.route("**/api/v1/t/*/uploads", (route) =>
+      route.request().method() === "POST" ? route.abort("internetdisconnected") : route.continue(),
+    );
     await page.goto(`/permohonan/${target.applicationId}?t=${target.tenant}`);
     for (const requirement of REQUIREMENTS) {
       const input = page.locator(`#upload-${requirement.key}`);
       await input.waitFor({ state: "attached" });
       const started = Date.now();
       await input.setInputFiles({ name: "IMG_20261122_093000.jpg", mimeType: "image/jpeg", buffer: photo });
-      const item = page.locator(`[data-testid="upload-item"][data-requirement="${requirement.key}"]:not([data-state="preparing"])`);
+      const item = page.locator(
+        `[data-testid="upload-item"][data-requirement="${requirement.key}"]:not([data-state="preparing"])`,
+      );
       await item.waitFor({ timeout: 60_000 });
       const seconds = (Date.now() - started) / 1000;
       const downscaledBytes = Number(await item.getAttribute("data-size"));
       const originalBytes = Number(await item.getAttribute("data-original-size"));
       const filename = (await item.locator(".filename").innerText()).trim();
-      if (originalBytes !== photo.length) throw new Error(`the page saw ${originalBytes} bytes, the photo has ${photo.length}`);
+      if (originalBytes !== photo.length)
+        throw new Error(`the page saw ${originalBytes} bytes, the photo has ${photo.length}`);
       // Leave nothing behind on the device.
       await item.getByRole("button", { name: /^Batalkan/ }).click();
       await item.waitFor({ state: "detached" });
-      rows.push({ requirement: requirement.label, originalBytes, downscaledBytes, ratio: downscaledBytes / originalBytes, filename, seconds });
+      rows.push({
+        requirement: requirement.label,
+        originalBytes,
+        downscaledBytes,
+        ratio: downscaledBytes / originalBytes,
+        filename,
+        seconds,
+      });
     }
   } finally {
     await context.close();
     if (!options.browser) await browser.close();
   }
-  console.log("Phone photo before upload: the web app's own downscaler in Chromium (longest side ≤ 1600 px, quality 0.82)");
+  console.log(
+    "Phone photo before upload: the web app's own downscaler in Chromium (longest side ≤ 1600 px, quality 0.82)",
+  );
   console.table(
     rows.map((row) => ({
       photo: "4000 × 3000 JPEG q90",

@@ -31,12 +31,25 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 async function startHelloWorld(): Promise<{ url: string; stop(): void }> {
-  const child = spawn("wrangler", ["dev", "-c", "bench/hello-world/wrangler.toml", "--ip", "127.0.0.1", "--port", String(HELLO_PORT), "--show-interactive-dev-session=false"], {
-    cwd: ROOT,
-    env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "1" },
-    detached: true,
-    stdio: "ignore",
-  });
+  const child = spawn(
+    "wrangler",
+    [
+      "dev",
+      "-c",
+      "bench/hello-world/wrangler.toml",
+      "--ip",
+      "127.0.0.1",
+      "--port",
+      String(HELLO_PORT),
+      "--show-interactive-dev-session=false",
+    ],
+    {
+      cwd: ROOT,
+      env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "1" },
+      detached: true,
+      stdio: "ignore",
+    },
+  );
   const url = `http://127.0.0.1:${HELLO_PORT}/`;
   for (let i = 0; i < 240; i++) {
     try {
@@ -53,12 +66,17 @@ async function measureLatency(name: string, url: string, headers?: Record<string
   await load(url, { connections: 10, requests: 100, headers }); // warm-up: isolate, D1 connection, JIT
   const roundTrips = await d1RoundTrips(url, { headers });
   const rows: (LoadResult & { name: string; roundTrips: number | null })[] = [];
-  for (const connections of [1, 50] as const) rows.push({ name, roundTrips, ...(await load(url, { connections, requests: REQUESTS[connections], headers })) });
+  for (const connections of [1, 50] as const)
+    rows.push({ name, roundTrips, ...(await load(url, { connections, requests: REQUESTS[connections], headers })) });
   return rows;
 }
 
 function bundleSize(): string {
-  const out = execFileSync("wrangler", ["deploy", "--dry-run", "--env", "production", "--outdir", ".wrangler/dist"], { cwd: ROOT, encoding: "utf8", env: { ...process.env, WRANGLER_SEND_METRICS: "false" } });
+  const out = execFileSync("wrangler", ["deploy", "--dry-run", "--env", "production", "--outdir", ".wrangler/dist"], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
+  });
   return out.match(/Total Upload:[^\n]*/)?.[0] ?? "unknown";
 }
 
@@ -79,14 +97,32 @@ try {
   });
   await browser.close();
 
-  const session = (await (await fetch(`${app.url}/api/v1/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(DEMO) })).json()) as { token: string };
+  const session = (await (
+    await fetch(`${app.url}/api/v1/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(DEMO),
+    })
+  ).json()) as { token: string };
   const auth = { authorization: `Bearer ${session.token}` };
   const latency = [
     ...(await measureLatency("hello-world Worker", hello.url)),
     ...(await measureLatency("GET /api/health", `${app.url}/api/health`)),
-    ...(await measureLatency("GET /api/v1/t/kota-tangerang/lks (auth)", `${app.url}/api/v1/t/kota-tangerang/lks`, auth)),
-    ...(await measureLatency(`GET …/inbox, ${APPLICATIONS} applications (auth)`, `${app.url}/api/v1/t/kota-tangerang/inbox`, auth)),
-    ...(await measureLatency(`GET …/inbox?overdue=true (auth)`, `${app.url}/api/v1/t/kota-tangerang/inbox?overdue=true`, auth)),
+    ...(await measureLatency(
+      "GET /api/v1/t/kota-tangerang/lks (auth)",
+      `${app.url}/api/v1/t/kota-tangerang/lks`,
+      auth,
+    )),
+    ...(await measureLatency(
+      `GET …/inbox, ${APPLICATIONS} applications (auth)`,
+      `${app.url}/api/v1/t/kota-tangerang/inbox`,
+      auth,
+    )),
+    ...(await measureLatency(
+      `GET …/inbox?overdue=true (auth)`,
+      `${app.url}/api/v1/t/kota-tangerang/inbox?overdue=true`,
+      auth,
+    )),
   ];
   // Each transition moves a different application once (recommend, version 1 → 2), 20 clients at a time.
   const transitions = await load(
@@ -98,15 +134,27 @@ try {
     }),
     { connections: 20, requests: TRANSITIONS, headers: auth },
   );
-  const transitionTrips = await d1RoundTrips(`${app.url}/api/v1/t/kota-tangerang/applications/${benchApplicationId(TRANSITIONS + 1)}/transitions`, {
-    method: "POST",
-    headers: { ...auth, "content-type": "application/json", "idempotency-key": "bench-transition-count" },
-    body: JSON.stringify({ action: "recommend", expectedVersion: 1 }),
-  });
+  const transitionTrips = await d1RoundTrips(
+    `${app.url}/api/v1/t/kota-tangerang/applications/${benchApplicationId(TRANSITIONS + 1)}/transitions`,
+    {
+      method: "POST",
+      headers: { ...auth, "content-type": "application/json", "idempotency-key": "bench-transition-count" },
+      body: JSON.stringify({ action: "recommend", expectedVersion: 1 }),
+    },
+  );
   latency.push({ name: "POST …/transitions (recommend)", roundTrips: transitionTrips, ...transitions });
 
   console.log("\nPage weight, first load (gzip)");
-  console.table([login, home].map((w) => ({ page: w.page, JS: kb(w.js), CSS: kb(w.css), "JS+CSS": kb(w.js + w.css), HTML: kb(w.html), files: w.files })));
+  console.table(
+    [login, home].map((w) => ({
+      page: w.page,
+      JS: kb(w.js),
+      CSS: kb(w.css),
+      "JS+CSS": kb(w.js + w.css),
+      HTML: kb(w.html),
+      files: w.files,
+    })),
+  );
 
   console.log("API latency on local workerd (wrangler dev)");
   // "D1 trips": round trips of one request (the first is the principal with the tenant; the rest are the handler's own).

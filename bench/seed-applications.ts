@@ -15,7 +15,12 @@ export function applicationsSql(count: number): string {
   const tenantId = demoId("tenant", "kota-tangerang");
   const now = Date.now();
   const checklist = JSON.stringify(DEFAULT_CHECKLISTS.first.map((d) => ({ ...d, status: "missing" })));
-  const letter = JSON.stringify({ number: "1/2026", date: "2026-11-01", signatoryName: "Ketua", signatoryPosition: "Ketua" });
+  const letter = JSON.stringify({
+    number: "1/2026",
+    date: "2026-11-01",
+    signatoryName: "Ketua",
+    signatoryPosition: "Ketua",
+  });
   const lines: string[] = [];
   for (let i = 1; i <= count; i++) {
     const lksId = `bench-lks-${String(i).padStart(5, "0")}`;

@@ -12,7 +12,19 @@
  * a running one with AKRAB_BENCH_URL=http://127.0.0.1:8792.
  */
 import { pathToFileURL } from "node:url";
-import { FILE_BYTES, KiB, MiB, downloadDocument, makePdf, metadataFor, prepareUploader, sha256Hex, tusUpload, uploadThroughFaults, type FaultyUploadOptions } from "../tests/support/tus-node-client.ts";
+import {
+  FILE_BYTES,
+  KiB,
+  MiB,
+  downloadDocument,
+  makePdf,
+  metadataFor,
+  prepareUploader,
+  sha256Hex,
+  tusUpload,
+  uploadThroughFaults,
+  type FaultyUploadOptions,
+} from "../tests/support/tus-node-client.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Bench figures
@@ -30,7 +42,10 @@ export interface ThroughputRow {
 }
 
 /** Loopback upload throughput straight to the server (no proxy): a 20 MB PDF per chunk size. */
-export async function benchUploadThroughput(baseUrl: string, opts: { fileBytes?: number; chunkSizes?: number[] } = {}): Promise<ThroughputRow[]> {
+export async function benchUploadThroughput(
+  baseUrl: string,
+  opts: { fileBytes?: number; chunkSizes?: number[] } = {},
+): Promise<ThroughputRow[]> {
   const uploader = await prepareUploader(baseUrl);
   const rows: ThroughputRow[] = [];
   for (const chunkSize of opts.chunkSizes ?? [5 * MiB, 256 * KiB]) {
@@ -43,10 +58,26 @@ export async function benchUploadThroughput(baseUrl: string, opts: { fileBytes?:
       chunkSize,
       retryDelays: [0, 100, 500],
     });
-    rows.push({ chunk: chunkSize >= MiB ? `${chunkSize / MiB} MiB` : `${chunkSize / KiB} KiB`, fileBytes: file.length, seconds: run.seconds, mbPerSecond: file.length / 1e6 / run.seconds, requests: run.trace.length, retries: run.retries });
+    rows.push({
+      chunk: chunkSize >= MiB ? `${chunkSize / MiB} MiB` : `${chunkSize / KiB} KiB`,
+      fileBytes: file.length,
+      seconds: run.seconds,
+      mbPerSecond: file.length / 1e6 / run.seconds,
+      requests: run.trace.length,
+      retries: run.retries,
+    });
   }
   console.log("Upload throughput, tus on loopback (no proxy)");
-  console.table(rows.map((r) => ({ file: mb(r.fileBytes), chunk: r.chunk, requests: r.requests, retries: r.retries, seconds: r.seconds.toFixed(2), "MB/s": r.mbPerSecond.toFixed(1) })));
+  console.table(
+    rows.map((r) => ({
+      file: mb(r.fileBytes),
+      chunk: r.chunk,
+      requests: r.requests,
+      retries: r.retries,
+      seconds: r.seconds.toFixed(2),
+      "MB/s": r.mbPerSecond.toFixed(1),
+    })),
+  );
   return rows;
 }
 
@@ -70,7 +101,10 @@ export async function benchUploadFaults(baseUrl: string, opts: FaultyUploadOptio
   const result = await uploadThroughFaults(baseUrl, { timeoutMs: 300_000, ...opts });
   const uploader = await prepareUploader(baseUrl);
   const stored = await downloadDocument(uploader, result.documentId);
-  if (sha256Hex(stored) !== result.sha256) throw new Error(`stored document ${result.documentId} differs from the uploaded file (sha256 ${sha256Hex(stored)} ≠ ${result.sha256})`);
+  if (sha256Hex(stored) !== result.sha256)
+    throw new Error(
+      `stored document ${result.documentId} differs from the uploaded file (sha256 ${sha256Hex(stored)} ≠ ${result.sha256})`,
+    );
   const row: FaultRow = {
     fileBytes: result.fileBytes,
     wireBytes: result.wireBytes,
@@ -83,7 +117,9 @@ export async function benchUploadFaults(baseUrl: string, opts: FaultyUploadOptio
     conflicts: result.summary.conflicts,
     clientRatio: result.clientBytes / result.fileBytes,
   };
-  console.log("Resumable upload under a connection cut every 300–900 KiB (256 KiB chunks; reference: @tus/server ≈ 1.12 ×)");
+  console.log(
+    "Resumable upload under a connection cut every 300–900 KiB (256 KiB chunks; reference: @tus/server ≈ 1.12 ×)",
+  );
   console.table([
     {
       file: mb(row.fileBytes),
@@ -107,7 +143,9 @@ export async function benchUploadFaults(baseUrl: string, opts: FaultyUploadOptio
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const external = process.env.AKRAB_BENCH_URL?.replace(/\/$/, "");
   const { startLocalServer } = await import("../tests/support/local-server.ts");
-  const server = external ? { url: external, stop: async () => {} } : await startLocalServer({ port: Number(process.env.AKRAB_BENCH_PORT ?? 8793) });
+  const server = external
+    ? { url: external, stop: async () => {} }
+    : await startLocalServer({ port: Number(process.env.AKRAB_BENCH_PORT ?? 8793) });
   try {
     await benchUploadThroughput(server.url);
     await benchUploadFaults(server.url);

@@ -22,13 +22,23 @@ for (const [key, entry] of Object.entries(lock.packages)) {
   for (const [name, os, cpu] of OTHER_PLATFORMS) {
     const sibling = `${prefix}@cloudflare/${name}`;
     if (lock.packages[sibling]) continue;
-    lock.packages[sibling] = { version: entry.version, cpu: [cpu], dev: true, license: entry.license, optional: true, os: [os], engines: entry.engines };
+    lock.packages[sibling] = {
+      version: entry.version,
+      cpu: [cpu],
+      dev: true,
+      license: entry.license,
+      optional: true,
+      os: [os],
+      engines: entry.engines,
+    };
     added++;
   }
 }
 if (added > 0) {
   // npm keeps the root entry first and the rest in locale order.
-  lock.packages = Object.fromEntries(Object.entries(lock.packages).sort(([a], [b]) => (a === "" ? -1 : b === "" ? 1 : a.localeCompare(b, "en"))));
+  lock.packages = Object.fromEntries(
+    Object.entries(lock.packages).sort(([a], [b]) => (a === "" ? -1 : b === "" ? 1 : a.localeCompare(b, "en"))),
+  );
   writeFileSync(path, `${JSON.stringify(lock, null, 2)}\n`);
 }
 console.log(`complete-lockfile: ${added} platform entries added`);

@@ -16,14 +16,23 @@ function fail(message: string): never {
 
 const found = findChromium();
 if (found) process.exit(0);
-if (process.env.CHROMIUM_PATH) fail(`CHROMIUM_PATH=${process.env.CHROMIUM_PATH} does not exist; point it at a Chromium binary`);
+if (process.env.CHROMIUM_PATH)
+  fail(`CHROMIUM_PATH=${process.env.CHROMIUM_PATH} does not exist; point it at a Chromium binary`);
 
-const canApt = process.platform === "linux" && process.getuid?.() === 0 && existsSync("/etc/debian_version") && existsSync("/usr/bin/apt-get");
+const canApt =
+  process.platform === "linux" &&
+  process.getuid?.() === 0 &&
+  existsSync("/etc/debian_version") &&
+  existsSync("/usr/bin/apt-get");
 if (!canApt) {
-  fail("no Chromium found for the end-to-end tests: install it (Debian/Ubuntu: `sudo apt-get install -y chromium`) or set CHROMIUM_PATH");
+  fail(
+    "no Chromium found for the end-to-end tests: install it (Debian/Ubuntu: `sudo apt-get install -y chromium`) or set CHROMIUM_PATH",
+  );
 }
 
-console.log("ensure-chromium: no Chromium found; installing Debian's chromium with apt-get (about 30 s, once per machine)");
+console.log(
+  "ensure-chromium: no Chromium found; installing Debian's chromium with apt-get (about 30 s, once per machine)",
+);
 try {
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
   execFileSync("apt-get", ["update", "-qq"], { stdio: ["ignore", "ignore", "inherit"], env });
@@ -31,5 +40,6 @@ try {
 } catch {
   fail("apt-get could not install chromium; install it by hand (`apt-get install -y chromium`) or set CHROMIUM_PATH");
 }
-if (!findChromium()) fail("apt-get finished but no Chromium binary appeared; install `chromium` by hand or set CHROMIUM_PATH");
+if (!findChromium())
+  fail("apt-get finished but no Chromium binary appeared; install `chromium` by hand or set CHROMIUM_PATH");
 console.log(`ensure-chromium: installed ${findChromium()}`);

@@ -13,7 +13,13 @@ const provinces = await getProvinces();
 const regencies = await getRegencies();
 
 const rows: Region[] = [
-  ...provinces.map((p) => ({ code: p.code, name: p.name, kind: "province" as const, provinceCode: null, slug: regionSlug("province", p.name) })),
+  ...provinces.map((p) => ({
+    code: p.code,
+    name: p.name,
+    kind: "province" as const,
+    provinceCode: null,
+    slug: regionSlug("province", p.name),
+  })),
   ...regencies.map((r) => {
     const kind = kabKotaKind(r.name);
     return { code: r.code, name: r.name, kind, provinceCode: r.province_code, slug: regionSlug(kind, r.name) };

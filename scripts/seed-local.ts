@@ -15,7 +15,9 @@ try {
   const file = join(dir, "seed.sql");
   writeFileSync(file, `${(await demoSeedStatements()).join("\n")}\n`);
   const persist = values["persist-to"] ? ["--persist-to", values["persist-to"]] : [];
-  execFileSync("wrangler", ["d1", "execute", "DB", "--local", "--file", file, ...persist], { stdio: ["ignore", "ignore", "inherit"] });
+  execFileSync("wrangler", ["d1", "execute", "DB", "--local", "--file", file, ...persist], {
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   console.log("Demo data loaded (existing rows left unchanged).");
 } finally {
   rmSync(dir, { recursive: true, force: true });

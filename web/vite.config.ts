@@ -13,9 +13,34 @@ type CspDirectives = NonNullable<NonNullable<Config["csp"]>["directives"]>;
 
 /** Message keys only the signed-in pages and the long public forms use (see `codeSplitting`). */
 const APP_MESSAGE_PREFIXES = [
-  "admin", "appl", "audit", "field", "home", "intro", "later", "legal", "level", "lks", "lksd", "lksf", "lksnew",
-  "lksreg", "members", "next", "notif", "platform", "ppks", "region_kind", "registry", "service_mode",
-  "signup", "tp", "type", "users", "verify_email", "wf",
+  "admin",
+  "appl",
+  "audit",
+  "field",
+  "home",
+  "intro",
+  "later",
+  "legal",
+  "level",
+  "lks",
+  "lksd",
+  "lksf",
+  "lksnew",
+  "lksreg",
+  "members",
+  "next",
+  "notif",
+  "platform",
+  "ppks",
+  "region_kind",
+  "registry",
+  "service_mode",
+  "signup",
+  "tp",
+  "type",
+  "users",
+  "verify_email",
+  "wf",
 ].join("|");
 const APP_KEY = new RegExp(`^(${APP_MESSAGE_PREFIXES})_`);
 const SEP = String.raw`[\\/]`;
@@ -35,7 +60,9 @@ function messageKeys(entries: string[], lazy: boolean): Set<string> {
   const keys = new Set<string>();
   const seen = new Set<string>();
   const queue = entries.map((entry) => join(srcDir, entry));
-  const imports = lazy ? /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)["']([^"']+)["']/g : /(?:\bfrom\s*|\bimport\s+)["']([^"']+)["']/g;
+  const imports = lazy
+    ? /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)["']([^"']+)["']/g
+    : /(?:\bfrom\s*|\bimport\s+)["']([^"']+)["']/g;
   for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
     if (seen.has(file)) continue;
     seen.add(file);
@@ -64,7 +91,12 @@ const routeFiles = (dir: string) =>
     .map((file) => join(dir, file));
 
 /** What every signed-in page loads around it: the root and signed-in layouts, and the error page. */
-const SIGNED_IN_SHELL = ["routes/+layout.svelte", "routes/+error.svelte", "routes/(app)/+layout.svelte", "routes/(app)/+layout.ts"];
+const SIGNED_IN_SHELL = [
+  "routes/+layout.svelte",
+  "routes/+error.svelte",
+  "routes/(app)/+layout.svelte",
+  "routes/(app)/+layout.ts",
+];
 /** The signed-in home (`/`) with every role's home component (loaded lazily, but they are the page's content). */
 const HOME_KEYS = messageKeys([...SIGNED_IN_SHELL, "routes/(app)/+page.svelte"], true);
 /** The application page (`/permohonan/{id}`): what it shows at once, and with its lazily loaded parts (dialog, timeline, upload queue). */
@@ -76,13 +108,18 @@ const AUTH_ONLY_KEYS = [...messageKeys(routeFiles("routes/(auth)"), true)].filte
   (key) => !APP_KEY.test(key) && !HOME_KEYS.has(key) && !APPLICATION_KEYS.has(key) && !APPLICATION_LATER_KEYS.has(key),
 );
 /** Texts of the pages one sees signed out (and of the root layout and error page, around every page). */
-const PUBLIC_KEYS = messageKeys(["routes/+layout.svelte", "routes/+error.svelte", ...routeFiles("routes/(auth)"), ...routeFiles("routes/(public)")], true);
+const PUBLIC_KEYS = messageKeys(
+  ["routes/+layout.svelte", "routes/+error.svelte", ...routeFiles("routes/(auth)"), ...routeFiles("routes/(public)")],
+  true,
+);
 /**
  * Texts without one of the prefixes above that only signed-in pages use (the header, the role names,
  * the invitation form, the outbox…): grouped like the prefixed ones, so signed-out pages do not load them.
  */
 const SIGNED_IN_ONLY_KEYS = new Set(
-  [...messageKeys([...SIGNED_IN_SHELL, ...routeFiles("routes/(app)")], true)].filter((key) => !APP_KEY.test(key) && !PUBLIC_KEYS.has(key)),
+  [...messageKeys([...SIGNED_IN_SHELL, ...routeFiles("routes/(app)")], true)].filter(
+    (key) => !APP_KEY.test(key) && !PUBLIC_KEYS.has(key),
+  ),
 );
 const appKeys = (keys: Iterable<string>) => [...keys].filter((key) => APP_KEY.test(key));
 
@@ -112,7 +149,8 @@ function announcerStyleHash(): `sha256-${string}` {
   const kitDir = dirname(createRequire(import.meta.url).resolve("@sveltejs/kit/package.json"));
   const root = readFileSync(join(kitDir, "src/runtime/components/root.svelte"), "utf8");
   const style = /id="svelte-announcer"[^>]*?\sstyle="([^"]+)"/.exec(root)?.[1];
-  if (!style) throw new Error("vite.config: SvelteKit's announcer style attribute not found; update announcerStyleHash()");
+  if (!style)
+    throw new Error("vite.config: SvelteKit's announcer style attribute not found; update announcerStyleHash()");
   return `sha256-${createHash("sha256").update(style).digest("base64")}`;
 }
 
@@ -211,12 +249,21 @@ export default defineConfig({
             { name: "i18n-auth", test: messageFiles(AUTH_ONLY_KEYS), priority: 6 },
             {
               name: "i18n-signed-in",
-              test: messageFiles([...appKeys(HOME_KEYS), ...SIGNED_IN_ONLY_KEYS].filter((key) => HOME_KEYS.has(key) && APPLICATION_KEYS.has(key))),
+              test: messageFiles(
+                [...appKeys(HOME_KEYS), ...SIGNED_IN_ONLY_KEYS].filter(
+                  (key) => HOME_KEYS.has(key) && APPLICATION_KEYS.has(key),
+                ),
+              ),
               priority: 5,
             },
             { name: "i18n-home", test: messageFiles(appKeys(HOME_KEYS)), priority: 4 },
             { name: "i18n-appl", test: messageFiles(appKeys(APPLICATION_KEYS)), priority: 3 },
-            { name: "i18n-appl-later", test: messageFiles(appKeys(APPLICATION_LATER_KEYS)), priority: 2, entriesAware: true },
+            {
+              name: "i18n-appl-later",
+              test: messageFiles(appKeys(APPLICATION_LATER_KEYS)),
+              priority: 2,
+              entriesAware: true,
+            },
             {
               name: "i18n-app",
               test: (id: string) => APP_MESSAGES.test(id) || SIGNED_IN_ONLY_MESSAGES.test(id),

@@ -15,7 +15,11 @@ async function followOutboxLink(page: Page, recipient: string, subject: RegExp):
   await login(page, "admin@akrab.test");
   await page.getByRole("link", { name: /Kotak keluar email/ }).click();
   await page.getByRole("heading", { level: 1, name: "Kotak keluar email" }).waitFor();
-  const message = page.getByTestId("outbox-message").filter({ hasText: recipient }).filter({ hasText: subject }).first();
+  const message = page
+    .getByTestId("outbox-message")
+    .filter({ hasText: recipient })
+    .filter({ hasText: subject })
+    .first();
   await message.waitFor();
   await shot(page, `outbox-${subject.source.replace(/\W+/g, "-").toLowerCase()}`);
   await message.getByRole("link").first().click();

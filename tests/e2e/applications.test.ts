@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { DEMO_PASSWORD, actAs, apiFetch, launch, login, open, overflowsHorizontally, shot, } from "./helpers.ts";
+import { DEMO_PASSWORD, actAs, apiFetch, launch, login, open, overflowsHorizontally, shot } from "./helpers.ts";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -19,21 +19,33 @@ async function apiLogin(email: string): Promise<string> {
   return cookie!.split(";")[0]!;
 }
 
-interface Found { id: string; tenant: { slug: string } }
+interface Found {
+  id: string;
+  tenant: { slug: string };
+}
 async function inbox(cookie: string, path: string): Promise<Found[]> {
   const response = await apiFetch(path, { cookie });
   if (response.status !== 200) return [];
-  return ((await response.json()) as { items: Array<Found & { lks: { name: string } }> }).items.filter((i) => i.lks.name === "Panti Asuhan Kasih Bunda");
+  return ((await response.json()) as { items: Array<Found & { lks: { name: string } }> }).items.filter(
+    (i) => i.lks.name === "Panti Asuhan Kasih Bunda",
+  );
 }
 
 async function act(cookie: string, app: Found, action: string, extra: Record<string, unknown> = {}): Promise<void> {
   const base = `/api/v1/t/${app.tenant.slug}/applications/${app.id}`;
   const current = (await (await apiFetch(base, { cookie })).json()) as { version: number };
-  const response = await apiFetch(`${base}/transitions`, { method: "POST", cookie, body: { action, expectedVersion: current.version, ...extra } });
+  const response = await apiFetch(`${base}/transitions`, {
+    method: "POST",
+    cookie,
+    body: { action, expectedVersion: current.version, ...extra },
+  });
   expect(response.status, `${action}: ${await response.clone().text()}`).toBe(200);
 }
 
-const RETURN = { comment: "Dibersihkan oleh tes e2e", items: [{ kind: "letter", ref: "number", message: "Dibersihkan oleh tes" }] };
+const RETURN = {
+  comment: "Dibersihkan oleh tes e2e",
+  items: [{ kind: "letter", ref: "number", message: "Dibersihkan oleh tes" }],
+};
 
 /** Withdraws Kasih Bunda's open application, wherever in the workflow an earlier run left it. */
 async function withdrawOpenApplication(): Promise<void> {
@@ -58,9 +70,16 @@ async function withdrawOpenApplication(): Promise<void> {
       continue;
     }
     const national = await apiFetch("/api/v1/national/inbox", { cookie: balks });
-    const atBalks = ((await national.json()) as { items: Array<Found & { lks: { name: string }; step: { id: string } }> }).items.find((i) => i.lks.name === "Panti Asuhan Kasih Bunda");
+    const atBalks = (
+      (await national.json()) as { items: Array<Found & { lks: { name: string }; step: { id: string } }> }
+    ).items.find((i) => i.lks.name === "Panti Asuhan Kasih Bunda");
     if (atBalks) {
-      await act(balks, atBalks, atBalks.step.id === "admin_check" ? "return" : "accept", atBalks.step.id === "admin_check" ? RETURN : {});
+      await act(
+        balks,
+        atBalks,
+        atBalks.step.id === "admin_check" ? "return" : "accept",
+        atBalks.step.id === "admin_check" ? RETURN : {},
+      );
       continue;
     }
     return;
@@ -79,7 +98,9 @@ async function stepIs(page: Page, label: string): Promise<void> {
 
 describe("accreditation application: submit, return for revision, resubmit, recommend", () => {
   // Four signed-in people and a dozen pages: about 15 s alone, up to a minute when every e2e file runs at once.
-  test("an LKS applies, Kota Tangerang returns it with two items, the LKS resubmits, Dinsos and the province recommend it to BALKS", { timeout: 150_000 }, async () => {
+  test("an LKS applies, Kota Tangerang returns it with two items, the LKS resubmits, Dinsos and the province recommend it to BALKS", {
+    timeout: 150_000,
+  }, async () => {
     await withdrawOpenApplication();
 
     // 1. The LKS operator opens an application from its home and submits it.
@@ -112,7 +133,10 @@ describe("accreditation application: submit, return for revision, resubmit, reco
     await actAs(dinsos.page, "Verifikator Dinsos");
     await dinsos.page.getByTestId("tile-inbox").click();
     await dinsos.page.getByRole("heading", { level: 1, name: "Permohonan masuk" }).waitFor();
-    await dinsos.page.getByTestId("inbox-count").filter({ hasText: /\d+ permohonan menunggu/ }).waitFor();
+    await dinsos.page
+      .getByTestId("inbox-count")
+      .filter({ hasText: /\d+ permohonan menunggu/ })
+      .waitFor();
     await shot(dinsos.page, "inbox-kota");
     await dinsos.page.getByTestId("inbox").getByRole("link", { name: "Panti Asuhan Kasih Bunda" }).click();
     await stepIs(dinsos.page, "Verifikasi Dinsos kabupaten/kota");
@@ -163,17 +187,25 @@ describe("accreditation application: submit, return for revision, resubmit, reco
     const applicationPath = new URL(applicationUrl);
     const apiBase = `/api/v1/t/${applicationPath.searchParams.get("t")}${applicationPath.pathname.replace("/permohonan/", "/applications/")}`;
     const operatorCookie = await apiLogin("lks@akrab.test");
-    const stored = (await (await apiFetch(apiBase, { cookie: operatorCookie })).json()) as { version: number; letter: Record<string, string> };
+    const stored = (await (await apiFetch(apiBase, { cookie: operatorCookie })).json()) as {
+      version: number;
+      letter: Record<string, string>;
+    };
     const elsewhere = await apiFetch(`${apiBase}/letter`, {
       method: "PUT",
       cookie: operatorCookie,
-      body: { letter: { ...stored.letter, summary: "Pengajuan akreditasi pertama (diperbarui)." }, expectedVersion: stored.version },
+      body: {
+        letter: { ...stored.letter, summary: "Pengajuan akreditasi pertama (diperbarui)." },
+        expectedVersion: stored.version,
+      },
     });
     expect(elsewhere.status, await elsewhere.clone().text()).toBe(200);
     await number.fill("013/PAKB/2026");
     await phone.page.getByRole("button", { name: "Simpan surat" }).click();
     await phone.page.getByTestId("appl-notice").filter({ hasText: "dimuat ulang" }).waitFor();
-    expect(await phone.page.locator("#f-letter-summary").inputValue()).toBe("Pengajuan akreditasi pertama (diperbarui).");
+    expect(await phone.page.locator("#f-letter-summary").inputValue()).toBe(
+      "Pengajuan akreditasi pertama (diperbarui).",
+    );
     expect(await number.inputValue()).toBe("012/PAKB/2026");
     await number.fill("013/PAKB/2026");
     await phone.page.getByRole("button", { name: "Simpan surat" }).click();
@@ -189,7 +221,9 @@ describe("accreditation application: submit, return for revision, resubmit, reco
     await dinsos.page.reload();
     await stepIs(dinsos.page, "Verifikasi Dinsos kabupaten/kota");
     const changes = dinsos.page.getByTestId("appl-changes").locator("li").filter({ hasText: "Nomor surat" });
-    expect((await changes.innerText()).replace(/\s+/g, " ")).toMatch(/Nomor surat .*012\/PAKB\/2026 → .*013\/PAKB\/2026/);
+    expect((await changes.innerText()).replace(/\s+/g, " ")).toMatch(
+      /Nomor surat .*012\/PAKB\/2026 → .*013\/PAKB\/2026/,
+    );
     await shot(dinsos.page, "application-changes-since-return");
     await dinsos.page.getByRole("button", { name: "Rekomendasikan", exact: true }).click();
     await confirmDialog(dinsos.page);

@@ -30,7 +30,10 @@ describe("login", () => {
     const email = `ratelimit.${Date.now()}@akrab.test`;
     // The API allows 10 failed attempts per account per window; use them up from Node.
     for (let i = 0; i < 10; i++) {
-      const response = await apiFetch("/api/v1/auth/login", { method: "POST", body: { email, password: "salah-salah-salah" } });
+      const response = await apiFetch("/api/v1/auth/login", {
+        method: "POST",
+        body: { email, password: "salah-salah-salah" },
+      });
       expect(response.status).toBe(401);
     }
     const { page, context } = await open(browser);
@@ -119,7 +122,9 @@ describe("session", () => {
     await page.waitForURL((url) => url.pathname === "/login");
     await page.getByText("Anda telah keluar.").waitFor();
 
-    const status = await page.evaluate("fetch('/api/v1/auth/me', { credentials: 'same-origin' }).then((r) => r.status)");
+    const status = await page.evaluate(
+      "fetch('/api/v1/auth/me', { credentials: 'same-origin' }).then((r) => r.status)",
+    );
     expect(status).toBe(401);
     // The server revoked the session: the old cookie no longer works either.
     expect((await apiFetch("/api/v1/auth/me", { cookie: oldCookie })).status).toBe(401);
@@ -136,7 +141,9 @@ describe("session", () => {
     await login(page, "dinsos.kota-tangerang@akrab.test");
     const cookie = (await context.cookies()).find((c) => c.name.includes("akrab_session"))!;
     // "Log out on another device": the same session ends server-side.
-    expect((await apiFetch("/api/v1/auth/logout", { method: "POST", cookie: `${cookie.name}=${cookie.value}` })).status).toBe(204);
+    expect(
+      (await apiFetch("/api/v1/auth/logout", { method: "POST", cookie: `${cookie.name}=${cookie.value}` })).status,
+    ).toBe(204);
     await page.getByLabel("Bertindak sebagai").selectOption({ label: "Verifikator Dinsos" }); // loads the LKS list
     await page.waitForURL((url) => url.pathname === "/login" && url.searchParams.get("next") === "/");
     await page.getByRole("heading", { level: 1, name: "Masuk" }).waitFor();
@@ -144,7 +151,10 @@ describe("session", () => {
   });
 
   test("the demo password still works (sanity)", async () => {
-    const response = await apiFetch("/api/v1/auth/login", { method: "POST", body: { email: "admin@akrab.test", password: DEMO_PASSWORD } });
+    const response = await apiFetch("/api/v1/auth/login", {
+      method: "POST",
+      body: { email: "admin@akrab.test", password: DEMO_PASSWORD },
+    });
     expect(response.status).toBe(200);
   });
 });

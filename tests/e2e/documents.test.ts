@@ -78,16 +78,27 @@ async function makePdf(): Promise<Buffer> {
 async function slow3g(page: Page): Promise<CDPSession> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Network.enable");
-  await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 400, downloadThroughput: 50_000, uploadThroughput: 50_000 });
+  await cdp.send("Network.emulateNetworkConditions", {
+    offline: false,
+    latency: 400,
+    downloadThroughput: 50_000,
+    uploadThroughput: 50_000,
+  });
   return cdp;
 }
 
 async function fullSpeed(cdp: CDPSession): Promise<void> {
-  await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  await cdp.send("Network.emulateNetworkConditions", {
+    offline: false,
+    latency: 0,
+    downloadThroughput: -1,
+    uploadThroughput: -1,
+  });
 }
 
 const item = (page: Page, key: string) => page.getByTestId(`doc-${key}`);
-const statusOf = async (page: Page, key: string) => (await item(page, key).getByTestId("doc-status").innerText()).trim();
+const statusOf = async (page: Page, key: string) =>
+  (await item(page, key).getByTestId("doc-status").innerText()).trim();
 
 async function waitForStatus(page: Page, key: string, label: string, timeout = 60_000): Promise<void> {
   await item(page, key).getByTestId("doc-status").filter({ hasText: label }).waitFor({ timeout });
@@ -122,9 +133,15 @@ function watchTus(page: Page, events: TusEvent[]): void {
 }
 
 describe("documents that survive 2G", () => {
-  test("an LKS uploads a photo and a PDF on slow 3G, reloads mid-upload, and the upload finishes from the server's offset; the verifier accepts one and returns the other", { timeout: 120_000 }, async () => {
+  test("an LKS uploads a photo and a PDF on slow 3G, reloads mid-upload, and the upload finishes from the server's offset; the verifier accepts one and returns the other", {
+    timeout: 120_000,
+  }, async () => {
     const started = Date.now();
-    const [setup, photo, pdfBytes] = await Promise.all([registerLksWithApplication(baseUrl(), "Panti Asuhan Dokumen Uji"), Promise.resolve(makePhoto(1800, 1350)), makePdf()]);
+    const [setup, photo, pdfBytes] = await Promise.all([
+      registerLksWithApplication(baseUrl(), "Panti Asuhan Dokumen Uji"),
+      Promise.resolve(makePhoto(1800, 1350)),
+      makePdf(),
+    ]);
     expect(photo.length, "the photo is a few hundred KB").toBeGreaterThan(300_000);
     expect(photo.length).toBeLessThan(700_000);
     // More than two 256 KiB chunks: after the first one lands there are seconds left to reload in,
@@ -138,14 +155,21 @@ describe("documents that survive 2G", () => {
     await login(lks.page, setup.email, setup.password);
     const scripts: { url: string; body: Buffer }[] = [];
     lks.page.on("response", (response) => {
-      if (response.request().resourceType() === "script") void response.body().then((body) => scripts.push({ url: response.url(), body }), () => undefined);
+      if (response.request().resourceType() === "script")
+        void response.body().then(
+          (body) => scripts.push({ url: response.url(), body }),
+          () => undefined,
+        );
     });
     await lks.page.goto(applicationPath);
     await lks.page.getByRole("heading", { level: 1, name: setup.name }).waitFor();
     await item(lks.page, PDF_REQUIREMENT).getByText("Pilih berkas").waitFor();
     await lks.page.waitForLoadState("networkidle");
     const tusClient = (body: Buffer) => body.includes("tus: neither an endpoint or an upload URL is provided");
-    expect(scripts.some((s) => tusClient(s.body)), "tus-js-client is not part of the page's first load").toBe(false);
+    expect(
+      scripts.some((s) => tusClient(s.body)),
+      "tus-js-client is not part of the page's first load",
+    ).toBe(false);
     const pageWeight = scripts.reduce((sum, s) => sum + gzipSync(s.body, { level: 9 }).length, 0);
 
     const cdp = await slow3g(lks.page);
@@ -157,34 +181,65 @@ describe("documents that survive 2G", () => {
     watchTus(lks.page, events);
 
     // 2. The PDF first. The signal drops at once: the queue says it waits, and goes on by itself when it is back.
-    await lks.page.locator(`#upload-${PDF_REQUIREMENT}`).setInputFiles({ name: "profil-lks.pdf", mimeType: "application/pdf", buffer: pdfBytes });
+    await lks.page
+      .locator(`#upload-${PDF_REQUIREMENT}`)
+      .setInputFiles({ name: "profil-lks.pdf", mimeType: "application/pdf", buffer: pdfBytes });
     const queue = lks.page.getByTestId("upload-queue");
     await queue.locator('[data-testid="upload-item"]:not([data-state="preparing"])').waitFor();
-    await cdp.send("Network.emulateNetworkConditions", { offline: true, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    await cdp.send("Network.emulateNetworkConditions", {
+      offline: true,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
     await queue.getByTestId("upload-offline").waitFor();
     await queue.locator('[data-testid="upload-item"][data-state="offline"]').waitFor();
     expect(await queue.getByTestId("upload-item").innerText()).toContain("Menunggu sinyal, akan lanjut sendiri");
     await shot(lks.page, "documents-offline", false);
-    await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 400, downloadThroughput: 50_000, uploadThroughput: 50_000 });
+    await cdp.send("Network.emulateNetworkConditions", {
+      offline: false,
+      latency: 400,
+      downloadThroughput: 50_000,
+      uploadThroughput: 50_000,
+    });
     await queue.getByTestId("upload-offline").waitFor({ state: "detached" });
 
     // Then the photo (downscaled in the browser before it is queued).
-    await lks.page.locator(`#upload-${PHOTO_REQUIREMENT}`).setInputFiles({ name: "IMG_20260214_101500.jpg", mimeType: "image/jpeg", buffer: photo });
+    await lks.page
+      .locator(`#upload-${PHOTO_REQUIREMENT}`)
+      .setInputFiles({ name: "IMG_20260214_101500.jpg", mimeType: "image/jpeg", buffer: photo });
     await queue.getByTestId("upload-item").filter({ hasText: "IMG_20260214_101500" }).waitFor();
-    await queue.getByTestId("upload-saved").waitFor({ timeout: 10_000 }).catch(async (error: unknown) => {
-      await shot(lks.page, "documents-failure");
-      throw new Error(`${String(error)}\n${await lks.page.locator("main").innerText()}\n${lks.pageErrors.join("\n")}`);
-    }); // "Foto diperkecil dari … menjadi … (hemat …%)"
+    await queue
+      .getByTestId("upload-saved")
+      .waitFor({ timeout: 10_000 })
+      .catch(async (error: unknown) => {
+        await shot(lks.page, "documents-failure");
+        throw new Error(
+          `${String(error)}\n${await lks.page.locator("main").innerText()}\n${lks.pageErrors.join("\n")}`,
+        );
+      }); // "Foto diperkecil dari … menjadi … (hemat …%)"
     const savedText = await queue.getByTestId("upload-saved").innerText();
     expect(savedText).toMatch(/Foto diperkecil dari .* menjadi .* \(hemat \d+%\)/);
-    await lks.page.waitForFunction(() => document.querySelectorAll('[data-testid="upload-item"][data-state="preparing"]').length === 0);
+    await lks.page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="upload-item"][data-state="preparing"]').length === 0,
+    );
 
     // 3. Reload as soon as the server holds part of the PDF (and not all of it).
     const midway = await new Promise<TusEvent>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no partial PATCH within 40 s (connection: ${connection}); tus events: ${JSON.stringify(events)}`)), 40_000);
+      const timer = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `no partial PATCH within 40 s (connection: ${connection}); tus events: ${JSON.stringify(events)}`,
+            ),
+          ),
+        40_000,
+      );
       const check = setInterval(() => {
         const post = events.find((e) => e.method === "POST" && e.status === 201 && e.length === pdfBytes.length);
-        const patch = events.find((e) => e.method === "PATCH" && e.status === 204 && e.responseOffset !== null && post && e.url === post.url);
+        const patch = events.find(
+          (e) => e.method === "PATCH" && e.status === 204 && e.responseOffset !== null && post && e.url === post.url,
+        );
         if (post && patch && patch.responseOffset! > 0 && patch.responseOffset! < post.length!) {
           clearInterval(check);
           clearTimeout(timer);
@@ -202,13 +257,25 @@ describe("documents that survive 2G", () => {
     await waitForStatus(lks.page, PDF_REQUIREMENT, "Sudah diunggah");
     await waitForStatus(lks.page, PHOTO_REQUIREMENT, "Sudah diunggah");
     const resumed = events.slice(afterReload).filter((e) => e.url === midway.url);
-    expect(resumed[0]?.method, `after the reload the PDF's upload is asked for its offset: ${JSON.stringify(resumed)}`).toBe("HEAD");
+    expect(
+      resumed[0]?.method,
+      `after the reload the PDF's upload is asked for its offset: ${JSON.stringify(resumed)}`,
+    ).toBe("HEAD");
     expect(resumed[0]!.responseOffset).toBeGreaterThan(0);
     const firstPatchAfter = resumed.find((e) => e.method === "PATCH");
     expect(firstPatchAfter?.requestOffset, "the PDF continues where the server stopped, not from 0").toBeGreaterThan(0);
-    expect(events.slice(afterReload).filter((e) => e.method === "POST" && e.url === midway.url).length, "the PDF's upload is not created again after the reload").toBe(0);
-    expect(events.filter((e) => e.method === "POST" && e.status === 201 && e.length === pdfBytes.length).length, "one upload created for the PDF").toBe(1);
-    expect(scripts.some((s) => tusClient(s.body)), "tus-js-client is loaded once an upload starts").toBe(true);
+    expect(
+      events.slice(afterReload).filter((e) => e.method === "POST" && e.url === midway.url).length,
+      "the PDF's upload is not created again after the reload",
+    ).toBe(0);
+    expect(
+      events.filter((e) => e.method === "POST" && e.status === 201 && e.length === pdfBytes.length).length,
+      "one upload created for the PDF",
+    ).toBe(1);
+    expect(
+      scripts.some((s) => tusClient(s.body)),
+      "tus-js-client is loaded once an upload starts",
+    ).toBe(true);
 
     // 5. The checklist: sizes and pages before any download, the photo's thumbnail, download links.
     await fullSpeed(cdp);
@@ -227,7 +294,10 @@ describe("documents that survive 2G", () => {
       const img = document.querySelector<HTMLImageElement>('[data-testid="doc-formulir_b"] [data-testid="doc-thumb"]');
       return img?.complete && img.naturalWidth > 0;
     });
-    const natural = await thumb.evaluate((img) => [(img as HTMLImageElement).naturalWidth, (img as HTMLImageElement).naturalHeight]);
+    const natural = await thumb.evaluate((img) => [
+      (img as HTMLImageElement).naturalWidth,
+      (img as HTMLImageElement).naturalHeight,
+    ]);
     expect(Math.max(...natural)).toBeLessThanOrEqual(320);
     await lks.page.getByTestId("upload-queue").getByText("Semua berkas terkirim.").waitFor();
     await shot(lks.page, "documents-uploaded");
@@ -248,30 +318,48 @@ describe("documents that survive 2G", () => {
     expect(await overflowsHorizontally(phone.page), `wider than the screen: ${wide.join(", ")}`).toBe(false);
 
     // Refusals say what to do. A file type the requirement does not take is refused on the device…
-    await lks.page.locator("#upload-akta_pendirian").setInputFiles({ name: "catatan.txt", mimeType: "text/plain", buffer: Buffer.from("bukan dokumen") });
-    expect(await item(lks.page, "akta_pendirian").getByTestId("upload-error").innerText()).toBe("Jenis berkas ini tidak diterima untuk dokumen ini. Gunakan PDF.");
+    await lks.page
+      .locator("#upload-akta_pendirian")
+      .setInputFiles({ name: "catatan.txt", mimeType: "text/plain", buffer: Buffer.from("bukan dokumen") });
+    expect(await item(lks.page, "akta_pendirian").getByTestId("upload-error").innerText()).toBe(
+      "Jenis berkas ini tidak diterima untuk dokumen ini. Gunakan PDF.",
+    );
     // …a "PDF" whose bytes are not a PDF by the server (415 file-type-mismatch on the first PATCH)…
-    await lks.page.locator("#upload-akta_pendirian").setInputFiles({ name: "akta.pdf", mimeType: "application/pdf", buffer: Buffer.from(`bukan PDF ${randomBytes(8).toString("hex")}`.repeat(50)) });
+    await lks.page.locator("#upload-akta_pendirian").setInputFiles({
+      name: "akta.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from(`bukan PDF ${randomBytes(8).toString("hex")}`.repeat(50)),
+    });
     const mismatch = queue.locator('[data-testid="upload-item"][data-requirement="akta_pendirian"]');
     await mismatch.locator('[data-testid="upload-failure"]').waitFor();
-    expect(await mismatch.getByTestId("upload-failure").innerText()).toContain("Isi berkas tidak sesuai dengan jenisnya");
+    expect(await mismatch.getByTestId("upload-failure").innerText()).toContain(
+      "Isi berkas tidak sesuai dengan jenisnya",
+    );
     await mismatch.getByRole("button", { name: /^Hapus/ }).click();
     await mismatch.waitFor({ state: "detached" });
     // …and a file the LKS already stored is linked without sending a byte again.
     const patchesBefore = events.filter((e) => e.method === "PATCH").length;
-    await lks.page.locator("#upload-surat_permohonan").setInputFiles({ name: "profil-lks.pdf", mimeType: "application/pdf", buffer: pdfBytes });
+    await lks.page
+      .locator("#upload-surat_permohonan")
+      .setInputFiles({ name: "profil-lks.pdf", mimeType: "application/pdf", buffer: pdfBytes });
     const duplicate = queue.locator('[data-testid="upload-item"][data-requirement="surat_permohonan"]');
     await duplicate.and(lks.page.locator('[data-state="duplicate"]')).waitFor();
     expect(await duplicate.innerText()).toContain("Sudah pernah diunggah");
     await waitForStatus(lks.page, "surat_permohonan", "Sudah diunggah");
-    expect(events.filter((e) => e.method === "PATCH").length, "no bytes sent for a file already stored").toBe(patchesBefore);
+    expect(events.filter((e) => e.method === "PATCH").length, "no bytes sent for a file already stored").toBe(
+      patchesBefore,
+    );
     await shot(lks.page, "documents-refusals", false);
     // Replacing a file keeps the earlier version, listed (who, when, size) under the current one.
-    await lks.page.locator("#upload-surat_permohonan").setInputFiles({ name: "surat-permohonan.pdf", mimeType: "application/pdf", buffer: await makePdf() });
+    await lks.page
+      .locator("#upload-surat_permohonan")
+      .setInputFiles({ name: "surat-permohonan.pdf", mimeType: "application/pdf", buffer: await makePdf() });
     const letterItem = item(lks.page, "surat_permohonan");
     await letterItem.getByTestId("doc-filename").filter({ hasText: "surat-permohonan.pdf" }).waitFor();
     await letterItem.locator("summary").filter({ hasText: "Versi sebelumnya (1)" }).click();
-    expect(await letterItem.locator(".versions li").innerText()).toMatch(/profil-lks\.pdf · \d+ KB · 3 halaman · Versi 1\s+Diunggah Siti Rahmawati, .* WIB/);
+    expect(await letterItem.locator(".versions li").innerText()).toMatch(
+      /profil-lks\.pdf · \d+ KB · 3 halaman · Versi 1\s+Diunggah Siti Rahmawati, .* WIB/,
+    );
 
     // 6. The LKS submits; the Kota Tangerang verifier accepts the photo and returns the PDF with a note.
     await lks.page.getByTestId("appl-actions").getByRole("button", { name: "Ajukan", exact: true }).click();
@@ -284,7 +372,9 @@ describe("documents that survive 2G", () => {
     await dinsos.page.goto(applicationPath);
     await waitForStatus(dinsos.page, PHOTO_REQUIREMENT, "Sudah diunggah");
     expect(await item(dinsos.page, PDF_REQUIREMENT).getByTestId("doc-meta").innerText()).toContain("3 halaman");
-    await item(dinsos.page, PHOTO_REQUIREMENT).getByRole("button", { name: /^Terima Formulir B/ }).click();
+    await item(dinsos.page, PHOTO_REQUIREMENT)
+      .getByRole("button", { name: /^Terima Formulir B/ })
+      .click();
     await waitForStatus(dinsos.page, PHOTO_REQUIREMENT, "Diterima");
     await dinsos.page.getByTestId("appl-notice").filter({ hasText: "diterima" }).waitFor();
     const pdfReview = item(dinsos.page, PDF_REQUIREMENT);

@@ -40,7 +40,10 @@ function send(proxyUrl: string, bytes: number): Promise<{ reply: string }> {
     let sent = 0;
     socket.on("data", (chunk) => (reply += chunk.toString()));
     // End only once the sink has answered (or clearly will not): a loaded machine may be slow to reply.
-    const answered = Promise.race([new Promise((r) => socket.once("data", r)), new Promise((r) => setTimeout(r, 2000))]);
+    const answered = Promise.race([
+      new Promise((r) => socket.once("data", r)),
+      new Promise((r) => setTimeout(r, 2000)),
+    ]);
     socket.on("error", () => {});
     socket.on("close", () => resolve({ reply }));
     const block = Buffer.alloc(16 * 1024, 0x61);
@@ -59,7 +62,11 @@ function send(proxyUrl: string, bytes: number): Promise<{ reply: string }> {
 
 describe("FaultProxy", () => {
   test("cuts each connection at a seeded point in its range and counts the bytes", async () => {
-    const proxy = new FaultProxy({ target: `127.0.0.1:${sinkPort}`, seed: 7, cutAfter: { min: 100_000, max: 200_000 } });
+    const proxy = new FaultProxy({
+      target: `127.0.0.1:${sinkPort}`,
+      seed: 7,
+      cutAfter: { min: 100_000, max: 200_000 },
+    });
     const url = await proxy.start();
     received.length = 0;
     for (let i = 0; i < 5; i++) await send(url, 1_000_000);
@@ -76,7 +83,11 @@ describe("FaultProxy", () => {
     expect(received.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(proxy.bytesToServer);
 
     // The same seed draws the same points.
-    const again = new FaultProxy({ target: `127.0.0.1:${sinkPort}`, seed: 7, cutAfter: { min: 100_000, max: 200_000 } });
+    const again = new FaultProxy({
+      target: `127.0.0.1:${sinkPort}`,
+      seed: 7,
+      cutAfter: { min: 100_000, max: 200_000 },
+    });
     await again.start();
     for (let i = 0; i < 5; i++) await send(again.url, 1_000_000);
     await again.stop();

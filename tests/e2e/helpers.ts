@@ -24,7 +24,12 @@ export interface Session {
 
 /** A fresh browser context (own cookies, storage and service worker) with one page. */
 export async function open(browser: Browser, viewport = { width: 1100, height: 800 }): Promise<Session> {
-  const context = await browser.newContext({ baseURL: baseUrl(), viewport, locale: "id-ID", timezoneId: "Asia/Jakarta" });
+  const context = await browser.newContext({
+    baseURL: baseUrl(),
+    viewport,
+    locale: "id-ID",
+    timezoneId: "Asia/Jakarta",
+  });
   const page = await context.newPage();
   const cspViolations: string[] = [];
   const pageErrors: string[] = [];
@@ -67,7 +72,9 @@ export async function text(page: Page): Promise<string> {
 export async function controlledByServiceWorker(page: Page, timeout = 20_000): Promise<void> {
   // A function, not a string: the app's CSP (rightly) forbids eval.
   await page.waitForFunction(
-    () => (globalThis as unknown as { navigator: { serviceWorker: { controller: unknown } } }).navigator.serviceWorker.controller !== null,
+    () =>
+      (globalThis as unknown as { navigator: { serviceWorker: { controller: unknown } } }).navigator.serviceWorker
+        .controller !== null,
     undefined,
     { timeout },
   );
@@ -79,7 +86,10 @@ export async function overflowsHorizontally(page: Page): Promise<boolean> {
 }
 
 /** A JSON request from Node, with the app's Origin (the API refuses foreign origins). */
-export async function apiFetch(path: string, init: { method?: string; body?: unknown; cookie?: string } = {}): Promise<Response> {
+export async function apiFetch(
+  path: string,
+  init: { method?: string; body?: unknown; cookie?: string } = {},
+): Promise<Response> {
   const headers: Record<string, string> = { origin: baseUrl(), accept: "application/json" };
   if (init.body !== undefined) headers["content-type"] = "application/json";
   if (init.cookie) headers.cookie = init.cookie;
@@ -90,13 +100,20 @@ export async function apiFetch(path: string, init: { method?: string; body?: unk
   });
 }
 
-export const unique = (prefix: string) => `${prefix}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@akrab.test`;
+export const unique = (prefix: string) =>
+  `${prefix}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@akrab.test`;
 
 /** The element's box lies wholly inside the viewport (a popover or dialog a phone user can read). */
 export async function insideViewport(locator: Locator): Promise<{ inside: boolean; box: unknown; viewport: unknown }> {
   const box = await locator.boundingBox();
   const viewport = locator.page().viewportSize();
-  const inside = box !== null && viewport !== null && box.x >= 0 && box.y >= 0 && box.x + box.width <= viewport.width + 0.5 && box.y + box.height <= viewport.height + 0.5;
+  const inside =
+    box !== null &&
+    viewport !== null &&
+    box.x >= 0 &&
+    box.y >= 0 &&
+    box.x + box.width <= viewport.width + 0.5 &&
+    box.y + box.height <= viewport.height + 0.5;
   return { inside, box, viewport };
 }
 

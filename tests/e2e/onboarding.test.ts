@@ -3,7 +3,18 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { addCalendarDays, jakartaDay } from "../../packages/domain/src/index.ts";
 import { DEMO_LKS } from "../../scripts/demo-data.ts";
-import { actAs, apiFetch, DEMO_PASSWORD, launch, login, open, overflowsHorizontally, shot, text, unique } from "./helpers.ts";
+import {
+  actAs,
+  apiFetch,
+  DEMO_PASSWORD,
+  launch,
+  login,
+  open,
+  overflowsHorizontally,
+  shot,
+  text,
+  unique,
+} from "./helpers.ts";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -24,7 +35,9 @@ async function outboxLink(page: Page, recipient: string, path: RegExp): Promise<
   await page.getByRole("heading", { level: 1, name: "Kotak keluar email" }).waitFor();
   const message = page.getByTestId("outbox-message").filter({ hasText: recipient }).first();
   await message.waitFor();
-  const hrefs = await message.getByRole("link").evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
+  const hrefs = await message
+    .getByRole("link")
+    .evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
   const href = hrefs.find((candidate) => path.test(candidate));
   if (!href) throw new Error(`no ${path} link in the message to ${recipient}: ${hrefs.join(", ")}`);
   return href;
@@ -58,14 +71,21 @@ function png(width: number, height: number): Buffer {
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) rows.set([13, 92 + (x % 64), 78 + (y % 64)], y * (width * 3 + 1) + 1 + x * 3);
   }
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk("IHDR", header), chunk("IDAT", deflateSync(rows)), chunk("IEND", Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk("IHDR", header),
+    chunk("IDAT", deflateSync(rows)),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
 const digits = (n: number) => Array.from({ length: n }, () => Math.floor(Math.random() * 10)).join("");
 
 /** Kota Serang has no tenant in the demo data; on a reused database, any city still without one. */
 async function regionWithoutTenant(): Promise<{ name: string; code: string }> {
-  const { items } = (await (await apiFetch("/api/v1/public/regions")).json()) as { items: { name: string; code: string; kind: string; tenantStatus: string }[] };
+  const { items } = (await (await apiFetch("/api/v1/public/regions")).json()) as {
+    items: { name: string; code: string; kind: string; tenantStatus: string }[];
+  };
   const free = items.filter((region) => region.kind === "city" && region.tenantStatus === "not_onboarded");
   const region = free.find((r) => r.name === "Kota Serang") ?? free[0];
   if (!region) throw new Error("every city already has a tenant");
@@ -98,7 +118,9 @@ describe("a Dinsos signs up, the platform admin approves, its first admin logs i
     await page.getByLabel("Email resmi kantor").fill(officialEmail);
     await page.getByLabel("Nama narahubung").fill("Budi Santoso");
     await page.getByLabel("Telepon narahubung").fill("12345"); // not an Indonesian number
-    await page.getByLabel(/Surat tugas/).setInputFiles({ name: "surat-tugas.pdf", mimeType: "application/pdf", buffer: PDF });
+    await page
+      .getByLabel(/Surat tugas/)
+      .setInputFiles({ name: "surat-tugas.pdf", mimeType: "application/pdf", buffer: PDF });
     await page.getByRole("button", { name: "Kirim pendaftaran" }).click();
     await page.getByText("Nomor telepon tidak valid. Awali dengan 0 atau +62.").waitFor();
     expect(await page.getByLabel("Email resmi kantor").inputValue()).toBe(officialEmail); // input kept
@@ -123,10 +145,13 @@ describe("a Dinsos signs up, the platform admin approves, its first admin logs i
     await page.getByTestId("signup-list").getByRole("link", { name: office }).first().click();
     await page.getByRole("heading", { level: 1, name: office }).waitFor();
     expect(await page.getByTestId("letter-link").innerText()).toContain(".pdf");
-    const letter = await page.evaluate(async (href) => {
-      const response = await fetch(href);
-      return { status: response.status, type: response.headers.get("content-type") };
-    }, (await page.getByTestId("letter-link").getAttribute("href")) ?? "");
+    const letter = await page.evaluate(
+      async (href) => {
+        const response = await fetch(href);
+        return { status: response.status, type: response.headers.get("content-type") };
+      },
+      (await page.getByTestId("letter-link").getAttribute("href")) ?? "",
+    );
     expect(letter).toEqual({ status: 200, type: expect.stringContaining("application/pdf") });
     await shot(page, "admin-signup-detail");
 
@@ -171,7 +196,9 @@ describe("a Dinsos signs up, the platform admin approves, its first admin logs i
     await page.getByText("Profil disimpan.").waitFor();
 
     // The logo is shrunk in the browser before it is sent.
-    await page.getByLabel("Pilih gambar logo").setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: png(900, 600) });
+    await page
+      .getByLabel("Pilih gambar logo")
+      .setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: png(900, 600) });
     await page.getByText(/Diperkecil menjadi 256 × 171 piksel/).waitFor();
     const uploaded = page.waitForRequest((request) => request.url().endsWith("/logo") && request.method() === "PUT");
     await page.getByRole("button", { name: "Simpan logo" }).click();
@@ -179,7 +206,9 @@ describe("a Dinsos signs up, the platform admin approves, its first admin logs i
     expect(request.headers()["content-type"]).toBe("image/webp");
     await page.getByText("Logo disimpan.").waitFor();
     await page.getByRole("img", { name: "Logo saat ini" }).waitFor();
-    expect(await page.getByRole("img", { name: "Logo saat ini" }).evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(256);
+    expect(
+      await page.getByRole("img", { name: "Logo saat ini" }).evaluate((img) => (img as HTMLImageElement).naturalWidth),
+    ).toBe(256);
     await shot(page, "tenant-admin-profile");
 
     // The only admin cannot remove itself: the API's 409 is shown at the row.
@@ -243,7 +272,10 @@ describe("an LKS registers itself, confirms its email, and the Dinsos verifies i
     await page.goto("/login");
     await page.getByRole("link", { name: "Daftarkan LKS" }).click();
     await page.getByRole("heading", { level: 1, name: "Pendaftaran LKS" }).waitFor();
-    await page.getByTestId("draft-note").getByText(/hanya di perangkat ini/).waitFor();
+    await page
+      .getByTestId("draft-note")
+      .getByText(/hanya di perangkat ini/)
+      .waitFor();
     await fillProfile(page);
 
     // The draft is on this device: a reload brings every field back.
@@ -358,7 +390,13 @@ describe("the platform admin rejects a sign-up", () => {
     const region = await regionWithoutTenant();
     const created = await apiFetch("/api/v1/public/tenant-signups", {
       method: "POST",
-      body: { regionCode: region.code, officeName: `Kantor Tidak Jelas ${digits(3)}`, officialEmail: unique("tidak.jelas"), contactName: "Anon", contactPhone: "0811 0000 0000" },
+      body: {
+        regionCode: region.code,
+        officeName: `Kantor Tidak Jelas ${digits(3)}`,
+        officialEmail: unique("tidak.jelas"),
+        contactName: "Anon",
+        contactPhone: "0811 0000 0000",
+      },
     });
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: string };
@@ -396,7 +434,9 @@ describe("registry views for the Dinsos", () => {
     await list.getByRole("link", { name: "Panti Asuhan Kasih Bunda" }).waitFor();
     // The demo data dates Kasih Bunda's tanda daftar from the day it was loaded.
     const days = DEMO_LKS.find((l) => l.key === "kasih-bunda")?.tandaDaftarDays ?? Number.NaN;
-    const expires = new Intl.DateTimeFormat("id-ID", { dateStyle: "long", timeZone: "UTC" }).format(new Date(addCalendarDays(jakartaDay(), days)));
+    const expires = new Intl.DateTimeFormat("id-ID", { dateStyle: "long", timeZone: "UTC" }).format(
+      new Date(addCalendarDays(jakartaDay(), days)),
+    );
     expect(await list.innerText()).toContain(`Tanda daftar berakhir ${expires}`);
     expect(await list.innerText()).not.toContain("Panti Werdha Sejahtera Cipondoh"); // not expiring
     expect(await overflowsHorizontally(page)).toBe(false);
@@ -439,7 +479,10 @@ describe("registry views for the Dinsos", () => {
 async function cookieFor(email: string, password = DEMO_PASSWORD): Promise<string> {
   const response = await apiFetch("/api/v1/auth/login", { method: "POST", body: { email, password } });
   expect(response.status).toBe(200);
-  return response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).join("; ");
+  return response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(";")[0])
+    .join("; ");
 }
 
 /** An LKS registered through the public API, its operator's email confirmed through the outbox. */
@@ -449,7 +492,13 @@ async function registeredLks(name: string, email: string, password: string): Pro
     legalForm: "non_badan_hukum",
     legalisation: { number: "470/15/Kel.Skr/2019", date: "2019-08-01" },
     npwp: `${digits(15)}`,
-    address: { street: "Jl. Kisamaun No. 7", provinceCode: "36", regencyCode: "36.71", districtCode: "36.71.01", villageCode: "36.71.01.1001" },
+    address: {
+      street: "Jl. Kisamaun No. 7",
+      provinceCode: "36",
+      regencyCode: "36.71",
+      districtCode: "36.71.01",
+      villageCode: "36.71.01.1001",
+    },
     phone: "0812 3456 7890",
     email: "pengurus@contoh.test",
     board: [{ name: "Ahmad Fauzi", position: "Ketua", idNumber: "3671011203800002" }],
@@ -460,12 +509,19 @@ async function registeredLks(name: string, email: string, password: string): Pro
     currentClients: 40,
     staffCount: 5,
   };
-  const created = await apiFetch("/api/v1/public/lks-registrations", { method: "POST", body: { lks: profile, operator: { name: "Ahmad Fauzi", email, password } } });
+  const created = await apiFetch("/api/v1/public/lks-registrations", {
+    method: "POST",
+    body: { lks: profile, operator: { name: "Ahmad Fauzi", email, password } },
+  });
   expect(created.status).toBe(201);
   const { lksId } = (await created.json()) as { lksId: string };
   const admin = await cookieFor("admin@akrab.test");
-  const outbox = (await (await apiFetch("/api/v1/national/outbox?limit=50", { cookie: admin })).json()) as { items: { recipient: string; body: string }[] };
-  const token = /\/verify-email\/([\w-]+)/.exec(outbox.items.find((message) => message.recipient === email)?.body ?? "")?.[1];
+  const outbox = (await (await apiFetch("/api/v1/national/outbox?limit=50", { cookie: admin })).json()) as {
+    items: { recipient: string; body: string }[];
+  };
+  const token = /\/verify-email\/([\w-]+)/.exec(
+    outbox.items.find((message) => message.recipient === email)?.body ?? "",
+  )?.[1];
   expect(token).toBeTruthy();
   expect((await apiFetch("/api/v1/auth/verify-email", { method: "POST", body: { token } })).status).toBe(204);
   return lksId;
@@ -521,7 +577,10 @@ describe("return for correction: comments beside the fields, an edit conflict, r
 
     // Meanwhile the Dinsos corrects the phone number: this editor's version is now stale.
     const verifier = await cookieFor("dinsos.kota-tangerang@akrab.test");
-    const current = (await (await apiFetch(`/api/v1/t/kota-tangerang/lks/${lksId}`, { cookie: verifier })).json()) as { version: number; profile: Record<string, unknown> };
+    const current = (await (await apiFetch(`/api/v1/t/kota-tangerang/lks/${lksId}`, { cookie: verifier })).json()) as {
+      version: number;
+      profile: Record<string, unknown>;
+    };
     const patched = await apiFetch(`/api/v1/t/kota-tangerang/lks/${lksId}`, {
       method: "PATCH",
       cookie: verifier,

@@ -42,10 +42,19 @@ describe("app shell", () => {
    * Sums the gzip (-9) size of the JS and CSS a fresh context fetches for `path` (no cache, no service
    * worker yet), signed in as `signInAs` (with the demo password unless `password` is given).
    */
-  async function firstLoad(label: string, path: string, ready: (page: Page) => Promise<void>, signInAs?: string, password = DEMO_PASSWORD) {
+  async function firstLoad(
+    label: string,
+    path: string,
+    ready: (page: Page) => Promise<void>,
+    signInAs?: string,
+    password = DEMO_PASSWORD,
+  ) {
     const { page, context, cspViolations } = await open(browser, { width: 360, height: 740 });
     if (signInAs) {
-      const response = await page.request.post("/api/v1/auth/login", { data: { email: signInAs, password }, headers: { origin: baseUrl() } });
+      const response = await page.request.post("/api/v1/auth/login", {
+        data: { email: signInAs, password },
+        headers: { origin: baseUrl() },
+      });
       expect(response.ok()).toBe(true);
     }
     const cdp = await context.newCDPSession(page);
@@ -126,12 +135,22 @@ describe("app shell", () => {
     );
 
     // Submitted, it is the verifier's: the workflow actions and Terima/Kembalikan per document.
-    const signedIn = await apiFetch("/api/v1/auth/login", { method: "POST", body: { email: setup.email, password: setup.password } });
+    const signedIn = await apiFetch("/api/v1/auth/login", {
+      method: "POST",
+      body: { email: setup.email, password: setup.password },
+    });
     expect(signedIn.status).toBe(200);
-    const cookie = signedIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const cookie = signedIn.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
     const api = `/api/v1/t/${setup.tenant}/applications/${setup.applicationId}`;
     const { version } = (await (await apiFetch(api, { cookie })).json()) as { version: number };
-    const submitted = await apiFetch(`${api}/transitions`, { method: "POST", cookie, body: { action: "submit", expectedVersion: version } });
+    const submitted = await apiFetch(`${api}/transitions`, {
+      method: "POST",
+      cookie,
+      body: { action: "submit", expectedVersion: version },
+    });
     expect(submitted.status, await submitted.clone().text()).toBe(200);
     await firstLoad(
       "/permohonan/{id} (Dinsos verifier, submitted)",
@@ -148,12 +167,22 @@ describe("app shell", () => {
   test(`first load of the other signed-in and sign-up pages stays within ${BUDGET_BYTES / 1024} KB gzip of JS+CSS`, async () => {
     // A pending Dinsos sign-up for its review page, in a city the onboarding tests do not pick
     // (they take Kota Serang or the first city without a tenant).
-    const { items } = (await (await apiFetch("/api/v1/public/regions")).json()) as { items: { name: string; code: string; kind: string; tenantStatus: string }[] };
-    const region = items.filter((r) => r.kind === "city" && r.tenantStatus === "not_onboarded" && r.name !== "Kota Serang").at(-1);
+    const { items } = (await (await apiFetch("/api/v1/public/regions")).json()) as {
+      items: { name: string; code: string; kind: string; tenantStatus: string }[];
+    };
+    const region = items
+      .filter((r) => r.kind === "city" && r.tenantStatus === "not_onboarded" && r.name !== "Kota Serang")
+      .at(-1);
     expect(region).toBeDefined();
     const created = await apiFetch("/api/v1/public/tenant-signups", {
       method: "POST",
-      body: { regionCode: region!.code, officeName: "Dinas Sosial Uji Muat", officialEmail: `uji.muat.${Date.now()}@contoh.test`, contactName: "Uji Muat", contactPhone: "0811 0000 0001" },
+      body: {
+        regionCode: region!.code,
+        officeName: "Dinas Sosial Uji Muat",
+        officialEmail: `uji.muat.${Date.now()}@contoh.test`,
+        contactName: "Uji Muat",
+        contactPhone: "0811 0000 0001",
+      },
     });
     expect(created.status).toBe(201);
     const { id: signupId } = (await created.json()) as { id: string };
@@ -165,10 +194,14 @@ describe("app shell", () => {
     const dinsos = "dinsos.kota-tangerang@akrab.test";
     const pages: [path: string, ready: (page: Page) => Promise<void>, signInAs?: string][] = [
       ["/daftar-dinsos", heading("Pendaftaran Dinas Sosial")],
-      ["/lks", async (page) => {
-        await heading("Registri LKS")(page);
-        await page.getByTestId("lks-list").waitFor();
-      }, dinsos],
+      [
+        "/lks",
+        async (page) => {
+          await heading("Registri LKS")(page);
+          await page.getByTestId("lks-list").waitFor();
+        },
+        dinsos,
+      ],
       ["/permohonan", heading("Permohonan masuk"), dinsos],
       ["/permohonan/baru", heading("Ajukan akreditasi"), "lks@akrab.test"],
       ["/dinsos/alur-kerja", heading("Alur kerja"), dinsos],
@@ -189,9 +222,7 @@ describe("app shell", () => {
     const { page, context, cspViolations, pageErrors } = await open(browser);
     await page.goto("/login");
     await page.getByRole("heading", { level: 1, name: "Masuk" }).waitFor();
-    const scope = await page.evaluate(
-      "navigator.serviceWorker.ready.then((registration) => registration.scope)",
-    );
+    const scope = await page.evaluate("navigator.serviceWorker.ready.then((registration) => registration.scope)");
     expect(scope).toBe(`${baseUrl()}/`);
     // Wait until this page is controlled (the worker claims open pages on activation).
     await controlledByServiceWorker(page);

@@ -1,6 +1,16 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { actAs, insideViewport, launch, login, open, overflowsHorizontally, shot, text, unspacedLabels } from "./helpers.ts";
+import {
+  actAs,
+  insideViewport,
+  launch,
+  login,
+  open,
+  overflowsHorizontally,
+  shot,
+  text,
+  unspacedLabels,
+} from "./helpers.ts";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -95,7 +105,9 @@ describe("tenant switcher", () => {
   test("a user in two tenants switches between them; memberships are grouped by tenant", async () => {
     const { page, context } = await open(browser);
     await login(page, "dinsos.banten@akrab.test");
-    const groups = await page.locator("#context optgroup").evaluateAll((nodes) => nodes.map((node) => node.getAttribute("label")));
+    const groups = await page
+      .locator("#context optgroup")
+      .evaluateAll((nodes) => nodes.map((node) => node.getAttribute("label")));
     expect(groups).toEqual(["Dinas Sosial Provinsi Banten", "Dinas Sosial Kabupaten Pandeglang"]);
 
     await page.getByLabel("Bertindak sebagai").selectOption({ index: 0 });
@@ -105,7 +117,10 @@ describe("tenant switcher", () => {
     expect(await text(page)).toContain("Dinas Sosial Kabupaten Lebak");
     await shot(page, "home-province");
 
-    const pandeglang = await page.locator('#context optgroup[label="Dinas Sosial Kabupaten Pandeglang"] option').first().getAttribute("value");
+    const pandeglang = await page
+      .locator('#context optgroup[label="Dinas Sosial Kabupaten Pandeglang"] option')
+      .first()
+      .getAttribute("value");
     await page.getByLabel("Bertindak sebagai").selectOption(pandeglang ?? "");
     await page.getByRole("heading", { level: 2, name: "Dinas Sosial Kabupaten Pandeglang" }).waitFor();
     await page.getByText("Rumah Singgah Anak Pandeglang").waitFor();
@@ -157,7 +172,9 @@ describe("a person's home shows all their work", () => {
     await actAs(page, "Admin Dinsos");
     const summary = page.getByTestId("work-summary");
     await summary.getByTestId("work-group").first().waitFor();
-    const groups = await summary.getByTestId("work-group").evaluateAll((nodes) => nodes.map((n) => n.getAttribute("data-tenant")));
+    const groups = await summary
+      .getByTestId("work-group")
+      .evaluateAll((nodes) => nodes.map((n) => n.getAttribute("data-tenant")));
     expect(groups).toEqual(["prov-banten", "kab-pandeglang"]);
     // Following the province's inbox count acts as its verifier: the inbox opens, no switching.
     await summary.locator('[data-tenant="prov-banten"]').getByTestId("work-applications").click();
@@ -220,7 +237,9 @@ describe("role homes on phones", () => {
       await panel.waitFor();
       expect(await insideViewport(panel), `notification panel at ${width}px`).toMatchObject({ inside: true });
       await page.keyboard.press("Escape");
-      expect(await insideViewport(page.getByLabel("Bertindak sebagai")), `role switcher at ${width}px`).toMatchObject({ inside: true });
+      expect(await insideViewport(page.getByLabel("Bertindak sebagai")), `role switcher at ${width}px`).toMatchObject({
+        inside: true,
+      });
       await context.close();
     }
   });

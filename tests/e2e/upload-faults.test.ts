@@ -9,12 +9,20 @@
  * cost of a starved local server to that figure.
  */
 import { describe, expect, inject, test } from "vitest";
-import { downloadDocument, formatTrace, prepareUploader, sha256Hex, uploadThroughFaults } from "../support/tus-node-client.ts";
+import {
+  downloadDocument,
+  formatTrace,
+  prepareUploader,
+  sha256Hex,
+  uploadThroughFaults,
+} from "../support/tus-node-client.ts";
 
 const baseUrl = inject("baseUrl");
 
 describe("resumable uploads over a bad connection", () => {
-  test("a 20 MB PDF in 256 KiB chunks survives a cut every 300–900 KiB, with ≤ 1.25 × its size on the wire", { timeout: 150_000 }, async () => {
+  test("a 20 MB PDF in 256 KiB chunks survives a cut every 300–900 KiB, with ≤ 1.25 × its size on the wire", {
+    timeout: 150_000,
+  }, async () => {
     const uploader = await prepareUploader(baseUrl);
     const result = await uploadThroughFaults(baseUrl, { seed: 20261117, timeoutMs: 120_000 });
     const { summary } = result;
@@ -33,6 +41,9 @@ describe("resumable uploads over a bad connection", () => {
     expect(sha256Hex(stored)).toBe(result.sha256);
     expect(summary.staleHeads, "a HEAD answered less than an offset already acknowledged").toBe(0);
     expect(result.cuts, "the proxy should have cut the upload's connections many times").toBeGreaterThanOrEqual(20);
-    expect(result.ratio, `bytes sent through the proxy / file size (${result.wireBytes} / ${result.fileBytes})`).toBeLessThanOrEqual(1.25);
+    expect(
+      result.ratio,
+      `bytes sent through the proxy / file size (${result.wireBytes} / ${result.fileBytes})`,
+    ).toBeLessThanOrEqual(1.25);
   });
 });

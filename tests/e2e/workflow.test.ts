@@ -14,16 +14,25 @@ afterAll(async () => {
 async function apiLogin(email: string): Promise<string> {
   const response = await apiFetch("/api/v1/auth/login", { method: "POST", body: { email, password: DEMO_PASSWORD } });
   expect(response.status).toBe(200);
-  return response.headers.getSetCookie().find((c) => c.includes("akrab_session"))!.split(";")[0]!;
+  return response.headers
+    .getSetCookie()
+    .find((c) => c.includes("akrab_session"))!
+    .split(";")[0]!;
 }
 
 describe("workflow editor", () => {
   test("Lebak's admin breaks its workflow, sees the problem beside the step, fixes it and publishes the next version", async () => {
     // Kab. Lebak's workflow is used by no other test; start from the national default as a draft.
     const cookie = await apiLogin("dinsos.lebak@akrab.test");
-    const reset = await apiFetch("/api/v1/t/kab-lebak/workflow/draft", { method: "PUT", cookie, body: { regional: DEFAULT_REGIONAL_PART } });
+    const reset = await apiFetch("/api/v1/t/kab-lebak/workflow/draft", {
+      method: "PUT",
+      cookie,
+      body: { regional: DEFAULT_REGIONAL_PART },
+    });
     expect(reset.status).toBe(200);
-    const before = (await (await apiFetch("/api/v1/t/kab-lebak/workflow", { cookie })).json()) as { published: { version: number } };
+    const before = (await (await apiFetch("/api/v1/t/kab-lebak/workflow", { cookie })).json()) as {
+      published: { version: number };
+    };
 
     const { page, context, cspViolations, pageErrors } = await open(browser);
     await login(page, "dinsos.lebak@akrab.test");
@@ -34,8 +43,14 @@ describe("workflow editor", () => {
 
     // Remove the province step's exits: first "return", then its only exit to BALKS.
     const transitions = page.getByTestId("wf-transition");
-    await transitions.filter({ hasText: "Verifikasi Dinsos provinsi → Perbaikan oleh LKS" }).getByRole("button", { name: /Hapus transisi/ }).click();
-    await transitions.filter({ hasText: "Verifikasi Dinsos provinsi → Penerimaan di BALKS" }).getByRole("button", { name: /Hapus transisi/ }).click();
+    await transitions
+      .filter({ hasText: "Verifikasi Dinsos provinsi → Perbaikan oleh LKS" })
+      .getByRole("button", { name: /Hapus transisi/ })
+      .click();
+    await transitions
+      .filter({ hasText: "Verifikasi Dinsos provinsi → Penerimaan di BALKS" })
+      .getByRole("button", { name: /Hapus transisi/ })
+      .click();
     await page.getByTestId("wf-graph").getByText("Tidak ada jalan keluar").waitFor();
     await page.getByRole("button", { name: "Simpan draf" }).click();
     const provinceStep = page.getByTestId("wf-step").filter({ hasText: "Verifikasi Dinsos provinsi" });
@@ -61,13 +76,20 @@ describe("workflow editor", () => {
 
     await page.getByRole("button", { name: "Terbitkan" }).click();
     const version = before.published.version + 1;
-    await page.getByTestId("wf-notice").filter({ hasText: `Versi ${version} diterbitkan` }).waitFor();
+    await page
+      .getByTestId("wf-notice")
+      .filter({ hasText: `Versi ${version} diterbitkan` })
+      .waitFor();
     await page.getByTestId("wf-versions").getByText(`Versi ${version}`, { exact: true }).waitFor();
     await shot(page, "workflow-published");
 
-    const after = (await (await apiFetch("/api/v1/t/kab-lebak/workflow", { cookie })).json()) as { published: { version: number; regional: { transitions: { from: string; to: string }[] } } };
+    const after = (await (await apiFetch("/api/v1/t/kab-lebak/workflow", { cookie })).json()) as {
+      published: { version: number; regional: { transitions: { from: string; to: string }[] } };
+    };
     expect(after.published.version).toBe(version);
-    expect(after.published.regional.transitions.filter((t) => t.from === "province_verification").map((t) => t.to)).toEqual(["balks_intake"]);
+    expect(
+      after.published.regional.transitions.filter((t) => t.from === "province_verification").map((t) => t.to),
+    ).toEqual(["balks_intake"]);
 
     // The version before stays readable (read-only), fetched from the API on demand.
     await page.getByTestId(`wf-view-${before.published.version}`).click();

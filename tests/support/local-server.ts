@@ -73,7 +73,12 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals) {
   }
 }
 
-export async function startLocalServer({ port, timeoutMs = 90_000, verbose = false, extraSqlFiles = [] }: LocalServerOptions): Promise<LocalServer> {
+export async function startLocalServer({
+  port,
+  timeoutMs = 90_000,
+  verbose = false,
+  extraSqlFiles = [],
+}: LocalServerOptions): Promise<LocalServer> {
   const env = childEnv();
   const dir = await mkdtemp(join(tmpdir(), "akrab-local-"));
   const url = `http://127.0.0.1:${port}`;
@@ -81,7 +86,8 @@ export async function startLocalServer({ port, timeoutMs = 90_000, verbose = fal
   try {
     await run("wrangler", ["d1", "migrations", "apply", "DB", "--local", "--persist-to", dir], env);
     await run("tsx", ["scripts/seed-local.ts", "--persist-to", dir], env);
-    for (const file of extraSqlFiles) await run("wrangler", ["d1", "execute", "DB", "--local", "--persist-to", dir, "--file", file], env);
+    for (const file of extraSqlFiles)
+      await run("wrangler", ["d1", "execute", "DB", "--local", "--persist-to", dir, "--file", file], env);
   } catch (error) {
     await rm(dir, { recursive: true, force: true });
     throw error;

@@ -10,7 +10,14 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import http from "node:http";
-import { DefaultHttpStack, Upload, type DetailedError, type HttpRequest, type HttpResponse, type HttpStack } from "tus-js-client";
+import {
+  DefaultHttpStack,
+  Upload,
+  type DetailedError,
+  type HttpRequest,
+  type HttpResponse,
+  type HttpStack,
+} from "tus-js-client";
 import { FaultProxy } from "./fault-proxy.ts";
 
 const DEMO_PASSWORD = "Akrab-Demo-2026!";
@@ -58,11 +65,23 @@ export function makePdf(bytes: number, random: (n: number) => Buffer = randomByt
   push("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n");
   object(1, "<< /Type /Catalog /Pages 2 0 R >>");
   object(2, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
-  object(3, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im0 5 0 R >> >> /Contents 4 0 R >>");
+  object(
+    3,
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im0 5 0 R >> >> /Contents 4 0 R >>",
+  );
   object(4, `<< /Length ${content.length} >>`, content);
-  object(5, `<< /Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Length ${pixels.length} >>`, pixels);
+  object(
+    5,
+    `<< /Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Length ${pixels.length} >>`,
+    pixels,
+  );
   const xref = length;
-  push(`xref\n0 6\n0000000000 65535 f \n${offsets.slice(1).map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`);
+  push(
+    `xref\n0 6\n0000000000 65535 f \n${offsets
+      .slice(1)
+      .map((o) => `${String(o).padStart(10, "0")} 00000 n \n`)
+      .join("")}`,
+  );
   push(`trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`);
   return Buffer.concat(parts);
 }
@@ -81,21 +100,33 @@ export interface Uploader {
   email: string;
 }
 
-async function call(baseUrl: string, path: string, init: { method?: string; token?: string; json?: unknown; headers?: Record<string, string> } = {}): Promise<Response> {
+async function call(
+  baseUrl: string,
+  path: string,
+  init: { method?: string; token?: string; json?: unknown; headers?: Record<string, string> } = {},
+): Promise<Response> {
   const headers: Record<string, string> = { accept: "application/json", ...init.headers };
   if (init.token) headers.authorization = `Bearer ${init.token}`;
   if (init.json !== undefined) headers["content-type"] = "application/json";
-  return fetch(`${baseUrl}${path}`, { method: init.method ?? "GET", headers, body: init.json === undefined ? undefined : JSON.stringify(init.json) });
+  return fetch(`${baseUrl}${path}`, {
+    method: init.method ?? "GET",
+    headers,
+    body: init.json === undefined ? undefined : JSON.stringify(init.json),
+  });
 }
 
 async function expectJson<T>(response: Response, what: string, status = 200): Promise<T> {
-  if (response.status !== status) throw new Error(`${what}: HTTP ${response.status} (expected ${status}): ${await response.text()}`);
+  if (response.status !== status)
+    throw new Error(`${what}: HTTP ${response.status} (expected ${status}): ${await response.text()}`);
   return (await response.json()) as T;
 }
 
 /** Logs in through the API (`POST /api/v1/auth/login`) and returns the bearer token. */
 async function apiLogin(baseUrl: string, email: string, password = DEMO_PASSWORD): Promise<string> {
-  const body = await expectJson<{ token: string }>(await call(baseUrl, "/api/v1/auth/login", { method: "POST", json: { email, password } }), `login ${email}`);
+  const body = await expectJson<{ token: string }>(
+    await call(baseUrl, "/api/v1/auth/login", { method: "POST", json: { email, password } }),
+    `login ${email}`,
+  );
   return body.token;
 }
 
@@ -122,33 +153,64 @@ export function prepareUploader(baseUrl: string): Promise<Uploader> {
 async function createUploader(baseUrl: string): Promise<Uploader> {
   const t = `/api/v1/t/${TENANT}`;
   const admin = await apiLogin(baseUrl, "dinsos.kota-tangerang@akrab.test");
-  const { items } = await expectJson<{ items: { id: string; name: string }[] }>(await call(baseUrl, `${t}/lks?q=Cipondoh`, { token: admin }), "find the LKS");
+  const { items } = await expectJson<{ items: { id: string; name: string }[] }>(
+    await call(baseUrl, `${t}/lks?q=Cipondoh`, { token: admin }),
+    "find the LKS",
+  );
   const lksId = items.find((l) => l.name === LKS_NAME)?.id;
   if (!lksId) throw new Error(`${LKS_NAME} is not in ${TENANT}'s registry`);
 
   const email = `upload.${Date.now().toString(36)}${randomBytes(3).toString("hex")}@akrab.test`;
-  await expectJson(await call(baseUrl, `${t}/invitations`, { method: "POST", token: admin, json: { email, role: "lks_operator", lksId } }), "invite an operator", 201);
+  await expectJson(
+    await call(baseUrl, `${t}/invitations`, {
+      method: "POST",
+      token: admin,
+      json: { email, role: "lks_operator", lksId },
+    }),
+    "invite an operator",
+    201,
+  );
   const platform = await apiLogin(baseUrl, "admin@akrab.test");
-  const outbox = await expectJson<{ items: { recipient: string; body: string }[] }>(await call(baseUrl, "/api/v1/national/outbox", { token: platform }), "read the outbox");
+  const outbox = await expectJson<{ items: { recipient: string; body: string }[] }>(
+    await call(baseUrl, "/api/v1/national/outbox", { token: platform }),
+    "read the outbox",
+  );
   const invite = outbox.items.find((m) => m.recipient === email)?.body.match(/\/invite\/([A-Za-z0-9_-]+)/)?.[1];
   if (!invite) throw new Error(`no invitation link for ${email} in the outbox`);
   const password = `unggah-${randomBytes(6).toString("hex")}`;
   const { token } = await expectJson<{ token: string }>(
-    await call(baseUrl, `/api/v1/auth/invitations/${invite}/accept`, { method: "POST", json: { name: "Operator Unggah (uji)", password } }),
+    await call(baseUrl, `/api/v1/auth/invitations/${invite}/accept`, {
+      method: "POST",
+      json: { name: "Operator Unggah (uji)", password },
+    }),
     "accept the invitation",
   );
 
   type Listed = { id: string; open: boolean; step: { id: string } };
-  const listed = await expectJson<{ items: Listed[] }>(await call(baseUrl, `${t}/lks/${lksId}/applications`, { token }), "list the LKS's applications");
+  const listed = await expectJson<{ items: Listed[] }>(
+    await call(baseUrl, `${t}/lks/${lksId}/applications`, { token }),
+    "list the LKS's applications",
+  );
   const open = listed.items.find((a) => a.open);
   let applicationId: string;
   if (open) {
-    if (open.step.id !== "draft" && open.step.id !== "revision") throw new Error(`${LKS_NAME}'s open application ${open.id} is at step ${open.step.id}, not with the LKS`);
+    if (open.step.id !== "draft" && open.step.id !== "revision")
+      throw new Error(`${LKS_NAME}'s open application ${open.id} is at step ${open.step.id}, not with the LKS`);
     applicationId = open.id;
   } else {
-    const letter = { number: "021/PWSC/XI/2026", date: "2026-11-02", signatoryName: "Drs. Bambang Hartono", signatoryPosition: "Ketua Yayasan" };
+    const letter = {
+      number: "021/PWSC/XI/2026",
+      date: "2026-11-02",
+      signatoryName: "Drs. Bambang Hartono",
+      signatoryPosition: "Ketua Yayasan",
+    };
     const created = await expectJson<{ id: string }>(
-      await call(baseUrl, `${t}/applications`, { method: "POST", token, headers: { "idempotency-key": `upload-bench-${randomBytes(8).toString("hex")}` }, json: { lksId, kind: "first", letter } }),
+      await call(baseUrl, `${t}/applications`, {
+        method: "POST",
+        token,
+        headers: { "idempotency-key": `upload-bench-${randomBytes(8).toString("hex")}` },
+        json: { lksId, kind: "first", letter },
+      }),
       "create an application",
       201,
     );
@@ -204,8 +266,14 @@ export interface UploadOptions {
 export function tusUpload(options: UploadOptions): Promise<UploadRun> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   const inner = new DefaultHttpStack({ agent });
-  const rewrite = (url: string) => (options.rewriteOrigin && url.startsWith(options.rewriteOrigin.from) ? options.rewriteOrigin.to + url.slice(options.rewriteOrigin.from.length) : url);
-  const httpStack: HttpStack = { createRequest: (method, url) => inner.createRequest(method, rewrite(url)), getName: () => "rewriting NodeHttpStack" };
+  const rewrite = (url: string) =>
+    options.rewriteOrigin && url.startsWith(options.rewriteOrigin.from)
+      ? options.rewriteOrigin.to + url.slice(options.rewriteOrigin.from.length)
+      : url;
+  const httpStack: HttpStack = {
+    createRequest: (method, url) => inner.createRequest(method, rewrite(url)),
+    getName: () => "rewriting NodeHttpStack",
+  };
   const trace: TraceEntry[] = [];
   const open = new Map<HttpRequest, TraceEntry>();
   const t0 = performance.now();
@@ -219,7 +287,11 @@ export function tusUpload(options: UploadOptions): Promise<UploadRun> {
     const timer = setTimeout(() => {
       void upload.abort();
       agent.destroy();
-      reject(new Error(`upload did not finish within ${(options.timeoutMs ?? 110_000) / 1000} s; last requests:\n${formatTrace(trace.slice(-15))}`));
+      reject(
+        new Error(
+          `upload did not finish within ${(options.timeoutMs ?? 110_000) / 1000} s; last requests:\n${formatTrace(trace.slice(-15))}`,
+        ),
+      );
     }, options.timeoutMs ?? 110_000);
     const upload = new Upload(options.file, {
       endpoint: options.endpoint,
@@ -231,7 +303,15 @@ export function tusUpload(options: UploadOptions): Promise<UploadRun> {
       onBeforeRequest(req) {
         const offset = header(req.getHeader("Upload-Offset"));
         const method = req.getMethod();
-        const entry: TraceEntry = { at: performance.now() - t0, ms: 0, method, offset, bytes: method === "PATCH" && offset !== null ? Math.min(options.chunkSize, size - offset) : 0, status: 0, answeredOffset: null };
+        const entry: TraceEntry = {
+          at: performance.now() - t0,
+          ms: 0,
+          method,
+          offset,
+          bytes: method === "PATCH" && offset !== null ? Math.min(options.chunkSize, size - offset) : 0,
+          status: 0,
+          answeredOffset: null,
+        };
         open.set(req, entry);
         trace.push(entry);
       },
@@ -264,7 +344,14 @@ export function tusUpload(options: UploadOptions): Promise<UploadRun> {
       onSuccess() {
         clearTimeout(timer);
         agent.destroy();
-        resolve({ uploadUrl: upload.url ?? "", locationOrigin, documentId, seconds: (performance.now() - t0) / 1000, trace, retries });
+        resolve({
+          uploadUrl: upload.url ?? "",
+          locationOrigin,
+          documentId,
+          seconds: (performance.now() - t0) / 1000,
+          trace,
+          retries,
+        });
       },
       onError(error) {
         clearTimeout(timer);
@@ -278,7 +365,10 @@ export function tusUpload(options: UploadOptions): Promise<UploadRun> {
 
 export function formatTrace(trace: TraceEntry[]): string {
   return trace
-    .map((e) => `${e.at.toFixed(0).padStart(7)} ms ${e.method.padEnd(5)} offset=${e.offset ?? "-"} bytes=${e.bytes} → ${e.status || "cut"} offset=${e.answeredOffset ?? "-"} (${e.ms.toFixed(0)} ms)${e.error ? ` ${e.error}` : ""}`)
+    .map(
+      (e) =>
+        `${e.at.toFixed(0).padStart(7)} ms ${e.method.padEnd(5)} offset=${e.offset ?? "-"} bytes=${e.bytes} → ${e.status || "cut"} offset=${e.answeredOffset ?? "-"} (${e.ms.toFixed(0)} ms)${e.error ? ` ${e.error}` : ""}`,
+    )
     .join("\n");
 }
 
@@ -308,11 +398,24 @@ interface TraceSummary {
 
 /** What the trace says about resuming: how much of each cut PATCH survived, and stale offsets. */
 function summarizeTrace(trace: TraceEntry[]): TraceSummary {
-  const summary: TraceSummary = { requests: trace.length, patches: 0, cutPatches: 0, heads: 0, keptFromCutPatches: 0, staleHeads: 0, conflicts: 0, conflictBytes: 0, shortAcks: 0, shortAckBytes: 0, statuses: {} };
+  const summary: TraceSummary = {
+    requests: trace.length,
+    patches: 0,
+    cutPatches: 0,
+    heads: 0,
+    keptFromCutPatches: 0,
+    staleHeads: 0,
+    conflicts: 0,
+    conflictBytes: 0,
+    shortAcks: 0,
+    shortAckBytes: 0,
+    statuses: {},
+  };
   let acknowledged = 0;
   let cutAt: number | null = null;
   for (const entry of trace) {
-    if (entry.status >= 300 || (entry.status > 0 && entry.status < 200)) summary.statuses[entry.status] = (summary.statuses[entry.status] ?? 0) + 1;
+    if (entry.status >= 300 || (entry.status > 0 && entry.status < 200))
+      summary.statuses[entry.status] = (summary.statuses[entry.status] ?? 0) + 1;
     if (entry.method === "PATCH") {
       summary.patches++;
       if (entry.status === 0) {
@@ -342,19 +445,32 @@ function summarizeTrace(trace: TraceEntry[]): TraceSummary {
 
 /** Downloads a document's current content through the API. */
 export async function downloadDocument(uploader: Uploader, documentId: string): Promise<Buffer> {
-  const response = await call(uploader.baseUrl, `/api/v1/t/${uploader.tenant}/documents/${documentId}/content`, { token: uploader.token, headers: { accept: "*/*" } });
-  if (response.status !== 200) throw new Error(`download ${documentId}: HTTP ${response.status}: ${await response.text()}`);
+  const response = await call(uploader.baseUrl, `/api/v1/t/${uploader.tenant}/documents/${documentId}/content`, {
+    token: uploader.token,
+    headers: { accept: "*/*" },
+  });
+  if (response.status !== 200)
+    throw new Error(`download ${documentId}: HTTP ${response.status}: ${await response.text()}`);
   return Buffer.from(await response.arrayBuffer());
 }
 
 /** The document id of a completed upload, from its HEAD (`Akrab-Document-Id`). */
 async function documentIdOf(uploadUrl: string, token: string): Promise<string | null> {
-  const response = await fetch(uploadUrl, { method: "HEAD", headers: { authorization: `Bearer ${token}`, "tus-resumable": "1.0.0" } });
+  const response = await fetch(uploadUrl, {
+    method: "HEAD",
+    headers: { authorization: `Bearer ${token}`, "tus-resumable": "1.0.0" },
+  });
   return response.headers.get("akrab-document-id");
 }
 
 export function metadataFor(uploader: Uploader, file: Buffer, filename: string): Record<string, string> {
-  return { filename, filetype: "application/pdf", sha256: sha256Hex(file), applicationId: uploader.applicationId, requirement: REQUIREMENT };
+  return {
+    filename,
+    filetype: "application/pdf",
+    sha256: sha256Hex(file),
+    applicationId: uploader.applicationId,
+    requirement: REQUIREMENT,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -394,7 +510,10 @@ export interface FaultyUploadOptions {
 }
 
 /** One upload of a fresh random PDF through a `FaultProxy` in front of `baseUrl`. */
-export async function uploadThroughFaults(baseUrl: string, options: FaultyUploadOptions = {}): Promise<FaultyUploadResult> {
+export async function uploadThroughFaults(
+  baseUrl: string,
+  options: FaultyUploadOptions = {},
+): Promise<FaultyUploadResult> {
   const uploader = await prepareUploader(baseUrl);
   const file = makePdf(options.fileBytes ?? FILE_BYTES);
   const proxy = new FaultProxy({ target: baseUrl, seed: options.seed ?? 20261117, cutAfter: options.cutAfter });
@@ -411,7 +530,12 @@ export async function uploadThroughFaults(baseUrl: string, options: FaultyUpload
       rewriteOrigin: { from: new URL(baseUrl).origin, to: proxyOrigin },
       timeoutMs: options.timeoutMs,
     });
-    const documentId = run.documentId ?? (await documentIdOf(run.uploadUrl.replace(new URL(run.uploadUrl).origin, new URL(baseUrl).origin), uploader.token));
+    const documentId =
+      run.documentId ??
+      (await documentIdOf(
+        run.uploadUrl.replace(new URL(run.uploadUrl).origin, new URL(baseUrl).origin),
+        uploader.token,
+      ));
     if (!documentId) throw new Error(`upload ${run.uploadUrl} finished without an Akrab-Document-Id`);
     return {
       fileBytes: file.length,
@@ -433,4 +557,3 @@ export async function uploadThroughFaults(baseUrl: string, options: FaultyUpload
     await proxy.stop();
   }
 }
-

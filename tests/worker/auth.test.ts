@@ -7,12 +7,24 @@ import { DEMO_PASSWORD, ORIGIN, api, auditActions, expectProblem, login } from "
 
 describe("login", () => {
   it("returns a token, the memberships and an HttpOnly __Host- cookie", async () => {
-    const res = await api("/api/v1/auth/login", { method: "POST", json: { email: "Dinsos.Kota-Tangerang@akrab.test ", password: DEMO_PASSWORD } });
+    const res = await api("/api/v1/auth/login", {
+      method: "POST",
+      json: { email: "Dinsos.Kota-Tangerang@akrab.test ", password: DEMO_PASSWORD },
+    });
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { token: string; expiresAt: string; user: { email: string }; memberships: { role: string; tenant: { slug: string } }[] };
+    const body = (await res.json()) as {
+      token: string;
+      expiresAt: string;
+      user: { email: string };
+      memberships: { role: string; tenant: { slug: string } }[];
+    };
     expect(body.user.email).toBe("dinsos.kota-tangerang@akrab.test");
     expect(body.memberships.map((m) => m.role).sort()).toEqual(["dinsos_head", "dinsos_verifier", "tenant_admin"]);
-    expect(body.memberships.every((m) => m.tenant.slug === "kota-tangerang" && (m.tenant as { regionCode?: string }).regionCode === "36.71")).toBe(true);
+    expect(
+      body.memberships.every(
+        (m) => m.tenant.slug === "kota-tangerang" && (m.tenant as { regionCode?: string }).regionCode === "36.71",
+      ),
+    ).toBe(true);
     expect(Date.parse(body.expiresAt)).toBeGreaterThan(Date.now());
     const cookie = res.headers.get("set-cookie")!;
     expect(cookie).toMatch(/^__Host-akrab_session=/);
@@ -24,12 +36,28 @@ describe("login", () => {
   });
 
   it("answers an unknown email exactly like a wrong password", async () => {
-    const wrong = await expectProblem(await api("/api/v1/auth/login", { method: "POST", json: { email: "lks@akrab.test", password: "not-the-password" } }), 401, "invalid-credentials");
-    const unknown = await expectProblem(await api("/api/v1/auth/login", { method: "POST", json: { email: "nobody@akrab.test", password: "not-the-password" } }), 401, "invalid-credentials");
+    const wrong = await expectProblem(
+      await api("/api/v1/auth/login", {
+        method: "POST",
+        json: { email: "lks@akrab.test", password: "not-the-password" },
+      }),
+      401,
+      "invalid-credentials",
+    );
+    const unknown = await expectProblem(
+      await api("/api/v1/auth/login", {
+        method: "POST",
+        json: { email: "nobody@akrab.test", password: "not-the-password" },
+      }),
+      401,
+      "invalid-credentials",
+    );
     const strip = ({ requestId: _r, ...rest }: Record<string, unknown>) => rest;
     expect(strip(unknown)).toEqual(strip(wrong));
     const failed = await auditActions({ action: "auth.login_failed" });
-    expect(failed.map((e) => JSON.parse(e.data!).email)).toEqual(expect.arrayContaining(["lks@akrab.test", "nobody@akrab.test"]));
+    expect(failed.map((e) => JSON.parse(e.data!).email)).toEqual(
+      expect.arrayContaining(["lks@akrab.test", "nobody@akrab.test"]),
+    );
     expect(failed.every((e) => e.ip === "203.0.113.10")).toBe(true);
   });
 
@@ -76,9 +104,28 @@ describe("sessions", () => {
     const tampered = `${header}.${btoa(JSON.stringify({ ...claims, sub: "someone-else" })).replace(/=+$/, "")}.${signature}`;
     const unsigned = `${btoa(JSON.stringify({ alg: "none", typ: "JWT" })).replace(/=+$/, "")}.${payload}.`;
     const key = new TextEncoder().encode(DEV_JWT_SECRET);
-    const expired = await new SignJWT({ sid: claims.sid }).setProtectedHeader({ alg: "HS256" }).setSubject(claims.sub).setIssuer("akrab").setAudience("akrab-api").setIssuedAt(claims.iat - 7200).setExpirationTime(claims.iat - 3600).sign(key);
-    const otherAlg = await new SignJWT({ sid: claims.sid }).setProtectedHeader({ alg: "HS512" }).setSubject(claims.sub).setIssuer("akrab").setAudience("akrab-api").setExpirationTime("1h").sign(new Uint8Array(64).fill(1));
-    const otherAudience = await new SignJWT({ sid: claims.sid }).setProtectedHeader({ alg: "HS256" }).setSubject(claims.sub).setIssuer("akrab").setAudience("elsewhere").setExpirationTime("1h").sign(key);
+    const expired = await new SignJWT({ sid: claims.sid })
+      .setProtectedHeader({ alg: "HS256" })
+      .setSubject(claims.sub)
+      .setIssuer("akrab")
+      .setAudience("akrab-api")
+      .setIssuedAt(claims.iat - 7200)
+      .setExpirationTime(claims.iat - 3600)
+      .sign(key);
+    const otherAlg = await new SignJWT({ sid: claims.sid })
+      .setProtectedHeader({ alg: "HS512" })
+      .setSubject(claims.sub)
+      .setIssuer("akrab")
+      .setAudience("akrab-api")
+      .setExpirationTime("1h")
+      .sign(new Uint8Array(64).fill(1));
+    const otherAudience = await new SignJWT({ sid: claims.sid })
+      .setProtectedHeader({ alg: "HS256" })
+      .setSubject(claims.sub)
+      .setIssuer("akrab")
+      .setAudience("elsewhere")
+      .setExpirationTime("1h")
+      .sign(key);
     for (const bad of [tampered, unsigned, expired, otherAlg, otherAudience, "not-a-jwt"]) {
       await expectProblem(await api("/api/v1/auth/me", { token: bad }), 401, "unauthenticated");
     }
@@ -86,10 +133,23 @@ describe("sessions", () => {
 
   it("refuses to sign tokens outside development without a real secret", async () => {
     const app = createApp();
-    const request = () => new Request(`${ORIGIN}/api/v1/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "lks@akrab.test", password: DEMO_PASSWORD }) });
+    const request = () =>
+      new Request(`${ORIGIN}/api/v1/auth/login`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email: "lks@akrab.test", password: DEMO_PASSWORD }),
+      });
     await expectProblem(await app.fetch(request(), { ...env, ENVIRONMENT: "production" }), 500, "misconfigured");
-    await expectProblem(await app.fetch(request(), { ...env, ENVIRONMENT: "production", JWT_SECRET: DEV_JWT_SECRET }), 500, "misconfigured");
-    const ok = await app.fetch(request(), { ...env, ENVIRONMENT: "production", JWT_SECRET: "a-real-secret-of-at-least-32-characters!!" });
+    await expectProblem(
+      await app.fetch(request(), { ...env, ENVIRONMENT: "production", JWT_SECRET: DEV_JWT_SECRET }),
+      500,
+      "misconfigured",
+    );
+    const ok = await app.fetch(request(), {
+      ...env,
+      ENVIRONMENT: "production",
+      JWT_SECRET: "a-real-secret-of-at-least-32-characters!!",
+    });
     expect(ok.status).toBe(200);
   });
 });
@@ -97,9 +157,21 @@ describe("sessions", () => {
 describe("login rate limiting", () => {
   it("blocks an account after 10 failed attempts in 15 minutes with 429 and Retry-After, even with the right password", async () => {
     for (let i = 0; i < 10; i++) {
-      await expectProblem(await api("/api/v1/auth/login", { method: "POST", json: { email: "balks@akrab.test", password: `wrong-${i}` }, ip: `192.0.2.${i}` }), 401, "invalid-credentials");
+      await expectProblem(
+        await api("/api/v1/auth/login", {
+          method: "POST",
+          json: { email: "balks@akrab.test", password: `wrong-${i}` },
+          ip: `192.0.2.${i}`,
+        }),
+        401,
+        "invalid-credentials",
+      );
     }
-    const blocked = await api("/api/v1/auth/login", { method: "POST", json: { email: "balks@akrab.test", password: DEMO_PASSWORD }, ip: "192.0.2.99" });
+    const blocked = await api("/api/v1/auth/login", {
+      method: "POST",
+      json: { email: "balks@akrab.test", password: DEMO_PASSWORD },
+      ip: "192.0.2.99",
+    });
     await expectProblem(blocked, 429, "rate-limited");
     const retryAfter = Number(blocked.headers.get("retry-after"));
     expect(retryAfter).toBeGreaterThan(0);
@@ -109,9 +181,25 @@ describe("login rate limiting", () => {
   it("blocks an IP address that guesses across many accounts", async () => {
     const ip = "192.0.2.200";
     for (let i = 0; i < 30; i++) {
-      await expectProblem(await api("/api/v1/auth/login", { method: "POST", json: { email: `guess${i}@akrab.test`, password: "wrong-password" }, ip }), 401, "invalid-credentials");
+      await expectProblem(
+        await api("/api/v1/auth/login", {
+          method: "POST",
+          json: { email: `guess${i}@akrab.test`, password: "wrong-password" },
+          ip,
+        }),
+        401,
+        "invalid-credentials",
+      );
     }
-    await expectProblem(await api("/api/v1/auth/login", { method: "POST", json: { email: "viewer@akrab.test", password: DEMO_PASSWORD }, ip }), 429, "rate-limited");
+    await expectProblem(
+      await api("/api/v1/auth/login", {
+        method: "POST",
+        json: { email: "viewer@akrab.test", password: DEMO_PASSWORD },
+        ip,
+      }),
+      429,
+      "rate-limited",
+    );
     // Another address is unaffected.
     await login("viewer@akrab.test", DEMO_PASSWORD, "192.0.2.201");
   });
@@ -124,21 +212,35 @@ describe("login rate limiting", () => {
 describe("CSRF", () => {
   it("refuses a cookie-authenticated state change from a foreign origin", async () => {
     const { token, cookie } = await login("dinsos.lebak@akrab.test");
-    const res = await api("/api/v1/auth/logout", { method: "POST", headers: { cookie, origin: "https://evil.example" } });
+    const res = await api("/api/v1/auth/logout", {
+      method: "POST",
+      headers: { cookie, origin: "https://evil.example" },
+    });
     await expectProblem(res, 403, "csrf-rejected");
     expect((await api("/api/v1/auth/me", { token })).status).toBe(200);
   });
 
   it("refuses a cookie-authenticated state change that does not prove its origin", async () => {
     const { cookie } = await login("dinsos.lebak@akrab.test");
-    await expectProblem(await api("/api/v1/auth/logout", { method: "POST", headers: { cookie } }), 403, "csrf-rejected");
-    const sameSite = await api("/api/v1/auth/logout", { method: "POST", headers: { cookie, "sec-fetch-site": "same-origin" } });
+    await expectProblem(
+      await api("/api/v1/auth/logout", { method: "POST", headers: { cookie } }),
+      403,
+      "csrf-rejected",
+    );
+    const sameSite = await api("/api/v1/auth/logout", {
+      method: "POST",
+      headers: { cookie, "sec-fetch-site": "same-origin" },
+    });
     expect(sameSite.status).toBe(204);
   });
 
   it("refuses a cross-site login form (login CSRF)", async () => {
     await expectProblem(
-      await api("/api/v1/auth/login", { method: "POST", json: { email: "lks@akrab.test", password: DEMO_PASSWORD }, headers: { origin: "https://evil.example" } }),
+      await api("/api/v1/auth/login", {
+        method: "POST",
+        json: { email: "lks@akrab.test", password: DEMO_PASSWORD },
+        headers: { origin: "https://evil.example" },
+      }),
       403,
       "csrf-rejected",
     );

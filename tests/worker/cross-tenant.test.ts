@@ -22,7 +22,11 @@ async function foreignObjectIds(): Promise<Record<string, string>> {
   )
     .bind(FOREIGN_TENANT)
     .first<{ id: string }>();
-  const lks = await env.DB.prepare("SELECT l.id, l.tenant_id FROM lks l JOIN tenants t ON t.id = l.tenant_id WHERE t.slug = ?").bind(FOREIGN_TENANT).first<{ id: string; tenant_id: string }>();
+  const lks = await env.DB.prepare(
+    "SELECT l.id, l.tenant_id FROM lks l JOIN tenants t ON t.id = l.tenant_id WHERE t.slug = ?",
+  )
+    .bind(FOREIGN_TENANT)
+    .first<{ id: string; tenant_id: string }>();
   // The demo data has no application in the foreign tenant: make one as its operator would.
   return { membershipId: membership!.id, ...(await lksObjects(lks!, "foreign")) };
 }
@@ -32,7 +36,9 @@ async function foreignObjectIds(): Promise<Record<string, string>> {
  * one LKS, made as its operator would have; the ids under the walk's path parameter names.
  */
 async function lksObjects(lks: { id: string; tenant_id: string }, prefix: string): Promise<Record<string, string>> {
-  const [application, upload, blob, document] = ["application", "upload", "blob", "document"].map((o) => `${prefix}-${o}`);
+  const [application, upload, blob, document] = ["application", "upload", "blob", "document"].map(
+    (o) => `${prefix}-${o}`,
+  );
   await env.DB.prepare(
     `INSERT INTO applications (id, tenant_id, lks_id, kind, step, workflow_version, open, letter, profile_snapshot, checklist, return_items, step_entered_at, step_due_at, submitted_at, version, created_by, created_at, updated_at)
      VALUES (?3, ?1, ?2, 'first', 'kabkota_verification', 1, 1, '{}', NULL, '[]', '[]', '2026-01-01T00:00:00.000Z', NULL, '2026-01-01T00:00:00.000Z', 1, NULL, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`,
@@ -44,22 +50,33 @@ async function lksObjects(lks: { id: string; tenant_id: string }, prefix: string
       `INSERT INTO uploads (id, tenant_id, lks_id, application_id, requirement, indicator, profile_field, filename, declared_type, length, sha256, status, document_id, created_by, created_at, finished_at)
        VALUES (?4, ?1, ?2, ?5, 'npwp', NULL, NULL, 'npwp.pdf', 'application/pdf', 1000, ?3, 'receiving', NULL, NULL, '2026-01-01T00:00:00.000Z', NULL)`,
     ).bind(lks.tenant_id, lks.id, "a".repeat(64), upload, application),
-    env.DB.prepare(`INSERT INTO blobs (id, tenant_id, sha256, size, content_type, r2_key, page_count, thumbnail_key, created_at) VALUES (?3, ?1, ?2, 1000, 'application/pdf', 'x', 1, NULL, '2026-01-01T00:00:00.000Z')`).bind(lks.tenant_id, "b".repeat(64), blob),
+    env.DB.prepare(
+      `INSERT INTO blobs (id, tenant_id, sha256, size, content_type, r2_key, page_count, thumbnail_key, created_at) VALUES (?3, ?1, ?2, 1000, 'application/pdf', 'x', 1, NULL, '2026-01-01T00:00:00.000Z')`,
+    ).bind(lks.tenant_id, "b".repeat(64), blob),
     env.DB.prepare(
       `INSERT INTO documents (id, tenant_id, lks_id, application_id, requirement, indicator, profile_field, slot, current_version, created_at, updated_at)
        VALUES (?3, ?1, ?2, ?4, 'npwp', NULL, NULL, ?5, 1, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`,
     ).bind(lks.tenant_id, lks.id, document, application, `app:${application}:req:npwp`),
-    env.DB.prepare(`INSERT INTO document_versions (document_id, version, tenant_id, blob_id, filename, upload_id, uploaded_by, uploaded_at) VALUES (?2, 1, ?1, ?3, 'npwp.pdf', NULL, NULL, '2026-01-01T00:00:00.000Z')`).bind(
-      lks.tenant_id,
-      document,
-      blob,
-    ),
+    env.DB.prepare(
+      `INSERT INTO document_versions (document_id, version, tenant_id, blob_id, filename, upload_id, uploaded_by, uploaded_at) VALUES (?2, 1, ?1, ?3, 'npwp.pdf', NULL, NULL, '2026-01-01T00:00:00.000Z')`,
+    ).bind(lks.tenant_id, document, blob),
   ]);
-  return { lksId: lks.id, applicationId: application!, kind: "first", version: "1", key: "npwp", uploadId: upload!, documentId: document! };
+  return {
+    lksId: lks.id,
+    applicationId: application!,
+    kind: "first",
+    version: "1",
+    key: "npwp",
+    uploadId: upload!,
+    documentId: document!,
+  };
 }
 
 /** A 1×1 PNG: the smallest real image for binary upload routes. */
-const PNG = Uint8Array.from(atob("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="), (ch) => ch.charCodeAt(0));
+const PNG = Uint8Array.from(
+  atob("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="),
+  (ch) => ch.charCodeAt(0),
+);
 
 /** Path parameters that are values (an application kind, a version number), not objects owned by a tenant. */
 const PATH_VALUES = new Set(["kind", "version", "key"]);
@@ -71,7 +88,10 @@ const tusMetadata = (fields: Record<string, string>) =>
     .join(",");
 
 /** A body that passes validation, for routes that take one, so the walk reaches the handler. */
-type Payload = { json: unknown } | { body: Uint8Array; contentType: string; headers?: Record<string, string> } | { headers: Record<string, string> };
+type Payload =
+  | { json: unknown }
+  | { body: Uint8Array; contentType: string; headers?: Record<string, string> }
+  | { headers: Record<string, string> };
 const validBodies = (ids: Record<string, string>): Record<string, Payload> => ({
   "POST /api/v1/t/:tenant/invitations": { json: { email: "walker@akrab.test", role: "dinsos_verifier" } },
   "PATCH /api/v1/t/:tenant/members/:membershipId": { json: { role: "dinsos_head" } },
@@ -80,22 +100,71 @@ const validBodies = (ids: Record<string, string>): Record<string, Payload> => ({
   "POST /api/v1/t/:tenant/lks": { json: lksProfile() },
   "PATCH /api/v1/t/:tenant/lks/:lksId": { json: { profile: lksProfile(), expectedVersion: 1 } },
   "POST /api/v1/t/:tenant/lks/:lksId/verify": { json: { tandaDaftar: TANDA_DAFTAR } },
-  "POST /api/v1/t/:tenant/lks/:lksId/return": { json: { comments: [{ field: "npwp", message: "NPWP tidak terbaca" }] } },
+  "POST /api/v1/t/:tenant/lks/:lksId/return": {
+    json: { comments: [{ field: "npwp", message: "NPWP tidak terbaca" }] },
+  },
   "POST /api/v1/t/:tenant/lks/:lksId/resubmit": { json: {} },
   "PUT /api/v1/t/:tenant/workflow/draft": { json: { regional: DEFAULT_REGIONAL_PART } },
   "POST /api/v1/t/:tenant/workflow/publish": { json: {} },
-  "PUT /api/v1/t/:tenant/checklists/:kind": { json: { items: [{ key: "surat", name: "Surat permohonan", description: "", required: true, acceptedTypes: ["pdf"], maxBytes: 2097152 }] } },
-  "POST /api/v1/t/:tenant/applications": { json: { lksId: ids.lksId, kind: "first", letter: { number: "1/2026", date: "2026-01-01", signatoryName: "Budi", signatoryPosition: "Ketua" } } },
-  "POST /api/v1/t/:tenant/applications/:applicationId/transitions": { json: { action: "return", comment: "Kurang", items: [{ kind: "profile_field", ref: "npwp", message: "Periksa NPWP" }], expectedVersion: 1 } },
+  "PUT /api/v1/t/:tenant/checklists/:kind": {
+    json: {
+      items: [
+        {
+          key: "surat",
+          name: "Surat permohonan",
+          description: "",
+          required: true,
+          acceptedTypes: ["pdf"],
+          maxBytes: 2097152,
+        },
+      ],
+    },
+  },
+  "POST /api/v1/t/:tenant/applications": {
+    json: {
+      lksId: ids.lksId,
+      kind: "first",
+      letter: { number: "1/2026", date: "2026-01-01", signatoryName: "Budi", signatoryPosition: "Ketua" },
+    },
+  },
+  "POST /api/v1/t/:tenant/applications/:applicationId/transitions": {
+    json: {
+      action: "return",
+      comment: "Kurang",
+      items: [{ kind: "profile_field", ref: "npwp", message: "Periksa NPWP" }],
+      expectedVersion: 1,
+    },
+  },
   "POST /api/v1/t/:tenant/applications/:applicationId/workflow-version": { json: { version: 1, expectedVersion: 1 } },
-  "PUT /api/v1/t/:tenant/applications/:applicationId/letter": { json: { letter: { number: "2/2026", date: "2026-01-02", signatoryName: "Budi", signatoryPosition: "Ketua" }, expectedVersion: 1 } },
+  "PUT /api/v1/t/:tenant/applications/:applicationId/letter": {
+    json: {
+      letter: { number: "2/2026", date: "2026-01-02", signatoryName: "Budi", signatoryPosition: "Ketua" },
+      expectedVersion: 1,
+    },
+  },
   "POST /api/v1/t/:tenant/applications/:applicationId/checklist/:key/accept": { json: { expectedVersion: 1 } },
-  "POST /api/v1/t/:tenant/applications/:applicationId/checklist/:key/return": { json: { comment: "Tidak terbaca", expectedVersion: 1 } },
+  "POST /api/v1/t/:tenant/applications/:applicationId/checklist/:key/return": {
+    json: { comment: "Tidak terbaca", expectedVersion: 1 },
+  },
   "OPTIONS /api/v1/t/:tenant/uploads": { headers: TUS },
   "POST /api/v1/t/:tenant/uploads": {
-    headers: { ...TUS, "upload-length": "1000", "upload-metadata": tusMetadata({ filename: "a.pdf", filetype: "application/pdf", sha256: "c".repeat(64), applicationId: ids.applicationId!, requirement: "npwp" }) },
+    headers: {
+      ...TUS,
+      "upload-length": "1000",
+      "upload-metadata": tusMetadata({
+        filename: "a.pdf",
+        filetype: "application/pdf",
+        sha256: "c".repeat(64),
+        applicationId: ids.applicationId!,
+        requirement: "npwp",
+      }),
+    },
   },
-  "PATCH /api/v1/t/:tenant/uploads/:uploadId": { body: new TextEncoder().encode("%PDF-1.7\n"), contentType: "application/offset+octet-stream", headers: { ...TUS, "upload-offset": "0" } },
+  "PATCH /api/v1/t/:tenant/uploads/:uploadId": {
+    body: new TextEncoder().encode("%PDF-1.7\n"),
+    contentType: "application/offset+octet-stream",
+    headers: { ...TUS, "upload-offset": "0" },
+  },
   "PUT /api/v1/t/:tenant/documents/:documentId/thumbnail": { body: PNG, contentType: "image/png" },
 });
 
@@ -104,7 +173,9 @@ function requestInit(method: string, payload: Payload | undefined, token: string
     method,
     token,
     ...(payload && "json" in payload ? { json: payload.json } : {}),
-    ...(payload && "body" in payload ? { body: payload.body, headers: { "content-type": payload.contentType, ...payload.headers } } : {}),
+    ...(payload && "body" in payload
+      ? { body: payload.body, headers: { "content-type": payload.contentType, ...payload.headers } }
+      : {}),
     ...(payload && !("body" in payload) && "headers" in payload ? { headers: payload.headers } : {}),
   };
 }
@@ -119,18 +190,38 @@ function tenantRoutes() {
 
 async function snapshot() {
   const tables = [
-    "lks", "lks_history", "memberships", "invitations", "outbox", "users", "tenants", "tenant_signups", "audit_events",
-    "applications", "application_events", "workflow_versions", "workflow_drafts", "document_requirements", "notifications",
-    "uploads", "blobs", "documents", "document_versions",
+    "lks",
+    "lks_history",
+    "memberships",
+    "invitations",
+    "outbox",
+    "users",
+    "tenants",
+    "tenant_signups",
+    "audit_events",
+    "applications",
+    "application_events",
+    "workflow_versions",
+    "workflow_drafts",
+    "document_requirements",
+    "notifications",
+    "uploads",
+    "blobs",
+    "documents",
+    "document_versions",
   ];
-  const rows = await Promise.all(tables.map(async (t) => (await env.DB.prepare(`SELECT * FROM ${t} ORDER BY 1`).all()).results));
+  const rows = await Promise.all(
+    tables.map(async (t) => (await env.DB.prepare(`SELECT * FROM ${t} ORDER BY 1`).all()).results),
+  );
   const objects = (await env.DOCS.list()).objects.map((o) => `${o.key}:${o.etag}`);
   return { rows, objects };
 }
 
 describe("cross-tenant walk over every tenant-scoped route", () => {
   it("finds the tenant routes", () => {
-    expect(tenantRoutes()).toEqual(expect.arrayContaining(["GET /api/v1/t/:tenant/lks", "POST /api/v1/t/:tenant/invitations"]));
+    expect(tenantRoutes()).toEqual(
+      expect.arrayContaining(["GET /api/v1/t/:tenant/lks", "POST /api/v1/t/:tenant/invitations"]),
+    );
   });
 
   it("answers 404 to another tenant's caller and changes nothing", async () => {
@@ -147,13 +238,15 @@ describe("cross-tenant walk over every tenant-scoped route", () => {
       const needsBody = method !== "GET" && method !== "DELETE";
       if (needsBody) expect(bodies, `add a valid body for ${route}`).toHaveProperty(route);
 
-      const fill = (tenant: string) => template.replace(":tenant", tenant).replace(/:(\w+)/g, (_, p: string) => ids[p]!);
+      const fill = (tenant: string) =>
+        template.replace(":tenant", tenant).replace(/:(\w+)/g, (_, p: string) => ids[p]!);
       const init = requestInit(method, needsBody ? bodies[route]! : undefined, token);
 
       // 1. The other tenant in the URL.
       await expectProblem(await api(fill(FOREIGN_TENANT), init), 404, "not-found");
       // 2. The caller's own tenant in the URL, the other tenant's object in the path.
-      if (params.some((p) => !PATH_VALUES.has(p))) await expectProblem(await api(fill(OWN_TENANT), init), 404, "not-found");
+      if (params.some((p) => !PATH_VALUES.has(p)))
+        await expectProblem(await api(fill(OWN_TENANT), init), 404, "not-found");
       // 3. Nobody signed in.
       await expectProblem(await api(fill(FOREIGN_TENANT), { ...init, token: undefined }), 401, "unauthenticated");
       checked.push(route);
@@ -182,7 +275,9 @@ const LKS_IN_BODY = new Set(["POST /api/v1/t/:tenant/applications", "POST /api/v
 describe("LKS walk: an operator and another LKS's objects in the same tenant", () => {
   it("answers 404 on every route that names another LKS's object and changes nothing", async () => {
     const { token } = await login(OPERATOR);
-    const other = await env.DB.prepare("SELECT id, tenant_id FROM lks WHERE name = ?").bind(OTHER_LKS).first<{ id: string; tenant_id: string }>();
+    const other = await env.DB.prepare("SELECT id, tenant_id FROM lks WHERE name = ?")
+      .bind(OTHER_LKS)
+      .first<{ id: string; tenant_id: string }>();
     const ids = await lksObjects(other!, "other-lks");
     const bodies = validBodies(ids);
     const before = await snapshot();
@@ -211,7 +306,9 @@ describe("LKS walk: an operator and another LKS's objects in the same tenant", (
 
   it("still reaches the operator's own LKS, and lists only it", async () => {
     const { token } = await login(OPERATOR);
-    const own = await env.DB.prepare("SELECT id FROM lks WHERE name = 'Panti Asuhan Kasih Bunda'").first<{ id: string }>();
+    const own = await env.DB.prepare("SELECT id FROM lks WHERE name = 'Panti Asuhan Kasih Bunda'").first<{
+      id: string;
+    }>();
     expect((await api(`/api/v1/t/${OWN_TENANT}/lks/${own!.id}`, { token })).status).toBe(200);
     const list = (await (await api(`/api/v1/t/${OWN_TENANT}/lks`, { token })).json()) as { items: { id: string }[] };
     expect(list.items.map((l) => l.id)).toEqual([own!.id]);

@@ -26,7 +26,14 @@ const email = emailChannel(env.EMAIL, "noreply@akrab.id");
 const refusing = emailChannel(env.EMAIL_REFUSING, "noreply@akrab.id");
 const whatsapp = httpChannel({ name: "whatsapp", url: env.TEST_MESSAGING_URL, token: "stub-token" });
 const message = (to: string, tenantId: string | null = null) =>
-  lksDecisionEmail({ tenantId: tenantId!, to, lksName: "Panti <Kasih>", verified: false, comments: [{ field: "NPWP", message: "a & b" }], link: "https://akrab.test/lks/x?t=kota-tangerang" });
+  lksDecisionEmail({
+    tenantId: tenantId!,
+    to,
+    lksName: "Panti <Kasih>",
+    verified: false,
+    comments: [{ field: "NPWP", message: "a & b" }],
+    link: "https://akrab.test/lks/x?t=kota-tangerang",
+  });
 
 /** Figures for the lead's closing note, printed at the end. */
 const figures = { delivered: 0, failedTries: 0, deadLettered: 0 };
@@ -64,7 +71,9 @@ describe("outbox delivery", () => {
     expect(mail.html).toContain("a &amp; b");
     expect(mail.html).not.toContain("<Kasih>");
     expect(mail.html).toContain('href="https://akrab.test/lks/x?t=kota-tangerang"');
-    expect(mail.body.indexOf("Dinas Sosial mengembalikan")).toBeLessThan(mail.body.indexOf("The Dinas Sosial returned"));
+    expect(mail.body.indexOf("Dinas Sosial mengembalikan")).toBeLessThan(
+      mail.body.indexOf("The Dinas Sosial returned"),
+    );
     const doc = emailDocument(mail.subject, mail.html, "Dinas Sosial <Kota> Tangerang");
     expect(doc).toContain("atas nama Dinas Sosial &lt;Kota&gt; Tangerang");
     expect(doc).not.toMatch(/unsubscribe|berhenti berlangganan/i);
@@ -96,7 +105,9 @@ describe("outbox delivery", () => {
 
   it("never sends a message twice when runs overlap, even when a lease runs out", async () => {
     const count = 30;
-    await db.batch(Array.from({ length: count }, (_, i) => enqueueEmail(db, message(`many${i}@akrab.test`))) as [never]);
+    await db.batch(
+      Array.from({ length: count }, (_, i) => enqueueEmail(db, message(`many${i}@akrab.test`))) as [never],
+    );
     const calls = new Map<string, number>();
     const counting: Channel = {
       name: "email",
@@ -116,7 +127,10 @@ describe("outbox delivery", () => {
     // A run that stalls past its lease loses the message; its late answer changes nothing.
     await db.batch([enqueueEmail(db, message("slow@akrab.test"))]);
     let release!: () => void;
-    const stalled: Channel = { name: "email", send: () => new Promise((resolve) => (release = () => resolve({ ok: false, reason: "late", permanent: false }))) };
+    const stalled: Channel = {
+      name: "email",
+      send: () => new Promise((resolve) => (release = () => resolve({ ok: false, reason: "late", permanent: false }))),
+    };
     const first = deliverOutbox(db, [stalled], now);
     await new Promise((r) => setTimeout(r, 50));
     const second = tally(await deliverOutbox(db, [email], now + 10 * 60_000));
@@ -128,12 +142,15 @@ describe("outbox delivery", () => {
 
   it("lets a platform admin put a dead message back once (audited), and only a platform admin", async () => {
     await db.batch([enqueueEmail(db, message("retry@akrab.test"))]);
-    for (let i = 0; i < MAX_DELIVERY_ATTEMPTS; i++) tally(await deliverOutbox(db, [refusing], Date.parse("2031-01-01T00:00:00Z") + i * 86_400_000));
+    for (let i = 0; i < MAX_DELIVERY_ATTEMPTS; i++)
+      tally(await deliverOutbox(db, [refusing], Date.parse("2031-01-01T00:00:00Z") + i * 86_400_000));
     const dead = await row("retry@akrab.test");
     expect(dead.status).toBe("dead");
 
     const other = await login("dinsos.kota-tangerang@akrab.test");
-    expect((await api(`/api/v1/national/outbox/${dead.id}/retry`, { method: "POST", token: other.token })).status).toBe(404);
+    expect((await api(`/api/v1/national/outbox/${dead.id}/retry`, { method: "POST", token: other.token })).status).toBe(
+      404,
+    );
     const { token } = await login("admin@akrab.test");
     expect((await api("/api/v1/national/outbox/nope/retry", { method: "POST", token })).status).toBe(404);
 
@@ -146,20 +163,43 @@ describe("outbox delivery", () => {
 
     expect(tally(await deliverOutbox(db, [email])).sent).toBe(1);
     expect(await row("retry@akrab.test")).toMatchObject({ status: "sent", attempts: 1 });
-    const page = (await (await api("/api/v1/national/outbox", { token })).json()) as { items: { id: string; status: string; lastError: string | null }[] };
+    const page = (await (await api("/api/v1/national/outbox", { token })).json()) as {
+      items: { id: string; status: string; lastError: string | null }[];
+    };
     expect(page.items.find((m) => m.id === dead.id)?.status).toBe("sent");
   });
 
   it("sends WhatsApp messages through the HTTP provider adapter to a local stub", async () => {
     await db.batch([
-      enqueuePhoneMessage(db, { tenantId: null, channel: "whatsapp", phone: "+6281234567890", subject: "Tes", body: "Halo" }),
-      enqueuePhoneMessage(db, { tenantId: null, channel: "whatsapp", phone: "+628000000503", subject: "Tes", body: "Halo" }),
-      enqueuePhoneMessage(db, { tenantId: null, channel: "whatsapp", phone: "+628000000400", subject: "Tes", body: "Halo" }),
+      enqueuePhoneMessage(db, {
+        tenantId: null,
+        channel: "whatsapp",
+        phone: "+6281234567890",
+        subject: "Tes",
+        body: "Halo",
+      }),
+      enqueuePhoneMessage(db, {
+        tenantId: null,
+        channel: "whatsapp",
+        phone: "+628000000503",
+        subject: "Tes",
+        body: "Halo",
+      }),
+      enqueuePhoneMessage(db, {
+        tenantId: null,
+        channel: "whatsapp",
+        phone: "+628000000400",
+        subject: "Tes",
+        body: "Halo",
+      }),
       enqueueEmail(db, message("waits@akrab.test")),
     ]);
     const report = tally(await deliverOutbox(db, [whatsapp]));
     expect(report).toEqual({ claimed: 3, sent: 1, failed: 1, dead: 1 });
-    expect(await row("+6281234567890")).toMatchObject({ status: "sent", provider_message_id: expect.stringMatching(/^stub-/) });
+    expect(await row("+6281234567890")).toMatchObject({
+      status: "sent",
+      provider_message_id: expect.stringMatching(/^stub-/),
+    });
     expect(await row("+628000000503")).toMatchObject({ status: "failed", last_error: "HTTP 503: gateway overloaded" });
     expect((await row("+628000000400")).status).toBe("dead"); // refused for good: no retry
     expect((await row("waits@akrab.test")).status).toBe("pending"); // not this channel's
@@ -178,7 +218,9 @@ describe("outbox delivery", () => {
     expect(ok.body.text).toContain("BALKS");
 
     // A wrong token is the provider's 401: refused for good, with its reason.
-    await db.batch([enqueuePhoneMessage(db, { tenantId: null, channel: "sms", phone: "+6281111111111", subject: "T", body: "x" })]);
+    await db.batch([
+      enqueuePhoneMessage(db, { tenantId: null, channel: "sms", phone: "+6281111111111", subject: "T", body: "x" }),
+    ]);
     const wrong = httpChannel({ name: "sms", url: env.TEST_MESSAGING_URL, token: "wrong" });
     expect(tally(await deliverOutbox(db, [wrong])).dead).toBe(1);
     expect(await row("+6281111111111")).toMatchObject({ status: "dead", last_error: "HTTP 401: bad token" });
@@ -187,7 +229,12 @@ describe("outbox delivery", () => {
   it("turns the HTTP channel on only when its URL and token are both configured", () => {
     expect(configuredChannels(env).map((c) => c.name)).toEqual(["email"]);
     expect(configuredChannels({ ...env, MESSAGING_HTTP_URL: "https://x.test" }).map((c) => c.name)).toEqual(["email"]);
-    const on = { ...env, MESSAGING_HTTP_URL: "https://x.test", MESSAGING_HTTP_TOKEN: "t", MESSAGING_HTTP_CHANNEL: "sms" };
+    const on = {
+      ...env,
+      MESSAGING_HTTP_URL: "https://x.test",
+      MESSAGING_HTTP_TOKEN: "t",
+      MESSAGING_HTTP_CHANNEL: "sms",
+    };
     expect(configuredChannels(on).map((c) => c.name)).toEqual(["email", "sms"]);
   });
 });

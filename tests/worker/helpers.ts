@@ -9,7 +9,10 @@ export const DEMO_PASSWORD = "Akrab-Demo-2026!";
  * A request to the Worker's own fetch handler, as the edge would deliver it. Its response is
  * checked against the OpenAPI document (see contract.ts): an undocumented one fails the test.
  */
-export async function api(path: string, init: RequestInit & { json?: unknown; token?: string; ip?: string } = {}): Promise<Response> {
+export async function api(
+  path: string,
+  init: RequestInit & { json?: unknown; token?: string; ip?: string } = {},
+): Promise<Response> {
   const headers = new Headers(init.headers);
   if (init.json !== undefined) headers.set("content-type", "application/json");
   if (init.token) headers.set("authorization", `Bearer ${init.token}`);
@@ -24,7 +27,10 @@ export async function api(path: string, init: RequestInit & { json?: unknown; to
 export async function login(email: string, password = DEMO_PASSWORD, ip?: string) {
   const res = await api("/api/v1/auth/login", { method: "POST", json: { email, password }, ...(ip ? { ip } : {}) });
   expect(res.status, await res.clone().text()).toBe(200);
-  const body = (await res.json()) as { token: string; memberships: { id: string; role: string; tenant: { slug: string } | null }[] };
+  const body = (await res.json()) as {
+    token: string;
+    memberships: { id: string; role: string; tenant: { slug: string } | null }[];
+  };
   return { token: body.token, memberships: body.memberships, cookie: sessionCookie(res) };
 }
 
@@ -39,7 +45,13 @@ function sessionCookie(res: Response): string {
 export async function expectProblem(res: Response, status: number, type: string) {
   expect(res.status).toBe(status);
   expect(res.headers.get("content-type")).toMatch(/^application\/problem\+json/);
-  const body = (await res.json()) as { type: string; title: string; status: number; detail: string; errors?: { path: string; message: string }[] };
+  const body = (await res.json()) as {
+    type: string;
+    title: string;
+    status: number;
+    detail: string;
+    errors?: { path: string; message: string }[];
+  };
   expect(body.type).toBe(`urn:akrab:problem:${type}`);
   expect(body.status).toBe(status);
   expect(body.title).toBeTruthy();
@@ -48,7 +60,11 @@ export async function expectProblem(res: Response, status: number, type: string)
 }
 
 export async function outboxFor(recipient: string) {
-  const { results } = await env.DB.prepare("SELECT subject, body FROM outbox WHERE recipient = ? ORDER BY created_at, id").bind(recipient).all<{ subject: string; body: string }>();
+  const { results } = await env.DB.prepare(
+    "SELECT subject, body FROM outbox WHERE recipient = ? ORDER BY created_at, id",
+  )
+    .bind(recipient)
+    .all<{ subject: string; body: string }>();
   return results;
 }
 
@@ -67,6 +83,13 @@ export async function auditActions(filter: { action?: string; actorEmail?: strin
      WHERE (?1 IS NULL OR a.action = ?1) AND (?2 IS NULL OR u.email = ?2) ORDER BY a.created_at, a.id`,
   )
     .bind(filter.action ?? null, filter.actorEmail ?? null)
-    .all<{ action: string; tenant_id: string | null; ip: string | null; target_type: string | null; data: string | null; actor: string | null }>();
+    .all<{
+      action: string;
+      tenant_id: string | null;
+      ip: string | null;
+      target_type: string | null;
+      data: string | null;
+      actor: string | null;
+    }>();
   return results;
 }

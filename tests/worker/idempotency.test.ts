@@ -9,7 +9,12 @@ describe("Idempotency-Key", () => {
   it("replays the first answer to a retried request and does the work once", async () => {
     const { token } = await login("dinsos.kota-tangerang@akrab.test");
     const send = () =>
-      api("/api/v1/t/kota-tangerang/invitations", { method: "POST", token, headers: { "idempotency-key": "invite-0001-retry" }, json: { email: "sekali@akrab.test", role: "dinsos_verifier" } });
+      api("/api/v1/t/kota-tangerang/invitations", {
+        method: "POST",
+        token,
+        headers: { "idempotency-key": "invite-0001-retry" },
+        json: { email: "sekali@akrab.test", role: "dinsos_verifier" },
+      });
     const first = await send();
     const second = await send();
     expect(first.status).toBe(201);
@@ -20,8 +25,16 @@ describe("Idempotency-Key", () => {
   });
 
   it("replays a public registration once, even when the retries race", async () => {
-    const body = { lks: lksProfile({ name: "Panti Sekali Daftar" }), operator: { name: "Operator", email: "sekali.daftar@akrab.test", password: "sekali-daftar-2026" } };
-    const send = () => api("/api/v1/public/lks-registrations", { method: "POST", headers: { "idempotency-key": "register-0001-retry" }, json: body });
+    const body = {
+      lks: lksProfile({ name: "Panti Sekali Daftar" }),
+      operator: { name: "Operator", email: "sekali.daftar@akrab.test", password: "sekali-daftar-2026" },
+    };
+    const send = () =>
+      api("/api/v1/public/lks-registrations", {
+        method: "POST",
+        headers: { "idempotency-key": "register-0001-retry" },
+        json: body,
+      });
     const results = await Promise.all([send(), send()]);
     const statuses = results.map((r) => r.status).sort();
     // Either both answered 201 (one replayed) or the racer was told the first is still running.
@@ -33,7 +46,13 @@ describe("Idempotency-Key", () => {
 
   it("refuses a key reused for a different request, and malformed keys", async () => {
     const { token } = await login("dinsos.kota-tangerang@akrab.test");
-    const invite = (email: string, key: string) => api("/api/v1/t/kota-tangerang/invitations", { method: "POST", token, headers: { "idempotency-key": key }, json: { email, role: "dinsos_verifier" } });
+    const invite = (email: string, key: string) =>
+      api("/api/v1/t/kota-tangerang/invitations", {
+        method: "POST",
+        token,
+        headers: { "idempotency-key": key },
+        json: { email, role: "dinsos_verifier" },
+      });
     expect((await invite("satu@akrab.test", "invite-0002-reuse")).status).toBe(201);
     await expectProblem(await invite("dua@akrab.test", "invite-0002-reuse"), 409, "conflict");
     await expectProblem(await invite("dua@akrab.test", "short"), 400, "validation");

@@ -27,16 +27,46 @@ describe("members", () => {
     const verifier = list.find((m) => m.role === "dinsos_verifier")!;
     const adminMembership = list.find((m) => m.role === "tenant_admin")!;
 
-    const changed = await api(`/api/v1/t/kab-lebak/members/${verifier.membershipId}`, { method: "PATCH", token: admin.token, json: { role: "dinsos_head" } });
+    const changed = await api(`/api/v1/t/kab-lebak/members/${verifier.membershipId}`, {
+      method: "PATCH",
+      token: admin.token,
+      json: { role: "dinsos_head" },
+    });
     expect(changed.status).toBe(200);
     expect(await changed.json()).toMatchObject({ membershipId: verifier.membershipId, role: "dinsos_head" });
     const [event] = await auditActions({ action: "member.role_changed" });
     expect(JSON.parse(event!.data!)).toMatchObject({ from: "dinsos_verifier", to: "dinsos_head" });
 
-    await expectProblem(await api(`/api/v1/t/kab-lebak/members/${adminMembership.membershipId}`, { method: "PATCH", token: admin.token, json: { role: "dinsos_verifier" } }), 409, "conflict");
-    await expectProblem(await api(`/api/v1/t/kab-lebak/members/${verifier.membershipId}`, { method: "PATCH", token: admin.token, json: { role: "lks_operator" } }), 400, "validation");
-    await expectProblem(await api(`/api/v1/t/kab-lebak/members/${verifier.membershipId}`, { method: "PATCH", token: admin.token, json: { role: "superuser" } }), 400, "validation");
-    expect((await members(admin.token, "kab-lebak")).find((m) => m.membershipId === adminMembership.membershipId)?.role).toBe("tenant_admin");
+    await expectProblem(
+      await api(`/api/v1/t/kab-lebak/members/${adminMembership.membershipId}`, {
+        method: "PATCH",
+        token: admin.token,
+        json: { role: "dinsos_verifier" },
+      }),
+      409,
+      "conflict",
+    );
+    await expectProblem(
+      await api(`/api/v1/t/kab-lebak/members/${verifier.membershipId}`, {
+        method: "PATCH",
+        token: admin.token,
+        json: { role: "lks_operator" },
+      }),
+      400,
+      "validation",
+    );
+    await expectProblem(
+      await api(`/api/v1/t/kab-lebak/members/${verifier.membershipId}`, {
+        method: "PATCH",
+        token: admin.token,
+        json: { role: "superuser" },
+      }),
+      400,
+      "validation",
+    );
+    expect(
+      (await members(admin.token, "kab-lebak")).find((m) => m.membershipId === adminMembership.membershipId)?.role,
+    ).toBe("tenant_admin");
   });
 
   it("never lets two admins demote each other at the same moment", async () => {
@@ -48,7 +78,13 @@ describe("members", () => {
     const admins = list.filter((m) => m.role === "tenant_admin");
     expect(admins).toHaveLength(2);
     const results = await Promise.all(
-      admins.map((m) => api(`/api/v1/t/kab-batang/members/${m.membershipId}`, { method: "PATCH", token: admin.token, json: { role: "dinsos_verifier" } })),
+      admins.map((m) =>
+        api(`/api/v1/t/kab-batang/members/${m.membershipId}`, {
+          method: "PATCH",
+          token: admin.token,
+          json: { role: "dinsos_verifier" },
+        }),
+      ),
     );
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     expect((await members(admin.token, "kab-batang")).filter((m) => m.role === "tenant_admin")).toHaveLength(1);

@@ -20,11 +20,26 @@ describe("API foundation", () => {
   });
 
   it("publishes an OpenAPI 3.1 document generated from the schemas, and a readable reference", async () => {
-    const doc = (await (await api("/api/openapi.json")).json()) as { openapi: string; paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, unknown> } };
+    const doc = (await (await api("/api/openapi.json")).json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, unknown>>;
+      components: { schemas: Record<string, unknown> };
+    };
     expect(doc.openapi).toBe("3.1.0");
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/v1/auth/login", "/api/v1/t/{tenant}/lks", "/api/health", "/api/v1/t/{tenant}/uploads/{uploadId}", "/api/v1/t/{tenant}/documents/{documentId}/content", "/api/v1/public/lks-registrations"]));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        "/api/v1/auth/login",
+        "/api/v1/t/{tenant}/lks",
+        "/api/health",
+        "/api/v1/t/{tenant}/uploads/{uploadId}",
+        "/api/v1/t/{tenant}/documents/{documentId}/content",
+        "/api/v1/public/lks-registrations",
+      ]),
+    );
     expect(Object.keys(doc.paths["/api/v1/t/{tenant}/uploads"]!)).toEqual(expect.arrayContaining(["options", "post"]));
-    expect(Object.keys(doc.paths["/api/v1/t/{tenant}/uploads/{uploadId}"]!)).toEqual(expect.arrayContaining(["get", "patch", "delete"]));
+    expect(Object.keys(doc.paths["/api/v1/t/{tenant}/uploads/{uploadId}"]!)).toEqual(
+      expect.arrayContaining(["get", "patch", "delete"]),
+    );
     expect(doc.components.schemas).toHaveProperty("Problem");
     expect(doc.components.schemas).toHaveProperty("LoginRequest");
 
@@ -41,18 +56,38 @@ describe("API foundation", () => {
   });
 
   it("lists every offending field of an invalid body", async () => {
-    const body = await expectProblem(await api("/api/v1/auth/login", { method: "POST", json: { email: "not-an-email", password: "" } }), 400, "validation");
+    const body = await expectProblem(
+      await api("/api/v1/auth/login", { method: "POST", json: { email: "not-an-email", password: "" } }),
+      400,
+      "validation",
+    );
     expect(body.errors?.map((e) => e.path).sort()).toEqual(["email", "password"]);
   });
 
   it("refuses malformed JSON and non-JSON bodies with problems", async () => {
-    await expectProblem(await api("/api/v1/auth/login", { method: "POST", headers: { "content-type": "application/json" }, body: "{nope" }), 400, "bad-request");
-    await expectProblem(await api("/api/v1/auth/login", { method: "POST", headers: { "content-type": "text/plain" }, body: "x" }), 415, "unsupported-media-type");
+    await expectProblem(
+      await api("/api/v1/auth/login", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: "{nope",
+      }),
+      400,
+      "bad-request",
+    );
+    await expectProblem(
+      await api("/api/v1/auth/login", { method: "POST", headers: { "content-type": "text/plain" }, body: "x" }),
+      415,
+      "unsupported-media-type",
+    );
   });
 
   it("refuses bodies over the size limit before parsing them", async () => {
     const big = JSON.stringify({ email: "a@b.co", password: "x".repeat(70 * 1024) });
-    await expectProblem(await api("/api/v1/auth/login", { method: "POST", headers: { "content-type": "application/json" }, body: big }), 413, "payload-too-large");
+    await expectProblem(
+      await api("/api/v1/auth/login", { method: "POST", headers: { "content-type": "application/json" }, body: big }),
+      413,
+      "payload-too-large",
+    );
   });
 
   it("turns an unexpected exception into a 500 problem with the request id and no stack trace", async () => {

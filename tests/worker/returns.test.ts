@@ -3,7 +3,12 @@ import { describe, expect, it } from "vitest";
 import { api, login } from "./helpers.ts";
 import { createUpload, fakeFile, pathOf, sendAll } from "./tus.ts";
 
-const LETTER = { number: "012/PA-KB/XI/2026", date: "2026-11-20", signatoryName: "Hj. Aminah Lubis", signatoryPosition: "Ketua Yayasan" };
+const LETTER = {
+  number: "012/PA-KB/XI/2026",
+  date: "2026-11-20",
+  signatoryName: "Hj. Aminah Lubis",
+  signatoryPosition: "Ketua Yayasan",
+};
 const TENANT = "kota-tangerang";
 const T = `/api/v1/t/${TENANT}`;
 
@@ -12,7 +17,12 @@ type App = {
   version: number;
   step: { id: string };
   checklist: { key: string; status: string; comment?: string; notes?: { message: string; at: string }[] }[];
-  documentChanges: { key: string; name: string; old: { version: number; filename: string; size: number } | null; new: { version: number; filename: string; size: number; uploadedAt: string } }[];
+  documentChanges: {
+    key: string;
+    name: string;
+    old: { version: number; filename: string; size: number } | null;
+    new: { version: number; filename: string; size: number; uploadedAt: string };
+  }[];
 };
 
 async function ok(res: Response): Promise<App> {
@@ -28,7 +38,11 @@ async function upload(token: string, app: App, requirement: string, file: Uint8A
 }
 
 const act = (token: string, app: App, action: string, extra: Record<string, unknown> = {}) =>
-  api(`${T}/applications/${app.id}/transitions`, { method: "POST", token, json: { action, expectedVersion: app.version, ...extra } });
+  api(`${T}/applications/${app.id}/transitions`, {
+    method: "POST",
+    token,
+    json: { action, expectedVersion: app.version, ...extra },
+  });
 const show = async (token: string, app: App) => ok(await api(`${T}/applications/${app.id}`, { token }));
 
 describe("returns for revision", () => {
@@ -36,14 +50,27 @@ describe("returns for revision", () => {
     await env.DB.prepare("UPDATE applications SET open = 0, step = 'withdrawn' WHERE open = 1").run();
     const operator = (await login("lks@akrab.test")).token;
     const dinsos = (await login("dinsos.kota-tangerang@akrab.test")).token;
-    const { items } = (await (await api(`${T}/lks?q=Kasih`, { token: operator })).json()) as { items: { id: string }[] };
-    const created = await api(`${T}/applications`, { method: "POST", token: operator, headers: { "idempotency-key": crypto.randomUUID() }, json: { lksId: items[0]!.id, kind: "first", letter: LETTER } });
+    const { items } = (await (await api(`${T}/lks?q=Kasih`, { token: operator })).json()) as {
+      items: { id: string }[];
+    };
+    const created = await api(`${T}/applications`, {
+      method: "POST",
+      token: operator,
+      headers: { "idempotency-key": crypto.randomUUID() },
+      json: { lksId: items[0]!.id, kind: "first", letter: LETTER },
+    });
     let app = (await created.json()) as App;
     await upload(operator, app, "npwp", fakeFile(120_000, "jpeg", 7), "npwp-lama.jpg");
     app = await ok(await act(operator, await show(operator, app), "submit"));
 
     // The verifier returns the NPWP one by one…
-    app = await ok(await api(`${T}/applications/${app.id}/checklist/npwp/return`, { method: "POST", token: dinsos, json: { comment: "Foto buram", expectedVersion: app.version } }));
+    app = await ok(
+      await api(`${T}/applications/${app.id}/checklist/npwp/return`, {
+        method: "POST",
+        token: dinsos,
+        json: { comment: "Foto buram", expectedVersion: app.version },
+      }),
+    );
     expect(app.checklist.find((d) => d.key === "npwp")?.notes?.map((n) => n.message)).toEqual(["Foto buram"]);
     // …then returns the application, the dialog carrying that note over unchanged and adding a second one.
     app = await ok(
@@ -74,7 +101,12 @@ describe("returns for revision", () => {
         key: "npwp",
         name: expect.any(String),
         old: expect.objectContaining({ version: 1, filename: "npwp-lama.jpg", size: 120_000 }),
-        new: expect.objectContaining({ version: 2, filename: "npwp-baru.jpg", size: 90_000, uploadedAt: expect.any(String) }),
+        new: expect.objectContaining({
+          version: 2,
+          filename: "npwp-baru.jpg",
+          size: 90_000,
+          uploadedAt: expect.any(String),
+        }),
       },
     ]);
   });

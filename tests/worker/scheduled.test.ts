@@ -10,11 +10,16 @@ describe("hourly housekeeping", () => {
     const now = Date.now();
     const nowSeconds = Math.floor(now / 1000);
     await env.DB.batch([
-      env.DB.prepare("INSERT INTO rate_limits (key, window_start, count) VALUES ('old', ?, 3), ('fresh', ?, 1)").bind(nowSeconds - 3 * 86400, nowSeconds),
+      env.DB.prepare("INSERT INTO rate_limits (key, window_start, count) VALUES ('old', ?, 3), ('fresh', ?, 1)").bind(
+        nowSeconds - 3 * 86400,
+        nowSeconds,
+      ),
       env.DB.prepare(
         `INSERT INTO sessions (id, user_id, created_at, expires_at) SELECT 'ended', id, '2020-01-01T00:00:00.000Z', '2020-01-15T00:00:00.000Z' FROM users LIMIT 1`,
       ),
-      env.DB.prepare(`INSERT INTO sessions (id, user_id, created_at, expires_at) SELECT 'live', id, ?, ? FROM users LIMIT 1`).bind(new Date(now).toISOString(), new Date(now + 86400000).toISOString()),
+      env.DB.prepare(
+        `INSERT INTO sessions (id, user_id, created_at, expires_at) SELECT 'live', id, ?, ? FROM users LIMIT 1`,
+      ).bind(new Date(now).toISOString(), new Date(now + 86400000).toISOString()),
     ]);
 
     await worker.scheduled(createScheduledController({ scheduledTime: now, cron: "17 * * * *" }), env);

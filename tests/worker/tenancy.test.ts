@@ -14,7 +14,11 @@ describe("tenant access", () => {
   it("shows a Dinsos its own LKS, sorted by name", async () => {
     const { token } = await login("dinsos.kota-tangerang@akrab.test");
     const page = await listLks(token, "kota-tangerang");
-    expect(page.items.map((l) => l.name)).toEqual(["Panti Asuhan Kasih Bunda", "Panti Werdha Sejahtera Cipondoh", "Yayasan Difabel Mandiri Tangerang"]);
+    expect(page.items.map((l) => l.name)).toEqual([
+      "Panti Asuhan Kasih Bunda",
+      "Panti Werdha Sejahtera Cipondoh",
+      "Yayasan Difabel Mandiri Tangerang",
+    ]);
     expect(page.items.every((l) => l.tenant.slug === "kota-tangerang")).toBe(true);
     expect(page.nextCursor).toBeNull();
   });
@@ -29,7 +33,11 @@ describe("tenant access", () => {
       seen.push(...page.items.map((l) => l.name));
       cursor = page.nextCursor;
     } while (cursor);
-    expect(seen).toEqual(["Panti Asuhan Kasih Bunda", "Panti Werdha Sejahtera Cipondoh", "Yayasan Difabel Mandiri Tangerang"]);
+    expect(seen).toEqual([
+      "Panti Asuhan Kasih Bunda",
+      "Panti Werdha Sejahtera Cipondoh",
+      "Yayasan Difabel Mandiri Tangerang",
+    ]);
     await expectProblem(await api("/api/v1/t/kota-tangerang/lks?cursor=garbage", { token }), 400, "validation");
     await expectProblem(await api("/api/v1/t/kota-tangerang/lks?limit=1000", { token }), 400, "validation");
   });
@@ -75,7 +83,9 @@ describe("tenant access", () => {
     await expectProblem(await api("/api/v1/t/kab-batang/lks", { token: before.token }), 404, "not-found");
     const me = (await (await api("/api/v1/auth/me", { token: before.token })).json()) as { memberships: unknown[] };
     expect(me.memberships).toEqual([]);
-    const rows = await env.DB.prepare("SELECT count(*) AS n FROM lks JOIN tenants ON tenants.id = lks.tenant_id WHERE tenants.slug = 'kab-batang'").first<{ n: number }>();
+    const rows = await env.DB.prepare(
+      "SELECT count(*) AS n FROM lks JOIN tenants ON tenants.id = lks.tenant_id WHERE tenants.slug = 'kab-batang'",
+    ).first<{ n: number }>();
     expect(rows?.n).toBe(1);
     await env.DB.prepare("UPDATE tenants SET status = 'active' WHERE slug = 'kab-batang'").run();
   });

@@ -18,7 +18,9 @@ export function metadata(fields: Record<string, string>): string {
 }
 
 export async function sha256Hex(bytes: Uint8Array | ArrayBuffer): Promise<string> {
-  return [...new Uint8Array(await crypto.subtle.digest("SHA-256", bytes))].map((b) => b.toString(16).padStart(2, "0")).join("");
+  return [...new Uint8Array(await crypto.subtle.digest("SHA-256", bytes))]
+    .map((b) => b.toString(16).padStart(2, "0"))
+    .join("");
 }
 
 /** Random bytes behind a real file signature, so type sniffing sees a JPEG (or PDF). */
@@ -34,7 +36,11 @@ export function fakeFile(size: number, kind: "jpeg" | "pdf" | "png" = "jpeg", se
     bytes[i + 2] = (x >>> 16) & 0xff;
     bytes[i + 3] = (x >>> 24) & 0xff;
   }
-  const signature = { jpeg: [0xff, 0xd8, 0xff, 0xe0], pdf: [...new TextEncoder().encode("%PDF-1.7\n")], png: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] }[kind];
+  const signature = {
+    jpeg: [0xff, 0xd8, 0xff, 0xe0],
+    pdf: [...new TextEncoder().encode("%PDF-1.7\n")],
+    png: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+  }[kind];
   bytes.set(signature, 0);
   return bytes;
 }
@@ -73,11 +79,20 @@ export function head(path: string, token: string): Promise<Response> {
   return api(path, { method: "HEAD", token, headers: { "tus-resumable": "1.0.0" } });
 }
 
-export function patch(path: string, token: string, offset: number, body: Uint8Array | ReadableStream<Uint8Array>): Promise<Response> {
+export function patch(
+  path: string,
+  token: string,
+  offset: number,
+  body: Uint8Array | ReadableStream<Uint8Array>,
+): Promise<Response> {
   return api(path, {
     method: "PATCH",
     token,
-    headers: { "tus-resumable": "1.0.0", "upload-offset": String(offset), "content-type": "application/offset+octet-stream" },
+    headers: {
+      "tus-resumable": "1.0.0",
+      "upload-offset": String(offset),
+      "content-type": "application/offset+octet-stream",
+    },
     body,
     ...(body instanceof ReadableStream ? { duplex: "half" } : {}),
   } as RequestInit);
@@ -101,7 +116,13 @@ export function droppingBody(bytes: Uint8Array, chunk = 64 * 1024): ReadableStre
 }
 
 /** Sends `file[from..]` in chunks of the given sizes (cycled); returns the last response. */
-export async function sendAll(path: string, token: string, file: Uint8Array, chunkSizes: number[], from = 0): Promise<Response> {
+export async function sendAll(
+  path: string,
+  token: string,
+  file: Uint8Array,
+  chunkSizes: number[],
+  from = 0,
+): Promise<Response> {
   let offset = from;
   let last: Response | undefined;
   for (let i = 0; offset < file.byteLength; i++) {

@@ -68,7 +68,10 @@ export function createApp() {
     return bodyLimit({
       maxSize,
       onError: () => {
-        throw new Problem("payload-too-large", `Isi permintaan melebihi ${Math.round(maxSize / 1024)} KB / Request body exceeds ${Math.round(maxSize / 1024)} KB`);
+        throw new Problem(
+          "payload-too-large",
+          `Isi permintaan melebihi ${Math.round(maxSize / 1024)} KB / Request body exceeds ${Math.round(maxSize / 1024)} KB`,
+        );
       },
     })(c, next);
   });

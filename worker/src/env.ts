@@ -57,4 +57,7 @@ export interface AppEnv {
 export type AuthedEnv = { Bindings: Bindings; Variables: Omit<Variables, "principal"> & { principal: Principal } };
 export type TenantEnv = AuthedEnv;
 export type NationalEnv = AuthedEnv;
-export type NationalWriteEnv = { Bindings: Bindings; Variables: AuthedEnv["Variables"] & { national: NationalWriteScope } };
+export type NationalWriteEnv = {
+  Bindings: Bindings;
+  Variables: AuthedEnv["Variables"] & { national: NationalWriteScope };
+};

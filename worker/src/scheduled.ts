@@ -1,4 +1,10 @@
-import { createDb, deleteExpiredWindows, deleteIdempotencyKeysBefore, deleteSessionsEndedBefore, isoNow } from "@akrab/db";
+import {
+  createDb,
+  deleteExpiredWindows,
+  deleteIdempotencyKeysBefore,
+  deleteSessionsEndedBefore,
+  isoNow,
+} from "@akrab/db";
 import { jakartaDay } from "@akrab/domain";
 import type { Bindings } from "./env.ts";
 import { deliverOutbox } from "./jobs/deliver-outbox.ts";
@@ -29,7 +35,12 @@ export async function scheduled(controller: ScheduledController, env: Bindings):
   }
   if (controller.cron === DAILY) {
     const expiry = await sendExpiryReminders(db, jakartaDay(now), env.APP_ORIGIN ?? "https://akrab.id");
-    const sla = await sendSlaReminders(db, now, Number(env.SLA_ESCALATION_DAYS ?? 3), env.APP_ORIGIN ?? "https://akrab.id");
+    const sla = await sendSlaReminders(
+      db,
+      now,
+      Number(env.SLA_ESCALATION_DAYS ?? 3),
+      env.APP_ORIGIN ?? "https://akrab.id",
+    );
     const intakeDigest = await sendIntakeDigest(db, now, env.APP_ORIGIN ?? "https://akrab.id");
     console.log(JSON.stringify({ level: "info", job: "daily-reminders", expiry, sla, intakeDigest }));
     return;

@@ -1,4 +1,10 @@
-import { APPLICATION_KINDS, DEFAULT_REQUIREMENT_MAX_BYTES, DOCUMENT_TYPES, LKS_TYPES, MAX_UPLOAD_BYTES } from "@akrab/domain";
+import {
+  APPLICATION_KINDS,
+  DEFAULT_REQUIREMENT_MAX_BYTES,
+  DOCUMENT_TYPES,
+  LKS_TYPES,
+  MAX_UPLOAD_BYTES,
+} from "@akrab/domain";
 import { z } from "@hono/zod-openapi";
 import { Text, MultilineText } from "./common.ts";
 import { CalendarDate } from "./lks-profile.ts";
@@ -11,8 +17,13 @@ export const ApplicationLetter = z
     number: Text().min(1, msg("Nomor surat wajib diisi", "Letter number is required")).max(100),
     date: CalendarDate,
     signatoryName: Text().min(2, msg("Nama penanda tangan wajib diisi", "Signatory is required")).max(120),
-    signatoryPosition: Text().min(2, msg("Jabatan penanda tangan wajib diisi", "Signatory position is required")).max(80),
-    summary: MultilineText().max(2000).optional().openapi({ description: "Why the LKS applies now; what changed since the last accreditation" }),
+    signatoryPosition: Text()
+      .min(2, msg("Jabatan penanda tangan wajib diisi", "Signatory position is required"))
+      .max(80),
+    summary: MultilineText()
+      .max(2000)
+      .optional()
+      .openapi({ description: "Why the LKS applies now; what changed since the last accreditation" }),
   })
   .openapi("ApplicationLetter");
 
@@ -32,7 +43,11 @@ export const TransitionRequest = z
   .object({
     action: Text().min(1).max(40),
     comment: MultilineText().max(4000).optional(),
-    items: z.array(ReturnItem).max(100).optional().openapi({ description: "For returns: exactly what the LKS must fix" }),
+    items: z
+      .array(ReturnItem)
+      .max(100)
+      .optional()
+      .openapi({ description: "For returns: exactly what the LKS must fix" }),
     expectedVersion: z.number().int().min(1),
   })
   .openapi("TransitionRequest");
@@ -45,23 +60,38 @@ export const ChecklistItemView = z.object({
   acceptedTypes: z.array(z.enum(DOCUMENT_TYPES)),
   maxBytes: z.number().int(),
   status: z.enum(["missing", "uploaded", "returned", "accepted"]),
-  documentId: z.string().optional().openapi({ description: "The document uploaded for this requirement (see /documents/{id})" }),
+  documentId: z
+    .string()
+    .optional()
+    .openapi({ description: "The document uploaded for this requirement (see /documents/{id})" }),
   comment: z.string().optional().openapi({ description: "Why the verifier returned the document (the latest note)" }),
   notes: z
     .array(z.object({ message: z.string(), at: z.string() }))
     .optional()
-    .openapi({ description: "Every note left on this document, oldest first (returned one by one and with the application)" }),
+    .openapi({
+      description: "Every note left on this document, oldest first (returned one by one and with the application)",
+    }),
 });
 
 // Not a named component: `.nullable()` of a named one makes the component itself nullable in the document.
-const FileVersionView = z.object({ documentId: z.string(), version: z.number().int(), filename: z.string(), size: z.number().int(), uploadedAt: z.string() });
+const FileVersionView = z.object({
+  documentId: z.string(),
+  version: z.number().int(),
+  filename: z.string(),
+  size: z.number().int(),
+  uploadedAt: z.string(),
+});
 
 /** What the caller may do with the application now, so clients show exactly the controls the API will accept. */
 export const ApplicationPermissions = z
   .object({
     mayUpload: z.boolean().openapi({ description: "Add a file to a checklist requirement or as evidence" }),
-    mayEditLetter: z.boolean().openapi({ description: "Correct the application letter (the LKS's operators while it is with them)" }),
-    mayReviewDocuments: z.boolean().openapi({ description: "Accept or return documents one by one (whoever acts at a Dinsos or BALKS step)" }),
+    mayEditLetter: z
+      .boolean()
+      .openapi({ description: "Correct the application letter (the LKS's operators while it is with them)" }),
+    mayReviewDocuments: z
+      .boolean()
+      .openapi({ description: "Accept or return documents one by one (whoever acts at a Dinsos or BALKS step)" }),
     mayTakeAction: z.boolean().openapi({ description: "Take one of availableActions" }),
   })
   .openapi("ApplicationPermissions");
@@ -78,17 +108,30 @@ export const ApplicationView = z
     letter: ApplicationLetter,
     checklist: z.array(ChecklistItemView),
     returnItems: z.array(ReturnItem),
-    availableActions: z.array(z.object({ action: z.string(), label: Label, to: z.string(), commentRequired: z.boolean(), checklistRequired: z.boolean() })),
+    availableActions: z.array(
+      z.object({
+        action: z.string(),
+        label: Label,
+        to: z.string(),
+        commentRequired: z.boolean(),
+        checklistRequired: z.boolean(),
+      }),
+    ),
     permissions: ApplicationPermissions,
     stepEnteredAt: z.string(),
     stepDueAt: z.string().nullable(),
     overdue: z.boolean(),
     submittedAt: z.string().nullable(),
     createdAt: z.string(),
-    changesSinceReturn: z.array(z.object({ field: z.string(), oldValue: z.unknown(), newValue: z.unknown(), changedAt: z.string() })),
+    changesSinceReturn: z.array(
+      z.object({ field: z.string(), oldValue: z.unknown(), newValue: z.unknown(), changedAt: z.string() }),
+    ),
     documentChanges: z
       .array(z.object({ key: z.string(), name: z.string(), old: FileVersionView.nullable(), new: FileVersionView }))
-      .openapi({ description: "Documents replaced (or first uploaded) since the last return: the file seen at the return and the newest" }),
+      .openapi({
+        description:
+          "Documents replaced (or first uploaded) since the last return: the file seen at the return and the newest",
+      }),
   })
   .openapi("Application");
 export type ApplicationView = z.output<typeof ApplicationView>;
@@ -117,8 +160,16 @@ export const InboxQuery = z.object({
 
 /** Filters of BALKS's inbox and of the national readers' list: where the LKS is, the step, lateness, the LKS's type. */
 export const NationalApplicationQuery = z.object({
-  province: z.string().regex(/^\d{2}$/, msg("Kode provinsi dua angka", "Province code is two digits")).optional().openapi({ description: "Province code (Kemendagri), e.g. 36" }),
-  regency: z.string().regex(/^\d{2}\.\d{2}$/, msg("Kode kab/kota seperti 36.71", "Kab/kota code like 36.71")).optional().openapi({ description: "Kab/kota code (Kemendagri), e.g. 36.71" }),
+  province: z
+    .string()
+    .regex(/^\d{2}$/, msg("Kode provinsi dua angka", "Province code is two digits"))
+    .optional()
+    .openapi({ description: "Province code (Kemendagri), e.g. 36" }),
+  regency: z
+    .string()
+    .regex(/^\d{2}\.\d{2}$/, msg("Kode kab/kota seperti 36.71", "Kab/kota code like 36.71"))
+    .optional()
+    .openapi({ description: "Kab/kota code (Kemendagri), e.g. 36.71" }),
   step: z.string().max(40).optional(),
   overdue: z.enum(["true", "false"]).optional(),
   lksType: z.enum(LKS_TYPES).optional(),
@@ -137,11 +188,15 @@ export const InboxItem = z
   })
   .openapi("InboxItem");
 
-export const InboxPage = z.object({ items: z.array(InboxItem), nextCursor: z.string().nullable(), total: z.number().int() }).openapi("InboxPage");
+export const InboxPage = z
+  .object({ items: z.array(InboxItem), nextCursor: z.string().nullable(), total: z.number().int() })
+  .openapi("InboxPage");
 
 export const DocumentRequirementInput = z
   .object({
-    key: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, msg("Kunci huruf kecil dan garis bawah", "Lowercase letters and underscores")),
+    key: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]{1,39}$/, msg("Kunci huruf kecil dan garis bawah", "Lowercase letters and underscores")),
     name: Text().min(3).max(120),
     description: MultilineText().max(400),
     required: z.boolean(),
@@ -158,5 +213,8 @@ export const DocumentRequirementInput = z
 
 export const ChecklistReplace = z
   .object({ items: z.array(DocumentRequirementInput).min(1).max(100) })
-  .refine((body) => new Set(body.items.map((i) => i.key)).size === body.items.length, { message: msg("Kunci dokumen harus unik", "Document keys must be unique"), path: ["items"] })
+  .refine((body) => new Set(body.items.map((i) => i.key)).size === body.items.length, {
+    message: msg("Kunci dokumen harus unik", "Document keys must be unique"),
+    path: ["items"],
+  })
   .openapi("ChecklistReplace");

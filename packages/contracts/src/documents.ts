@@ -13,7 +13,11 @@ export const DocumentVersionView = z
     contentType: z.string(),
     size: z.number().int(),
     sha256: z.string(),
-    pageCount: z.number().int().nullable().openapi({ description: "Pages of a PDF, so a reader on a slow link knows before downloading" }),
+    pageCount: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: "Pages of a PDF, so a reader on a slow link knows before downloading" }),
     hasThumbnail: z.boolean(),
     uploadedAt: z.string(),
     uploadedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
@@ -43,19 +47,31 @@ export const DocumentList = z.object({ items: z.array(DocumentView) }).openapi("
  */
 export const UploadTarget = z.union([
   z.object({ applicationId: z.string().min(1).max(64), requirement: z.string().min(1).max(80) }).strict(),
-  z.object({ applicationId: z.string().min(1).max(64), indicator: z.string().regex(/^[A-Za-z0-9._-]{1,40}$/) }).strict(),
-  z.object({ lksId: z.string().min(1).max(64), profileField: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_.]{0,59}$/) }).strict(),
+  z
+    .object({ applicationId: z.string().min(1).max(64), indicator: z.string().regex(/^[A-Za-z0-9._-]{1,40}$/) })
+    .strict(),
+  z
+    .object({ lksId: z.string().min(1).max(64), profileField: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_.]{0,59}$/) })
+    .strict(),
 ]);
 export type UploadTarget = z.output<typeof UploadTarget>;
 
 export const UploadMetadata = z.object({
   filename: z.string().min(1, msg("Nama berkas wajib ada", "filename is required")).max(1024),
-  filetype: z.string().regex(/^[a-z]+\/[a-z0-9.+-]+$/i, msg("Jenis berkas tidak valid", "filetype must be a MIME type")),
-  sha256: z.string().toLowerCase().regex(SHA256_HEX, msg("sha256 harus 64 digit heksadesimal", "sha256 must be 64 hex digits")),
+  filetype: z
+    .string()
+    .regex(/^[a-z]+\/[a-z0-9.+-]+$/i, msg("Jenis berkas tidak valid", "filetype must be a MIME type")),
+  sha256: z
+    .string()
+    .toLowerCase()
+    .regex(SHA256_HEX, msg("sha256 harus 64 digit heksadesimal", "sha256 must be 64 hex digits")),
 });
 
 export const ChecklistReturn = z
-  .object({ comment: MultilineText().min(3, msg("Komentar minimal 3 karakter", "Comment too short")).max(1000), expectedVersion: z.number().int().min(1) })
+  .object({
+    comment: MultilineText().min(3, msg("Komentar minimal 3 karakter", "Comment too short")).max(1000),
+    expectedVersion: z.number().int().min(1),
+  })
   .openapi("ChecklistReturn");
 
 export const ChecklistAccept = z.object({ expectedVersion: z.number().int().min(1) }).openapi("ChecklistAccept");

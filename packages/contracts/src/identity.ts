@@ -18,7 +18,10 @@ export const Membership = z
     id: z.string(),
     role: Role,
     tenant: TenantSummary.nullable().openapi({ description: "Null for national roles" }),
-    lks: z.object({ id: z.string(), name: z.string() }).nullable().openapi({ description: "The LKS an lks_operator acts for" }),
+    lks: z
+      .object({ id: z.string(), name: z.string() })
+      .nullable()
+      .openapi({ description: "The LKS an lks_operator acts for" }),
   })
   .openapi("Membership");
 export type Membership = z.output<typeof Membership>;
@@ -33,13 +36,19 @@ export const WorkSummary = z
   .object({
     groups: z.array(
       z.object({
-        tenant: TenantSummary.nullable().openapi({ description: "Null for the national organisation (BALKS, the platform)" }),
+        tenant: TenantSummary.nullable().openapi({
+          description: "Null for the national organisation (BALKS, the platform)",
+        }),
         roles: z.array(Role),
         items: z.array(
           z.object({
             kind: z.enum(WORK_KINDS),
             count: z.number().int().min(0),
-            overdue: z.number().int().min(0).openapi({ description: "Of `count`, how many are past their step's SLA (applications only)" }),
+            overdue: z
+              .number()
+              .int()
+              .min(0)
+              .openapi({ description: "Of `count`, how many are past their step's SLA (applications only)" }),
             membershipId: z.string().openapi({ description: "The membership to act in to do this work" }),
           }),
         ),
@@ -67,7 +76,12 @@ export const InvitationCreate = z
   .object({
     email: Email,
     role: z.enum(["lks_operator", "dinsos_verifier", "dinsos_head", "tenant_admin"]),
-    lksId: z.string().min(1).max(64).optional().openapi({ description: "Required for lks_operator: the LKS the operator acts for" }),
+    lksId: z
+      .string()
+      .min(1)
+      .max(64)
+      .optional()
+      .openapi({ description: "Required for lks_operator: the LKS the operator acts for" }),
   })
   .openapi("InvitationCreate");
 
@@ -83,7 +97,9 @@ export const InvitationDetails = z
     tenant: z.object({ slug: z.string(), name: z.string() }).nullable(),
     lks: z.object({ id: z.string(), name: z.string() }).nullable(),
     expiresAt: z.string(),
-    userExists: z.boolean().openapi({ description: "True when the email already has an account: accepting then needs no new password" }),
+    userExists: z
+      .boolean()
+      .openapi({ description: "True when the email already has an account: accepting then needs no new password" }),
   })
   .openapi("InvitationDetails");
 export type InvitationDetails = z.output<typeof InvitationDetails>;

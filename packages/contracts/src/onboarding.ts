@@ -5,11 +5,16 @@ const msg = (id: string, en: string) => `${id} / ${en}`;
 
 export const TenantSignupCreate = z
   .object({
-    regionCode: z.string().regex(/^\d{2}(\.\d{2})?$/, msg("Pilih provinsi atau kabupaten/kota", "Choose a province or kabupaten/kota")),
+    regionCode: z
+      .string()
+      .regex(/^\d{2}(\.\d{2})?$/, msg("Pilih provinsi atau kabupaten/kota", "Choose a province or kabupaten/kota")),
     officeName: Text().min(5, msg("Nama kantor minimal 5 karakter", "Office name too short")).max(200),
     officialEmail: Email,
     contactName: Text().min(2, msg("Nama kontak minimal 2 karakter", "Contact name too short")).max(120),
-    contactPhone: Text().regex(/^(\+62|0)[\d\s-]{8,16}$/, msg("Nomor telepon Indonesia tidak valid", "Invalid Indonesian phone number")),
+    contactPhone: Text().regex(
+      /^(\+62|0)[\d\s-]{8,16}$/,
+      msg("Nomor telepon Indonesia tidak valid", "Invalid Indonesian phone number"),
+    ),
   })
   .openapi("TenantSignupCreate");
 
@@ -17,14 +22,21 @@ export const TenantSignupCreated = z
   .object({
     id: z.string(),
     status: z.literal("pending"),
-    attachToken: z.string().openapi({ description: "Send as X-Attach-Token to attach the assignment letter (PUT …/letter)" }),
+    attachToken: z
+      .string()
+      .openapi({ description: "Send as X-Attach-Token to attach the assignment letter (PUT …/letter)" }),
   })
   .openapi("TenantSignupCreated");
 
 export const TenantSignup = z
   .object({
     id: z.string(),
-    region: z.object({ code: z.string(), name: z.string(), kind: z.enum(["province", "regency", "city"]), slug: z.string() }),
+    region: z.object({
+      code: z.string(),
+      name: z.string(),
+      kind: z.enum(["province", "regency", "city"]),
+      slug: z.string(),
+    }),
     officeName: z.string(),
     officialEmail: z.string(),
     contactName: z.string(),
@@ -44,7 +56,12 @@ export const TenantSignupReject = z
 
 export const TenantApproved = z
   .object({
-    tenant: z.object({ slug: z.string(), name: z.string(), level: z.enum(["province", "kabkota"]), parentSlug: z.string().nullable() }),
+    tenant: z.object({
+      slug: z.string(),
+      name: z.string(),
+      level: z.enum(["province", "kabkota"]),
+      parentSlug: z.string().nullable(),
+    }),
     invitation: z.object({ email: z.string(), expiresAt: z.string() }),
   })
   .openapi("TenantApproved");
@@ -82,7 +99,10 @@ export const TenantProfileUpdate = z
   .object({
     name: Text().min(5, msg("Nama minimal 5 karakter", "Name too short")).max(200).optional(),
     address: Text().min(5, msg("Alamat minimal 5 karakter", "Address too short")).max(300).nullable().optional(),
-    phone: Text().regex(/^(\+62|0)[\d\s-]{8,16}$/, msg("Nomor telepon Indonesia tidak valid", "Invalid Indonesian phone number")).nullable().optional(),
+    phone: Text()
+      .regex(/^(\+62|0)[\d\s-]{8,16}$/, msg("Nomor telepon Indonesia tidak valid", "Invalid Indonesian phone number"))
+      .nullable()
+      .optional(),
     email: Email.nullable().optional(),
     contactName: Text().min(2).max(120).nullable().optional(),
   })
@@ -103,7 +123,11 @@ export const AuditEntry = z
 export type AuditEntry = z.output<typeof AuditEntry>;
 
 export const AuditQuery = z.object({
-  action: z.string().max(80).optional().openapi({ description: "Exact action, or a prefix ending in '.' (e.g. 'auth.')" }),
+  action: z
+    .string()
+    .max(80)
+    .optional()
+    .openapi({ description: "Exact action, or a prefix ending in '.' (e.g. 'auth.')" }),
   actor: z.string().max(254).optional().openapi({ description: "Actor's email" }),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),

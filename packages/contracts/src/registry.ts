@@ -1,4 +1,12 @@
-import { INSTITUTION_KINDS, LKS_STATUSES, LKS_TYPES, OWNERSHIPS, MESSAGE_CHANNELS, MESSAGE_STATUSES, SERVICE_MODES } from "@akrab/domain";
+import {
+  INSTITUTION_KINDS,
+  LKS_STATUSES,
+  LKS_TYPES,
+  OWNERSHIPS,
+  MESSAGE_CHANNELS,
+  MESSAGE_STATUSES,
+  SERVICE_MODES,
+} from "@akrab/domain";
 import { z } from "@hono/zod-openapi";
 import { Text, pageOf } from "./common.ts";
 
@@ -36,7 +44,10 @@ export type Region = z.output<typeof Region>;
 
 export const RegionQuery = z.object({
   q: Text().max(80).optional().openapi({ description: "Part of the name, case-insensitive" }),
-  province: z.string().regex(/^\d{2}$/, "Kode provinsi dua digit / Two-digit province code").optional(),
+  province: z
+    .string()
+    .regex(/^\d{2}$/, "Kode provinsi dua digit / Two-digit province code")
+    .optional(),
 });
 
 export const RegionList = z.object({ items: z.array(Region) }).openapi("RegionList");
@@ -47,9 +58,12 @@ export const OutboxMessage = z
     channel: z.enum(MESSAGE_CHANNELS),
     recipient: z.string().openapi({ description: "Email address, or phone number on the WhatsApp/SMS channels" }),
     subject: z.string(),
-    body: z.string().openapi({ description: "Plain-text body (Bahasa Indonesia, then English), without the sender's footer" }),
+    body: z
+      .string()
+      .openapi({ description: "Plain-text body (Bahasa Indonesia, then English), without the sender's footer" }),
     status: z.enum(MESSAGE_STATUSES).openapi({
-      description: "pending → sending → sent; a failed try is retried after a backoff; dead after the last try (an admin may retry it)",
+      description:
+        "pending → sending → sent; a failed try is retried after a backoff; dead after the last try (an admin may retry it)",
     }),
     attempts: z.number().int(),
     lastAttemptAt: z.string().nullable(),

@@ -17,7 +17,9 @@ describe("Text", () => {
   });
 
   it("keeps ordinary text, accents and other scripts, and trims", () => {
-    expect(Text().parse("  Yayasan Kasih Bunda – Pondok Aren, Tangerang Selatan  ")).toBe("Yayasan Kasih Bunda – Pondok Aren, Tangerang Selatan");
+    expect(Text().parse("  Yayasan Kasih Bunda – Pondok Aren, Tangerang Selatan  ")).toBe(
+      "Yayasan Kasih Bunda – Pondok Aren, Tangerang Selatan",
+    );
     expect(Text().parse("Hj. Siti Ma'rifah, S.Sos. ✓ 李 محمد")).toBe("Hj. Siti Ma'rifah, S.Sos. ✓ 李 محمد");
   });
 
@@ -34,7 +36,9 @@ describe("Text", () => {
 
 describe("MultilineText", () => {
   it("keeps newlines and tabs, refuses every other control character", () => {
-    expect(MultilineText().parse("Mohon dilengkapi:\n\t1. NPWP\n\t2. Akta")).toBe("Mohon dilengkapi:\n\t1. NPWP\n\t2. Akta");
+    expect(MultilineText().parse("Mohon dilengkapi:\n\t1. NPWP\n\t2. Akta")).toBe(
+      "Mohon dilengkapi:\n\t1. NPWP\n\t2. Akta",
+    );
     for (const ch of CONTROLS) expect(MultilineText().safeParse(`a${ch}b`).success, JSON.stringify(ch)).toBe(false);
   });
 });
@@ -42,7 +46,12 @@ describe("MultilineText", () => {
 describe("the contracts' text fields", () => {
   it("use the shared types: a tenant name, an LKS name and a letter signatory refuse NUL", () => {
     expect(TenantProfileUpdate.safeParse({ name: "Dinas Sosial\u0000 Kota" }).error?.issues[0]?.path).toEqual(["name"]);
-    const letter = { number: "1/A/2026", date: "2026-01-02", signatoryName: "Aminah\u0000", signatoryPosition: "Ketua" };
+    const letter = {
+      number: "1/A/2026",
+      date: "2026-01-02",
+      signatoryName: "Aminah\u0000",
+      signatoryPosition: "Ketua",
+    };
     expect(ApplicationLetter.safeParse(letter).error?.issues[0]?.path).toEqual(["signatoryName"]);
     expect(LksProfileInput.shape.name.safeParse("Panti\u0000 Asuhan").success).toBe(false);
   });
@@ -50,6 +59,8 @@ describe("the contracts' text fields", () => {
   it("let multi-line ones keep their lines", () => {
     const returned = TransitionRequest.safeParse({ action: "return", comment: "Baris 1\nBaris 2", expectedVersion: 1 });
     expect(returned.success).toBe(true);
-    expect(TransitionRequest.safeParse({ action: "return", comment: "Baris\u0000", expectedVersion: 1 }).success).toBe(false);
+    expect(TransitionRequest.safeParse({ action: "return", comment: "Baris\u0000", expectedVersion: 1 }).success).toBe(
+      false,
+    );
   });
 });

@@ -12,7 +12,13 @@ const Identifier = (what: { id: string; en: string }) =>
   z
     .string()
     .max(40, msg(`${what.id} paling banyak 40 karakter`, `${what.en} has at most 40 characters`))
-    .regex(/^[a-z][a-z0-9_]*$/, msg(`${what.id} hanya huruf kecil, angka dan garis bawah, diawali huruf`, `${what.en} uses lowercase letters, digits and underscores, starting with a letter`));
+    .regex(
+      /^[a-z][a-z0-9_]*$/,
+      msg(
+        `${what.id} hanya huruf kecil, angka dan garis bawah, diawali huruf`,
+        `${what.en} uses lowercase letters, digits and underscores, starting with a letter`,
+      ),
+    );
 
 const StepId = Identifier({ id: "Kode langkah", en: "Step id" }).openapi({ example: "kabkota_verification" });
 const ActionId = Identifier({ id: "Kode aksi", en: "Action id" }).openapi({ example: "recommend" });
@@ -21,7 +27,10 @@ const LabelText = Text()
   .min(1, msg("Label wajib diisi", "Label is required"))
   .max(80, msg("Label paling banyak 80 karakter", "Label has at most 80 characters"));
 
-const Label = z.object({ id: LabelText.openapi({ description: "Bahasa Indonesia" }), en: LabelText.openapi({ description: "English" }) });
+const Label = z.object({
+  id: LabelText.openapi({ description: "Bahasa Indonesia" }),
+  en: LabelText.openapi({ description: "English" }),
+});
 
 export const WorkflowStepSchema = z
   .object({
@@ -61,12 +70,16 @@ export const RegionalPartSchema = z
       .max(30, msg("Paling banyak 30 langkah", "At most 30 steps")),
     transitions: z.array(WorkflowTransitionSchema).max(80, msg("Paling banyak 80 transisi", "At most 80 transitions")),
   })
-  .openapi("RegionalPart", { description: "A tenant's part of the workflow; it must forward to BALKS at `balks_intake`" });
+  .openapi("RegionalPart", {
+    description: "A tenant's part of the workflow; it must forward to BALKS at `balks_intake`",
+  });
 
 export const DefinitionProblemSchema = z
   .object({
     code: z.enum(DEFINITION_PROBLEM_CODES),
-    message: z.string().openapi({ example: 'Langkah "x" tidak dapat dicapai dari langkah awal / Step "x" cannot be reached from the start' }),
+    message: z.string().openapi({
+      example: 'Langkah "x" tidak dapat dicapai dari langkah awal / Step "x" cannot be reached from the start',
+    }),
     where: z.object({
       step: z.string().optional(),
       transition: z.number().int().min(0).optional().openapi({ description: "Index into the submitted transitions" }),

@@ -4,7 +4,19 @@ import { isoNow, newId } from "./client.ts";
 import { keyset, toPage } from "./pagination.ts";
 import { withinLks } from "./reach.ts";
 import type { RegionalPart, Role, WorkflowDefinition } from "@akrab/domain";
-import { applicationEvents, applications, documentRequirements, lks, memberships, notifications, slaReminders, tenants, users, workflowDrafts, workflowVersions } from "./schema.ts";
+import {
+  applicationEvents,
+  applications,
+  documentRequirements,
+  lks,
+  memberships,
+  notifications,
+  slaReminders,
+  tenants,
+  users,
+  workflowDrafts,
+  workflowVersions,
+} from "./schema.ts";
 
 export type ApplicationRow = typeof applications.$inferSelect;
 export type ApplicationEventRow = typeof applicationEvents.$inferSelect;
@@ -17,7 +29,12 @@ export type ApplicationEventRow = typeof applicationEvents.$inferSelect;
 /** Columns of a checklist row that the store sets itself, not the tenant's list. */
 type RequirementColumnsSetHere = "id" | "tenantId" | "applicationKind" | "ownership" | "position";
 
-export function applicationStore(db: Db, own: { id: string; parentId: string | null }, readable: readonly string[], lksIds?: readonly string[]) {
+export function applicationStore(
+  db: Db,
+  own: { id: string; parentId: string | null },
+  readable: readonly string[],
+  lksIds?: readonly string[],
+) {
   const visible = () => and(inArray(applications.tenantId, [...readable]), withinLks(applications.lksId, lksIds));
   /** Workflows are read of tenants the scope reads; a foreign tenant id reads as "none". */
   const readableTenant = (tenantId: string) => readable.includes(tenantId);
@@ -26,24 +43,44 @@ export function applicationStore(db: Db, own: { id: string; parentId: string | n
   return {
     async latestWorkflow(tenantId = own.id) {
       if (!readableTenant(tenantId)) return null;
-      return (await db.query.workflowVersions.findFirst({ where: eq(workflowVersions.tenantId, tenantId), orderBy: desc(workflowVersions.version) })) ?? null;
+      return (
+        (await db.query.workflowVersions.findFirst({
+          where: eq(workflowVersions.tenantId, tenantId),
+          orderBy: desc(workflowVersions.version),
+        })) ?? null
+      );
     },
 
     async workflowVersion(version: number, tenantId = own.id) {
       if (!readableTenant(tenantId)) return null;
-      return (await db.query.workflowVersions.findFirst({ where: and(eq(workflowVersions.tenantId, tenantId), eq(workflowVersions.version, version)) })) ?? null;
+      return (
+        (await db.query.workflowVersions.findFirst({
+          where: and(eq(workflowVersions.tenantId, tenantId), eq(workflowVersions.version, version)),
+        })) ?? null
+      );
     },
 
     /** Every published definition of the tenants given, to know which steps each caller acts on. */
     async definitionsOf(tenantIds: readonly string[] = readable) {
       tenantIds = tenantIds.filter(readableTenant);
       if (tenantIds.length === 0) return [];
-      return db.select({ tenantId: workflowVersions.tenantId, version: workflowVersions.version, definition: workflowVersions.definition }).from(workflowVersions).where(inArray(workflowVersions.tenantId, [...tenantIds]));
+      return db
+        .select({
+          tenantId: workflowVersions.tenantId,
+          version: workflowVersions.version,
+          definition: workflowVersions.definition,
+        })
+        .from(workflowVersions)
+        .where(inArray(workflowVersions.tenantId, [...tenantIds]));
     },
 
     async listWorkflowVersions() {
       return db
-        .select({ version: workflowVersions.version, publishedAt: workflowVersions.publishedAt, publishedBy: users.name })
+        .select({
+          version: workflowVersions.version,
+          publishedAt: workflowVersions.publishedAt,
+          publishedBy: users.name,
+        })
         .from(workflowVersions)
         .leftJoin(users, eq(users.id, workflowVersions.publishedBy))
         .where(eq(workflowVersions.tenantId, own.id))
@@ -52,7 +89,9 @@ export function applicationStore(db: Db, own: { id: string; parentId: string | n
 
     /** Version numbers come from the previous one; the primary key refuses a racing duplicate. */
     publishWorkflow(version: number, regional: RegionalPart, definition: WorkflowDefinition, by: string | null) {
-      return db.insert(workflowVersions).values({ tenantId: own.id, version, regional, definition, publishedBy: by, publishedAt: isoNow() });
+      return db
+        .insert(workflowVersions)
+        .values({ tenantId: own.id, version, regional, definition, publishedBy: by, publishedAt: isoNow() });
     },
 
     async draft() {
@@ -61,7 +100,13 @@ export function applicationStore(db: Db, own: { id: string; parentId: string | n
 
     saveDraft(regional: RegionalPart, baseVersion: number, by: string) {
       const row = { tenantId: own.id, regional, baseVersion, updatedBy: by, updatedAt: isoNow() };
-      return db.insert(workflowDrafts).values(row).onConflictDoUpdate({ target: workflowDrafts.tenantId, set: { regional, baseVersion, updatedBy: by, updatedAt: row.updatedAt } });
+      return db
+        .insert(workflowDrafts)
+        .values(row)
+        .onConflictDoUpdate({
+          target: workflowDrafts.tenantId,
+          set: { regional, baseVersion, updatedBy: by, updatedAt: row.updatedAt },
+        });
     },
 
     deleteDraft() {
@@ -91,7 +136,9 @@ export function applicationStore(db: Db, own: { id: string; parentId: string | n
       return [
         db.delete(documentRequirements).where(where),
         ...items.map((item, position) =>
-          db.insert(documentRequirements).values({ ...item, id: newId(), tenantId: own.id, applicationKind: kind, ownership, position }),
+          db
+            .insert(documentRequirements)
+            .values({ ...item, id: newId(), tenantId: own.id, applicationKind: kind, ownership, position }),
         ),
       ] as const;
     },
@@ -115,18 +162,53 @@ export function applicationStore(db: Db, own: { id: string; parentId: string | n
     /** Every application of one LKS, newest first (its history of accreditations). */
     async ofLks(lksId: string) {
       return db
-        .select({ id: applications.id, kind: applications.kind, step: applications.step, workflowVersion: applications.workflowVersion, open: applications.open, version: applications.version, createdAt: applications.createdAt, submittedAt: applications.submittedAt })
+        .select({
+          id: applications.id,
+          kind: applications.kind,
+          step: applications.step,
+          workflowVersion: applications.workflowVersion,
+          open: applications.open,
+          version: applications.version,
+          createdAt: applications.createdAt,
+          submittedAt: applications.submittedAt,
+        })
         .from(applications)
         .where(and(visible(), eq(applications.lksId, lksId)))
         .orderBy(desc(applications.createdAt));
     },
 
     /** Moves the application only if it is still at `expectedVersion` (and in this tenant). */
-    move(id: string, expectedVersion: number, changes: Partial<Pick<ApplicationRow, "step" | "open" | "returnItems" | "stepEnteredAt" | "stepDueAt" | "submittedAt" | "profileSnapshot" | "checklist" | "letter" | "letterAtReturn" | "workflowVersion">>) {
+    move(
+      id: string,
+      expectedVersion: number,
+      changes: Partial<
+        Pick<
+          ApplicationRow,
+          | "step"
+          | "open"
+          | "returnItems"
+          | "stepEnteredAt"
+          | "stepDueAt"
+          | "submittedAt"
+          | "profileSnapshot"
+          | "checklist"
+          | "letter"
+          | "letterAtReturn"
+          | "workflowVersion"
+        >
+      >,
+    ) {
       return db
         .update(applications)
         .set({ ...changes, version: sql`${applications.version} + 1`, updatedAt: isoNow() })
-        .where(and(eq(applications.tenantId, own.id), eq(applications.id, id), withinLks(applications.lksId, lksIds), eq(applications.version, expectedVersion)));
+        .where(
+          and(
+            eq(applications.tenantId, own.id),
+            eq(applications.id, id),
+            withinLks(applications.lksId, lksIds),
+            eq(applications.version, expectedVersion),
+          ),
+        );
     },
 
     event(input: Omit<ApplicationEventRow, "id" | "tenantId" | "at">) {
@@ -142,7 +224,12 @@ export function applicationStore(db: Db, own: { id: string; parentId: string | n
           and(
             eq(applicationEvents.applicationId, applicationId),
             inArray(applicationEvents.tenantId, [...readable]),
-            lksIds ? inArray(applicationEvents.applicationId, db.select({ id: applications.id }).from(applications).where(visible())) : undefined,
+            lksIds
+              ? inArray(
+                  applicationEvents.applicationId,
+                  db.select({ id: applications.id }).from(applications).where(visible()),
+                )
+              : undefined,
           ),
         )
         .orderBy(asc(applicationEvents.at), asc(applicationEvents.id));
@@ -153,26 +240,45 @@ export function applicationStore(db: Db, own: { id: string; parentId: string | n
      * urgent (earliest due) first, with the total count.
      */
     async inbox(
-      filter: { waiting: { tenantIds: readonly string[]; steps: readonly string[]; lksIds?: readonly string[] }[]; step?: string | undefined; tenantId?: string | undefined; overdueAt?: string | undefined },
+      filter: {
+        waiting: { tenantIds: readonly string[]; steps: readonly string[]; lksIds?: readonly string[] }[];
+        step?: string | undefined;
+        tenantId?: string | undefined;
+        overdueAt?: string | undefined;
+      },
       page: { cursor?: string | undefined; limit: number },
     ) {
-      const waiting = filter.waiting.filter((w) => w.tenantIds.length > 0 && w.steps.length > 0 && (!w.lksIds || w.lksIds.length > 0));
+      const waiting = filter.waiting.filter(
+        (w) => w.tenantIds.length > 0 && w.steps.length > 0 && (!w.lksIds || w.lksIds.length > 0),
+      );
       if (waiting.length === 0) return { items: [], nextCursor: null, total: 0 };
       return applicationPage(
         db,
         and(
           visible(),
-          or(...waiting.map((w) => and(inArray(applications.tenantId, [...w.tenantIds]), inArray(applications.step, [...w.steps]), w.lksIds ? inArray(applications.lksId, [...w.lksIds]) : undefined))),
+          or(
+            ...waiting.map((w) =>
+              and(
+                inArray(applications.tenantId, [...w.tenantIds]),
+                inArray(applications.step, [...w.steps]),
+                w.lksIds ? inArray(applications.lksId, [...w.lksIds]) : undefined,
+              ),
+            ),
+          ),
           filter.step ? eq(applications.step, filter.step) : undefined,
           filter.tenantId ? eq(applications.tenantId, filter.tenantId) : undefined,
-          filter.overdueAt ? and(isNotNull(applications.stepDueAt), lt(applications.stepDueAt, filter.overdueAt)) : undefined,
+          filter.overdueAt
+            ? and(isNotNull(applications.stepDueAt), lt(applications.stepDueAt, filter.overdueAt))
+            : undefined,
         ),
         page,
       );
     },
 
     notify(input: { userId: string; title: string; body: string; link: string }) {
-      return db.insert(notifications).values({ ...input, id: newId(), tenantId: own.id, createdAt: isoNow(), readAt: null });
+      return db
+        .insert(notifications)
+        .values({ ...input, id: newId(), tenantId: own.id, createdAt: isoNow(), readAt: null });
     },
 
     /**
@@ -185,7 +291,9 @@ export function applicationStore(db: Db, own: { id: string; parentId: string | n
         .selectDistinct({ userId: users.id, email: users.email })
         .from(memberships)
         .innerJoin(users, eq(users.id, memberships.userId))
-        .where(and(eq(memberships.tenantId, tenantId), inArray(memberships.role, [...roles]), eq(users.status, "active")));
+        .where(
+          and(eq(memberships.tenantId, tenantId), inArray(memberships.role, [...roles]), eq(users.status, "active")),
+        );
     },
 
     /**
@@ -206,11 +314,24 @@ export type ApplicationStore = ReturnType<typeof applicationStore>;
 /** Open applications whose current step is past its due time, across all active tenants (for the SLA job). */
 export async function overdueApplications(db: Db, nowIso: string) {
   return db
-    .select({ app: applications, lksName: lks.name, tenantSlug: tenants.slug, tenantLevel: tenants.level, tenantParentId: tenants.parentId })
+    .select({
+      app: applications,
+      lksName: lks.name,
+      tenantSlug: tenants.slug,
+      tenantLevel: tenants.level,
+      tenantParentId: tenants.parentId,
+    })
     .from(applications)
     .innerJoin(lks, eq(lks.id, applications.lksId))
     .innerJoin(tenants, eq(tenants.id, applications.tenantId))
-    .where(and(eq(applications.open, 1), eq(tenants.status, "active"), isNotNull(applications.stepDueAt), lt(applications.stepDueAt, nowIso)));
+    .where(
+      and(
+        eq(applications.open, 1),
+        eq(tenants.status, "active"),
+        isNotNull(applications.stepDueAt),
+        lt(applications.stepDueAt, nowIso),
+      ),
+    );
 }
 
 /** The national lists' filters: where the LKS is (province or kab/kota code), the step, lateness, the LKS's type. */
@@ -226,31 +347,59 @@ export interface NationalApplicationFilter {
 
 function nationalFilter(filter: NationalApplicationFilter): SQL | undefined {
   return and(
-    filter.province ? sql`${applications.lksId} IN (SELECT id FROM lks WHERE region_code LIKE ${`${filter.province}.%`})` : undefined,
-    filter.regency ? sql`${applications.lksId} IN (SELECT id FROM lks WHERE region_code = ${filter.regency})` : undefined,
+    filter.province
+      ? sql`${applications.lksId} IN (SELECT id FROM lks WHERE region_code LIKE ${`${filter.province}.%`})`
+      : undefined,
+    filter.regency
+      ? sql`${applications.lksId} IN (SELECT id FROM lks WHERE region_code = ${filter.regency})`
+      : undefined,
     filter.step ? eq(applications.step, filter.step) : undefined,
     filter.overdueAt ? and(isNotNull(applications.stepDueAt), lt(applications.stepDueAt, filter.overdueAt)) : undefined,
-    filter.lksType ? sql`${applications.lksId} IN (SELECT lks.id FROM lks, json_each(lks.types) WHERE json_each.value = ${filter.lksType})` : undefined,
+    filter.lksType
+      ? sql`${applications.lksId} IN (SELECT lks.id FROM lks, json_each(lks.types) WHERE json_each.value = ${filter.lksType})`
+      : undefined,
   );
 }
 
 /** BALKS's inbox: open applications of active tenants at the given (national) steps, most urgent first. */
-export async function applicationsAtSteps(db: Db, steps: readonly string[], page: { cursor?: string | undefined; limit: number }, filter: NationalApplicationFilter = {}) {
+export async function applicationsAtSteps(
+  db: Db,
+  steps: readonly string[],
+  page: { cursor?: string | undefined; limit: number },
+  filter: NationalApplicationFilter = {},
+) {
   if (steps.length === 0) return { items: [], nextCursor: null, total: 0 };
-  return applicationPage(db, and(eq(applications.open, 1), eq(tenants.status, "active"), inArray(applications.step, [...steps]), nationalFilter(filter)), page);
+  return applicationPage(
+    db,
+    and(
+      eq(applications.open, 1),
+      eq(tenants.status, "active"),
+      inArray(applications.step, [...steps]),
+      nationalFilter(filter),
+    ),
+    page,
+  );
 }
 
 /** Every published workflow of the given tenants (national lists label each tenant's steps). */
 export async function workflowDefinitionsOf(db: Db, tenantIds: readonly string[]) {
   if (tenantIds.length === 0) return [];
   return db
-    .select({ tenantId: workflowVersions.tenantId, version: workflowVersions.version, definition: workflowVersions.definition })
+    .select({
+      tenantId: workflowVersions.tenantId,
+      version: workflowVersions.version,
+      definition: workflowVersions.definition,
+    })
     .from(workflowVersions)
     .where(inArray(workflowVersions.tenantId, [...tenantIds]));
 }
 
 /** The national readers' list: every open application of active tenants, at any step, most urgent first. */
-export async function openApplications(db: Db, page: { cursor?: string | undefined; limit: number }, filter: NationalApplicationFilter = {}) {
+export async function openApplications(
+  db: Db,
+  page: { cursor?: string | undefined; limit: number },
+  filter: NationalApplicationFilter = {},
+) {
   return applicationPage(db, and(eq(applications.open, 1), eq(tenants.status, "active"), nationalFilter(filter)), page);
 }
 
@@ -285,7 +434,11 @@ async function applicationPage(db: Db, where: SQL | undefined, page: { cursor?: 
       .where(and(where, after.where))
       .orderBy(...after.orderBy)
       .limit(page.limit + 1),
-    db.select({ total: sql<number>`count(*)` }).from(applications).innerJoin(tenants, eq(tenants.id, applications.tenantId)).where(where),
+    db
+      .select({ total: sql<number>`count(*)` })
+      .from(applications)
+      .innerJoin(tenants, eq(tenants.id, applications.tenantId))
+      .where(where),
   ]);
   return { ...toPage(rows, page.limit, (a) => [a.stepDueAt ?? "9999", a.id]), total: counted?.total ?? 0 };
 }
@@ -302,12 +455,19 @@ export async function intakeArrivalCount(db: Db, step: string, sinceIso: string)
 /** The applications that reached `step` between the two instants (a day's digest), oldest first. */
 export async function intakeArrivals(db: Db, step: string, fromIso: string, toIso: string) {
   return db
-    .select({ applicationId: applicationEvents.applicationId, at: applicationEvents.at, lksName: sql<string>`${lks.name}`.as("lks_name"), tenantName: sql<string>`${tenants.name}`.as("tenant_name") })
+    .select({
+      applicationId: applicationEvents.applicationId,
+      at: applicationEvents.at,
+      lksName: sql<string>`${lks.name}`.as("lks_name"),
+      tenantName: sql<string>`${tenants.name}`.as("tenant_name"),
+    })
     .from(applicationEvents)
     .innerJoin(applications, eq(applications.id, applicationEvents.applicationId))
     .innerJoin(lks, eq(lks.id, applications.lksId))
     .innerJoin(tenants, eq(tenants.id, applications.tenantId))
-    .where(and(eq(applicationEvents.toStep, step), gte(applicationEvents.at, fromIso), lte(applicationEvents.at, toIso)))
+    .where(
+      and(eq(applicationEvents.toStep, step), gte(applicationEvents.at, fromIso), lte(applicationEvents.at, toIso)),
+    )
     .orderBy(asc(applicationEvents.at));
 }
 

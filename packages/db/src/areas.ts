@@ -4,7 +4,11 @@ import { areas, regions } from "./schema.ts";
 
 /** Kecamatan of a kab/kota, or kelurahan/desa of a kecamatan, by name. */
 export async function listAreas(db: Db, parentCode: string) {
-  return db.select({ code: areas.code, name: areas.name }).from(areas).where(eq(areas.parentCode, parentCode)).orderBy(asc(areas.name));
+  return db
+    .select({ code: areas.code, name: areas.name })
+    .from(areas)
+    .where(eq(areas.parentCode, parentCode))
+    .orderBy(asc(areas.name));
 }
 
 /** Which of the given province/kab-kota/kecamatan/kelurahan codes do not exist. */

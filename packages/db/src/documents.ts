@@ -30,7 +30,9 @@ export function slotKey(slot: DocumentSlot): string {
 export function documentStore(db: Db, own: { id: string }, readable: readonly string[], lksIds?: readonly string[]) {
   /** Document ids of the scope's LKS, for tables that do not carry the LKS themselves. */
   const ofReachedLks = (column: typeof documentVersions.documentId) =>
-    lksIds ? inArray(column, db.select({ id: documents.id }).from(documents).where(withinLks(documents.lksId, lksIds))) : undefined;
+    lksIds
+      ? inArray(column, db.select({ id: documents.id }).from(documents).where(withinLks(documents.lksId, lksIds)))
+      : undefined;
   const versionColumns = {
     version: documentVersions.version,
     filename: documentVersions.filename,
@@ -46,26 +48,46 @@ export function documentStore(db: Db, own: { id: string }, readable: readonly st
     blobId: blobs.id,
   };
   const versionsQuery = () =>
-    db.select({ documentId: documentVersions.documentId, ...versionColumns }).from(documentVersions).innerJoin(blobs, eq(blobs.id, documentVersions.blobId)).leftJoin(users, eq(users.id, documentVersions.uploadedBy));
+    db
+      .select({ documentId: documentVersions.documentId, ...versionColumns })
+      .from(documentVersions)
+      .innerJoin(blobs, eq(blobs.id, documentVersions.blobId))
+      .leftJoin(users, eq(users.id, documentVersions.uploadedBy));
 
   return {
     async findUpload(id: string): Promise<UploadRow | null> {
-      return (await db.query.uploads.findFirst({ where: and(eq(uploads.tenantId, own.id), eq(uploads.id, id), withinLks(uploads.lksId, lksIds)) })) ?? null;
+      return (
+        (await db.query.uploads.findFirst({
+          where: and(eq(uploads.tenantId, own.id), eq(uploads.id, id), withinLks(uploads.lksId, lksIds)),
+        })) ?? null
+      );
     },
 
     /** A new upload, still receiving bytes, and the statement that stores it. */
     newUpload(input: Omit<UploadRow, "tenantId" | "status" | "createdAt" | "finishedAt" | "documentId">) {
-      const upload: UploadRow = { ...input, tenantId: own.id, status: "receiving", documentId: null, createdAt: isoNow(), finishedAt: null };
+      const upload: UploadRow = {
+        ...input,
+        tenantId: own.id,
+        status: "receiving",
+        documentId: null,
+        createdAt: isoNow(),
+        finishedAt: null,
+      };
       return { upload, insert: db.insert(uploads).values(upload) };
     },
 
     finishUpload(id: string, status: "failed" | "terminated" | "expired") {
-      return db.update(uploads).set({ status, finishedAt: isoNow() }).where(and(eq(uploads.tenantId, own.id), eq(uploads.id, id), eq(uploads.status, "receiving")));
+      return db
+        .update(uploads)
+        .set({ status, finishedAt: isoNow() })
+        .where(and(eq(uploads.tenantId, own.id), eq(uploads.id, id), eq(uploads.status, "receiving")));
     },
 
     /** Content already stored in this tenant (never another's). */
     async findBlob(sha256: string): Promise<BlobRow | null> {
-      return (await db.query.blobs.findFirst({ where: and(eq(blobs.tenantId, own.id), eq(blobs.sha256, sha256)) })) ?? null;
+      return (
+        (await db.query.blobs.findFirst({ where: and(eq(blobs.tenantId, own.id), eq(blobs.sha256, sha256)) })) ?? null
+      );
     },
 
     /** True when some document of this LKS already holds the content: then its operators may link it without sending it again. */
@@ -74,19 +96,28 @@ export function documentStore(db: Db, own: { id: string }, readable: readonly st
         .select({ one: sql<number>`1` })
         .from(documentVersions)
         .innerJoin(documents, eq(documents.id, documentVersions.documentId))
-        .where(and(eq(documentVersions.tenantId, own.id), eq(documentVersions.blobId, blobId), eq(documents.lksId, lksId)))
+        .where(
+          and(eq(documentVersions.tenantId, own.id), eq(documentVersions.blobId, blobId), eq(documents.lksId, lksId)),
+        )
         .limit(1);
       return row.length > 0;
     },
 
     /** Stores the blob unless the same content landed meanwhile; returns the one that is kept. */
     async keepBlob(blob: Omit<BlobRow, "id" | "tenantId" | "createdAt" | "thumbnailKey">): Promise<BlobRow> {
-      await db.insert(blobs).values({ ...blob, id: newId(), tenantId: own.id, thumbnailKey: null, createdAt: isoNow() }).onConflictDoNothing();
+      await db
+        .insert(blobs)
+        .values({ ...blob, id: newId(), tenantId: own.id, thumbnailKey: null, createdAt: isoNow() })
+        .onConflictDoNothing();
       return expectRow(await this.findBlob(blob.sha256), "Blob");
     },
 
     async versionOfUpload(uploadId: string) {
-      return (await db.query.documentVersions.findFirst({ where: and(eq(documentVersions.tenantId, own.id), eq(documentVersions.uploadId, uploadId)) })) ?? null;
+      return (
+        (await db.query.documentVersions.findFirst({
+          where: and(eq(documentVersions.tenantId, own.id), eq(documentVersions.uploadId, uploadId)),
+        })) ?? null
+      );
     },
 
     /**
@@ -102,8 +133,19 @@ export function documentStore(db: Db, own: { id: string }, readable: readonly st
       return [
         db
           .insert(documents)
-          .values({ id: newId(), tenantId: own.id, ...input.slot, slot, currentVersion: 1, createdAt: now, updatedAt: now })
-          .onConflictDoUpdate({ target: [documents.tenantId, documents.slot], set: { currentVersion: sql`${documents.currentVersion} + 1`, updatedAt: now } }),
+          .values({
+            id: newId(),
+            tenantId: own.id,
+            ...input.slot,
+            slot,
+            currentVersion: 1,
+            createdAt: now,
+            updatedAt: now,
+          })
+          .onConflictDoUpdate({
+            target: [documents.tenantId, documents.slot],
+            set: { currentVersion: sql`${documents.currentVersion} + 1`, updatedAt: now },
+          }),
         db.insert(documentVersions).select(
           db
             .select({
@@ -119,9 +161,14 @@ export function documentStore(db: Db, own: { id: string }, readable: readonly st
             .from(documents)
             .where(and(eq(documents.tenantId, own.id), eq(documents.slot, slot))),
         ),
-        db.update(uploads).set({ status: "completed", documentId: documentOfSlot, finishedAt: now }).where(and(eq(uploads.tenantId, own.id), eq(uploads.id, input.uploadId))),
+        db
+          .update(uploads)
+          .set({ status: "completed", documentId: documentOfSlot, finishedAt: now })
+          .where(and(eq(uploads.tenantId, own.id), eq(uploads.id, input.uploadId))),
         // A new file for a requirement (also one returned for revision) is "uploaded" again.
-        ...(applicationId && requirement ? [this.setChecklistItem(applicationId, requirement, { status: "uploaded", documentId: documentOfSlot })] : []),
+        ...(applicationId && requirement
+          ? [this.setChecklistItem(applicationId, requirement, { status: "uploaded", documentId: documentOfSlot })]
+          : []),
       ] as const;
     },
 
@@ -130,18 +177,36 @@ export function documentStore(db: Db, own: { id: string }, readable: readonly st
     },
 
     async documentOfSlot(slot: DocumentSlot): Promise<DocumentRow | null> {
-      return (await db.query.documents.findFirst({ where: and(eq(documents.tenantId, own.id), eq(documents.slot, slotKey(slot))) })) ?? null;
+      return (
+        (await db.query.documents.findFirst({
+          where: and(eq(documents.tenantId, own.id), eq(documents.slot, slotKey(slot))),
+        })) ?? null
+      );
     },
 
     async findDocument(id: string): Promise<DocumentRow | null> {
-      return (await db.query.documents.findFirst({ where: and(inArray(documents.tenantId, [...readable]), eq(documents.id, id), withinLks(documents.lksId, lksIds)) })) ?? null;
+      return (
+        (await db.query.documents.findFirst({
+          where: and(
+            inArray(documents.tenantId, [...readable]),
+            eq(documents.id, id),
+            withinLks(documents.lksId, lksIds),
+          ),
+        })) ?? null
+      );
     },
 
     /** Versions of the given documents, newest first. */
     async versionsOf(documentIds: readonly string[]) {
       if (documentIds.length === 0) return [];
       return versionsQuery()
-        .where(and(inArray(documentVersions.tenantId, [...readable]), inArray(documentVersions.documentId, [...documentIds]), ofReachedLks(documentVersions.documentId)))
+        .where(
+          and(
+            inArray(documentVersions.tenantId, [...readable]),
+            inArray(documentVersions.documentId, [...documentIds]),
+            ofReachedLks(documentVersions.documentId),
+          ),
+        )
         .orderBy(desc(documentVersions.version));
     },
 
@@ -149,12 +214,25 @@ export function documentStore(db: Db, own: { id: string }, readable: readonly st
     async versionsOfApplication(applicationId: string) {
       return versionsQuery()
         .innerJoin(documents, eq(documents.id, documentVersions.documentId))
-        .where(and(inArray(documentVersions.tenantId, [...readable]), eq(documents.applicationId, applicationId), withinLks(documents.lksId, lksIds)))
+        .where(
+          and(
+            inArray(documentVersions.tenantId, [...readable]),
+            eq(documents.applicationId, applicationId),
+            withinLks(documents.lksId, lksIds),
+          ),
+        )
         .orderBy(desc(documentVersions.version));
     },
 
     async version(documentId: string, version: number) {
-      const rows = await versionsQuery().where(and(inArray(documentVersions.tenantId, [...readable]), eq(documentVersions.documentId, documentId), eq(documentVersions.version, version), ofReachedLks(documentVersions.documentId)));
+      const rows = await versionsQuery().where(
+        and(
+          inArray(documentVersions.tenantId, [...readable]),
+          eq(documentVersions.documentId, documentId),
+          eq(documentVersions.version, version),
+          ofReachedLks(documentVersions.documentId),
+        ),
+      );
       return rows[0] ?? null;
     },
 
@@ -162,12 +240,21 @@ export function documentStore(db: Db, own: { id: string }, readable: readonly st
       return db
         .select()
         .from(documents)
-        .where(and(inArray(documents.tenantId, [...readable]), eq(documents.applicationId, applicationId), withinLks(documents.lksId, lksIds)))
+        .where(
+          and(
+            inArray(documents.tenantId, [...readable]),
+            eq(documents.applicationId, applicationId),
+            withinLks(documents.lksId, lksIds),
+          ),
+        )
         .orderBy(documents.slot);
     },
 
     setThumbnail(blobId: string, key: string) {
-      return db.update(blobs).set({ thumbnailKey: key }).where(and(eq(blobs.tenantId, own.id), eq(blobs.id, blobId)));
+      return db
+        .update(blobs)
+        .set({ thumbnailKey: key })
+        .where(and(eq(blobs.tenantId, own.id), eq(blobs.id, blobId)));
     },
 
     /**
@@ -175,7 +262,17 @@ export function documentStore(db: Db, own: { id: string }, readable: readonly st
      * never overwrites another's change made at the same moment.
      */
     /** `notes` (when given) replaces the item's thread: the caller adds to what it read, under the version guard. */
-    setChecklistItem(applicationId: string, key: string, change: { status: "uploaded" | "accepted" | "returned"; documentId?: string | SQL; comment?: string; notes?: { message: string; at: string }[] }, guard?: { expectedVersion: number }) {
+    setChecklistItem(
+      applicationId: string,
+      key: string,
+      change: {
+        status: "uploaded" | "accepted" | "returned";
+        documentId?: string | SQL;
+        comment?: string;
+        notes?: { message: string; at: string }[];
+      },
+      guard?: { expectedVersion: number },
+    ) {
       const thread = change.notes ? sql`, '$.notes', json(${JSON.stringify(change.notes)})` : sql``;
       const patched = sql`json_set(value, '$.status', ${change.status}${change.documentId ? sql`, '$.documentId', ${change.documentId}` : sql``}${change.comment ? sql`, '$.comment', ${change.comment}` : sql``}${thread})`;
       const item = change.comment ? patched : sql`json_remove(${patched}, '$.comment')`;
@@ -186,7 +283,13 @@ export function documentStore(db: Db, own: { id: string }, readable: readonly st
           updatedAt: isoNow(),
           ...(guard ? { version: guard.expectedVersion + 1 } : {}),
         })
-        .where(and(eq(applications.tenantId, own.id), eq(applications.id, applicationId), guard ? eq(applications.version, guard.expectedVersion) : undefined));
+        .where(
+          and(
+            eq(applications.tenantId, own.id),
+            eq(applications.id, applicationId),
+            guard ? eq(applications.version, guard.expectedVersion) : undefined,
+          ),
+        );
     },
   };
 }

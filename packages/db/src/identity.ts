@@ -3,7 +3,16 @@ import { and, eq, exists, gt, inArray, isNull, lt, sql, type SQL } from "drizzle
 import type { Db } from "./client.ts";
 import { isoNow, newId } from "./client.ts";
 import type { Tenant } from "./tenants.ts";
-import { emailVerifications, invitations, lks, memberships, passwordResets, sessions, tenants, users } from "./schema.ts";
+import {
+  emailVerifications,
+  invitations,
+  lks,
+  memberships,
+  passwordResets,
+  sessions,
+  tenants,
+  users,
+} from "./schema.ts";
 
 export type User = typeof users.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
@@ -11,7 +20,14 @@ export type Session = typeof sessions.$inferSelect;
 export interface MembershipView {
   id: string;
   role: Role;
-  tenant: { id: string; slug: string; name: string; level: "province" | "kabkota"; parentId: string | null; regionCode: string } | null;
+  tenant: {
+    id: string;
+    slug: string;
+    name: string;
+    level: "province" | "kabkota";
+    parentId: string | null;
+    regionCode: string;
+  } | null;
   lks: { id: string; name: string } | null;
 }
 
@@ -68,7 +84,14 @@ function toMembershipViews(rows: MembershipRow[]): MembershipView[] {
       role: r.role,
       tenant:
         r.tenantId && r.tenantSlug && r.tenantName && r.tenantLevel && r.tenantRegionCode
-          ? { id: r.tenantId, slug: r.tenantSlug, name: r.tenantName, level: r.tenantLevel, parentId: r.tenantParentId, regionCode: r.tenantRegionCode }
+          ? {
+              id: r.tenantId,
+              slug: r.tenantSlug,
+              name: r.tenantName,
+              level: r.tenantLevel,
+              parentId: r.tenantParentId,
+              regionCode: r.tenantRegionCode,
+            }
           : null,
       lks: r.lksId && r.lksName ? { id: r.lksId, name: r.lksName } : null,
     }));
@@ -125,12 +148,19 @@ export async function loadPrincipalAndTenant(
   };
 }
 
-function principalOf(session: Session | undefined, user: User | undefined, membershipRows: MembershipRow[]): Principal | null {
+function principalOf(
+  session: Session | undefined,
+  user: User | undefined,
+  membershipRows: MembershipRow[],
+): Principal | null {
   if (!session || !user || user.status !== "active") return null;
   return { session, user, memberships: toMembershipViews(membershipRows) };
 }
 
-export function newSession(db: Db, input: { userId: string; ip: string | null; userAgent: string | null; ttlSeconds: number }) {
+export function newSession(
+  db: Db,
+  input: { userId: string; ip: string | null; userAgent: string | null; ttlSeconds: number },
+) {
   const now = Date.now();
   const session: Session = {
     id: newId(now),
@@ -145,11 +175,17 @@ export function newSession(db: Db, input: { userId: string; ip: string | null; u
 }
 
 export function revokeSession(db: Db, sessionId: string) {
-  return db.update(sessions).set({ revokedAt: isoNow() }).where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
+  return db
+    .update(sessions)
+    .set({ revokedAt: isoNow() })
+    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
 }
 
 export function revokeAllSessions(db: Db, userId: string) {
-  return db.update(sessions).set({ revokedAt: isoNow() }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+  return db
+    .update(sessions)
+    .set({ revokedAt: isoNow() })
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
 }
 
 export function setPassword(db: Db, userId: string, passwordHash: string) {
@@ -164,13 +200,25 @@ export interface InvitationView extends Invitation {
 }
 
 /** A pending invitation: not accepted, not expired, its tenant still active. */
-export async function findPendingInvitation(db: Db, tokenHash: string, now = Date.now()): Promise<InvitationView | null> {
+export async function findPendingInvitation(
+  db: Db,
+  tokenHash: string,
+  now = Date.now(),
+): Promise<InvitationView | null> {
   const [row] = await db
-    .select({ invitation: invitations, tenantSlug: tenants.slug, tenantName: tenants.name, tenantStatus: tenants.status, lksName: lks.name })
+    .select({
+      invitation: invitations,
+      tenantSlug: tenants.slug,
+      tenantName: tenants.name,
+      tenantStatus: tenants.status,
+      lksName: lks.name,
+    })
     .from(invitations)
     .leftJoin(tenants, eq(tenants.id, invitations.tenantId))
     .leftJoin(lks, eq(lks.id, invitations.lksId))
-    .where(and(eq(invitations.tokenHash, tokenHash), isNull(invitations.acceptedAt), gt(invitations.expiresAt, isoNow(now))));
+    .where(
+      and(eq(invitations.tokenHash, tokenHash), isNull(invitations.acceptedAt), gt(invitations.expiresAt, isoNow(now))),
+    );
   if (!row || (row.invitation.tenantId && row.tenantStatus !== "active")) return null;
   const { invitation } = row;
   return {
@@ -193,7 +241,10 @@ export function markInvitationAccepted(db: Db, invitationId: string) {
 }
 
 /** `emailVerified`: true when the account is created by following an emailed link (an invitation). */
-export function insertUser(db: Db, input: { email: string; name: string; passwordHash: string | null; emailVerified: boolean }) {
+export function insertUser(
+  db: Db,
+  input: { email: string; name: string; passwordHash: string | null; emailVerified: boolean },
+) {
   const now = isoNow();
   const user: User = {
     id: newId(),
@@ -208,8 +259,14 @@ export function insertUser(db: Db, input: { email: string; name: string; passwor
   return { user, insert: db.insert(users).values(user) };
 }
 
-export function insertMembership(db: Db, input: { userId: string; tenantId: string | null; role: Role; lksId: string | null }) {
-  return db.insert(memberships).values({ id: newId(), createdAt: isoNow(), ...input }).onConflictDoNothing();
+export function insertMembership(
+  db: Db,
+  input: { userId: string; tenantId: string | null; role: Role; lksId: string | null },
+) {
+  return db
+    .insert(memberships)
+    .values({ id: newId(), createdAt: isoNow(), ...input })
+    .onConflictDoNothing();
 }
 
 export function newPasswordReset(db: Db, input: { userId: string; tokenHash: string; ttlSeconds: number }) {
@@ -227,7 +284,11 @@ export function newPasswordReset(db: Db, input: { userId: string; tokenHash: str
 export async function findPendingPasswordReset(db: Db, tokenHash: string, now = Date.now()) {
   return (
     (await db.query.passwordResets.findFirst({
-      where: and(eq(passwordResets.tokenHash, tokenHash), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, isoNow(now))),
+      where: and(
+        eq(passwordResets.tokenHash, tokenHash),
+        isNull(passwordResets.usedAt),
+        gt(passwordResets.expiresAt, isoNow(now)),
+      ),
     })) ?? null
   );
 }
@@ -243,7 +304,9 @@ export function usePasswordReset(db: Db, reset: { id: string; userId: string }, 
     db
       .update(users)
       .set({ passwordHash, updatedAt: isoNow() })
-      .where(and(eq(users.id, reset.userId), exists(db.select({ one: sql`1` }).from(passwordResets).where(stillUnused)))),
+      .where(
+        and(eq(users.id, reset.userId), exists(db.select({ one: sql`1` }).from(passwordResets).where(stillUnused))),
+      ),
     revokeAllSessions(db, reset.userId),
     db.update(passwordResets).set({ usedAt: isoNow() }).where(stillUnused).returning({ id: passwordResets.id }),
   ] as const;
@@ -259,18 +322,33 @@ export function newEmailVerification(db: Db, input: { userId: string; tokenHash:
   const expiresAt = isoNow(now + input.ttlSeconds * 1000);
   return {
     expiresAt,
-    insert: db.insert(emailVerifications).values({ id: newId(now), userId: input.userId, tokenHash: input.tokenHash, expiresAt, usedAt: null, createdAt: isoNow(now) }),
+    insert: db.insert(emailVerifications).values({
+      id: newId(now),
+      userId: input.userId,
+      tokenHash: input.tokenHash,
+      expiresAt,
+      usedAt: null,
+      createdAt: isoNow(now),
+    }),
   };
 }
 
 /** Marks the email verified if the token is live; the last statement's rows say whether it was. */
 export function useEmailVerification(db: Db, tokenHash: string, now = Date.now()) {
-  const live = and(eq(emailVerifications.tokenHash, tokenHash), isNull(emailVerifications.usedAt), gt(emailVerifications.expiresAt, isoNow(now)));
+  const live = and(
+    eq(emailVerifications.tokenHash, tokenHash),
+    isNull(emailVerifications.usedAt),
+    gt(emailVerifications.expiresAt, isoNow(now)),
+  );
   return [
     db
       .update(users)
       .set({ emailVerifiedAt: isoNow(now), updatedAt: isoNow(now) })
       .where(inArray(users.id, db.select({ id: emailVerifications.userId }).from(emailVerifications).where(live))),
-    db.update(emailVerifications).set({ usedAt: isoNow(now) }).where(live).returning({ userId: emailVerifications.userId }),
+    db
+      .update(emailVerifications)
+      .set({ usedAt: isoNow(now) })
+      .where(live)
+      .returning({ userId: emailVerifications.userId }),
   ] as const;
 }

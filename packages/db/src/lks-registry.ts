@@ -43,12 +43,20 @@ export function lksRegistry(db: Db, own: { id: string }, readable: readonly stri
   const visible = () => and(inArray(lks.tenantId, [...readable]), withinLks(lks.id, lksIds));
 
   function filtered(filter: LksFilter, today: string) {
-    const horizon = filter.expiring ? new Date(Date.parse(`${today}T00:00:00Z`) + filter.expiring * 86_400_000).toISOString().slice(0, 10) : null;
+    const horizon = filter.expiring
+      ? new Date(Date.parse(`${today}T00:00:00Z`) + filter.expiring * 86_400_000).toISOString().slice(0, 10)
+      : null;
     return and(
       visible(),
       filter.q ? containsText(lks.name, filter.q) : undefined,
-      filter.type ? exists(db.select({ one: sql`1` }).from(sql`json_each(${lks.types})`).where(sql`value = ${filter.type}`)) : undefined,
-      filter.ownership === "government" ? ne(lks.ownership, "community") : filter.ownership ? eq(lks.ownership, filter.ownership) : undefined,
+      filter.type
+        ? exists(db.select({ one: sql`1` }).from(sql`json_each(${lks.types})`).where(sql`value = ${filter.type}`))
+        : undefined,
+      filter.ownership === "government"
+        ? ne(lks.ownership, "community")
+        : filter.ownership
+          ? eq(lks.ownership, filter.ownership)
+          : undefined,
       filter.status ? eq(lks.status, filter.status) : undefined,
       filter.district ? eq(lks.districtCode, filter.district) : undefined,
       horizon
@@ -61,11 +69,19 @@ export function lksRegistry(db: Db, own: { id: string }, readable: readonly stri
   }
 
   const withTenant = { lks, tenantSlug: tenants.slug, tenantName: tenants.name };
-  const flatten = (r: { lks: LksRow; tenantSlug: string; tenantName: string }): LksWithTenant => ({ ...r.lks, tenantSlug: r.tenantSlug, tenantName: r.tenantName });
+  const flatten = (r: { lks: LksRow; tenantSlug: string; tenantName: string }): LksWithTenant => ({
+    ...r.lks,
+    tenantSlug: r.tenantSlug,
+    tenantName: r.tenantName,
+  });
 
   return {
     /** Null when the cursor is not one this API issued. Sorted by name. */
-    async list(filter: LksFilter, page: { cursor?: string | undefined; limit: number }, today: string): Promise<Page<LksWithTenant> | null> {
+    async list(
+      filter: LksFilter,
+      page: { cursor?: string | undefined; limit: number },
+      today: string,
+    ): Promise<Page<LksWithTenant> | null> {
       const after = keyset(page.cursor, "asc", [lks.name, lks.id]);
       if (!after) return null;
       const rows = await db
@@ -85,18 +101,34 @@ export function lksRegistry(db: Db, own: { id: string }, readable: readonly stri
     },
 
     async find(id: string): Promise<LksWithTenant | null> {
-      const [row] = await db.select(withTenant).from(lks).innerJoin(tenants, eq(tenants.id, lks.tenantId)).where(and(visible(), eq(lks.id, id)));
+      const [row] = await db
+        .select(withTenant)
+        .from(lks)
+        .innerJoin(tenants, eq(tenants.id, lks.tenantId))
+        .where(and(visible(), eq(lks.id, id)));
       return row ? flatten(row) : null;
     },
 
     /** Only LKS of the tenant itself: what may be changed through this tenant. */
     async findOwn(id: string): Promise<LksRow | null> {
-      return (await db.query.lks.findFirst({ where: and(eq(lks.tenantId, own.id), eq(lks.id, id), withinLks(lks.id, lksIds)) })) ?? null;
+      return (
+        (await db.query.lks.findFirst({
+          where: and(eq(lks.tenantId, own.id), eq(lks.id, id), withinLks(lks.id, lksIds)),
+        })) ?? null
+      );
     },
 
     insert(input: LksColumns & { status: LksStatus }) {
       const now = isoNow();
-      const row: LksRow = { id: newId(), tenantId: own.id, ...input, returnComments: [], version: 1, createdAt: now, updatedAt: now };
+      const row: LksRow = {
+        id: newId(),
+        tenantId: own.id,
+        ...input,
+        returnComments: [],
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      };
       return { row, insert: db.insert(lks).values(row) };
     },
 
@@ -104,11 +136,21 @@ export function lksRegistry(db: Db, own: { id: string }, readable: readonly stri
      * Applies a change only if the row still has `expectedVersion` and belongs to this tenant;
      * the returned row list is empty when someone else changed it first.
      */
-    update(id: string, expectedVersion: number, changes: Partial<LksColumns> & { status?: LksStatus; returnComments?: LksRow["returnComments"]; tenantId?: string }) {
+    update(
+      id: string,
+      expectedVersion: number,
+      changes: Partial<LksColumns> & {
+        status?: LksStatus;
+        returnComments?: LksRow["returnComments"];
+        tenantId?: string;
+      },
+    ) {
       return db
         .update(lks)
         .set({ ...changes, version: sql`${lks.version} + 1`, updatedAt: isoNow() })
-        .where(and(eq(lks.tenantId, own.id), eq(lks.id, id), withinLks(lks.id, lksIds), eq(lks.version, expectedVersion)))
+        .where(
+          and(eq(lks.tenantId, own.id), eq(lks.id, id), withinLks(lks.id, lksIds), eq(lks.version, expectedVersion)),
+        )
         .returning({ id: lks.id, version: lks.version });
     },
 
@@ -116,14 +158,31 @@ export function lksRegistry(db: Db, own: { id: string }, readable: readonly stri
     moveRelated(id: string, toTenantId: string) {
       return [
         db.update(lksHistory).set({ tenantId: toTenantId }).where(eq(lksHistory.lksId, id)),
-        db.update(memberships).set({ tenantId: toTenantId }).where(and(eq(memberships.lksId, id), eq(memberships.role, "lks_operator"))),
+        db
+          .update(memberships)
+          .set({ tenantId: toTenantId })
+          .where(and(eq(memberships.lksId, id), eq(memberships.role, "lks_operator"))),
       ] as const;
     },
 
-    history(lksId: string, entries: { field: string; oldValue: unknown; newValue: unknown; note?: string }[], changedBy: string | null) {
+    history(
+      lksId: string,
+      entries: { field: string; oldValue: unknown; newValue: unknown; note?: string }[],
+      changedBy: string | null,
+    ) {
       const at = isoNow();
       return entries.map((e) =>
-        db.insert(lksHistory).values({ id: newId(), tenantId: own.id, lksId, field: e.field, oldValue: e.oldValue ?? null, newValue: e.newValue ?? null, changedBy, note: e.note ?? null, changedAt: at }),
+        db.insert(lksHistory).values({
+          id: newId(),
+          tenantId: own.id,
+          lksId,
+          field: e.field,
+          oldValue: e.oldValue ?? null,
+          newValue: e.newValue ?? null,
+          changedBy,
+          note: e.note ?? null,
+          changedAt: at,
+        }),
       );
     },
 
@@ -134,7 +193,14 @@ export function lksRegistry(db: Db, own: { id: string }, readable: readonly stri
         .select({ entry: lksHistory, userName: users.name })
         .from(lksHistory)
         .leftJoin(users, eq(users.id, lksHistory.changedBy))
-        .where(and(eq(lksHistory.lksId, lksId), inArray(lksHistory.tenantId, [...readable]), withinLks(lksHistory.lksId, lksIds), after.where))
+        .where(
+          and(
+            eq(lksHistory.lksId, lksId),
+            inArray(lksHistory.tenantId, [...readable]),
+            withinLks(lksHistory.lksId, lksIds),
+            after.where,
+          ),
+        )
         .orderBy(...after.orderBy)
         .limit(page.limit + 1);
       return toPage(rows, page.limit, (r) => [r.entry.changedAt, r.entry.id]);
@@ -148,7 +214,6 @@ export function lksRegistry(db: Db, own: { id: string }, readable: readonly stri
         .innerJoin(users, eq(users.id, memberships.userId))
         .where(and(eq(memberships.lksId, lksId), eq(memberships.role, "lks_operator"), eq(users.status, "active")));
     },
-
   };
 }
 
@@ -182,7 +247,11 @@ export interface NationalLksFilter {
  * Every LKS of active tenants (BALKS and national viewers read the whole registry), sorted by
  * name; null when the cursor is not one this API issued. Only reached through the national scope.
  */
-export async function listNationalLks(db: Db, filter: NationalLksFilter, page: { cursor?: string | undefined; limit: number }): Promise<Page<LksWithTenant> | null> {
+export async function listNationalLks(
+  db: Db,
+  filter: NationalLksFilter,
+  page: { cursor?: string | undefined; limit: number },
+): Promise<Page<LksWithTenant> | null> {
   const after = keyset(page.cursor, "asc", [lks.name, lks.id]);
   if (!after) return null;
   const rows = await db
@@ -193,7 +262,9 @@ export async function listNationalLks(db: Db, filter: NationalLksFilter, page: {
       and(
         eq(tenants.status, "active"),
         filter.q ? containsText(lks.name, filter.q) : undefined,
-        filter.type ? exists(db.select({ one: sql`1` }).from(sql`json_each(${lks.types})`).where(sql`value = ${filter.type}`)) : undefined,
+        filter.type
+          ? exists(db.select({ one: sql`1` }).from(sql`json_each(${lks.types})`).where(sql`value = ${filter.type}`))
+          : undefined,
         filter.status ? eq(lks.status, filter.status) : undefined,
         filter.province ? sql`${lks.regionCode} LIKE ${`${filter.province}.%`}` : undefined,
         filter.regency ? eq(lks.regionCode, filter.regency) : undefined,

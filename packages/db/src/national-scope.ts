@@ -1,5 +1,10 @@
 import type { Role } from "@akrab/domain";
-import { applicationsAtSteps, openApplications, workflowDefinitionsOf, type NationalApplicationFilter } from "./applications.ts";
+import {
+  applicationsAtSteps,
+  openApplications,
+  workflowDefinitionsOf,
+  type NationalApplicationFilter,
+} from "./applications.ts";
 import { abortIfNothingChanged } from "./batch-guard.ts";
 import type { BatchItem, Db } from "./client.ts";
 import { findCentralUnit, listNationalLks, type NationalLksFilter } from "./lks-registry.ts";
@@ -7,7 +12,15 @@ import { enqueueEmail, findOutboxMessage, listOutbox, requeueMessage, type Outgo
 import { decideSignup, findSignup, listSignups, tenantCreation, type TenantSignupRow } from "./signups.ts";
 import { initialTenantSetup } from "./tenant-setup.ts";
 import { tenantScope } from "./tenant-scope.ts";
-import { findTenantById, findTenantByRegion, findTenantBySlug, listTenants, setTenantStatus, tenantSlugs, type Tenant } from "./tenants.ts";
+import {
+  findTenantById,
+  findTenantByRegion,
+  findTenantBySlug,
+  listTenants,
+  setTenantStatus,
+  tenantSlugs,
+  type Tenant,
+} from "./tenants.ts";
 
 type PageRequest = { cursor?: string | undefined; limit: number };
 
@@ -30,7 +43,8 @@ export function nationalScope(db: Db, roles: readonly Role[]) {
     },
     applications: {
       /** Open applications of active tenants at the given national steps, most urgent first. */
-      atSteps: (steps: readonly string[], page: PageRequest, filter?: NationalApplicationFilter) => applicationsAtSteps(db, steps, page, filter),
+      atSteps: (steps: readonly string[], page: PageRequest, filter?: NationalApplicationFilter) =>
+        applicationsAtSteps(db, steps, page, filter),
       /** Every open application of active tenants (a national reader's list), most urgent first. */
       open: (page: PageRequest, filter?: NationalApplicationFilter) => openApplications(db, page, filter),
       /** The published workflows of the tenants given (step labels of a list across tenants). */

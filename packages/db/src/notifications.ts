@@ -15,7 +15,10 @@ export async function listNotifications(db: Db, userId: string, page: { cursor?:
       .where(and(eq(notifications.userId, userId), after.where))
       .orderBy(...after.orderBy)
       .limit(page.limit + 1),
-    db.select({ n: sql<number>`count(*)` }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt))),
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(notifications)
+      .where(and(eq(notifications.userId, userId), isNull(notifications.readAt))),
   ]);
   return { ...toPage(rows, page.limit, (n) => [n.createdAt, n.id]), unread: unread?.n ?? 0 };
 }
@@ -25,5 +28,11 @@ export function markNotificationsRead(db: Db, userId: string, upTo?: string) {
   return db
     .update(notifications)
     .set({ readAt: isoNow() })
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt), upTo ? sql`${notifications.createdAt} <= ${upTo}` : undefined));
+    .where(
+      and(
+        eq(notifications.userId, userId),
+        isNull(notifications.readAt),
+        upTo ? sql`${notifications.createdAt} <= ${upTo}` : undefined,
+      ),
+    );
 }

@@ -34,11 +34,16 @@ export function enqueueEmail(db: Db, email: OutgoingEmail) {
 /** Returned unexecuted, like enqueueEmail; delivered only when that channel's provider is configured. */
 export function enqueuePhoneMessage(db: Db, message: OutgoingPhoneMessage) {
   const { phone, ...rest } = message;
-  return db.insert(outbox).values({ id: newId(), status: "pending", createdAt: isoNow(), recipient: phone, html: null, ...rest });
+  return db
+    .insert(outbox)
+    .values({ id: newId(), status: "pending", createdAt: isoNow(), recipient: phone, html: null, ...rest });
 }
 
 /** Newest first, for the operators' view of the queue. */
-export async function listOutbox(db: Db, opts: { cursor?: string | undefined; limit: number }): Promise<Page<OutboxMessage> | null> {
+export async function listOutbox(
+  db: Db,
+  opts: { cursor?: string | undefined; limit: number },
+): Promise<Page<OutboxMessage> | null> {
   const after = keyset(opts.cursor, "desc", [outbox.createdAt, outbox.id]);
   if (!after) return null;
   const rows = await db
@@ -74,7 +79,12 @@ export async function claimDueMessages(
       and(eq(outbox.status, "sending"), lte(outbox.leaseUntil, now)),
     ),
   );
-  const oldestDue = db.select({ id: outbox.id }).from(outbox).where(due).orderBy(asc(outbox.createdAt)).limit(opts.limit);
+  const oldestDue = db
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(due)
+    .orderBy(asc(outbox.createdAt))
+    .limit(opts.limit);
   return db
     .update(outbox)
     .set({
@@ -93,10 +103,24 @@ function heldBy(id: string, claimToken: string) {
   return and(eq(outbox.id, id), eq(outbox.status, "sending"), eq(outbox.claimToken, claimToken));
 }
 
-export async function markMessageSent(db: Db, id: string, claimToken: string, providerMessageId: string | null, now: number) {
+export async function markMessageSent(
+  db: Db,
+  id: string,
+  claimToken: string,
+  providerMessageId: string | null,
+  now: number,
+) {
   await db
     .update(outbox)
-    .set({ status: "sent", sentAt: isoNow(now), providerMessageId, lastError: null, nextAttemptAt: null, leaseUntil: null, claimToken: null })
+    .set({
+      status: "sent",
+      sentAt: isoNow(now),
+      providerMessageId,
+      lastError: null,
+      nextAttemptAt: null,
+      leaseUntil: null,
+      claimToken: null,
+    })
     .where(heldBy(id, claimToken));
 }
 
@@ -133,6 +157,9 @@ export function requeueMessage(db: Db, id: string) {
 /** Names of the senders (Dinsos) for the footer of the messages a run is about to send. */
 export async function tenantNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.select({ id: tenants.id, name: tenants.name }).from(tenants).where(inArray(tenants.id, [...new Set(ids)]));
+  const rows = await db
+    .select({ id: tenants.id, name: tenants.name })
+    .from(tenants)
+    .where(inArray(tenants.id, [...new Set(ids)]));
   return new Map(rows.map((r) => [r.id, r.name]));
 }

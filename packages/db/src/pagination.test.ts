@@ -6,7 +6,8 @@ import { decodeCursor, encodeCursor, keyset, toPage } from "./pagination.ts";
 
 describe("cursors", () => {
   it("round-trip any key, including non-ASCII names (property)", () => {
-    fc.assert(fc.property(fc.array(fc.string(), { minLength: 1, maxLength: 3 }), (key) => {
+    fc.assert(
+      fc.property(fc.array(fc.string(), { minLength: 1, maxLength: 3 }), (key) => {
         expect(decodeCursor(encodeCursor(key), key.length)).toEqual(key);
       }),
     );

@@ -14,7 +14,10 @@ export interface Page<T> {
 
 export function encodeCursor(key: readonly string[]): string {
   const bytes = new TextEncoder().encode(JSON.stringify(key));
-  return btoa(String.fromCharCode(...bytes)).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
+  return btoa(String.fromCharCode(...bytes))
+    .replaceAll("+", "-")
+    .replaceAll("/", "_")
+    .replace(/=+$/, "");
 }
 
 /** Returns null for anything that is not a cursor this API issued with `arity` parts. */

@@ -30,7 +30,10 @@ export async function countHit(db: Db, key: string, windowSeconds: number, now =
 
 /** Takes back a hit that turned out not to count (a successful login). */
 export function forgiveHit(db: Db, key: string) {
-  return db.update(rateLimits).set({ count: sql`max(${rateLimits.count} - 1, 0)` }).where(sql`${rateLimits.key} = ${key}`);
+  return db
+    .update(rateLimits)
+    .set({ count: sql`max(${rateLimits.count} - 1, 0)` })
+    .where(sql`${rateLimits.key} = ${key}`);
 }
 
 export function deleteExpiredWindows(db: Db, olderThanEpochSeconds: number) {

@@ -9,7 +9,10 @@ export type SignupWithRegion = TenantSignupRow & { region: typeof regions.$infer
 
 export function newSignup(
   db: Db,
-  input: Pick<TenantSignupRow, "regionCode" | "officeName" | "officialEmail" | "contactName" | "contactPhone" | "attachTokenHash">,
+  input: Pick<
+    TenantSignupRow,
+    "regionCode" | "officeName" | "officialEmail" | "contactName" | "contactPhone" | "attachTokenHash"
+  >,
 ) {
   const row: TenantSignupRow = {
     id: newId(),
@@ -28,12 +31,20 @@ export function newSignup(
 }
 
 export async function findSignup(db: Db, id: string): Promise<SignupWithRegion | null> {
-  const [row] = await db.select({ signup: tenantSignups, region: regions }).from(tenantSignups).innerJoin(regions, eq(regions.code, tenantSignups.regionCode)).where(eq(tenantSignups.id, id));
+  const [row] = await db
+    .select({ signup: tenantSignups, region: regions })
+    .from(tenantSignups)
+    .innerJoin(regions, eq(regions.code, tenantSignups.regionCode))
+    .where(eq(tenantSignups.id, id));
   return row ? { ...row.signup, region: row.region } : null;
 }
 
 /** Oldest first: sign-ups are a queue to work through. */
-export async function listSignups(db: Db, status: TenantSignupRow["status"], page: { cursor?: string | undefined; limit: number }) {
+export async function listSignups(
+  db: Db,
+  status: TenantSignupRow["status"],
+  page: { cursor?: string | undefined; limit: number },
+) {
   const after = keyset(page.cursor, "asc", [tenantSignups.createdAt, tenantSignups.id]);
   if (!after) return null;
   const rows = await db
@@ -58,10 +69,20 @@ export function attachLetter(db: Db, id: string, letter: { key: string; filename
 }
 
 /** Closes a pending sign-up; returns no row when it was already decided (a second click, a race). */
-export function decideSignup(db: Db, id: string, decision: { status: "approved" | "rejected"; reviewedBy: string; tenantId?: string; rejectReason?: string }) {
+export function decideSignup(
+  db: Db,
+  id: string,
+  decision: { status: "approved" | "rejected"; reviewedBy: string; tenantId?: string; rejectReason?: string },
+) {
   return db
     .update(tenantSignups)
-    .set({ status: decision.status, reviewedBy: decision.reviewedBy, reviewedAt: isoNow(), tenantId: decision.tenantId ?? null, rejectReason: decision.rejectReason ?? null })
+    .set({
+      status: decision.status,
+      reviewedBy: decision.reviewedBy,
+      reviewedAt: isoNow(),
+      tenantId: decision.tenantId ?? null,
+      rejectReason: decision.rejectReason ?? null,
+    })
     .where(and(eq(tenantSignups.id, id), eq(tenantSignups.status, "pending")))
     .returning({ id: tenantSignups.id });
 }
@@ -72,10 +93,17 @@ export function decideSignup(db: Db, id: string, decision: { status: "approved" 
  */
 export async function tenantCreation(
   db: Db,
-  input: { region: typeof regions.$inferSelect; name: string; slug: string; contact: { email: string; phone: string; name: string } },
+  input: {
+    region: typeof regions.$inferSelect;
+    name: string;
+    slug: string;
+    contact: { email: string; phone: string; name: string };
+  },
 ) {
   const level = input.region.kind === "province" ? "province" : "kabkota";
-  const parent = input.region.provinceCode ? await db.query.tenants.findFirst({ where: eq(tenants.regionCode, input.region.provinceCode) }) : undefined;
+  const parent = input.region.provinceCode
+    ? await db.query.tenants.findFirst({ where: eq(tenants.regionCode, input.region.provinceCode) })
+    : undefined;
   const tenant: typeof tenants.$inferSelect = {
     id: newId(),
     regionCode: input.region.code,
@@ -92,11 +120,22 @@ export async function tenantCreation(
     logoKey: null,
     createdAt: isoNow(),
   };
-  const kabKotaOfProvince = inArray(tenants.regionCode, db.select({ code: regions.code }).from(regions).where(eq(regions.provinceCode, input.region.code)));
+  const kabKotaOfProvince = inArray(
+    tenants.regionCode,
+    db.select({ code: regions.code }).from(regions).where(eq(regions.provinceCode, input.region.code)),
+  );
   return {
     tenant,
     parentSlug: parent?.slug ?? null,
     insert: db.insert(tenants).values(tenant),
-    adoptions: level === "province" ? [db.update(tenants).set({ parentId: tenant.id }).where(and(eq(tenants.level, "kabkota"), kabKotaOfProvince))] : [],
+    adoptions:
+      level === "province"
+        ? [
+            db
+              .update(tenants)
+              .set({ parentId: tenant.id })
+              .where(and(eq(tenants.level, "kabkota"), kabKotaOfProvince)),
+          ]
+        : [],
   };
 }

@@ -52,7 +52,9 @@ export function tenantScope<T extends TenantRef>(db: Db, tenant: T, reach: Scope
 
     /** The id of a tenant this scope may read, by slug (a province narrowing to one kab/kota). */
     async readableTenantIdOf(slug: string): Promise<string | undefined> {
-      const found = await db.query.tenants.findFirst({ where: and(eq(tenants.slug, slug), inArray(tenants.id, [...readableTenantIds])) });
+      const found = await db.query.tenants.findFirst({
+        where: and(eq(tenants.slug, slug), inArray(tenants.id, [...readableTenantIds])),
+      });
       return found?.id;
     },
 
@@ -82,7 +84,11 @@ export function tenantScope<T extends TenantRef>(db: Db, tenant: T, reach: Scope
     },
 
     async findMembership(id: string) {
-      return (await db.query.memberships.findFirst({ where: and(eq(memberships.tenantId, tenant.id), eq(memberships.id, id)) })) ?? null;
+      return (
+        (await db.query.memberships.findFirst({
+          where: and(eq(memberships.tenantId, tenant.id), eq(memberships.id, id)),
+        })) ?? null
+      );
     },
 
     async countMembersWithRole(role: Role): Promise<number> {
@@ -114,7 +120,15 @@ export function tenantScope<T extends TenantRef>(db: Db, tenant: T, reach: Scope
     },
 
     /** The tenant's audit trail, newest first. `action` ending in "." matches a prefix ("auth."). */
-    async listAudit(filter: { action?: string | undefined; actor?: string | undefined; from?: string | undefined; to?: string | undefined }, page: { cursor?: string | undefined; limit: number }) {
+    async listAudit(
+      filter: {
+        action?: string | undefined;
+        actor?: string | undefined;
+        from?: string | undefined;
+        to?: string | undefined;
+      },
+      page: { cursor?: string | undefined; limit: number },
+    ) {
       const after = keyset(page.cursor, "desc", [auditEvents.createdAt, auditEvents.id]);
       if (!after) return null;
       const rows = await db
@@ -124,7 +138,11 @@ export function tenantScope<T extends TenantRef>(db: Db, tenant: T, reach: Scope
         .where(
           and(
             eq(auditEvents.tenantId, tenant.id),
-            filter.action ? (filter.action.endsWith(".") ? startsWithText(auditEvents.action, filter.action) : eq(auditEvents.action, filter.action)) : undefined,
+            filter.action
+              ? filter.action.endsWith(".")
+                ? startsWithText(auditEvents.action, filter.action)
+                : eq(auditEvents.action, filter.action)
+              : undefined,
             filter.actor ? eq(users.email, filter.actor.toLowerCase()) : undefined,
             filter.from ? gte(auditEvents.createdAt, new Date(filter.from).toISOString()) : undefined,
             filter.to ? lt(auditEvents.createdAt, new Date(filter.to).toISOString()) : undefined,
@@ -152,7 +170,14 @@ export function tenantScope<T extends TenantRef>(db: Db, tenant: T, reach: Scope
       );
     },
 
-    newInvitation(input: { email: string; role: Role; lksId: string | null; tokenHash: string; invitedBy: string; ttlSeconds: number }) {
+    newInvitation(input: {
+      email: string;
+      role: Role;
+      lksId: string | null;
+      tokenHash: string;
+      invitedBy: string;
+      ttlSeconds: number;
+    }) {
       const now = Date.now();
       const invitation = {
         id: newId(now),
@@ -174,11 +199,13 @@ export function tenantScope<T extends TenantRef>(db: Db, tenant: T, reach: Scope
       const expiresAt = isoNow(Date.now() + ttlSeconds * 1000);
       return {
         expiresAt,
-        update: db.update(invitations).set({ tokenHash, expiresAt }).where(and(eq(invitations.tenantId, tenant.id), eq(invitations.id, invitationId))),
+        update: db
+          .update(invitations)
+          .set({ tokenHash, expiresAt })
+          .where(and(eq(invitations.tenantId, tenant.id), eq(invitations.id, invitationId))),
       };
     },
   };
 }
 
 export type TenantScope = ReturnType<typeof tenantScope<Tenant>>;
-

@@ -31,7 +31,10 @@ export async function childTenantIds(db: Db, provinceTenantId: string): Promise<
  */
 export async function servingTenant(db: Db, regencyCode: string): Promise<Tenant | null> {
   const [provinceCode = regencyCode] = regencyCode.split(".");
-  const rows = await db.select().from(tenants).where(and(inArray(tenants.regionCode, [regencyCode, provinceCode]), eq(tenants.status, "active")));
+  const rows = await db
+    .select()
+    .from(tenants)
+    .where(and(inArray(tenants.regionCode, [regencyCode, provinceCode]), eq(tenants.status, "active")));
   return rows.find((t) => t.regionCode === regencyCode) ?? rows.find((t) => t.regionCode === provinceCode) ?? null;
 }
 
@@ -62,6 +65,9 @@ export function setTenantStatus(db: Db, tenantId: string, status: Tenant["status
 /** Slug of each tenant id given, for responses that name parents. */
 export async function tenantSlugs(db: Db, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.select({ id: tenants.id, slug: tenants.slug }).from(tenants).where(or(...ids.map((id) => eq(tenants.id, id))));
+  const rows = await db
+    .select({ id: tenants.id, slug: tenants.slug })
+    .from(tenants)
+    .where(or(...ids.map((id) => eq(tenants.id, id))));
   return new Map(rows.map((r) => [r.id, r.slug]));
 }

@@ -5,8288 +5,8374 @@
 // Generated from the API's OpenAPI document by `npm run api:types` (scripts/api-types.ts). Do not edit.
 
 export interface paths {
-    "/api/health": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Liveness and version */
-        get: operations["health.get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/auth/login": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Sign in with email and password
-         * @description Returns a bearer token and sets an HttpOnly session cookie. Unknown email and wrong password get the same 401.
-         */
-        post: operations["auth.login"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/auth/logout": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Sign out: revokes the session server-side
-         * @description The token and cookie of this session stop working at once.
-         */
-        post: operations["auth.logout"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/auth/me": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The signed-in user and their memberships */
-        get: operations["auth.me"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/auth/invitations/{token}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** What an invitation link offers (before accepting it) */
-        get: operations["auth.invitationShow"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/auth/invitations/{token}/accept": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Accept an invitation: creates the account (or adds the role to an existing one) and signs in
-         * @description For a new account, name and password are required and set here. For an existing account (`userExists`), send an empty body: its name and password stay as they are.
-         */
-        post: operations["auth.invitationAccept"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/auth/password-reset": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Email a password reset link
-         * @description Always answers 202, whether or not the email has an account, so accounts cannot be discovered.
-         */
-        post: operations["auth.passwordResetRequest"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/auth/password-reset/complete": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Set a new password with an emailed reset token
-         * @description Signs the user out everywhere: every existing session is revoked.
-         */
-        post: operations["auth.passwordResetComplete"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/auth/verify-email": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Confirm an email address with the emailed token (self-registered accounts) */
-        post: operations["auth.verifyEmail"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/public/regions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Provinces and kabupaten/kota of Indonesia, with whether their Dinsos uses Akrab */
-        get: operations["regions.list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/national/outbox": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Messages and their delivery status, newest first (platform admins)
-         * @description Lets operators see what was sent; in local development it is how invitation and reset links are followed.
-         */
-        get: operations["outbox.list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/national/outbox/{messageId}/retry": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Put a failed or dead-lettered message back in the queue (platform admins)
-         * @description The message gets a fresh set of tries and goes out with the next delivery run. Retrying a message that is already pending, being sent or sent changes nothing and answers its current state.
-         */
-        post: operations["outbox.retry"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/public/lks-registrations": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * An LKS registers itself with the Dinsos of its kabupaten/kota
-         * @description Creates the LKS (pending verification) in the tenant serving its address (the kab/kota's Dinsos, or else its province's) and its first operator account, which signs in after confirming its email. Community LKS only: government units are registered by their Dinsos.
-         */
-        post: operations["lks.registration"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/t/{tenant}/lks.csv": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The filtered registry as CSV (UTF-8, opens in spreadsheets)
-         * @description Same filters as the list. Streamed page by page, so a large registry never times out or fills memory.
-         */
-        get: operations["lks.exportCsv"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/t/{tenant}/lks": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Search the tenant's LKS registry, by name, cursor-paginated
-         * @description Dinsos staff, the parent province and national readers see every LKS of the tenant (a province tenant also sees its kab/kota's); an LKS operator sees its own. Filters combine.
-         */
-        get: operations["lks.list"];
-        put?: never;
-        /**
-         * A Dinsos verifier registers an LKS on its behalf
-         * @description The address must lie in this tenant's area. A community LKS starts pending verification; invite its operator with the invitations endpoint. A Dinsos also registers its own government units here (a province's units with ownership `provincial_government`, a kab/kota's with `regency_government`): they stand on their establishing decree and are registered at once. Kemensos units (`central_government`) are registered by BALKS (`nationalLks.create`).
-         */
-        post: operations["lks.create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/national/lks": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * National readers: the LKS of every tenant, by name, cursor-paginated (read-only)
-         * @description For BALKS, national viewers and the platform admin. Filters combine: name, type, status, province or kab/kota.
-         */
-        get: operations["lks.nationalList"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/t/{tenant}/lks/{lksId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One LKS with its full profile (board members' NIK masked) */
-        get: operations["lks.show"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /**
-         * Change an LKS profile (its operators, or the Dinsos)
-         * @description Send the whole profile and the version it was based on; a newer version on the server is a 409 and nothing changes. Every changed field is kept in the history. Changing legal fields (name, legal form, deed, Kemenkumham approval, legalisation, NPWP, address, board) of a registered LKS sends it back to verification. An address in another kabupaten/kota transfers the LKS, with its history and operators, to the Dinsos there. Tanda daftar and izin operasional are recorded by the Dinsos; operators' edits keep them as they were.
-         */
-        patch: operations["lks.update"];
-        trace?: never;
-    };
-    "/api/v1/t/{tenant}/lks/{lksId}/history": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Every change to the LKS, newest first: who, when, old → new */
-        get: operations["lks.history"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/t/{tenant}/lks/{lksId}/verify": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Verify a registration: the LKS becomes registered and its tanda daftar is recorded */
-        post: operations["lks.verify"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/t/{tenant}/lks/{lksId}/return": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Return a registration to the LKS with a comment per field to fix */
-        post: operations["lks.return"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/t/{tenant}/lks/{lksId}/resubmit": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Send a returned registration back to the Dinsos after fixing it */
-        post: operations["lks.resubmit"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/national/lks": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * BALKS registers a Kemensos unit (Sentra, Balai, Loka) into the tenant of its province
-         * @description Ownership must be `central_government`. The unit joins the tenant of the province where it sits (409 if that Dinsos does not use Akrab yet), registered at once; that tenant reads it and opens applications for it, but only BALKS changes its profile (`nationalLks.update`).
-         */
-        post: operations["nationalLks.create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/national/lks/{lksId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /**
-         * BALKS changes a Kemensos unit's profile
-         * @description Send the whole profile and the version it was based on; a newer version is a 409. The unit stays in its province's tenant; other LKS are a 404 here.
-         */
-        patch: operations["nationalLks.update"];
-        trace?: never;
-    };
-    "/api/v1/t/{tenant}/invitations": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Invite someone by email to a role in this tenant
-         * @description Queues an email with a one-time link. Inviting the same email to the same role again while the first invitation is open sends a fresh link and invalidates the old one, instead of creating a second invitation.
-         */
-        post: operations["invitations.create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/t/{tenant}/members": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Everyone holding a role in this tenant */
-        get: operations["members.list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/t/{tenant}/members/{membershipId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /**
-         * Deactivate a membership: the user loses that role in this tenant
-         * @description The account and everything it did stay (the audit log keeps the record). The last tenant admin cannot be removed.
-         */
-        delete: operations["members.remove"];
-        options?: never;
-        head?: never;
-        /**
-         * Change the role of one membership
-         * @description An LKS operator membership stays bound to its LKS and cannot be turned into a Dinsos role (invite instead). The last tenant admin cannot be demoted.
-         */
-        patch: operations["members.changeRole"];
-        trace?: never;
-    };
-    "/api/v1/public/areas": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Kecamatan of a kabupaten/kota, or kelurahan/desa of a kecamatan (Kemendagri codes) */
-        get: operations["areas.list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/public/tenant-signups": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * A Dinsos applies to use Akrab for its region
-         * @description The region must have no tenant and no other pending sign-up. The answer carries a token for attaching the assignment letter now or later.
-         */
-        post: operations["tenantSignups.create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/public/tenant-signups/{signupId}/letter": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** Attach (or replace) the assignment letter of a pending sign-up, as a PDF of at most 5 MB */
-        put: operations["tenantSignups.letterPut"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/national/tenant-signups": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Sign-ups to review, oldest first (platform admins) */
-        get: operations["tenantSignups.list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/national/tenant-signups/{signupId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One sign-up (platform admins) */
-        get: operations["tenantSignups.show"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/national/tenant-signups/{signupId}/letter": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Download a sign-up's assignment letter (platform admins) */
-        get: operations["tenantSignups.letterGet"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/national/tenant-signups/{signupId}/approve": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Approve a sign-up: creates the tenant and invites its first admin
-         * @description Links a kab/kota tenant to its province tenant if that exists, and a new province tenant to its existing kab/kota. The tenant starts with the national default workflow (version 1) and document checklists. The official email receives a tenant_admin invitation.
-         */
-        post: operations["tenantSignups.approve"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/national/tenant-signups/{signupId}/reject": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Reject a sign-up with a reason; the applicant is told by email */
-        post: operations["tenantSignups.reject"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/national/tenants": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Every tenant, by Kemendagri code (national roles) */
-        get: operations["tenants.list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/national/tenants/{slug}/{status}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Deactivate or reactivate a tenant (platform admins)
-         * @description Deactivation blocks every member of the tenant at once and deletes nothing; activation restores access.
-         */
-        post: operations["tenants.setStatus"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/t/{tenant}/profile": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The tenant's (Dinsos') profile */
-        get: operations["tenantProfile.get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /** Edit the tenant's name, address and contact (tenant admins) */
-        patch: operations["tenantProfile.update"];
-        trace?: never;
-    };
-    "/api/v1/t/{tenant}/logo": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The tenant's logo */
-        get: operations["tenantProfile.logoGet"];
-        /** Replace the tenant's logo (PNG, JPEG or WebP, at most 200 KB; resized in the browser first) */
-        put: operations["tenantProfile.logoPut"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/t/{tenant}/audit": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The tenant's audit log, newest first (tenant admins) */
-        get: operations["audit.list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/t/{tenant}/workflow": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The tenant's published workflow, its draft with validation problems, and past versions */
-        get: operations["workflow.get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/t/{tenant}/workflow/draft": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** Save the workflow draft (tenant admins); the answer lists every problem to fix before publishing */
-        put: operations["workflow.saveDraft"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/t/{tenant}/workflow/publish": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Publish the draft as the next version (tenant admins)
-         * @description Refused (400, with every problem) while the draft has problems. New applications use the new version; in-flight ones keep theirs.
-         */
-        post: operations["workflow.publish"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/t/{tenant}/checklists/{kind}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The tenant's document checklist for first accreditations or renewals, of community LKS or government units */
-        get: operations["workflow.checklistGet"];
-        /**
-         * Replace the checklist (tenant admins); applications already started keep their copy
-         * @description A government units' checklist refuses the documents only a community LKS has (akta_pendirian, sk_kemenkumham, npwp, rekening_bank); a community checklist refuses the government decree (sk_pendirian_unit, sk_penempatan_kepala).
-         */
-        put: operations["workflow.checklistPut"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/t/{tenant}/workflow/versions/{version}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One published version of the tenant's workflow (read-only) */
-        get: operations["workflow.version"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/t/{tenant}/applications": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * An LKS operator starts an accreditation application (a draft) for its registered LKS
-         * @description One open application per LKS. The application keeps the tenant's current workflow version and a copy of its document checklist. Send an Idempotency-Key: a retry never creates a second application.
-         */
-        post: operations["applications.create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/t/{tenant}/inbox": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Waiting for me: applications at a step where the caller can act, most urgent first, with the total
-         * @description Dinsos staff see their kab/kota step; a province sees its kab/kota's applications at the province step (filter by `area`); LKS operators see their own applications waiting for them.
-         */
-        get: operations["applications.inbox"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/t/{tenant}/applications/{applicationId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One application: its step, checklist, to-do items, what the caller may do next, and what changed since the last return */
-        get: operations["applications.show"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/t/{tenant}/applications/{applicationId}/transitions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Take an action on an application (submit, return, recommend, …)
-         * @description Atomic: the step change, the timeline event, the audit event, emails and in-app notifications land in one D1 batch or not at all. `expectedVersion` must be the application's current version, or the answer is 409 and nothing changes: of two verifiers acting at once, exactly one wins. Send an Idempotency-Key header: a retried request gets the first answer back and never acts twice. A return for revision lists in `items` exactly what the LKS must fix (documents, profile fields, letter fields); the LKS sees them as its to-do list.
-         */
-        post: operations["applications.transition"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/t/{tenant}/applications/{applicationId}/timeline": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Every step of the application: who, when, comment, how long the previous step took, and its SLA */
-        get: operations["applications.timeline"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/t/{tenant}/applications/{applicationId}/workflow-version": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Move one in-flight application to another published workflow version (tenant admins)
-         * @description Allowed only if the application's current step exists in that version.
-         */
-        post: operations["applications.moveVersion"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/national/inbox": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * BALKS: applications from every tenant waiting at a national step the caller acts on
-         * @description Filters combine: the province or kab/kota the LKS is in, the step, overdue, the LKS's type.
-         */
-        get: operations["applications.nationalInbox"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/national/applications": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * National readers: every open application of every tenant, at any step, most urgent first (read-only)
-         * @description For BALKS, national viewers and the platform admin. Filters as in the national inbox.
-         */
-        get: operations["applications.nationalList"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/t/{tenant}/lks/{lksId}/applications": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Every accreditation application of one LKS, newest first (the open one, if any, is marked) */
-        get: operations["applications.listOfLks"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/t/{tenant}/applications/{applicationId}/letter": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /**
-         * Correct the application letter while the application is with the LKS (draft or revision)
-         * @description Version-guarded like a transition. Changed fields are kept in the timeline and shown to the verifier as changes since the return.
-         */
-        put: operations["applications.updateLetter"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/t/{tenant}/applications/{applicationId}/checklist/{key}/accept": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Accept the uploaded document of one checklist requirement
-         * @description Only the roles acting on the application's current step (not the LKS). Version-guarded: send the application's version.
-         */
-        post: operations["applications.acceptDocument"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/t/{tenant}/applications/{applicationId}/checklist/{key}/return": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Return one document with a comment saying what to fix
-         * @description Only the roles acting on the application's current step (not the LKS). Version-guarded: send the application's version.
-         */
-        post: operations["applications.returnDocument"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/notifications": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The signed-in user's in-app notifications, newest first, with the unread count */
-        get: operations["notifications.list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/notifications/read": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Mark notifications read (all, or those up to a time) */
-        post: operations["notifications.markRead"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/me/work": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Everything waiting for the signed-in person, over all their roles and tenants, grouped, with counts
-         * @description Counts what each group's inbox and registry would show (applications at a step where a role acts, LKS registrations to verify or returned): the home shows it all without switching the role acted in.
-         */
-        get: operations["me.work"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/t/{tenant}/uploads": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Create a tus upload (Upload-Length, Upload-Metadata: filename, filetype, sha256 and the target)
-         * @description Upload-Metadata carries `filename`, `filetype`, `sha256` (hex of the whole file) and the target: `applicationId` + `requirement`, `applicationId` + `indicator`, or `lksId` + `profileField`. When this LKS already holds a file with that SHA-256, the document is linked at once: the answer has Upload-Offset = Upload-Length and Akrab-Duplicate: true, and no bytes need to be sent. Bytes may follow in the same request (creation-with-upload, Content-Type application/offset+octet-stream).
-         */
-        post: operations["uploads.create"];
-        delete?: never;
-        /** tus discovery: the protocol version, extensions and the largest upload accepted */
-        options: operations["uploads.options"];
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/t/{tenant}/uploads/{uploadId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Where an upload stands (tus HEAD): resume from Upload-Offset
-         * @description The answer is all in the headers; the body is empty (Content-Length: 0), so clients keep their connection.
-         */
-        get: operations["uploads.status"];
-        put?: never;
-        post?: never;
-        /**
-         * Cancel an unfinished upload (tus termination): its bytes are discarded
-         * @description A finished upload's document stays: documents are never deleted by cancelling the upload that brought them.
-         */
-        delete: operations["uploads.terminate"];
-        options?: never;
-        head?: never;
-        /**
-         * Send the next bytes of an upload from Upload-Offset (any chunk size)
-         * @description Bytes that arrive before a connection drops are kept: resume with HEAD, then PATCH from the returned Upload-Offset. The request that completes the file gets Akrab-Document-Id. 415 file-type-mismatch when the first bytes are not the declared type; 460 checksum-mismatch when the SHA-256 differs from the declared one (the upload is then gone).
-         */
-        patch: operations["uploads.append"];
-        trace?: never;
-    };
-    "/api/v1/t/{tenant}/applications/{applicationId}/documents": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The documents of an application (requirements and indicator evidence) with their versions */
-        get: operations["documents.listOfApplication"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/t/{tenant}/documents/{documentId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A document with every version (who, when, size, hash, PDF page count) */
-        get: operations["documents.show"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/t/{tenant}/documents/{documentId}/content": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Download a document (Range requests resume a download cut off on a bad link)
-         * @description Streamed from R2 with ETag (the SHA-256), Accept-Ranges and Content-Disposition. Every download is recorded in the audit log.
-         */
-        get: operations["documents.content"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/t/{tenant}/documents/{documentId}/thumbnail": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The small preview of an image document (404 when it has none) */
-        get: operations["documents.thumbnailGet"];
-        /** Store the small preview of the current version (JPEG or WebP, at most 64 KB), made in the browser */
-        put: operations["documents.thumbnailPut"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/openapi.json": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** This OpenAPI 3.1 document */
-        get: operations["docs.openapi"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/docs": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The API reference as one HTML page (no script, works offline) */
-        get: operations["docs.reference"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
+  "/api/health": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Liveness and version */
+    get: operations["health.get"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/auth/login": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Sign in with email and password
+     * @description Returns a bearer token and sets an HttpOnly session cookie. Unknown email and wrong password get the same 401.
+     */
+    post: operations["auth.login"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/auth/logout": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Sign out: revokes the session server-side
+     * @description The token and cookie of this session stop working at once.
+     */
+    post: operations["auth.logout"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/auth/me": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The signed-in user and their memberships */
+    get: operations["auth.me"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/auth/invitations/{token}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What an invitation link offers (before accepting it) */
+    get: operations["auth.invitationShow"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/auth/invitations/{token}/accept": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Accept an invitation: creates the account (or adds the role to an existing one) and signs in
+     * @description For a new account, name and password are required and set here. For an existing account (`userExists`), send an empty body: its name and password stay as they are.
+     */
+    post: operations["auth.invitationAccept"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/auth/password-reset": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Email a password reset link
+     * @description Always answers 202, whether or not the email has an account, so accounts cannot be discovered.
+     */
+    post: operations["auth.passwordResetRequest"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/auth/password-reset/complete": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Set a new password with an emailed reset token
+     * @description Signs the user out everywhere: every existing session is revoked.
+     */
+    post: operations["auth.passwordResetComplete"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/auth/verify-email": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Confirm an email address with the emailed token (self-registered accounts) */
+    post: operations["auth.verifyEmail"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/public/regions": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Provinces and kabupaten/kota of Indonesia, with whether their Dinsos uses Akrab */
+    get: operations["regions.list"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/national/outbox": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Messages and their delivery status, newest first (platform admins)
+     * @description Lets operators see what was sent; in local development it is how invitation and reset links are followed.
+     */
+    get: operations["outbox.list"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/national/outbox/{messageId}/retry": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Put a failed or dead-lettered message back in the queue (platform admins)
+     * @description The message gets a fresh set of tries and goes out with the next delivery run. Retrying a message that is already pending, being sent or sent changes nothing and answers its current state.
+     */
+    post: operations["outbox.retry"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/public/lks-registrations": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * An LKS registers itself with the Dinsos of its kabupaten/kota
+     * @description Creates the LKS (pending verification) in the tenant serving its address (the kab/kota's Dinsos, or else its province's) and its first operator account, which signs in after confirming its email. Community LKS only: government units are registered by their Dinsos.
+     */
+    post: operations["lks.registration"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/t/{tenant}/lks.csv": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The filtered registry as CSV (UTF-8, opens in spreadsheets)
+     * @description Same filters as the list. Streamed page by page, so a large registry never times out or fills memory.
+     */
+    get: operations["lks.exportCsv"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/t/{tenant}/lks": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Search the tenant's LKS registry, by name, cursor-paginated
+     * @description Dinsos staff, the parent province and national readers see every LKS of the tenant (a province tenant also sees its kab/kota's); an LKS operator sees its own. Filters combine.
+     */
+    get: operations["lks.list"];
+    put?: never;
+    /**
+     * A Dinsos verifier registers an LKS on its behalf
+     * @description The address must lie in this tenant's area. A community LKS starts pending verification; invite its operator with the invitations endpoint. A Dinsos also registers its own government units here (a province's units with ownership `provincial_government`, a kab/kota's with `regency_government`): they stand on their establishing decree and are registered at once. Kemensos units (`central_government`) are registered by BALKS (`nationalLks.create`).
+     */
+    post: operations["lks.create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/national/lks": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * National readers: the LKS of every tenant, by name, cursor-paginated (read-only)
+     * @description For BALKS, national viewers and the platform admin. Filters combine: name, type, status, province or kab/kota.
+     */
+    get: operations["lks.nationalList"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/t/{tenant}/lks/{lksId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One LKS with its full profile (board members' NIK masked) */
+    get: operations["lks.show"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change an LKS profile (its operators, or the Dinsos)
+     * @description Send the whole profile and the version it was based on; a newer version on the server is a 409 and nothing changes. Every changed field is kept in the history. Changing legal fields (name, legal form, deed, Kemenkumham approval, legalisation, NPWP, address, board) of a registered LKS sends it back to verification. An address in another kabupaten/kota transfers the LKS, with its history and operators, to the Dinsos there. Tanda daftar and izin operasional are recorded by the Dinsos; operators' edits keep them as they were.
+     */
+    patch: operations["lks.update"];
+    trace?: never;
+  };
+  "/api/v1/t/{tenant}/lks/{lksId}/history": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every change to the LKS, newest first: who, when, old → new */
+    get: operations["lks.history"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/t/{tenant}/lks/{lksId}/verify": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Verify a registration: the LKS becomes registered and its tanda daftar is recorded */
+    post: operations["lks.verify"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/t/{tenant}/lks/{lksId}/return": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Return a registration to the LKS with a comment per field to fix */
+    post: operations["lks.return"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/t/{tenant}/lks/{lksId}/resubmit": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Send a returned registration back to the Dinsos after fixing it */
+    post: operations["lks.resubmit"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/national/lks": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * BALKS registers a Kemensos unit (Sentra, Balai, Loka) into the tenant of its province
+     * @description Ownership must be `central_government`. The unit joins the tenant of the province where it sits (409 if that Dinsos does not use Akrab yet), registered at once; that tenant reads it and opens applications for it, but only BALKS changes its profile (`nationalLks.update`).
+     */
+    post: operations["nationalLks.create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/national/lks/{lksId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * BALKS changes a Kemensos unit's profile
+     * @description Send the whole profile and the version it was based on; a newer version is a 409. The unit stays in its province's tenant; other LKS are a 404 here.
+     */
+    patch: operations["nationalLks.update"];
+    trace?: never;
+  };
+  "/api/v1/t/{tenant}/invitations": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Invite someone by email to a role in this tenant
+     * @description Queues an email with a one-time link. Inviting the same email to the same role again while the first invitation is open sends a fresh link and invalidates the old one, instead of creating a second invitation.
+     */
+    post: operations["invitations.create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/t/{tenant}/members": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Everyone holding a role in this tenant */
+    get: operations["members.list"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/t/{tenant}/members/{membershipId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Deactivate a membership: the user loses that role in this tenant
+     * @description The account and everything it did stay (the audit log keeps the record). The last tenant admin cannot be removed.
+     */
+    delete: operations["members.remove"];
+    options?: never;
+    head?: never;
+    /**
+     * Change the role of one membership
+     * @description An LKS operator membership stays bound to its LKS and cannot be turned into a Dinsos role (invite instead). The last tenant admin cannot be demoted.
+     */
+    patch: operations["members.changeRole"];
+    trace?: never;
+  };
+  "/api/v1/public/areas": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Kecamatan of a kabupaten/kota, or kelurahan/desa of a kecamatan (Kemendagri codes) */
+    get: operations["areas.list"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/public/tenant-signups": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A Dinsos applies to use Akrab for its region
+     * @description The region must have no tenant and no other pending sign-up. The answer carries a token for attaching the assignment letter now or later.
+     */
+    post: operations["tenantSignups.create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/public/tenant-signups/{signupId}/letter": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Attach (or replace) the assignment letter of a pending sign-up, as a PDF of at most 5 MB */
+    put: operations["tenantSignups.letterPut"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/national/tenant-signups": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Sign-ups to review, oldest first (platform admins) */
+    get: operations["tenantSignups.list"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/national/tenant-signups/{signupId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One sign-up (platform admins) */
+    get: operations["tenantSignups.show"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/national/tenant-signups/{signupId}/letter": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download a sign-up's assignment letter (platform admins) */
+    get: operations["tenantSignups.letterGet"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/national/tenant-signups/{signupId}/approve": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Approve a sign-up: creates the tenant and invites its first admin
+     * @description Links a kab/kota tenant to its province tenant if that exists, and a new province tenant to its existing kab/kota. The tenant starts with the national default workflow (version 1) and document checklists. The official email receives a tenant_admin invitation.
+     */
+    post: operations["tenantSignups.approve"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/national/tenant-signups/{signupId}/reject": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Reject a sign-up with a reason; the applicant is told by email */
+    post: operations["tenantSignups.reject"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/national/tenants": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every tenant, by Kemendagri code (national roles) */
+    get: operations["tenants.list"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/national/tenants/{slug}/{status}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Deactivate or reactivate a tenant (platform admins)
+     * @description Deactivation blocks every member of the tenant at once and deletes nothing; activation restores access.
+     */
+    post: operations["tenants.setStatus"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/t/{tenant}/profile": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The tenant's (Dinsos') profile */
+    get: operations["tenantProfile.get"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Edit the tenant's name, address and contact (tenant admins) */
+    patch: operations["tenantProfile.update"];
+    trace?: never;
+  };
+  "/api/v1/t/{tenant}/logo": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The tenant's logo */
+    get: operations["tenantProfile.logoGet"];
+    /** Replace the tenant's logo (PNG, JPEG or WebP, at most 200 KB; resized in the browser first) */
+    put: operations["tenantProfile.logoPut"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/t/{tenant}/audit": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The tenant's audit log, newest first (tenant admins) */
+    get: operations["audit.list"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/t/{tenant}/workflow": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The tenant's published workflow, its draft with validation problems, and past versions */
+    get: operations["workflow.get"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/t/{tenant}/workflow/draft": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Save the workflow draft (tenant admins); the answer lists every problem to fix before publishing */
+    put: operations["workflow.saveDraft"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/t/{tenant}/workflow/publish": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Publish the draft as the next version (tenant admins)
+     * @description Refused (400, with every problem) while the draft has problems. New applications use the new version; in-flight ones keep theirs.
+     */
+    post: operations["workflow.publish"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/t/{tenant}/checklists/{kind}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The tenant's document checklist for first accreditations or renewals, of community LKS or government units */
+    get: operations["workflow.checklistGet"];
+    /**
+     * Replace the checklist (tenant admins); applications already started keep their copy
+     * @description A government units' checklist refuses the documents only a community LKS has (akta_pendirian, sk_kemenkumham, npwp, rekening_bank); a community checklist refuses the government decree (sk_pendirian_unit, sk_penempatan_kepala).
+     */
+    put: operations["workflow.checklistPut"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/t/{tenant}/workflow/versions/{version}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One published version of the tenant's workflow (read-only) */
+    get: operations["workflow.version"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/t/{tenant}/applications": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * An LKS operator starts an accreditation application (a draft) for its registered LKS
+     * @description One open application per LKS. The application keeps the tenant's current workflow version and a copy of its document checklist. Send an Idempotency-Key: a retry never creates a second application.
+     */
+    post: operations["applications.create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/t/{tenant}/inbox": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Waiting for me: applications at a step where the caller can act, most urgent first, with the total
+     * @description Dinsos staff see their kab/kota step; a province sees its kab/kota's applications at the province step (filter by `area`); LKS operators see their own applications waiting for them.
+     */
+    get: operations["applications.inbox"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/t/{tenant}/applications/{applicationId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One application: its step, checklist, to-do items, what the caller may do next, and what changed since the last return */
+    get: operations["applications.show"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/t/{tenant}/applications/{applicationId}/transitions": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Take an action on an application (submit, return, recommend, …)
+     * @description Atomic: the step change, the timeline event, the audit event, emails and in-app notifications land in one D1 batch or not at all. `expectedVersion` must be the application's current version, or the answer is 409 and nothing changes: of two verifiers acting at once, exactly one wins. Send an Idempotency-Key header: a retried request gets the first answer back and never acts twice. A return for revision lists in `items` exactly what the LKS must fix (documents, profile fields, letter fields); the LKS sees them as its to-do list.
+     */
+    post: operations["applications.transition"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/t/{tenant}/applications/{applicationId}/timeline": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every step of the application: who, when, comment, how long the previous step took, and its SLA */
+    get: operations["applications.timeline"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/t/{tenant}/applications/{applicationId}/workflow-version": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Move one in-flight application to another published workflow version (tenant admins)
+     * @description Allowed only if the application's current step exists in that version.
+     */
+    post: operations["applications.moveVersion"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/national/inbox": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * BALKS: applications from every tenant waiting at a national step the caller acts on
+     * @description Filters combine: the province or kab/kota the LKS is in, the step, overdue, the LKS's type.
+     */
+    get: operations["applications.nationalInbox"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/national/applications": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * National readers: every open application of every tenant, at any step, most urgent first (read-only)
+     * @description For BALKS, national viewers and the platform admin. Filters as in the national inbox.
+     */
+    get: operations["applications.nationalList"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/t/{tenant}/lks/{lksId}/applications": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every accreditation application of one LKS, newest first (the open one, if any, is marked) */
+    get: operations["applications.listOfLks"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/t/{tenant}/applications/{applicationId}/letter": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Correct the application letter while the application is with the LKS (draft or revision)
+     * @description Version-guarded like a transition. Changed fields are kept in the timeline and shown to the verifier as changes since the return.
+     */
+    put: operations["applications.updateLetter"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/t/{tenant}/applications/{applicationId}/checklist/{key}/accept": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Accept the uploaded document of one checklist requirement
+     * @description Only the roles acting on the application's current step (not the LKS). Version-guarded: send the application's version.
+     */
+    post: operations["applications.acceptDocument"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/t/{tenant}/applications/{applicationId}/checklist/{key}/return": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Return one document with a comment saying what to fix
+     * @description Only the roles acting on the application's current step (not the LKS). Version-guarded: send the application's version.
+     */
+    post: operations["applications.returnDocument"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/notifications": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The signed-in user's in-app notifications, newest first, with the unread count */
+    get: operations["notifications.list"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/notifications/read": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mark notifications read (all, or those up to a time) */
+    post: operations["notifications.markRead"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/me/work": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Everything waiting for the signed-in person, over all their roles and tenants, grouped, with counts
+     * @description Counts what each group's inbox and registry would show (applications at a step where a role acts, LKS registrations to verify or returned): the home shows it all without switching the role acted in.
+     */
+    get: operations["me.work"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/t/{tenant}/uploads": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Create a tus upload (Upload-Length, Upload-Metadata: filename, filetype, sha256 and the target)
+     * @description Upload-Metadata carries `filename`, `filetype`, `sha256` (hex of the whole file) and the target: `applicationId` + `requirement`, `applicationId` + `indicator`, or `lksId` + `profileField`. When this LKS already holds a file with that SHA-256, the document is linked at once: the answer has Upload-Offset = Upload-Length and Akrab-Duplicate: true, and no bytes need to be sent. Bytes may follow in the same request (creation-with-upload, Content-Type application/offset+octet-stream).
+     */
+    post: operations["uploads.create"];
+    delete?: never;
+    /** tus discovery: the protocol version, extensions and the largest upload accepted */
+    options: operations["uploads.options"];
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/t/{tenant}/uploads/{uploadId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Where an upload stands (tus HEAD): resume from Upload-Offset
+     * @description The answer is all in the headers; the body is empty (Content-Length: 0), so clients keep their connection.
+     */
+    get: operations["uploads.status"];
+    put?: never;
+    post?: never;
+    /**
+     * Cancel an unfinished upload (tus termination): its bytes are discarded
+     * @description A finished upload's document stays: documents are never deleted by cancelling the upload that brought them.
+     */
+    delete: operations["uploads.terminate"];
+    options?: never;
+    head?: never;
+    /**
+     * Send the next bytes of an upload from Upload-Offset (any chunk size)
+     * @description Bytes that arrive before a connection drops are kept: resume with HEAD, then PATCH from the returned Upload-Offset. The request that completes the file gets Akrab-Document-Id. 415 file-type-mismatch when the first bytes are not the declared type; 460 checksum-mismatch when the SHA-256 differs from the declared one (the upload is then gone).
+     */
+    patch: operations["uploads.append"];
+    trace?: never;
+  };
+  "/api/v1/t/{tenant}/applications/{applicationId}/documents": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The documents of an application (requirements and indicator evidence) with their versions */
+    get: operations["documents.listOfApplication"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/t/{tenant}/documents/{documentId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A document with every version (who, when, size, hash, PDF page count) */
+    get: operations["documents.show"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/t/{tenant}/documents/{documentId}/content": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Download a document (Range requests resume a download cut off on a bad link)
+     * @description Streamed from R2 with ETag (the SHA-256), Accept-Ranges and Content-Disposition. Every download is recorded in the audit log.
+     */
+    get: operations["documents.content"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/t/{tenant}/documents/{documentId}/thumbnail": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The small preview of an image document (404 when it has none) */
+    get: operations["documents.thumbnailGet"];
+    /** Store the small preview of the current version (JPEG or WebP, at most 64 KB), made in the browser */
+    put: operations["documents.thumbnailPut"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/openapi.json": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** This OpenAPI 3.1 document */
+    get: operations["docs.openapi"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/docs": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The API reference as one HTML page (no script, works offline) */
+    get: operations["docs.reference"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
-    schemas: {
-        Health: {
-            /** @enum {string} */
-            status: "ok";
-            version: string;
-            apiVersion: string;
-            environment: string;
-        };
-        SessionResponse: components["schemas"]["Me"] & {
-            /** @description Bearer token for API clients; browsers use the HttpOnly cookie instead */
-            token: string;
-            /** @description When the token expires (ISO 8601, UTC) */
-            expiresAt: string;
-        };
-        User: {
-            id: string;
-            email: string;
-            name: string;
-        };
-        Membership: {
-            id: string;
-            role: components["schemas"]["Role"];
-            tenant: components["schemas"]["TenantSummary"];
-            /** @description The LKS an lks_operator acts for */
-            lks: {
-                id: string;
-                name: string;
-            } | null;
-        };
-        /** @enum {string} */
-        Role: "lks_operator" | "dinsos_verifier" | "dinsos_head" | "tenant_admin" | "asesor" | "balks_secretariat" | "balks_decider" | "national_viewer" | "platform_admin";
-        /** @description Null for national roles */
-        TenantSummary: {
-            slug: string;
-            name: string;
-            /** @enum {string} */
-            level: "province" | "kabkota";
-            /**
-             * @description Kemendagri code of the tenant's region
-             * @example 36.71
-             */
-            regionCode: string;
-        } | null;
-        Me: {
-            user: components["schemas"]["User"];
-            memberships: components["schemas"]["Membership"][];
-        };
-        /** @description RFC 9457 problem details */
-        Problem: {
-            /** @example urn:akrab:problem:validation */
-            type: string;
-            title: string;
-            status: number;
-            detail: string;
-            instance?: string;
-            requestId?: string;
-            errors?: {
-                path: string;
-                message: string;
-            }[];
-        };
-        LoginRequest: {
-            email: string;
-            password: string;
-        };
-        InvitationDetails: {
-            email: string;
-            role: components["schemas"]["Role"];
-            tenant: {
-                slug: string;
-                name: string;
-            } | null;
-            lks: {
-                id: string;
-                name: string;
-            } | null;
-            expiresAt: string;
-            /** @description True when the email already has an account: accepting then needs no new password */
-            userExists: boolean;
-        };
-        InvitationAccept: {
-            name?: string;
-            password?: string;
-        };
-        PasswordResetRequest: {
-            email: string;
-        };
-        PasswordResetComplete: {
-            token: string;
-            password: string;
-        };
-        VerifyEmail: {
-            token: string;
-        };
-        RegionList: {
-            items: components["schemas"]["Region"][];
-        };
-        Region: {
-            /** @example 36.71 */
-            code: string;
-            /** @example Kota Tangerang */
-            name: string;
-            /** @enum {string} */
-            kind: "province" | "regency" | "city";
-            provinceCode: string | null;
-            /** @example kota-tangerang */
-            slug: string;
-            /** @enum {string} */
-            tenantStatus: "not_onboarded" | "active" | "deactivated";
-        };
-        OutboxPage: {
-            items: components["schemas"]["OutboxMessage"][];
-            nextCursor: string | null;
-        };
-        OutboxMessage: {
-            id: string;
-            /** @enum {string} */
-            channel: "email" | "whatsapp" | "sms";
-            /** @description Email address, or phone number on the WhatsApp/SMS channels */
-            recipient: string;
-            subject: string;
-            /** @description Plain-text body (Bahasa Indonesia, then English), without the sender's footer */
-            body: string;
-            /**
-             * @description pending → sending → sent; a failed try is retried after a backoff; dead after the last try (an admin may retry it)
-             * @enum {string}
-             */
-            status: "pending" | "sending" | "sent" | "failed" | "dead";
-            attempts: number;
-            lastAttemptAt: string | null;
-            /** @description When a failed message is tried again */
-            nextAttemptAt: string | null;
-            /** @description The provider's reason for the last failure */
-            lastError: string | null;
-            sentAt: string | null;
-            createdAt: string;
-        };
-        LksRegistered: {
-            lksId: string;
-            /** @enum {string} */
-            status: "pending_verification" | "returned" | "registered" | "inactive";
-            tenant: {
-                slug: string;
-                name: string;
-            };
-        };
-        LksRegistration: {
-            lks: components["schemas"]["LksProfileInput"];
-            operator: {
-                name: string;
-                email: string;
-                password: string;
-            };
-        };
-        LksProfileInput: {
-            name: string;
-            /**
-             * @description Community LKS, or a unit of the provincial, kab/kota or central government
-             * @default community
-             * @enum {string}
-             */
-            ownership: "community" | "provincial_government" | "regency_government" | "central_government";
-            /**
-             * @default lks
-             * @enum {string}
-             */
-            institutionKind: "lks" | "panti_pemerintah" | "uptd" | "lbk" | "uils" | "sentra_balai";
-            /**
-             * @description Community LKS only
-             * @enum {string}
-             */
-            legalForm?: "yayasan" | "perkumpulan" | "non_badan_hukum";
-            /** @description Government units only */
-            owningAgency?: string;
-            /** @description Establishing decree (government units only); its document is uploaded with profileField `decree` */
-            decree?: {
-                number: string;
-                date: string;
-                issuer: string;
-            };
-            /** @description Akta notaris (yayasan/perkumpulan) */
-            deed?: {
-                number: string;
-                date: string;
-            };
-            /** @description SK pengesahan Kemenkumham (yayasan/perkumpulan) */
-            kemenkumham?: {
-                number: string;
-                date: string;
-            };
-            /** @description Surat keterangan berdiri dilegalisasi lurah/camat (non badan hukum) */
-            legalisation?: {
-                number: string;
-                date: string;
-            };
-            /**
-             * @description Required for community LKS
-             * @example 01.234.567.8-901.000
-             */
-            npwp?: string;
-            address: {
-                street: string;
-                provinceCode: string;
-                regencyCode: string;
-                districtCode: string;
-                villageCode: string;
-                postalCode?: string;
-            };
-            location?: {
-                latitude: number;
-                longitude: number;
-            };
-            phone: string;
-            email: string;
-            board: {
-                name: string;
-                position: string;
-                /** @description 16-digit NIK; when editing, a member's masked NIK may be sent back unchanged */
-                idNumber: string;
-            }[];
-            types: ("LKSA" | "LKS-LU" | "LKSPD" | "LKS-NAPZA" | "LKS-ODHA" | "LKS-LAIN")[];
-            /** @enum {string} */
-            serviceMode: "dalam_panti" | "luar_panti" | "keduanya";
-            ppks: ("anak_balita_terlantar" | "anak_terlantar" | "anak_berhadapan_hukum" | "anak_jalanan" | "anak_disabilitas" | "anak_korban_kekerasan" | "anak_perlindungan_khusus" | "lansia_terlantar" | "penyandang_disabilitas" | "tuna_susila" | "gelandangan" | "pengemis" | "pemulung" | "kelompok_minoritas" | "bekas_warga_binaan" | "odha" | "korban_napza" | "korban_trafficking" | "korban_kekerasan" | "pekerja_migran_bermasalah" | "korban_bencana_alam" | "korban_bencana_sosial" | "perempuan_rawan_sosial_ekonomi" | "fakir_miskin" | "keluarga_bermasalah_psikologis" | "komunitas_adat_terpencil")[];
-            capacity: number;
-            currentClients: number;
-            staffCount: number;
-            tandaDaftar?: {
-                number: string;
-                issuedAt: string;
-                expiresAt: string;
-                issuer: string;
-            };
-            izinOperasional?: {
-                number: string;
-                issuedAt: string;
-                expiresAt: string;
-            };
-            siksNgId?: string;
-        };
-        LksPage: {
-            items: components["schemas"]["LksSummary"][];
-            nextCursor: string | null;
-        };
-        LksSummary: {
-            id: string;
-            name: string;
-            types: ("LKSA" | "LKS-LU" | "LKSPD" | "LKS-NAPZA" | "LKS-ODHA" | "LKS-LAIN")[];
-            /** @enum {string} */
-            ownership: "community" | "provincial_government" | "regency_government" | "central_government";
-            /** @enum {string} */
-            institutionKind: "lks" | "panti_pemerintah" | "uptd" | "lbk" | "uils" | "sentra_balai";
-            /** @enum {string} */
-            serviceMode: "dalam_panti" | "luar_panti" | "keduanya";
-            /** @enum {string} */
-            status: "pending_verification" | "returned" | "registered" | "inactive";
-            /** @description Kab/kota of the address */
-            regionCode: string;
-            /** @description Kecamatan of the address */
-            districtCode: string;
-            tandaDaftarExpiresOn: string | null;
-            izinExpiresOn: string | null;
-            tenant: {
-                slug: string;
-                name: string;
-            };
-        };
-        LksDetail: {
-            id: string;
-            /** @enum {string} */
-            status: "pending_verification" | "returned" | "registered" | "inactive";
-            version: number;
-            tenant: {
-                slug: string;
-                name: string;
-            };
-            profile: {
-                name: string;
-                /**
-                 * @description Community LKS, or a unit of the provincial, kab/kota or central government
-                 * @default community
-                 * @enum {string}
-                 */
-                ownership: "community" | "provincial_government" | "regency_government" | "central_government";
-                /**
-                 * @default lks
-                 * @enum {string}
-                 */
-                institutionKind: "lks" | "panti_pemerintah" | "uptd" | "lbk" | "uils" | "sentra_balai";
-                /**
-                 * @description Community LKS only
-                 * @enum {string}
-                 */
-                legalForm?: "yayasan" | "perkumpulan" | "non_badan_hukum";
-                /** @description Government units only */
-                owningAgency?: string;
-                /** @description Establishing decree (government units only); its document is uploaded with profileField `decree` */
-                decree?: {
-                    number: string;
-                    date: string;
-                    issuer: string;
-                };
-                /** @description Akta notaris (yayasan/perkumpulan) */
-                deed?: {
-                    number: string;
-                    date: string;
-                };
-                /** @description SK pengesahan Kemenkumham (yayasan/perkumpulan) */
-                kemenkumham?: {
-                    number: string;
-                    date: string;
-                };
-                /** @description Surat keterangan berdiri dilegalisasi lurah/camat (non badan hukum) */
-                legalisation?: {
-                    number: string;
-                    date: string;
-                };
-                /**
-                 * @description Required for community LKS
-                 * @example 01.234.567.8-901.000
-                 */
-                npwp?: string;
-                address: {
-                    street: string;
-                    provinceCode: string;
-                    regencyCode: string;
-                    districtCode: string;
-                    villageCode: string;
-                    postalCode?: string;
-                };
-                location?: {
-                    latitude: number;
-                    longitude: number;
-                };
-                phone: string;
-                email: string;
-                board: {
-                    name: string;
-                    position: string;
-                    /** @example 3671********0001 */
-                    idNumber: string;
-                }[];
-                types: ("LKSA" | "LKS-LU" | "LKSPD" | "LKS-NAPZA" | "LKS-ODHA" | "LKS-LAIN")[];
-                /** @enum {string} */
-                serviceMode: "dalam_panti" | "luar_panti" | "keduanya";
-                ppks: ("anak_balita_terlantar" | "anak_terlantar" | "anak_berhadapan_hukum" | "anak_jalanan" | "anak_disabilitas" | "anak_korban_kekerasan" | "anak_perlindungan_khusus" | "lansia_terlantar" | "penyandang_disabilitas" | "tuna_susila" | "gelandangan" | "pengemis" | "pemulung" | "kelompok_minoritas" | "bekas_warga_binaan" | "odha" | "korban_napza" | "korban_trafficking" | "korban_kekerasan" | "pekerja_migran_bermasalah" | "korban_bencana_alam" | "korban_bencana_sosial" | "perempuan_rawan_sosial_ekonomi" | "fakir_miskin" | "keluarga_bermasalah_psikologis" | "komunitas_adat_terpencil")[];
-                capacity: number;
-                currentClients: number;
-                staffCount: number;
-                tandaDaftar?: {
-                    number: string;
-                    issuedAt: string;
-                    expiresAt: string;
-                    issuer: string;
-                };
-                izinOperasional?: {
-                    number: string;
-                    issuedAt: string;
-                    expiresAt: string;
-                };
-                siksNgId?: string;
-            };
-            returnComments: {
-                /** @example npwp */
-                field: string;
-                message: string;
-            }[];
-            createdAt: string;
-            updatedAt: string;
-        };
-        LksUpdate: {
-            profile: components["schemas"]["LksProfileInput"];
-            /** @description The version the editor started from; a newer one on the server is a 409 */
-            expectedVersion: number;
-        };
-        LksHistoryPage: {
-            items: components["schemas"]["LksHistoryEntry"][];
-            nextCursor: string | null;
-        };
-        LksHistoryEntry: {
-            id: string;
-            field: string;
-            oldValue?: unknown;
-            newValue?: unknown;
-            changedBy: {
-                id: string;
-                name: string;
-            } | null;
-            changedAt: string;
-            note: string | null;
-        };
-        LksVerify: {
-            tandaDaftar: {
-                number: string;
-                issuedAt: string;
-                expiresAt: string;
-                issuer: string;
-            };
-            izinOperasional?: {
-                number: string;
-                issuedAt: string;
-                expiresAt: string;
-            };
-        };
-        LksReturn: {
-            comments: {
-                /** @example npwp */
-                field: string;
-                message: string;
-            }[];
-        };
-        InvitationCreated: {
-            id: string;
-            email: string;
-            role: components["schemas"]["Role"];
-            expiresAt: string;
-        };
-        InvitationCreate: {
-            email: string;
-            /** @enum {string} */
-            role: "lks_operator" | "dinsos_verifier" | "dinsos_head" | "tenant_admin";
-            /** @description Required for lks_operator: the LKS the operator acts for */
-            lksId?: string;
-        };
-        MemberList: {
-            items: components["schemas"]["Member"][];
-        };
-        Member: {
-            membershipId: string;
-            role: components["schemas"]["Role"];
-            user: {
-                id: string;
-                email: string;
-                name: string;
-                /** @enum {string} */
-                status: "active" | "disabled";
-            };
-            lks: {
-                id: string;
-                name: string;
-            } | null;
-        };
-        RoleChange: {
-            /** @enum {string} */
-            role: "lks_operator" | "dinsos_verifier" | "dinsos_head" | "tenant_admin";
-        };
-        AreaList: {
-            items: components["schemas"]["Area"][];
-        };
-        Area: {
-            code: string;
-            name: string;
-        };
-        TenantSignupCreated: {
-            id: string;
-            /** @enum {string} */
-            status: "pending";
-            /** @description Send as X-Attach-Token to attach the assignment letter (PUT …/letter) */
-            attachToken: string;
-        };
-        TenantSignupCreate: {
-            regionCode: string;
-            officeName: string;
-            officialEmail: string;
-            contactName: string;
-            contactPhone: string;
-        };
-        TenantSignupPage: {
-            items: components["schemas"]["TenantSignup"][];
-            nextCursor: string | null;
-        };
-        TenantSignup: {
-            id: string;
-            region: {
-                code: string;
-                name: string;
-                /** @enum {string} */
-                kind: "province" | "regency" | "city";
-                slug: string;
-            };
-            officeName: string;
-            officialEmail: string;
-            contactName: string;
-            contactPhone: string;
-            /** @enum {string} */
-            status: "pending" | "approved" | "rejected";
-            letter: {
-                filename: string;
-                size: number;
-            } | null;
-            rejectReason: string | null;
-            createdAt: string;
-            reviewedAt: string | null;
-        };
-        TenantApproved: {
-            tenant: {
-                slug: string;
-                name: string;
-                /** @enum {string} */
-                level: "province" | "kabkota";
-                parentSlug: string | null;
-            };
-            invitation: {
-                email: string;
-                expiresAt: string;
-            };
-        };
-        TenantSignupReject: {
-            reason: string;
-        };
-        TenantPage: {
-            items: components["schemas"]["TenantOverview"][];
-            nextCursor: string | null;
-        };
-        TenantOverview: {
-            slug: string;
-            name: string;
-            /** @enum {string} */
-            level: "province" | "kabkota";
-            regionCode: string;
-            /** @enum {string} */
-            status: "active" | "deactivated";
-            parentSlug: string | null;
-            createdAt: string;
-        };
-        TenantProfile: {
-            slug: string;
-            name: string;
-            /** @enum {string} */
-            level: "province" | "kabkota";
-            regionCode: string;
-            address: string | null;
-            phone: string | null;
-            email: string | null;
-            contactName: string | null;
-            hasLogo: boolean;
-            parent: {
-                slug: string;
-                name: string;
-            } | null;
-        };
-        TenantProfileUpdate: {
-            name?: string;
-            address?: string | null;
-            phone?: string | null;
-            email?: string | null;
-            contactName?: string | null;
-        };
-        AuditPage: {
-            items: components["schemas"]["AuditEntry"][];
-            nextCursor: string | null;
-        };
-        AuditEntry: {
-            id: string;
-            action: string;
-            actor: {
-                id: string;
-                email: string;
-                name: string;
-            } | null;
-            targetType: string | null;
-            targetId: string | null;
-            ip: string | null;
-            data: {
-                [key: string]: unknown;
-            } | null;
-            createdAt: string;
-        };
-        WorkflowState: {
-            published: {
-                version: number;
-                regional: components["schemas"]["RegionalPart"];
-                publishedAt: string;
-            };
-            draft: {
-                regional?: unknown;
-                baseVersion: number;
-                updatedAt: string;
-                problems: components["schemas"]["DefinitionProblem"][];
-            } | null;
-            versions: {
-                version: number;
-                publishedAt: string;
-                publishedBy: string | null;
-            }[];
-        };
-        /** @description A tenant's part of the workflow; it must forward to BALKS at `balks_intake` */
-        RegionalPart: {
-            /** @example kabkota_verification */
-            start: string;
-            steps: components["schemas"]["WorkflowStep"][];
-            transitions: components["schemas"]["WorkflowTransition"][];
-        };
-        WorkflowStep: {
-            /** @example kabkota_verification */
-            id: string;
-            label: {
-                /** @description Bahasa Indonesia */
-                id: string;
-                /** @description English */
-                en: string;
-            };
-            /** @enum {string} */
-            actor: "lks" | "kabkota" | "province" | "national";
-            /** @description Working days (Mon–Fri, Asia/Jakarta) the actor has; null when nobody is chased */
-            slaDays: number | null;
-            terminal: boolean;
-        };
-        WorkflowTransition: {
-            /** @example recommend */
-            action: string;
-            label: {
-                /** @description Bahasa Indonesia */
-                id: string;
-                /** @description English */
-                en: string;
-            };
-            /** @example kabkota_verification */
-            from: string;
-            /** @example kabkota_verification */
-            to: string;
-            roles: ("lks_operator" | "dinsos_verifier" | "dinsos_head" | "tenant_admin" | "asesor" | "balks_secretariat" | "balks_decider" | "national_viewer" | "platform_admin")[];
-            commentRequired: boolean;
-            checklistRequired: boolean;
-        };
-        DefinitionProblem: {
-            /** @enum {string} */
-            code: "missing_start" | "duplicate_step" | "duplicate_action" | "unknown_step" | "unknown_role" | "empty_roles" | "unreachable_step" | "dead_end" | "no_path_to_end" | "no_forward_to_balks" | "national_step_in_regional_part" | "terminal_with_exit" | "bad_sla";
-            /** @example Langkah "x" tidak dapat dicapai dari langkah awal / Step "x" cannot be reached from the start */
-            message: string;
-            where: {
-                step?: string;
-                /** @description Index into the submitted transitions */
-                transition?: number;
-                field?: string;
-            };
-        };
-        DraftSaved: {
-            problems: components["schemas"]["DefinitionProblem"][];
-        };
-        WorkflowDraft: {
-            regional: components["schemas"]["RegionalPart"];
-        };
-        Published: {
-            version: number;
-        };
-        Checklist: {
-            items: components["schemas"]["DocumentRequirement"][];
-        };
-        DocumentRequirement: {
-            key: string;
-            name: string;
-            description: string;
-            required: boolean;
-            acceptedTypes: ("pdf" | "jpeg" | "png" | "webp" | "heic" | "docx" | "xlsx")[];
-            /**
-             * @description Largest file accepted, in bytes (20 MB when absent)
-             * @default 20971520
-             */
-            maxBytes: number;
-        };
-        ChecklistReplace: {
-            items: components["schemas"]["DocumentRequirement"][];
-        };
-        WorkflowVersion: {
-            version: number;
-            regional: components["schemas"]["RegionalPart"];
-            publishedAt: string;
-        };
-        Application: {
-            id: string;
-            /** @enum {string} */
-            kind: "first" | "renewal";
-            lks: {
-                id: string;
-                name: string;
-            };
-            tenant: {
-                slug: string;
-                name: string;
-            };
-            step: {
-                id: string;
-                label: {
-                    id: string;
-                    en: string;
-                };
-                actor: string;
-                terminal: boolean;
-            };
-            workflowVersion: number;
-            version: number;
-            letter: components["schemas"]["ApplicationLetter"];
-            checklist: {
-                key: string;
-                name: string;
-                description: string;
-                required: boolean;
-                acceptedTypes: ("pdf" | "jpeg" | "png" | "webp" | "heic" | "docx" | "xlsx")[];
-                maxBytes: number;
-                /** @enum {string} */
-                status: "missing" | "uploaded" | "returned" | "accepted";
-                /** @description The document uploaded for this requirement (see /documents/{id}) */
-                documentId?: string;
-                /** @description Why the verifier returned the document (the latest note) */
-                comment?: string;
-                /** @description Every note left on this document, oldest first (returned one by one and with the application) */
-                notes?: {
-                    message: string;
-                    at: string;
-                }[];
-            }[];
-            returnItems: components["schemas"]["ReturnItem"][];
-            availableActions: {
-                action: string;
-                label: {
-                    id: string;
-                    en: string;
-                };
-                to: string;
-                commentRequired: boolean;
-                checklistRequired: boolean;
-            }[];
-            permissions: components["schemas"]["ApplicationPermissions"];
-            stepEnteredAt: string;
-            stepDueAt: string | null;
-            overdue: boolean;
-            submittedAt: string | null;
-            createdAt: string;
-            changesSinceReturn: {
-                field: string;
-                oldValue?: unknown;
-                newValue?: unknown;
-                changedAt: string;
-            }[];
-            /** @description Documents replaced (or first uploaded) since the last return: the file seen at the return and the newest */
-            documentChanges: {
-                key: string;
-                name: string;
-                old: {
-                    documentId: string;
-                    version: number;
-                    filename: string;
-                    size: number;
-                    uploadedAt: string;
-                } | null;
-                new: {
-                    documentId: string;
-                    version: number;
-                    filename: string;
-                    size: number;
-                    uploadedAt: string;
-                };
-            }[];
-        };
-        ApplicationLetter: {
-            number: string;
-            date: string;
-            signatoryName: string;
-            signatoryPosition: string;
-            /** @description Why the LKS applies now; what changed since the last accreditation */
-            summary?: string;
-        };
-        ReturnItem: {
-            /** @enum {string} */
-            kind: "document" | "profile_field" | "letter";
-            /** @description Checklist key, profile field name, or letter field */
-            ref: string;
-            message: string;
-        };
-        ApplicationPermissions: {
-            /** @description Add a file to a checklist requirement or as evidence */
-            mayUpload: boolean;
-            /** @description Correct the application letter (the LKS's operators while it is with them) */
-            mayEditLetter: boolean;
-            /** @description Accept or return documents one by one (whoever acts at a Dinsos or BALKS step) */
-            mayReviewDocuments: boolean;
-            /** @description Take one of availableActions */
-            mayTakeAction: boolean;
-        };
-        ApplicationCreate: {
-            lksId: string;
-            /** @enum {string} */
-            kind: "first" | "renewal";
-            letter: components["schemas"]["ApplicationLetter"];
-        };
-        InboxPage: {
-            items: components["schemas"]["InboxItem"][];
-            nextCursor: string | null;
-            total: number;
-        };
-        InboxItem: {
-            id: string;
-            lks: {
-                id: string;
-                name: string;
-            };
-            tenant: {
-                slug: string;
-                name: string;
-            };
-            /** @enum {string} */
-            kind: "first" | "renewal";
-            step: {
-                id: string;
-                label: {
-                    id: string;
-                    en: string;
-                };
-            };
-            stepDueAt: string | null;
-            overdue: boolean;
-            version: number;
-        };
-        TransitionRequest: {
-            action: string;
-            comment?: string;
-            /** @description For returns: exactly what the LKS must fix */
-            items?: components["schemas"]["ReturnItem"][];
-            expectedVersion: number;
-        };
-        Timeline: {
-            items: components["schemas"]["TimelineEntry"][];
-        };
-        TimelineEntry: {
-            action: string;
-            from: {
-                id: string;
-                label: {
-                    id: string;
-                    en: string;
-                };
-            } | null;
-            to: {
-                id: string;
-                label: {
-                    id: string;
-                    en: string;
-                };
-            };
-            actor: {
-                id: string;
-                name: string;
-            } | null;
-            comment: string | null;
-            items: components["schemas"]["ReturnItem"][];
-            at: string;
-            secondsInPreviousStep: number | null;
-            previousStepDueAt: string | null;
-            previousStepOverdue: boolean;
-        };
-        MoveVersion: {
-            version: number;
-            expectedVersion: number;
-        };
-        LksApplications: {
-            items: {
-                id: string;
-                /** @enum {string} */
-                kind: "first" | "renewal";
-                step: {
-                    id: string;
-                    label: {
-                        id: string;
-                        en: string;
-                    };
-                };
-                open: boolean;
-                version: number;
-                createdAt: string;
-                submittedAt: string | null;
-            }[];
-        };
-        LetterUpdate: {
-            letter: components["schemas"]["ApplicationLetter"];
-            expectedVersion: number;
-        };
-        ChecklistAccept: {
-            expectedVersion: number;
-        };
-        ChecklistReturn: {
-            comment: string;
-            expectedVersion: number;
-        };
-        NotificationPage: {
-            items: components["schemas"]["Notification"][];
-            nextCursor: string | null;
-            unread: number;
-        };
-        Notification: {
-            id: string;
-            title: string;
-            body: string;
-            /** @description Path in the web app */
-            link: string;
-            createdAt: string;
-            readAt: string | null;
-        };
-        MarkRead: {
-            /** Format: date-time */
-            upTo?: string;
-        };
-        WorkSummary: {
-            groups: {
-                tenant: components["schemas"]["TenantSummary"] & unknown;
-                roles: components["schemas"]["Role"][];
-                items: {
-                    /** @enum {string} */
-                    kind: "applications" | "lks_to_verify" | "lks_returned" | "national_applications";
-                    count: number;
-                    /** @description Of `count`, how many are past their step's SLA (applications only) */
-                    overdue: number;
-                    /** @description The membership to act in to do this work */
-                    membershipId: string;
-                }[];
-            }[];
-            /** @description Everything waiting, over every group */
-            total: number;
-        };
-        CreatedUpload: {
-            id: string;
-            offset: number;
-            length: number;
-            duplicate: boolean;
-            documentId: string | null;
-        };
-        DocumentList: {
-            items: components["schemas"]["Document"][];
-        };
-        Document: {
-            id: string;
-            lksId: string;
-            applicationId: string | null;
-            /** @description Checklist key of the application's requirement */
-            requirement: string | null;
-            /** @description Assessment indicator code (evidence, Formulir B) */
-            indicator: string | null;
-            /** @description LKS profile field the document proves */
-            profileField: string | null;
-            current: components["schemas"]["DocumentVersion"];
-            /** @description Newest first */
-            versions: components["schemas"]["DocumentVersion"][];
-        };
-        DocumentVersion: {
-            version: number;
-            filename: string;
-            contentType: string;
-            size: number;
-            sha256: string;
-            /** @description Pages of a PDF, so a reader on a slow link knows before downloading */
-            pageCount: number | null;
-            hasThumbnail: boolean;
-            uploadedAt: string;
-            uploadedBy: {
-                id: string;
-                name: string;
-            } | null;
-        };
+  schemas: {
+    Health: {
+      /** @enum {string} */
+      status: "ok";
+      version: string;
+      apiVersion: string;
+      environment: string;
     };
-    responses: never;
-    parameters: never;
-    requestBodies: never;
-    headers: never;
-    pathItems: never;
+    SessionResponse: components["schemas"]["Me"] & {
+      /** @description Bearer token for API clients; browsers use the HttpOnly cookie instead */
+      token: string;
+      /** @description When the token expires (ISO 8601, UTC) */
+      expiresAt: string;
+    };
+    User: {
+      id: string;
+      email: string;
+      name: string;
+    };
+    Membership: {
+      id: string;
+      role: components["schemas"]["Role"];
+      tenant: components["schemas"]["TenantSummary"];
+      /** @description The LKS an lks_operator acts for */
+      lks: {
+        id: string;
+        name: string;
+      } | null;
+    };
+    /** @enum {string} */
+    Role:
+      | "lks_operator"
+      | "dinsos_verifier"
+      | "dinsos_head"
+      | "tenant_admin"
+      | "asesor"
+      | "balks_secretariat"
+      | "balks_decider"
+      | "national_viewer"
+      | "platform_admin";
+    /** @description Null for national roles */
+    TenantSummary: {
+      slug: string;
+      name: string;
+      /** @enum {string} */
+      level: "province" | "kabkota";
+      /**
+       * @description Kemendagri code of the tenant's region
+       * @example 36.71
+       */
+      regionCode: string;
+    } | null;
+    Me: {
+      user: components["schemas"]["User"];
+      memberships: components["schemas"]["Membership"][];
+    };
+    /** @description RFC 9457 problem details */
+    Problem: {
+      /** @example urn:akrab:problem:validation */
+      type: string;
+      title: string;
+      status: number;
+      detail: string;
+      instance?: string;
+      requestId?: string;
+      errors?: {
+        path: string;
+        message: string;
+      }[];
+    };
+    LoginRequest: {
+      email: string;
+      password: string;
+    };
+    InvitationDetails: {
+      email: string;
+      role: components["schemas"]["Role"];
+      tenant: {
+        slug: string;
+        name: string;
+      } | null;
+      lks: {
+        id: string;
+        name: string;
+      } | null;
+      expiresAt: string;
+      /** @description True when the email already has an account: accepting then needs no new password */
+      userExists: boolean;
+    };
+    InvitationAccept: {
+      name?: string;
+      password?: string;
+    };
+    PasswordResetRequest: {
+      email: string;
+    };
+    PasswordResetComplete: {
+      token: string;
+      password: string;
+    };
+    VerifyEmail: {
+      token: string;
+    };
+    RegionList: {
+      items: components["schemas"]["Region"][];
+    };
+    Region: {
+      /** @example 36.71 */
+      code: string;
+      /** @example Kota Tangerang */
+      name: string;
+      /** @enum {string} */
+      kind: "province" | "regency" | "city";
+      provinceCode: string | null;
+      /** @example kota-tangerang */
+      slug: string;
+      /** @enum {string} */
+      tenantStatus: "not_onboarded" | "active" | "deactivated";
+    };
+    OutboxPage: {
+      items: components["schemas"]["OutboxMessage"][];
+      nextCursor: string | null;
+    };
+    OutboxMessage: {
+      id: string;
+      /** @enum {string} */
+      channel: "email" | "whatsapp" | "sms";
+      /** @description Email address, or phone number on the WhatsApp/SMS channels */
+      recipient: string;
+      subject: string;
+      /** @description Plain-text body (Bahasa Indonesia, then English), without the sender's footer */
+      body: string;
+      /**
+       * @description pending → sending → sent; a failed try is retried after a backoff; dead after the last try (an admin may retry it)
+       * @enum {string}
+       */
+      status: "pending" | "sending" | "sent" | "failed" | "dead";
+      attempts: number;
+      lastAttemptAt: string | null;
+      /** @description When a failed message is tried again */
+      nextAttemptAt: string | null;
+      /** @description The provider's reason for the last failure */
+      lastError: string | null;
+      sentAt: string | null;
+      createdAt: string;
+    };
+    LksRegistered: {
+      lksId: string;
+      /** @enum {string} */
+      status: "pending_verification" | "returned" | "registered" | "inactive";
+      tenant: {
+        slug: string;
+        name: string;
+      };
+    };
+    LksRegistration: {
+      lks: components["schemas"]["LksProfileInput"];
+      operator: {
+        name: string;
+        email: string;
+        password: string;
+      };
+    };
+    LksProfileInput: {
+      name: string;
+      /**
+       * @description Community LKS, or a unit of the provincial, kab/kota or central government
+       * @default community
+       * @enum {string}
+       */
+      ownership: "community" | "provincial_government" | "regency_government" | "central_government";
+      /**
+       * @default lks
+       * @enum {string}
+       */
+      institutionKind: "lks" | "panti_pemerintah" | "uptd" | "lbk" | "uils" | "sentra_balai";
+      /**
+       * @description Community LKS only
+       * @enum {string}
+       */
+      legalForm?: "yayasan" | "perkumpulan" | "non_badan_hukum";
+      /** @description Government units only */
+      owningAgency?: string;
+      /** @description Establishing decree (government units only); its document is uploaded with profileField `decree` */
+      decree?: {
+        number: string;
+        date: string;
+        issuer: string;
+      };
+      /** @description Akta notaris (yayasan/perkumpulan) */
+      deed?: {
+        number: string;
+        date: string;
+      };
+      /** @description SK pengesahan Kemenkumham (yayasan/perkumpulan) */
+      kemenkumham?: {
+        number: string;
+        date: string;
+      };
+      /** @description Surat keterangan berdiri dilegalisasi lurah/camat (non badan hukum) */
+      legalisation?: {
+        number: string;
+        date: string;
+      };
+      /**
+       * @description Required for community LKS
+       * @example 01.234.567.8-901.000
+       */
+      npwp?: string;
+      address: {
+        street: string;
+        provinceCode: string;
+        regencyCode: string;
+        districtCode: string;
+        villageCode: string;
+        postalCode?: string;
+      };
+      location?: {
+        latitude: number;
+        longitude: number;
+      };
+      phone: string;
+      email: string;
+      board: {
+        name: string;
+        position: string;
+        /** @description 16-digit NIK; when editing, a member's masked NIK may be sent back unchanged */
+        idNumber: string;
+      }[];
+      types: ("LKSA" | "LKS-LU" | "LKSPD" | "LKS-NAPZA" | "LKS-ODHA" | "LKS-LAIN")[];
+      /** @enum {string} */
+      serviceMode: "dalam_panti" | "luar_panti" | "keduanya";
+      ppks: (
+        | "anak_balita_terlantar"
+        | "anak_terlantar"
+        | "anak_berhadapan_hukum"
+        | "anak_jalanan"
+        | "anak_disabilitas"
+        | "anak_korban_kekerasan"
+        | "anak_perlindungan_khusus"
+        | "lansia_terlantar"
+        | "penyandang_disabilitas"
+        | "tuna_susila"
+        | "gelandangan"
+        | "pengemis"
+        | "pemulung"
+        | "kelompok_minoritas"
+        | "bekas_warga_binaan"
+        | "odha"
+        | "korban_napza"
+        | "korban_trafficking"
+        | "korban_kekerasan"
+        | "pekerja_migran_bermasalah"
+        | "korban_bencana_alam"
+        | "korban_bencana_sosial"
+        | "perempuan_rawan_sosial_ekonomi"
+        | "fakir_miskin"
+        | "keluarga_bermasalah_psikologis"
+        | "komunitas_adat_terpencil"
+      )[];
+      capacity: number;
+      currentClients: number;
+      staffCount: number;
+      tandaDaftar?: {
+        number: string;
+        issuedAt: string;
+        expiresAt: string;
+        issuer: string;
+      };
+      izinOperasional?: {
+        number: string;
+        issuedAt: string;
+        expiresAt: string;
+      };
+      siksNgId?: string;
+    };
+    LksPage: {
+      items: components["schemas"]["LksSummary"][];
+      nextCursor: string | null;
+    };
+    LksSummary: {
+      id: string;
+      name: string;
+      types: ("LKSA" | "LKS-LU" | "LKSPD" | "LKS-NAPZA" | "LKS-ODHA" | "LKS-LAIN")[];
+      /** @enum {string} */
+      ownership: "community" | "provincial_government" | "regency_government" | "central_government";
+      /** @enum {string} */
+      institutionKind: "lks" | "panti_pemerintah" | "uptd" | "lbk" | "uils" | "sentra_balai";
+      /** @enum {string} */
+      serviceMode: "dalam_panti" | "luar_panti" | "keduanya";
+      /** @enum {string} */
+      status: "pending_verification" | "returned" | "registered" | "inactive";
+      /** @description Kab/kota of the address */
+      regionCode: string;
+      /** @description Kecamatan of the address */
+      districtCode: string;
+      tandaDaftarExpiresOn: string | null;
+      izinExpiresOn: string | null;
+      tenant: {
+        slug: string;
+        name: string;
+      };
+    };
+    LksDetail: {
+      id: string;
+      /** @enum {string} */
+      status: "pending_verification" | "returned" | "registered" | "inactive";
+      version: number;
+      tenant: {
+        slug: string;
+        name: string;
+      };
+      profile: {
+        name: string;
+        /**
+         * @description Community LKS, or a unit of the provincial, kab/kota or central government
+         * @default community
+         * @enum {string}
+         */
+        ownership: "community" | "provincial_government" | "regency_government" | "central_government";
+        /**
+         * @default lks
+         * @enum {string}
+         */
+        institutionKind: "lks" | "panti_pemerintah" | "uptd" | "lbk" | "uils" | "sentra_balai";
+        /**
+         * @description Community LKS only
+         * @enum {string}
+         */
+        legalForm?: "yayasan" | "perkumpulan" | "non_badan_hukum";
+        /** @description Government units only */
+        owningAgency?: string;
+        /** @description Establishing decree (government units only); its document is uploaded with profileField `decree` */
+        decree?: {
+          number: string;
+          date: string;
+          issuer: string;
+        };
+        /** @description Akta notaris (yayasan/perkumpulan) */
+        deed?: {
+          number: string;
+          date: string;
+        };
+        /** @description SK pengesahan Kemenkumham (yayasan/perkumpulan) */
+        kemenkumham?: {
+          number: string;
+          date: string;
+        };
+        /** @description Surat keterangan berdiri dilegalisasi lurah/camat (non badan hukum) */
+        legalisation?: {
+          number: string;
+          date: string;
+        };
+        /**
+         * @description Required for community LKS
+         * @example 01.234.567.8-901.000
+         */
+        npwp?: string;
+        address: {
+          street: string;
+          provinceCode: string;
+          regencyCode: string;
+          districtCode: string;
+          villageCode: string;
+          postalCode?: string;
+        };
+        location?: {
+          latitude: number;
+          longitude: number;
+        };
+        phone: string;
+        email: string;
+        board: {
+          name: string;
+          position: string;
+          /** @example 3671********0001 */
+          idNumber: string;
+        }[];
+        types: ("LKSA" | "LKS-LU" | "LKSPD" | "LKS-NAPZA" | "LKS-ODHA" | "LKS-LAIN")[];
+        /** @enum {string} */
+        serviceMode: "dalam_panti" | "luar_panti" | "keduanya";
+        ppks: (
+          | "anak_balita_terlantar"
+          | "anak_terlantar"
+          | "anak_berhadapan_hukum"
+          | "anak_jalanan"
+          | "anak_disabilitas"
+          | "anak_korban_kekerasan"
+          | "anak_perlindungan_khusus"
+          | "lansia_terlantar"
+          | "penyandang_disabilitas"
+          | "tuna_susila"
+          | "gelandangan"
+          | "pengemis"
+          | "pemulung"
+          | "kelompok_minoritas"
+          | "bekas_warga_binaan"
+          | "odha"
+          | "korban_napza"
+          | "korban_trafficking"
+          | "korban_kekerasan"
+          | "pekerja_migran_bermasalah"
+          | "korban_bencana_alam"
+          | "korban_bencana_sosial"
+          | "perempuan_rawan_sosial_ekonomi"
+          | "fakir_miskin"
+          | "keluarga_bermasalah_psikologis"
+          | "komunitas_adat_terpencil"
+        )[];
+        capacity: number;
+        currentClients: number;
+        staffCount: number;
+        tandaDaftar?: {
+          number: string;
+          issuedAt: string;
+          expiresAt: string;
+          issuer: string;
+        };
+        izinOperasional?: {
+          number: string;
+          issuedAt: string;
+          expiresAt: string;
+        };
+        siksNgId?: string;
+      };
+      returnComments: {
+        /** @example npwp */
+        field: string;
+        message: string;
+      }[];
+      createdAt: string;
+      updatedAt: string;
+    };
+    LksUpdate: {
+      profile: components["schemas"]["LksProfileInput"];
+      /** @description The version the editor started from; a newer one on the server is a 409 */
+      expectedVersion: number;
+    };
+    LksHistoryPage: {
+      items: components["schemas"]["LksHistoryEntry"][];
+      nextCursor: string | null;
+    };
+    LksHistoryEntry: {
+      id: string;
+      field: string;
+      oldValue?: unknown;
+      newValue?: unknown;
+      changedBy: {
+        id: string;
+        name: string;
+      } | null;
+      changedAt: string;
+      note: string | null;
+    };
+    LksVerify: {
+      tandaDaftar: {
+        number: string;
+        issuedAt: string;
+        expiresAt: string;
+        issuer: string;
+      };
+      izinOperasional?: {
+        number: string;
+        issuedAt: string;
+        expiresAt: string;
+      };
+    };
+    LksReturn: {
+      comments: {
+        /** @example npwp */
+        field: string;
+        message: string;
+      }[];
+    };
+    InvitationCreated: {
+      id: string;
+      email: string;
+      role: components["schemas"]["Role"];
+      expiresAt: string;
+    };
+    InvitationCreate: {
+      email: string;
+      /** @enum {string} */
+      role: "lks_operator" | "dinsos_verifier" | "dinsos_head" | "tenant_admin";
+      /** @description Required for lks_operator: the LKS the operator acts for */
+      lksId?: string;
+    };
+    MemberList: {
+      items: components["schemas"]["Member"][];
+    };
+    Member: {
+      membershipId: string;
+      role: components["schemas"]["Role"];
+      user: {
+        id: string;
+        email: string;
+        name: string;
+        /** @enum {string} */
+        status: "active" | "disabled";
+      };
+      lks: {
+        id: string;
+        name: string;
+      } | null;
+    };
+    RoleChange: {
+      /** @enum {string} */
+      role: "lks_operator" | "dinsos_verifier" | "dinsos_head" | "tenant_admin";
+    };
+    AreaList: {
+      items: components["schemas"]["Area"][];
+    };
+    Area: {
+      code: string;
+      name: string;
+    };
+    TenantSignupCreated: {
+      id: string;
+      /** @enum {string} */
+      status: "pending";
+      /** @description Send as X-Attach-Token to attach the assignment letter (PUT …/letter) */
+      attachToken: string;
+    };
+    TenantSignupCreate: {
+      regionCode: string;
+      officeName: string;
+      officialEmail: string;
+      contactName: string;
+      contactPhone: string;
+    };
+    TenantSignupPage: {
+      items: components["schemas"]["TenantSignup"][];
+      nextCursor: string | null;
+    };
+    TenantSignup: {
+      id: string;
+      region: {
+        code: string;
+        name: string;
+        /** @enum {string} */
+        kind: "province" | "regency" | "city";
+        slug: string;
+      };
+      officeName: string;
+      officialEmail: string;
+      contactName: string;
+      contactPhone: string;
+      /** @enum {string} */
+      status: "pending" | "approved" | "rejected";
+      letter: {
+        filename: string;
+        size: number;
+      } | null;
+      rejectReason: string | null;
+      createdAt: string;
+      reviewedAt: string | null;
+    };
+    TenantApproved: {
+      tenant: {
+        slug: string;
+        name: string;
+        /** @enum {string} */
+        level: "province" | "kabkota";
+        parentSlug: string | null;
+      };
+      invitation: {
+        email: string;
+        expiresAt: string;
+      };
+    };
+    TenantSignupReject: {
+      reason: string;
+    };
+    TenantPage: {
+      items: components["schemas"]["TenantOverview"][];
+      nextCursor: string | null;
+    };
+    TenantOverview: {
+      slug: string;
+      name: string;
+      /** @enum {string} */
+      level: "province" | "kabkota";
+      regionCode: string;
+      /** @enum {string} */
+      status: "active" | "deactivated";
+      parentSlug: string | null;
+      createdAt: string;
+    };
+    TenantProfile: {
+      slug: string;
+      name: string;
+      /** @enum {string} */
+      level: "province" | "kabkota";
+      regionCode: string;
+      address: string | null;
+      phone: string | null;
+      email: string | null;
+      contactName: string | null;
+      hasLogo: boolean;
+      parent: {
+        slug: string;
+        name: string;
+      } | null;
+    };
+    TenantProfileUpdate: {
+      name?: string;
+      address?: string | null;
+      phone?: string | null;
+      email?: string | null;
+      contactName?: string | null;
+    };
+    AuditPage: {
+      items: components["schemas"]["AuditEntry"][];
+      nextCursor: string | null;
+    };
+    AuditEntry: {
+      id: string;
+      action: string;
+      actor: {
+        id: string;
+        email: string;
+        name: string;
+      } | null;
+      targetType: string | null;
+      targetId: string | null;
+      ip: string | null;
+      data: {
+        [key: string]: unknown;
+      } | null;
+      createdAt: string;
+    };
+    WorkflowState: {
+      published: {
+        version: number;
+        regional: components["schemas"]["RegionalPart"];
+        publishedAt: string;
+      };
+      draft: {
+        regional?: unknown;
+        baseVersion: number;
+        updatedAt: string;
+        problems: components["schemas"]["DefinitionProblem"][];
+      } | null;
+      versions: {
+        version: number;
+        publishedAt: string;
+        publishedBy: string | null;
+      }[];
+    };
+    /** @description A tenant's part of the workflow; it must forward to BALKS at `balks_intake` */
+    RegionalPart: {
+      /** @example kabkota_verification */
+      start: string;
+      steps: components["schemas"]["WorkflowStep"][];
+      transitions: components["schemas"]["WorkflowTransition"][];
+    };
+    WorkflowStep: {
+      /** @example kabkota_verification */
+      id: string;
+      label: {
+        /** @description Bahasa Indonesia */
+        id: string;
+        /** @description English */
+        en: string;
+      };
+      /** @enum {string} */
+      actor: "lks" | "kabkota" | "province" | "national";
+      /** @description Working days (Mon–Fri, Asia/Jakarta) the actor has; null when nobody is chased */
+      slaDays: number | null;
+      terminal: boolean;
+    };
+    WorkflowTransition: {
+      /** @example recommend */
+      action: string;
+      label: {
+        /** @description Bahasa Indonesia */
+        id: string;
+        /** @description English */
+        en: string;
+      };
+      /** @example kabkota_verification */
+      from: string;
+      /** @example kabkota_verification */
+      to: string;
+      roles: (
+        | "lks_operator"
+        | "dinsos_verifier"
+        | "dinsos_head"
+        | "tenant_admin"
+        | "asesor"
+        | "balks_secretariat"
+        | "balks_decider"
+        | "national_viewer"
+        | "platform_admin"
+      )[];
+      commentRequired: boolean;
+      checklistRequired: boolean;
+    };
+    DefinitionProblem: {
+      /** @enum {string} */
+      code:
+        | "missing_start"
+        | "duplicate_step"
+        | "duplicate_action"
+        | "unknown_step"
+        | "unknown_role"
+        | "empty_roles"
+        | "unreachable_step"
+        | "dead_end"
+        | "no_path_to_end"
+        | "no_forward_to_balks"
+        | "national_step_in_regional_part"
+        | "terminal_with_exit"
+        | "bad_sla";
+      /** @example Langkah "x" tidak dapat dicapai dari langkah awal / Step "x" cannot be reached from the start */
+      message: string;
+      where: {
+        step?: string;
+        /** @description Index into the submitted transitions */
+        transition?: number;
+        field?: string;
+      };
+    };
+    DraftSaved: {
+      problems: components["schemas"]["DefinitionProblem"][];
+    };
+    WorkflowDraft: {
+      regional: components["schemas"]["RegionalPart"];
+    };
+    Published: {
+      version: number;
+    };
+    Checklist: {
+      items: components["schemas"]["DocumentRequirement"][];
+    };
+    DocumentRequirement: {
+      key: string;
+      name: string;
+      description: string;
+      required: boolean;
+      acceptedTypes: ("pdf" | "jpeg" | "png" | "webp" | "heic" | "docx" | "xlsx")[];
+      /**
+       * @description Largest file accepted, in bytes (20 MB when absent)
+       * @default 20971520
+       */
+      maxBytes: number;
+    };
+    ChecklistReplace: {
+      items: components["schemas"]["DocumentRequirement"][];
+    };
+    WorkflowVersion: {
+      version: number;
+      regional: components["schemas"]["RegionalPart"];
+      publishedAt: string;
+    };
+    Application: {
+      id: string;
+      /** @enum {string} */
+      kind: "first" | "renewal";
+      lks: {
+        id: string;
+        name: string;
+      };
+      tenant: {
+        slug: string;
+        name: string;
+      };
+      step: {
+        id: string;
+        label: {
+          id: string;
+          en: string;
+        };
+        actor: string;
+        terminal: boolean;
+      };
+      workflowVersion: number;
+      version: number;
+      letter: components["schemas"]["ApplicationLetter"];
+      checklist: {
+        key: string;
+        name: string;
+        description: string;
+        required: boolean;
+        acceptedTypes: ("pdf" | "jpeg" | "png" | "webp" | "heic" | "docx" | "xlsx")[];
+        maxBytes: number;
+        /** @enum {string} */
+        status: "missing" | "uploaded" | "returned" | "accepted";
+        /** @description The document uploaded for this requirement (see /documents/{id}) */
+        documentId?: string;
+        /** @description Why the verifier returned the document (the latest note) */
+        comment?: string;
+        /** @description Every note left on this document, oldest first (returned one by one and with the application) */
+        notes?: {
+          message: string;
+          at: string;
+        }[];
+      }[];
+      returnItems: components["schemas"]["ReturnItem"][];
+      availableActions: {
+        action: string;
+        label: {
+          id: string;
+          en: string;
+        };
+        to: string;
+        commentRequired: boolean;
+        checklistRequired: boolean;
+      }[];
+      permissions: components["schemas"]["ApplicationPermissions"];
+      stepEnteredAt: string;
+      stepDueAt: string | null;
+      overdue: boolean;
+      submittedAt: string | null;
+      createdAt: string;
+      changesSinceReturn: {
+        field: string;
+        oldValue?: unknown;
+        newValue?: unknown;
+        changedAt: string;
+      }[];
+      /** @description Documents replaced (or first uploaded) since the last return: the file seen at the return and the newest */
+      documentChanges: {
+        key: string;
+        name: string;
+        old: {
+          documentId: string;
+          version: number;
+          filename: string;
+          size: number;
+          uploadedAt: string;
+        } | null;
+        new: {
+          documentId: string;
+          version: number;
+          filename: string;
+          size: number;
+          uploadedAt: string;
+        };
+      }[];
+    };
+    ApplicationLetter: {
+      number: string;
+      date: string;
+      signatoryName: string;
+      signatoryPosition: string;
+      /** @description Why the LKS applies now; what changed since the last accreditation */
+      summary?: string;
+    };
+    ReturnItem: {
+      /** @enum {string} */
+      kind: "document" | "profile_field" | "letter";
+      /** @description Checklist key, profile field name, or letter field */
+      ref: string;
+      message: string;
+    };
+    ApplicationPermissions: {
+      /** @description Add a file to a checklist requirement or as evidence */
+      mayUpload: boolean;
+      /** @description Correct the application letter (the LKS's operators while it is with them) */
+      mayEditLetter: boolean;
+      /** @description Accept or return documents one by one (whoever acts at a Dinsos or BALKS step) */
+      mayReviewDocuments: boolean;
+      /** @description Take one of availableActions */
+      mayTakeAction: boolean;
+    };
+    ApplicationCreate: {
+      lksId: string;
+      /** @enum {string} */
+      kind: "first" | "renewal";
+      letter: components["schemas"]["ApplicationLetter"];
+    };
+    InboxPage: {
+      items: components["schemas"]["InboxItem"][];
+      nextCursor: string | null;
+      total: number;
+    };
+    InboxItem: {
+      id: string;
+      lks: {
+        id: string;
+        name: string;
+      };
+      tenant: {
+        slug: string;
+        name: string;
+      };
+      /** @enum {string} */
+      kind: "first" | "renewal";
+      step: {
+        id: string;
+        label: {
+          id: string;
+          en: string;
+        };
+      };
+      stepDueAt: string | null;
+      overdue: boolean;
+      version: number;
+    };
+    TransitionRequest: {
+      action: string;
+      comment?: string;
+      /** @description For returns: exactly what the LKS must fix */
+      items?: components["schemas"]["ReturnItem"][];
+      expectedVersion: number;
+    };
+    Timeline: {
+      items: components["schemas"]["TimelineEntry"][];
+    };
+    TimelineEntry: {
+      action: string;
+      from: {
+        id: string;
+        label: {
+          id: string;
+          en: string;
+        };
+      } | null;
+      to: {
+        id: string;
+        label: {
+          id: string;
+          en: string;
+        };
+      };
+      actor: {
+        id: string;
+        name: string;
+      } | null;
+      comment: string | null;
+      items: components["schemas"]["ReturnItem"][];
+      at: string;
+      secondsInPreviousStep: number | null;
+      previousStepDueAt: string | null;
+      previousStepOverdue: boolean;
+    };
+    MoveVersion: {
+      version: number;
+      expectedVersion: number;
+    };
+    LksApplications: {
+      items: {
+        id: string;
+        /** @enum {string} */
+        kind: "first" | "renewal";
+        step: {
+          id: string;
+          label: {
+            id: string;
+            en: string;
+          };
+        };
+        open: boolean;
+        version: number;
+        createdAt: string;
+        submittedAt: string | null;
+      }[];
+    };
+    LetterUpdate: {
+      letter: components["schemas"]["ApplicationLetter"];
+      expectedVersion: number;
+    };
+    ChecklistAccept: {
+      expectedVersion: number;
+    };
+    ChecklistReturn: {
+      comment: string;
+      expectedVersion: number;
+    };
+    NotificationPage: {
+      items: components["schemas"]["Notification"][];
+      nextCursor: string | null;
+      unread: number;
+    };
+    Notification: {
+      id: string;
+      title: string;
+      body: string;
+      /** @description Path in the web app */
+      link: string;
+      createdAt: string;
+      readAt: string | null;
+    };
+    MarkRead: {
+      /** Format: date-time */
+      upTo?: string;
+    };
+    WorkSummary: {
+      groups: {
+        tenant: components["schemas"]["TenantSummary"] & unknown;
+        roles: components["schemas"]["Role"][];
+        items: {
+          /** @enum {string} */
+          kind: "applications" | "lks_to_verify" | "lks_returned" | "national_applications";
+          count: number;
+          /** @description Of `count`, how many are past their step's SLA (applications only) */
+          overdue: number;
+          /** @description The membership to act in to do this work */
+          membershipId: string;
+        }[];
+      }[];
+      /** @description Everything waiting, over every group */
+      total: number;
+    };
+    CreatedUpload: {
+      id: string;
+      offset: number;
+      length: number;
+      duplicate: boolean;
+      documentId: string | null;
+    };
+    DocumentList: {
+      items: components["schemas"]["Document"][];
+    };
+    Document: {
+      id: string;
+      lksId: string;
+      applicationId: string | null;
+      /** @description Checklist key of the application's requirement */
+      requirement: string | null;
+      /** @description Assessment indicator code (evidence, Formulir B) */
+      indicator: string | null;
+      /** @description LKS profile field the document proves */
+      profileField: string | null;
+      current: components["schemas"]["DocumentVersion"];
+      /** @description Newest first */
+      versions: components["schemas"]["DocumentVersion"][];
+    };
+    DocumentVersion: {
+      version: number;
+      filename: string;
+      contentType: string;
+      size: number;
+      sha256: string;
+      /** @description Pages of a PDF, so a reader on a slow link knows before downloading */
+      pageCount: number | null;
+      hasThumbnail: boolean;
+      uploadedAt: string;
+      uploadedBy: {
+        id: string;
+        name: string;
+      } | null;
+    };
+  };
+  responses: never;
+  parameters: never;
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    "health.get": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The Worker is up */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Health"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "auth.login": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "email": "dinsos.kota-tangerang@akrab.test",
-                 *       "password": "Akrab-Demo-2026!"
-                 *     }
-                 */
-                "application/json": components["schemas"]["LoginRequest"];
-            };
-        };
-        responses: {
-            /** @description Signed in */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SessionResponse"];
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in but not allowed to do this, or a cross-site request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body over the limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unsupported media type, or the bytes are not of the declared type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many attempts; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "auth.logout": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Signed out */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in but not allowed to do this, or a cross-site request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body over the limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "auth.me": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The current user */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Me"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "auth.invitationShow": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                token: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description A pending invitation */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["InvitationDetails"];
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "auth.invitationAccept": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                token: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["InvitationAccept"];
-            };
-        };
-        responses: {
-            /** @description Accepted and signed in */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SessionResponse"];
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in but not allowed to do this, or a cross-site request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body over the limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unsupported media type, or the bytes are not of the declared type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "auth.passwordResetRequest": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "email": "lks@akrab.test"
-                 *     }
-                 */
-                "application/json": components["schemas"]["PasswordResetRequest"];
-            };
-        };
-        responses: {
-            /** @description If the account exists, a link is on its way */
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in but not allowed to do this, or a cross-site request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body over the limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unsupported media type, or the bytes are not of the declared type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "auth.passwordResetComplete": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PasswordResetComplete"];
-            };
-        };
-        responses: {
-            /** @description Password changed */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in but not allowed to do this, or a cross-site request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body over the limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unsupported media type, or the bytes are not of the declared type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "auth.verifyEmail": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["VerifyEmail"];
-            };
-        };
-        responses: {
-            /** @description Email confirmed; the account can sign in */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in but not allowed to do this, or a cross-site request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body over the limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unsupported media type, or the bytes are not of the declared type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "regions.list": {
-        parameters: {
-            query?: {
-                /** @description Part of the name, case-insensitive */
-                q?: string;
-                province?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Regions ordered by Kemendagri code */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RegionList"];
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "outbox.list": {
-        parameters: {
-            query?: {
-                /** @description Opaque cursor from the previous page's nextCursor */
-                cursor?: string;
-                limit?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description One page of messages */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["OutboxPage"];
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "outbox.retry": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                messageId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The message as it now stands */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["OutboxMessage"];
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in but not allowed to do this, or a cross-site request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body over the limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "lks.registration": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["LksRegistration"];
-            };
-        };
-        responses: {
-            /** @description Registered, waiting for the Dinsos */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["LksRegistered"];
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in but not allowed to do this, or a cross-site request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body over the limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unsupported media type, or the bytes are not of the declared type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "lks.exportCsv": {
-        parameters: {
-            query?: {
-                /** @description Part of the LKS name */
-                q?: string;
-                /** @description One ownership, or `government` for every government unit */
-                ownership?: "community" | "provincial_government" | "regency_government" | "central_government" | "government";
-                type?: "LKSA" | "LKS-LU" | "LKSPD" | "LKS-NAPZA" | "LKS-ODHA" | "LKS-LAIN";
-                status?: "pending_verification" | "returned" | "registered" | "inactive";
-                /** @description Kecamatan code */
-                district?: string;
-                /** @description Tanda daftar or izin operasional expiring within this many days */
-                expiring?: number;
-            };
-            header?: never;
-            path: {
-                tenant: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description CSV */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": string;
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "lks.list": {
-        parameters: {
-            query?: {
-                /** @description Opaque cursor from the previous page's nextCursor */
-                cursor?: string;
-                limit?: number;
-                /** @description Part of the LKS name */
-                q?: string;
-                /** @description One ownership, or `government` for every government unit */
-                ownership?: "community" | "provincial_government" | "regency_government" | "central_government" | "government";
-                type?: "LKSA" | "LKS-LU" | "LKSPD" | "LKS-NAPZA" | "LKS-ODHA" | "LKS-LAIN";
-                status?: "pending_verification" | "returned" | "registered" | "inactive";
-                /** @description Kecamatan code */
-                district?: string;
-                /** @description Tanda daftar or izin operasional expiring within this many days */
-                expiring?: number;
-            };
-            header?: never;
-            path: {
-                tenant: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description One page of LKS */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["LksPage"];
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "lks.create": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                tenant: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["LksProfileInput"];
-            };
-        };
-        responses: {
-            /** @description Registered */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["LksDetail"];
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in but not allowed to do this, or a cross-site request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body over the limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unsupported media type, or the bytes are not of the declared type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "lks.nationalList": {
-        parameters: {
-            query?: {
-                /** @description Opaque cursor from the previous page's nextCursor */
-                cursor?: string;
-                limit?: number;
-                /** @description Part of the LKS name */
-                q?: string;
-                type?: "LKSA" | "LKS-LU" | "LKSPD" | "LKS-NAPZA" | "LKS-ODHA" | "LKS-LAIN";
-                status?: "pending_verification" | "returned" | "registered" | "inactive";
-                /** @description Province code (Kemendagri), e.g. 36 */
-                province?: string;
-                /** @description Kab/kota code (Kemendagri), e.g. 36.71 */
-                regency?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description One page of LKS */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["LksPage"];
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "lks.show": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                tenant: string;
-                lksId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The LKS */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["LksDetail"];
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "lks.update": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                tenant: string;
-                lksId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["LksUpdate"];
-            };
-        };
-        responses: {
-            /** @description The LKS after the change */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["LksDetail"];
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in but not allowed to do this, or a cross-site request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body over the limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unsupported media type, or the bytes are not of the declared type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "lks.history": {
-        parameters: {
-            query?: {
-                /** @description Opaque cursor from the previous page's nextCursor */
-                cursor?: string;
-                limit?: number;
-            };
-            header?: never;
-            path: {
-                tenant: string;
-                lksId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description One page of changes */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["LksHistoryPage"];
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "lks.verify": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                tenant: string;
-                lksId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "tandaDaftar": {
-                 *         "number": "460/123/Dinsos/2026",
-                 *         "issuer": "Dinas Sosial Kota Tangerang",
-                 *         "issuedAt": "2026-01-10",
-                 *         "expiresAt": "2031-01-10"
-                 *       }
-                 *     }
-                 */
-                "application/json": components["schemas"]["LksVerify"];
-            };
-        };
-        responses: {
-            /** @description Registered */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["LksDetail"];
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in but not allowed to do this, or a cross-site request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body over the limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unsupported media type, or the bytes are not of the declared type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "lks.return": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                tenant: string;
-                lksId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "comments": [
-                 *         {
-                 *           "field": "npwp",
-                 *           "message": "NPWP tidak terbaca / The NPWP is unreadable"
-                 *         }
-                 *       ]
-                 *     }
-                 */
-                "application/json": components["schemas"]["LksReturn"];
-            };
-        };
-        responses: {
-            /** @description Returned */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["LksDetail"];
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in but not allowed to do this, or a cross-site request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body over the limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unsupported media type, or the bytes are not of the declared type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "lks.resubmit": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                tenant: string;
-                lksId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Waiting for verification again */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["LksDetail"];
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in but not allowed to do this, or a cross-site request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body over the limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "nationalLks.create": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["LksProfileInput"];
-            };
-        };
-        responses: {
-            /** @description Registered */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["LksDetail"];
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in but not allowed to do this, or a cross-site request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body over the limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unsupported media type, or the bytes are not of the declared type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "nationalLks.update": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                lksId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["LksUpdate"];
-            };
-        };
-        responses: {
-            /** @description The unit after the change */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["LksDetail"];
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in but not allowed to do this, or a cross-site request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body over the limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unsupported media type, or the bytes are not of the declared type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "invitations.create": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                tenant: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "email": "verifikator@dinsos.tangerangkota.go.id",
-                 *       "role": "dinsos_verifier"
-                 *     }
-                 */
-                "application/json": components["schemas"]["InvitationCreate"];
-            };
-        };
-        responses: {
-            /** @description Invitation sent */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["InvitationCreated"];
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in but not allowed to do this, or a cross-site request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body over the limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unsupported media type, or the bytes are not of the declared type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "members.list": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                tenant: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Members */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MemberList"];
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in but not allowed to do this, or a cross-site request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "members.remove": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                tenant: string;
-                membershipId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Removed */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in but not allowed to do this, or a cross-site request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body over the limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "members.changeRole": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                tenant: string;
-                membershipId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "role": "dinsos_head"
-                 *     }
-                 */
-                "application/json": components["schemas"]["RoleChange"];
-            };
-        };
-        responses: {
-            /** @description The changed membership */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Member"];
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in but not allowed to do this, or a cross-site request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body over the limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unsupported media type, or the bytes are not of the declared type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "areas.list": {
-        parameters: {
-            query: {
-                parent: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Areas by name */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AreaList"];
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "tenantSignups.create": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "regionCode": "36.02",
-                 *       "officeName": "Dinas Sosial Kabupaten Lebak",
-                 *       "officialEmail": "dinsos@lebakkab.go.id",
-                 *       "contactName": "Siti Rahmawati",
-                 *       "contactPhone": "0252 201234"
-                 *     }
-                 */
-                "application/json": components["schemas"]["TenantSignupCreate"];
-            };
-        };
-        responses: {
-            /** @description Sign-up received */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TenantSignupCreated"];
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in but not allowed to do this, or a cross-site request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body over the limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unsupported media type, or the bytes are not of the declared type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "tenantSignups.letterPut": {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description attachToken from the sign-up answer */
-                "x-attach-token": string;
-                /** @description The file's name on the applicant's device (URI-encoded); kept, made safe, for the reviewer */
-                "x-filename"?: string;
-            };
-            path: {
-                signupId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/pdf": string;
-            };
-        };
-        responses: {
-            /** @description Letter attached */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in but not allowed to do this, or a cross-site request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body over the limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unsupported media type, or the bytes are not of the declared type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "tenantSignups.list": {
-        parameters: {
-            query?: {
-                /** @description Opaque cursor from the previous page's nextCursor */
-                cursor?: string;
-                limit?: number;
-                status?: "pending" | "approved" | "rejected";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description One page of sign-ups */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TenantSignupPage"];
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "tenantSignups.show": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                signupId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The sign-up */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TenantSignup"];
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "tenantSignups.letterGet": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                signupId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The PDF */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/pdf": string;
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "tenantSignups.approve": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                signupId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Tenant created */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TenantApproved"];
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in but not allowed to do this, or a cross-site request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body over the limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "tenantSignups.reject": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                signupId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TenantSignupReject"];
-            };
-        };
-        responses: {
-            /** @description The rejected sign-up */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TenantSignup"];
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in but not allowed to do this, or a cross-site request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body over the limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unsupported media type, or the bytes are not of the declared type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "tenants.list": {
-        parameters: {
-            query?: {
-                /** @description Opaque cursor from the previous page's nextCursor */
-                cursor?: string;
-                limit?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description One page of tenants */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TenantPage"];
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "tenants.setStatus": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                slug: string;
-                status: "deactivate" | "activate";
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The tenant */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TenantOverview"];
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in but not allowed to do this, or a cross-site request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body over the limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "tenantProfile.get": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                tenant: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Profile */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TenantProfile"];
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "tenantProfile.update": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                tenant: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TenantProfileUpdate"];
-            };
-        };
-        responses: {
-            /** @description Updated profile */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TenantProfile"];
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in but not allowed to do this, or a cross-site request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body over the limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unsupported media type, or the bytes are not of the declared type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "tenantProfile.logoGet": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                tenant: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The image */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "image/png": string;
-                    "image/jpeg": string;
-                    "image/webp": string;
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "tenantProfile.logoPut": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                tenant: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "image/png": string;
-                "image/jpeg": string;
-                "image/webp": string;
-            };
-        };
-        responses: {
-            /** @description Logo stored */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in but not allowed to do this, or a cross-site request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body over the limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unsupported media type, or the bytes are not of the declared type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "audit.list": {
-        parameters: {
-            query?: {
-                /** @description Opaque cursor from the previous page's nextCursor */
-                cursor?: string;
-                limit?: number;
-                /** @description Exact action, or a prefix ending in '.' (e.g. 'auth.') */
-                action?: string;
-                /** @description Actor's email */
-                actor?: string;
-                from?: string;
-                to?: string;
-            };
-            header?: never;
-            path: {
-                tenant: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description One page of events */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AuditPage"];
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in but not allowed to do this, or a cross-site request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "workflow.get": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                tenant: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Workflow */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WorkflowState"];
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "workflow.saveDraft": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                tenant: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["WorkflowDraft"];
-            };
-        };
-        responses: {
-            /** @description Saved */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DraftSaved"];
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in but not allowed to do this, or a cross-site request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body over the limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unsupported media type, or the bytes are not of the declared type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "workflow.publish": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                tenant: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Published */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Published"];
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in but not allowed to do this, or a cross-site request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body over the limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "workflow.checklistGet": {
-        parameters: {
-            query?: {
-                /** @description Whose checklist: community LKS (default) or government units */
-                ownership?: "community" | "government";
-            };
-            header?: never;
-            path: {
-                tenant: string;
-                kind: "first" | "renewal";
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Checklist */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Checklist"];
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "workflow.checklistPut": {
-        parameters: {
-            query?: {
-                /** @description Whose checklist: community LKS (default) or government units */
-                ownership?: "community" | "government";
-            };
-            header?: never;
-            path: {
-                tenant: string;
-                kind: "first" | "renewal";
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ChecklistReplace"];
-            };
-        };
-        responses: {
-            /** @description Saved */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Checklist"];
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in but not allowed to do this, or a cross-site request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body over the limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unsupported media type, or the bytes are not of the declared type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "workflow.version": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                tenant: string;
-                version: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The version */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WorkflowVersion"];
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "applications.create": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                tenant: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "lksId": "01J8Z6Q5T0EXAMPLE",
-                 *       "kind": "first",
-                 *       "letter": {
-                 *         "number": "012/PAKB/III/2026",
-                 *         "date": "2026-03-02",
-                 *         "signatoryName": "Budi Santoso",
-                 *         "signatoryPosition": "Ketua"
-                 *       }
-                 *     }
-                 */
-                "application/json": components["schemas"]["ApplicationCreate"];
-            };
-        };
-        responses: {
-            /** @description Draft created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Application"];
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in but not allowed to do this, or a cross-site request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body over the limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unsupported media type, or the bytes are not of the declared type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "applications.inbox": {
-        parameters: {
-            query?: {
-                /** @description Opaque cursor from the previous page's nextCursor */
-                cursor?: string;
-                limit?: number;
-                step?: string;
-                /** @description For a province: one kab/kota tenant's slug */
-                area?: string;
-                overdue?: "true" | "false";
-            };
-            header?: never;
-            path: {
-                tenant: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description One page of the inbox */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["InboxPage"];
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "applications.show": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                tenant: string;
-                applicationId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The application */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Application"];
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "applications.transition": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                tenant: string;
-                applicationId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "action": "return",
-                 *       "comment": "Mohon lengkapi dokumen / Please complete the documents",
-                 *       "items": [
-                 *         {
-                 *           "kind": "document",
-                 *           "ref": "npwp",
-                 *           "message": "NPWP tidak terbaca / The NPWP scan is unreadable"
-                 *         }
-                 *       ],
-                 *       "expectedVersion": 3
-                 *     }
-                 */
-                "application/json": components["schemas"]["TransitionRequest"];
-            };
-        };
-        responses: {
-            /** @description The application after the action */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Application"];
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in but not allowed to do this, or a cross-site request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body over the limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unsupported media type, or the bytes are not of the declared type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "applications.timeline": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                tenant: string;
-                applicationId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Oldest first */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Timeline"];
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "applications.moveVersion": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                tenant: string;
-                applicationId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["MoveVersion"];
-            };
-        };
-        responses: {
-            /** @description Moved */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Application"];
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in but not allowed to do this, or a cross-site request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body over the limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unsupported media type, or the bytes are not of the declared type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "applications.nationalInbox": {
-        parameters: {
-            query?: {
-                /** @description Opaque cursor from the previous page's nextCursor */
-                cursor?: string;
-                limit?: number;
-                /** @description Province code (Kemendagri), e.g. 36 */
-                province?: string;
-                /** @description Kab/kota code (Kemendagri), e.g. 36.71 */
-                regency?: string;
-                step?: string;
-                overdue?: "true" | "false";
-                lksType?: "LKSA" | "LKS-LU" | "LKSPD" | "LKS-NAPZA" | "LKS-ODHA" | "LKS-LAIN";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description One page of the national inbox */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["InboxPage"];
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "applications.nationalList": {
-        parameters: {
-            query?: {
-                /** @description Opaque cursor from the previous page's nextCursor */
-                cursor?: string;
-                limit?: number;
-                /** @description Province code (Kemendagri), e.g. 36 */
-                province?: string;
-                /** @description Kab/kota code (Kemendagri), e.g. 36.71 */
-                regency?: string;
-                step?: string;
-                overdue?: "true" | "false";
-                lksType?: "LKSA" | "LKS-LU" | "LKSPD" | "LKS-NAPZA" | "LKS-ODHA" | "LKS-LAIN";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description One page of open applications */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["InboxPage"];
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "applications.listOfLks": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                tenant: string;
-                lksId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Applications */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["LksApplications"];
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "applications.updateLetter": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                tenant: string;
-                applicationId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["LetterUpdate"];
-            };
-        };
-        responses: {
-            /** @description The application */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Application"];
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in but not allowed to do this, or a cross-site request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body over the limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unsupported media type, or the bytes are not of the declared type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "applications.acceptDocument": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                tenant: string;
-                applicationId: string;
-                key: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "expectedVersion": 3
-                 *     }
-                 */
-                "application/json": components["schemas"]["ChecklistAccept"];
-            };
-        };
-        responses: {
-            /** @description The application with the updated checklist */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Application"];
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in but not allowed to do this, or a cross-site request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body over the limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unsupported media type, or the bytes are not of the declared type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "applications.returnDocument": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                tenant: string;
-                applicationId: string;
-                key: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "comment": "Halaman 2 tidak ada / Page 2 is missing",
-                 *       "expectedVersion": 3
-                 *     }
-                 */
-                "application/json": components["schemas"]["ChecklistReturn"];
-            };
-        };
-        responses: {
-            /** @description The application with the updated checklist */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Application"];
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in but not allowed to do this, or a cross-site request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body over the limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unsupported media type, or the bytes are not of the declared type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "notifications.list": {
-        parameters: {
-            query?: {
-                /** @description Opaque cursor from the previous page's nextCursor */
-                cursor?: string;
-                limit?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Notifications */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["NotificationPage"];
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "notifications.markRead": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["MarkRead"];
-            };
-        };
-        responses: {
-            /** @description Marked */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in but not allowed to do this, or a cross-site request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body over the limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unsupported media type, or the bytes are not of the declared type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "me.work": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description What waits, per tenant (and the national organisation) */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WorkSummary"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "uploads.create": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                tenant: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Created; Location is the upload's URL */
-            201: {
-                headers: {
-                    /** @description Always 1.0.0 */
-                    "Tus-Resumable"?: string;
-                    /** @description Bytes the server holds */
-                    "Upload-Offset"?: number;
-                    /** @description When an unfinished upload is abandoned (7 days after its last byte) */
-                    "Upload-Expires"?: string;
-                    Location?: string;
-                    "Akrab-Duplicate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CreatedUpload"];
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in but not allowed to do this, or a cross-site request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Tus-Resumable missing or not 1.0.0 */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Larger than the requirement allows */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A file type the requirement does not accept */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "uploads.options": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                tenant: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description What this tus server supports */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "uploads.status": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                tenant: string;
-                uploadId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Upload-Offset and Upload-Length */
-            200: {
-                headers: {
-                    /** @description Always 1.0.0 */
-                    "Tus-Resumable"?: string;
-                    /** @description Bytes the server holds */
-                    "Upload-Offset"?: number;
-                    /** @description When an unfinished upload is abandoned (7 days after its last byte) */
-                    "Upload-Expires"?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Terminated, expired or failed */
-            410: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "uploads.terminate": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                tenant: string;
-                uploadId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Cancelled */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in but not allowed to do this, or a cross-site request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Already terminated, expired or failed */
-            410: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body over the limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "uploads.append": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                tenant: string;
-                uploadId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/offset+octet-stream": string;
-            };
-        };
-        responses: {
-            /** @description Bytes stored */
-            204: {
-                headers: {
-                    /** @description Always 1.0.0 */
-                    "Tus-Resumable"?: string;
-                    /** @description Bytes the server holds */
-                    "Upload-Offset"?: number;
-                    /** @description When an unfinished upload is abandoned (7 days after its last byte) */
-                    "Upload-Expires"?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in but not allowed to do this, or a cross-site request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Terminated, expired or failed */
-            410: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description More bytes than Upload-Length */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Wrong request content type, or file content not the declared type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Checksum mismatch */
-            460: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "documents.listOfApplication": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                tenant: string;
-                applicationId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The documents */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DocumentList"];
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "documents.show": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                tenant: string;
-                documentId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The document */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Document"];
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "documents.content": {
-        parameters: {
-            query?: {
-                /** @description An earlier version; the current one when absent */
-                version?: number;
-            };
-            header?: never;
-            path: {
-                tenant: string;
-                documentId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The file, as the type its bytes were detected to be */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/pdf": string;
-                    "image/jpeg": string;
-                    "image/png": string;
-                    "image/webp": string;
-                    "image/heic": string;
-                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                };
-            };
-            /** @description The requested byte range */
-            206: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/pdf": string;
-                    "image/jpeg": string;
-                    "image/png": string;
-                    "image/webp": string;
-                    "image/heic": string;
-                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                };
-            };
-            /** @description Not modified (If-None-Match) */
-            304: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Range not satisfiable */
-            416: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "documents.thumbnailGet": {
-        parameters: {
-            query?: {
-                /** @description An earlier version; the current one when absent */
-                version?: number;
-            };
-            header?: never;
-            path: {
-                tenant: string;
-                documentId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description JPEG or WebP */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "image/jpeg": string;
-                    "image/webp": string;
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "documents.thumbnailPut": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                tenant: string;
-                documentId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "image/jpeg": string;
-                "image/webp": string;
-            };
-        };
-        responses: {
-            /** @description Thumbnail stored */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in but not allowed to do this, or a cross-site request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body over the limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unsupported media type, or the bytes are not of the declared type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "docs.openapi": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The document */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "docs.reference": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The reference */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/html": string;
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
+  "health.get": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The Worker is up */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Health"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "auth.login": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "email": "dinsos.kota-tangerang@akrab.test",
+         *       "password": "Akrab-Demo-2026!"
+         *     }
+         */
+        "application/json": components["schemas"]["LoginRequest"];
+      };
+    };
+    responses: {
+      /** @description Signed in */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["SessionResponse"];
+        };
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Signed in but not allowed to do this, or a cross-site request */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Request body over the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type, or the bytes are not of the declared type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many attempts; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "auth.logout": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Signed out */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Signed in but not allowed to do this, or a cross-site request */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Request body over the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "auth.me": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The current user */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Me"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "auth.invitationShow": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A pending invitation */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["InvitationDetails"];
+        };
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "auth.invitationAccept": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["InvitationAccept"];
+      };
+    };
+    responses: {
+      /** @description Accepted and signed in */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["SessionResponse"];
+        };
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Signed in but not allowed to do this, or a cross-site request */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Request body over the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type, or the bytes are not of the declared type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "auth.passwordResetRequest": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "email": "lks@akrab.test"
+         *     }
+         */
+        "application/json": components["schemas"]["PasswordResetRequest"];
+      };
+    };
+    responses: {
+      /** @description If the account exists, a link is on its way */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Signed in but not allowed to do this, or a cross-site request */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Request body over the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type, or the bytes are not of the declared type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "auth.passwordResetComplete": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["PasswordResetComplete"];
+      };
+    };
+    responses: {
+      /** @description Password changed */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Signed in but not allowed to do this, or a cross-site request */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Request body over the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type, or the bytes are not of the declared type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "auth.verifyEmail": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["VerifyEmail"];
+      };
+    };
+    responses: {
+      /** @description Email confirmed; the account can sign in */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Signed in but not allowed to do this, or a cross-site request */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Request body over the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type, or the bytes are not of the declared type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "regions.list": {
+    parameters: {
+      query?: {
+        /** @description Part of the name, case-insensitive */
+        q?: string;
+        province?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Regions ordered by Kemendagri code */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RegionList"];
+        };
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "outbox.list": {
+    parameters: {
+      query?: {
+        /** @description Opaque cursor from the previous page's nextCursor */
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of messages */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["OutboxPage"];
+        };
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "outbox.retry": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        messageId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The message as it now stands */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["OutboxMessage"];
+        };
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Signed in but not allowed to do this, or a cross-site request */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Request body over the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "lks.registration": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["LksRegistration"];
+      };
+    };
+    responses: {
+      /** @description Registered, waiting for the Dinsos */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["LksRegistered"];
+        };
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Signed in but not allowed to do this, or a cross-site request */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Request body over the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type, or the bytes are not of the declared type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "lks.exportCsv": {
+    parameters: {
+      query?: {
+        /** @description Part of the LKS name */
+        q?: string;
+        /** @description One ownership, or `government` for every government unit */
+        ownership?: "community" | "provincial_government" | "regency_government" | "central_government" | "government";
+        type?: "LKSA" | "LKS-LU" | "LKSPD" | "LKS-NAPZA" | "LKS-ODHA" | "LKS-LAIN";
+        status?: "pending_verification" | "returned" | "registered" | "inactive";
+        /** @description Kecamatan code */
+        district?: string;
+        /** @description Tanda daftar or izin operasional expiring within this many days */
+        expiring?: number;
+      };
+      header?: never;
+      path: {
+        tenant: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description CSV */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "text/csv": string;
+        };
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "lks.list": {
+    parameters: {
+      query?: {
+        /** @description Opaque cursor from the previous page's nextCursor */
+        cursor?: string;
+        limit?: number;
+        /** @description Part of the LKS name */
+        q?: string;
+        /** @description One ownership, or `government` for every government unit */
+        ownership?: "community" | "provincial_government" | "regency_government" | "central_government" | "government";
+        type?: "LKSA" | "LKS-LU" | "LKSPD" | "LKS-NAPZA" | "LKS-ODHA" | "LKS-LAIN";
+        status?: "pending_verification" | "returned" | "registered" | "inactive";
+        /** @description Kecamatan code */
+        district?: string;
+        /** @description Tanda daftar or izin operasional expiring within this many days */
+        expiring?: number;
+      };
+      header?: never;
+      path: {
+        tenant: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of LKS */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["LksPage"];
+        };
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "lks.create": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tenant: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["LksProfileInput"];
+      };
+    };
+    responses: {
+      /** @description Registered */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["LksDetail"];
+        };
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Signed in but not allowed to do this, or a cross-site request */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Request body over the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type, or the bytes are not of the declared type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "lks.nationalList": {
+    parameters: {
+      query?: {
+        /** @description Opaque cursor from the previous page's nextCursor */
+        cursor?: string;
+        limit?: number;
+        /** @description Part of the LKS name */
+        q?: string;
+        type?: "LKSA" | "LKS-LU" | "LKSPD" | "LKS-NAPZA" | "LKS-ODHA" | "LKS-LAIN";
+        status?: "pending_verification" | "returned" | "registered" | "inactive";
+        /** @description Province code (Kemendagri), e.g. 36 */
+        province?: string;
+        /** @description Kab/kota code (Kemendagri), e.g. 36.71 */
+        regency?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of LKS */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["LksPage"];
+        };
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "lks.show": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tenant: string;
+        lksId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The LKS */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["LksDetail"];
+        };
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "lks.update": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tenant: string;
+        lksId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["LksUpdate"];
+      };
+    };
+    responses: {
+      /** @description The LKS after the change */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["LksDetail"];
+        };
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Signed in but not allowed to do this, or a cross-site request */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Request body over the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type, or the bytes are not of the declared type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "lks.history": {
+    parameters: {
+      query?: {
+        /** @description Opaque cursor from the previous page's nextCursor */
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        tenant: string;
+        lksId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of changes */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["LksHistoryPage"];
+        };
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "lks.verify": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tenant: string;
+        lksId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "tandaDaftar": {
+         *         "number": "460/123/Dinsos/2026",
+         *         "issuer": "Dinas Sosial Kota Tangerang",
+         *         "issuedAt": "2026-01-10",
+         *         "expiresAt": "2031-01-10"
+         *       }
+         *     }
+         */
+        "application/json": components["schemas"]["LksVerify"];
+      };
+    };
+    responses: {
+      /** @description Registered */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["LksDetail"];
+        };
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Signed in but not allowed to do this, or a cross-site request */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Request body over the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type, or the bytes are not of the declared type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "lks.return": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tenant: string;
+        lksId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "comments": [
+         *         {
+         *           "field": "npwp",
+         *           "message": "NPWP tidak terbaca / The NPWP is unreadable"
+         *         }
+         *       ]
+         *     }
+         */
+        "application/json": components["schemas"]["LksReturn"];
+      };
+    };
+    responses: {
+      /** @description Returned */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["LksDetail"];
+        };
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Signed in but not allowed to do this, or a cross-site request */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Request body over the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type, or the bytes are not of the declared type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "lks.resubmit": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tenant: string;
+        lksId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Waiting for verification again */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["LksDetail"];
+        };
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Signed in but not allowed to do this, or a cross-site request */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Request body over the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "nationalLks.create": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["LksProfileInput"];
+      };
+    };
+    responses: {
+      /** @description Registered */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["LksDetail"];
+        };
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Signed in but not allowed to do this, or a cross-site request */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Request body over the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type, or the bytes are not of the declared type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "nationalLks.update": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        lksId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["LksUpdate"];
+      };
+    };
+    responses: {
+      /** @description The unit after the change */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["LksDetail"];
+        };
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Signed in but not allowed to do this, or a cross-site request */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Request body over the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type, or the bytes are not of the declared type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "invitations.create": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tenant: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "email": "verifikator@dinsos.tangerangkota.go.id",
+         *       "role": "dinsos_verifier"
+         *     }
+         */
+        "application/json": components["schemas"]["InvitationCreate"];
+      };
+    };
+    responses: {
+      /** @description Invitation sent */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["InvitationCreated"];
+        };
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Signed in but not allowed to do this, or a cross-site request */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Request body over the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type, or the bytes are not of the declared type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "members.list": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tenant: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Members */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["MemberList"];
+        };
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Signed in but not allowed to do this, or a cross-site request */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "members.remove": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tenant: string;
+        membershipId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Removed */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Signed in but not allowed to do this, or a cross-site request */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Request body over the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "members.changeRole": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tenant: string;
+        membershipId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "role": "dinsos_head"
+         *     }
+         */
+        "application/json": components["schemas"]["RoleChange"];
+      };
+    };
+    responses: {
+      /** @description The changed membership */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Member"];
+        };
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Signed in but not allowed to do this, or a cross-site request */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Request body over the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type, or the bytes are not of the declared type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "areas.list": {
+    parameters: {
+      query: {
+        parent: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Areas by name */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["AreaList"];
+        };
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "tenantSignups.create": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "regionCode": "36.02",
+         *       "officeName": "Dinas Sosial Kabupaten Lebak",
+         *       "officialEmail": "dinsos@lebakkab.go.id",
+         *       "contactName": "Siti Rahmawati",
+         *       "contactPhone": "0252 201234"
+         *     }
+         */
+        "application/json": components["schemas"]["TenantSignupCreate"];
+      };
+    };
+    responses: {
+      /** @description Sign-up received */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["TenantSignupCreated"];
+        };
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Signed in but not allowed to do this, or a cross-site request */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Request body over the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type, or the bytes are not of the declared type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "tenantSignups.letterPut": {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description attachToken from the sign-up answer */
+        "x-attach-token": string;
+        /** @description The file's name on the applicant's device (URI-encoded); kept, made safe, for the reviewer */
+        "x-filename"?: string;
+      };
+      path: {
+        signupId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/pdf": string;
+      };
+    };
+    responses: {
+      /** @description Letter attached */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Signed in but not allowed to do this, or a cross-site request */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Request body over the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type, or the bytes are not of the declared type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "tenantSignups.list": {
+    parameters: {
+      query?: {
+        /** @description Opaque cursor from the previous page's nextCursor */
+        cursor?: string;
+        limit?: number;
+        status?: "pending" | "approved" | "rejected";
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of sign-ups */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["TenantSignupPage"];
+        };
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "tenantSignups.show": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        signupId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The sign-up */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["TenantSignup"];
+        };
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "tenantSignups.letterGet": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        signupId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The PDF */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/pdf": string;
+        };
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "tenantSignups.approve": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        signupId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Tenant created */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["TenantApproved"];
+        };
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Signed in but not allowed to do this, or a cross-site request */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Request body over the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "tenantSignups.reject": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        signupId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["TenantSignupReject"];
+      };
+    };
+    responses: {
+      /** @description The rejected sign-up */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["TenantSignup"];
+        };
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Signed in but not allowed to do this, or a cross-site request */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Request body over the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type, or the bytes are not of the declared type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "tenants.list": {
+    parameters: {
+      query?: {
+        /** @description Opaque cursor from the previous page's nextCursor */
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of tenants */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["TenantPage"];
+        };
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "tenants.setStatus": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        slug: string;
+        status: "deactivate" | "activate";
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The tenant */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["TenantOverview"];
+        };
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Signed in but not allowed to do this, or a cross-site request */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Request body over the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "tenantProfile.get": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tenant: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Profile */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["TenantProfile"];
+        };
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "tenantProfile.update": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tenant: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["TenantProfileUpdate"];
+      };
+    };
+    responses: {
+      /** @description Updated profile */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["TenantProfile"];
+        };
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Signed in but not allowed to do this, or a cross-site request */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Request body over the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type, or the bytes are not of the declared type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "tenantProfile.logoGet": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tenant: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The image */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "image/png": string;
+          "image/jpeg": string;
+          "image/webp": string;
+        };
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "tenantProfile.logoPut": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tenant: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "image/png": string;
+        "image/jpeg": string;
+        "image/webp": string;
+      };
+    };
+    responses: {
+      /** @description Logo stored */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Signed in but not allowed to do this, or a cross-site request */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Request body over the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type, or the bytes are not of the declared type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "audit.list": {
+    parameters: {
+      query?: {
+        /** @description Opaque cursor from the previous page's nextCursor */
+        cursor?: string;
+        limit?: number;
+        /** @description Exact action, or a prefix ending in '.' (e.g. 'auth.') */
+        action?: string;
+        /** @description Actor's email */
+        actor?: string;
+        from?: string;
+        to?: string;
+      };
+      header?: never;
+      path: {
+        tenant: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of events */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["AuditPage"];
+        };
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Signed in but not allowed to do this, or a cross-site request */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "workflow.get": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tenant: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Workflow */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["WorkflowState"];
+        };
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "workflow.saveDraft": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tenant: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["WorkflowDraft"];
+      };
+    };
+    responses: {
+      /** @description Saved */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["DraftSaved"];
+        };
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Signed in but not allowed to do this, or a cross-site request */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Request body over the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type, or the bytes are not of the declared type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "workflow.publish": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tenant: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Published */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Published"];
+        };
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Signed in but not allowed to do this, or a cross-site request */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Request body over the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "workflow.checklistGet": {
+    parameters: {
+      query?: {
+        /** @description Whose checklist: community LKS (default) or government units */
+        ownership?: "community" | "government";
+      };
+      header?: never;
+      path: {
+        tenant: string;
+        kind: "first" | "renewal";
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Checklist */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Checklist"];
+        };
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "workflow.checklistPut": {
+    parameters: {
+      query?: {
+        /** @description Whose checklist: community LKS (default) or government units */
+        ownership?: "community" | "government";
+      };
+      header?: never;
+      path: {
+        tenant: string;
+        kind: "first" | "renewal";
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ChecklistReplace"];
+      };
+    };
+    responses: {
+      /** @description Saved */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Checklist"];
+        };
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Signed in but not allowed to do this, or a cross-site request */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Request body over the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type, or the bytes are not of the declared type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "workflow.version": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tenant: string;
+        version: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The version */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["WorkflowVersion"];
+        };
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "applications.create": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tenant: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "lksId": "01J8Z6Q5T0EXAMPLE",
+         *       "kind": "first",
+         *       "letter": {
+         *         "number": "012/PAKB/III/2026",
+         *         "date": "2026-03-02",
+         *         "signatoryName": "Budi Santoso",
+         *         "signatoryPosition": "Ketua"
+         *       }
+         *     }
+         */
+        "application/json": components["schemas"]["ApplicationCreate"];
+      };
+    };
+    responses: {
+      /** @description Draft created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Application"];
+        };
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Signed in but not allowed to do this, or a cross-site request */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Request body over the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type, or the bytes are not of the declared type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "applications.inbox": {
+    parameters: {
+      query?: {
+        /** @description Opaque cursor from the previous page's nextCursor */
+        cursor?: string;
+        limit?: number;
+        step?: string;
+        /** @description For a province: one kab/kota tenant's slug */
+        area?: string;
+        overdue?: "true" | "false";
+      };
+      header?: never;
+      path: {
+        tenant: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of the inbox */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["InboxPage"];
+        };
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "applications.show": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tenant: string;
+        applicationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The application */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Application"];
+        };
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "applications.transition": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tenant: string;
+        applicationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "action": "return",
+         *       "comment": "Mohon lengkapi dokumen / Please complete the documents",
+         *       "items": [
+         *         {
+         *           "kind": "document",
+         *           "ref": "npwp",
+         *           "message": "NPWP tidak terbaca / The NPWP scan is unreadable"
+         *         }
+         *       ],
+         *       "expectedVersion": 3
+         *     }
+         */
+        "application/json": components["schemas"]["TransitionRequest"];
+      };
+    };
+    responses: {
+      /** @description The application after the action */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Application"];
+        };
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Signed in but not allowed to do this, or a cross-site request */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Request body over the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type, or the bytes are not of the declared type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "applications.timeline": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tenant: string;
+        applicationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Oldest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Timeline"];
+        };
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "applications.moveVersion": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tenant: string;
+        applicationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["MoveVersion"];
+      };
+    };
+    responses: {
+      /** @description Moved */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Application"];
+        };
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Signed in but not allowed to do this, or a cross-site request */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Request body over the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type, or the bytes are not of the declared type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "applications.nationalInbox": {
+    parameters: {
+      query?: {
+        /** @description Opaque cursor from the previous page's nextCursor */
+        cursor?: string;
+        limit?: number;
+        /** @description Province code (Kemendagri), e.g. 36 */
+        province?: string;
+        /** @description Kab/kota code (Kemendagri), e.g. 36.71 */
+        regency?: string;
+        step?: string;
+        overdue?: "true" | "false";
+        lksType?: "LKSA" | "LKS-LU" | "LKSPD" | "LKS-NAPZA" | "LKS-ODHA" | "LKS-LAIN";
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of the national inbox */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["InboxPage"];
+        };
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "applications.nationalList": {
+    parameters: {
+      query?: {
+        /** @description Opaque cursor from the previous page's nextCursor */
+        cursor?: string;
+        limit?: number;
+        /** @description Province code (Kemendagri), e.g. 36 */
+        province?: string;
+        /** @description Kab/kota code (Kemendagri), e.g. 36.71 */
+        regency?: string;
+        step?: string;
+        overdue?: "true" | "false";
+        lksType?: "LKSA" | "LKS-LU" | "LKSPD" | "LKS-NAPZA" | "LKS-ODHA" | "LKS-LAIN";
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of open applications */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["InboxPage"];
+        };
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "applications.listOfLks": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tenant: string;
+        lksId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Applications */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["LksApplications"];
+        };
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "applications.updateLetter": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tenant: string;
+        applicationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["LetterUpdate"];
+      };
+    };
+    responses: {
+      /** @description The application */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Application"];
+        };
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Signed in but not allowed to do this, or a cross-site request */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Request body over the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type, or the bytes are not of the declared type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "applications.acceptDocument": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tenant: string;
+        applicationId: string;
+        key: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "expectedVersion": 3
+         *     }
+         */
+        "application/json": components["schemas"]["ChecklistAccept"];
+      };
+    };
+    responses: {
+      /** @description The application with the updated checklist */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Application"];
+        };
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Signed in but not allowed to do this, or a cross-site request */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Request body over the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type, or the bytes are not of the declared type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "applications.returnDocument": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tenant: string;
+        applicationId: string;
+        key: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "comment": "Halaman 2 tidak ada / Page 2 is missing",
+         *       "expectedVersion": 3
+         *     }
+         */
+        "application/json": components["schemas"]["ChecklistReturn"];
+      };
+    };
+    responses: {
+      /** @description The application with the updated checklist */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Application"];
+        };
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Signed in but not allowed to do this, or a cross-site request */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Request body over the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type, or the bytes are not of the declared type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "notifications.list": {
+    parameters: {
+      query?: {
+        /** @description Opaque cursor from the previous page's nextCursor */
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Notifications */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["NotificationPage"];
+        };
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "notifications.markRead": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["MarkRead"];
+      };
+    };
+    responses: {
+      /** @description Marked */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Signed in but not allowed to do this, or a cross-site request */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Request body over the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type, or the bytes are not of the declared type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "me.work": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description What waits, per tenant (and the national organisation) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["WorkSummary"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "uploads.create": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tenant: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Created; Location is the upload's URL */
+      201: {
+        headers: {
+          /** @description Always 1.0.0 */
+          "Tus-Resumable"?: string;
+          /** @description Bytes the server holds */
+          "Upload-Offset"?: number;
+          /** @description When an unfinished upload is abandoned (7 days after its last byte) */
+          "Upload-Expires"?: string;
+          Location?: string;
+          "Akrab-Duplicate"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["CreatedUpload"];
+        };
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Signed in but not allowed to do this, or a cross-site request */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Tus-Resumable missing or not 1.0.0 */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Larger than the requirement allows */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A file type the requirement does not accept */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "uploads.options": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tenant: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description What this tus server supports */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "uploads.status": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tenant: string;
+        uploadId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Upload-Offset and Upload-Length */
+      200: {
+        headers: {
+          /** @description Always 1.0.0 */
+          "Tus-Resumable"?: string;
+          /** @description Bytes the server holds */
+          "Upload-Offset"?: number;
+          /** @description When an unfinished upload is abandoned (7 days after its last byte) */
+          "Upload-Expires"?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Terminated, expired or failed */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "uploads.terminate": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tenant: string;
+        uploadId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Cancelled */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Signed in but not allowed to do this, or a cross-site request */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Already terminated, expired or failed */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Request body over the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "uploads.append": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tenant: string;
+        uploadId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/offset+octet-stream": string;
+      };
+    };
+    responses: {
+      /** @description Bytes stored */
+      204: {
+        headers: {
+          /** @description Always 1.0.0 */
+          "Tus-Resumable"?: string;
+          /** @description Bytes the server holds */
+          "Upload-Offset"?: number;
+          /** @description When an unfinished upload is abandoned (7 days after its last byte) */
+          "Upload-Expires"?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Signed in but not allowed to do this, or a cross-site request */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Terminated, expired or failed */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description More bytes than Upload-Length */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Wrong request content type, or file content not the declared type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Checksum mismatch */
+      460: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "documents.listOfApplication": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tenant: string;
+        applicationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The documents */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["DocumentList"];
+        };
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "documents.show": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tenant: string;
+        documentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The document */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Document"];
+        };
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "documents.content": {
+    parameters: {
+      query?: {
+        /** @description An earlier version; the current one when absent */
+        version?: number;
+      };
+      header?: never;
+      path: {
+        tenant: string;
+        documentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The file, as the type its bytes were detected to be */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/pdf": string;
+          "image/jpeg": string;
+          "image/png": string;
+          "image/webp": string;
+          "image/heic": string;
+          "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+        };
+      };
+      /** @description The requested byte range */
+      206: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/pdf": string;
+          "image/jpeg": string;
+          "image/png": string;
+          "image/webp": string;
+          "image/heic": string;
+          "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+        };
+      };
+      /** @description Not modified (If-None-Match) */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Range not satisfiable */
+      416: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "documents.thumbnailGet": {
+    parameters: {
+      query?: {
+        /** @description An earlier version; the current one when absent */
+        version?: number;
+      };
+      header?: never;
+      path: {
+        tenant: string;
+        documentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description JPEG or WebP */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "image/jpeg": string;
+          "image/webp": string;
+        };
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "documents.thumbnailPut": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tenant: string;
+        documentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "image/jpeg": string;
+        "image/webp": string;
+      };
+    };
+    responses: {
+      /** @description Thumbnail stored */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input (problem+json with `errors` naming each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Signed in but not allowed to do this, or a cross-site request */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Request body over the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type, or the bytes are not of the declared type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "docs.openapi": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The document */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  "docs.reference": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The reference */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "text/html": string;
+        };
+      };
+      /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected server error or misconfiguration (quote the requestId) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
 }

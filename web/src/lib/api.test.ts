@@ -57,7 +57,10 @@ describe("api client", () => {
       detail: "Kata sandi terlalu pendek / Password too short",
       errors: [{ path: "password", message: "Minimal 10 karakter / At least 10 characters" }],
     };
-    const response = new Response(JSON.stringify(problem), { status: 400, headers: { "content-type": "application/problem+json" } });
+    const response = new Response(JSON.stringify(problem), {
+      status: 400,
+      headers: { "content-type": "application/problem+json" },
+    });
     const body = { name: "Ani", password: "x" };
     const options = { params: { token: "t" }, fetch: fakeFetch(response) };
     const error = await api.post("/auth/invitations/{token}/accept", body, options).catch((e: unknown) => e);
@@ -72,23 +75,33 @@ describe("api client", () => {
   });
 
   test("429 carries Retry-After in seconds", async () => {
-    const response = json({ type: "urn:akrab:problem:rate-limited", title: "Too many requests", status: 429, detail: "…" }, 429, {
-      "retry-after": "125",
-    });
+    const response = json(
+      { type: "urn:akrab:problem:rate-limited", title: "Too many requests", status: 429, detail: "…" },
+      429,
+      {
+        "retry-after": "125",
+      },
+    );
     const login = { email: "a@b.c", password: "x" };
-    const error = (await api.post("/auth/login", login, { fetch: fakeFetch(response) }).catch((e: unknown) => e)) as ApiError;
+    const error = (await api
+      .post("/auth/login", login, { fetch: fakeFetch(response) })
+      .catch((e: unknown) => e)) as ApiError;
     expect(error.status).toBe(429);
     expect(error.retryAfter).toBe(125);
   });
 
   test("a dropped connection is status 0", async () => {
-    const error = (await api.get("/auth/me", { fetch: fakeFetch(new TypeError("Failed to fetch")) }).catch((e: unknown) => e)) as ApiError;
+    const error = (await api
+      .get("/auth/me", { fetch: fakeFetch(new TypeError("Failed to fetch")) })
+      .catch((e: unknown) => e)) as ApiError;
     expect(error).toBeInstanceOf(ApiError);
     expect(error.status).toBe(0);
   });
 
   test("204 and bodiless 202 resolve to undefined; HTML instead of JSON is an error", async () => {
-    expect(await api.post("/auth/logout", undefined, { fetch: fakeFetch(new Response(null, { status: 204 })) })).toBeUndefined();
+    expect(
+      await api.post("/auth/logout", undefined, { fetch: fakeFetch(new Response(null, { status: 204 })) }),
+    ).toBeUndefined();
     const accepted = fakeFetch(new Response(null, { status: 202 }));
     expect(await api.post("/auth/password-reset", { email: "a@b.c" }, { fetch: accepted })).toBeUndefined();
     const html = new Response("<!doctype html>", { status: 200, headers: { "content-type": "text/html" } });

@@ -52,8 +52,7 @@ export class ApiError extends Error {
 
   /** The message for one form field, if the API reported one. */
   fieldError(path: string): string | undefined {
-    return this.errors.find((e) => e.path === path || e.path === `/${path}` || e.path.endsWith(`.${path}`))
-      ?.message;
+    return this.errors.find((e) => e.path === path || e.path === `/${path}` || e.path.endsWith(`.${path}`))?.message;
   }
 
   /**
@@ -154,17 +153,17 @@ type CallOptions<O> = Omit<RequestOptions, "query"> &
 /** Options are required exactly when the path has placeholders (or the query has required values). */
 type OptionsArg<O> = NoFields extends CallOptions<O> ? [options?: CallOptions<O>] : [options: CallOptions<O>];
 /** Body then options; a body the operation does not need may be left out when the options may too. */
-type BodyArgs<O> = undefined extends JsonRequest<O>
-  ? NoFields extends CallOptions<O>
-    ? [body?: JsonRequest<O>, options?: CallOptions<O>]
-    : [body: JsonRequest<O>, options: CallOptions<O>]
-  : [body: JsonRequest<O>, ...OptionsArg<O>];
+type BodyArgs<O> =
+  undefined extends JsonRequest<O>
+    ? NoFields extends CallOptions<O>
+      ? [body?: JsonRequest<O>, options?: CallOptions<O>]
+      : [body: JsonRequest<O>, options: CallOptions<O>]
+    : [body: JsonRequest<O>, ...OptionsArg<O>];
 
 /** The paths whose PUT takes bytes, with the media types each accepts. */
 type BytesPath = {
   [P in PathFor<"put">]: "application/json" extends keyof RequestContent<Operation<P, "put">> ? never : P;
 }[PathFor<"put">];
-
 
 function isRawBody(body: unknown): body is RawBody {
   return typeof body === "object" && body !== null && "bytes" in body && "contentType" in body;

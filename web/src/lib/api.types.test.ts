@@ -14,9 +14,9 @@ const params = { tenant: "kota-tangerang", applicationId: "a1" };
 
 describe("api types", () => {
   test("a route's 2xx body is the call's result, picked by path and method", async () => {
-    expectTypeOf(api.get("/t/{tenant}/applications/{applicationId}", { params, fetch })).resolves.toEqualTypeOf<
-      Application
-    >();
+    expectTypeOf(
+      api.get("/t/{tenant}/applications/{applicationId}", { params, fetch }),
+    ).resolves.toEqualTypeOf<Application>();
     expectTypeOf(api.get("/auth/me", { fetch })).resolves.toEqualTypeOf<Session>();
     expectTypeOf<ResponseOf<"patch", "/t/{tenant}/lks/{lksId}">>().toEqualTypeOf<LksDetail>();
     // 204: nothing to read.

@@ -2,17 +2,34 @@ import { DEFAULT_REGIONAL_PART } from "@akrab/domain";
 import { describe, expect, test } from "vitest";
 import { ApiError } from "./api.ts";
 import type { Membership } from "./api-types.ts";
-import { IdempotentAction, formatDuration, letterBody, letterChanged, letterForm, shortValue, tenantCandidates, validateLetter } from "./applications.ts";
+import {
+  IdempotentAction,
+  formatDuration,
+  letterBody,
+  letterChanged,
+  letterForm,
+  shortValue,
+  tenantCandidates,
+  validateLetter,
+} from "./applications.ts";
 import { fromDraft, placeProblems, toDraft } from "./workflow-editor.ts";
 
 describe("applications helpers", () => {
   test("letter form: checks, the body the API takes, and whether it differs from the stored letter", () => {
-    const stored = { number: "012/PAKB/2026", date: "2026-01-05", signatoryName: "Maria Suryani", signatoryPosition: "Ketua Yayasan" };
+    const stored = {
+      number: "012/PAKB/2026",
+      date: "2026-01-05",
+      signatoryName: "Maria Suryani",
+      signatoryPosition: "Ketua Yayasan",
+    };
     const form = letterForm(stored);
     expect(form.summary).toBe("");
     expect(validateLetter(form, "req")).toEqual({});
     expect(letterChanged(form, stored)).toBe(false);
-    expect(letterBody({ ...form, number: "  013/PAKB/2026 ", summary: "  " })).toEqual({ ...stored, number: "013/PAKB/2026" });
+    expect(letterBody({ ...form, number: "  013/PAKB/2026 ", summary: "  " })).toEqual({
+      ...stored,
+      number: "013/PAKB/2026",
+    });
     expect(letterChanged({ ...form, number: "012/PAKB/2026 " }, stored)).toBe(false);
     expect(letterChanged({ ...form, summary: "Baru" }, stored)).toBe(true);
     expect(validateLetter({ ...form, number: " ", date: "5/1/2026", signatoryName: "M" }, "req")).toEqual({
@@ -24,11 +41,14 @@ describe("applications helpers", () => {
 
   test("tenant candidates: the link's tenant, then the active one, then the others, without repeats", () => {
     const mm = (slug: string | null) => ({ tenant: slug ? { slug } : null }) as unknown as Membership;
-    expect(tenantCandidates("kota-tangerang", mm("prov-banten"), [mm("prov-banten"), mm("kab-pandeglang"), mm(null), mm("kota-tangerang")])).toEqual([
-      "kota-tangerang",
-      "prov-banten",
-      "kab-pandeglang",
-    ]);
+    expect(
+      tenantCandidates("kota-tangerang", mm("prov-banten"), [
+        mm("prov-banten"),
+        mm("kab-pandeglang"),
+        mm(null),
+        mm("kota-tangerang"),
+      ]),
+    ).toEqual(["kota-tangerang", "prov-banten", "kab-pandeglang"]);
   });
 
   test("an idempotency key is reused after a network error only, for the same action", async () => {

@@ -13,7 +13,9 @@ export function pickLabel(label: { id: string; en: string } | null | undefined):
 }
 
 export const applicationHref = (id: string, tenantSlug?: string | null) =>
-  tenantSlug ? `/permohonan/${encodeURIComponent(id)}?t=${encodeURIComponent(tenantSlug)}` : `/permohonan/${encodeURIComponent(id)}`;
+  tenantSlug
+    ? `/permohonan/${encodeURIComponent(id)}?t=${encodeURIComponent(tenantSlug)}`
+    : `/permohonan/${encodeURIComponent(id)}`;
 
 /**
  * Tenants to read an application through, best first: the one the link names, then the active
@@ -142,7 +144,13 @@ export interface LetterForm {
   summary: string;
 }
 
-export const emptyLetter = (): LetterForm => ({ number: "", date: "", signatoryName: "", signatoryPosition: "", summary: "" });
+export const emptyLetter = (): LetterForm => ({
+  number: "",
+  date: "",
+  signatoryName: "",
+  signatoryPosition: "",
+  summary: "",
+});
 
 /** A letter from the API as form values. */
 export function letterForm(letter: Partial<Record<keyof LetterForm, string | undefined>>): LetterForm {
@@ -169,7 +177,13 @@ export function validateLetter(form: LetterForm, required: string): Record<strin
 }
 
 /** The letter as the API takes it: trimmed, without an empty summary. */
-export function letterBody(form: LetterForm): { number: string; date: string; signatoryName: string; signatoryPosition: string; summary?: string } {
+export function letterBody(form: LetterForm): {
+  number: string;
+  date: string;
+  signatoryName: string;
+  signatoryPosition: string;
+  summary?: string;
+} {
   return {
     number: form.number.trim(),
     date: form.date,
@@ -180,7 +194,10 @@ export function letterBody(form: LetterForm): { number: string; date: string; si
 }
 
 /** True when the form differs from the stored letter (after the same trimming the API applies). */
-export function letterChanged(form: LetterForm, stored: Partial<Record<keyof LetterForm, string | undefined>>): boolean {
+export function letterChanged(
+  form: LetterForm,
+  stored: Partial<Record<keyof LetterForm, string | undefined>>,
+): boolean {
   const body = letterBody(form);
   return LETTER_FIELDS.some((field) => (body[field] ?? "") !== (stored[field] ?? ""));
 }

@@ -4,7 +4,17 @@ import { ApiError } from "./api.ts";
 import { apiFieldErrors } from "./errors.ts";
 import { fitWithin } from "./image.ts";
 import { lksTypeLabel, ppksLabel } from "./labels.ts";
-import { draftFromProfile, draftToInput, emptyDraft, fieldId, focusTarget, lksPathLabel, restoreDraft, validateDraft, type LksDraft } from "./lks-form.ts";
+import {
+  draftFromProfile,
+  draftToInput,
+  emptyDraft,
+  fieldId,
+  focusTarget,
+  lksPathLabel,
+  restoreDraft,
+  validateDraft,
+  type LksDraft,
+} from "./lks-form.ts";
 import { commentsByField, daysUntil, formatNpwp, formatProfileValue } from "./lks-view.ts";
 import { searchRegions } from "./regions.ts";
 import type { LksDetail, Region } from "./api-types.ts";
@@ -47,7 +57,20 @@ describe("LKS form: browser-side checks mirror the contract", () => {
 
   test("an empty draft names every required field by its API path", () => {
     const errors = validateDraft(emptyDraft(), undefined, "2026-01-01");
-    for (const path of ["name", "legalForm", "npwp", "address.street", "address.villageCode", "phone", "email", "board.0.idNumber", "types", "serviceMode", "ppks", "capacity"]) {
+    for (const path of [
+      "name",
+      "legalForm",
+      "npwp",
+      "address.street",
+      "address.villageCode",
+      "phone",
+      "email",
+      "board.0.idNumber",
+      "types",
+      "serviceMode",
+      "ppks",
+      "capacity",
+    ]) {
       expect(errors, path).toHaveProperty([path]);
     }
   });
@@ -59,11 +82,19 @@ describe("LKS form: browser-side checks mirror the contract", () => {
     draft.kemenkumham.date = "2015-01-01"; // before the deed
     draft.tandaDaftar = { number: "1", issuer: "Dinsos", issuedAt: "2027-01-01", expiresAt: "2026-01-01" };
     const errors = validateDraft(draft, undefined, "2026-01-01");
-    expect(Object.keys(errors).sort()).toEqual(["board.0.idNumber", "kemenkumham.date", "npwp", "tandaDaftar.expiresAt", "tandaDaftar.issuedAt"]);
+    expect(Object.keys(errors).sort()).toEqual([
+      "board.0.idNumber",
+      "kemenkumham.date",
+      "npwp",
+      "tandaDaftar.expiresAt",
+      "tandaDaftar.issuedAt",
+    ]);
   });
 
   test("a masked NIK the API showed may be sent back unchanged, a made-up one may not", () => {
-    const original = { board: [{ name: "Siti", position: "Ketua", idNumber: "3671********0003" }] } as LksDetail["profile"];
+    const original = {
+      board: [{ name: "Siti", position: "Ketua", idNumber: "3671********0003" }],
+    } as LksDetail["profile"];
     const draft = validDraft();
     draft.board[0]!.idNumber = "3671********0003";
     expect(validateDraft(draft, original, "2026-01-01")).toEqual({});
@@ -90,13 +121,27 @@ describe("LKS form: browser-side checks mirror the contract", () => {
   });
 
   test("a government unit stands on its agency and decree: no legal form, deed or NPWP sent", () => {
-    const draft: LksDraft = { ...validDraft(), ownership: "provincial_government", institutionKind: "panti_pemerintah", npwp: "", legalForm: "" };
+    const draft: LksDraft = {
+      ...validDraft(),
+      ownership: "provincial_government",
+      institutionKind: "panti_pemerintah",
+      npwp: "",
+      legalForm: "",
+    };
     const missing = validateDraft(draft, undefined, "2026-05-01");
     expect(Object.keys(missing).sort()).toEqual(["decree.date", "decree.issuer", "decree.number", "owningAgency"]);
-    const complete = { ...draft, owningAgency: "Dinas Sosial Provinsi Banten", decree: { number: "Pergub 5/2020", date: "2020-02-02", issuer: "Gubernur Banten" } };
+    const complete = {
+      ...draft,
+      owningAgency: "Dinas Sosial Provinsi Banten",
+      decree: { number: "Pergub 5/2020", date: "2020-02-02", issuer: "Gubernur Banten" },
+    };
     expect(validateDraft(complete, undefined, "2026-05-01")).toEqual({});
     const input = draftToInput(complete);
-    expect(input).toMatchObject({ ownership: "provincial_government", institutionKind: "panti_pemerintah", owningAgency: "Dinas Sosial Provinsi Banten" });
+    expect(input).toMatchObject({
+      ownership: "provincial_government",
+      institutionKind: "panti_pemerintah",
+      owningAgency: "Dinas Sosial Provinsi Banten",
+    });
     for (const key of ["legalForm", "deed", "kemenkumham", "npwp"]) expect(input).not.toHaveProperty(key);
     expect(draftToInput(draftFromProfile(input as LksDetail["profile"]))).toEqual(input);
     expect(focusTarget("decree")).toBe("f-decree-number");
@@ -145,11 +190,19 @@ describe("presentation helpers", () => {
     expect(formatNpwp("012345678901000")).toBe("01.234.567.8-901.000");
     expect(formatNpwp("3671015501700003")).toBe("3671015501700003");
     expect(formatProfileValue("ppks", ["anak_terlantar", "odha"])).toBe("Anak terlantar, Orang dengan HIV/AIDS (ODHA)");
-    expect(formatProfileValue("board", [{ name: "Siti", position: "Ketua", idNumber: "3671********0003" }])).toBe("Siti, Ketua, 3671********0003");
+    expect(formatProfileValue("board", [{ name: "Siti", position: "Ketua", idNumber: "3671********0003" }])).toBe(
+      "Siti, Ketua, 3671********0003",
+    );
     expect(formatProfileValue("phone", null)).toBe("—");
   });
   test("return comments grouped by top-level field", () => {
-    expect(commentsByField([{ field: "npwp", message: "a" }, { field: "board.0.idNumber", message: "b" }, { field: "npwp", message: "c" }])).toEqual({
+    expect(
+      commentsByField([
+        { field: "npwp", message: "a" },
+        { field: "board.0.idNumber", message: "b" },
+        { field: "npwp", message: "c" },
+      ]),
+    ).toEqual({
       npwp: ["a", "c"],
       board: ["b"],
     });

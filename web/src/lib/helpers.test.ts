@@ -7,7 +7,9 @@ import { groupMemberships, homeKind } from "./roles.ts";
 
 describe("joinText", () => {
   test("pieces of a label keep one space between them, empty ones leave no gap", () => {
-    expect(joinText("Tahap: Perbaikan oleh LKS.", "Menunggu tindakan Anda.")).toBe("Tahap: Perbaikan oleh LKS. Menunggu tindakan Anda.");
+    expect(joinText("Tahap: Perbaikan oleh LKS.", "Menunggu tindakan Anda.")).toBe(
+      "Tahap: Perbaikan oleh LKS. Menunggu tindakan Anda.",
+    );
     expect(joinText("Tahap: Diajukan.", null, false, "")).toBe("Tahap: Diajukan.");
     expect(joinText("·", "Dinas", "·", "diajukan 1 Mei 2026")).toBe("· Dinas · diajukan 1 Mei 2026");
   });
@@ -28,7 +30,9 @@ describe("linkify", () => {
 
 describe("localizeApiText (API texts are 'Indonesian / English')", () => {
   test("picks the Indonesian half by default", () => {
-    expect(localizeApiText("Email atau kata sandi salah / Wrong email or password")).toBe("Email atau kata sandi salah");
+    expect(localizeApiText("Email atau kata sandi salah / Wrong email or password")).toBe(
+      "Email atau kata sandi salah",
+    );
   });
   test("leaves other texts alone", () => {
     expect(localizeApiText("Tanpa terjemahan")).toBe("Tanpa terjemahan");

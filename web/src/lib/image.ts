@@ -73,7 +73,11 @@ function drawScaled(image: ImageBitmap, max: number, opaque: boolean): HTMLCanva
 }
 
 /** The first attempt the browser really encodes and that fits `maxBytes`, or null. */
-async function encodeFirstFitting(canvas: HTMLCanvasElement, attempts: ReadonlyArray<readonly [EncodedType, number | undefined]>, maxBytes: number): Promise<{ blob: Blob; type: EncodedType } | null> {
+async function encodeFirstFitting(
+  canvas: HTMLCanvasElement,
+  attempts: ReadonlyArray<readonly [EncodedType, number | undefined]>,
+  maxBytes: number,
+): Promise<{ blob: Blob; type: EncodedType } | null> {
   for (const [type, quality] of attempts) {
     const blob = await toBlob(canvas, type, quality);
     // A browser that cannot encode a type silently returns PNG: skip to the next attempt.
@@ -133,11 +137,27 @@ export interface DownscaledPhoto {
  * (WebP/JPEG at `quality`, or PNG), or null when it encodes none of them. The caller keeps the
  * original when it is smaller. Pass an already decoded `image` to reuse it for the thumbnail.
  */
-export async function downscalePhoto(image: ImageBitmap, types: readonly EncodedType[], max = 1600, quality = 0.82): Promise<DownscaledPhoto | null> {
+export async function downscalePhoto(
+  image: ImageBitmap,
+  types: readonly EncodedType[],
+  max = 1600,
+  quality = 0.82,
+): Promise<DownscaledPhoto | null> {
   for (const type of types) {
     const canvas = drawScaled(image, max, type === "image/jpeg");
-    const found = await encodeFirstFitting(canvas, [[type, type === "image/png" ? undefined : quality]], Number.POSITIVE_INFINITY);
-    if (found) return { ...found, width: canvas.width, height: canvas.height, sourceWidth: image.width, sourceHeight: image.height };
+    const found = await encodeFirstFitting(
+      canvas,
+      [[type, type === "image/png" ? undefined : quality]],
+      Number.POSITIVE_INFINITY,
+    );
+    if (found)
+      return {
+        ...found,
+        width: canvas.width,
+        height: canvas.height,
+        sourceWidth: image.width,
+        sourceHeight: image.height,
+      };
   }
   return null;
 }
@@ -146,7 +166,11 @@ export async function downscalePhoto(image: ImageBitmap, types: readonly Encoded
  * The preview stored beside a document: longest side ≤ `max`, WebP or JPEG (what the server
  * takes for thumbnails), at most `maxBytes`; null if even the lowest quality does not fit.
  */
-export async function makeThumbnail(image: ImageBitmap, max = 320, maxBytes = 64 * 1024): Promise<{ blob: Blob; type: EncodedType } | null> {
+export async function makeThumbnail(
+  image: ImageBitmap,
+  max = 320,
+  maxBytes = 64 * 1024,
+): Promise<{ blob: Blob; type: EncodedType } | null> {
   const canvas = drawScaled(image, max, true);
   return encodeFirstFitting(
     canvas,

@@ -134,7 +134,8 @@ export function restoreDraft(stored: unknown): LksDraft {
     legalisation: { ...base.legalisation, ...s.legalisation },
     address: { ...base.address, ...s.address },
     location: { ...base.location, ...s.location },
-    board: Array.isArray(s.board) && s.board.length > 0 ? s.board.map((b) => ({ ...emptyBoardMember(), ...b })) : base.board,
+    board:
+      Array.isArray(s.board) && s.board.length > 0 ? s.board.map((b) => ({ ...emptyBoardMember(), ...b })) : base.board,
     types: Array.isArray(s.types) ? s.types : [],
     ppks: Array.isArray(s.ppks) ? s.ppks : [],
     tandaDaftar: { ...base.tandaDaftar, ...s.tandaDaftar },
@@ -172,7 +173,9 @@ export function draftFromProfile(profile: LksDetail["profile"]): LksDraft {
     capacity: String(profile.capacity),
     currentClients: String(profile.currentClients),
     staffCount: String(profile.staffCount),
-    tandaDaftar: profile.tandaDaftar ? { ...permit(profile.tandaDaftar), issuer: profile.tandaDaftar.issuer } : { ...emptyPermit(), issuer: "" },
+    tandaDaftar: profile.tandaDaftar
+      ? { ...permit(profile.tandaDaftar), issuer: profile.tandaDaftar.issuer }
+      : { ...emptyPermit(), issuer: "" },
     izinOperasional: permit(profile.izinOperasional),
     siksNgId: profile.siksNgId ?? "",
   };
@@ -205,7 +208,11 @@ export function draftToInput(d: LksDraft): LksProfileInput {
     },
     phone: d.phone.trim(),
     email: d.email.trim(),
-    board: d.board.map((b) => ({ name: b.name.trim(), position: b.position.trim(), idNumber: b.idNumber.replace(/\s/g, "") })),
+    board: d.board.map((b) => ({
+      name: b.name.trim(),
+      position: b.position.trim(),
+      idNumber: b.idNumber.replace(/\s/g, ""),
+    })),
     types: [...d.types],
     serviceMode: d.serviceMode as ServiceMode,
     ppks: [...d.ppks],
@@ -221,7 +228,12 @@ export function draftToInput(d: LksDraft): LksProfileInput {
   }
   const td = d.tandaDaftar;
   if (filled(td.number, td.issuer, td.issuedAt, td.expiresAt)) {
-    input.tandaDaftar = { number: td.number.trim(), issuer: td.issuer.trim(), issuedAt: td.issuedAt, expiresAt: td.expiresAt };
+    input.tandaDaftar = {
+      number: td.number.trim(),
+      issuer: td.issuer.trim(),
+      issuedAt: td.issuedAt,
+      expiresAt: td.expiresAt,
+    };
   }
   const io = d.izinOperasional;
   if (filled(io.number, io.issuedAt, io.expiresAt)) {
@@ -235,12 +247,15 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const isMasked = (value: string) => value.includes("*");
 
-
 /**
  * The browser-side checks: path → message, paths as the API reports them ("address.villageCode",
  * "board.0.idNumber"). `original` is the profile being edited: a masked NIK it showed may stay.
  */
-export function validateDraft(d: LksDraft, original?: LksDetail["profile"], today = jakartaDay()): Record<string, string> {
+export function validateDraft(
+  d: LksDraft,
+  original?: LksDetail["profile"],
+  today = jakartaDay(),
+): Record<string, string> {
   const errors: Record<string, string> = {};
   const set = (path: string, message: string) => {
     if (!(path in errors)) errors[path] = message;
@@ -282,7 +297,8 @@ export function validateDraft(d: LksDraft, original?: LksDetail["profile"], toda
   if (!d.address.regencyCode) set("address.regencyCode", m.lksf_err_choose());
   if (!d.address.districtCode) set("address.districtCode", m.lksf_err_choose());
   if (!d.address.villageCode) set("address.villageCode", m.lksf_err_choose());
-  if (d.address.postalCode.trim() && !/^\d{5}$/.test(d.address.postalCode.trim())) set("address.postalCode", m.lksf_err_postal());
+  if (d.address.postalCode.trim() && !/^\d{5}$/.test(d.address.postalCode.trim()))
+    set("address.postalCode", m.lksf_err_postal());
 
   if (filled(d.location.latitude, d.location.longitude)) {
     const lat = toNumber(d.location.latitude);
@@ -315,14 +331,16 @@ export function validateDraft(d: LksDraft, original?: LksDetail["profile"], toda
     if (td.issuer.trim().length < 3) set("tandaDaftar.issuer", m.lksf_err_required());
     date("tandaDaftar.issuedAt", td.issuedAt);
     date("tandaDaftar.expiresAt", td.expiresAt, false);
-    if (td.issuedAt && td.expiresAt && td.expiresAt <= td.issuedAt) set("tandaDaftar.expiresAt", m.lksf_err_expiry_order());
+    if (td.issuedAt && td.expiresAt && td.expiresAt <= td.issuedAt)
+      set("tandaDaftar.expiresAt", m.lksf_err_expiry_order());
   }
   const io = d.izinOperasional;
   if (filled(io.number, io.issuedAt, io.expiresAt)) {
     if (!io.number.trim()) set("izinOperasional.number", m.lksf_err_required());
     date("izinOperasional.issuedAt", io.issuedAt);
     date("izinOperasional.expiresAt", io.expiresAt, false);
-    if (io.issuedAt && io.expiresAt && io.expiresAt <= io.issuedAt) set("izinOperasional.expiresAt", m.lksf_err_expiry_order());
+    if (io.issuedAt && io.expiresAt && io.expiresAt <= io.issuedAt)
+      set("izinOperasional.expiresAt", m.lksf_err_expiry_order());
   }
   if (d.siksNgId.trim().length > 50) set("siksNgId", m.lksf_err_too_long());
   return errors;
@@ -333,7 +351,15 @@ export function validateDraft(d: LksDraft, original?: LksDetail["profile"], toda
  * error ("board") goes to its section; a nested one to the nearest input the form has.
  */
 export function focusTarget(path: string): string {
-  if (path === "board" || path === "types" || path === "ppks" || path === "legalForm" || path === "serviceMode" || path === "ownership") return fieldId(path);
+  if (
+    path === "board" ||
+    path === "types" ||
+    path === "ppks" ||
+    path === "legalForm" ||
+    path === "serviceMode" ||
+    path === "ownership"
+  )
+    return fieldId(path);
   if (path === "decree") return fieldId("decree.number");
   if (path === "deed" || path === "kemenkumham" || path === "legalisation") return fieldId(`${path}.number`);
   if (path === "tandaDaftar" || path === "izinOperasional") return fieldId(`${path}.number`);
@@ -353,7 +379,8 @@ export function lksPathLabel(path: string, fieldLabel: (field: string) => string
   }
   if (top === "board" && second !== undefined && third !== undefined) {
     const n = Number(second) + 1;
-    const what = third === "name" ? m.lksf_board_name() : third === "position" ? m.lksf_board_position() : m.lksf_board_nik();
+    const what =
+      third === "name" ? m.lksf_board_name() : third === "position" ? m.lksf_board_position() : m.lksf_board_nik();
     return `${m.lksf_board_member({ n })} — ${what}`;
   }
   if (top === "address" && second) {
@@ -373,7 +400,15 @@ export function lksPathLabel(path: string, fieldLabel: (field: string) => string
     }
   }
   if (top === "location" && second) return second === "latitude" ? m.lksf_latitude() : m.lksf_longitude();
-  if ((top === "deed" || top === "decree" || top === "kemenkumham" || top === "legalisation" || top === "tandaDaftar" || top === "izinOperasional") && second) {
+  if (
+    (top === "deed" ||
+      top === "decree" ||
+      top === "kemenkumham" ||
+      top === "legalisation" ||
+      top === "tandaDaftar" ||
+      top === "izinOperasional") &&
+    second
+  ) {
     const what =
       second === "number"
         ? m.lksf_permit_number()

@@ -19,17 +19,24 @@ export function commentsByField(comments: ReturnComment[]): Record<string, strin
 /** The classic 15-digit NPWP as printed on the card (01.234.567.8-901.000); 16 digits stay as they are. */
 export function formatNpwp(value: string): string {
   const d = value.replace(/\D/g, "");
-  return d.length === 15 ? `${d.slice(0, 2)}.${d.slice(2, 5)}.${d.slice(5, 8)}.${d.slice(8, 9)}-${d.slice(9, 12)}.${d.slice(12)}` : value;
+  return d.length === 15
+    ? `${d.slice(0, 2)}.${d.slice(2, 5)}.${d.slice(5, 8)}.${d.slice(8, 9)}-${d.slice(9, 12)}.${d.slice(12)}`
+    : value;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 const isDate = (value: unknown): value is string => typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value);
 
 /**
  * One history value as text: vocabularies by their labels, documents as "number · date",
  * permits with their validity, the board by names and positions (the NIK as the API sent it).
  */
-export function formatProfileValue(field: string, value: unknown, areaName?: (code: string) => string | undefined): string {
+export function formatProfileValue(
+  field: string,
+  value: unknown,
+  areaName?: (code: string) => string | undefined,
+): string {
   if (value === null || value === undefined || value === "") return "—";
   switch (field) {
     case "legalForm":
@@ -48,7 +55,9 @@ export function formatProfileValue(field: string, value: unknown, areaName?: (co
   }
   if (field === "board" && Array.isArray(value)) {
     return value
-      .map((member) => (isRecord(member) ? [member.name, member.position, member.idNumber].filter(Boolean).join(", ") : String(member)))
+      .map((member) =>
+        isRecord(member) ? [member.name, member.position, member.idNumber].filter(Boolean).join(", ") : String(member),
+      )
       .join("; ");
   }
   if (field === "address" && isRecord(value)) {
@@ -64,7 +73,8 @@ export function formatProfileValue(field: string, value: unknown, areaName?: (co
       const parts = [String(value.number)];
       if (isDate(value.date)) parts.push(formatDate(value.date));
       if (typeof value.issuer === "string") parts.push(value.issuer);
-      if (isDate(value.issuedAt) && isDate(value.expiresAt)) parts.push(`${formatDate(value.issuedAt)} – ${formatDate(value.expiresAt)}`);
+      if (isDate(value.issuedAt) && isDate(value.expiresAt))
+        parts.push(`${formatDate(value.issuedAt)} – ${formatDate(value.expiresAt)}`);
       return parts.join(" · ");
     }
     return Object.values(value).map(String).join(", ");

@@ -74,14 +74,19 @@ export function membershipLabel(membership: Membership): string {
 
 /** Every role the user holds in one tenant (a Dinsos officer often holds several). */
 export function rolesInTenant(memberships: Membership[], tenantSlug: string | undefined): Set<Role> {
-  return new Set(memberships.filter((membership) => membership.tenant?.slug === tenantSlug).map((membership) => membership.role));
+  return new Set(
+    memberships.filter((membership) => membership.tenant?.slug === tenantSlug).map((membership) => membership.role),
+  );
 }
 
 /** Dinsos staff who verify LKS registrations. */
 export const canVerify = (roles: Set<Role>) => roles.has("dinsos_verifier") || roles.has("dinsos_head");
 
 /** The active tenant, if the user administers it (tenant_admin in any of their memberships there). */
-export function administeredTenant(memberships: Membership[], active: Membership | null): NonNullable<Membership["tenant"]> | null {
+export function administeredTenant(
+  memberships: Membership[],
+  active: Membership | null,
+): NonNullable<Membership["tenant"]> | null {
   const tenant = active?.tenant ?? null;
   return tenant && rolesInTenant(memberships, tenant.slug).has("tenant_admin") ? tenant : null;
 }

@@ -98,12 +98,19 @@ export interface PlacedProblems {
  * Puts each problem beside what it points at: the domain validator's `where` (step id,
  * transition index) and zod's error paths ("regional.steps.2.label.id", "regional.transitions.0.roles").
  */
-export function placeProblems(draft: PartDraft, problems: DefinitionProblem[], fieldErrors: Record<string, string>, localize: (text: string) => string): PlacedProblems {
+export function placeProblems(
+  draft: PartDraft,
+  problems: DefinitionProblem[],
+  fieldErrors: Record<string, string>,
+  localize: (text: string) => string,
+): PlacedProblems {
   const out: PlacedProblems = { steps: new Map(), transitions: new Map(), general: [] };
-  const add = (map: Map<number, string[]>, index: number, message: string) => map.set(index, [...(map.get(index) ?? []), message]);
+  const add = (map: Map<number, string[]>, index: number, message: string) =>
+    map.set(index, [...(map.get(index) ?? []), message]);
   for (const problem of problems) {
     const message = localize(problem.message);
-    if (problem.where.transition !== undefined && problem.where.transition < draft.transitions.length) add(out.transitions, problem.where.transition, message);
+    if (problem.where.transition !== undefined && problem.where.transition < draft.transitions.length)
+      add(out.transitions, problem.where.transition, message);
     else if (problem.where.step !== undefined && draft.steps.some((s) => s.id === problem.where.step)) {
       draft.steps.forEach((s, i) => {
         if (s.id === problem.where.step) add(out.steps, i, message);

@@ -17,11 +17,19 @@ export interface DeliveryReport {
  * provider accepted a message but before it was marked sent, the lease runs out and it is sent
  * again: delivery is at least once, which is why the HTTP adapter passes the id as Idempotency-Key.
  */
-export async function deliverOutbox(db: Db, channels: readonly Channel[], now = Date.now(), limit = DELIVERY_BATCH_SIZE): Promise<DeliveryReport> {
+export async function deliverOutbox(
+  db: Db,
+  channels: readonly Channel[],
+  now = Date.now(),
+  limit = DELIVERY_BATCH_SIZE,
+): Promise<DeliveryReport> {
   const byName = new Map(channels.map((c) => [c.name, c]));
   const claimToken = newId(now);
   const claimed = await claimDueMessages(db, { channels: [...byName.keys()], limit, now, claimToken });
-  const senders = await tenantNames(db, claimed.flatMap((m) => (m.tenantId ? [m.tenantId] : [])));
+  const senders = await tenantNames(
+    db,
+    claimed.flatMap((m) => (m.tenantId ? [m.tenantId] : [])),
+  );
   const report: DeliveryReport = { claimed: claimed.length, sent: 0, failed: 0, dead: 0 };
   await Promise.all(
     claimed.map(async (message) => {
@@ -31,7 +39,14 @@ export async function deliverOutbox(db: Db, channels: readonly Channel[], now = 
       const senderName = message.tenantId ? (senders.get(message.tenantId) ?? null) : null;
       let result: SendResult;
       try {
-        result = await channel.send({ id: message.id, recipient: message.recipient, subject: message.subject, text: message.body, html: message.html, senderName });
+        result = await channel.send({
+          id: message.id,
+          recipient: message.recipient,
+          subject: message.subject,
+          text: message.body,
+          html: message.html,
+          senderName,
+        });
       } catch (error) {
         result = { ok: false, reason: error instanceof Error ? error.message : String(error), permanent: false };
       }

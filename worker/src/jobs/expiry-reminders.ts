@@ -1,11 +1,29 @@
 import type { LksProfileInput } from "@akrab/contracts";
-import { abortIfNothingChanged, claimReminder, enqueueEmail, expectRow, isGuardAbort, lksWithExpiringPermits, tenantScope, findTenantById, type Db } from "@akrab/db";
+import {
+  abortIfNothingChanged,
+  claimReminder,
+  enqueueEmail,
+  expectRow,
+  isGuardAbort,
+  lksWithExpiringPermits,
+  tenantScope,
+  findTenantById,
+  type Db,
+} from "@akrab/db";
 import { EXPIRY_REMINDER_DAYS, dueReminderThreshold } from "@akrab/domain";
 import { expiryReminderEmail } from "../services/mail.ts";
 
 const DOCUMENTS = [
-  { key: "tanda_daftar", label: "Tanda daftar", expiresOn: (row: { tandaDaftarExpiresOn: string | null }) => row.tandaDaftarExpiresOn },
-  { key: "izin_operasional", label: "Izin operasional", expiresOn: (row: { izinExpiresOn: string | null }) => row.izinExpiresOn },
+  {
+    key: "tanda_daftar",
+    label: "Tanda daftar",
+    expiresOn: (row: { tandaDaftarExpiresOn: string | null }) => row.tandaDaftarExpiresOn,
+  },
+  {
+    key: "izin_operasional",
+    label: "Izin operasional",
+    expiresOn: (row: { izinExpiresOn: string | null }) => row.izinExpiresOn,
+  },
 ] as const;
 
 /**
@@ -14,7 +32,9 @@ const DOCUMENTS = [
  * or a second run racing this one, never sends it twice.
  */
 export async function sendExpiryReminders(db: Db, today: string, appOrigin: string): Promise<number> {
-  const horizon = new Date(Date.parse(`${today}T00:00:00Z`) + Math.max(...EXPIRY_REMINDER_DAYS) * 86_400_000).toISOString().slice(0, 10);
+  const horizon = new Date(Date.parse(`${today}T00:00:00Z`) + Math.max(...EXPIRY_REMINDER_DAYS) * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
   let sent = 0;
   for (const row of await lksWithExpiringPermits(db, today, horizon)) {
     for (const document of DOCUMENTS) {
@@ -30,7 +50,20 @@ export async function sendExpiryReminders(db: Db, today: string, appOrigin: stri
         await db.batch([
           claimReminder(db, { lksId: row.id, document: document.key, expiresOn, thresholdDays: threshold }),
           abortIfNothingChanged(db),
-          ...recipients.map((to) => enqueueEmail(db, expiryReminderEmail({ tenantId: row.tenantId, to, lksName: row.name, document: document.label, expiresOn, days, link }))),
+          ...recipients.map((to) =>
+            enqueueEmail(
+              db,
+              expiryReminderEmail({
+                tenantId: row.tenantId,
+                to,
+                lksName: row.name,
+                document: document.label,
+                expiresOn,
+                days,
+                link,
+              }),
+            ),
+          ),
         ]);
         sent++;
       } catch (error) {

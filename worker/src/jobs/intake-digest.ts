@@ -1,4 +1,12 @@
-import { abortIfNothingChanged, claimIntakeDigest, enqueueEmail, intakeArrivals, isGuardAbort, nationalHolders, type Db } from "@akrab/db";
+import {
+  abortIfNothingChanged,
+  claimIntakeDigest,
+  enqueueEmail,
+  intakeArrivals,
+  isGuardAbort,
+  nationalHolders,
+  type Db,
+} from "@akrab/db";
 import { NATIONAL_INTAKE, addCalendarDays, intakeDigestDue, jakartaDay, jakartaDayBounds } from "@akrab/domain";
 import { intakeDigestEmail } from "../services/mail.ts";
 

@@ -3,7 +3,10 @@
  * or `bytes=-n`. Several ranges or a malformed header are ignored (the whole file is sent), as
  * the RFC allows; a range that starts past the end is unsatisfiable.
  */
-export function parseRange(header: string | undefined, size: number): { start: number; end: number } | "unsatisfiable" | null {
+export function parseRange(
+  header: string | undefined,
+  size: number,
+): { start: number; end: number } | "unsatisfiable" | null {
   const match = header?.trim().match(/^bytes=(\d*)-(\d*)$/);
   if (!match || (match[1] === "" && match[2] === "")) return null;
   const [, from = "", to = ""] = match;

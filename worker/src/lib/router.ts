@@ -14,9 +14,13 @@ function validationProblem<E extends Env>(): Hook<unknown, E, string, unknown> {
       path: issue.path.map(String).join(".") || result.target,
       message: issue.message,
     }));
-    throw new Problem("validation", `Periksa kembali isian: ${errors.map((e) => e.path).join(", ")} / Please check: ${errors.map((e) => e.path).join(", ")}`, {
-      errors,
-    });
+    throw new Problem(
+      "validation",
+      `Periksa kembali isian: ${errors.map((e) => e.path).join(", ")} / Please check: ${errors.map((e) => e.path).join(", ")}`,
+      {
+        errors,
+      },
+    );
   };
 }
 

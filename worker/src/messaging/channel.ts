@@ -16,7 +16,9 @@ export interface OutboundMessage {
  * What a provider said. `permanent` failures (a refused recipient, bad credentials) are
  * dead-lettered at once; the others are tried again after a backoff.
  */
-export type SendResult = { ok: true; providerMessageId: string | null } | { ok: false; reason: string; permanent: boolean };
+export type SendResult =
+  | { ok: true; providerMessageId: string | null }
+  | { ok: false; reason: string; permanent: boolean };
 
 /**
  * One way of reaching people. Email is built in; WhatsApp or SMS come from configuration (see

@@ -28,11 +28,19 @@ export function httpChannel(config: { name: Exclude<MessageChannel, "email">; ur
           signal: AbortSignal.timeout(HTTP_TIMEOUT_MS),
         });
       } catch (error) {
-        return { ok: false, reason: `${config.name} provider unreachable: ${error instanceof Error ? error.message : String(error)}`, permanent: false };
+        return {
+          ok: false,
+          reason: `${config.name} provider unreachable: ${error instanceof Error ? error.message : String(error)}`,
+          permanent: false,
+        };
       }
       const answer = await res.text().catch(() => "");
       if (!res.ok) {
-        return { ok: false, reason: `HTTP ${res.status}: ${answer.slice(0, 300)}`, permanent: isPermanentHttpFailure(res.status) };
+        return {
+          ok: false,
+          reason: `HTTP ${res.status}: ${answer.slice(0, 300)}`,
+          permanent: isPermanentHttpFailure(res.status),
+        };
       }
       return { ok: true, providerMessageId: providerId(answer) };
     },

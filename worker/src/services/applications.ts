@@ -24,7 +24,10 @@ export function grantsOf(memberships: readonly MembershipView[]): MembershipGran
 }
 
 /** Loads the workflow version an application is pinned to. */
-export async function definitionFor(store: ApplicationStore, app: { tenantId: string; workflowVersion: number }): Promise<WorkflowDefinition> {
+export async function definitionFor(
+  store: ApplicationStore,
+  app: { tenantId: string; workflowVersion: number },
+): Promise<WorkflowDefinition> {
   const version = await store.workflowVersion(app.workflowVersion, app.tenantId);
   if (!version) throw new Problem("internal", `Workflow version ${app.workflowVersion} is missing`);
   return version.definition;
@@ -54,7 +57,12 @@ export function callerOf(c: Context<TenantEnv, string, object>): Caller {
  */
 export function callerRoles(step: WorkflowStep, caller: Caller, app: StoredApplication): Role[] {
   if (app.tenantId !== caller.tenant.id) return [];
-  const place = { tenantId: app.tenantId, tenantLevel: caller.tenant.level, parentTenantId: caller.tenant.parentId, lksId: app.lksId };
+  const place = {
+    tenantId: app.tenantId,
+    tenantLevel: caller.tenant.level,
+    parentTenantId: caller.tenant.parentId,
+    lksId: app.lksId,
+  };
   return rolesForStep(step.actor, grantsOf(caller.memberships), place);
 }
 
@@ -92,7 +100,13 @@ export function presentApplication(
     letter: app.letter as ApplicationView["letter"],
     checklist: app.checklist,
     returnItems: app.returnItems,
-    availableActions: availableActions(def, app.step, roles).map((t) => ({ action: t.action, label: t.label, to: t.to, commentRequired: t.commentRequired, checklistRequired: t.checklistRequired })),
+    availableActions: availableActions(def, app.step, roles).map((t) => ({
+      action: t.action,
+      label: t.label,
+      to: t.to,
+      commentRequired: t.commentRequired,
+      checklistRequired: t.checklistRequired,
+    })),
     permissions: permissionsOf(def, caller, app),
     stepEnteredAt: app.stepEnteredAt,
     stepDueAt: app.stepDueAt,
@@ -102,4 +116,3 @@ export function presentApplication(
     ...changes,
   };
 }
-

@@ -1,7 +1,22 @@
 import type { TenantEnv } from "../env.ts";
 import type { DocumentVersionView, DocumentView } from "@akrab/contracts";
-import { expectRow, isGuardAbort, type BlobRow, type DocumentRow, type DocumentSlot, type StoredVersion, type UploadRow } from "@akrab/db";
-import { EVIDENCE_RULE, MIME_TYPES, PROFILE_DOCUMENT_RULE, canContinueUpload, canUploadFor, type UploadRule } from "@akrab/domain";
+import {
+  expectRow,
+  isGuardAbort,
+  type BlobRow,
+  type DocumentRow,
+  type DocumentSlot,
+  type StoredVersion,
+  type UploadRow,
+} from "@akrab/db";
+import {
+  EVIDENCE_RULE,
+  MIME_TYPES,
+  PROFILE_DOCUMENT_RULE,
+  canContinueUpload,
+  canUploadFor,
+  type UploadRule,
+} from "@akrab/domain";
 import type { Context } from "hono";
 import { PDFDocument } from "pdf-lib";
 import { audit } from "../lib/audit.ts";
@@ -21,15 +36,25 @@ export interface ResolvedSlot {
  * requirement (its own size and type rule), an indicator of the application, or an LKS profile
  * field. Objects of other tenants are 404; a place the caller sees but may not change is 403.
  */
-export async function resolveSlot(c: Context<TenantEnv>, target: Partial<Pick<DocumentSlot, "applicationId" | "requirement" | "indicator" | "lksId" | "profileField">>): Promise<ResolvedSlot> {
+export async function resolveSlot(
+  c: Context<TenantEnv>,
+  target: Partial<Pick<DocumentSlot, "applicationId" | "requirement" | "indicator" | "lksId" | "profileField">>,
+): Promise<ResolvedSlot> {
   const scope = c.get("scope");
   const access = c.get("access");
   if (target.applicationId) {
     const app = await visibleApplication(c, target.applicationId);
     if (app.tenantId !== scope.tenant.id) throw forbidden();
     const step = currentStep(await definitionFor(scope.applications, app), app.step);
-    if (!canUploadFor(access, { lksId: app.lksId, application: { stepActor: step.actor, terminal: step.terminal } })) throw forbidden();
-    const slot = { lksId: app.lksId, applicationId: app.id, requirement: target.requirement ?? null, indicator: target.indicator ?? null, profileField: null };
+    if (!canUploadFor(access, { lksId: app.lksId, application: { stepActor: step.actor, terminal: step.terminal } }))
+      throw forbidden();
+    const slot = {
+      lksId: app.lksId,
+      applicationId: app.id,
+      requirement: target.requirement ?? null,
+      indicator: target.indicator ?? null,
+      profileField: null,
+    };
     if (!target.requirement) return { slot, rule: EVIDENCE_RULE };
     const item = app.checklist.find((i) => i.key === target.requirement);
     if (!item) throw notFound();
@@ -38,7 +63,10 @@ export async function resolveSlot(c: Context<TenantEnv>, target: Partial<Pick<Do
   const lksId = target.lksId ?? "";
   if (!(await scope.lks.findOwn(lksId))) throw notFound();
   if (!canUploadFor(access, { lksId })) throw forbidden();
-  return { slot: { lksId, applicationId: null, requirement: null, indicator: null, profileField: target.profileField ?? null }, rule: PROFILE_DOCUMENT_RULE };
+  return {
+    slot: { lksId, applicationId: null, requirement: null, indicator: null, profileField: target.profileField ?? null },
+    rule: PROFILE_DOCUMENT_RULE,
+  };
 }
 
 /** The caller's own upload, or one a verifier of the tenant may handle; another is a 404. */
@@ -51,11 +79,20 @@ export async function continuableUpload(c: Context<TenantEnv>, id: string): Prom
 
 /** The slot an upload row was created for. */
 function slotOfUpload(upload: UploadRow): DocumentSlot {
-  return { lksId: upload.lksId, applicationId: upload.applicationId, requirement: upload.requirement, indicator: upload.indicator, profileField: upload.profileField };
+  return {
+    lksId: upload.lksId,
+    applicationId: upload.applicationId,
+    requirement: upload.requirement,
+    indicator: upload.indicator,
+    profileField: upload.profileField,
+  };
 }
 
 function forbidden(): Problem {
-  return new Problem("forbidden", "Anda tidak dapat mengunggah dokumen ke sini sekarang / You cannot upload a document here now");
+  return new Problem(
+    "forbidden",
+    "Anda tidak dapat mengunggah dokumen ke sini sekarang / You cannot upload a document here now",
+  );
 }
 
 /**
@@ -70,19 +107,35 @@ export async function linkVersion(c: Context<TenantEnv>, upload: UploadRow, blob
   const principal = c.get("principal");
   try {
     await db.batch([
-      ...store.addVersion({ slot, blobId: blob.id, filename: upload.filename, uploadId: upload.id, uploadedBy: principal.user.id }),
+      ...store.addVersion({
+        slot,
+        blobId: blob.id,
+        filename: upload.filename,
+        uploadId: upload.id,
+        uploadedBy: principal.user.id,
+      }),
       audit(c, {
         action: "document.uploaded",
         tenantId: upload.tenantId,
         targetType: "lks",
         targetId: upload.lksId,
-        data: { uploadId: upload.id, applicationId: upload.applicationId, requirement: upload.requirement, indicator: upload.indicator, profileField: upload.profileField, sha256: blob.sha256, size: blob.size },
+        data: {
+          uploadId: upload.id,
+          applicationId: upload.applicationId,
+          requirement: upload.requirement,
+          indicator: upload.indicator,
+          profileField: upload.profileField,
+          sha256: blob.sha256,
+          size: blob.size,
+        },
       }),
     ]);
   } catch (error) {
     const raced = await store.versionOfUpload(upload.id);
     if (raced) return raced.documentId;
-    throw isGuardAbort(error) ? new Problem("conflict", "Unggahan sedang dicatat / The upload is being recorded") : error;
+    throw isGuardAbort(error)
+      ? new Problem("conflict", "Unggahan sedang dicatat / The upload is being recorded")
+      : error;
   }
   return expectRow(await store.documentOfSlot(slot), "Document of the slot").id;
 }
@@ -92,7 +145,11 @@ export async function linkVersion(c: Context<TenantEnv>, upload: UploadRow, blob
  * deleted), a PDF gets its page count, and the document gains a version. A retried completion
  * finds the version it already made.
  */
-export async function recordCompletedUpload(c: Context<TenantEnv>, upload: UploadRow, completion: UploadCompletion): Promise<string> {
+export async function recordCompletedUpload(
+  c: Context<TenantEnv>,
+  upload: UploadRow,
+  completion: UploadCompletion,
+): Promise<string> {
   const store = c.get("scope").documents;
   const done = await store.versionOfUpload(upload.id);
   if (done) return done.documentId;
@@ -107,8 +164,15 @@ export async function recordCompletedUpload(c: Context<TenantEnv>, upload: Uploa
   }
   let blob = await store.findBlob(completion.sha256);
   if (!blob) {
-    const pageCount = completion.contentType === "application/pdf" ? await countPdfPages(c.env.DOCS, completion.key) : null;
-    blob = await store.keepBlob({ sha256: completion.sha256, size: completion.size, contentType: MIME_TYPES[completion.contentType], r2Key: completion.key, pageCount });
+    const pageCount =
+      completion.contentType === "application/pdf" ? await countPdfPages(c.env.DOCS, completion.key) : null;
+    blob = await store.keepBlob({
+      sha256: completion.sha256,
+      size: completion.size,
+      contentType: MIME_TYPES[completion.contentType],
+      r2Key: completion.key,
+      pageCount,
+    });
   }
   if (blob.r2Key !== completion.key) await c.env.DOCS.delete(completion.key);
   return linkVersion(c, upload, blob);
@@ -118,7 +182,11 @@ async function countPdfPages(bucket: R2Bucket, key: string): Promise<number | nu
   const object = await bucket.get(key);
   if (!object) return null;
   try {
-    const pdf = await PDFDocument.load(await object.arrayBuffer(), { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: false });
+    const pdf = await PDFDocument.load(await object.arrayBuffer(), {
+      ignoreEncryption: true,
+      updateMetadata: false,
+      throwOnInvalidObject: false,
+    });
     return pdf.getPageCount();
   } catch {
     // Damaged or unusual PDFs are still kept; readers just do not see a page count.
@@ -149,7 +217,9 @@ export function presentDocument(document: DocumentRow, versions: readonly Stored
     requirement: document.requirement,
     indicator: document.indicator,
     profileField: document.profileField,
-    current: presentVersion(expectRow(own.find((v) => v.version === document.currentVersion) ?? own[0], "Document version")),
+    current: presentVersion(
+      expectRow(own.find((v) => v.version === document.currentVersion) ?? own[0], "Document version"),
+    ),
     versions: own.map(presentVersion),
   };
 }

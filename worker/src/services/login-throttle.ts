@@ -22,9 +22,13 @@ export async function throttleLogin(db: Db, email: string, ip: string): Promise<
   const retryAfter = Math.max(...blocked);
   if (retryAfter > 0) {
     const minutes = Math.ceil(retryAfter / 60);
-    throw new Problem("rate-limited", `Terlalu banyak percobaan masuk. Coba lagi dalam ${minutes} menit / Too many sign-in attempts; try again in ${minutes} minutes`, {
-      headers: { "retry-after": String(retryAfter) },
-    });
+    throw new Problem(
+      "rate-limited",
+      `Terlalu banyak percobaan masuk. Coba lagi dalam ${minutes} menit / Too many sign-in attempts; try again in ${minutes} minutes`,
+      {
+        headers: { "retry-after": String(retryAfter) },
+      },
+    );
   }
 }
 

@@ -14,8 +14,16 @@ const ROLE_LABELS: Record<string, { id: string; en: string }> = {
 };
 
 /** Emails show times as people in Jakarta read them; storage stays UTC. */
-const JAKARTA_TIME = new Intl.DateTimeFormat("id-ID", { timeZone: "Asia/Jakarta", dateStyle: "long", timeStyle: "short" });
-const JAKARTA_TIME_EN = new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Jakarta", dateStyle: "long", timeStyle: "short" });
+const JAKARTA_TIME = new Intl.DateTimeFormat("id-ID", {
+  timeZone: "Asia/Jakarta",
+  dateStyle: "long",
+  timeStyle: "short",
+});
+const JAKARTA_TIME_EN = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Asia/Jakarta",
+  dateStyle: "long",
+  timeStyle: "short",
+});
 
 function jakartaTime(isoTime: string, lang: "id" | "en" = "id"): string {
   return `${(lang === "id" ? JAKARTA_TIME : JAKARTA_TIME_EN).format(new Date(isoTime))} WIB`;
@@ -53,7 +61,11 @@ function textBlocks(blocks: Block[]): string[] {
 
 function htmlBlocks(blocks: Block[]): string {
   return blocks
-    .map((b) => (typeof b === "string" ? `<p>${escapeHtml(b)}</p>` : `<ul>${b.map((i) => `<li>${escapeHtml(i)}</li>`).join("")}</ul>`))
+    .map((b) =>
+      typeof b === "string"
+        ? `<p>${escapeHtml(b)}</p>`
+        : `<ul>${b.map((i) => `<li>${escapeHtml(i)}</li>`).join("")}</ul>`,
+    )
     .join("\n");
 }
 
@@ -86,9 +98,11 @@ function compose(m: Message): OutgoingEmail {
  */
 export function mailFooter(senderName: string | null): { text: string; html: string } {
   const sender = senderName ?? "BALKS — Badan Akreditasi Lembaga Kesejahteraan Sosial";
-  const id = `Email ini dikirim melalui Akrab atas nama ${sender} karena Anda terlibat dalam proses yang disebut di atas. ` +
+  const id =
+    `Email ini dikirim melalui Akrab atas nama ${sender} karena Anda terlibat dalam proses yang disebut di atas. ` +
     "Email ini tidak dapat dibalas dan tidak berisi langganan.";
-  const en = `Sent through Akrab on behalf of ${sender} because you take part in the procedure above. ` +
+  const en =
+    `Sent through Akrab on behalf of ${sender} because you take part in the procedure above. ` +
     "This is a transactional message; replies are not read.";
   return { text: `--\n${id}\n${en}`, html: `<p>${escapeHtml(id)}</p><p>${escapeHtml(en)}</p>` };
 }
@@ -96,12 +110,14 @@ export function mailFooter(senderName: string | null): { text: string; html: str
 /** The HTML document as sent: the stored (already escaped) content inside a plain layout with its footer. */
 export function emailDocument(subject: string, content: string, senderName: string | null): string {
   const footer = mailFooter(senderName).html;
-  return `<!doctype html><html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">` +
+  return (
+    `<!doctype html><html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">` +
     `<title>${escapeHtml(subject)}</title></head><body style="margin:0;background:#f4f6f5">` +
     `<div style="max-width:600px;margin:0 auto;padding:24px;background:#fff;font:15px/1.5 system-ui,sans-serif;color:#1b1f1e">` +
     `<p style="font-weight:600;color:#0b5e55;margin-top:0">Akrab</p>\n${content}\n` +
     `<footer style="margin-top:32px;font-size:12px;color:#666;border-top:1px solid #ddd">${footer}</footer>` +
-    `</div></body></html>`;
+    `</div></body></html>`
+  );
 }
 
 export function invitationEmail(input: {
@@ -164,18 +180,36 @@ export function signupReceivedEmail(input: { to: string; officeName: string; reg
   });
 }
 
-export function signupRejectedEmail(input: { to: string; officeName: string; reason: string; link: string }): OutgoingEmail {
+export function signupRejectedEmail(input: {
+  to: string;
+  officeName: string;
+  reason: string;
+  link: string;
+}): OutgoingEmail {
   return compose({
     tenantId: null,
     to: input.to,
     subject: { id: `Pendaftaran ${input.officeName} di Akrab belum dapat disetujui`, en: "Sign-up not approved" },
-    id: [`Pendaftaran ${input.officeName} belum dapat disetujui dengan alasan:`, [input.reason], "Anda dapat mendaftar kembali setelah memperbaikinya."],
-    en: [`The sign-up of ${input.officeName} was not approved, for the reason above.`, "You may sign up again once it is fixed."],
+    id: [
+      `Pendaftaran ${input.officeName} belum dapat disetujui dengan alasan:`,
+      [input.reason],
+      "Anda dapat mendaftar kembali setelah memperbaikinya.",
+    ],
+    en: [
+      `The sign-up of ${input.officeName} was not approved, for the reason above.`,
+      "You may sign up again once it is fixed.",
+    ],
     link: { href: input.link, id: "Daftar kembali", en: "Sign up again" },
   });
 }
 
-export function emailVerificationEmail(input: { tenantId: string; to: string; lksName: string; link: string; expiresAt: string }): OutgoingEmail {
+export function emailVerificationEmail(input: {
+  tenantId: string;
+  to: string;
+  lksName: string;
+  link: string;
+  expiresAt: string;
+}): OutgoingEmail {
   return compose({
     tenantId: input.tenantId,
     to: input.to,
@@ -212,12 +246,17 @@ export function lksDecisionEmail(input: {
       : [`Dinas Sosial mengembalikan pendaftaran ${input.lksName} untuk diperbaiki:`, fixes],
     en: input.verified
       ? [`The Dinas Sosial verified ${input.lksName}; its registration (tanda daftar) is recorded in Akrab.`]
-      : [`The Dinas Sosial returned the registration of ${input.lksName} for revision; the fields to fix are listed above.`],
+      : [
+          `The Dinas Sosial returned the registration of ${input.lksName} for revision; the fields to fix are listed above.`,
+        ],
     link: { href: input.link, id: "Lihat LKS di Akrab", en: "Open the LKS in Akrab" },
   });
 }
 
-const DOCUMENT_EN: Record<string, string> = { "Tanda daftar": "registration (tanda daftar)", "Izin operasional": "operating permit" };
+const DOCUMENT_EN: Record<string, string> = {
+  "Tanda daftar": "registration (tanda daftar)",
+  "Izin operasional": "operating permit",
+};
 
 export function expiryReminderEmail(input: {
   tenantId: string;
@@ -236,8 +275,12 @@ export function expiryReminderEmail(input: {
       id: `${input.document} ${input.lksName} berakhir dalam ${input.days} hari`,
       en: `The ${documentEn} ends in ${input.days} days`,
     },
-    id: [`${input.document} ${input.lksName} berakhir pada ${input.expiresOn}. Ajukan perpanjangan ke Dinas Sosial sebelum tanggal tersebut.`],
-    en: [`The ${documentEn} of ${input.lksName} ends on ${input.expiresOn}. Ask the Dinas Sosial to renew it before then.`],
+    id: [
+      `${input.document} ${input.lksName} berakhir pada ${input.expiresOn}. Ajukan perpanjangan ke Dinas Sosial sebelum tanggal tersebut.`,
+    ],
+    en: [
+      `The ${documentEn} of ${input.lksName} ends on ${input.expiresOn}. Ask the Dinas Sosial to renew it before then.`,
+    ],
     link: { href: input.link, id: "Lihat LKS di Akrab", en: "Open the LKS in Akrab" },
   });
 }
@@ -256,7 +299,10 @@ export function applicationMovedEmail(input: {
   return compose({
     tenantId: input.tenantId,
     to: input.to,
-    subject: { id: `Permohonan akreditasi ${input.lksName}: ${input.stepLabel}`, en: "Accreditation application moved" },
+    subject: {
+      id: `Permohonan akreditasi ${input.lksName}: ${input.stepLabel}`,
+      en: "Accreditation application moved",
+    },
     id: [
       `Permohonan akreditasi ${input.lksName} kini berada pada tahap: ${input.stepLabel} (${input.actionLabel}).`,
       ...(input.comment ? [`Catatan: ${input.comment}`] : []),
@@ -289,7 +335,9 @@ export function slaReminderEmail(input: {
     },
     id: [
       `Permohonan akreditasi ${input.lksName} pada tahap ${input.stepLabel} melewati tenggat ${jakartaTime(input.dueAt)}.`,
-      input.escalated ? "Pesan ini diteruskan kepada Kepala Dinsos karena tenggat telah lama terlewati." : "Mohon segera ditindaklanjuti.",
+      input.escalated
+        ? "Pesan ini diteruskan kepada Kepala Dinsos karena tenggat telah lama terlewati."
+        : "Mohon segera ditindaklanjuti.",
     ],
     en: [
       `The accreditation application of ${input.lksName} is past its deadline (${jakartaTime(input.dueAt, "en")}) at “${input.stepLabel}”.`,
@@ -300,24 +348,41 @@ export function slaReminderEmail(input: {
 }
 
 /** To BALKS's secretariat: one application arrived at national intake (the first few of a day). */
-export function intakeArrivalEmail(input: { to: string; lksName: string; tenantName: string; link: string }): OutgoingEmail {
+export function intakeArrivalEmail(input: {
+  to: string;
+  lksName: string;
+  tenantName: string;
+  link: string;
+}): OutgoingEmail {
   return compose({
     tenantId: null,
     to: input.to,
     subject: { id: `Permohonan masuk BALKS: ${input.lksName}`, en: "Application arrived at BALKS intake" },
-    id: [`Permohonan akreditasi ${input.lksName} dari ${input.tenantName} telah direkomendasikan dan menunggu pemeriksaan kelengkapan oleh Sekretariat BALKS.`],
-    en: [`The accreditation application of ${input.lksName} from ${input.tenantName} was recommended and waits for the BALKS secretariat's intake check.`],
+    id: [
+      `Permohonan akreditasi ${input.lksName} dari ${input.tenantName} telah direkomendasikan dan menunggu pemeriksaan kelengkapan oleh Sekretariat BALKS.`,
+    ],
+    en: [
+      `The accreditation application of ${input.lksName} from ${input.tenantName} was recommended and waits for the BALKS secretariat's intake check.`,
+    ],
     link: { href: input.link, id: "Buka permohonan", en: "Open the application" },
   });
 }
 
 /** To BALKS's secretariat, the morning after a busy day: every arrival of that day in one message. */
-export function intakeDigestEmail(input: { to: string; day: string; arrivals: { lksName: string; tenantName: string }[]; link: string }): OutgoingEmail {
+export function intakeDigestEmail(input: {
+  to: string;
+  day: string;
+  arrivals: { lksName: string; tenantName: string }[];
+  link: string;
+}): OutgoingEmail {
   const lines = input.arrivals.map((a) => `${a.lksName} (${a.tenantName})`);
   return compose({
     tenantId: null,
     to: input.to,
-    subject: { id: `${input.arrivals.length} permohonan masuk BALKS pada ${input.day}`, en: `${input.arrivals.length} applications arrived at BALKS intake` },
+    subject: {
+      id: `${input.arrivals.length} permohonan masuk BALKS pada ${input.day}`,
+      en: `${input.arrivals.length} applications arrived at BALKS intake`,
+    },
     id: [`${input.arrivals.length} permohonan akreditasi tiba di tahap penerimaan BALKS pada ${input.day}:`, lines],
     en: [`${input.arrivals.length} accreditation applications arrived at BALKS intake on ${input.day} (listed above).`],
     link: { href: input.link, id: "Buka kotak masuk BALKS", en: "Open the BALKS inbox" },

@@ -31,10 +31,23 @@ export function openSession(c: Context<AppEnv>, user: User) {
 }
 
 async function describeUser(db: Db, user: User) {
-  return { user: { id: user.id, email: user.email, name: user.name }, memberships: (await membershipsOf(db, user.id)).map(publicMembership) };
+  return {
+    user: { id: user.id, email: user.email, name: user.name },
+    memberships: (await membershipsOf(db, user.id)).map(publicMembership),
+  };
 }
 
 /** Internal ids of tenants stay on the server; clients address tenants by slug. */
 export function publicMembership(m: MembershipView) {
-  return { id: m.id, role: m.role, tenant: m.tenant && { slug: m.tenant.slug, name: m.tenant.name, level: m.tenant.level, regionCode: m.tenant.regionCode }, lks: m.lks };
+  return {
+    id: m.id,
+    role: m.role,
+    tenant: m.tenant && {
+      slug: m.tenant.slug,
+      name: m.tenant.name,
+      level: m.tenant.level,
+      regionCode: m.tenant.regionCode,
+    },
+    lks: m.lks,
+  };
 }

@@ -24,12 +24,19 @@ export interface AccessClaims {
 function signingKey(env: Bindings): Uint8Array {
   const secret = env.JWT_SECRET ?? (env.ENVIRONMENT === "development" ? DEV_JWT_SECRET : undefined);
   if (!secret || (env.ENVIRONMENT !== "development" && (secret === DEV_JWT_SECRET || secret.length < 32))) {
-    throw new Problem("misconfigured", "JWT_SECRET harus diatur (minimal 32 karakter) / JWT_SECRET must be set to at least 32 characters");
+    throw new Problem(
+      "misconfigured",
+      "JWT_SECRET harus diatur (minimal 32 karakter) / JWT_SECRET must be set to at least 32 characters",
+    );
   }
   return new TextEncoder().encode(secret);
 }
 
-export async function signAccessToken(env: Bindings, userId: string, sessionId: string): Promise<{ token: string; expiresAt: number }> {
+export async function signAccessToken(
+  env: Bindings,
+  userId: string,
+  sessionId: string,
+): Promise<{ token: string; expiresAt: number }> {
   const now = Math.floor(Date.now() / 1000);
   const expiresAt = now + ACCESS_TOKEN_TTL_SECONDS;
   const token = await new SignJWT({ sid: sessionId })

@@ -106,7 +106,14 @@ export class UploadSession extends DurableObject<Bindings> {
       const expiresAt = Date.now() + UPLOAD_TTL_MS;
       this.sql.exec(
         "INSERT INTO upload (id, upload_id, tenant_id, r2_key, r2_upload_id, length, sha256, type_rule, offset, status, expires_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?, 0, 'receiving', ?)",
-        init.uploadId, init.tenantId, init.key, multipart.uploadId, init.length, init.sha256, JSON.stringify({ declaredType: init.declaredType, rule: init.rule }), expiresAt,
+        init.uploadId,
+        init.tenantId,
+        init.key,
+        multipart.uploadId,
+        init.length,
+        init.sha256,
+        JSON.stringify({ declaredType: init.declaredType, rule: init.rule }),
+        expiresAt,
       );
       await this.ctx.storage.setAlarm(expiresAt);
       return this.stateOf(this.currentRow());
@@ -132,7 +139,9 @@ export class UploadSession extends DurableObject<Bindings> {
       const row = this.row();
       if (row?.status !== "receiving") {
         await body.cancel().catch(() => {});
-        return row?.status === "complete" && offset === row.length ? { ok: true as const, state: this.stateOf(row) } : { ok: false as const, reason: "gone" as const };
+        return row?.status === "complete" && offset === row.length
+          ? { ok: true as const, state: this.stateOf(row) }
+          : { ok: false as const, reason: "gone" as const };
       }
       if (offset !== row.offset) {
         await body.cancel().catch(() => {});
@@ -181,7 +190,11 @@ export class UploadSession extends DurableObject<Bindings> {
     });
   }
 
-  private async receive(row: Row, reader: ReadableStreamDefaultReader<Uint8Array>, cancelled: () => boolean): Promise<AppendResult> {
+  private async receive(
+    row: Row,
+    reader: ReadableStreamDefaultReader<Uint8Array>,
+    cancelled: () => boolean,
+  ): Promise<AppendResult> {
     let pending: Uint8Array[] = [];
     let pendingBytes = 0;
     let offset = row.offset;
@@ -272,7 +285,8 @@ export class UploadSession extends DurableObject<Bindings> {
   /** Sends every whole part gathered in the tail to R2. */
   private async flushParts(row: Row): Promise<null> {
     for (;;) {
-      const tailSize = this.sql.exec<{ size: number | null }>("SELECT sum(length(bytes)) AS size FROM tail").one().size ?? 0;
+      const tailSize =
+        this.sql.exec<{ size: number | null }>("SELECT sum(length(bytes)) AS size FROM tail").one().size ?? 0;
       if (tailSize < PART_SIZE) return null;
       const all = this.tailBytes(tailSize);
       await this.uploadPart(row, all.subarray(0, PART_SIZE));
@@ -293,9 +307,12 @@ export class UploadSession extends DurableObject<Bindings> {
   private async complete(): Promise<AppendResult> {
     const row = this.currentRow();
     await this.flushParts(row); // whole parts a failed flush left behind, so only the last part is short
-    const tailSize = this.sql.exec<{ size: number | null }>("SELECT sum(length(bytes)) AS size FROM tail").one().size ?? 0;
+    const tailSize =
+      this.sql.exec<{ size: number | null }>("SELECT sum(length(bytes)) AS size FROM tail").one().size ?? 0;
     if (tailSize > 0) await this.uploadPart(row, this.tailBytes(tailSize));
-    const parts = this.sql.exec<{ number: number; etag: string }>("SELECT number, etag FROM parts ORDER BY number").toArray();
+    const parts = this.sql
+      .exec<{ number: number; etag: string }>("SELECT number, etag FROM parts ORDER BY number")
+      .toArray();
     const multipart = this.env.DOCS.resumeMultipartUpload(row.r2_key, row.r2_upload_id);
     await multipart.complete(parts.map((p) => ({ partNumber: p.number, etag: p.etag })));
     this.sql.exec("DELETE FROM tail");
@@ -305,7 +322,12 @@ export class UploadSession extends DurableObject<Bindings> {
       await this.env.DOCS.delete(row.r2_key);
       return this.fail("checksum-mismatch", { multipartDone: true });
     }
-    const completion: UploadCompletion = { sha256, size: row.length, contentType: row.sniffed as SniffedType, key: row.r2_key };
+    const completion: UploadCompletion = {
+      sha256,
+      size: row.length,
+      contentType: row.sniffed as SniffedType,
+      key: row.r2_key,
+    };
     this.sql.exec("UPDATE upload SET status = 'complete', completion = ? WHERE id = 1", JSON.stringify(completion));
     return { ok: true, state: this.stateOf(this.currentRow()) };
   }

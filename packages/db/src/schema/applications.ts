@@ -14,9 +14,13 @@ export const documentRequirements = sqliteTable(
   "document_requirements",
   {
     id: text("id").primaryKey(),
-    tenantId: text("tenant_id").notNull().references(() => tenants.id),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
     applicationKind: text("application_kind", { enum: ["first", "renewal"] }).notNull(),
-    ownership: text("ownership", { enum: ["community", "government"] }).notNull().default("community"),
+    ownership: text("ownership", { enum: ["community", "government"] })
+      .notNull()
+      .default("community"),
     key: text("key").notNull(),
     name: text("name").notNull(),
     description: text("description").notNull(),
@@ -32,7 +36,9 @@ export const documentRequirements = sqliteTable(
 export const workflowVersions = sqliteTable(
   "workflow_versions",
   {
-    tenantId: text("tenant_id").notNull().references(() => tenants.id),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
     version: integer("version").notNull(),
     regional: text("regional", { mode: "json" }).$type<RegionalPart>().notNull(),
     definition: text("definition", { mode: "json" }).$type<WorkflowDefinition>().notNull(),
@@ -44,7 +50,9 @@ export const workflowVersions = sqliteTable(
 
 /** The regional part a tenant admin is editing, not yet published. */
 export const workflowDrafts = sqliteTable("workflow_drafts", {
-  tenantId: text("tenant_id").primaryKey().references(() => tenants.id),
+  tenantId: text("tenant_id")
+    .primaryKey()
+    .references(() => tenants.id),
   regional: text("regional", { mode: "json" }).$type<RegionalPart>().notNull(),
   baseVersion: integer("base_version").notNull(),
   updatedBy: text("updated_by").references(() => users.id),
@@ -56,8 +64,12 @@ export const applications = sqliteTable(
   "applications",
   {
     id: text("id").primaryKey(),
-    tenantId: text("tenant_id").notNull().references(() => tenants.id),
-    lksId: text("lks_id").notNull().references(() => lks.id),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    lksId: text("lks_id")
+      .notNull()
+      .references(() => lks.id),
     kind: text("kind", { enum: ["first", "renewal"] }).notNull(),
     step: text("step").notNull(),
     workflowVersion: integer("workflow_version").notNull(),
@@ -94,7 +106,9 @@ export const applicationEvents = sqliteTable(
   {
     id: text("id").primaryKey(),
     tenantId: text("tenant_id").notNull(),
-    applicationId: text("application_id").notNull().references(() => applications.id),
+    applicationId: text("application_id")
+      .notNull()
+      .references(() => applications.id),
     action: text("action").notNull(),
     fromStep: text("from_step"),
     toStep: text("to_step").notNull(),
@@ -110,7 +124,9 @@ export const applicationEvents = sqliteTable(
 export const slaReminders = sqliteTable(
   "sla_reminders",
   {
-    applicationId: text("application_id").notNull().references(() => applications.id),
+    applicationId: text("application_id")
+      .notNull()
+      .references(() => applications.id),
     step: text("step").notNull(),
     day: text("day").notNull(),
     escalated: integer("escalated", { mode: "boolean" }).notNull(),

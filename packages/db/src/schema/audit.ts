@@ -15,5 +15,8 @@ export const auditEvents = sqliteTable(
     data: text("data", { mode: "json" }).$type<Record<string, unknown>>(),
     createdAt: createdAt(),
   },
-  (t) => [index("audit_tenant_idx").on(t.tenantId, t.createdAt), index("audit_actor_idx").on(t.actorUserId, t.createdAt)],
+  (t) => [
+    index("audit_tenant_idx").on(t.tenantId, t.createdAt),
+    index("audit_actor_idx").on(t.actorUserId, t.createdAt),
+  ],
 );

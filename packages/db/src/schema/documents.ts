@@ -13,7 +13,9 @@ export const blobs = sqliteTable(
   "blobs",
   {
     id: text("id").primaryKey(),
-    tenantId: text("tenant_id").notNull().references(() => tenants.id),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
     sha256: text("sha256").notNull(),
     size: integer("size").notNull(),
     contentType: text("content_type").notNull(),
@@ -29,7 +31,9 @@ export const blobs = sqliteTable(
 
 /** Where a document belongs: an application's requirement or indicator, or a field of the LKS profile. */
 const documentSlotColumns = () => ({
-  lksId: text("lks_id").notNull().references(() => lks.id),
+  lksId: text("lks_id")
+    .notNull()
+    .references(() => lks.id),
   applicationId: text("application_id").references(() => applications.id),
   requirement: text("requirement"),
   indicator: text("indicator"),
@@ -44,7 +48,9 @@ export const documents = sqliteTable(
   "documents",
   {
     id: text("id").primaryKey(),
-    tenantId: text("tenant_id").notNull().references(() => tenants.id),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
     ...documentSlotColumns(),
     /** "app:{id}:req:{key}", "app:{id}:ind:{code}" or "lks:{id}:field:{name}": one document per slot. */
     slot: text("slot").notNull(),
@@ -52,17 +58,25 @@ export const documents = sqliteTable(
     createdAt: createdAt(),
     updatedAt: text("updated_at").notNull(),
   },
-  (t) => [uniqueIndex("documents_slot").on(t.tenantId, t.slot), index("documents_application_idx").on(t.applicationId), index("documents_lks_idx").on(t.lksId)],
+  (t) => [
+    uniqueIndex("documents_slot").on(t.tenantId, t.slot),
+    index("documents_application_idx").on(t.applicationId),
+    index("documents_lks_idx").on(t.lksId),
+  ],
 );
 
 /** Every version of a document: who uploaded which content when. Append-only. */
 export const documentVersions = sqliteTable(
   "document_versions",
   {
-    documentId: text("document_id").notNull().references(() => documents.id),
+    documentId: text("document_id")
+      .notNull()
+      .references(() => documents.id),
     version: integer("version").notNull(),
     tenantId: text("tenant_id").notNull(),
-    blobId: text("blob_id").notNull().references(() => blobs.id),
+    blobId: text("blob_id")
+      .notNull()
+      .references(() => blobs.id),
     filename: text("filename").notNull(),
     /** The upload that brought it: a retried completion links it once. */
     uploadId: text("upload_id").unique(),
@@ -80,7 +94,9 @@ export const uploads = sqliteTable(
   "uploads",
   {
     id: text("id").primaryKey(),
-    tenantId: text("tenant_id").notNull().references(() => tenants.id),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
     ...documentSlotColumns(),
     filename: text("filename").notNull(),
     declaredType: text("declared_type").notNull(),

@@ -23,14 +23,21 @@ export const memberships = sqliteTable(
   "memberships",
   {
     id: text("id").primaryKey(),
-    userId: text("user_id").notNull().references(() => users.id),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
     tenantId: text("tenant_id").references(() => tenants.id),
     role: text("role").$type<Role>().notNull(),
     lksId: text("lks_id").references(() => lks.id),
     createdAt: createdAt(),
   },
   (t) => [
-    uniqueIndex("memberships_grant_unique").on(t.userId, t.role, sql`ifnull(${t.tenantId}, '')`, sql`ifnull(${t.lksId}, '')`),
+    uniqueIndex("memberships_grant_unique").on(
+      t.userId,
+      t.role,
+      sql`ifnull(${t.tenantId}, '')`,
+      sql`ifnull(${t.lksId}, '')`,
+    ),
     index("memberships_tenant_idx").on(t.tenantId),
   ],
 );
@@ -40,7 +47,9 @@ export const sessions = sqliteTable(
   "sessions",
   {
     id: text("id").primaryKey(),
-    userId: text("user_id").notNull().references(() => users.id),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
     createdAt: createdAt(),
     expiresAt: text("expires_at").notNull(),
     revokedAt: text("revoked_at"),
@@ -60,7 +69,9 @@ export const invitations = sqliteTable(
     role: text("role").$type<Role>().notNull(),
     lksId: text("lks_id").references(() => lks.id),
     tokenHash: text("token_hash").notNull().unique(),
-    invitedBy: text("invited_by").notNull().references(() => users.id),
+    invitedBy: text("invited_by")
+      .notNull()
+      .references(() => users.id),
     expiresAt: text("expires_at").notNull(),
     acceptedAt: text("accepted_at"),
     createdAt: createdAt(),
@@ -71,7 +82,9 @@ export const invitations = sqliteTable(
 /** One-time email verification links for self-registered accounts (token stored as SHA-256). */
 export const emailVerifications = sqliteTable("email_verifications", {
   id: text("id").primaryKey(),
-  userId: text("user_id").notNull().references(() => users.id),
+  userId: text("user_id")
+    .notNull()
+    .references(() => users.id),
   tokenHash: text("token_hash").notNull().unique(),
   expiresAt: text("expires_at").notNull(),
   usedAt: text("used_at"),
@@ -80,7 +93,9 @@ export const emailVerifications = sqliteTable("email_verifications", {
 
 export const passwordResets = sqliteTable("password_resets", {
   id: text("id").primaryKey(),
-  userId: text("user_id").notNull().references(() => users.id),
+  userId: text("user_id")
+    .notNull()
+    .references(() => users.id),
   tokenHash: text("token_hash").notNull().unique(),
   expiresAt: text("expires_at").notNull(),
   usedAt: text("used_at"),

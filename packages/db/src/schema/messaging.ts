@@ -40,7 +40,9 @@ export const notifications = sqliteTable(
   "notifications",
   {
     id: text("id").primaryKey(),
-    userId: text("user_id").notNull().references(() => users.id),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
     tenantId: text("tenant_id"),
     title: text("title").notNull(),
     body: text("body").notNull(),

@@ -11,20 +11,28 @@ export const lks = sqliteTable(
   "lks",
   {
     id: text("id").primaryKey(),
-    tenantId: text("tenant_id").notNull().references(() => tenants.id),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
     name: text("name").notNull(),
     types: text("types", { mode: "json" }).$type<string[]>().notNull(),
     /** Community LKS or a government unit (issue 17); repeated from the profile for filters and counts. */
-    ownership: text("ownership", { enum: ["community", "provincial_government", "regency_government", "central_government"] })
+    ownership: text("ownership", {
+      enum: ["community", "provincial_government", "regency_government", "central_government"],
+    })
       .notNull()
       .default("community"),
-    institutionKind: text("institution_kind", { enum: ["lks", "panti_pemerintah", "uptd", "lbk", "uils", "sentra_balai"] })
+    institutionKind: text("institution_kind", {
+      enum: ["lks", "panti_pemerintah", "uptd", "lbk", "uils", "sentra_balai"],
+    })
       .notNull()
       .default("lks"),
     serviceMode: text("service_mode", { enum: ["dalam_panti", "luar_panti", "keduanya"] }).notNull(),
     status: text("status", { enum: ["pending_verification", "registered", "returned", "inactive"] }).notNull(),
     /** The kab/kota of the address. */
-    regionCode: text("region_code").notNull().references(() => regions.code),
+    regionCode: text("region_code")
+      .notNull()
+      .references(() => regions.code),
     districtCode: text("district_code").notNull(),
     tandaDaftarExpiresOn: text("tanda_daftar_expires_on"),
     izinExpiresOn: text("izin_expires_on"),
@@ -50,7 +58,9 @@ export const lksHistory = sqliteTable(
   {
     id: text("id").primaryKey(),
     tenantId: text("tenant_id").notNull(),
-    lksId: text("lks_id").notNull().references(() => lks.id),
+    lksId: text("lks_id")
+      .notNull()
+      .references(() => lks.id),
     field: text("field").notNull(),
     oldValue: text("old_value", { mode: "json" }),
     newValue: text("new_value", { mode: "json" }),
@@ -65,7 +75,9 @@ export const lksHistory = sqliteTable(
 export const lksReminders = sqliteTable(
   "lks_reminders",
   {
-    lksId: text("lks_id").notNull().references(() => lks.id),
+    lksId: text("lks_id")
+      .notNull()
+      .references(() => lks.id),
     document: text("document", { enum: ["tanda_daftar", "izin_operasional"] }).notNull(),
     expiresOn: text("expires_on").notNull(),
     thresholdDays: integer("threshold_days").notNull(),

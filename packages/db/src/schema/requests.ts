@@ -24,4 +24,6 @@ export const idempotencyKeys = sqliteTable(
  * Never holds a row: inserting one fails its CHECK, which aborts the whole D1 batch. See
  * batch-guard.ts: it lets a batch roll back when a conditional write found nothing to change.
  */
-export const batchGuards = sqliteTable("batch_guards", { ok: integer("ok").notNull() }, (t) => [check("batch_guards_never", sql`${t.ok} = 1`)]);
+export const batchGuards = sqliteTable("batch_guards", { ok: integer("ok").notNull() }, (t) => [
+  check("batch_guards_never", sql`${t.ok} = 1`),
+]);

@@ -21,7 +21,10 @@ export const tenants = sqliteTable(
   "tenants",
   {
     id: text("id").primaryKey(),
-    regionCode: text("region_code").notNull().unique().references(() => regions.code),
+    regionCode: text("region_code")
+      .notNull()
+      .unique()
+      .references(() => regions.code),
     slug: text("slug").notNull().unique(),
     name: text("name").notNull(),
     level: text("level", { enum: ["province", "kabkota"] }).notNull(),
@@ -45,7 +48,9 @@ export const tenantSignups = sqliteTable(
   "tenant_signups",
   {
     id: text("id").primaryKey(),
-    regionCode: text("region_code").notNull().references(() => regions.code),
+    regionCode: text("region_code")
+      .notNull()
+      .references(() => regions.code),
     officeName: text("office_name").notNull(),
     officialEmail: text("official_email").notNull(),
     contactName: text("contact_name").notNull(),

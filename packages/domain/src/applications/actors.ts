@@ -35,10 +35,13 @@ export function actingTenantId(actor: StepActor, place: Omit<ApplicationPlace, "
  * one kab/kota can never act on another's applications.
  */
 export function rolesForStep(actor: StepActor, grants: readonly MembershipGrant[], place: ApplicationPlace): Role[] {
-  const held = (predicate: (g: MembershipGrant) => boolean) => [...new Set(grants.filter(predicate).map((g) => g.role))];
+  const held = (predicate: (g: MembershipGrant) => boolean) => [
+    ...new Set(grants.filter(predicate).map((g) => g.role)),
+  ];
   if (actor === "national") return held((g) => g.tenantId === null && isNationalRole(g.role));
   const tenantId = actingTenantId(actor, place);
   if (!tenantId) return [];
-  if (actor === "lks") return held((g) => g.role === "lks_operator" && g.tenantId === tenantId && g.lksId === place.lksId);
+  if (actor === "lks")
+    return held((g) => g.role === "lks_operator" && g.tenantId === tenantId && g.lksId === place.lksId);
   return held((g) => g.tenantId === tenantId && g.role !== "lks_operator");
 }

@@ -37,16 +37,25 @@ describe("applicationPermissions", () => {
   });
 
   it("lets the verifier review and act at the Dinsos step, and upload while the application is open", () => {
-    expect(applicationPermissions(base(verifier, { step: atKabkota, stepRoles: ["dinsos_verifier"], actionCount: 2 }))).toEqual({
+    expect(
+      applicationPermissions(base(verifier, { step: atKabkota, stepRoles: ["dinsos_verifier"], actionCount: 2 })),
+    ).toEqual({
       mayUpload: true,
       mayEditLetter: false,
       mayReviewDocuments: true,
       mayTakeAction: true,
     });
     // At the LKS step the verifier may still add a file for the LKS, but not review or act.
-    expect(applicationPermissions(base(verifier))).toEqual({ mayUpload: true, mayEditLetter: false, mayReviewDocuments: false, mayTakeAction: false });
+    expect(applicationPermissions(base(verifier))).toEqual({
+      mayUpload: true,
+      mayEditLetter: false,
+      mayReviewDocuments: false,
+      mayTakeAction: false,
+    });
     // A head acts at the step but never uploads.
-    expect(applicationPermissions(base(head, { step: atKabkota, stepRoles: ["dinsos_head"], actionCount: 1 })).mayUpload).toBe(false);
+    expect(
+      applicationPermissions(base(head, { step: atKabkota, stepRoles: ["dinsos_head"], actionCount: 1 })).mayUpload,
+    ).toBe(false);
   });
 
   it("lets readers through a province or nationally do nothing, nor anyone once the application is closed", () => {
@@ -54,6 +63,8 @@ describe("applicationPermissions", () => {
     expect(applicationPermissions(base(province, { throughOwnTenant: false, step: atKabkota }))).toEqual(none);
     expect(applicationPermissions(base(national, { throughOwnTenant: false, step: atKabkota }))).toEqual(none);
     const closed = { actor: "national" as const, terminal: true };
-    expect(applicationPermissions(base(verifier, { step: closed, stepRoles: ["dinsos_verifier"], actionCount: 1 }))).toEqual(none);
+    expect(
+      applicationPermissions(base(verifier, { step: closed, stepRoles: ["dinsos_verifier"], actionCount: 1 })),
+    ).toEqual(none);
   });
 });

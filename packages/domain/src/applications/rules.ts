@@ -88,13 +88,17 @@ export function returnForRevision<T extends ChecklistState>(
   const indexes = items.flatMap((item, index) => (item.kind === "document" && !keys.has(item.ref) ? [index] : []));
   if (indexes.length > 0) return { ok: false, reason: "unknown_documents", indexes };
   const asked = new Map<string, string[]>();
-  for (const item of items) if (item.kind === "document") asked.set(item.ref, [...(asked.get(item.ref) ?? []), item.message]);
+  for (const item of items)
+    if (item.kind === "document") asked.set(item.ref, [...(asked.get(item.ref) ?? []), item.message]);
   return {
     ok: true,
     checklist: checklist.map((d) => {
       const messages = asked.get(d.key);
       if (!messages) return d;
-      const notes = messages.reduce<ReviewNote[]>((thread, message) => addNote(thread, message, at), d.notes ?? legacyNotes(d));
+      const notes = messages.reduce<ReviewNote[]>(
+        (thread, message) => addNote(thread, message, at),
+        d.notes ?? legacyNotes(d),
+      );
       return { ...d, status: "returned" as const, comment: notes.at(-1)!.message, notes };
     }),
   };

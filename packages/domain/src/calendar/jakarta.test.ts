@@ -27,7 +27,10 @@ describe("jakartaDay", () => {
 
 describe("calendar arithmetic", () => {
   it("bounds a Jakarta day in UTC", () => {
-    expect(jakartaDayBounds("2026-01-01")).toEqual({ start: "2025-12-31T17:00:00.000Z", end: "2026-01-01T16:59:59.999Z" });
+    expect(jakartaDayBounds("2026-01-01")).toEqual({
+      start: "2025-12-31T17:00:00.000Z",
+      end: "2026-01-01T16:59:59.999Z",
+    });
   });
 
   it("adds days across months and leap years, and counts them back", () => {

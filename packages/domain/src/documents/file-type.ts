@@ -2,7 +2,14 @@
  * File types recognised from their first bytes: a name or a declared Content-Type proves nothing
  * (ARCHITECTURE.md, "Documents"). Give it the first 4 KiB of a file.
  */
-export type SniffedType = "application/pdf" | "image/jpeg" | "image/png" | "image/webp" | "image/heic" | "docx" | "xlsx";
+export type SniffedType =
+  | "application/pdf"
+  | "image/jpeg"
+  | "image/png"
+  | "image/webp"
+  | "image/heic"
+  | "docx"
+  | "xlsx";
 
 export const MIME_TYPES: Record<SniffedType, string> = {
   "application/pdf": "application/pdf",

@@ -15,12 +15,7 @@ const MAX_LENGTH = 120;
  */
 export function sanitizeFilename(input: string, fallback = "dokumen"): string {
   const base = input.split(/[\\/]/).at(-1) ?? "";
-  const cleaned = base
-    .normalize("NFC")
-    .replace(UNSAFE, "")
-    .replace(/\s+/g, " ")
-    .trim()
-    .replace(/^\.+/, "");
+  const cleaned = base.normalize("NFC").replace(UNSAFE, "").replace(/\s+/g, " ").trim().replace(/^\.+/, "");
   if (!cleaned) return fallback;
   const dot = cleaned.lastIndexOf(".");
   const ext = dot > 0 && cleaned.length - dot <= 10 ? cleaned.slice(dot) : "";
@@ -56,5 +51,10 @@ export function filenameForType(input: string, type: DocumentType, fallback = "d
 }
 
 function withExtension(stem: string, ext: string, fallback: string): string {
-  return `${[...stem].slice(0, MAX_LENGTH - ext.length).join("").trim() || fallback}${ext}`;
+  return `${
+    [...stem]
+      .slice(0, MAX_LENGTH - ext.length)
+      .join("")
+      .trim() || fallback
+  }${ext}`;
 }

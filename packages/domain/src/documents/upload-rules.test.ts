@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { TenantAccess } from "../tenancy/access.ts";
-import { EVIDENCE_RULE, canContinueUpload, canUploadFor, checkSniffedType, documentTypeOfMime } from "./upload-rules.ts";
+import {
+  EVIDENCE_RULE,
+  canContinueUpload,
+  canUploadFor,
+  checkSniffedType,
+  documentTypeOfMime,
+} from "./upload-rules.ts";
 
 const operator: TenantAccess = { via: "member", roles: ["lks_operator"], lksIds: ["lks-1"] };
 const verifier: TenantAccess = { via: "member", roles: ["dinsos_verifier"], lksIds: [] };
@@ -21,7 +27,9 @@ describe("canUploadFor", () => {
   it("lets the tenant's verifiers upload while the application is open, never after it ends", () => {
     expect(canUploadFor(verifier, withDinsos)).toBe(true);
     expect(canUploadFor(verifier, withLks)).toBe(true);
-    expect(canUploadFor(verifier, { lksId: "lks-1", application: { stepActor: "national", terminal: true } })).toBe(false);
+    expect(canUploadFor(verifier, { lksId: "lks-1", application: { stepActor: "national", terminal: true } })).toBe(
+      false,
+    );
   });
 
   it("never lets heads, province or national readers upload", () => {
@@ -42,7 +50,13 @@ describe("checkSniffedType", () => {
   });
 
   it("refuses a declared type the rule does not take, and bytes of another type", () => {
-    expect(checkSniffedType("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", EVIDENCE_RULE)).toBe("not_accepted");
+    expect(
+      checkSniffedType(
+        "docx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        EVIDENCE_RULE,
+      ),
+    ).toBe("not_accepted");
     expect(checkSniffedType("image/png", "application/pdf", EVIDENCE_RULE)).toBe("mismatch");
     expect(checkSniffedType(null, "application/pdf", EVIDENCE_RULE)).toBe("mismatch");
   });
@@ -61,7 +75,9 @@ describe("canContinueUpload", () => {
   });
   it("refuses another operator, heads and readers", () => {
     expect(canContinueUpload(operator, upload, "user-2")).toBe(false);
-    expect(canContinueUpload({ via: "member", roles: ["lks_operator"], lksIds: ["lks-2"] }, upload, "user-1")).toBe(false);
+    expect(canContinueUpload({ via: "member", roles: ["lks_operator"], lksIds: ["lks-2"] }, upload, "user-1")).toBe(
+      false,
+    );
     for (const access of [head, province, national]) expect(canContinueUpload(access, upload, "user-1")).toBe(false);
   });
 });

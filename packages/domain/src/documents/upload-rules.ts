@@ -15,7 +15,10 @@ export interface UploadRule {
 export const EVIDENCE_RULE: UploadRule = { acceptedTypes: ["pdf", "jpeg", "png", "webp", "heic"], maxBytes: 20 * MB };
 
 /** Documents behind LKS profile fields (deeds, decrees, cards). */
-export const PROFILE_DOCUMENT_RULE: UploadRule = { acceptedTypes: ["pdf", "jpeg", "png", "webp", "heic"], maxBytes: 10 * MB };
+export const PROFILE_DOCUMENT_RULE: UploadRule = {
+  acceptedTypes: ["pdf", "jpeg", "png", "webp", "heic"],
+  maxBytes: 10 * MB,
+};
 
 /** The hard ceiling of one upload, whatever a tenant configures. */
 export const MAX_UPLOAD_BYTES = 100 * MB;
@@ -70,7 +73,8 @@ export interface UploadPlace {
 export function canUploadFor(access: TenantAccess, place: UploadPlace): boolean {
   if (place.application?.terminal) return false;
   const staff = canActAs(access, ["dinsos_verifier", "tenant_admin"]);
-  const ownOperator = access.via === "member" && access.roles.includes("lks_operator") && access.lksIds.includes(place.lksId);
+  const ownOperator =
+    access.via === "member" && access.roles.includes("lks_operator") && access.lksIds.includes(place.lksId);
   if (!place.application) return staff || ownOperator;
   return staff || (ownOperator && place.application.stepActor === "lks");
 }
@@ -80,7 +84,11 @@ export function canUploadFor(access: TenantAccess, place: UploadPlace): boolean 
  * the tenant's verifiers and admins. Cheap on purpose: a resumed chunk must reach the upload
  * without a round of queries, and where the file may land is checked again when it completes.
  */
-export function canContinueUpload(access: TenantAccess, upload: { createdBy: string | null; lksId: string }, userId: string): boolean {
+export function canContinueUpload(
+  access: TenantAccess,
+  upload: { createdBy: string | null; lksId: string },
+  userId: string,
+): boolean {
   if (canActAs(access, ["dinsos_verifier", "tenant_admin"])) return true;
   return access.via === "member" && upload.createdBy === userId && access.lksIds.includes(upload.lksId);
 }

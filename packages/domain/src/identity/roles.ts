@@ -14,7 +14,12 @@ export const ROLES = [
 export type Role = (typeof ROLES)[number];
 
 /** Roles held inside one tenant (a Dinsos); their membership names that tenant. */
-export const TENANT_ROLES = ["lks_operator", "dinsos_verifier", "dinsos_head", "tenant_admin"] as const satisfies readonly Role[];
+export const TENANT_ROLES = [
+  "lks_operator",
+  "dinsos_verifier",
+  "dinsos_head",
+  "tenant_admin",
+] as const satisfies readonly Role[];
 
 /** Roles of the national organisation (BALKS and the platform); their membership names no tenant. */
 export const NATIONAL_ROLES = [

@@ -20,7 +20,13 @@ export function maskIdNumber(value: string): string {
 /** Indonesian phone numbers: 0… or +62…, 9 to 15 digits in all. Returns the +62 form. */
 export function normalisePhone(input: string): string | null {
   const compact = input.replace(/[\s\-().]/g, "");
-  const national = compact.startsWith("+62") ? compact.slice(3) : compact.startsWith("62") ? compact.slice(2) : compact.startsWith("0") ? compact.slice(1) : null;
+  const national = compact.startsWith("+62")
+    ? compact.slice(3)
+    : compact.startsWith("62")
+      ? compact.slice(2)
+      : compact.startsWith("0")
+        ? compact.slice(1)
+        : null;
   if (national === null || !/^\d{8,13}$/.test(national)) return null;
   return `+62${national}`;
 }

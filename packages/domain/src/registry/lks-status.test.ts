@@ -27,7 +27,10 @@ describe("LKS registration status", () => {
   });
 
   it("lists changed top-level fields structurally", () => {
-    expect(changedFields({ a: 1, b: { x: [1, 2] }, c: "s" }, { a: 1, b: { x: [1, 3] }, c: "s", d: true })).toEqual(["b", "d"]);
+    expect(changedFields({ a: 1, b: { x: [1, 2] }, c: "s" }, { a: 1, b: { x: [1, 3] }, c: "s", d: true })).toEqual([
+      "b",
+      "d",
+    ]);
   });
 });
 

@@ -84,13 +84,17 @@ const REQUIRED_MESSAGE: Record<OwnershipField, string> = {
 };
 
 const FORBIDDEN_MESSAGE: Record<OwnershipField, string> = {
-  legalForm: "Unit pemerintah tidak memiliki bentuk lembaga yayasan/perkumpulan / A government unit has no community legal form",
+  legalForm:
+    "Unit pemerintah tidak memiliki bentuk lembaga yayasan/perkumpulan / A government unit has no community legal form",
   deed: "Akta notaris hanya untuk LKS masyarakat berbadan hukum / A notarial deed applies only to community legal entities",
-  kemenkumham: "SK Kemenkumham hanya untuk LKS masyarakat berbadan hukum / Kemenkumham approval applies only to community legal entities",
-  legalisation: "Surat keterangan berdiri hanya untuk LKS non badan hukum / A founding note applies only to unincorporated LKS",
+  kemenkumham:
+    "SK Kemenkumham hanya untuk LKS masyarakat berbadan hukum / Kemenkumham approval applies only to community legal entities",
+  legalisation:
+    "Surat keterangan berdiri hanya untuk LKS non badan hukum / A founding note applies only to unincorporated LKS",
   npwp: "",
   owningAgency: "Instansi pemilik hanya untuk unit pemerintah / Only a government unit has an owning agency",
-  decree: "SK pendirian pemerintah hanya untuk unit pemerintah, bukan yayasan / A government decree applies only to government units",
+  decree:
+    "SK pendirian pemerintah hanya untuk unit pemerintah, bukan yayasan / A government decree applies only to government units",
 };
 
 /** Field errors in words for the ownership-dependent part of a profile (empty when it fits). */
@@ -104,7 +108,8 @@ export function ownershipProfileErrors(profile: OwnershipProfile, today: string)
   for (const field of required) if (!present(field)) errors.push({ path: field, message: REQUIRED_MESSAGE[field] });
   for (const field of forbidden) if (present(field)) errors.push({ path: field, message: FORBIDDEN_MESSAGE[field] });
   if (!KINDS_BY_OWNERSHIP[profile.ownership].includes(profile.institutionKind)) {
-    const message = "Jenis lembaga tidak sesuai dengan kepemilikan / This kind of institution does not fit the ownership";
+    const message =
+      "Jenis lembaga tidak sesuai dengan kepemilikan / This kind of institution does not fit the ownership";
     errors.push({ path: "institutionKind", message });
   }
   if (profile.decree && profile.decree.date > today) {
@@ -140,11 +145,13 @@ export function dueReminderThreshold(expiresOn: string, today: string): (typeof 
   const days = Math.round((Date.parse(`${expiresOn}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
   if (days < 0) return null;
   const crossed = EXPIRY_REMINDER_DAYS.filter((threshold) => days <= threshold);
-  return crossed.length > 0 ? Math.min(...crossed) as (typeof EXPIRY_REMINDER_DAYS)[number] : null;
+  return crossed.length > 0 ? (Math.min(...crossed) as (typeof EXPIRY_REMINDER_DAYS)[number]) : null;
 }
 
 /** Top-level fields whose values differ, compared structurally. */
 export function changedFields<T extends Record<string, unknown>>(before: T, after: T): (keyof T & string)[] {
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
-  return [...keys].filter((key) => JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null)) as (keyof T & string)[];
+  return [...keys].filter(
+    (key) => JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null),
+  ) as (keyof T & string)[];
 }

@@ -1,7 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ROLES, isNationalRole, type Role } from "../identity/roles.ts";
-import { canActAs, canOpenApplication, holdsNationalRole, resolveTenantAccess, visibleLksIds, type MembershipGrant } from "./access.ts";
+import {
+  canActAs,
+  canOpenApplication,
+  holdsNationalRole,
+  resolveTenantAccess,
+  visibleLksIds,
+  type MembershipGrant,
+} from "./access.ts";
 
 const KOTA = { id: "kota", parentId: "prov" };
 const PROV = { id: "prov", parentId: null };
@@ -31,7 +38,9 @@ describe("resolveTenantAccess", () => {
   });
 
   it("lets national readers read every tenant, but not an asesor", () => {
-    expect(resolveTenantAccess([{ role: "national_viewer", tenantId: null, lksId: null }], OTHER)?.via).toBe("national");
+    expect(resolveTenantAccess([{ role: "national_viewer", tenantId: null, lksId: null }], OTHER)?.via).toBe(
+      "national",
+    );
     expect(resolveTenantAccess([{ role: "asesor", tenantId: null, lksId: null }], OTHER)).toBeNull();
   });
 
@@ -48,14 +57,24 @@ describe("resolveTenantAccess", () => {
       lksId: fc.option(fc.constantFrom("l1", "l2"), { nil: null }),
     });
     fc.assert(
-      fc.property(fc.array(grant, { maxLength: 6 }), fc.constantFrom(KOTA, PROV, OTHER), fc.subarray([...ROLES] as Role[], { minLength: 1 }), (grants: MembershipGrant[], tenant, wanted) => {
-        const access = resolveTenantAccess(grants, tenant);
-        const holdsHere = grants.some((g) => g.tenantId === tenant.id && wanted.includes(g.role));
-        expect(access !== null && canActAs(access, wanted)).toBe(holdsHere);
-        // Whoever holds no grant in the tenant, its province or nationally sees nothing.
-        const related = grants.some((g) => g.tenantId === tenant.id || (g.tenantId !== null && g.tenantId === tenant.parentId) || (g.tenantId === null && isNationalRole(g.role)));
-        if (!related) expect(access).toBeNull();
-      }),
+      fc.property(
+        fc.array(grant, { maxLength: 6 }),
+        fc.constantFrom(KOTA, PROV, OTHER),
+        fc.subarray([...ROLES] as Role[], { minLength: 1 }),
+        (grants: MembershipGrant[], tenant, wanted) => {
+          const access = resolveTenantAccess(grants, tenant);
+          const holdsHere = grants.some((g) => g.tenantId === tenant.id && wanted.includes(g.role));
+          expect(access !== null && canActAs(access, wanted)).toBe(holdsHere);
+          // Whoever holds no grant in the tenant, its province or nationally sees nothing.
+          const related = grants.some(
+            (g) =>
+              g.tenantId === tenant.id ||
+              (g.tenantId !== null && g.tenantId === tenant.parentId) ||
+              (g.tenantId === null && isNationalRole(g.role)),
+          );
+          if (!related) expect(access).toBeNull();
+        },
+      ),
     );
   });
 });

@@ -34,9 +34,13 @@ export function resolveTenantAccess(grants: readonly MembershipGrant[], tenant: 
       lksIds: unique(own.flatMap((g) => (g.lksId ? [g.lksId] : []))),
     };
   }
-  const province = tenant.parentId ? grants.filter((g) => g.tenantId === tenant.parentId && g.role !== "lks_operator") : [];
+  const province = tenant.parentId
+    ? grants.filter((g) => g.tenantId === tenant.parentId && g.role !== "lks_operator")
+    : [];
   if (province.length > 0) return { via: "province", roles: unique(province.map((g) => g.role)) };
-  const national = grants.filter((g) => g.tenantId === null && isNationalRole(g.role) && NATIONAL_READERS.includes(g.role));
+  const national = grants.filter(
+    (g) => g.tenantId === null && isNationalRole(g.role) && NATIONAL_READERS.includes(g.role),
+  );
   if (national.length > 0) return { via: "national", roles: unique(national.map((g) => g.role)) };
   return null;
 }
@@ -66,7 +70,9 @@ export function visibleLksIds(access: TenantAccess): string[] | undefined {
 
 /** An LKS profile may be edited by its own operators and by the Dinsos that keeps its registry. */
 export function canEditLks(access: TenantAccess, lksId: string): boolean {
-  return canActAs(access, ["dinsos_verifier", "tenant_admin"]) || (access.via === "member" && access.lksIds.includes(lksId));
+  return (
+    canActAs(access, ["dinsos_verifier", "tenant_admin"]) || (access.via === "member" && access.lksIds.includes(lksId))
+  );
 }
 
 /**

@@ -1,7 +1,12 @@
 import { describe, expect, test } from "vitest";
 import { workPlan, type WorkGrant } from "./work.ts";
 
-const grant = (membershipId: string, role: WorkGrant["role"], tenantId: string | null, lksId: string | null = null): WorkGrant => ({
+const grant = (
+  membershipId: string,
+  role: WorkGrant["role"],
+  tenantId: string | null,
+  lksId: string | null = null,
+): WorkGrant => ({
   membershipId,
   role,
   tenantId,
@@ -37,17 +42,32 @@ describe("workPlan", () => {
   });
 
   test("an LKS operator waits on its applications and its returned registration", () => {
-    expect(workPlan([grant("m1", "lks_operator", "kota", "lks-1")])[0]!.kinds.map((k) => k.kind)).toEqual(["applications", "lks_returned"]);
+    expect(workPlan([grant("m1", "lks_operator", "kota", "lks-1")])[0]!.kinds.map((k) => k.kind)).toEqual([
+      "applications",
+      "lks_returned",
+    ]);
   });
 
   test("national roles form one group; BALKS roles have the national inbox, a viewer and the platform admin none", () => {
-    const plan = workPlan([grant("a", "national_viewer", null), grant("b", "balks_decider", null), grant("c", "balks_secretariat", null)]);
-    expect(plan).toEqual([{ tenantId: null, roles: ["national_viewer", "balks_decider", "balks_secretariat"], kinds: [{ kind: "national_applications", membershipId: "b" }] }]);
+    const plan = workPlan([
+      grant("a", "national_viewer", null),
+      grant("b", "balks_decider", null),
+      grant("c", "balks_secretariat", null),
+    ]);
+    expect(plan).toEqual([
+      {
+        tenantId: null,
+        roles: ["national_viewer", "balks_decider", "balks_secretariat"],
+        kinds: [{ kind: "national_applications", membershipId: "b" }],
+      },
+    ]);
     expect(workPlan([grant("v", "national_viewer", null)])[0]!.kinds).toEqual([]);
     expect(workPlan([grant("p", "platform_admin", null)])[0]!.kinds).toEqual([]);
   });
 
   test("a tenant admin alone has nothing waiting but keeps its group", () => {
-    expect(workPlan([grant("m", "tenant_admin", "kota")])).toEqual([{ tenantId: "kota", roles: ["tenant_admin"], kinds: [] }]);
+    expect(workPlan([grant("m", "tenant_admin", "kota")])).toEqual([
+      { tenantId: "kota", roles: ["tenant_admin"], kinds: [] },
+    ]);
   });
 });

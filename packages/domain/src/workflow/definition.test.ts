@@ -11,12 +11,18 @@ describe("the national default workflow", () => {
   it("starts at draft and walks kab/kota, then the province, then BALKS", () => {
     const def = composeDefinition(DEFAULT_REGIONAL_PART);
     expect(def.start).toBe("draft");
-    const next = (from: string, action: string) => def.transitions.find((t) => t.from === from && t.action === action)?.to;
+    const next = (from: string, action: string) =>
+      def.transitions.find((t) => t.from === from && t.action === action)?.to;
     expect(next("draft", "submit")).toBe("kabkota_verification");
     expect(next("kabkota_verification", "recommend")).toBe("province_verification");
     expect(next("province_verification", "recommend")).toBe(NATIONAL_INTAKE);
     expect(next("admin_check", "return")).toBe("revision");
-    expect(def.steps.filter((s) => s.terminal).map((s) => s.id).sort()).toEqual(["certified", "not_accredited", "withdrawn"]);
+    expect(
+      def.steps
+        .filter((s) => s.terminal)
+        .map((s) => s.id)
+        .sort(),
+    ).toEqual(["certified", "not_accredited", "withdrawn"]);
   });
 
   it("stays valid when a tenant drops the province step and recommends straight to BALKS", () => {

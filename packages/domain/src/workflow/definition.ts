@@ -42,7 +42,14 @@ export interface RegionalPart {
   transitions: WorkflowTransition[];
 }
 
-const step = (id: string, actor: StepActor, slaDays: number | null, labelId: string, labelEn: string, terminal = false): WorkflowStep => ({
+const step = (
+  id: string,
+  actor: StepActor,
+  slaDays: number | null,
+  labelId: string,
+  labelEn: string,
+  terminal = false,
+): WorkflowStep => ({
   id,
   label: { id: labelId, en: labelEn },
   actor,
@@ -96,14 +103,44 @@ export const NATIONAL_PART: { steps: WorkflowStep[]; transitions: WorkflowTransi
   ],
   transitions: [
     transition(NATIONAL_INTAKE, "accept", "admin_check", ["balks_secretariat"], "Terima berkas", "Accept the file"),
-    transition("admin_check", "pass", "asesor_assignment", ["balks_secretariat"], "Lolos administrasi", "Passes the administrative check"),
-    transition("admin_check", "return", REVISION_STEP, ["balks_secretariat"], "Kembalikan untuk perbaikan", "Return for revision", { comment: true }),
+    transition(
+      "admin_check",
+      "pass",
+      "asesor_assignment",
+      ["balks_secretariat"],
+      "Lolos administrasi",
+      "Passes the administrative check",
+    ),
+    transition(
+      "admin_check",
+      "return",
+      REVISION_STEP,
+      ["balks_secretariat"],
+      "Kembalikan untuk perbaikan",
+      "Return for revision",
+      { comment: true },
+    ),
     transition("asesor_assignment", "assign", "visit", ["balks_secretariat"], "Tugaskan asesor", "Assign assessors"),
     transition("visit", "record_visit", "scoring", ["asesor"], "Catat visitasi", "Record the visit"),
     transition("scoring", "submit_scores", "decision", ["asesor"], "Kirim nilai", "Submit the scores"),
     transition("decision", "accredit", "accredited", ["balks_decider"], "Tetapkan terakreditasi", "Accredit"),
-    transition("decision", "decline", "not_accredited", ["balks_decider"], "Tetapkan tidak terakreditasi", "Decline accreditation", { comment: true }),
-    transition("accredited", "issue_certificate", "certified", ["balks_secretariat"], "Terbitkan sertifikat", "Issue the certificate"),
+    transition(
+      "decision",
+      "decline",
+      "not_accredited",
+      ["balks_decider"],
+      "Tetapkan tidak terakreditasi",
+      "Decline accreditation",
+      { comment: true },
+    ),
+    transition(
+      "accredited",
+      "issue_certificate",
+      "certified",
+      ["balks_secretariat"],
+      "Terbitkan sertifikat",
+      "Issue the certificate",
+    ),
   ],
 });
 
@@ -128,12 +165,49 @@ export const DEFAULT_REGIONAL_PART: RegionalPart = deepFreeze({
   transitions: [
     transition("draft", "submit", "kabkota_verification", ["lks_operator"], "Ajukan", "Submit"),
     transition("draft", "withdraw", "withdrawn", ["lks_operator"], "Tarik permohonan", "Withdraw the application"),
-    transition("kabkota_verification", "return", REVISION_STEP, ["dinsos_verifier", "dinsos_head"], "Kembalikan untuk perbaikan", "Return for revision", { comment: true }),
-    transition("kabkota_verification", "recommend", "province_verification", ["dinsos_head"], "Rekomendasikan", "Recommend"),
+    transition(
+      "kabkota_verification",
+      "return",
+      REVISION_STEP,
+      ["dinsos_verifier", "dinsos_head"],
+      "Kembalikan untuk perbaikan",
+      "Return for revision",
+      { comment: true },
+    ),
+    transition(
+      "kabkota_verification",
+      "recommend",
+      "province_verification",
+      ["dinsos_head"],
+      "Rekomendasikan",
+      "Recommend",
+    ),
     transition(REVISION_STEP, "resubmit", "kabkota_verification", ["lks_operator"], "Ajukan ulang", "Resubmit"),
-    transition(REVISION_STEP, "withdraw", "withdrawn", ["lks_operator"], "Tarik permohonan", "Withdraw the application"),
-    transition("province_verification", "return", REVISION_STEP, ["dinsos_verifier", "dinsos_head"], "Kembalikan untuk perbaikan", "Return for revision", { comment: true }),
-    transition("province_verification", "recommend", NATIONAL_INTAKE, ["dinsos_head"], "Rekomendasikan ke BALKS", "Recommend to BALKS"),
+    transition(
+      REVISION_STEP,
+      "withdraw",
+      "withdrawn",
+      ["lks_operator"],
+      "Tarik permohonan",
+      "Withdraw the application",
+    ),
+    transition(
+      "province_verification",
+      "return",
+      REVISION_STEP,
+      ["dinsos_verifier", "dinsos_head"],
+      "Kembalikan untuk perbaikan",
+      "Return for revision",
+      { comment: true },
+    ),
+    transition(
+      "province_verification",
+      "recommend",
+      NATIONAL_INTAKE,
+      ["dinsos_head"],
+      "Rekomendasikan ke BALKS",
+      "Recommend to BALKS",
+    ),
   ],
 });
 

@@ -3,7 +3,8 @@ import { DEFAULT_REGIONAL_PART, composeDefinition } from "./definition.ts";
 import { applyTransition, availableActions, canMoveToVersion, stepOf } from "./engine.ts";
 
 const def = composeDefinition(DEFAULT_REGIONAL_PART);
-const actions = (stepId: string, ...roles: Parameters<typeof availableActions>[2]) => availableActions(def, stepId, roles).map((t) => t.action);
+const actions = (stepId: string, ...roles: Parameters<typeof availableActions>[2]) =>
+  availableActions(def, stepId, roles).map((t) => t.action);
 const done = { checklistComplete: true };
 
 describe("availableActions", () => {
@@ -50,27 +51,57 @@ describe("applyTransition", () => {
   it("says why it refuses", () => {
     const verifier = { roles: ["dinsos_verifier"] as const, ...done };
     expect(applyTransition(def, "nowhere", "submit", verifier)).toEqual({ ok: false, reason: "unknown_step" });
-    expect(applyTransition(def, "withdrawn", "resubmit", { roles: ["lks_operator"], ...done })).toEqual({ ok: false, reason: "terminal" });
-    expect(applyTransition(def, "kabkota_verification", "accredit", verifier)).toEqual({ ok: false, reason: "unknown_action" });
-    expect(applyTransition(def, "kabkota_verification", "recommend", verifier)).toEqual({ ok: false, reason: "forbidden" });
-    expect(applyTransition(def, "kabkota_verification", "return", { ...verifier, comment: "   " })).toEqual({ ok: false, reason: "comment_required" });
+    expect(applyTransition(def, "withdrawn", "resubmit", { roles: ["lks_operator"], ...done })).toEqual({
+      ok: false,
+      reason: "terminal",
+    });
+    expect(applyTransition(def, "kabkota_verification", "accredit", verifier)).toEqual({
+      ok: false,
+      reason: "unknown_action",
+    });
+    expect(applyTransition(def, "kabkota_verification", "recommend", verifier)).toEqual({
+      ok: false,
+      reason: "forbidden",
+    });
+    expect(applyTransition(def, "kabkota_verification", "return", { ...verifier, comment: "   " })).toEqual({
+      ok: false,
+      reason: "comment_required",
+    });
     const strict = structuredClone(def);
     for (const t of strict.transitions) if (t.action === "recommend") t.checklistRequired = true;
-    expect(applyTransition(strict, "kabkota_verification", "recommend", { roles: ["dinsos_head"], checklistComplete: false })).toEqual({ ok: false, reason: "checklist_incomplete" });
-    expect(applyTransition(strict, "kabkota_verification", "recommend", { roles: ["dinsos_head"], checklistComplete: true }).ok).toBe(true);
+    expect(
+      applyTransition(strict, "kabkota_verification", "recommend", {
+        roles: ["dinsos_head"],
+        checklistComplete: false,
+      }),
+    ).toEqual({ ok: false, reason: "checklist_incomplete" });
+    expect(
+      applyTransition(strict, "kabkota_verification", "recommend", { roles: ["dinsos_head"], checklistComplete: true })
+        .ok,
+    ).toBe(true);
   });
 
   it("returns for revision with a comment, and resubmits to the verifier", () => {
-    const returned = applyTransition(def, "kabkota_verification", "return", { roles: ["dinsos_verifier"], comment: "Akta notaris tidak terbaca", checklistComplete: false });
+    const returned = applyTransition(def, "kabkota_verification", "return", {
+      roles: ["dinsos_verifier"],
+      comment: "Akta notaris tidak terbaca",
+      checklistComplete: false,
+    });
     expect(returned.ok && returned.to.id).toBe("revision");
     const resubmitted = applyTransition(def, "revision", "resubmit", { roles: ["lks_operator"], ...done });
     expect(resubmitted.ok && resubmitted.to.id).toBe("kabkota_verification");
   });
 
   it("refuses a transition into a step the definition lacks, as availableActions does not offer it", () => {
-    const broken = { ...def, transitions: [...def.transitions, { ...def.transitions[0]!, action: "leap", to: "nowhere" }] };
+    const broken = {
+      ...def,
+      transitions: [...def.transitions, { ...def.transitions[0]!, action: "leap", to: "nowhere" }],
+    };
     expect(actions("draft", "lks_operator")).not.toContain("leap");
-    expect(applyTransition(broken, "draft", "leap", { roles: ["lks_operator"], ...done })).toEqual({ ok: false, reason: "unknown_step" });
+    expect(applyTransition(broken, "draft", "leap", { roles: ["lks_operator"], ...done })).toEqual({
+      ok: false,
+      reason: "unknown_step",
+    });
   });
 });
 

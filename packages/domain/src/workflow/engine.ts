@@ -7,22 +7,35 @@ export function stepOf(def: WorkflowDefinition, stepId: string): WorkflowStep | 
   return def.steps.find((step) => step.id === stepId);
 }
 
-const permits = (transition: WorkflowTransition, roles: readonly Role[]) => transition.roles.some((role) => roles.includes(role));
+const permits = (transition: WorkflowTransition, roles: readonly Role[]) =>
+  transition.roles.some((role) => roles.includes(role));
 
 /**
  * What someone holding `roles` may do in `stepId` (comment and checklist requirements are shown,
  * not checked: the caller asks for them). The API decides which memberships count for the step's
  * actor; this only matches roles.
  */
-export function availableActions(def: WorkflowDefinition, stepId: string, roles: readonly Role[]): WorkflowTransition[] {
+export function availableActions(
+  def: WorkflowDefinition,
+  stepId: string,
+  roles: readonly Role[],
+): WorkflowTransition[] {
   const step = stepOf(def, stepId);
   if (!step || step.terminal) return [];
   return def.transitions.filter((t) => t.from === stepId && permits(t, roles) && stepOf(def, t.to) !== undefined);
 }
 
-export type TransitionRefusal = "unknown_step" | "terminal" | "unknown_action" | "forbidden" | "comment_required" | "checklist_incomplete";
+export type TransitionRefusal =
+  | "unknown_step"
+  | "terminal"
+  | "unknown_action"
+  | "forbidden"
+  | "comment_required"
+  | "checklist_incomplete";
 
-export type TransitionResult = { ok: true; transition: WorkflowTransition; to: WorkflowStep } | { ok: false; reason: TransitionRefusal };
+export type TransitionResult =
+  | { ok: true; transition: WorkflowTransition; to: WorkflowStep }
+  | { ok: false; reason: TransitionRefusal };
 
 /**
  * Takes `action` from `stepId`, or says why not. Pure: the caller stores the new step, audit

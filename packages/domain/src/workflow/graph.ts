@@ -1,5 +1,9 @@
 /** Every node reachable from `from` (included) along `edges`, followed in the given direction. */
-export function reachableFrom(from: Iterable<string>, edges: ReadonlyArray<readonly [string, string]>, direction: "forward" | "backward" = "forward"): Set<string> {
+export function reachableFrom(
+  from: Iterable<string>,
+  edges: ReadonlyArray<readonly [string, string]>,
+  direction: "forward" | "backward" = "forward",
+): Set<string> {
   const next = new Map<string, string[]>();
   for (const [a, b] of edges) {
     const [source, target] = direction === "forward" ? [a, b] : [b, a];

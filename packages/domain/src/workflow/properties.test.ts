@@ -1,15 +1,26 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ROLES, type Role } from "../identity/roles.ts";
-import { DEFAULT_REGIONAL_PART, NATIONAL_INTAKE, composeDefinition, type RegionalPart, type WorkflowDefinition } from "./definition.ts";
+import {
+  DEFAULT_REGIONAL_PART,
+  NATIONAL_INTAKE,
+  composeDefinition,
+  type RegionalPart,
+  type WorkflowDefinition,
+} from "./definition.ts";
 import { applyTransition, availableActions, stepOf } from "./engine.ts";
 import { anyDefinition, editedDefinition, someRoles, validRegionalPart } from "./test-arbitraries.ts";
-import { validateDefinition, validateRegionalPart, type DefinitionProblem, type DefinitionProblemCode } from "./validate.ts";
+import {
+  validateDefinition,
+  validateRegionalPart,
+  type DefinitionProblem,
+  type DefinitionProblemCode,
+} from "./validate.ts";
 
 const anyValidPart = fc.oneof(validRegionalPart, fc.constant(DEFAULT_REGIONAL_PART));
 const copy = (part: RegionalPart): RegionalPart => structuredClone(part);
 const openSteps = (part: RegionalPart) => part.steps.filter((s) => !s.terminal);
-const pick = <T,>(items: readonly T[], n: number): T => items[n % items.length]!;
+const pick = <T>(items: readonly T[], n: number): T => items[n % items.length]!;
 
 /** Independent of the validator: can a terminal step be reached from `from`? */
 function reachesTerminal(def: WorkflowDefinition, from: string): boolean {
@@ -27,7 +38,8 @@ function wellFormed(def: WorkflowDefinition): boolean {
   if (new Set(ids).size !== ids.length || !ids.includes(def.start)) return false;
   const isTerminal = (id: string) => def.steps.find((s) => s.id === id)!.terminal;
   for (const s of def.steps) {
-    if (s.slaDays !== null && (s.terminal || !Number.isInteger(s.slaDays) || s.slaDays < 1 || s.slaDays > 365)) return false;
+    if (s.slaDays !== null && (s.terminal || !Number.isInteger(s.slaDays) || s.slaDays < 1 || s.slaDays > 365))
+      return false;
     if (!s.terminal && !def.transitions.some((t) => t.from === s.id)) return false;
   }
   const pairs = def.transitions.map((t) => `${t.from} ${t.action}`);
@@ -72,8 +84,14 @@ describe("validation accepts exactly the well-formed graphs", () => {
         // A random extra edge: harmless, or the start of a problem the regional check must see.
         const edited = copy(part);
         const ids = [...edited.steps.map((s) => s.id), NATIONAL_INTAKE, "admin_check", "certified", "nowhere"];
-        edited.transitions.push({ ...edited.transitions[0]!, action: "extra", from: pick(ids, from), to: pick(ids, to) });
-        if (validateRegionalPart(edited).length === 0) expect(validateDefinition(composeDefinition(edited))).toEqual([]);
+        edited.transitions.push({
+          ...edited.transitions[0]!,
+          action: "extra",
+          from: pick(ids, from),
+          to: pick(ids, to),
+        });
+        if (validateRegionalPart(edited).length === 0)
+          expect(validateDefinition(composeDefinition(edited))).toEqual([]);
       }),
     );
   });
@@ -81,7 +99,10 @@ describe("validation accepts exactly the well-formed graphs", () => {
 
 interface Mutation {
   /** Breaks one rule of a well-formed part; undefined when the part offers nothing to break that way. */
-  apply(part: RegionalPart, n: number): { part: RegionalPart; expected: Pick<DefinitionProblem, "code" | "where"> } | undefined;
+  apply(
+    part: RegionalPart,
+    n: number,
+  ): { part: RegionalPart; expected: Pick<DefinitionProblem, "code" | "where"> } | undefined;
   /** True when the broken rule must be the only problem reported. */
   only: boolean;
 }
@@ -106,7 +127,13 @@ const MUTATIONS: Record<string, Mutation> = {
     only: true,
     apply(part) {
       const edited = copy(part);
-      edited.steps.push({ id: "z_orphan", label: { id: "Yatim", en: "Orphan" }, actor: "kabkota", slaDays: 3, terminal: false });
+      edited.steps.push({
+        id: "z_orphan",
+        label: { id: "Yatim", en: "Orphan" },
+        actor: "kabkota",
+        slaDays: 3,
+        terminal: false,
+      });
       edited.transitions.push({ ...edited.transitions[0]!, action: "back_to_start", from: "z_orphan", to: part.start });
       return { part: edited, expected: { code: "unreachable_step", where: { step: "z_orphan" } } };
     },
@@ -150,8 +177,19 @@ const MUTATIONS: Record<string, Mutation> = {
     only: true,
     apply(part, n) {
       const edited = copy(part);
-      edited.transitions.push({ ...edited.transitions[0]!, action: "z_shortcut", from: pick(openSteps(part), n).id, to: "decision" });
-      return { part: edited, expected: { code: "national_step_in_regional_part", where: { transition: edited.transitions.length - 1, field: "to" } } };
+      edited.transitions.push({
+        ...edited.transitions[0]!,
+        action: "z_shortcut",
+        from: pick(openSteps(part), n).id,
+        to: "decision",
+      });
+      return {
+        part: edited,
+        expected: {
+          code: "national_step_in_regional_part",
+          where: { transition: edited.transitions.length - 1, field: "to" },
+        },
+      };
     },
   },
   "leave a terminal step": {
@@ -162,7 +200,13 @@ const MUTATIONS: Record<string, Mutation> = {
       const edited = copy(part);
       const from = pick(terminals, n).id;
       edited.transitions.push({ ...edited.transitions[0]!, action: "reopen", from, to: part.start });
-      return { part: edited, expected: { code: "terminal_with_exit", where: { step: from, transition: edited.transitions.length - 1, field: "from" } } };
+      return {
+        part: edited,
+        expected: {
+          code: "terminal_with_exit",
+          where: { step: from, transition: edited.transitions.length - 1, field: "from" },
+        },
+      };
     },
   },
   "repeat an action name on a step": {
@@ -171,16 +215,27 @@ const MUTATIONS: Record<string, Mutation> = {
       const edited = copy(part);
       const twin = structuredClone(pick(edited.transitions, n));
       edited.transitions.push(twin);
-      return { part: edited, expected: { code: "duplicate_action", where: { step: twin.from, transition: edited.transitions.length - 1, field: "action" } } };
+      return {
+        part: edited,
+        expected: {
+          code: "duplicate_action",
+          where: { step: twin.from, transition: edited.transitions.length - 1, field: "action" },
+        },
+      };
     },
   },
   "loop with no way out": {
     only: false,
     apply(part) {
       const edited = copy(part);
-      for (const id of ["z_loop_a", "z_loop_b"]) edited.steps.push({ id, label: { id: "Putar", en: "Loop" }, actor: "province", slaDays: 2, terminal: false });
+      for (const id of ["z_loop_a", "z_loop_b"])
+        edited.steps.push({ id, label: { id: "Putar", en: "Loop" }, actor: "province", slaDays: 2, terminal: false });
       const base = edited.transitions[0]!;
-      edited.transitions.push({ ...base, action: "z_enter", from: part.start, to: "z_loop_a" }, { ...base, action: "z_on", from: "z_loop_a", to: "z_loop_b" }, { ...base, action: "z_back", from: "z_loop_b", to: "z_loop_a" });
+      edited.transitions.push(
+        { ...base, action: "z_enter", from: part.start, to: "z_loop_a" },
+        { ...base, action: "z_on", from: "z_loop_a", to: "z_loop_b" },
+        { ...base, action: "z_back", from: "z_loop_b", to: "z_loop_a" },
+      );
       return { part: edited, expected: { code: "no_path_to_end", where: { step: "z_loop_a" } } };
     },
   },
@@ -209,8 +264,26 @@ describe("validation reports a broken rule with its code and where", () => {
   });
 
   it("reports only codes the contract names", () => {
-    const codes = new Set<DefinitionProblemCode>(["missing_start", "duplicate_step", "duplicate_action", "unknown_step", "unknown_role", "empty_roles", "unreachable_step", "dead_end", "no_path_to_end", "no_forward_to_balks", "national_step_in_regional_part", "terminal_with_exit", "bad_sla"]);
-    fc.assert(fc.property(anyDefinition, (def) => validateRegionalPart(def).every((p) => codes.has(p.code) && / \/ /.test(p.message))));
+    const codes = new Set<DefinitionProblemCode>([
+      "missing_start",
+      "duplicate_step",
+      "duplicate_action",
+      "unknown_step",
+      "unknown_role",
+      "empty_roles",
+      "unreachable_step",
+      "dead_end",
+      "no_path_to_end",
+      "no_forward_to_balks",
+      "national_step_in_regional_part",
+      "terminal_with_exit",
+      "bad_sla",
+    ]);
+    fc.assert(
+      fc.property(anyDefinition, (def) =>
+        validateRegionalPart(def).every((p) => codes.has(p.code) && / \/ /.test(p.message)),
+      ),
+    );
   });
 });
 
@@ -228,7 +301,11 @@ describe("running a valid definition", () => {
         for (const move of moves) {
           const offered = availableActions(def, at, move.roles);
           if (offered.length === 0) continue; // waiting for someone holding other roles
-          const result = applyTransition(def, at, pick(offered, move.choice).action, { roles: move.roles, comment: "Catatan", checklistComplete: true });
+          const result = applyTransition(def, at, pick(offered, move.choice).action, {
+            roles: move.roles,
+            comment: "Catatan",
+            checklistComplete: true,
+          });
           if (!result.ok) throw new Error(`offered action refused: ${result.reason}`);
           expect(stepOf(def, result.to.id)).toBe(result.to);
           at = result.to.id;
@@ -260,15 +337,31 @@ describe("applyTransition refuses exactly what availableActions does not offer",
 
   it("and of what it offers, refuses only for a missing comment or checklist", () => {
     fc.assert(
-      fc.property(anyValidPart, someRoles, fc.nat(), fc.boolean(), fc.boolean(), (part, roles, stepPick, withComment, checklistComplete) => {
-        const def = composeDefinition(part);
-        const stepId = pick(def.steps, stepPick).id;
-        for (const t of availableActions(def, stepId, roles)) {
-          const result = applyTransition(def, stepId, t.action, { roles, checklistComplete, ...(withComment ? { comment: "Catatan" } : {}) });
-          const expected = t.commentRequired && !withComment ? "comment_required" : t.checklistRequired && !checklistComplete ? "checklist_incomplete" : null;
-          expect(result.ok ? null : result.reason).toBe(expected);
-        }
-      }),
+      fc.property(
+        anyValidPart,
+        someRoles,
+        fc.nat(),
+        fc.boolean(),
+        fc.boolean(),
+        (part, roles, stepPick, withComment, checklistComplete) => {
+          const def = composeDefinition(part);
+          const stepId = pick(def.steps, stepPick).id;
+          for (const t of availableActions(def, stepId, roles)) {
+            const result = applyTransition(def, stepId, t.action, {
+              roles,
+              checklistComplete,
+              ...(withComment ? { comment: "Catatan" } : {}),
+            });
+            const expected =
+              t.commentRequired && !withComment
+                ? "comment_required"
+                : t.checklistRequired && !checklistComplete
+                  ? "checklist_incomplete"
+                  : null;
+            expect(result.ok ? null : result.reason).toBe(expected);
+          }
+        },
+      ),
     );
   });
 });

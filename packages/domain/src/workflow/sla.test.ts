@@ -43,7 +43,9 @@ describe("slaDueAt", () => {
     expect(() => slaDueAt("2025-01-03T02:00:00Z", -1)).toThrow(RangeError);
   });
 
-  const instant = fc.integer({ min: Date.UTC(2024, 6, 1), max: Date.UTC(2028, 6, 1) }).map((ms) => new Date(ms).toISOString());
+  const instant = fc
+    .integer({ min: Date.UTC(2024, 6, 1), max: Date.UTC(2028, 6, 1) })
+    .map((ms) => new Date(ms).toISOString());
 
   it("lands at a working day's last millisecond (never a weekend or holiday), later than the entry", () => {
     fc.assert(
@@ -69,10 +71,15 @@ describe("slaDueAt", () => {
 
   it("is monotonic in the entry time", () => {
     fc.assert(
-      fc.property(instant, fc.integer({ min: 0, max: 30 * DAY_MS }), fc.integer({ min: 0, max: 30 }), (enteredAt, gap, days) => {
-        const later = new Date(Date.parse(enteredAt) + gap).toISOString();
-        expect(Date.parse(slaDueAt(later, days)!)).toBeGreaterThanOrEqual(Date.parse(slaDueAt(enteredAt, days)!));
-      }),
+      fc.property(
+        instant,
+        fc.integer({ min: 0, max: 30 * DAY_MS }),
+        fc.integer({ min: 0, max: 30 }),
+        (enteredAt, gap, days) => {
+          const later = new Date(Date.parse(enteredAt) + gap).toISOString();
+          expect(Date.parse(slaDueAt(later, days)!)).toBeGreaterThanOrEqual(Date.parse(slaDueAt(enteredAt, days)!));
+        },
+      ),
     );
   });
 });

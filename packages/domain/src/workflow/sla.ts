@@ -11,7 +11,8 @@ import { DAY_MS, addCalendarDays, jakartaDay, jakartaDayBounds, type Instant } f
  */
 export function slaDueAt(enteredAt: string, slaDays: number | null): string | null {
   if (slaDays === null) return null;
-  if (!Number.isInteger(slaDays) || slaDays < 0) throw new RangeError(`slaDays must be a whole number of days, got ${slaDays}`);
+  if (!Number.isInteger(slaDays) || slaDays < 0)
+    throw new RangeError(`slaDays must be a whole number of days, got ${slaDays}`);
   if (Number.isNaN(Date.parse(enteredAt))) throw new RangeError(`Not a date: ${enteredAt}`);
   let day = jakartaDay(enteredAt);
   for (let remaining = slaDays; remaining > 0; ) {

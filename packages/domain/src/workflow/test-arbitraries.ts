@@ -4,7 +4,17 @@
  */
 import fc from "fast-check";
 import { ROLES, TENANT_ROLES, type Role } from "../identity/roles.ts";
-import { NATIONAL_INTAKE, NATIONAL_STEP_IDS, REVISION_STEP, composeDefinition, type RegionalPart, type StepActor, type WorkflowDefinition, type WorkflowStep, type WorkflowTransition } from "./definition.ts";
+import {
+  NATIONAL_INTAKE,
+  NATIONAL_STEP_IDS,
+  REVISION_STEP,
+  composeDefinition,
+  type RegionalPart,
+  type StepActor,
+  type WorkflowDefinition,
+  type WorkflowStep,
+  type WorkflowTransition,
+} from "./definition.ts";
 
 const label = { id: "Label", en: "Label" };
 
@@ -88,7 +98,8 @@ export const validRegionalPart: fc.Arbitrary<RegionalPart> = fc
  */
 export const anyDefinition: fc.Arbitrary<WorkflowDefinition> = (() => {
   const ids = ["a", "b", "c", "d"];
-  const rarely = <T,>(usual: fc.Arbitrary<T>, odd: fc.Arbitrary<T>, odds = 12) => fc.oneof({ weight: odds, arbitrary: usual }, { weight: 1, arbitrary: odd });
+  const rarely = <T>(usual: fc.Arbitrary<T>, odd: fc.Arbitrary<T>, odds = 12) =>
+    fc.oneof({ weight: odds, arbitrary: usual }, { weight: 1, arbitrary: odd });
   const step = (id: string) =>
     fc.record({
       id: rarely(fc.constant(id), fc.constantFrom(...ids)),
@@ -115,7 +126,9 @@ export const anyDefinition: fc.Arbitrary<WorkflowDefinition> = (() => {
     return fc.record({
       start: rarely(fc.constant(chosen[0]!), stepId),
       steps: fc.tuple(...chosen.map(step)),
-      transitions: fc.array(transition, { maxLength: 8 }).map((list) => list.map((t, index) => ({ ...t, action: t.action || `act_${index}` }))),
+      transitions: fc
+        .array(transition, { maxLength: 8 })
+        .map((list) => list.map((t, index) => ({ ...t, action: t.action || `act_${index}` }))),
     });
   });
 })();
@@ -137,7 +150,8 @@ export const editedDefinition: fc.Arbitrary<WorkflowDefinition> = fc
     const transitionAt = (n: number) => n % edited.transitions.length;
     if (edit === "flip_terminal") stepAt(a).terminal = !stepAt(a).terminal;
     if (edit === "drop_transition") edited.transitions.splice(transitionAt(a), 1);
-    if (edit === "add_transition") edited.transitions.push({ ...edited.transitions[0]!, action: "extra", from: stepAt(a).id, to: stepAt(b).id });
+    if (edit === "add_transition")
+      edited.transitions.push({ ...edited.transitions[0]!, action: "extra", from: stepAt(a).id, to: stepAt(b).id });
     if (edit === "retarget") edited.transitions[transitionAt(a)]!.to = stepAt(b).id;
     // A terminal step has no SLA; keep that rule out of the way of the graph edits.
     for (const step of edited.steps) if (step.terminal) step.slaDays = null;

@@ -1,10 +1,23 @@
 import { describe, expect, it } from "vitest";
 import type { Role } from "../identity/roles.ts";
-import { DEFAULT_REGIONAL_PART, type RegionalPart, type WorkflowDefinition, type WorkflowStep, type WorkflowTransition } from "./definition.ts";
+import {
+  DEFAULT_REGIONAL_PART,
+  type RegionalPart,
+  type WorkflowDefinition,
+  type WorkflowStep,
+  type WorkflowTransition,
+} from "./definition.ts";
 import { validateDefinition, validateRegionalPart, type DefinitionProblem } from "./validate.ts";
 
 const label = { id: "Langkah", en: "Step" };
-const step = (id: string, extra: Partial<WorkflowStep> = {}): WorkflowStep => ({ id, label, actor: "kabkota", slaDays: 5, terminal: false, ...extra });
+const step = (id: string, extra: Partial<WorkflowStep> = {}): WorkflowStep => ({
+  id,
+  label,
+  actor: "kabkota",
+  slaDays: 5,
+  terminal: false,
+  ...extra,
+});
 const end = (id: string) => step(id, { terminal: true, slaDays: null });
 const go = (from: string, to: string, action = `to_${to}`, roles: Role[] = ["dinsos_head"]): WorkflowTransition => ({
   action,
@@ -18,27 +31,38 @@ const go = (from: string, to: string, action = `to_${to}`, roles: Role[] = ["din
 
 /** A copy of the default the test may change. */
 const editable = (): RegionalPart => structuredClone(DEFAULT_REGIONAL_PART);
-const indexOf = (part: RegionalPart, from: string, action: string) => part.transitions.findIndex((t) => t.from === from && t.action === action);
+const indexOf = (part: RegionalPart, from: string, action: string) =>
+  part.transitions.findIndex((t) => t.from === from && t.action === action);
 const summary = (problems: DefinitionProblem[]) => problems.map(({ code, where }) => ({ code, where }));
 
 describe("validateDefinition", () => {
-  const linear: WorkflowDefinition = { start: "a", steps: [step("a"), step("b"), end("c")], transitions: [go("a", "b"), go("b", "c")] };
+  const linear: WorkflowDefinition = {
+    start: "a",
+    steps: [step("a"), step("b"), end("c")],
+    transitions: [go("a", "b"), go("b", "c")],
+  };
 
   it("accepts a small well-formed graph", () => {
     expect(validateDefinition(linear)).toEqual([]);
   });
 
   it("reports a start that is not a step", () => {
-    expect(summary(validateDefinition({ ...linear, start: "z" }))).toEqual([{ code: "missing_start", where: { field: "start" } }]);
+    expect(summary(validateDefinition({ ...linear, start: "z" }))).toEqual([
+      { code: "missing_start", where: { field: "start" } },
+    ]);
   });
 
   it("reports a step defined twice", () => {
-    expect(summary(validateDefinition({ ...linear, steps: [...linear.steps, step("b")] }))).toEqual([{ code: "duplicate_step", where: { step: "b", field: "id" } }]);
+    expect(summary(validateDefinition({ ...linear, steps: [...linear.steps, step("b")] }))).toEqual([
+      { code: "duplicate_step", where: { step: "b", field: "id" } },
+    ]);
   });
 
   it("reports one action name used twice from one step, but not across steps", () => {
     const def = { ...linear, transitions: [...linear.transitions, go("a", "c", "to_b")] };
-    expect(summary(validateDefinition(def))).toEqual([{ code: "duplicate_action", where: { step: "a", transition: 2, field: "action" } }]);
+    expect(summary(validateDefinition(def))).toEqual([
+      { code: "duplicate_action", where: { step: "a", transition: 2, field: "action" } },
+    ]);
     expect(validateDefinition({ ...linear, transitions: [go("a", "b", "next"), go("b", "c", "next")] })).toEqual([]);
   });
 
@@ -51,7 +75,10 @@ describe("validateDefinition", () => {
   });
 
   it("reports roles that do not exist and transitions nobody may take", () => {
-    const def = { ...linear, transitions: [go("a", "b", "to_b", ["dinsos_head", "kepala_desa" as Role]), go("b", "c", "to_c", [])] };
+    const def = {
+      ...linear,
+      transitions: [go("a", "b", "to_b", ["dinsos_head", "kepala_desa" as Role]), go("b", "c", "to_c", [])],
+    };
     const problems = validateDefinition(def);
     expect(summary(problems)).toEqual([
       { code: "unknown_role", where: { transition: 0, field: "roles" } },
@@ -61,7 +88,11 @@ describe("validateDefinition", () => {
   });
 
   it("reports steps the start cannot reach", () => {
-    const def = { ...linear, steps: [...linear.steps, step("orphan")], transitions: [...linear.transitions, go("orphan", "c")] };
+    const def = {
+      ...linear,
+      steps: [...linear.steps, step("orphan")],
+      transitions: [...linear.transitions, go("orphan", "c")],
+    };
     expect(summary(validateDefinition(def))).toEqual([{ code: "unreachable_step", where: { step: "orphan" } }]);
   });
 
@@ -81,11 +112,21 @@ describe("validateDefinition", () => {
 
   it("reports exits out of a terminal step", () => {
     const def = { ...linear, transitions: [...linear.transitions, go("c", "a", "reopen")] };
-    expect(summary(validateDefinition(def))).toEqual([{ code: "terminal_with_exit", where: { step: "c", transition: 2, field: "from" } }]);
+    expect(summary(validateDefinition(def))).toEqual([
+      { code: "terminal_with_exit", where: { step: "c", transition: 2, field: "from" } },
+    ]);
   });
 
   it("reports SLAs that are not 1–365 whole working days, or set on a terminal step", () => {
-    const def = { ...linear, steps: [step("a", { slaDays: 0 }), step("b", { slaDays: 1.5 }), step("c", { terminal: true, slaDays: 3 }), step("d", { slaDays: 366 })] };
+    const def = {
+      ...linear,
+      steps: [
+        step("a", { slaDays: 0 }),
+        step("b", { slaDays: 1.5 }),
+        step("c", { terminal: true, slaDays: 3 }),
+        step("d", { slaDays: 366 }),
+      ],
+    };
     def.transitions = [...linear.transitions, go("a", "d"), go("d", "c")];
     expect(summary(validateDefinition(def))).toEqual(
       ["a", "b", "c", "d"].map((id) => ({ code: "bad_sla", where: { step: id, field: "slaDays" } })),
@@ -102,7 +143,9 @@ describe("validateRegionalPart", () => {
   it("reports a regional part that never forwards to BALKS", () => {
     const part = editable();
     part.transitions[indexOf(part, "province_verification", "recommend")]!.to = "withdrawn";
-    expect(summary(validateRegionalPart(part))).toEqual([{ code: "no_forward_to_balks", where: { field: "transitions" } }]);
+    expect(summary(validateRegionalPart(part))).toEqual([
+      { code: "no_forward_to_balks", where: { field: "transitions" } },
+    ]);
   });
 
   it("reports a tenant step that takes a BALKS step's id or actor", () => {
@@ -138,14 +181,18 @@ describe("validateRegionalPart", () => {
     const part = editable();
     part.steps = part.steps.filter((s) => s.id !== "revision");
     part.transitions = part.transitions.filter((t) => t.from !== "revision");
-    const returns = part.transitions.flatMap((t, index) => (t.to === "revision" ? [{ code: "unknown_step", where: { transition: index, field: "to" } }] : []));
+    const returns = part.transitions.flatMap((t, index) =>
+      t.to === "revision" ? [{ code: "unknown_step", where: { transition: index, field: "to" } }] : [],
+    );
     const problems = validateRegionalPart(part);
     expect(summary(problems)).toEqual([...returns, { code: "unknown_step", where: { field: "steps" } }]);
     expect(problems.at(-1)!.message).toContain('"revision"');
   });
 
   it("reports a start that is BALKS's step, or no step at all", () => {
-    expect(summary(validateRegionalPart({ ...editable(), start: "nowhere" })).map((p) => p.code)).toContain("missing_start");
+    expect(summary(validateRegionalPart({ ...editable(), start: "nowhere" })).map((p) => p.code)).toContain(
+      "missing_start",
+    );
     const fromBalks = validateRegionalPart({ ...editable(), start: "balks_intake" });
     expect(summary(fromBalks)).toContainEqual({ code: "missing_start", where: { field: "start" } });
   });

@@ -1,5 +1,12 @@
 import { ROLES, TENANT_ROLES, type Role } from "../identity/roles.ts";
-import { NATIONAL_INTAKE, NATIONAL_PART, NATIONAL_STEP_IDS, type RegionalPart, type WorkflowDefinition, type WorkflowStep } from "./definition.ts";
+import {
+  NATIONAL_INTAKE,
+  NATIONAL_PART,
+  NATIONAL_STEP_IDS,
+  type RegionalPart,
+  type WorkflowDefinition,
+  type WorkflowStep,
+} from "./definition.ts";
 import { reachableFrom } from "./graph.ts";
 
 export const DEFINITION_PROBLEM_CODES = [
@@ -29,7 +36,12 @@ export interface DefinitionProblem {
 
 const MAX_SLA_DAYS = 365;
 
-const problem = (code: DefinitionProblemCode, where: DefinitionProblem["where"], id: string, en: string): DefinitionProblem => ({
+const problem = (
+  code: DefinitionProblemCode,
+  where: DefinitionProblem["where"],
+  id: string,
+  en: string,
+): DefinitionProblem => ({
   code,
   message: `${id} / ${en}`,
   where,
@@ -46,7 +58,14 @@ export function validateDefinition(def: WorkflowDefinition): DefinitionProblem[]
 
   for (const step of def.steps) {
     if (steps.has(step.id)) {
-      problems.push(problem("duplicate_step", { step: step.id, field: "id" }, `Langkah "${step.id}" didefinisikan lebih dari sekali`, `Step "${step.id}" is defined more than once`));
+      problems.push(
+        problem(
+          "duplicate_step",
+          { step: step.id, field: "id" },
+          `Langkah "${step.id}" didefinisikan lebih dari sekali`,
+          `Step "${step.id}" is defined more than once`,
+        ),
+      );
       continue;
     }
     steps.set(step.id, step);
@@ -55,32 +74,74 @@ export function validateDefinition(def: WorkflowDefinition): DefinitionProblem[]
 
   const startKnown = steps.has(def.start);
   if (!startKnown) {
-    problems.push(problem("missing_start", { field: "start" }, `Langkah awal "${def.start}" tidak ada di daftar langkah`, `Start step "${def.start}" is not among the steps`));
+    problems.push(
+      problem(
+        "missing_start",
+        { field: "start" },
+        `Langkah awal "${def.start}" tidak ada di daftar langkah`,
+        `Start step "${def.start}" is not among the steps`,
+      ),
+    );
   }
 
   const actionsSeen = new Set<string>();
   def.transitions.forEach((t, index) => {
     for (const field of ["from", "to"] as const) {
       if (!steps.has(t[field])) {
-        problems.push(problem("unknown_step", { transition: index, field }, `Transisi "${t.action}" merujuk langkah "${t[field]}" yang tidak ada`, `Transition "${t.action}" refers to unknown step "${t[field]}"`));
+        problems.push(
+          problem(
+            "unknown_step",
+            { transition: index, field },
+            `Transisi "${t.action}" merujuk langkah "${t[field]}" yang tidak ada`,
+            `Transition "${t.action}" refers to unknown step "${t[field]}"`,
+          ),
+        );
       }
     }
     // Two transitions with one name from one step would make "do `return`" ambiguous.
     const actionKey = `${t.from}\u0000${t.action}`;
     if (actionsSeen.has(actionKey)) {
-      problems.push(problem("duplicate_action", { step: t.from, transition: index, field: "action" }, `Aksi "${t.action}" sudah ada pada langkah "${t.from}"`, `Action "${t.action}" already exists on step "${t.from}"`));
+      problems.push(
+        problem(
+          "duplicate_action",
+          { step: t.from, transition: index, field: "action" },
+          `Aksi "${t.action}" sudah ada pada langkah "${t.from}"`,
+          `Action "${t.action}" already exists on step "${t.from}"`,
+        ),
+      );
     }
     actionsSeen.add(actionKey);
     if (t.roles.length === 0) {
-      problems.push(problem("empty_roles", { transition: index, field: "roles" }, `Transisi "${t.action}" tidak dapat dilakukan siapa pun: pilih minimal satu peran`, `Nobody may take transition "${t.action}": choose at least one role`));
+      problems.push(
+        problem(
+          "empty_roles",
+          { transition: index, field: "roles" },
+          `Transisi "${t.action}" tidak dapat dilakukan siapa pun: pilih minimal satu peran`,
+          `Nobody may take transition "${t.action}": choose at least one role`,
+        ),
+      );
     }
     for (const role of t.roles) {
       if (!(ROLES as readonly string[]).includes(role)) {
-        problems.push(problem("unknown_role", { transition: index, field: "roles" }, `Peran "${role}" tidak dikenal`, `Unknown role "${role}"`));
+        problems.push(
+          problem(
+            "unknown_role",
+            { transition: index, field: "roles" },
+            `Peran "${role}" tidak dikenal`,
+            `Unknown role "${role}"`,
+          ),
+        );
       }
     }
     if (steps.get(t.from)?.terminal) {
-      problems.push(problem("terminal_with_exit", { step: t.from, transition: index, field: "from" }, `Langkah akhir "${t.from}" tidak boleh punya transisi keluar ("${t.action}")`, `Terminal step "${t.from}" cannot have an outgoing transition ("${t.action}")`));
+      problems.push(
+        problem(
+          "terminal_with_exit",
+          { step: t.from, transition: index, field: "from" },
+          `Langkah akhir "${t.from}" tidak boleh punya transisi keluar ("${t.action}")`,
+          `Terminal step "${t.from}" cannot have an outgoing transition ("${t.action}")`,
+        ),
+      );
     }
   });
 
@@ -91,10 +152,24 @@ export function validateDefinition(def: WorkflowDefinition): DefinitionProblem[]
 function slaProblems(step: WorkflowStep): DefinitionProblem[] {
   const where = { step: step.id, field: "slaDays" };
   if (step.terminal && step.slaDays !== null) {
-    return [problem("bad_sla", where, `Langkah akhir "${step.id}" tidak menunggu siapa pun, jadi tidak punya SLA`, `Terminal step "${step.id}" waits for nobody, so it has no SLA`)];
+    return [
+      problem(
+        "bad_sla",
+        where,
+        `Langkah akhir "${step.id}" tidak menunggu siapa pun, jadi tidak punya SLA`,
+        `Terminal step "${step.id}" waits for nobody, so it has no SLA`,
+      ),
+    ];
   }
   if (step.slaDays !== null && !(Number.isInteger(step.slaDays) && step.slaDays >= 1 && step.slaDays <= MAX_SLA_DAYS)) {
-    return [problem("bad_sla", where, `SLA langkah "${step.id}" harus 1–${MAX_SLA_DAYS} hari kerja (bilangan bulat) atau kosong`, `SLA of step "${step.id}" must be a whole number of 1–${MAX_SLA_DAYS} working days, or none`)];
+    return [
+      problem(
+        "bad_sla",
+        where,
+        `SLA langkah "${step.id}" harus 1–${MAX_SLA_DAYS} hari kerja (bilangan bulat) atau kosong`,
+        `SLA of step "${step.id}" must be a whole number of 1–${MAX_SLA_DAYS} working days, or none`,
+      ),
+    ];
   }
   return [];
 }
@@ -104,28 +179,55 @@ function slaProblems(step: WorkflowStep): DefinitionProblem[] {
  * finish only because it leads into a dead end or a broken transition is not reported again: the
  * dead end or the transition is the problem to fix, and naming every step upstream would bury it.
  */
-function graphProblems(def: WorkflowDefinition, steps: ReadonlyMap<string, WorkflowStep>, startKnown: boolean): DefinitionProblem[] {
+function graphProblems(
+  def: WorkflowDefinition,
+  steps: ReadonlyMap<string, WorkflowStep>,
+  startKnown: boolean,
+): DefinitionProblem[] {
   const problems: DefinitionProblem[] = [];
   const edges = def.transitions.filter((t) => steps.has(t.from) && steps.has(t.to)).map((t) => [t.from, t.to] as const);
 
   if (startKnown) {
     const reached = reachableFrom([def.start], edges);
     for (const id of steps.keys()) {
-      if (!reached.has(id)) problems.push(problem("unreachable_step", { step: id }, `Langkah "${id}" tidak dapat dicapai dari langkah awal`, `Step "${id}" cannot be reached from the start`));
+      if (!reached.has(id))
+        problems.push(
+          problem(
+            "unreachable_step",
+            { step: id },
+            `Langkah "${id}" tidak dapat dicapai dari langkah awal`,
+            `Step "${id}" cannot be reached from the start`,
+          ),
+        );
     }
   }
 
   const hasExit = new Set(def.transitions.map((t) => t.from));
   const deadEnds = [...steps.values()].filter((s) => !s.terminal && !hasExit.has(s.id)).map((s) => s.id);
   for (const id of deadEnds) {
-    problems.push(problem("dead_end", { step: id }, `Langkah "${id}" bukan langkah akhir tetapi tidak punya jalan keluar`, `Step "${id}" is not terminal but has no way out`));
+    problems.push(
+      problem(
+        "dead_end",
+        { step: id },
+        `Langkah "${id}" bukan langkah akhir tetapi tidak punya jalan keluar`,
+        `Step "${id}" is not terminal but has no way out`,
+      ),
+    );
   }
 
   const brokenExits = def.transitions.filter((t) => steps.has(t.from) && !steps.has(t.to)).map((t) => t.from);
   const terminals = [...steps.values()].filter((s) => s.terminal).map((s) => s.id);
   const canFinish = reachableFrom([...terminals, ...deadEnds, ...brokenExits], edges, "backward");
   for (const id of steps.keys()) {
-    if (!canFinish.has(id)) problems.push(problem("no_path_to_end", { step: id }, `Dari langkah "${id}" tidak ada jalan menuju langkah akhir`, `No path leads from step "${id}" to a terminal step`));
+    if (!canFinish.has(id))
+      problems.push(
+        problem(
+          "no_path_to_end",
+          { step: id },
+          `Dari langkah "${id}" tidak ada jalan menuju langkah akhir`,
+          `No path leads from step "${id}" to a terminal step`,
+        ),
+      );
   }
   return problems;
 }
@@ -151,7 +253,14 @@ export function validateRegionalPart(part: RegionalPart): DefinitionProblem[] {
       // BALKS's part sends applications back into the regional part (to `revision`): that step must exist.
       if (found.code === "unknown_step" && found.where.field === "to") {
         const target = NATIONAL_PART.transitions[transition - part.transitions.length]?.to;
-        problems.push(problem("unknown_step", { field: "steps" }, `BALKS mengembalikan permohonan ke langkah "${target}", jadi langkah itu wajib ada`, `BALKS returns applications to step "${target}", so that step must exist`));
+        problems.push(
+          problem(
+            "unknown_step",
+            { field: "steps" },
+            `BALKS mengembalikan permohonan ke langkah "${target}", jadi langkah itu wajib ada`,
+            `BALKS returns applications to step "${target}", so that step must exist`,
+          ),
+        );
       }
       continue;
     }
@@ -165,31 +274,80 @@ export function validateRegionalPart(part: RegionalPart): DefinitionProblem[] {
 function regionalRuleProblems(part: RegionalPart): DefinitionProblem[] {
   const problems: DefinitionProblem[] = [];
   if (NATIONAL_STEP_IDS.has(part.start)) {
-    problems.push(problem("missing_start", { field: "start" }, `Langkah awal harus langkah regional, bukan "${part.start}" milik BALKS`, `The start must be a regional step, not BALKS's "${part.start}"`));
+    problems.push(
+      problem(
+        "missing_start",
+        { field: "start" },
+        `Langkah awal harus langkah regional, bukan "${part.start}" milik BALKS`,
+        `The start must be a regional step, not BALKS's "${part.start}"`,
+      ),
+    );
   }
   for (const step of part.steps) {
     if (NATIONAL_STEP_IDS.has(step.id)) {
-      problems.push(problem("national_step_in_regional_part", { step: step.id, field: "id" }, `Langkah "${step.id}" milik BALKS dan tidak dapat diubah tenant`, `Step "${step.id}" belongs to BALKS and cannot be edited by a tenant`));
+      problems.push(
+        problem(
+          "national_step_in_regional_part",
+          { step: step.id, field: "id" },
+          `Langkah "${step.id}" milik BALKS dan tidak dapat diubah tenant`,
+          `Step "${step.id}" belongs to BALKS and cannot be edited by a tenant`,
+        ),
+      );
     } else if (step.actor === "national") {
-      problems.push(problem("national_step_in_regional_part", { step: step.id, field: "actor" }, `Langkah regional "${step.id}" tidak dapat dikerjakan BALKS`, `Regional step "${step.id}" cannot be acted on by BALKS`));
+      problems.push(
+        problem(
+          "national_step_in_regional_part",
+          { step: step.id, field: "actor" },
+          `Langkah regional "${step.id}" tidak dapat dikerjakan BALKS`,
+          `Regional step "${step.id}" cannot be acted on by BALKS`,
+        ),
+      );
     }
   }
   part.transitions.forEach((t, index) => {
     if (NATIONAL_STEP_IDS.has(t.from)) {
-      problems.push(problem("national_step_in_regional_part", { transition: index, field: "from" }, `Transisi dari langkah BALKS "${t.from}" tidak dapat diatur tenant`, `Transitions out of BALKS's step "${t.from}" cannot be set by a tenant`));
+      problems.push(
+        problem(
+          "national_step_in_regional_part",
+          { transition: index, field: "from" },
+          `Transisi dari langkah BALKS "${t.from}" tidak dapat diatur tenant`,
+          `Transitions out of BALKS's step "${t.from}" cannot be set by a tenant`,
+        ),
+      );
     }
     if (NATIONAL_STEP_IDS.has(t.to) && t.to !== NATIONAL_INTAKE) {
-      problems.push(problem("national_step_in_regional_part", { transition: index, field: "to" }, `Bagian regional hanya boleh meneruskan ke "${NATIONAL_INTAKE}", bukan "${t.to}"`, `The regional part may only forward to "${NATIONAL_INTAKE}", not "${t.to}"`));
+      problems.push(
+        problem(
+          "national_step_in_regional_part",
+          { transition: index, field: "to" },
+          `Bagian regional hanya boleh meneruskan ke "${NATIONAL_INTAKE}", bukan "${t.to}"`,
+          `The regional part may only forward to "${NATIONAL_INTAKE}", not "${t.to}"`,
+        ),
+      );
     }
     // A tenant's workflow cannot hand its decisions to BALKS staff or asesor; made-up roles are reported by the graph checks.
     for (const role of t.roles) {
       if ((ROLES as readonly string[]).includes(role) && !(TENANT_ROLES as readonly Role[]).includes(role)) {
-        problems.push(problem("unknown_role", { transition: index, field: "roles" }, `Peran "${role}" bukan peran tenant dan tidak dapat dipakai di bagian regional`, `Role "${role}" is not a tenant role and cannot act in a regional part`));
+        problems.push(
+          problem(
+            "unknown_role",
+            { transition: index, field: "roles" },
+            `Peran "${role}" bukan peran tenant dan tidak dapat dipakai di bagian regional`,
+            `Role "${role}" is not a tenant role and cannot act in a regional part`,
+          ),
+        );
       }
     }
   });
   if (!part.transitions.some((t) => t.to === NATIONAL_INTAKE && !NATIONAL_STEP_IDS.has(t.from))) {
-    problems.push(problem("no_forward_to_balks", { field: "transitions" }, `Bagian regional tidak pernah meneruskan permohonan ke BALKS ("${NATIONAL_INTAKE}")`, `The regional part never forwards applications to BALKS ("${NATIONAL_INTAKE}")`));
+    problems.push(
+      problem(
+        "no_forward_to_balks",
+        { field: "transitions" },
+        `Bagian regional tidak pernah meneruskan permohonan ke BALKS ("${NATIONAL_INTAKE}")`,
+        `The regional part never forwards applications to BALKS ("${NATIONAL_INTAKE}")`,
+      ),
+    );
   }
   return problems;
 }

@@ -25,5 +25,8 @@ export function contentUrl(tenant: string, documentId: string, version?: number)
 
 /** Thumbnail address; the version in the query also keeps a cached old thumbnail from showing after a replacement. */
 export function thumbnailUrl(tenant: string, documentId: string, version: number): string {
-  return apiHref("/t/{tenant}/documents/{documentId}/thumbnail", { params: { tenant, documentId }, query: { version } });
+  return apiHref("/t/{tenant}/documents/{documentId}/thumbnail", {
+    params: { tenant, documentId },
+    query: { version },
+  });
 }

@@ -9,13 +9,17 @@ import type { Failure } from "./protocol.ts";
 import type { ItemState } from "./queue.svelte.ts";
 
 /** The sentence for a refusal: what happened and what to do, Indonesian first. */
-export function failureText(failure: Failure, context: { size?: number; maxBytes: number; acceptedTypes: readonly DocumentType[] }): string {
+export function failureText(
+  failure: Failure,
+  context: { size?: number; maxBytes: number; acceptedTypes: readonly DocumentType[] },
+): string {
   const types = typeList(context.acceptedTypes);
   switch (failure.kind) {
-    case "too_large":
-    {
+    case "too_large": {
       const size = failure.size ?? context.size;
-      return size ? m.appl_upl_err_too_large({ size: formatBytes(size), max: formatBytes(context.maxBytes) }) : m.appl_upl_err_too_large_plain({ max: formatBytes(context.maxBytes) });
+      return size
+        ? m.appl_upl_err_too_large({ size: formatBytes(size), max: formatBytes(context.maxBytes) })
+        : m.appl_upl_err_too_large_plain({ max: formatBytes(context.maxBytes) });
     }
     case "unsupported_type":
       return m.appl_upl_err_type({ types });
@@ -36,7 +40,9 @@ export function failureText(failure: Failure, context: { size?: number; maxBytes
     case "storage":
       return m.appl_upl_err_storage();
     case "validation":
-      return failure.detail ? m.appl_upl_err_validation({ detail: localizeApiText(failure.detail) }) : m.appl_upl_err_empty();
+      return failure.detail
+        ? m.appl_upl_err_validation({ detail: localizeApiText(failure.detail) })
+        : m.appl_upl_err_empty();
     default:
       return m.appl_upl_err_server();
   }

@@ -36,7 +36,8 @@ export function transferPlan(connection: ConnectionInfo | null | undefined, mobi
   const downlink = connection?.downlink;
   const known = type !== undefined || (downlink !== undefined && downlink > 0);
   if (!known) return mobile ? { chunkSize: MIB, parallel: 2 } : { chunkSize: 5 * MIB, parallel: 2 };
-  if (connection?.saveData || type === "slow-2g" || type === "2g" || type === "3g") return { chunkSize: 256 * KIB, parallel: 1 };
+  if (connection?.saveData || type === "slow-2g" || type === "2g" || type === "3g")
+    return { chunkSize: 256 * KIB, parallel: 1 };
   // "4g" means anything from ~0.7 Mbit/s up: look at the downlink estimate too.
   if (downlink !== undefined && downlink > 0 && downlink < 1.5) return { chunkSize: 256 * KIB, parallel: 1 };
   if (downlink !== undefined && downlink >= 10 && !mobile) return { chunkSize: 5 * MIB, parallel: 2 };
@@ -48,7 +49,17 @@ export function transferPlan(connection: ConnectionInfo | null | undefined, mobi
  * a quarter of an hour (a phone walking out of coverage). After that the queue itself keeps
  * waiting for the `online` event or a periodic retry; the file is never given up on.
  */
-export const RETRY_DELAYS: readonly number[] = [0, 1000, 3000, 5000, 10_000, 20_000, 30_000, 30_000, ...Array<number>(12).fill(60_000)];
+export const RETRY_DELAYS: readonly number[] = [
+  0,
+  1000,
+  3000,
+  5000,
+  10_000,
+  20_000,
+  30_000,
+  30_000,
+  ...Array<number>(12).fill(60_000),
+];
 
 /** The accepted-type name of a picked file, from its MIME type or else its extension (phones often send none). */
 export function documentTypeOfFile(name: string, mime: string): DocumentType | null {
@@ -75,7 +86,11 @@ export const THUMB_MAX_BYTES = 64 * KIB;
  * the browser can encode it (smaller at the same quality), else JPEG; a PNG-only requirement keeps
  * PNG (only the pixel size shrinks). Empty: send the file as it is.
  */
-export function photoTargets(source: DocumentType, accepted: readonly DocumentType[], canEncodeWebp: boolean): Array<"image/webp" | "image/jpeg" | "image/png"> {
+export function photoTargets(
+  source: DocumentType,
+  accepted: readonly DocumentType[],
+  canEncodeWebp: boolean,
+): Array<"image/webp" | "image/jpeg" | "image/png"> {
   if (!DOWNSCALABLE.includes(source)) return [];
   const out: Array<"image/webp" | "image/jpeg" | "image/png"> = [];
   if (accepted.includes("webp") && canEncodeWebp) out.push("image/webp");
@@ -85,18 +100,24 @@ export function photoTargets(source: DocumentType, accepted: readonly DocumentTy
 }
 
 /** Whether the requirement could take this file after downscaling (the original type may not be accepted itself). */
-export function canSend(source: DocumentType | null, accepted: readonly DocumentType[], canEncodeWebp: boolean): boolean {
+export function canSend(
+  source: DocumentType | null,
+  accepted: readonly DocumentType[],
+  canEncodeWebp: boolean,
+): boolean {
   if (source === null) return false;
   return accepted.includes(source) || photoTargets(source, accepted, canEncodeWebp).length > 0;
 }
 
 /** The file name after re-encoding: the extension follows the new type ("IMG_0001.PNG" → "IMG_0001.jpg"). */
 export function renameFor(name: string, mime: string): string {
-  const extension = mime === "image/webp" ? ".webp" : mime === "image/png" ? ".png" : mime === "image/jpeg" ? ".jpg" : null;
+  const extension =
+    mime === "image/webp" ? ".webp" : mime === "image/png" ? ".png" : mime === "image/jpeg" ? ".jpg" : null;
   if (!extension) return name;
   const dot = name.lastIndexOf(".");
   const base = dot > 0 ? name.slice(0, dot) : name;
-  if (dot > 0 && DOCUMENT_MIME.jpeg.extensions.includes(name.slice(dot).toLowerCase()) && extension === ".jpg") return name;
+  if (dot > 0 && DOCUMENT_MIME.jpeg.extensions.includes(name.slice(dot).toLowerCase()) && extension === ".jpg")
+    return name;
   return `${base || "foto"}${extension}`;
 }
 

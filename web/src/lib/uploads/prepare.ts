@@ -7,7 +7,18 @@
 import type { DocumentType } from "#lib/api-types.ts";
 import { canEncodeWebp, decodeImage, downscalePhoto, makeThumbnail } from "#lib/image.ts";
 import { sha256Hex } from "./hash.ts";
-import { DOCUMENT_MIME, PHOTO_MAX_SIDE, PHOTO_QUALITY, THUMB_MAX_BYTES, THUMB_MAX_SIDE, canSend, documentTypeOfFile, keepSmaller, photoTargets, renameFor } from "./plan.ts";
+import {
+  DOCUMENT_MIME,
+  PHOTO_MAX_SIDE,
+  PHOTO_QUALITY,
+  THUMB_MAX_BYTES,
+  THUMB_MAX_SIDE,
+  canSend,
+  documentTypeOfFile,
+  keepSmaller,
+  photoTargets,
+  renameFor,
+} from "./plan.ts";
 import type { Failure } from "./protocol.ts";
 
 export interface Prepared {
@@ -31,7 +42,12 @@ export class PrepareRefused extends Error {
 
 const refuse = (kind: Failure["kind"]) => new PrepareRefused({ kind, status: 0, detail: null });
 
-export async function prepareFile(file: File, accepted: readonly DocumentType[], maxBytes: number, sendOriginal: boolean): Promise<Prepared> {
+export async function prepareFile(
+  file: File,
+  accepted: readonly DocumentType[],
+  maxBytes: number,
+  sendOriginal: boolean,
+): Promise<Prepared> {
   const type = documentTypeOfFile(file.name, file.type);
   const webp = type !== null && (type === "jpeg" || type === "png" || type === "webp") ? await canEncodeWebp() : false;
   if (!canSend(type, accepted, webp) || type === null) throw refuse("unsupported_type");
@@ -55,7 +71,12 @@ export async function prepareFile(file: File, accepted: readonly DocumentType[],
     if (image) {
       try {
         if (targets.length > 0 && (!sendOriginal || mustConvert)) {
-          const photo = await downscalePhoto(image, targets, sendOriginal ? Number.POSITIVE_INFINITY : PHOTO_MAX_SIDE, PHOTO_QUALITY);
+          const photo = await downscalePhoto(
+            image,
+            targets,
+            sendOriginal ? Number.POSITIVE_INFINITY : PHOTO_MAX_SIDE,
+            PHOTO_QUALITY,
+          );
           if (!photo && mustConvert) throw refuse("decode");
           const original = { blob: file as Blob, type: filetype, size: file.size };
           const candidate = photo ? { blob: photo.blob, type: photo.type as string, size: photo.blob.size } : null;
@@ -76,5 +97,14 @@ export async function prepareFile(file: File, accepted: readonly DocumentType[],
 
   if (blob.size > maxBytes) throw new PrepareRefused({ kind: "too_large", status: 0, detail: null, size: blob.size });
   if (blob.size === 0) throw refuse("validation");
-  return { blob, filename, filetype, size: blob.size, originalSize: file.size, sha256: await sha256Hex(blob), thumbnail, resized };
+  return {
+    blob,
+    filename,
+    filetype,
+    size: blob.size,
+    originalSize: file.size,
+    sha256: await sha256Hex(blob),
+    thumbnail,
+    resized,
+  };
 }

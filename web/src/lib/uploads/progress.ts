@@ -22,8 +22,14 @@ const SPEED_TIME_CONSTANT = 8000;
  * (a chunk lost to a drop, resumed from the server's offset) restart the baseline without a
  * negative speed; a long silence (paused, offline) restarts it too.
  */
-export function nextSpeed(state: SpeedState | null, at: number, bytes: number, timeConstant = SPEED_TIME_CONSTANT): SpeedState {
-  if (state === null || bytes < state.bytes || at - state.at > 60_000) return { at, bytes, rate: state?.rate ?? 0, observed: 0 };
+export function nextSpeed(
+  state: SpeedState | null,
+  at: number,
+  bytes: number,
+  timeConstant = SPEED_TIME_CONSTANT,
+): SpeedState {
+  if (state === null || bytes < state.bytes || at - state.at > 60_000)
+    return { at, bytes, rate: state?.rate ?? 0, observed: 0 };
   const dt = at - state.at;
   if (dt <= 0) return { ...state, bytes: Math.max(bytes, state.bytes) };
   // Events closer than 250 ms carry little information and make the estimate jittery: wait.
@@ -52,7 +58,11 @@ export function roundedTimeLeft(seconds: number): { hours: number; minutes: numb
 }
 
 /** Total bytes sent over total bytes of several files (finished files count in full). */
-export function overall(items: ReadonlyArray<{ sent: number; total: number }>): { sent: number; total: number; fraction: number } {
+export function overall(items: ReadonlyArray<{ sent: number; total: number }>): {
+  sent: number;
+  total: number;
+  fraction: number;
+} {
   let sent = 0;
   let total = 0;
   for (const item of items) {
@@ -63,7 +73,9 @@ export function overall(items: ReadonlyArray<{ sent: number; total: number }>): 
 }
 
 /** Time left for the whole queue: bytes still to send at the combined rate of the files moving now. */
-export function overallSecondsLeft(items: ReadonlyArray<{ sent: number; total: number; speed: SpeedState | null; active: boolean }>): number | null {
+export function overallSecondsLeft(
+  items: ReadonlyArray<{ sent: number; total: number; speed: SpeedState | null; active: boolean }>,
+): number | null {
   let remaining = 0;
   let rate = 0;
   let trusted = false;

@@ -51,7 +51,11 @@ export interface Failure {
 }
 
 /** Maps an HTTP refusal to a failure kind, by the problem `type` first and the status second. */
-export function failureKind(status: number, problemType: string | null | undefined, phase: "create" | "transfer"): FailureKind {
+export function failureKind(
+  status: number,
+  problemType: string | null | undefined,
+  phase: "create" | "transfer",
+): FailureKind {
   const type = (problemType ?? "").toLowerCase();
   if (type.endsWith(":file-type-mismatch")) return "type_mismatch";
   if (type.endsWith(":unsupported-media-type")) return "unsupported_type";
@@ -95,7 +99,8 @@ export function parseProblem(body: string | null | undefined): { type: string | 
     const parsed = JSON.parse(body) as { type?: unknown; detail?: unknown; title?: unknown };
     return {
       type: typeof parsed.type === "string" ? parsed.type : null,
-      detail: typeof parsed.detail === "string" ? parsed.detail : typeof parsed.title === "string" ? parsed.title : null,
+      detail:
+        typeof parsed.detail === "string" ? parsed.detail : typeof parsed.title === "string" ? parsed.title : null,
     };
   } catch {
     return { type: null, detail: null };
@@ -143,7 +148,11 @@ export interface Created {
  * this file for the LKS (`duplicate`: send nothing). Throws `NetworkDown` without an answer and
  * `UploadRefused` for a refusal.
  */
-export async function createUpload(request: CreateRequest, fetchFn: typeof fetch = fetch, base = globalThis.location?.href ?? "http://localhost/"): Promise<Created> {
+export async function createUpload(
+  request: CreateRequest,
+  fetchFn: typeof fetch = fetch,
+  base = globalThis.location?.href ?? "http://localhost/",
+): Promise<Created> {
   const endpoint = uploadsEndpoint(request.tenant);
   let response: Response;
   try {
@@ -194,7 +203,11 @@ export async function createUpload(request: CreateRequest, fetchFn: typeof fetch
 /** tus termination (DELETE). Best effort: an unfinished upload also expires on the server by itself. */
 export async function terminateUpload(url: string, fetchFn: typeof fetch = fetch): Promise<boolean> {
   try {
-    const response = await fetchFn(url, { method: "DELETE", credentials: "same-origin", headers: { "Tus-Resumable": TUS_VERSION } });
+    const response = await fetchFn(url, {
+      method: "DELETE",
+      credentials: "same-origin",
+      headers: { "Tus-Resumable": TUS_VERSION },
+    });
     return response.status === 204 || response.status === 404 || response.status === 410;
   } catch {
     return false;

@@ -12,7 +12,15 @@ import type { DocumentType } from "#lib/api-types.ts";
 import { prepareFile, PrepareRefused } from "./prepare.ts";
 import { RETRY_DELAYS, transferPlan, type ConnectionInfo } from "./plan.ts";
 import { nextSpeed, type SpeedState } from "./progress.ts";
-import { createUpload, failureFrom, NetworkDown, shouldRetryStatus, terminateUpload, UploadRefused, type Failure } from "./protocol.ts";
+import {
+  createUpload,
+  failureFrom,
+  NetworkDown,
+  shouldRetryStatus,
+  terminateUpload,
+  UploadRefused,
+  type Failure,
+} from "./protocol.ts";
 import { addEntry, deleteEntry, getEntry, getFile, loadEntries, saveEntry, type StoredEntry } from "./store.ts";
 
 export type ItemState =
@@ -76,7 +84,8 @@ function connectionInfo(): { connection: ConnectionInfo | null; mobile: boolean 
   return { connection: nav.connection ?? null, mobile };
 }
 
-const newId = () => (crypto.randomUUID ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`);
+const newId = () =>
+  crypto.randomUUID ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 
 export class UploadQueue {
   items = $state<UploadItem[]>([]);
@@ -196,7 +205,11 @@ export class UploadQueue {
     }
     // A newer file for the same requirement replaces one still waiting or on its way.
     for (const other of [...this.#records.values()]) {
-      if (other.target.applicationId === request.applicationId && other.target.requirement === request.requirement && other.state !== "finishing") {
+      if (
+        other.target.applicationId === request.applicationId &&
+        other.target.requirement === request.requirement &&
+        other.state !== "finishing"
+      ) {
         void this.cancel(other.id);
       }
     }
@@ -305,7 +318,8 @@ export class UploadQueue {
   #wake(): void {
     if (navigator.onLine === false) return;
     for (const item of this.items) {
-      if ((item.state === "offline" || item.state === "elsewhere") && !this.#running.has(item.id)) item.state = "queued";
+      if ((item.state === "offline" || item.state === "elsewhere") && !this.#running.has(item.id))
+        item.state = "queued";
     }
     this.#schedule();
   }
@@ -355,7 +369,10 @@ export class UploadQueue {
     const entry = this.#records.get(id);
     if (!entry) return;
     // Mutated by `stop` from outside this function (an object, so TypeScript does not narrow it away).
-    const control: { reason: Stopped["reason"] | null; rejectTransfer: ((error: Error) => void) | null } = { reason: null, rejectTransfer: null };
+    const control: { reason: Stopped["reason"] | null; rejectTransfer: ((error: Error) => void) | null } = {
+      reason: null,
+      rejectTransfer: null,
+    };
     const runner: Runner = {
       abort: null,
       stop: (reason) => {
@@ -387,7 +404,14 @@ export class UploadQueue {
       if (entry.state !== "finishing") {
         if (!entry.uploadUrl) {
           this.#set(id, { state: "creating", failure: null });
-          const created = await createUpload({ tenant: entry.tenant, size: entry.size, filename: entry.filename, filetype: entry.filetype, sha256: entry.sha256, target: entry.target });
+          const created = await createUpload({
+            tenant: entry.tenant,
+            size: entry.size,
+            filename: entry.filename,
+            filetype: entry.filetype,
+            sha256: entry.sha256,
+            target: entry.target,
+          });
           if (control.reason) {
             // Paused or cancelled while the POST was in flight: keep (or terminate) the new upload.
             if (control.reason === "cancelled") void terminateUpload(created.url);
@@ -395,7 +419,12 @@ export class UploadQueue {
             throw new Stopped(control.reason);
           }
           if (created.duplicate) {
-            await this.#persist(entry, { uploadUrl: created.url, offset: entry.size, documentId: created.documentId, state: "finishing" });
+            await this.#persist(entry, {
+              uploadUrl: created.url,
+              offset: entry.size,
+              documentId: created.documentId,
+              state: "finishing",
+            });
             await this.#finish(entry, file.thumbnail, true);
             return;
           }
@@ -408,9 +437,15 @@ export class UploadQueue {
         const documentId = await new Promise<string | null>((resolve, reject) => {
           control.rejectTransfer = reject;
           // The tus-js-client chunk is precached by the service worker; a failed import is a dropped link.
-          this.#transfer(entry, file.blob, runner, () => control.reason !== null, resolve, reject).catch(() => reject(new NetworkDown()));
+          this.#transfer(entry, file.blob, runner, () => control.reason !== null, resolve, reject).catch(() =>
+            reject(new NetworkDown()),
+          );
         });
-        await this.#persist(entry, { state: "finishing", offset: entry.size, documentId: documentId ?? entry.documentId });
+        await this.#persist(entry, {
+          state: "finishing",
+          offset: entry.size,
+          documentId: documentId ?? entry.documentId,
+        });
       }
       await this.#finish(entry, file.thumbnail, false);
     } catch (error) {
@@ -455,7 +490,8 @@ export class UploadQueue {
       // The IndexedDB queue keeps the upload URL; tus-js-client's own localStorage copy would be a second truth.
       storeFingerprintForResuming: false,
       removeFingerprintOnSuccess: true,
-      onShouldRetry: (error) => navigator.onLine !== false && shouldRetryStatus(error.originalResponse?.getStatus() ?? 0),
+      onShouldRetry: (error) =>
+        navigator.onLine !== false && shouldRetryStatus(error.originalResponse?.getStatus() ?? 0),
       onProgress: (sent) => {
         const item = this.#item(id);
         if (!item) return;
@@ -492,7 +528,11 @@ export class UploadQueue {
         const list = await api.get("/t/{tenant}/applications/{applicationId}/documents", {
           params: { tenant: entry.tenant, applicationId: entry.target.applicationId },
         });
-        documentId = list.items.find((doc) => doc.requirement === entry.target.requirement && doc.versions.some((v) => v.sha256 === entry.sha256))?.id ?? null;
+        documentId =
+          list.items.find(
+            (doc) =>
+              doc.requirement === entry.target.requirement && doc.versions.some((v) => v.sha256 === entry.sha256),
+          )?.id ?? null;
       }
       if (documentId && thumbnail) {
         const params = { tenant: entry.tenant, documentId };
@@ -501,7 +541,12 @@ export class UploadQueue {
           : true;
         // makeThumbnail encodes WebP or JPEG, the two the API takes.
         const contentType = thumbnail.type === "image/webp" ? "image/webp" : "image/jpeg";
-        if (wanted) await api.putBytes("/t/{tenant}/documents/{documentId}/thumbnail", { bytes: thumbnail, contentType }, { params });
+        if (wanted)
+          await api.putBytes(
+            "/t/{tenant}/documents/{documentId}/thumbnail",
+            { bytes: thumbnail, contentType },
+            { params },
+          );
       }
     } catch (error) {
       // Without signal: stay "finishing" on the device and try again later. A refused thumbnail is not worth a failure.

@@ -57,7 +57,8 @@ function open(): Promise<IDBDatabase> {
     const request = indexedDB.open(DB_NAME, 1);
     request.onupgradeneeded = () => {
       const db = request.result;
-      if (!db.objectStoreNames.contains(QUEUE)) db.createObjectStore(QUEUE, { keyPath: "id" }).createIndex("userId", "userId");
+      if (!db.objectStoreNames.contains(QUEUE))
+        db.createObjectStore(QUEUE, { keyPath: "id" }).createIndex("userId", "userId");
       if (!db.objectStoreNames.contains(FILES)) db.createObjectStore(FILES, { keyPath: "id" });
     };
     request.onsuccess = () => {
@@ -82,7 +83,11 @@ function open(): Promise<IDBDatabase> {
 }
 
 /** One transaction over `stores`; resolves with `work`'s result once the transaction has committed. */
-function transact<T>(stores: string[], mode: IDBTransactionMode, work: (tx: IDBTransaction) => IDBRequest<T> | undefined): Promise<T | undefined> {
+function transact<T>(
+  stores: string[],
+  mode: IDBTransactionMode,
+  work: (tx: IDBTransaction) => IDBRequest<T> | undefined,
+): Promise<T | undefined> {
   return open().then(
     (db) =>
       new Promise<T | undefined>((resolve, reject) => {
@@ -96,7 +101,11 @@ function transact<T>(stores: string[], mode: IDBTransactionMode, work: (tx: IDBT
 }
 
 export async function loadEntries(userId: string): Promise<StoredEntry[]> {
-  const entries = await transact([QUEUE], "readonly", (tx) => tx.objectStore(QUEUE).index("userId").getAll(userId) as IDBRequest<StoredEntry[]>);
+  const entries = await transact(
+    [QUEUE],
+    "readonly",
+    (tx) => tx.objectStore(QUEUE).index("userId").getAll(userId) as IDBRequest<StoredEntry[]>,
+  );
   return (entries ?? []).sort((a, b) => a.createdAt - b.createdAt);
 }
 

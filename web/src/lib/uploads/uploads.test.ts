@@ -15,7 +15,17 @@ import {
   transferPlan,
 } from "./plan.ts";
 import { nextSpeed, overall, overallSecondsLeft, roundedTimeLeft, secondsLeft, type SpeedState } from "./progress.ts";
-import { base64Utf8, createUpload, encodeMetadata, failureFrom, failureKind, NetworkDown, parseProblem, shouldRetryStatus, UploadRefused } from "./protocol.ts";
+import {
+  base64Utf8,
+  createUpload,
+  encodeMetadata,
+  failureFrom,
+  failureKind,
+  NetworkDown,
+  parseProblem,
+  shouldRetryStatus,
+  UploadRefused,
+} from "./protocol.ts";
 
 describe("transferPlan: chunk size from the connection", () => {
   test("slow links get 256 KiB chunks, one file at a time", () => {
@@ -130,7 +140,12 @@ describe("progress: speed and time left", () => {
   });
   test("overall progress and time left of the queue", () => {
     const steady: SpeedState = { at: 0, bytes: 0, rate: 50_000, observed: 5000 };
-    expect(overall([{ sent: 100, total: 200 }, { sent: 300, total: 300 }])).toEqual({ sent: 400, total: 500, fraction: 0.8 });
+    expect(
+      overall([
+        { sent: 100, total: 200 },
+        { sent: 300, total: 300 },
+      ]),
+    ).toEqual({ sent: 400, total: 500, fraction: 0.8 });
     expect(overall([])).toEqual({ sent: 0, total: 0, fraction: 0 });
     expect(
       overallSecondsLeft([
@@ -146,7 +161,9 @@ describe("tus protocol pieces", () => {
   test("Upload-Metadata values are base64 of UTF-8", () => {
     expect(base64Utf8("foto.jpg")).toBe("Zm90by5qcGc=");
     expect(Buffer.from(base64Utf8("Akta pendirian – Ü.pdf"), "base64").toString("utf8")).toBe("Akta pendirian – Ü.pdf");
-    expect(encodeMetadata({ filename: "a.pdf", filetype: "application/pdf" })).toBe("filename YS5wZGY=,filetype YXBwbGljYXRpb24vcGRm");
+    expect(encodeMetadata({ filename: "a.pdf", filetype: "application/pdf" })).toBe(
+      "filename YS5wZGY=,filetype YXBwbGljYXRpb24vcGRm",
+    );
   });
   test("refusals map by problem type first, status second", () => {
     expect(failureKind(415, "urn:akrab:problem:file-type-mismatch", "transfer")).toBe("type_mismatch");
@@ -167,24 +184,38 @@ describe("tus protocol pieces", () => {
     for (const status of [400, 401, 403, 404, 410, 413, 415, 460]) expect(shouldRetryStatus(status)).toBe(false);
   });
   test("problem bodies are read defensively", () => {
-    expect(parseProblem('{"type":"urn:akrab:problem:gone","detail":"Hilang / Gone"}')).toEqual({ type: "urn:akrab:problem:gone", detail: "Hilang / Gone" });
+    expect(parseProblem('{"type":"urn:akrab:problem:gone","detail":"Hilang / Gone"}')).toEqual({
+      type: "urn:akrab:problem:gone",
+      detail: "Hilang / Gone",
+    });
     expect(parseProblem("<html>")).toEqual({ type: null, detail: null });
     expect(parseProblem(null)).toEqual({ type: null, detail: null });
     expect(failureFrom(460, '{"type":"urn:akrab:problem:checksum-mismatch"}', "transfer").kind).toBe("checksum");
   });
   test("every refusal has an Indonesian sentence that says what to do", () => {
     const context = { size: 3 * MIB, maxBytes: 2 * MIB, acceptedTypes: ["pdf", "jpeg"] as ("pdf" | "jpeg")[] };
-    expect(failureText({ kind: "too_large", status: 413, detail: null }, context)).toBe("Berkas terlalu besar (3 MB). Batas untuk dokumen ini 2 MB.");
+    expect(failureText({ kind: "too_large", status: 413, detail: null }, context)).toBe(
+      "Berkas terlalu besar (3 MB). Batas untuk dokumen ini 2 MB.",
+    );
     expect(failureText({ kind: "unsupported_type", status: 415, detail: null }, context)).toContain("PDF, JPEG");
     expect(failureText({ kind: "type_mismatch", status: 415, detail: null }, context)).toContain("tidak sesuai");
     expect(failureText({ kind: "checksum", status: 460, detail: null }, context)).toContain("SHA-256");
     expect(failureText({ kind: "gone", status: 410, detail: null }, context)).toContain("mulai lagi");
-    expect(failureText({ kind: "validation", status: 400, detail: "Nama berkas wajib ada / filename is required" }, context)).toBe("Berkas ditolak: Nama berkas wajib ada");
+    expect(
+      failureText({ kind: "validation", status: 400, detail: "Nama berkas wajib ada / filename is required" }, context),
+    ).toBe("Berkas ditolak: Nama berkas wajib ada");
   });
 });
 
 describe("createUpload: the tus creation POST", () => {
-  const request = { tenant: "kota-tangerang", size: 1234, filename: "foto.webp", filetype: "image/webp", sha256: "a".repeat(64), target: { applicationId: "app-1", requirement: "formulir_b" } };
+  const request = {
+    tenant: "kota-tangerang",
+    size: 1234,
+    filename: "foto.webp",
+    filetype: "image/webp",
+    sha256: "a".repeat(64),
+    target: { applicationId: "app-1", requirement: "formulir_b" },
+  };
 
   test("sends the tus headers and resolves the Location", async () => {
     let seen: { url: string; init: RequestInit } | null = null;
@@ -192,37 +223,77 @@ describe("createUpload: the tus creation POST", () => {
       seen = { url, init };
       return new Response(JSON.stringify({ id: "u1", offset: 0, length: 1234, duplicate: false, documentId: null }), {
         status: 201,
-        headers: { Location: "/api/v1/t/kota-tangerang/uploads/u1", "Upload-Offset": "0", "content-type": "application/json" },
+        headers: {
+          Location: "/api/v1/t/kota-tangerang/uploads/u1",
+          "Upload-Offset": "0",
+          "content-type": "application/json",
+        },
       });
     }) as unknown as typeof fetch;
     const created = await createUpload(request, fetchFn, "http://127.0.0.1:8791/permohonan/app-1");
-    expect(created).toEqual({ url: "http://127.0.0.1:8791/api/v1/t/kota-tangerang/uploads/u1", offset: 0, duplicate: false, documentId: null });
+    expect(created).toEqual({
+      url: "http://127.0.0.1:8791/api/v1/t/kota-tangerang/uploads/u1",
+      offset: 0,
+      duplicate: false,
+      documentId: null,
+    });
     expect(seen!.url).toBe("/api/v1/t/kota-tangerang/uploads");
     const headers = seen!.init.headers as Record<string, string>;
     expect(headers["Tus-Resumable"]).toBe("1.0.0");
     expect(headers["Upload-Length"]).toBe("1234");
-    const pairs = Object.fromEntries(headers["Upload-Metadata"]!.split(",").map((pair) => pair.split(" ")).map(([k, v]) => [k, Buffer.from(v!, "base64").toString()]));
-    expect(pairs).toEqual({ filename: "foto.webp", filetype: "image/webp", sha256: "a".repeat(64), applicationId: "app-1", requirement: "formulir_b" });
+    const pairs = Object.fromEntries(
+      headers["Upload-Metadata"]!.split(",")
+        .map((pair) => pair.split(" "))
+        .map(([k, v]) => [k, Buffer.from(v!, "base64").toString()]),
+    );
+    expect(pairs).toEqual({
+      filename: "foto.webp",
+      filetype: "image/webp",
+      sha256: "a".repeat(64),
+      applicationId: "app-1",
+      requirement: "formulir_b",
+    });
   });
 
   test("an already stored file is reported before any byte is sent", async () => {
     const fetchFn = (async () =>
       new Response(JSON.stringify({ id: "u2", offset: 1234, length: 1234, duplicate: true, documentId: "doc-9" }), {
         status: 201,
-        headers: { Location: "http://127.0.0.1:8791/api/v1/t/kota-tangerang/uploads/u2", "Upload-Offset": "1234", "Akrab-Duplicate": "true", "Akrab-Document-Id": "doc-9" },
+        headers: {
+          Location: "http://127.0.0.1:8791/api/v1/t/kota-tangerang/uploads/u2",
+          "Upload-Offset": "1234",
+          "Akrab-Duplicate": "true",
+          "Akrab-Document-Id": "doc-9",
+        },
       })) as unknown as typeof fetch;
-    expect(await createUpload(request, fetchFn)).toEqual({ url: "http://127.0.0.1:8791/api/v1/t/kota-tangerang/uploads/u2", offset: 1234, duplicate: true, documentId: "doc-9" });
+    expect(await createUpload(request, fetchFn)).toEqual({
+      url: "http://127.0.0.1:8791/api/v1/t/kota-tangerang/uploads/u2",
+      offset: 1234,
+      duplicate: true,
+      documentId: "doc-9",
+    });
   });
 
   test("a refusal carries its kind; no answer or a 5xx means wait and retry", async () => {
     const refuse = (async () =>
-      new Response(JSON.stringify({ type: "urn:akrab:problem:payload-too-large", status: 413, detail: "Terlalu besar / Too large" }), {
-        status: 413,
-        headers: { "content-type": "application/problem+json" },
-      })) as unknown as typeof fetch;
+      new Response(
+        JSON.stringify({
+          type: "urn:akrab:problem:payload-too-large",
+          status: 413,
+          detail: "Terlalu besar / Too large",
+        }),
+        {
+          status: 413,
+          headers: { "content-type": "application/problem+json" },
+        },
+      )) as unknown as typeof fetch;
     const error = await createUpload(request, refuse).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UploadRefused);
-    expect((error as UploadRefused).failure).toEqual({ kind: "too_large", status: 413, detail: "Terlalu besar / Too large" });
+    expect((error as UploadRefused).failure).toEqual({
+      kind: "too_large",
+      status: 413,
+      detail: "Terlalu besar / Too large",
+    });
 
     const offline = (async () => {
       throw new TypeError("Failed to fetch");

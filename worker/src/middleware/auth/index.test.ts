@@ -23,7 +23,9 @@ describe("authenticate", () => {
   it("reads the session row on every request, so a revoked session stops at once", async () => {
     const { token } = await login("dinsos.lebak@akrab.test");
     expect((await api("/api/v1/t/kab-lebak/lks", { token })).status).toBe(200);
-    await env.DB.prepare("UPDATE sessions SET revoked_at = ?1 WHERE revoked_at IS NULL AND user_id = (SELECT id FROM users WHERE email = ?2)")
+    await env.DB.prepare(
+      "UPDATE sessions SET revoked_at = ?1 WHERE revoked_at IS NULL AND user_id = (SELECT id FROM users WHERE email = ?2)",
+    )
       .bind(new Date().toISOString(), "dinsos.lebak@akrab.test")
       .run();
     expect((await api("/api/v1/t/kab-lebak/lks", { token })).status).toBe(401);

@@ -27,14 +27,24 @@ export const authenticate = () =>
     const header = c.req.header("authorization");
     const bearer = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
     const token = bearer ?? readSessionCookie(c);
-    if (header && !bearer) throw new Problem("unauthenticated", "Header Authorization harus berbentuk 'Bearer <token>' / Malformed Authorization header");
+    if (header && !bearer)
+      throw new Problem(
+        "unauthenticated",
+        "Header Authorization harus berbentuk 'Bearer <token>' / Malformed Authorization header",
+      );
     if (!token) return next();
 
     const claims = await verifyAccessToken(c.env, token);
-    const loaded = claims ? await loadPrincipalAndTenant(c.get("db"), claims.sessionId, tenantSlugOf(c.req.path)) : null;
+    const loaded = claims
+      ? await loadPrincipalAndTenant(c.get("db"), claims.sessionId, tenantSlugOf(c.req.path))
+      : null;
     const principal = loaded?.principal ?? null;
     if (!claims || !principal || principal.user.id !== claims.userId) {
-      if (bearer) throw new Problem("unauthenticated", "Token tidak berlaku atau sesi telah berakhir / Token invalid or session ended");
+      if (bearer)
+        throw new Problem(
+          "unauthenticated",
+          "Token tidak berlaku atau sesi telah berakhir / Token invalid or session ended",
+        );
       clearSessionCookie(c);
       return next();
     }

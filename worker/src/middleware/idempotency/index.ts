@@ -51,7 +51,9 @@ async function keyScope(c: Context<AppEnv>): Promise<string> {
 }
 
 async function sha256Hex(bytes: ArrayBuffer | Uint8Array): Promise<string> {
-  return [...new Uint8Array(await crypto.subtle.digest("SHA-256", bytes))].map((b) => b.toString(16).padStart(2, "0")).join("");
+  return [...new Uint8Array(await crypto.subtle.digest("SHA-256", bytes))]
+    .map((b) => b.toString(16).padStart(2, "0"))
+    .join("");
 }
 
 /**
@@ -66,9 +68,13 @@ export const idempotency = () =>
     const key = c.req.header("idempotency-key");
     if (!key || SAFE_METHODS.has(c.req.method) || TUS_PATH.test(c.req.path)) return next();
     if (!KEY_PATTERN.test(key)) {
-      throw new Problem("validation", "Idempotency-Key harus 8–128 karakter huruf, angka, - _ . : / Idempotency-Key must be 8–128 characters", {
-        errors: [{ path: "Idempotency-Key", message: "Format tidak valid / Invalid format" }],
-      });
+      throw new Problem(
+        "validation",
+        "Idempotency-Key harus 8–128 karakter huruf, angka, - _ . : / Idempotency-Key must be 8–128 characters",
+        {
+          errors: [{ path: "Idempotency-Key", message: "Format tidak valid / Invalid format" }],
+        },
+      );
     }
     const db = c.get("db");
     const scope = await keyScope(c);
@@ -77,9 +83,17 @@ export const idempotency = () =>
     const existing = await claimIdempotencyKey(db, scope, key, requestHash);
     if (existing) {
       if (existing.requestHash !== requestHash) {
-        throw new Problem("conflict", "Idempotency-Key ini sudah dipakai untuk permintaan lain / This Idempotency-Key was used for a different request");
+        throw new Problem(
+          "conflict",
+          "Idempotency-Key ini sudah dipakai untuk permintaan lain / This Idempotency-Key was used for a different request",
+        );
       }
-      if (existing.status === 0) throw new Problem("conflict", "Permintaan yang sama masih diproses / The same request is still being processed", { headers: { "retry-after": "2" } });
+      if (existing.status === 0)
+        throw new Problem(
+          "conflict",
+          "Permintaan yang sama masih diproses / The same request is still being processed",
+          { headers: { "retry-after": "2" } },
+        );
       return c.newResponse(existing.responseBody, existing.status as 200, {
         ...(existing.responseType ? { "content-type": existing.responseType } : {}),
         "idempotent-replayed": "true",
@@ -98,10 +112,21 @@ export const idempotency = () =>
       return;
     }
     if (withheld.has(c.req.raw) && c.res.status < 300) {
-      const done = new Problem("conflict", ALREADY_DONE).body({ instance: new URL(c.req.url).pathname, requestId: c.get("requestId") });
-      await completeIdempotencyKey(db, scope, key, { status: 409, body: JSON.stringify(done), type: PROBLEM_CONTENT_TYPE });
+      const done = new Problem("conflict", ALREADY_DONE).body({
+        instance: new URL(c.req.url).pathname,
+        requestId: c.get("requestId"),
+      });
+      await completeIdempotencyKey(db, scope, key, {
+        status: 409,
+        body: JSON.stringify(done),
+        type: PROBLEM_CONTENT_TYPE,
+      });
       return;
     }
     const text = await c.res.clone().text();
-    await completeIdempotencyKey(db, scope, key, { status: c.res.status, body: text, type: c.res.headers.get("content-type") });
+    await completeIdempotencyKey(db, scope, key, {
+      status: c.res.status,
+      body: text,
+      type: c.res.headers.get("content-type"),
+    });
   });

@@ -19,13 +19,19 @@ function appWith() {
     const scope = c.get("national");
     return c.json({ roles: scope.roles, writes: "write" in scope });
   });
-  app.post("/write", national({ roles: ["platform_admin"], write: true }), (c) => c.json({ writes: typeof c.get("national").write.setTenantStatus }));
+  app.post("/write", national({ roles: ["platform_admin"], write: true }), (c) =>
+    c.json({ writes: typeof c.get("national").write.setTenantStatus }),
+  );
   app.onError(onError);
   return app;
 }
 
 const call = async (path: string, token?: string) =>
-  appWith().request(path, { method: path === "/write" ? "POST" : "GET", headers: token ? { authorization: `Bearer ${token}` } : {} }, env);
+  appWith().request(
+    path,
+    { method: path === "/write" ? "POST" : "GET", headers: token ? { authorization: `Bearer ${token}` } : {} },
+    env,
+  );
 
 describe("national", () => {
   it("hands a national role holder a read-only scope naming the roles it holds", async () => {

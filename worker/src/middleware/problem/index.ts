@@ -20,7 +20,10 @@ const FROM_HTTP_STATUS: Record<number, ProblemType> = {
 /** Built on the context so headers set earlier in the request (request id, cookies) are kept. */
 function problemResponse(c: Context<AppEnv>, problem: Problem): Response {
   const body = problem.body({ instance: new URL(c.req.url).pathname, requestId: c.get("requestId") });
-  return c.newResponse(JSON.stringify(body), problem.status as 400, { ...problem.headers, "content-type": PROBLEM_CONTENT_TYPE });
+  return c.newResponse(JSON.stringify(body), problem.status as 400, {
+    ...problem.headers,
+    "content-type": PROBLEM_CONTENT_TYPE,
+  });
 }
 
 export const onError: ErrorHandler<AppEnv> = (err, c) => {
@@ -39,9 +42,15 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
   );
   return problemResponse(
     c,
-    new Problem("internal", `Terjadi kesalahan pada server. Sebutkan kode ${c.get("requestId")} bila menghubungi dukungan / Unexpected server error; quote request id ${c.get("requestId")}`),
+    new Problem(
+      "internal",
+      `Terjadi kesalahan pada server. Sebutkan kode ${c.get("requestId")} bila menghubungi dukungan / Unexpected server error; quote request id ${c.get("requestId")}`,
+    ),
   );
 };
 
 export const onNotFound: NotFoundHandler<AppEnv> = (c) =>
-  problemResponse(c, new Problem("not-found", `Tidak ada rute ${c.req.method} ${new URL(c.req.url).pathname} / No such route`));
+  problemResponse(
+    c,
+    new Problem("not-found", `Tidak ada rute ${c.req.method} ${new URL(c.req.url).pathname} / No such route`),
+  );

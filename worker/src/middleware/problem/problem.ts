@@ -53,7 +53,11 @@ export class Problem extends Error {
   readonly errors: FieldError[] | undefined;
   readonly headers: Record<string, string>;
 
-  constructor(type: ProblemType, detail: string, opts: { errors?: FieldError[]; headers?: Record<string, string> } = {}) {
+  constructor(
+    type: ProblemType,
+    detail: string,
+    opts: { errors?: FieldError[]; headers?: Record<string, string> } = {},
+  ) {
     super(`${type}: ${detail}`);
     this.type = type;
     this.detail = detail;
@@ -98,5 +102,7 @@ export function changedMeanwhile(what: Versioned): Problem {
 }
 
 export function unknownCursor(): Problem {
-  return new Problem("validation", "Kursor tidak dikenal / Unknown cursor", { errors: [{ path: "cursor", message: "Kursor tidak dikenal / Unknown cursor" }] });
+  return new Problem("validation", "Kursor tidak dikenal / Unknown cursor", {
+    errors: [{ path: "cursor", message: "Kursor tidak dikenal / Unknown cursor" }],
+  });
 }

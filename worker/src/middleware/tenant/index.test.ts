@@ -41,18 +41,28 @@ const probe = (app: Hono<AppEnv>, slug: string, token: string) =>
 describe("tenant", () => {
   it("uses the tenant fetched with the principal (no round trip of its own), or looks it up when mounted alone", async () => {
     const { token } = await login("dinsos.banten@akrab.test");
-    const fused = (await (await probe(appWith({ prefetch: true }), "prov-banten", token)).json()) as { before: number; readable: number };
-    const alone = (await (await probe(appWith({ prefetch: false }), "prov-banten", token)).json()) as { before: number; readable: number };
+    const fused = (await (await probe(appWith({ prefetch: true }), "prov-banten", token)).json()) as {
+      before: number;
+      readable: number;
+    };
+    const alone = (await (await probe(appWith({ prefetch: false }), "prov-banten", token)).json()) as {
+      before: number;
+      readable: number;
+    };
     expect(fused).toMatchObject({ before: 1, readable: 4 }); // Banten + Kota Tangerang, Pandeglang, Lebak
     expect(alone).toMatchObject({ before: 3, readable: 4 }); // principal, tenant, kab/kota
   });
 
   it("holds an LKS operator to its own LKS inside the scope", async () => {
     const { token } = await login("lks@akrab.test");
-    const body = (await (await probe(appWith({ prefetch: true }), "kota-tangerang", token)).json()) as { lks: string[] };
+    const body = (await (await probe(appWith({ prefetch: true }), "kota-tangerang", token)).json()) as {
+      lks: string[];
+    };
     expect(body.lks).toEqual(["Panti Asuhan Kasih Bunda"]);
     const staff = await login("dinsos.kota-tangerang@akrab.test");
-    const all = (await (await probe(appWith({ prefetch: true }), "kota-tangerang", staff.token)).json()) as { lks: string[] };
+    const all = (await (await probe(appWith({ prefetch: true }), "kota-tangerang", staff.token)).json()) as {
+      lks: string[];
+    };
     expect(all.lks.length).toBeGreaterThan(1);
   });
 
@@ -68,8 +78,14 @@ describe("tenant", () => {
 
   it("answers 404, before any role check, to an operator naming another LKS's object", async () => {
     const { token } = await login("lks@akrab.test");
-    const other = await env.DB.prepare("SELECT id FROM lks WHERE name = 'Panti Werdha Sejahtera Cipondoh'").first<{ id: string }>();
+    const other = await env.DB.prepare("SELECT id FROM lks WHERE name = 'Panti Werdha Sejahtera Cipondoh'").first<{
+      id: string;
+    }>();
     // verify needs a verifier's role (403 for the operator's own LKS); another LKS's is simply missing.
-    await expectProblem(await api(`/api/v1/t/kota-tangerang/lks/${other!.id}/verify`, { method: "POST", token, json: {} }), 404, "not-found");
+    await expectProblem(
+      await api(`/api/v1/t/kota-tangerang/lks/${other!.id}/verify`, { method: "POST", token, json: {} }),
+      404,
+      "not-found",
+    );
   });
 });

@@ -20,7 +20,11 @@ export const tenant = () =>
     const principal = signedIn(c.get("principal"));
     const slug = c.req.param("tenant") ?? "";
     const { tenant: found, childIds } = await lookup(c, slug);
-    const grants = principal.memberships.map((m) => ({ role: m.role, tenantId: m.tenant?.id ?? null, lksId: m.lks?.id ?? null }));
+    const grants = principal.memberships.map((m) => ({
+      role: m.role,
+      tenantId: m.tenant?.id ?? null,
+      lksId: m.lks?.id ?? null,
+    }));
     const access = found && found.status === "active" ? resolveTenantAccess(grants, found) : null;
     if (!found || !access) throw notFound();
     // A province reads its kab/kota's rows too; every other tenant reads only its own.
@@ -78,7 +82,10 @@ async function lookup(c: Context<TenantEnv>, slug: string): Promise<TenantLookup
 export const requireTenantRole = (...roles: Role[]) =>
   createMiddleware<AppEnv>(async (c, next) => {
     if (!canActAs(c.get("access"), roles)) {
-      throw new Problem("forbidden", `Tindakan ini memerlukan peran ${roles.join(" / ")} / This action needs role ${roles.join(" or ")}`);
+      throw new Problem(
+        "forbidden",
+        `Tindakan ini memerlukan peran ${roles.join(" / ")} / This action needs role ${roles.join(" or ")}`,
+      );
     }
     await next();
   });

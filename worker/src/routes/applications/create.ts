@@ -14,7 +14,8 @@ export const createApplicationRoute = createRoute({
   path: "/api/v1/t/{tenant}/applications",
   tags: ["Applications"],
   summary: "An LKS operator starts an accreditation application (a draft) for its registered LKS",
-  description: "One open application per LKS. The application keeps the tenant's current workflow version and a copy of its document checklist. Send an Idempotency-Key: a retry never creates a second application.",
+  description:
+    "One open application per LKS. The application keeps the tenant's current workflow version and a copy of its document checklist. Send an Idempotency-Key: a retry never creates a second application.",
   security: bearerSecurity,
   request: { params: TenantParam, body: jsonBody(ApplicationCreate) },
   responses: { 201: jsonResponse(ApplicationView, "Draft created"), ...problems(400, 401, 403, 404, 409) },
@@ -29,15 +30,31 @@ export const createApplication: RouteHandler<typeof createApplicationRoute, Tena
   const lks = await scope.lks.findOwn(lksId);
   if (!lks) throw notFound();
   if (!canOpenApplication(access, lksId, lks.ownership !== "community")) {
-    throw new Problem("forbidden", "Hanya operator LKS ini (atau Dinsos pemilik unit pemerintah) yang dapat mengajukan akreditasi / Only this LKS's operators can apply");
+    throw new Problem(
+      "forbidden",
+      "Hanya operator LKS ini (atau Dinsos pemilik unit pemerintah) yang dapat mengajukan akreditasi / Only this LKS's operators can apply",
+    );
   }
-  if (lks.status !== "registered") throw new Problem("conflict", "LKS harus terdaftar (terverifikasi Dinsos) sebelum mengajukan akreditasi / The LKS must be registered first");
+  if (lks.status !== "registered")
+    throw new Problem(
+      "conflict",
+      "LKS harus terdaftar (terverifikasi Dinsos) sebelum mengajukan akreditasi / The LKS must be registered first",
+    );
 
   const store = scope.applications;
   const workflow = await store.latestWorkflow();
-  if (!workflow) throw new Problem("misconfigured", "Dinsos ini belum memiliki alur kerja / This tenant has no workflow");
+  if (!workflow)
+    throw new Problem("misconfigured", "Dinsos ini belum memiliki alur kerja / This tenant has no workflow");
   const def = workflow.definition;
-  const checklist = (await store.checklist(kind, ownershipGroup(lks.ownership))).map((r) => ({ key: r.key, name: r.name, description: r.description, required: r.required, acceptedTypes: r.acceptedTypes, maxBytes: r.maxBytes, status: "missing" as const }));
+  const checklist = (await store.checklist(kind, ownershipGroup(lks.ownership))).map((r) => ({
+    key: r.key,
+    name: r.name,
+    description: r.description,
+    required: r.required,
+    acceptedTypes: r.acceptedTypes,
+    maxBytes: r.maxBytes,
+    status: "missing" as const,
+  }));
   const now = new Date().toISOString();
   const user = c.get("principal").user;
   const { app, insert } = store.insert({
@@ -59,11 +76,29 @@ export const createApplication: RouteHandler<typeof createApplicationRoute, Tena
   await db
     .batch([
       insert,
-      store.event({ applicationId: app.id, action: "create", fromStep: null, toStep: def.start, actorUserId: user.id, comment: null, items: null }),
-      audit(c, { action: "application.created", tenantId: scope.tenant.id, targetType: "application", targetId: app.id, data: { lksId, kind } }),
+      store.event({
+        applicationId: app.id,
+        action: "create",
+        fromStep: null,
+        toStep: def.start,
+        actorUserId: user.id,
+        comment: null,
+        items: null,
+      }),
+      audit(c, {
+        action: "application.created",
+        tenantId: scope.tenant.id,
+        targetType: "application",
+        targetId: app.id,
+        data: { lksId, kind },
+      }),
     ])
     .catch((error: unknown) => {
-      if (String(error).includes("UNIQUE constraint failed")) throw new Problem("conflict", "LKS ini masih memiliki permohonan yang berjalan / This LKS already has an open application");
+      if (String(error).includes("UNIQUE constraint failed"))
+        throw new Problem(
+          "conflict",
+          "LKS ini masih memiliki permohonan yang berjalan / This LKS already has an open application",
+        );
       throw error;
     });
   const stored = { ...app, lksName: lks.name, tenantSlug: scope.tenant.slug, tenantName: scope.tenant.name };

@@ -14,7 +14,8 @@ export const inboxRoute = createRoute({
   path: "/api/v1/t/{tenant}/inbox",
   tags: ["Applications"],
   summary: "Waiting for me: applications at a step where the caller can act, most urgent first, with the total",
-  description: "Dinsos staff see their kab/kota step; a province sees its kab/kota's applications at the province step (filter by `area`); LKS operators see their own applications waiting for them.",
+  description:
+    "Dinsos staff see their kab/kota step; a province sees its kab/kota's applications at the province step (filter by `area`); LKS operators see their own applications waiting for them.",
   security: bearerSecurity,
   request: { params: TenantParam, query: CursorQuery.extend(InboxQuery.shape) },
   responses: { 200: jsonResponse(InboxPage, "One page of the inbox"), ...problems(400, 401, 404) },
@@ -24,11 +25,21 @@ export const inboxRoute = createRoute({
  * For each tenant the caller can see from here, the steps of its published workflows at which the
  * caller's roles are offered an action.
  */
-export function waitingFor(definitions: Awaited<ReturnType<ApplicationStore["definitionsOf"]>>, memberships: readonly MembershipView[], tenant: Tenant, readable: readonly string[]) {
+export function waitingFor(
+  definitions: Awaited<ReturnType<ApplicationStore["definitionsOf"]>>,
+  memberships: readonly MembershipView[],
+  tenant: Tenant,
+  readable: readonly string[],
+) {
   const grants = grantsOf(memberships);
   const lksIds = [...new Set(grants.flatMap((g) => (g.role === "lks_operator" && g.lksId ? [g.lksId] : [])))];
   return readable.flatMap((tenantId) => {
-    const place = { tenantId, tenantLevel: tenantId === tenant.id ? tenant.level : ("kabkota" as const), parentTenantId: tenantId === tenant.id ? tenant.parentId : tenant.id, lksId: "" };
+    const place = {
+      tenantId,
+      tenantLevel: tenantId === tenant.id ? tenant.level : ("kabkota" as const),
+      parentTenantId: tenantId === tenant.id ? tenant.parentId : tenant.id,
+      lksId: "",
+    };
     const steps = new Set<string>();
     const lksSteps = new Set<string>();
     for (const { definition: def } of definitions.filter((d) => d.tenantId === tenantId)) {
@@ -71,7 +82,12 @@ export const inbox: RouteHandler<typeof inboxRoute, TenantEnv> = async (c) => {
   const definitions = await scope.applications.definitionsOf(readable);
   const waiting = grouped(waitingFor(definitions, c.get("principal").memberships, scope.tenant, readable));
   const page = await scope.applications.inbox(
-    { waiting, step, tenantId: area ? (areaId ?? "none") : undefined, overdueAt: overdue === "true" ? new Date().toISOString() : undefined },
+    {
+      waiting,
+      step,
+      tenantId: area ? (areaId ?? "none") : undefined,
+      overdueAt: overdue === "true" ? new Date().toISOString() : undefined,
+    },
     { cursor, limit },
   );
   if (!page) throw unknownCursor();

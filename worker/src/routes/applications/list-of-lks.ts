@@ -25,13 +25,19 @@ export const listOfLks: RouteHandler<typeof listOfLksRoute, TenantEnv> = async (
   const { lksId } = c.req.valid("param");
   if (!(await scope.lks.find(lksId))) throw notFound();
   const rows = await scope.applications.ofLks(lksId);
-  const definitions = new Map((await scope.applications.definitionsOf(scope.readableTenantIds)).map((d) => [d.version, d.definition]));
+  const definitions = new Map(
+    (await scope.applications.definitionsOf(scope.readableTenantIds)).map((d) => [d.version, d.definition]),
+  );
   return c.json(
     {
       items: rows.map((a) => ({
         id: a.id,
         kind: a.kind,
-        step: { id: a.step, label: stepOf(definitions.get(a.workflowVersion) ?? { start: "", steps: [], transitions: [] }, a.step)?.label ?? { id: a.step, en: a.step } },
+        step: {
+          id: a.step,
+          label: stepOf(definitions.get(a.workflowVersion) ?? { start: "", steps: [], transitions: [] }, a.step)
+            ?.label ?? { id: a.step, en: a.step },
+        },
         open: a.open === 1,
         version: a.version,
         createdAt: a.createdAt,

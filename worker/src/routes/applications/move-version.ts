@@ -20,7 +20,12 @@ export const moveVersionRoute = createRoute({
   description: "Allowed only if the application's current step exists in that version.",
   security: bearerSecurity,
   middleware: [requireTenantRole("tenant_admin")] as const,
-  request: { params: ApplicationParam, body: jsonBody(z.object({ version: z.number().int().min(1), expectedVersion: z.number().int().min(1) }).openapi("MoveVersion")) },
+  request: {
+    params: ApplicationParam,
+    body: jsonBody(
+      z.object({ version: z.number().int().min(1), expectedVersion: z.number().int().min(1) }).openapi("MoveVersion"),
+    ),
+  },
   responses: { 200: jsonResponse(ApplicationView, "Moved"), ...problems(400, 401, 403, 404, 409) },
 });
 
@@ -30,16 +35,30 @@ export const moveVersion: RouteHandler<typeof moveVersionRoute, TenantEnv> = asy
   const { version, expectedVersion } = c.req.valid("json");
   const app = await visibleApplication(c, c.req.valid("param").applicationId);
   // A province sees its kabupaten/kota's applications, but only the owning tenant's admins move them.
-  if (app.tenantSlug !== scope.tenant.slug) throw new Problem("forbidden", `Bertindak melalui /t/${app.tenantSlug} / Act through the application's own tenant`);
+  if (app.tenantSlug !== scope.tenant.slug)
+    throw new Problem("forbidden", `Bertindak melalui /t/${app.tenantSlug} / Act through the application's own tenant`);
   const target = await scope.applications.workflowVersion(version);
-  if (!target) throw new Problem("validation", "Versi alur kerja tidak ada / No such workflow version", { errors: [{ path: "version", message: "Tidak ada / Not found" }] });
+  if (!target)
+    throw new Problem("validation", "Versi alur kerja tidak ada / No such workflow version", {
+      errors: [{ path: "version", message: "Tidak ada / Not found" }],
+    });
   const def = target.definition;
-  if (!canMoveToVersion(app.step, def)) throw new Problem("conflict", `Tahap ${app.step} tidak ada di versi ${version} / Step ${app.step} does not exist in version ${version}`);
+  if (!canMoveToVersion(app.step, def))
+    throw new Problem(
+      "conflict",
+      `Tahap ${app.step} tidak ada di versi ${version} / Step ${app.step} does not exist in version ${version}`,
+    );
   await db
     .batch([
       scope.applications.move(app.id, expectedVersion, { workflowVersion: version }),
       abortIfNothingChanged(db),
-      audit(c, { action: "application.workflow_moved", tenantId: app.tenantId, targetType: "application", targetId: app.id, data: { from: app.workflowVersion, to: version } }),
+      audit(c, {
+        action: "application.workflow_moved",
+        tenantId: app.tenantId,
+        targetType: "application",
+        targetId: app.id,
+        data: { from: app.workflowVersion, to: version },
+      }),
     ])
     .catch(staleOnGuardAbort("application"));
   const moved = { ...app, workflowVersion: version, version: expectedVersion + 1 };

@@ -37,10 +37,18 @@ export const nationalListRoute = createRoute({
 
 /** The national steps where one of `roles` takes an action (BALKS's part is the same in every tenant's workflow). */
 export function nationalSteps(roles: readonly Role[]): string[] {
-  return [...new Set(NATIONAL_PART.transitions.filter((t) => t.roles.some((r) => roles.includes(r))).map((t) => t.from))];
+  return [
+    ...new Set(NATIONAL_PART.transitions.filter((t) => t.roles.some((r) => roles.includes(r))).map((t) => t.from)),
+  ];
 }
 
-function filterOf(query: { province?: string | undefined; regency?: string | undefined; step?: string | undefined; overdue?: string | undefined; lksType?: string | undefined }): NationalApplicationFilter {
+function filterOf(query: {
+  province?: string | undefined;
+  regency?: string | undefined;
+  step?: string | undefined;
+  overdue?: string | undefined;
+  lksType?: string | undefined;
+}): NationalApplicationFilter {
   return {
     province: query.province,
     regency: query.regency,
@@ -58,7 +66,8 @@ type Page = NonNullable<Awaited<ReturnType<NationalScope["applications"]["open"]
 async function present(scope: NationalScope, page: Page) {
   const tenantIds = [...new Set(page.items.filter((a) => !nationalStep(a.step)).map((a) => a.tenantId))];
   const definitions = new Map<string, WorkflowDefinition>();
-  for (const d of await scope.applications.definitionsOf(tenantIds)) definitions.set(`${d.tenantId}:${d.version}`, d.definition);
+  for (const d of await scope.applications.definitionsOf(tenantIds))
+    definitions.set(`${d.tenantId}:${d.version}`, d.definition);
   const now = Date.now();
   const labelOf = (a: Page["items"][number]) => {
     const def = definitions.get(`${a.tenantId}:${a.workflowVersion}`);

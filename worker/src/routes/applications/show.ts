@@ -28,16 +28,33 @@ export async function changesSinceReturn(c: Context<TenantEnv>, app: StoredAppli
   const versions = await c.get("scope").documents.versionsOfApplication(app.id);
   const documentChanges = documentChangesSince(
     app.checklist,
-    versions.map((v) => ({ documentId: v.documentId, version: v.version, filename: v.filename, size: v.size, uploadedAt: v.uploadedAt })),
+    versions.map((v) => ({
+      documentId: v.documentId,
+      version: v.version,
+      filename: v.filename,
+      size: v.size,
+      uploadedAt: v.uploadedAt,
+    })),
     lastReturn.event.at,
   );
   const history = await c.get("scope").lks.listHistory(app.lksId, { limit: 200 });
   const profile = (history?.items ?? [])
     .filter((h) => h.entry.changedAt > lastReturn.event.at && h.entry.field !== "status" && h.entry.field !== "*")
-    .map((h) => ({ field: h.entry.field, oldValue: h.entry.oldValue, newValue: h.entry.newValue, changedAt: h.entry.changedAt }));
+    .map((h) => ({
+      field: h.entry.field,
+      oldValue: h.entry.oldValue,
+      newValue: h.entry.newValue,
+      changedAt: h.entry.changedAt,
+    }));
   const before = app.letterAtReturn ?? app.letter;
-  const lastLetterEdit = timeline.filter((e) => e.event.action === "edit_letter").at(-1)?.event.at ?? lastReturn.event.at;
-  const letter = changedFields(before, app.letter).map((field) => ({ field: `letter.${field}`, oldValue: before[field] ?? null, newValue: app.letter[field] ?? null, changedAt: lastLetterEdit }));
+  const lastLetterEdit =
+    timeline.filter((e) => e.event.action === "edit_letter").at(-1)?.event.at ?? lastReturn.event.at;
+  const letter = changedFields(before, app.letter).map((field) => ({
+    field: `letter.${field}`,
+    oldValue: before[field] ?? null,
+    newValue: app.letter[field] ?? null,
+    changedAt: lastLetterEdit,
+  }));
   return { changesSinceReturn: [...profile, ...letter], documentChanges };
 }
 
@@ -46,7 +63,8 @@ export const showApplicationRoute = createRoute({
   operationId: "applications.show",
   path: "/api/v1/t/{tenant}/applications/{applicationId}",
   tags: ["Applications"],
-  summary: "One application: its step, checklist, to-do items, what the caller may do next, and what changed since the last return",
+  summary:
+    "One application: its step, checklist, to-do items, what the caller may do next, and what changed since the last return",
   security: bearerSecurity,
   request: { params: ApplicationParam },
   responses: { 200: jsonResponse(ApplicationView, "The application"), ...problems(401, 404) },

@@ -1,6 +1,18 @@
 import { ApplicationView, TransitionRequest } from "@akrab/contracts";
 import { abortIfNothingChanged, enqueueEmail } from "@akrab/db";
-import { NATIONAL_INTAKE, REVISION_STEP, intakeEmailNow, jakartaDay, jakartaDayBounds, actingTenantId, applyTransition, checklistComplete, returnForRevision, slaDueAt, type TransitionRefusal } from "@akrab/domain";
+import {
+  NATIONAL_INTAKE,
+  REVISION_STEP,
+  intakeEmailNow,
+  jakartaDay,
+  jakartaDayBounds,
+  actingTenantId,
+  applyTransition,
+  checklistComplete,
+  returnForRevision,
+  slaDueAt,
+  type TransitionRefusal,
+} from "@akrab/domain";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import type { TenantEnv } from "../../env.ts";
 import { audit } from "../../lib/audit.ts";
@@ -25,16 +37,34 @@ export const transitionRoute = createRoute({
   ].join(" "),
   security: bearerSecurity,
   request: { params: ApplicationParam, body: jsonBody(TransitionRequest) },
-  responses: { 200: jsonResponse(ApplicationView, "The application after the action"), ...problems(400, 401, 403, 404, 409) },
+  responses: {
+    200: jsonResponse(ApplicationView, "The application after the action"),
+    ...problems(400, 401, 403, 404, 409),
+  },
 });
 
 const REFUSALS: Record<TransitionRefusal, Problem> = {
-  unknown_step: new Problem("conflict", "Tahap permohonan tidak dikenal alur kerjanya / The application's step is not in its workflow"),
+  unknown_step: new Problem(
+    "conflict",
+    "Tahap permohonan tidak dikenal alur kerjanya / The application's step is not in its workflow",
+  ),
   terminal: new Problem("conflict", "Permohonan sudah selesai / The application is closed"),
-  unknown_action: new Problem("validation", "Tindakan ini tidak tersedia pada tahap ini / No such action at this step", { errors: [{ path: "action", message: "Tidak tersedia / Not available" }] }),
-  forbidden: new Problem("forbidden", "Anda tidak dapat mengambil tindakan ini pada tahap ini / You may not take this action at this step"),
-  comment_required: new Problem("validation", "Tindakan ini memerlukan catatan / This action needs a comment", { errors: [{ path: "comment", message: "Wajib diisi / Required" }] }),
-  checklist_incomplete: new Problem("conflict", "Daftar dokumen wajib belum lengkap / The required documents are not complete"),
+  unknown_action: new Problem(
+    "validation",
+    "Tindakan ini tidak tersedia pada tahap ini / No such action at this step",
+    { errors: [{ path: "action", message: "Tidak tersedia / Not available" }] },
+  ),
+  forbidden: new Problem(
+    "forbidden",
+    "Anda tidak dapat mengambil tindakan ini pada tahap ini / You may not take this action at this step",
+  ),
+  comment_required: new Problem("validation", "Tindakan ini memerlukan catatan / This action needs a comment", {
+    errors: [{ path: "comment", message: "Wajib diisi / Required" }],
+  }),
+  checklist_incomplete: new Problem(
+    "conflict",
+    "Daftar dokumen wajib belum lengkap / The required documents are not complete",
+  ),
 };
 
 export const transition: RouteHandler<typeof transitionRoute, TenantEnv> = async (c) => {
@@ -44,7 +74,8 @@ export const transition: RouteHandler<typeof transitionRoute, TenantEnv> = async
   const principal = c.get("principal");
   const { action, comment, items = [], expectedVersion } = c.req.valid("json");
   const app = await visibleApplication(c, c.req.valid("param").applicationId);
-  if (app.tenantSlug !== scope.tenant.slug) throw new Problem("forbidden", `Bertindak melalui /t/${app.tenantSlug} / Act through the application's own tenant`);
+  if (app.tenantSlug !== scope.tenant.slug)
+    throw new Problem("forbidden", `Bertindak melalui /t/${app.tenantSlug} / Act through the application's own tenant`);
   if (app.version !== expectedVersion) throw changedMeanwhile("application");
 
   const def = await definitionFor(store, app);
@@ -52,19 +83,32 @@ export const transition: RouteHandler<typeof transitionRoute, TenantEnv> = async
   const caller = callerOf(c);
   const roles = callerRoles(from, caller, app);
   const checklist = app.checklist;
-  const result = applyTransition(def, app.step, action, { roles, ...(comment ? { comment } : {}), checklistComplete: checklistComplete(checklist, from.actor) });
+  const result = applyTransition(def, app.step, action, {
+    roles,
+    ...(comment ? { comment } : {}),
+    checklistComplete: checklistComplete(checklist, from.actor),
+  });
   if (!result.ok) throw REFUSALS[result.reason];
   const { transition: taken, to } = result;
 
   const returning = to.id === REVISION_STEP;
   const returned = returning ? returnForRevision(checklist, items, new Date().toISOString()) : null;
   if (returned?.ok === false && returned.reason === "no_items") {
-    throw new Problem("validation", "Sebutkan apa yang harus diperbaiki LKS / List what the LKS must fix", { errors: [{ path: "items", message: "Minimal satu butir / At least one item" }] });
+    throw new Problem("validation", "Sebutkan apa yang harus diperbaiki LKS / List what the LKS must fix", {
+      errors: [{ path: "items", message: "Minimal satu butir / At least one item" }],
+    });
   }
   if (returned?.ok === false && returned.reason === "unknown_documents") {
-    throw new Problem("validation", "Dokumen yang dirujuk tidak ada di daftar / Referenced document is not in the checklist", {
-      errors: returned.indexes.map((i) => ({ path: `items.${i}.ref`, message: `Tidak ada dokumen ${items[i]?.ref} / No document ${items[i]?.ref}` })),
-    });
+    throw new Problem(
+      "validation",
+      "Dokumen yang dirujuk tidak ada di daftar / Referenced document is not in the checklist",
+      {
+        errors: returned.indexes.map((i) => ({
+          path: `items.${i}.ref`,
+          message: `Tidak ada dokumen ${items[i]?.ref} / No document ${items[i]?.ref}`,
+        })),
+      },
+    );
   }
 
   const now = new Date().toISOString();
@@ -86,19 +130,52 @@ export const transition: RouteHandler<typeof transitionRoute, TenantEnv> = async
   const lksOperators = from.actor === "lks" ? [] : await scope.lks.operators(app.lksId);
   const nextActors = to.terminal || to.actor === "lks" ? [] : await nextActorIds(c, to.actor, app.tenantId);
   const tellLks = lksOperators.map(({ email }) =>
-    enqueueEmail(db, applicationMovedEmail({ tenantId: app.tenantId, to: email, lksName: app.lksName, stepLabel: to.label.id, actionLabel: taken.label.id, comment: comment ?? null, items, link })),
+    enqueueEmail(
+      db,
+      applicationMovedEmail({
+        tenantId: app.tenantId,
+        to: email,
+        lksName: app.lksName,
+        stepLabel: to.label.id,
+        actionLabel: taken.label.id,
+        comment: comment ?? null,
+        items,
+        link,
+      }),
+    ),
   );
   const intake = to.id === NATIONAL_INTAKE ? await tellSecretariat(c, app, link) : { emails: [], userIds: [] };
   const inApp = [...new Set([...lksOperators.map((o) => o.userId), ...nextActors, ...intake.userIds])]
     .filter((userId) => userId !== principal.user.id)
-    .map((userId) => store.notify({ userId, title: `${app.lksName}: ${to.label.id}`, body: taken.label.id + (comment ? ` — ${comment}` : ""), link: path }));
+    .map((userId) =>
+      store.notify({
+        userId,
+        title: `${app.lksName}: ${to.label.id}`,
+        body: taken.label.id + (comment ? ` — ${comment}` : ""),
+        link: path,
+      }),
+    );
 
   await db
     .batch([
       store.move(app.id, expectedVersion, changes),
       abortIfNothingChanged(db),
-      store.event({ applicationId: app.id, action, fromStep: from.id, toStep: to.id, actorUserId: principal.user.id, comment: comment ?? null, items: items.length > 0 ? items : null }),
-      audit(c, { action: `application.${action}`, tenantId: app.tenantId, targetType: "application", targetId: app.id, data: { from: from.id, to: to.id } }),
+      store.event({
+        applicationId: app.id,
+        action,
+        fromStep: from.id,
+        toStep: to.id,
+        actorUserId: principal.user.id,
+        comment: comment ?? null,
+        items: items.length > 0 ? items : null,
+      }),
+      audit(c, {
+        action: `application.${action}`,
+        tenantId: app.tenantId,
+        targetType: "application",
+        targetId: app.id,
+        data: { from: from.id, to: to.id },
+      }),
       ...tellLks,
       ...intake.emails,
       ...inApp,
@@ -114,7 +191,11 @@ export const transition: RouteHandler<typeof transitionRoute, TenantEnv> = async
  * An application reaching national intake is BALKS's secretariat's work: each is told in the app,
  * and by email while few arrived today (the rest come in the next morning's digest).
  */
-async function tellSecretariat(c: Parameters<typeof transition>[0], app: { lksName: string; tenantName: string }, link: string) {
+async function tellSecretariat(
+  c: Parameters<typeof transition>[0],
+  app: { lksName: string; tenantName: string },
+  link: string,
+) {
   const store = c.get("scope").applications;
   const db = c.get("db");
   const [secretariat, earlier] = await Promise.all([
@@ -122,16 +203,25 @@ async function tellSecretariat(c: Parameters<typeof transition>[0], app: { lksNa
     store.intakeArrivalsSince(NATIONAL_INTAKE, jakartaDayBounds(jakartaDay()).start),
   ]);
   const emails = intakeEmailNow(earlier)
-    ? secretariat.map(({ email }) => enqueueEmail(db, intakeArrivalEmail({ to: email, lksName: app.lksName, tenantName: app.tenantName, link })))
+    ? secretariat.map(({ email }) =>
+        enqueueEmail(db, intakeArrivalEmail({ to: email, lksName: app.lksName, tenantName: app.tenantName, link })),
+      )
     : [];
   return { emails, userIds: secretariat.map((h) => h.userId) };
 }
 
-async function nextActorIds(c: Parameters<typeof transition>[0], actor: "kabkota" | "province" | "national", applicationTenantId: string): Promise<string[]> {
+async function nextActorIds(
+  c: Parameters<typeof transition>[0],
+  actor: "kabkota" | "province" | "national",
+  applicationTenantId: string,
+): Promise<string[]> {
   const scope = c.get("scope");
   if (actor === "national") return [];
-  const tenantId = actingTenantId(actor, { tenantId: applicationTenantId, tenantLevel: scope.tenant.level, parentTenantId: scope.tenant.parentId });
+  const tenantId = actingTenantId(actor, {
+    tenantId: applicationTenantId,
+    tenantLevel: scope.tenant.level,
+    parentTenantId: scope.tenant.parentId,
+  });
   if (!tenantId) return [];
   return (await scope.applications.holders(tenantId, ["dinsos_verifier", "dinsos_head"])).map((h) => h.userId);
 }
-

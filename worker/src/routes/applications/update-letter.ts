@@ -16,9 +16,15 @@ export const updateLetterRoute = createRoute({
   path: "/api/v1/t/{tenant}/applications/{applicationId}/letter",
   tags: ["Applications"],
   summary: "Correct the application letter while the application is with the LKS (draft or revision)",
-  description: "Version-guarded like a transition. Changed fields are kept in the timeline and shown to the verifier as changes since the return.",
+  description:
+    "Version-guarded like a transition. Changed fields are kept in the timeline and shown to the verifier as changes since the return.",
   security: bearerSecurity,
-  request: { params: ApplicationParam, body: jsonBody(z.object({ letter: ApplicationLetter, expectedVersion: z.number().int().min(1) }).openapi("LetterUpdate")) },
+  request: {
+    params: ApplicationParam,
+    body: jsonBody(
+      z.object({ letter: ApplicationLetter, expectedVersion: z.number().int().min(1) }).openapi("LetterUpdate"),
+    ),
+  },
   responses: { 200: jsonResponse(ApplicationView, "The application"), ...problems(400, 401, 403, 404, 409) },
 });
 
@@ -31,7 +37,10 @@ export const updateLetter: RouteHandler<typeof updateLetterRoute, TenantEnv> = a
   const def = await definitionFor(scope.applications, app);
   const caller = callerOf(c);
   if (!permissionsOf(def, caller, app).mayEditLetter) {
-    throw new Problem("forbidden", "Surat hanya dapat diubah operator LKS saat permohonan berada di LKS / Only the LKS's operators can change the letter while it is with them");
+    throw new Problem(
+      "forbidden",
+      "Surat hanya dapat diubah operator LKS saat permohonan berada di LKS / Only the LKS's operators can change the letter while it is with them",
+    );
   }
   if (app.version !== expectedVersion) throw changedMeanwhile("application");
   const changed = changedFields(app.letter, letter as Record<string, unknown>);
@@ -48,12 +57,21 @@ export const updateLetter: RouteHandler<typeof updateLetterRoute, TenantEnv> = a
         toStep: app.step,
         actorUserId: principal.user.id,
         comment: null,
-        items: changed.map((field) => ({ kind: "letter", ref: field, message: `${String(app.letter[field] ?? "")} → ${String((letter as Record<string, unknown>)[field] ?? "")}` })),
+        items: changed.map((field) => ({
+          kind: "letter",
+          ref: field,
+          message: `${String(app.letter[field] ?? "")} → ${String((letter as Record<string, unknown>)[field] ?? "")}`,
+        })),
       }),
-      audit(c, { action: "application.letter_updated", tenantId: app.tenantId, targetType: "application", targetId: app.id, data: { fields: changed } }),
+      audit(c, {
+        action: "application.letter_updated",
+        tenantId: app.tenantId,
+        targetType: "application",
+        targetId: app.id,
+        data: { fields: changed },
+      }),
     ])
     .catch(staleOnGuardAbort("application"));
   const updated = { ...app, letter, version: expectedVersion + 1 };
   return c.json(presentApplication(updated, def, caller, await changesSinceReturn(c, updated)), 200);
 };
-

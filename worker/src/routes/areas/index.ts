@@ -12,7 +12,13 @@ const listAreasRoute = createRoute({
   summary: "Kecamatan of a kabupaten/kota, or kelurahan/desa of a kecamatan (Kemendagri codes)",
   request: {
     query: z.object({
-      parent: z.string().regex(/^\d{2}\.\d{2}(\.\d{2})?$/, "Kode kabupaten/kota (36.71) atau kecamatan (36.71.01) / A kab/kota or kecamatan code").openapi({ example: "36.71" }),
+      parent: z
+        .string()
+        .regex(
+          /^\d{2}\.\d{2}(\.\d{2})?$/,
+          "Kode kabupaten/kota (36.71) atau kecamatan (36.71.01) / A kab/kota or kecamatan code",
+        )
+        .openapi({ example: "36.71" }),
     }),
   },
   responses: { 200: jsonResponse(AreaList, "Areas by name"), ...problems(400) },

@@ -15,7 +15,10 @@ export const listAuditRoute = createRoute({
   security: bearerSecurity,
   middleware: [requireTenantRole("tenant_admin")] as const,
   request: { params: TenantParam, query: CursorQuery.extend(AuditQuery.shape) },
-  responses: { 200: jsonResponse(pageOf(AuditEntry, "AuditPage"), "One page of events"), ...problems(400, 401, 403, 404) },
+  responses: {
+    200: jsonResponse(pageOf(AuditEntry, "AuditPage"), "One page of events"),
+    ...problems(400, 401, 403, 404),
+  },
 });
 
 export const listAudit: RouteHandler<typeof listAuditRoute, TenantEnv> = async (c) => {
@@ -28,7 +31,10 @@ export const listAudit: RouteHandler<typeof listAuditRoute, TenantEnv> = async (
       items: page.items.map(({ event, actorEmail, actorName }) => ({
         id: event.id,
         action: event.action,
-        actor: event.actorUserId && actorEmail && actorName ? { id: event.actorUserId, email: actorEmail, name: actorName } : null,
+        actor:
+          event.actorUserId && actorEmail && actorName
+            ? { id: event.actorUserId, email: actorEmail, name: actorName }
+            : null,
         targetType: event.targetType,
         targetId: event.targetId,
         ip: event.ip,

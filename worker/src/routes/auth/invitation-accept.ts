@@ -1,5 +1,13 @@
 import { InvitationAccept, SessionResponse } from "@akrab/contracts";
-import { findPendingInvitation, findUserByEmail, insertMembership, insertUser, markInvitationAccepted, recordAudit, type User } from "@akrab/db";
+import {
+  findPendingInvitation,
+  findUserByEmail,
+  insertMembership,
+  insertUser,
+  markInvitationAccepted,
+  recordAudit,
+  type User,
+} from "@akrab/db";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv } from "../../env.ts";
 import { clientIp } from "../../lib/client-ip.ts";
@@ -17,7 +25,8 @@ export const acceptInvitationRoute = createRoute({
   path: "/api/v1/auth/invitations/{token}/accept",
   tags: ["Auth"],
   summary: "Accept an invitation: creates the account (or adds the role to an existing one) and signs in",
-  description: "For a new account, name and password are required and set here. For an existing account (`userExists`), send an empty body: its name and password stay as they are.",
+  description:
+    "For a new account, name and password are required and set here. For an existing account (`userExists`), send an empty body: its name and password stay as they are.",
   request: { params: InvitationToken, body: jsonBody(InvitationAccept) },
   responses: { 200: jsonResponse(SessionResponse, "Accepted and signed in"), ...problems(400, 404, 409) },
 });
@@ -26,7 +35,8 @@ export const acceptInvitation: RouteHandler<typeof acceptInvitationRoute, AppEnv
   const db = c.get("db");
   const { name, password } = c.req.valid("json");
   const invitation = await findPendingInvitation(db, await hashSecretToken(c.req.valid("param").token));
-  if (!invitation) throw notFound("Undangan tidak ditemukan, sudah dipakai, atau kedaluwarsa / Invitation not found, used or expired");
+  if (!invitation)
+    throw notFound("Undangan tidak ditemukan, sudah dipakai, atau kedaluwarsa / Invitation not found, used or expired");
 
   const existing = await findUserByEmail(db, invitation.email);
   let user: User;
@@ -35,12 +45,29 @@ export const acceptInvitation: RouteHandler<typeof acceptInvitationRoute, AppEnv
     user = existing;
   } else {
     const missing = [
-      ...(name ? [] : [{ path: "name", message: "Nama wajib diisi untuk akun baru / Name is required for a new account" }]),
-      ...(password ? [] : [{ path: "password", message: "Kata sandi wajib diisi untuk akun baru / Password is required for a new account" }]),
+      ...(name
+        ? []
+        : [{ path: "name", message: "Nama wajib diisi untuk akun baru / Name is required for a new account" }]),
+      ...(password
+        ? []
+        : [
+            {
+              path: "password",
+              message: "Kata sandi wajib diisi untuk akun baru / Password is required for a new account",
+            },
+          ]),
     ];
-    if (!name || !password) throw new Problem("validation", "Lengkapi nama dan kata sandi / Name and password are required", { errors: missing });
+    if (!name || !password)
+      throw new Problem("validation", "Lengkapi nama dan kata sandi / Name and password are required", {
+        errors: missing,
+      });
     assertAcceptablePassword(password, invitation.email);
-    const created = insertUser(db, { email: invitation.email, name, passwordHash: await hashPassword(password), emailVerified: true });
+    const created = insertUser(db, {
+      email: invitation.email,
+      name,
+      passwordHash: await hashPassword(password),
+      emailVerified: true,
+    });
     user = created.user;
     creation.push(created.insert);
   }
@@ -48,24 +75,31 @@ export const acceptInvitation: RouteHandler<typeof acceptInvitationRoute, AppEnv
   const session = openSession(c, user);
   // One batch: if a concurrent accept claimed the invitation first, the claim returns no row
   // and a racing account creation fails on the unique email, rolling the whole batch back.
-  const [claimed] = await db.batch([
-    markInvitationAccepted(db, invitation.id),
-    ...creation,
-    insertMembership(db, { userId: user.id, tenantId: invitation.tenantId, role: invitation.role, lksId: invitation.lksId }),
-    recordAudit(db, {
-      action: "auth.invitation_accepted",
-      tenantId: invitation.tenantId,
-      actorUserId: user.id,
-      targetType: "invitation",
-      targetId: invitation.id,
-      ip: clientIp(c),
-      data: { role: invitation.role, newAccount: !existing },
-    }),
-    session.insert,
-  ]).catch((error: unknown) => {
-    if (String(error).includes("UNIQUE constraint failed")) throw alreadyUsed();
-    throw error;
-  });
+  const [claimed] = await db
+    .batch([
+      markInvitationAccepted(db, invitation.id),
+      ...creation,
+      insertMembership(db, {
+        userId: user.id,
+        tenantId: invitation.tenantId,
+        role: invitation.role,
+        lksId: invitation.lksId,
+      }),
+      recordAudit(db, {
+        action: "auth.invitation_accepted",
+        tenantId: invitation.tenantId,
+        actorUserId: user.id,
+        targetType: "invitation",
+        targetId: invitation.id,
+        ip: clientIp(c),
+        data: { role: invitation.role, newAccount: !existing },
+      }),
+      session.insert,
+    ])
+    .catch((error: unknown) => {
+      if (String(error).includes("UNIQUE constraint failed")) throw alreadyUsed();
+      throw error;
+    });
   if (claimed.length === 0) throw alreadyUsed();
   return c.json(await session.respond(), 200);
 };

@@ -21,7 +21,8 @@ export const showInvitationRoute = createRoute({
 export const showInvitation: RouteHandler<typeof showInvitationRoute, AppEnv> = async (c) => {
   const db = c.get("db");
   const invitation = await findPendingInvitation(db, await hashSecretToken(c.req.valid("param").token));
-  if (!invitation) throw notFound("Undangan tidak ditemukan, sudah dipakai, atau kedaluwarsa / Invitation not found, used or expired");
+  if (!invitation)
+    throw notFound("Undangan tidak ditemukan, sudah dipakai, atau kedaluwarsa / Invitation not found, used or expired");
   return c.json(
     {
       email: invitation.email,

@@ -15,7 +15,8 @@ export const loginRoute = createRoute({
   path: "/api/v1/auth/login",
   tags: ["Auth"],
   summary: "Sign in with email and password",
-  description: "Returns a bearer token and sets an HttpOnly session cookie. Unknown email and wrong password get the same 401.",
+  description:
+    "Returns a bearer token and sets an HttpOnly session cookie. Unknown email and wrong password get the same 401.",
   request: { body: jsonBody(LoginRequest) },
   responses: { 200: jsonResponse(SessionResponse, "Signed in"), ...problems(400, 401, 403, 429) },
 });
@@ -35,7 +36,10 @@ export const login: RouteHandler<typeof loginRoute, AppEnv> = async (c) => {
 
   // Only after the right password, so this reveals nothing to someone guessing.
   if (!user.emailVerifiedAt) {
-    throw new Problem("email-unverified", "Konfirmasi email Anda dulu melalui tautan yang kami kirim / Confirm your email through the link we sent first");
+    throw new Problem(
+      "email-unverified",
+      "Konfirmasi email Anda dulu melalui tautan yang kami kirim / Confirm your email through the link we sent first",
+    );
   }
 
   const rehash = needsRehash(user.passwordHash) ? [setPassword(db, user.id, await hashPassword(password))] : [];

@@ -18,5 +18,8 @@ export const meRoute = createRoute({
 
 export const me: RouteHandler<typeof meRoute, AuthedEnv> = async (c) => {
   const { user, memberships } = c.get("principal");
-  return c.json({ user: { id: user.id, email: user.email, name: user.name }, memberships: memberships.map(publicMembership) }, 200);
+  return c.json(
+    { user: { id: user.id, email: user.email, name: user.name }, memberships: memberships.map(publicMembership) },
+    200,
+  );
 };

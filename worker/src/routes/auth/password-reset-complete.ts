@@ -30,7 +30,13 @@ export const completePasswordReset: RouteHandler<typeof completePasswordResetRou
 
   const [, , used] = await db.batch([
     ...usePasswordReset(db, reset, await hashPassword(password)),
-    recordAudit(db, { action: "auth.password_reset", actorUserId: user.id, targetType: "user", targetId: user.id, ip: clientIp(c) }),
+    recordAudit(db, {
+      action: "auth.password_reset",
+      actorUserId: user.id,
+      targetType: "user",
+      targetId: user.id,
+      ip: clientIp(c),
+    }),
   ]);
   if (used.length === 0) throw expired();
   return c.body(null, 204);

@@ -32,9 +32,26 @@ export const requestPasswordReset: RouteHandler<typeof requestPasswordResetRoute
       const token = newSecretToken();
       const expiresAt = new Date(Date.now() + RESET_TTL_SECONDS * 1000).toISOString();
       await db.batch([
-        newPasswordReset(db, { userId: user.id, tokenHash: await hashSecretToken(token), ttlSeconds: RESET_TTL_SECONDS }),
-        enqueueEmail(db, passwordResetEmail({ to: user.email, link: `${new URL(c.req.url).origin}/reset-password/${token}`, expiresAt })),
-        recordAudit(db, { action: "auth.password_reset_requested", actorUserId: user.id, targetType: "user", targetId: user.id, ip: clientIp(c) }),
+        newPasswordReset(db, {
+          userId: user.id,
+          tokenHash: await hashSecretToken(token),
+          ttlSeconds: RESET_TTL_SECONDS,
+        }),
+        enqueueEmail(
+          db,
+          passwordResetEmail({
+            to: user.email,
+            link: `${new URL(c.req.url).origin}/reset-password/${token}`,
+            expiresAt,
+          }),
+        ),
+        recordAudit(db, {
+          action: "auth.password_reset_requested",
+          actorUserId: user.id,
+          targetType: "user",
+          targetId: user.id,
+          ip: clientIp(c),
+        }),
       ]);
     }
   }

@@ -20,7 +20,14 @@ export const verifyEmail: RouteHandler<typeof verifyEmailRoute, AppEnv> = async 
   const db = c.get("db");
   const [, used] = await db.batch(useEmailVerification(db, await hashSecretToken(c.req.valid("json").token)));
   const userId = used[0]?.userId;
-  if (!userId) throw notFound("Tautan konfirmasi tidak berlaku atau sudah dipakai / Confirmation link invalid or already used");
-  await recordAudit(db, { action: "auth.email_verified", actorUserId: userId, targetType: "user", targetId: userId, ip: clientIp(c) });
+  if (!userId)
+    throw notFound("Tautan konfirmasi tidak berlaku atau sudah dipakai / Confirmation link invalid or already used");
+  await recordAudit(db, {
+    action: "auth.email_verified",
+    actorUserId: userId,
+    targetType: "user",
+    targetId: userId,
+    ip: clientIp(c),
+  });
   return c.body(null, 204);
 };

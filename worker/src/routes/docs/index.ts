@@ -72,8 +72,16 @@ function requestExample(doc: Document, op: DocOperation): unknown {
  * third-party script, so it works offline and under a strict CSP.
  */
 export function mountDocs(app: OpenAPIHono<AppEnv>) {
-  app.openAPIRegistry.registerComponent("securitySchemes", "Bearer", { type: "http", scheme: "bearer", bearerFormat: "JWT" });
-  app.openAPIRegistry.registerComponent("securitySchemes", "Cookie", { type: "apiKey", in: "cookie", name: "__Host-akrab_session" });
+  app.openAPIRegistry.registerComponent("securitySchemes", "Bearer", {
+    type: "http",
+    scheme: "bearer",
+    bearerFormat: "JWT",
+  });
+  app.openAPIRegistry.registerComponent("securitySchemes", "Cookie", {
+    type: "apiKey",
+    in: "cookie",
+    name: "__Host-akrab_session",
+  });
   app.openapi(openApiRoute, (c) => c.json({ ...apiDocument(app) }, 200));
 
   app.openapi(referenceRoute, (c) => {
@@ -133,14 +141,18 @@ export function mountDocs(app: OpenAPIHono<AppEnv>) {
                     </div>
                     <p><strong>${(r.op.summary as string | undefined) ?? ""}</strong></p>
                     ${r.op.description ? html`<p>${r.op.description as string}</p>` : raw("")}
-                    ${r.op.parameters?.length
-                      ? html`<p>Parameters: ${(r.op.parameters as { name: string; in: string; required?: boolean }[])
-                          .map((p) => `${p.name} (${p.in}${p.required ? ", required" : ""})`)
-                          .join(", ")}</p>`
-                      : raw("")}
-                    ${example !== undefined
-                      ? html`<p>Example request body:</p><pre>${JSON.stringify(example, null, 2)}</pre>`
-                      : raw("")}
+                    ${
+                      r.op.parameters?.length
+                        ? html`<p>Parameters: ${(r.op.parameters as { name: string; in: string; required?: boolean }[])
+                            .map((p) => `${p.name} (${p.in}${p.required ? ", required" : ""})`)
+                            .join(", ")}</p>`
+                        : raw("")
+                    }
+                    ${
+                      example !== undefined
+                        ? html`<p>Example request body:</p><pre>${JSON.stringify(example, null, 2)}</pre>`
+                        : raw("")
+                    }
                     <p>Responses: ${Object.keys(r.op.responses).join(", ")}</p>
                   </div>`;
                 })}`,

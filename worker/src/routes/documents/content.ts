@@ -1,4 +1,3 @@
-
 import { MIME_TYPES } from "@akrab/domain";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import type { TenantEnv } from "../../env.ts";
@@ -16,11 +15,15 @@ export const documentContentRoute = createRoute({
   path: "/api/v1/t/{tenant}/documents/{documentId}/content",
   tags: ["Documents"],
   summary: "Download a document (Range requests resume a download cut off on a bad link)",
-  description: "Streamed from R2 with ETag (the SHA-256), Accept-Ranges and Content-Disposition. Every download is recorded in the audit log.",
+  description:
+    "Streamed from R2 with ETag (the SHA-256), Accept-Ranges and Content-Disposition. Every download is recorded in the audit log.",
   security: bearerSecurity,
   request: { params: DocumentParam, query: VersionQuery },
   responses: {
-    200: { description: "The file, as the type its bytes were detected to be", content: binaryContent(Object.values(MIME_TYPES)) },
+    200: {
+      description: "The file, as the type its bytes were detected to be",
+      content: binaryContent(Object.values(MIME_TYPES)),
+    },
     206: { description: "The requested byte range", content: binaryContent(Object.values(MIME_TYPES)) },
     304: { description: "Not modified (If-None-Match)" },
     ...problems(401, 404),
@@ -39,9 +42,15 @@ export const documentContent: RouteHandler<typeof documentContentRoute, TenantEn
 
   const ifRange = c.req.header("if-range");
   const range = ifRange === undefined || ifRange === etag ? parseRange(c.req.header("range"), version.size) : null;
-  if (range === "unsatisfiable") throw new Problem("range-not-satisfiable", "Rentang byte di luar berkas / Byte range outside the file", { headers: { "content-range": `bytes */${version.size}` } });
+  if (range === "unsatisfiable")
+    throw new Problem("range-not-satisfiable", "Rentang byte di luar berkas / Byte range outside the file", {
+      headers: { "content-range": `bytes */${version.size}` },
+    });
 
-  const object = await c.env.DOCS.get(version.r2Key, range ? { range: { offset: range.start, length: range.end - range.start + 1 } } : {});
+  const object = await c.env.DOCS.get(
+    version.r2Key,
+    range ? { range: { offset: range.start, length: range.end - range.start + 1 } } : {},
+  );
   if (!object) throw new Problem("internal", `Stored file of document ${document.id} v${version.version} is missing`);
   await audit(c, {
     action: "document.downloaded",
@@ -50,7 +59,14 @@ export const documentContent: RouteHandler<typeof documentContentRoute, TenantEn
     targetId: document.id,
     data: { version: version.version, ...(range ? { range: `${range.start}-${range.end}` } : {}) },
   });
-  Object.assign(headers, { "content-type": version.contentType, "content-disposition": contentDisposition(version.filename) });
+  Object.assign(headers, {
+    "content-type": version.contentType,
+    "content-disposition": contentDisposition(version.filename),
+  });
   if (!range) return c.body(object.body, 200, { ...headers, "content-length": String(version.size) });
-  return c.body(object.body, 206, { ...headers, "content-length": String(range.end - range.start + 1), "content-range": `bytes ${range.start}-${range.end}/${version.size}` });
+  return c.body(object.body, 206, {
+    ...headers,
+    "content-length": String(range.end - range.start + 1),
+    "content-range": `bytes ${range.start}-${range.end}/${version.size}`,
+  });
 };

@@ -21,7 +21,10 @@ export const putThumbnailRoute = createRoute({
   tags: ["Documents"],
   summary: "Store the small preview of the current version (JPEG or WebP, at most 64 KB), made in the browser",
   security: bearerSecurity,
-  request: { params: DocumentParam, body: { required: true, content: { "image/jpeg": imageBody, "image/webp": imageBody } } },
+  request: {
+    params: DocumentParam,
+    body: { required: true, content: { "image/jpeg": imageBody, "image/webp": imageBody } },
+  },
   responses: { 204: { description: "Thumbnail stored" }, ...problems(400, 401, 403, 404) },
 });
 
@@ -30,7 +33,11 @@ export const putThumbnail: RouteHandler<typeof putThumbnailRoute, TenantEnv> = a
   await resolveSlot(c, document);
   const bytes = new Uint8Array(await c.req.arrayBuffer());
   const type = sniffFileType(bytes.subarray(0, 4096));
-  if (type !== "image/jpeg" && type !== "image/webp") throw new Problem("unsupported-media-type", "Pratinjau harus gambar JPEG atau WebP / The preview must be a JPEG or WebP image");
+  if (type !== "image/jpeg" && type !== "image/webp")
+    throw new Problem(
+      "unsupported-media-type",
+      "Pratinjau harus gambar JPEG atau WebP / The preview must be a JPEG or WebP image",
+    );
   const store = c.get("scope").documents;
   const version = expectRow(await store.version(document.id, document.currentVersion), "Current version");
   const key = `t/${document.tenantId}/thumbnails/${version.blobId}`;
@@ -38,7 +45,13 @@ export const putThumbnail: RouteHandler<typeof putThumbnailRoute, TenantEnv> = a
   const db = c.get("db");
   await db.batch([
     store.setThumbnail(version.blobId, key),
-    audit(c, { action: "document.thumbnail_stored", tenantId: document.tenantId, targetType: "document", targetId: document.id, data: { version: version.version, size: bytes.length } }),
+    audit(c, {
+      action: "document.thumbnail_stored",
+      tenantId: document.tenantId,
+      targetType: "document",
+      targetId: document.id,
+      data: { version: version.version, size: bytes.length },
+    }),
   ]);
   return c.body(null, 204);
 };

@@ -15,5 +15,8 @@ const healthRoute = createRoute({
 });
 
 export const healthRoutes = createRouter().openapi(healthRoute, (c) =>
-  c.json({ status: "ok" as const, version: `akrab@${API_VERSION}`, apiVersion: "v1", environment: c.env.ENVIRONMENT }, 200),
+  c.json(
+    { status: "ok" as const, version: `akrab@${API_VERSION}`, apiVersion: "v1", environment: c.env.ENVIRONMENT },
+    200,
+  ),
 );

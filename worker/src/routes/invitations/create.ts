@@ -31,13 +31,21 @@ export const createInvitation: RouteHandler<typeof createInvitationRoute, Tenant
   const { email, role, lksId } = c.req.valid("json");
 
   if (role === "lks_operator" && !lksId) {
-    throw new Problem("validation", "Operator LKS harus terikat pada satu LKS / An LKS operator needs an LKS", { errors: [{ path: "lksId", message: "Wajib untuk lks_operator / Required for lks_operator" }] });
+    throw new Problem("validation", "Operator LKS harus terikat pada satu LKS / An LKS operator needs an LKS", {
+      errors: [{ path: "lksId", message: "Wajib untuk lks_operator / Required for lks_operator" }],
+    });
   }
   if (role !== "lks_operator" && lksId) {
-    throw new Problem("validation", "Hanya operator LKS yang terikat pada LKS / Only LKS operators are bound to an LKS", { errors: [{ path: "lksId", message: "Hanya untuk lks_operator / Only for lks_operator" }] });
+    throw new Problem(
+      "validation",
+      "Hanya operator LKS yang terikat pada LKS / Only LKS operators are bound to an LKS",
+      { errors: [{ path: "lksId", message: "Hanya untuk lks_operator / Only for lks_operator" }] },
+    );
   }
   if (lksId && !(await scope.lks.findOwn(lksId))) {
-    throw new Problem("validation", "LKS tidak ditemukan di wilayah ini / No such LKS in this tenant", { errors: [{ path: "lksId", message: "LKS tidak ditemukan / Unknown LKS" }] });
+    throw new Problem("validation", "LKS tidak ditemukan di wilayah ini / No such LKS in this tenant", {
+      errors: [{ path: "lksId", message: "LKS tidak ditemukan / Unknown LKS" }],
+    });
   }
 
   const token = newSecretToken();
@@ -48,7 +56,14 @@ export const createInvitation: RouteHandler<typeof createInvitationRoute, Tenant
     const reissued = scope.reissueInvitation(open.id, tokenHash, INVITATION_TTL_SECONDS);
     [id, expiresAt, write] = [open.id, reissued.expiresAt, reissued.update];
   } else {
-    const created = scope.newInvitation({ email, role, lksId: lksId ?? null, tokenHash, invitedBy: user.id, ttlSeconds: INVITATION_TTL_SECONDS });
+    const created = scope.newInvitation({
+      email,
+      role,
+      lksId: lksId ?? null,
+      tokenHash,
+      invitedBy: user.id,
+      ttlSeconds: INVITATION_TTL_SECONDS,
+    });
     [id, expiresAt, write] = [created.invitation.id, created.invitation.expiresAt, created.insert];
   }
 
@@ -76,4 +91,3 @@ export const createInvitation: RouteHandler<typeof createInvitationRoute, Tenant
   ]);
   return c.json({ id, email, role, expiresAt }, 201);
 };
-

@@ -34,9 +34,13 @@ export const createLks: RouteHandler<typeof createLksRoute, TenantEnv> = async (
   await assertRealAddress(db, profile.address, "address");
   const area = scope.tenant.regionCode;
   if (profile.address.regencyCode !== area && profile.address.provinceCode !== area) {
-    throw new Problem("validation", "Alamat LKS berada di luar wilayah Dinsos ini / The address is outside this Dinsos' area", {
-      errors: [{ path: "address.regencyCode", message: "Di luar wilayah Dinsos ini / Outside this tenant's area" }],
-    });
+    throw new Problem(
+      "validation",
+      "Alamat LKS berada di luar wilayah Dinsos ini / The address is outside this Dinsos' area",
+      {
+        errors: [{ path: "address.regencyCode", message: "Di luar wilayah Dinsos ini / Outside this tenant's area" }],
+      },
+    );
   }
   assertOwnershipFitsTenant(profile.ownership, scope.tenant.level, "ownership");
   const actor = c.get("principal").user.id;
@@ -45,7 +49,11 @@ export const createLks: RouteHandler<typeof createLksRoute, TenantEnv> = async (
   const created = scope.lks.insert({ ...lksColumns(profile), status });
   await db.batch([
     created.insert,
-    ...scope.lks.history(created.row.id, [{ field: "*", oldValue: null, newValue: status, note: "Didaftarkan oleh Dinsos" }], actor),
+    ...scope.lks.history(
+      created.row.id,
+      [{ field: "*", oldValue: null, newValue: status, note: "Didaftarkan oleh Dinsos" }],
+      actor,
+    ),
     audit(c, {
       action: "lks.registered",
       tenantId: scope.tenant.id,
@@ -70,5 +78,9 @@ function assertOwnershipFitsTenant(
       : level === "province"
         ? "Dinsos provinsi mendaftarkan unit milik pemerintah provinsi / A province registers its own government units"
         : "Dinsos kabupaten/kota mendaftarkan unit milik pemerintah kabupaten/kota / A kab/kota registers its own government units";
-  throw new Problem("validation", "Kepemilikan tidak dapat didaftarkan oleh Dinsos ini / This Dinsos cannot register this ownership", { errors: [{ path, message }] });
+  throw new Problem(
+    "validation",
+    "Kepemilikan tidak dapat didaftarkan oleh Dinsos ini / This Dinsos cannot register this ownership",
+    { errors: [{ path, message }] },
+  );
 }

@@ -39,10 +39,17 @@ export const returnLksRoute = createRoute({
 async function pendingDecision(c: Context<TenantEnv>, lksId: string, action: "verify" | "return") {
   const lks = await visibleLks(c, lksId);
   if (!canDecideLks(c.get("access")) || lks.tenantSlug !== c.get("scope").tenant.slug) {
-    throw new Problem("forbidden", "Hanya verifikator atau kepala Dinsos wilayah ini yang memutus / Only this Dinsos' verifiers decide");
+    throw new Problem(
+      "forbidden",
+      "Hanya verifikator atau kepala Dinsos wilayah ini yang memutus / Only this Dinsos' verifiers decide",
+    );
   }
   const next = nextLksStatus(lks.status, action);
-  if (!next) throw new Problem("conflict", `LKS berstatus ${lks.status}; tidak menunggu verifikasi / The LKS is not waiting for verification`);
+  if (!next)
+    throw new Problem(
+      "conflict",
+      `LKS berstatus ${lks.status}; tidak menunggu verifikasi / The LKS is not waiting for verification`,
+    );
   return { lks, next };
 }
 
@@ -64,15 +71,26 @@ export const verifyLks: RouteHandler<typeof verifyLksRoute, TenantEnv> = async (
         [
           { field: "status", oldValue: lks.status, newValue: next, note: "Diverifikasi" },
           { field: "tandaDaftar", oldValue: before.tandaDaftar ?? null, newValue: tandaDaftar },
-          ...(izinOperasional ? [{ field: "izinOperasional", oldValue: before.izinOperasional ?? null, newValue: izinOperasional }] : []),
+          ...(izinOperasional
+            ? [{ field: "izinOperasional", oldValue: before.izinOperasional ?? null, newValue: izinOperasional }]
+            : []),
         ],
         actor,
       ),
       ...(await operatorEmails(c, lksId, before.name, true, [])),
-      audit(c, { action: "lks.verified", tenantId: scope.tenant.id, targetType: "lks", targetId: lksId, data: { tandaDaftar: tandaDaftar.number } }),
+      audit(c, {
+        action: "lks.verified",
+        tenantId: scope.tenant.id,
+        targetType: "lks",
+        targetId: lksId,
+        data: { tandaDaftar: tandaDaftar.number },
+      }),
     ])
     .catch(staleOnGuardAbort("lks"));
-  return c.json(lksDetail({ ...lks, ...lksColumns(profile), status: next, returnComments: [], version: lks.version + 1 }), 200);
+  return c.json(
+    lksDetail({ ...lks, ...lksColumns(profile), status: next, returnComments: [], version: lks.version + 1 }),
+    200,
+  );
 };
 
 export const returnLks: RouteHandler<typeof returnLksRoute, TenantEnv> = async (c) => {
@@ -86,16 +104,41 @@ export const returnLks: RouteHandler<typeof returnLksRoute, TenantEnv> = async (
     .batch([
       scope.lks.update(lksId, lks.version, { status: next, returnComments: comments }),
       abortIfNothingChanged(db),
-      ...scope.lks.history(lksId, [{ field: "status", oldValue: lks.status, newValue: next, note: comments.map((m) => `${m.field}: ${m.message}`).join("; ") }], actor),
+      ...scope.lks.history(
+        lksId,
+        [
+          {
+            field: "status",
+            oldValue: lks.status,
+            newValue: next,
+            note: comments.map((m) => `${m.field}: ${m.message}`).join("; "),
+          },
+        ],
+        actor,
+      ),
       ...(await operatorEmails(c, lksId, lks.name, false, comments)),
-      audit(c, { action: "lks.returned", tenantId: scope.tenant.id, targetType: "lks", targetId: lksId, data: { fields: comments.map((m) => m.field) } }),
+      audit(c, {
+        action: "lks.returned",
+        tenantId: scope.tenant.id,
+        targetType: "lks",
+        targetId: lksId,
+        data: { fields: comments.map((m) => m.field) },
+      }),
     ])
     .catch(staleOnGuardAbort("lks"));
   return c.json(lksDetail({ ...lks, status: next, returnComments: comments, version: lks.version + 1 }), 200);
 };
 
-async function operatorEmails(c: Context<TenantEnv>, lksId: string, lksName: string, verified: boolean, comments: { field: string; message: string }[]) {
+async function operatorEmails(
+  c: Context<TenantEnv>,
+  lksId: string,
+  lksName: string,
+  verified: boolean,
+  comments: { field: string; message: string }[],
+) {
   const scope = c.get("scope");
   const link = `${new URL(c.req.url).origin}/lks/${lksId}?t=${scope.tenant.slug}`;
-  return (await scope.lks.operators(lksId)).map(({ email: to }) => enqueueEmail(c.get("db"), lksDecisionEmail({ tenantId: scope.tenant.id, to, lksName, verified, comments, link })));
+  return (await scope.lks.operators(lksId)).map(({ email: to }) =>
+    enqueueEmail(c.get("db"), lksDecisionEmail({ tenantId: scope.tenant.id, to, lksName, verified, comments, link })),
+  );
 }

@@ -50,7 +50,10 @@ export const exportLksRoute = createRoute({
   description: "Same filters as the list. Streamed page by page, so a large registry never times out or fills memory.",
   security: bearerSecurity,
   request: { params: TenantParam, query: LksListQuery },
-  responses: { 200: { description: "CSV", content: { "text/csv": { schema: z.string() } } }, ...problems(400, 401, 404) },
+  responses: {
+    200: { description: "CSV", content: { "text/csv": { schema: z.string() } } },
+    ...problems(400, 401, 404),
+  },
 });
 
 export const exportLks: RouteHandler<typeof exportLksRoute, TenantEnv> = async (c) => {
@@ -69,7 +72,9 @@ export const exportLks: RouteHandler<typeof exportLksRoute, TenantEnv> = async (
       do {
         // Null only for a cursor this API did not issue; these are all ours.
         const page = expectRow(await registry.list(filter, { cursor, limit: EXPORT_PAGE }, today), "Registry page");
-        const lines = page.items.map((row) => COLUMNS.map(([, cell]) => csvCell(cell(row.profile as LksProfileInput, row))).join(","));
+        const lines = page.items.map((row) =>
+          COLUMNS.map(([, cell]) => csvCell(cell(row.profile as LksProfileInput, row))).join(","),
+        );
         if (lines.length > 0) await writer.write(encoder.encode(`${lines.join("\r\n")}\r\n`));
         cursor = page.nextCursor ?? undefined;
       } while (cursor);

@@ -14,13 +14,19 @@ export const lksHistoryRoute = createRoute({
   summary: "Every change to the LKS, newest first: who, when, old → new",
   security: bearerSecurity,
   request: { params: LksParam, query: CursorQuery },
-  responses: { 200: jsonResponse(pageOf(LksHistoryEntry, "LksHistoryPage"), "One page of changes"), ...problems(400, 401, 404) },
+  responses: {
+    200: jsonResponse(pageOf(LksHistoryEntry, "LksHistoryPage"), "One page of changes"),
+    ...problems(400, 401, 404),
+  },
 });
 
 /** Board values carry NIKs: history shows them masked like the profile does. */
 function shown(field: string, value: unknown): unknown {
   if (field !== "board" || !Array.isArray(value)) return value;
-  return value.map((member: { idNumber?: string }) => ({ ...member, idNumber: member.idNumber ? maskIdNumber(member.idNumber) : member.idNumber }));
+  return value.map((member: { idNumber?: string }) => ({
+    ...member,
+    idNumber: member.idNumber ? maskIdNumber(member.idNumber) : member.idNumber,
+  }));
 }
 
 export const lksHistory: RouteHandler<typeof lksHistoryRoute, TenantEnv> = async (c) => {

@@ -13,7 +13,8 @@ export const nationalLksListRoute = createRoute({
   path: "/api/v1/national/lks",
   tags: ["LKS registry"],
   summary: "National readers: the LKS of every tenant, by name, cursor-paginated (read-only)",
-  description: "For BALKS, national viewers and the platform admin. Filters combine: name, type, status, province or kab/kota.",
+  description:
+    "For BALKS, national viewers and the platform admin. Filters combine: name, type, status, province or kab/kota.",
   security: bearerSecurity,
   middleware: [national({ roles: NATIONAL_READERS })] as const,
   request: { query: CursorQuery.extend(NationalLksQuery.shape) },

@@ -28,7 +28,10 @@ export function lksDetail(row: LksWithTenant): LksDetail {
     status: row.status as LksStatus,
     version: row.version,
     tenant: { slug: row.tenantSlug, name: row.tenantName },
-    profile: { ...profile, board: profile.board.map((member) => ({ ...member, idNumber: maskIdNumber(member.idNumber) })) },
+    profile: {
+      ...profile,
+      board: profile.board.map((member) => ({ ...member, idNumber: maskIdNumber(member.idNumber) })),
+    },
     returnComments: row.returnComments,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,

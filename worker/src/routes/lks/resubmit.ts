@@ -26,15 +26,24 @@ export const resubmitLks: RouteHandler<typeof resubmitLksRoute, TenantEnv> = asy
   const scope = c.get("scope");
   const { lksId } = c.req.valid("param");
   const lks = await visibleLks(c, lksId);
-  if (!canEditLks(c.get("access"), lksId) || lks.tenantSlug !== scope.tenant.slug) throw new Problem("forbidden", "Anda tidak dapat mengajukan ulang LKS ini / You cannot resubmit this LKS");
+  if (!canEditLks(c.get("access"), lksId) || lks.tenantSlug !== scope.tenant.slug)
+    throw new Problem("forbidden", "Anda tidak dapat mengajukan ulang LKS ini / You cannot resubmit this LKS");
   const next = nextLksStatus(lks.status, "resubmit");
-  if (!next) throw new Problem("conflict", "Hanya pendaftaran yang dikembalikan yang dapat diajukan ulang / Only a returned registration can be resubmitted");
+  if (!next)
+    throw new Problem(
+      "conflict",
+      "Hanya pendaftaran yang dikembalikan yang dapat diajukan ulang / Only a returned registration can be resubmitted",
+    );
   const actor = c.get("principal").user.id;
   await db
     .batch([
       scope.lks.update(lksId, lks.version, { status: next }),
       abortIfNothingChanged(db),
-      ...scope.lks.history(lksId, [{ field: "status", oldValue: lks.status, newValue: next, note: "Diajukan ulang" }], actor),
+      ...scope.lks.history(
+        lksId,
+        [{ field: "status", oldValue: lks.status, newValue: next, note: "Diajukan ulang" }],
+        actor,
+      ),
       audit(c, { action: "lks.resubmitted", tenantId: scope.tenant.id, targetType: "lks", targetId: lksId }),
     ])
     .catch(staleOnGuardAbort("lks"));

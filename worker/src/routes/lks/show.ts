@@ -27,4 +27,5 @@ export const showLksRoute = createRoute({
   responses: { 200: jsonResponse(LksDetail, "The LKS"), ...problems(401, 404) },
 });
 
-export const showLks: RouteHandler<typeof showLksRoute, TenantEnv> = async (c) => c.json(lksDetail(await visibleLks(c, c.req.valid("param").lksId)), 200);
+export const showLks: RouteHandler<typeof showLksRoute, TenantEnv> = async (c) =>
+  c.json(lksDetail(await visibleLks(c, c.req.valid("param").lksId)), 200);

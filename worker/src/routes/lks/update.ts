@@ -46,7 +46,8 @@ export const updateLks: RouteHandler<typeof updateLksRoute, TenantEnv> = async (
   const before = current.profile as LksProfileInput;
   assertSameOwnership(current.ownership, submitted.ownership, "profile.ownership");
   let after = restoreMaskedNiks(submitted, before, "profile.");
-  if (!canDecideLks(access)) after = { ...after, tandaDaftar: before.tandaDaftar, izinOperasional: before.izinOperasional };
+  if (!canDecideLks(access))
+    after = { ...after, tandaDaftar: before.tandaDaftar, izinOperasional: before.izinOperasional };
   await assertRealAddress(db, after.address, "profile.address");
   const changed = changedFields(before as Record<string, unknown>, after as Record<string, unknown>);
   if (changed.length === 0) return c.json(lksDetail(current), 200);
@@ -54,14 +55,25 @@ export const updateLks: RouteHandler<typeof updateLksRoute, TenantEnv> = async (
   // A government unit belongs to its owner's Dinsos: it moves within that area, never to another tenant.
   const government = current.ownership !== "community";
   const stays =
-    after.address.regencyCode === current.regionCode || (government && inTenantArea(scope.tenant.regionCode, after.address));
+    after.address.regencyCode === current.regionCode ||
+    (government && inTenantArea(scope.tenant.regionCode, after.address));
   if (!stays && government) {
-    throw new Problem("validation", "Unit pemerintah tetap di wilayah pemiliknya / A government unit stays in its owner's area", {
-      errors: [{ path: "profile.address.regencyCode", message: "Di luar wilayah Dinsos ini / Outside this tenant's area" }],
-    });
+    throw new Problem(
+      "validation",
+      "Unit pemerintah tetap di wilayah pemiliknya / A government unit stays in its owner's area",
+      {
+        errors: [
+          { path: "profile.address.regencyCode", message: "Di luar wilayah Dinsos ini / Outside this tenant's area" },
+        ],
+      },
+    );
   }
   const target = stays ? scope.tenant : await servingTenant(db, after.address.regencyCode);
-  if (!target) throw new Problem("conflict", "Dinsos wilayah tujuan belum menggunakan Akrab / The Dinsos of the new area does not use Akrab yet");
+  if (!target)
+    throw new Problem(
+      "conflict",
+      "Dinsos wilayah tujuan belum menggunakan Akrab / The Dinsos of the new area does not use Akrab yet",
+    );
   const transfer = target.id !== scope.tenant.id;
   // A government unit has no one above its owning Dinsos to re-verify it: its status stays.
   const status = government ? current.status : statusAfterEdit(current.status, touchesLegalFields(changed), transfer);
@@ -69,22 +81,73 @@ export const updateLks: RouteHandler<typeof updateLksRoute, TenantEnv> = async (
 
   await db
     .batch([
-      scope.lks.update(lksId, expectedVersion, { ...lksColumns(after), status, ...(transfer ? { tenantId: target.id } : {}) }),
+      scope.lks.update(lksId, expectedVersion, {
+        ...lksColumns(after),
+        status,
+        ...(transfer ? { tenantId: target.id } : {}),
+      }),
       abortIfNothingChanged(db),
-      ...scope.lks.history(lksId, changed.map((field) => ({ field, oldValue: before[field as keyof LksProfileInput], newValue: after[field as keyof LksProfileInput] })), actor),
-      ...(status !== current.status ? scope.lks.history(lksId, [{ field: "status", oldValue: current.status, newValue: status, note: transfer ? "Pindah wilayah" : "Perubahan data legal" }], actor) : []),
+      ...scope.lks.history(
+        lksId,
+        changed.map((field) => ({
+          field,
+          oldValue: before[field as keyof LksProfileInput],
+          newValue: after[field as keyof LksProfileInput],
+        })),
+        actor,
+      ),
+      ...(status !== current.status
+        ? scope.lks.history(
+            lksId,
+            [
+              {
+                field: "status",
+                oldValue: current.status,
+                newValue: status,
+                note: transfer ? "Pindah wilayah" : "Perubahan data legal",
+              },
+            ],
+            actor,
+          )
+        : []),
       ...(transfer ? scope.lks.moveRelated(lksId, target.id) : []),
-      audit(c, { action: "lks.updated", tenantId: scope.tenant.id, targetType: "lks", targetId: lksId, data: { fields: changed, status } }),
+      audit(c, {
+        action: "lks.updated",
+        tenantId: scope.tenant.id,
+        targetType: "lks",
+        targetId: lksId,
+        data: { fields: changed, status },
+      }),
       ...(transfer
         ? [
-            audit(c, { action: "lks.transferred_out", tenantId: scope.tenant.id, targetType: "lks", targetId: lksId, data: { to: target.slug } }),
-            audit(c, { action: "lks.transferred_in", tenantId: target.id, targetType: "lks", targetId: lksId, data: { from: scope.tenant.slug } }),
+            audit(c, {
+              action: "lks.transferred_out",
+              tenantId: scope.tenant.id,
+              targetType: "lks",
+              targetId: lksId,
+              data: { to: target.slug },
+            }),
+            audit(c, {
+              action: "lks.transferred_in",
+              tenantId: target.id,
+              targetType: "lks",
+              targetId: lksId,
+              data: { from: scope.tenant.slug },
+            }),
           ]
         : []),
     ])
     .catch(staleOnGuardAbort("lks"));
 
-  const updated = { ...current, ...lksColumns(after), status, version: expectedVersion + 1, tenantId: target.id, tenantSlug: target.slug, tenantName: target.name };
+  const updated = {
+    ...current,
+    ...lksColumns(after),
+    status,
+    version: expectedVersion + 1,
+    tenantId: target.id,
+    tenantSlug: target.slug,
+    tenantName: target.name,
+  };
   return c.json(lksDetail(updated), 200);
 };
 
@@ -92,7 +155,13 @@ export const updateLks: RouteHandler<typeof updateLksRoute, TenantEnv> = async (
 export function assertSameOwnership(current: string, submitted: string, path: string): void {
   if (current === submitted) return;
   throw new Problem("validation", "Kepemilikan tidak dapat diubah / The ownership cannot change", {
-    errors: [{ path, message: "Daftarkan unit dengan kepemilikan lain sebagai lembaga baru / Register a unit of another ownership as a new institution" }],
+    errors: [
+      {
+        path,
+        message:
+          "Daftarkan unit dengan kepemilikan lain sebagai lembaga baru / Register a unit of another ownership as a new institution",
+      },
+    ],
   });
 }
 

@@ -20,7 +20,10 @@ export const workRoute = createRoute({
     "registrations to verify or returned): the home shows it all without switching the role acted in.",
   security: bearerSecurity,
   middleware: [requireAuth()] as const,
-  responses: { 200: jsonResponse(WorkSummary, "What waits, per tenant (and the national organisation)"), ...problems(401) },
+  responses: {
+    200: jsonResponse(WorkSummary, "What waits, per tenant (and the national organisation)"),
+    ...problems(401),
+  },
 });
 
 type Counted = { kind: WorkKind; count: number; overdue: number; membershipId: string };
@@ -28,7 +31,12 @@ type Counted = { kind: WorkKind; count: number; overdue: number; membershipId: s
 export const work: RouteHandler<typeof workRoute, AuthedEnv> = async (c) => {
   const db = c.get("db");
   const { memberships } = c.get("principal");
-  const grants = memberships.map((m) => ({ role: m.role, tenantId: m.tenant?.id ?? null, lksId: m.lks?.id ?? null, membershipId: m.id }));
+  const grants = memberships.map((m) => ({
+    role: m.role,
+    tenantId: m.tenant?.id ?? null,
+    lksId: m.lks?.id ?? null,
+    membershipId: m.id,
+  }));
   const nowIso = new Date().toISOString();
 
   /** A tenant group's counts, read through the same scope (both axes) the tenant routes get. */
@@ -60,7 +68,10 @@ export const work: RouteHandler<typeof workRoute, AuthedEnv> = async (c) => {
     return Promise.all(
       group.kinds.map(async ({ kind, membershipId }) => {
         const steps = nationalSteps(group.roles);
-        const [all, late] = await Promise.all([scope.applications.atSteps(steps, { limit: 1 }), scope.applications.atSteps(steps, { limit: 1 }, { overdueAt: nowIso })]);
+        const [all, late] = await Promise.all([
+          scope.applications.atSteps(steps, { limit: 1 }),
+          scope.applications.atSteps(steps, { limit: 1 }, { overdueAt: nowIso }),
+        ]);
         return { kind, count: all?.total ?? 0, overdue: late?.total ?? 0, membershipId };
       }),
     );
@@ -70,11 +81,19 @@ export const work: RouteHandler<typeof workRoute, AuthedEnv> = async (c) => {
   const groups = (
     await Promise.all(
       plan.map(async (group) => {
-        const items = group.tenantId === null ? await nationalCounts(group) : await tenantCounts({ ...group, tenantId: group.tenantId });
+        const items =
+          group.tenantId === null
+            ? await nationalCounts(group)
+            : await tenantCounts({ ...group, tenantId: group.tenantId });
         if (!items) return null;
         const tenant = memberships.find((m) => m.tenant?.id === group.tenantId)?.tenant ?? null;
         return {
-          tenant: tenant && { slug: tenant.slug, name: tenant.name, level: tenant.level, regionCode: tenant.regionCode },
+          tenant: tenant && {
+            slug: tenant.slug,
+            name: tenant.name,
+            level: tenant.level,
+            regionCode: tenant.regionCode,
+          },
           roles: group.roles,
           items,
         };

@@ -14,7 +14,8 @@ export const changeRoleRoute = createRoute({
   path: "/api/v1/t/{tenant}/members/{membershipId}",
   tags: ["Members"],
   summary: "Change the role of one membership",
-  description: "An LKS operator membership stays bound to its LKS and cannot be turned into a Dinsos role (invite instead). The last tenant admin cannot be demoted.",
+  description:
+    "An LKS operator membership stays bound to its LKS and cannot be turned into a Dinsos role (invite instead). The last tenant admin cannot be demoted.",
   security: bearerSecurity,
   middleware: [requireTenantRole("tenant_admin")] as const,
   request: { params: TenantParam.extend({ membershipId: z.string().min(1).max(64) }), body: jsonBody(RoleChange) },
@@ -29,11 +30,19 @@ export const changeRole: RouteHandler<typeof changeRoleRoute, TenantEnv> = async
   const membership = await scope.findMembership(membershipId);
   if (!membership) throw notFound();
   if ((membership.role === "lks_operator") !== (role === "lks_operator")) {
-    throw new Problem("validation", "Peran operator LKS tidak dapat ditukar dengan peran Dinsos / LKS operator and Dinsos roles cannot be swapped", {
-      errors: [{ path: "role", message: "Undang ulang dengan peran baru / Invite again with the new role" }],
-    });
+    throw new Problem(
+      "validation",
+      "Peran operator LKS tidak dapat ditukar dengan peran Dinsos / LKS operator and Dinsos roles cannot be swapped",
+      {
+        errors: [{ path: "role", message: "Undang ulang dengan peran baru / Invite again with the new role" }],
+      },
+    );
   }
-  if (membership.role === "tenant_admin" && role !== "tenant_admin" && (await scope.countMembersWithRole("tenant_admin")) <= 1) {
+  if (
+    membership.role === "tenant_admin" &&
+    role !== "tenant_admin" &&
+    (await scope.countMembersWithRole("tenant_admin")) <= 1
+  ) {
     throw lastAdmin();
   }
   if (membership.role !== role) {
@@ -50,7 +59,11 @@ export const changeRole: RouteHandler<typeof changeRoleRoute, TenantEnv> = async
         }),
       ])
       .catch((error: unknown) => {
-        if (String(error).includes("UNIQUE constraint failed")) throw new Problem("conflict", "Pengguna ini sudah memegang peran tersebut / The user already holds that role");
+        if (String(error).includes("UNIQUE constraint failed"))
+          throw new Problem(
+            "conflict",
+            "Pengguna ini sudah memegang peran tersebut / The user already holds that role",
+          );
         if (isGuardAbort(error)) throw lastAdmin();
         throw error;
       });

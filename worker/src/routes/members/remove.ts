@@ -13,7 +13,8 @@ export const removeMemberRoute = createRoute({
   path: "/api/v1/t/{tenant}/members/{membershipId}",
   tags: ["Members"],
   summary: "Deactivate a membership: the user loses that role in this tenant",
-  description: "The account and everything it did stay (the audit log keeps the record). The last tenant admin cannot be removed.",
+  description:
+    "The account and everything it did stay (the audit log keeps the record). The last tenant admin cannot be removed.",
   security: bearerSecurity,
   middleware: [requireTenantRole("tenant_admin")] as const,
   request: { params: TenantParam.extend({ membershipId: z.string().min(1).max(64) }) },

@@ -37,7 +37,21 @@ export const notificationRoutes = createRouter()
   .openapi(listNotificationsRoute, async (c) => {
     const page = await listNotifications(c.get("db"), c.get("principal").user.id, c.req.valid("query"));
     if (!page) throw unknownCursor();
-    return c.json({ nextCursor: page.nextCursor, unread: page.unread, items: page.items.map(({ id, title, body, link, createdAt, readAt }) => ({ id, title, body, link, createdAt, readAt })) }, 200);
+    return c.json(
+      {
+        nextCursor: page.nextCursor,
+        unread: page.unread,
+        items: page.items.map(({ id, title, body, link, createdAt, readAt }) => ({
+          id,
+          title,
+          body,
+          link,
+          createdAt,
+          readAt,
+        })),
+      },
+      200,
+    );
   })
   .openapi(markReadRoute, async (c) => {
     await markNotificationsRead(c.get("db"), c.get("principal").user.id, c.req.valid("json").upTo);

@@ -12,7 +12,8 @@ export const listOutboxRoute = createRoute({
   path: "/api/v1/national/outbox",
   tags: ["Operations"],
   summary: "Messages and their delivery status, newest first (platform admins)",
-  description: "Lets operators see what was sent; in local development it is how invitation and reset links are followed.",
+  description:
+    "Lets operators see what was sent; in local development it is how invitation and reset links are followed.",
   security: bearerSecurity,
   middleware: [national({ roles: ["platform_admin"] })] as const,
   request: { query: CursorQuery },

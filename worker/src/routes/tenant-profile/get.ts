@@ -16,4 +16,5 @@ export const getProfileRoute = createRoute({
   responses: { 200: jsonResponse(TenantProfile, "Profile"), ...problems(401, 404) },
 });
 
-export const getProfile: RouteHandler<typeof getProfileRoute, TenantEnv> = async (c) => c.json(await presentTenantProfile(c.get("db"), c.get("scope").tenant), 200);
+export const getProfile: RouteHandler<typeof getProfileRoute, TenantEnv> = async (c) =>
+  c.json(await presentTenantProfile(c.get("db"), c.get("scope").tenant), 200);

@@ -12,7 +12,10 @@ export const getLogoRoute = createRoute({
   summary: "The tenant's logo",
   security: bearerSecurity,
   request: { params: TenantParam },
-  responses: { 200: { description: "The image", content: binaryContent(["image/png", "image/jpeg", "image/webp"]) }, ...problems(401, 404) },
+  responses: {
+    200: { description: "The image", content: binaryContent(["image/png", "image/jpeg", "image/webp"]) },
+    ...problems(401, 404),
+  },
 });
 
 export const getLogo: RouteHandler<typeof getLogoRoute, TenantEnv> = async (c) => {

@@ -25,7 +25,11 @@ export const updateProfile: RouteHandler<typeof updateProfileRoute, TenantEnv> =
   const scope = c.get("scope");
   const changes = c.req.valid("json");
   const before = scope.tenant;
-  const changed = Object.fromEntries(Object.entries(changes).filter(([key, value]) => value !== undefined && before[key as keyof typeof before] !== value));
+  const changed = Object.fromEntries(
+    Object.entries(changes).filter(
+      ([key, value]) => value !== undefined && before[key as keyof typeof before] !== value,
+    ),
+  );
   if (Object.keys(changed).length === 0) return c.json(await presentTenantProfile(db, before), 200);
   const [[updated]] = await db.batch([
     scope.updateProfile(changed),
@@ -34,7 +38,9 @@ export const updateProfile: RouteHandler<typeof updateProfileRoute, TenantEnv> =
       tenantId: before.id,
       targetType: "tenant",
       targetId: before.id,
-      data: Object.fromEntries(Object.keys(changed).map((key) => [key, { from: before[key as keyof typeof before], to: changed[key] }])),
+      data: Object.fromEntries(
+        Object.keys(changed).map((key) => [key, { from: before[key as keyof typeof before], to: changed[key] }]),
+      ),
     }),
   ]);
   return c.json(await presentTenantProfile(db, expectRow(updated, "Tenant")), 200);

@@ -70,9 +70,26 @@ export const approveSignup: RouteHandler<typeof approveSignupRoute, NationalWrit
           expiresAt: invitation.invitation.expiresAt,
         }),
       ),
-      audit(c, { action: "tenant.signup_approved", targetType: "tenant_signup", targetId: signup.id, data: { tenant: tenant.slug } }),
-      audit(c, { action: "tenant.created", tenantId: tenant.id, targetType: "tenant", targetId: tenant.id, data: { signupId: signup.id } }),
-      audit(c, { action: "member.invited", tenantId: tenant.id, targetType: "invitation", targetId: invitation.invitation.id, data: { email: signup.officialEmail, role: "tenant_admin" } }),
+      audit(c, {
+        action: "tenant.signup_approved",
+        targetType: "tenant_signup",
+        targetId: signup.id,
+        data: { tenant: tenant.slug },
+      }),
+      audit(c, {
+        action: "tenant.created",
+        tenantId: tenant.id,
+        targetType: "tenant",
+        targetId: tenant.id,
+        data: { signupId: signup.id },
+      }),
+      audit(c, {
+        action: "member.invited",
+        tenantId: tenant.id,
+        targetType: "invitation",
+        targetId: invitation.invitation.id,
+        data: { email: signup.officialEmail, role: "tenant_admin" },
+      }),
     ])
     .catch((error: unknown) => {
       if (String(error).includes("UNIQUE constraint failed") || isGuardAbort(error)) throw alreadyDecided();
@@ -89,5 +106,8 @@ export const approveSignup: RouteHandler<typeof approveSignupRoute, NationalWrit
 };
 
 function alreadyDecided() {
-  return new Problem("conflict", "Pendaftaran ini sudah diputus atau wilayahnya sudah memiliki tenant / This sign-up was already decided or the region has a tenant");
+  return new Problem(
+    "conflict",
+    "Pendaftaran ini sudah diputus atau wilayahnya sudah memiliki tenant / This sign-up was already decided or the region has a tenant",
+  );
 }

@@ -15,7 +15,8 @@ export const createSignupRoute = createRoute({
   path: "/api/v1/public/tenant-signups",
   tags: ["Tenant onboarding"],
   summary: "A Dinsos applies to use Akrab for its region",
-  description: "The region must have no tenant and no other pending sign-up. The answer carries a token for attaching the assignment letter now or later.",
+  description:
+    "The region must have no tenant and no other pending sign-up. The answer carries a token for attaching the assignment letter now or later.",
   request: { body: jsonBody(TenantSignupCreate) },
   responses: { 201: jsonResponse(TenantSignupCreated, "Sign-up received"), ...problems(400, 409) },
 });
@@ -24,7 +25,10 @@ export const createSignup: RouteHandler<typeof createSignupRoute, AppEnv> = asyn
   const db = c.get("db");
   const input = c.req.valid("json");
   const region = await findRegion(db, input.regionCode);
-  if (!region) throw new Problem("validation", "Wilayah tidak dikenal / Unknown region", { errors: [{ path: "regionCode", message: "Wilayah tidak dikenal / Unknown region" }] });
+  if (!region)
+    throw new Problem("validation", "Wilayah tidak dikenal / Unknown region", {
+      errors: [{ path: "regionCode", message: "Wilayah tidak dikenal / Unknown region" }],
+    });
   if (await findTenantByRegion(db, region.code)) {
     throw new Problem("conflict", `Dinsos ${region.name} sudah terdaftar di Akrab / This region already has a tenant`);
   }
@@ -33,11 +37,24 @@ export const createSignup: RouteHandler<typeof createSignupRoute, AppEnv> = asyn
   await db
     .batch([
       insert,
-      enqueueEmail(db, signupReceivedEmail({ to: input.officialEmail, officeName: input.officeName, regionName: region.name })),
-      recordAudit(db, { action: "tenant.signup_submitted", targetType: "tenant_signup", targetId: row.id, ip: clientIp(c), data: { regionCode: region.code, officialEmail: input.officialEmail } }),
+      enqueueEmail(
+        db,
+        signupReceivedEmail({ to: input.officialEmail, officeName: input.officeName, regionName: region.name }),
+      ),
+      recordAudit(db, {
+        action: "tenant.signup_submitted",
+        targetType: "tenant_signup",
+        targetId: row.id,
+        ip: clientIp(c),
+        data: { regionCode: region.code, officialEmail: input.officialEmail },
+      }),
     ])
     .catch((error: unknown) => {
-      if (String(error).includes("UNIQUE constraint failed")) throw new Problem("conflict", `Pendaftaran Dinsos ${region.name} sedang ditinjau / A sign-up for this region is already under review`);
+      if (String(error).includes("UNIQUE constraint failed"))
+        throw new Problem(
+          "conflict",
+          `Pendaftaran Dinsos ${region.name} sedang ditinjau / A sign-up for this region is already under review`,
+        );
       throw error;
     });
   withholdFromReplay(c);

@@ -15,7 +15,13 @@ export const getLetterRoute = createRoute({
   security: bearerSecurity,
   middleware: [national({ roles: ["platform_admin"] })] as const,
   request: { params: SignupParam },
-  responses: { 200: { description: "The PDF", content: { "application/pdf": { schema: z.string().openapi({ format: "binary" }) } } }, ...problems(401, 404) },
+  responses: {
+    200: {
+      description: "The PDF",
+      content: { "application/pdf": { schema: z.string().openapi({ format: "binary" }) } },
+    },
+    ...problems(401, 404),
+  },
 });
 
 export const getLetter: RouteHandler<typeof getLetterRoute, NationalEnv> = async (c) => {

@@ -21,7 +21,9 @@ export const putLetterRoute = createRoute({
     params: SignupParam,
     headers: z.object({
       "x-attach-token": z.string().min(16).max(256).openapi({ description: "attachToken from the sign-up answer" }),
-      "x-filename": z.string().max(1024).optional().openapi({ description: "The file's name on the applicant's device (URI-encoded); kept, made safe, for the reviewer" }),
+      "x-filename": z.string().max(1024).optional().openapi({
+        description: "The file's name on the applicant's device (URI-encoded); kept, made safe, for the reviewer",
+      }),
     }),
     body: { required: true, content: { "application/pdf": { schema: z.string().openapi({ format: "binary" }) } } },
   },
@@ -33,17 +35,34 @@ export const putLetter: RouteHandler<typeof putLetterRoute, AppEnv> = async (c) 
   const { signupId } = c.req.valid("param");
   const signup = await findSignup(db, signupId);
   // A wrong token looks exactly like a missing sign-up.
-  if (signup?.status !== "pending" || signup.attachTokenHash !== (await hashSecretToken(c.req.valid("header")["x-attach-token"]))) throw notFound();
+  if (
+    signup?.status !== "pending" ||
+    signup.attachTokenHash !== (await hashSecretToken(c.req.valid("header")["x-attach-token"]))
+  )
+    throw notFound();
   const bytes = new Uint8Array(await c.req.arrayBuffer());
-  if (bytes.length === 0) throw new Problem("validation", "Berkas kosong / Empty file", { errors: [{ path: "body", message: "Berkas kosong / Empty file" }] });
+  if (bytes.length === 0)
+    throw new Problem("validation", "Berkas kosong / Empty file", {
+      errors: [{ path: "body", message: "Berkas kosong / Empty file" }],
+    });
   if (sniffFileType(bytes.subarray(0, 4096)) !== "application/pdf") {
     throw new Problem("unsupported-media-type", "Surat tugas harus berupa PDF / The assignment letter must be a PDF");
   }
   const key = `signups/${signup.id}/letter.pdf`;
   await c.env.DOCS.put(key, bytes, { httpMetadata: { contentType: "application/pdf" } });
   await db.batch([
-    attachLetter(db, signup.id, { key, filename: letterFilename(c.req.valid("header")["x-filename"], signup.region.slug), size: bytes.length }),
-    recordAudit(db, { action: "tenant.signup_letter_attached", targetType: "tenant_signup", targetId: signup.id, ip: clientIp(c), data: { size: bytes.length } }),
+    attachLetter(db, signup.id, {
+      key,
+      filename: letterFilename(c.req.valid("header")["x-filename"], signup.region.slug),
+      size: bytes.length,
+    }),
+    recordAudit(db, {
+      action: "tenant.signup_letter_attached",
+      targetType: "tenant_signup",
+      targetId: signup.id,
+      ip: clientIp(c),
+      data: { size: bytes.length },
+    }),
   ]);
   return c.body(null, 204);
 };

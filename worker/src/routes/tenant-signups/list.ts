@@ -15,7 +15,10 @@ export const listSignupsRoute = createRoute({
   security: bearerSecurity,
   middleware: [national({ roles: ["platform_admin"] })] as const,
   request: { query: CursorQuery.extend({ status: z.enum(["pending", "approved", "rejected"]).default("pending") }) },
-  responses: { 200: jsonResponse(pageOf(TenantSignup, "TenantSignupPage"), "One page of sign-ups"), ...problems(400, 401, 404) },
+  responses: {
+    200: jsonResponse(pageOf(TenantSignup, "TenantSignupPage"), "One page of sign-ups"),
+    ...problems(400, 401, 404),
+  },
 });
 
 export const listSignupsHandler: RouteHandler<typeof listSignupsRoute, NationalEnv> = async (c) => {

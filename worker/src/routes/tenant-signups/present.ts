@@ -10,7 +10,10 @@ export function presentSignup(s: SignupWithRegion): TenantSignup {
     contactName: s.contactName,
     contactPhone: s.contactPhone,
     status: s.status,
-    letter: s.letterKey && s.letterFilename && s.letterSize !== null ? { filename: s.letterFilename, size: s.letterSize } : null,
+    letter:
+      s.letterKey && s.letterFilename && s.letterSize !== null
+        ? { filename: s.letterFilename, size: s.letterSize }
+        : null,
     rejectReason: s.rejectReason,
     createdAt: s.createdAt,
     reviewedAt: s.reviewedAt,

@@ -28,10 +28,20 @@ export const rejectSignup: RouteHandler<typeof rejectSignupRoute, NationalWriteE
   const { reason } = c.req.valid("json");
   const signup = await signups.find(c.req.valid("param").signupId);
   if (!signup) throw notFound();
-  const [decided] = await write.batch([write.decideSignup(signup.id, { status: "rejected", reviewedBy: user.id, rejectReason: reason })]);
-  if (decided.length === 0) throw new Problem("conflict", "Pendaftaran ini sudah diputus / This sign-up was already decided");
+  const [decided] = await write.batch([
+    write.decideSignup(signup.id, { status: "rejected", reviewedBy: user.id, rejectReason: reason }),
+  ]);
+  if (decided.length === 0)
+    throw new Problem("conflict", "Pendaftaran ini sudah diputus / This sign-up was already decided");
   await write.batch([
-    write.enqueueEmail(signupRejectedEmail({ to: signup.officialEmail, officeName: signup.officeName, reason, link: `${new URL(c.req.url).origin}/daftar-dinsos` })),
+    write.enqueueEmail(
+      signupRejectedEmail({
+        to: signup.officialEmail,
+        officeName: signup.officeName,
+        reason,
+        link: `${new URL(c.req.url).origin}/daftar-dinsos`,
+      }),
+    ),
     audit(c, { action: "tenant.signup_rejected", targetType: "tenant_signup", targetId: signup.id, data: { reason } }),
   ]);
   return c.json(presentSignup(expectRow(await signups.find(signup.id), "Sign-up")), 200);

@@ -13,9 +13,14 @@ export const listTenantsRoute = createRoute({
   tags: ["Tenant onboarding"],
   summary: "Every tenant, by Kemendagri code (national roles)",
   security: bearerSecurity,
-  middleware: [national({ roles: ["platform_admin", "balks_secretariat", "balks_decider", "national_viewer"] })] as const,
+  middleware: [
+    national({ roles: ["platform_admin", "balks_secretariat", "balks_decider", "national_viewer"] }),
+  ] as const,
   request: { query: CursorQuery },
-  responses: { 200: jsonResponse(pageOf(TenantOverview, "TenantPage"), "One page of tenants"), ...problems(400, 401, 404) },
+  responses: {
+    200: jsonResponse(pageOf(TenantOverview, "TenantPage"), "One page of tenants"),
+    ...problems(400, 401, 404),
+  },
 });
 
 export const listTenantsHandler: RouteHandler<typeof listTenantsRoute, NationalEnv> = async (c) => {
@@ -23,5 +28,11 @@ export const listTenantsHandler: RouteHandler<typeof listTenantsRoute, NationalE
   const page = await tenants.list(c.req.valid("query"));
   if (!page) throw unknownCursor();
   const parents = await tenants.slugs(page.items.flatMap((t) => (t.parentId ? [t.parentId] : [])));
-  return c.json({ nextCursor: page.nextCursor, items: page.items.map((t) => presentTenant(t, t.parentId ? (parents.get(t.parentId) ?? null) : null)) }, 200);
+  return c.json(
+    {
+      nextCursor: page.nextCursor,
+      items: page.items.map((t) => presentTenant(t, t.parentId ? (parents.get(t.parentId) ?? null) : null)),
+    },
+    200,
+  );
 };

@@ -16,7 +16,8 @@ export const setTenantStatusRoute = createRoute({
   path: "/api/v1/national/tenants/{slug}/{status}",
   tags: ["Tenant onboarding"],
   summary: "Deactivate or reactivate a tenant (platform admins)",
-  description: "Deactivation blocks every member of the tenant at once and deletes nothing; activation restores access.",
+  description:
+    "Deactivation blocks every member of the tenant at once and deletes nothing; activation restores access.",
   security: bearerSecurity,
   middleware: [national({ roles: ["platform_admin"], write: true })] as const,
   request: { params },

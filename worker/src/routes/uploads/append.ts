@@ -5,7 +5,16 @@ import type { TenantEnv } from "../../env.ts";
 import { bearerSecurity, problems } from "../../lib/openapi.ts";
 import { Problem } from "../../middleware/problem/index.ts";
 import { continuableUpload, recordCompletedUpload } from "../../services/documents.ts";
-import { OFFSET_CONTENT_TYPE, UploadParam, gone, integerHeader, progressHeaders, requireTusVersion, tusHeaders, uploadSession } from "./tus.ts";
+import {
+  OFFSET_CONTENT_TYPE,
+  UploadParam,
+  gone,
+  integerHeader,
+  progressHeaders,
+  requireTusVersion,
+  tusHeaders,
+  uploadSession,
+} from "./tus.ts";
 
 export const appendRoute = createRoute({
   method: "patch",
@@ -17,15 +26,28 @@ export const appendRoute = createRoute({
     "Bytes that arrive before a connection drops are kept: resume with HEAD, then PATCH from the returned Upload-Offset. The request that completes the file gets Akrab-Document-Id. " +
     "415 file-type-mismatch when the first bytes are not the declared type; 460 checksum-mismatch when the SHA-256 differs from the declared one (the upload is then gone).",
   security: bearerSecurity,
-  request: { params: UploadParam, body: { required: true, content: { [OFFSET_CONTENT_TYPE]: { schema: { type: "string", format: "binary" } } } } },
-  responses: { 204: { description: "Bytes stored", headers: tusHeaders }, ...problems(400, 401, 403, 404, 409), 410: { description: "Terminated, expired or failed" }, 413: { description: "More bytes than Upload-Length" }, 415: { description: "Wrong request content type, or file content not the declared type" }, 460: { description: "Checksum mismatch" } },
+  request: {
+    params: UploadParam,
+    body: { required: true, content: { [OFFSET_CONTENT_TYPE]: { schema: { type: "string", format: "binary" } } } },
+  },
+  responses: {
+    204: { description: "Bytes stored", headers: tusHeaders },
+    ...problems(400, 401, 403, 404, 409),
+    410: { description: "Terminated, expired or failed" },
+    413: { description: "More bytes than Upload-Length" },
+    415: { description: "Wrong request content type, or file content not the declared type" },
+    460: { description: "Checksum mismatch" },
+  },
 });
 
 export const append: RouteHandler<typeof appendRoute, TenantEnv> = async (c) => {
   const upload = await continuableUpload(c, c.req.valid("param").uploadId);
   requireTusVersion(c);
   if (c.req.header("content-type") !== OFFSET_CONTENT_TYPE) {
-    throw new Problem("unsupported-media-type", `Content-Type harus ${OFFSET_CONTENT_TYPE} / Content-Type must be ${OFFSET_CONTENT_TYPE}`);
+    throw new Problem(
+      "unsupported-media-type",
+      `Content-Type harus ${OFFSET_CONTENT_TYPE} / Content-Type must be ${OFFSET_CONTENT_TYPE}`,
+    );
   }
   const offset = integerHeader(c, "upload-offset");
   if (upload.status === "completed") {
@@ -38,7 +60,12 @@ export const append: RouteHandler<typeof appendRoute, TenantEnv> = async (c) => 
 };
 
 /** Streams bytes into the upload's Durable Object and answers with where the upload now stands. */
-export async function appendBytes(c: Context<TenantEnv>, upload: UploadRow, offset: number, body: ReadableStream<Uint8Array> | null): Promise<Record<string, string>> {
+export async function appendBytes(
+  c: Context<TenantEnv>,
+  upload: UploadRow,
+  offset: number,
+  body: ReadableStream<Uint8Array> | null,
+): Promise<Record<string, string>> {
   const store = c.get("scope").documents;
   const result = await uploadSession(c, upload.id).append(offset, body ?? emptyStream());
   if (result.ok) {
@@ -51,20 +78,33 @@ export async function appendBytes(c: Context<TenantEnv>, upload: UploadRow, offs
     case "offset-mismatch":
       throw offsetConflict(result.state.offset);
     case "too-long":
-      throw new Problem("payload-too-large", "Data melebihi panjang yang dinyatakan (Upload-Length) / More bytes than Upload-Length");
+      throw new Problem(
+        "payload-too-large",
+        "Data melebihi panjang yang dinyatakan (Upload-Length) / More bytes than Upload-Length",
+      );
     case "gone":
       throw gone();
     case "type-mismatch":
       await store.finishUpload(upload.id, "failed");
-      throw new Problem("file-type-mismatch", "Isi berkas bukan jenis yang dinyatakan atau tidak diterima untuk dokumen ini / The file's content is not the declared type or not accepted here");
+      throw new Problem(
+        "file-type-mismatch",
+        "Isi berkas bukan jenis yang dinyatakan atau tidak diterima untuk dokumen ini / The file's content is not the declared type or not accepted here",
+      );
     case "checksum-mismatch":
       await store.finishUpload(upload.id, "failed");
-      throw new Problem("checksum-mismatch", "Berkas rusak di perjalanan (SHA-256 tidak cocok); unggah ulang / The file was damaged in transit (SHA-256 mismatch); upload it again");
+      throw new Problem(
+        "checksum-mismatch",
+        "Berkas rusak di perjalanan (SHA-256 tidak cocok); unggah ulang / The file was damaged in transit (SHA-256 mismatch); upload it again",
+      );
   }
 }
 
 function offsetConflict(serverOffset: number): Problem {
-  return new Problem("conflict", `Offset tidak cocok; server memiliki ${serverOffset} byte / Offset mismatch; the server holds ${serverOffset} bytes`, { headers: { "upload-offset": String(serverOffset) } });
+  return new Problem(
+    "conflict",
+    `Offset tidak cocok; server memiliki ${serverOffset} byte / Offset mismatch; the server holds ${serverOffset} bytes`,
+    { headers: { "upload-offset": String(serverOffset) } },
+  );
 }
 
 function emptyStream(): ReadableStream<Uint8Array> {

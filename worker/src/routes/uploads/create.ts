@@ -9,7 +9,16 @@ import { TenantParam } from "../../lib/params.ts";
 import { Problem } from "../../middleware/problem/index.ts";
 import { linkVersion, resolveSlot } from "../../services/documents.ts";
 import { appendBytes } from "./append.ts";
-import { OFFSET_CONTENT_TYPE, integerHeader, parseMetadata, progressHeaders, requireTusVersion, tusHeaders, uploadSession, uploadUrl } from "./tus.ts";
+import {
+  OFFSET_CONTENT_TYPE,
+  integerHeader,
+  parseMetadata,
+  progressHeaders,
+  requireTusVersion,
+  tusHeaders,
+  uploadSession,
+  uploadUrl,
+} from "./tus.ts";
 
 const MB = 1024 * 1024;
 
@@ -26,7 +35,15 @@ export const createUploadRoute = createRoute({
   security: bearerSecurity,
   request: { params: TenantParam },
   responses: {
-    201: { description: "Created; Location is the upload's URL", headers: { ...tusHeaders, Location: { schema: { type: "string" } }, "Akrab-Duplicate": { schema: { type: "string" } } }, content: { "application/json": { schema: CreatedUpload } } },
+    201: {
+      description: "Created; Location is the upload's URL",
+      headers: {
+        ...tusHeaders,
+        Location: { schema: { type: "string" } },
+        "Akrab-Duplicate": { schema: { type: "string" } },
+      },
+      content: { "application/json": { schema: CreatedUpload } },
+    },
     ...problems(400, 401, 403, 404),
     412: { description: "Tus-Resumable missing or not 1.0.0" },
     413: { description: "Larger than the requirement allows" },
@@ -36,18 +53,28 @@ export const createUploadRoute = createRoute({
 
 export const createUpload: RouteHandler<typeof createUploadRoute, TenantEnv> = async (c) => {
   requireTusVersion(c);
-  if (c.req.header("upload-defer-length") !== undefined) throw new Problem("bad-request", "Upload-Defer-Length tidak didukung / Upload-Defer-Length is not supported");
+  if (c.req.header("upload-defer-length") !== undefined)
+    throw new Problem("bad-request", "Upload-Defer-Length tidak didukung / Upload-Defer-Length is not supported");
   const length = integerHeader(c, "upload-length");
   const { meta, target } = parseMetadata(c.req.header("upload-metadata"));
   const { slot, rule } = await resolveSlot(c, target);
-  if (length === 0) throw new Problem("validation", "Berkas kosong / The file is empty", { errors: [{ path: "Upload-Length", message: "Harus lebih dari 0 / Must be more than 0" }] });
+  if (length === 0)
+    throw new Problem("validation", "Berkas kosong / The file is empty", {
+      errors: [{ path: "Upload-Length", message: "Harus lebih dari 0 / Must be more than 0" }],
+    });
   const maxBytes = Math.min(rule.maxBytes, MAX_UPLOAD_BYTES);
   if (length > maxBytes) {
-    throw new Problem("payload-too-large", `Berkas terlalu besar: maksimum ${formatMb(maxBytes)} MB / The file is too large: at most ${formatMb(maxBytes)} MB`);
+    throw new Problem(
+      "payload-too-large",
+      `Berkas terlalu besar: maksimum ${formatMb(maxBytes)} MB / The file is too large: at most ${formatMb(maxBytes)} MB`,
+    );
   }
   const declared = documentTypeOfMime(meta.filetype);
   if (!declared || !rule.acceptedTypes.includes(declared)) {
-    throw new Problem("unsupported-media-type", `Jenis berkas tidak diterima; yang diterima: ${rule.acceptedTypes.join(", ")} / File type not accepted; accepted: ${rule.acceptedTypes.join(", ")}`);
+    throw new Problem(
+      "unsupported-media-type",
+      `Jenis berkas tidak diterima; yang diterima: ${rule.acceptedTypes.join(", ")} / File type not accepted; accepted: ${rule.acceptedTypes.join(", ")}`,
+    );
   }
 
   const scope = c.get("scope");
@@ -72,20 +99,56 @@ export const createUpload: RouteHandler<typeof createUploadRoute, TenantEnv> = a
   // Content this LKS already holds is linked again without a byte sent. Content of another LKS
   // is stored once too, but only after its bytes arrive: knowing a hash is no proof of holding the file.
   const existing = await store.findBlob(meta.sha256);
-  if (existing && existing.size === length && documentTypeOfMime(existing.contentType) === declared && (await store.blobHeldByLks(existing.id, slot.lksId))) {
+  if (
+    existing &&
+    existing.size === length &&
+    documentTypeOfMime(existing.contentType) === declared &&
+    (await store.blobHeldByLks(existing.id, slot.lksId))
+  ) {
     await insert;
     const documentId = await linkVersion(c, upload, existing);
-    return c.json({ id: upload.id, offset: length, length, duplicate: true, documentId }, 201, { location, "akrab-duplicate": "true", ...progressHeaders({ length, documentId }, null) });
+    return c.json({ id: upload.id, offset: length, length, duplicate: true, documentId }, 201, {
+      location,
+      "akrab-duplicate": "true",
+      ...progressHeaders({ length, documentId }, null),
+    });
   }
 
   const db = c.get("db");
   await db.batch([
     insert,
-    audit(c, { action: "upload.created", tenantId: scope.tenant.id, targetType: "lks", targetId: slot.lksId, data: { uploadId: upload.id, length, filename: upload.filename } }),
+    audit(c, {
+      action: "upload.created",
+      tenantId: scope.tenant.id,
+      targetType: "lks",
+      targetId: slot.lksId,
+      data: { uploadId: upload.id, length, filename: upload.filename },
+    }),
   ]);
-  const state = await uploadSession(c, upload.id).init({ uploadId: upload.id, tenantId: scope.tenant.id, key: `t/${scope.tenant.id}/uploads/${upload.id}`, length, sha256: meta.sha256, declaredType: meta.filetype, rule });
-  const headers = c.req.header("content-type") === OFFSET_CONTENT_TYPE ? await appendBytes(c, upload, 0, c.var.body ?? null) : progressHeaders(upload, state);
-  return c.json({ id: upload.id, offset: Number(headers["upload-offset"]), length, duplicate: false, documentId: headers["akrab-document-id"] ?? null }, 201, { location, ...headers });
+  const state = await uploadSession(c, upload.id).init({
+    uploadId: upload.id,
+    tenantId: scope.tenant.id,
+    key: `t/${scope.tenant.id}/uploads/${upload.id}`,
+    length,
+    sha256: meta.sha256,
+    declaredType: meta.filetype,
+    rule,
+  });
+  const headers =
+    c.req.header("content-type") === OFFSET_CONTENT_TYPE
+      ? await appendBytes(c, upload, 0, c.var.body ?? null)
+      : progressHeaders(upload, state);
+  return c.json(
+    {
+      id: upload.id,
+      offset: Number(headers["upload-offset"]),
+      length,
+      duplicate: false,
+      documentId: headers["akrab-document-id"] ?? null,
+    },
+    201,
+    { location, ...headers },
+  );
 };
 
 function formatMb(bytes: number): string {

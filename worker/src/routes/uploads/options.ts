@@ -17,4 +17,8 @@ export const uploadOptionsRoute = createRoute({
 });
 
 export const uploadOptions: RouteHandler<typeof uploadOptionsRoute, TenantEnv> = (c) =>
-  c.body(null, 204, { "tus-version": TUS_VERSION, "tus-extension": TUS_EXTENSIONS, "tus-max-size": String(MAX_UPLOAD_BYTES) });
+  c.body(null, 204, {
+    "tus-version": TUS_VERSION,
+    "tus-extension": TUS_EXTENSIONS,
+    "tus-max-size": String(MAX_UPLOAD_BYTES),
+  });

@@ -10,10 +10,15 @@ export const uploadStatusRoute = createRoute({
   path: "/api/v1/t/{tenant}/uploads/{uploadId}",
   tags: ["Uploads (tus)"],
   summary: "Where an upload stands (tus HEAD): resume from Upload-Offset",
-  description: "The answer is all in the headers; the body is empty (Content-Length: 0), so clients keep their connection.",
+  description:
+    "The answer is all in the headers; the body is empty (Content-Length: 0), so clients keep their connection.",
   security: bearerSecurity,
   request: { params: UploadParam },
-  responses: { 200: { description: "Upload-Offset and Upload-Length", headers: tusHeaders }, ...problems(401, 404), 410: { description: "Terminated, expired or failed" } },
+  responses: {
+    200: { description: "Upload-Offset and Upload-Length", headers: tusHeaders },
+    ...problems(401, 404),
+    410: { description: "Terminated, expired or failed" },
+  },
 });
 
 /** No body: Content-Length 0 lets HTTP clients keep the connection after a HEAD. */

@@ -1,4 +1,3 @@
-
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import type { TenantEnv } from "../../env.ts";
 import { audit } from "../../lib/audit.ts";
@@ -12,10 +11,15 @@ export const terminateRoute = createRoute({
   path: "/api/v1/t/{tenant}/uploads/{uploadId}",
   tags: ["Uploads (tus)"],
   summary: "Cancel an unfinished upload (tus termination): its bytes are discarded",
-  description: "A finished upload's document stays: documents are never deleted by cancelling the upload that brought them.",
+  description:
+    "A finished upload's document stays: documents are never deleted by cancelling the upload that brought them.",
   security: bearerSecurity,
   request: { params: UploadParam },
-  responses: { 204: { description: "Cancelled" }, ...problems(401, 403, 404), 410: { description: "Already terminated, expired or failed" } },
+  responses: {
+    204: { description: "Cancelled" },
+    ...problems(401, 403, 404),
+    410: { description: "Already terminated, expired or failed" },
+  },
 });
 
 export const terminate: RouteHandler<typeof terminateRoute, TenantEnv> = async (c) => {
@@ -28,7 +32,13 @@ export const terminate: RouteHandler<typeof terminateRoute, TenantEnv> = async (
   const db = c.get("db");
   await db.batch([
     store.finishUpload(upload.id, "terminated"),
-    audit(c, { action: "upload.terminated", tenantId: upload.tenantId, targetType: "lks", targetId: upload.lksId, data: { uploadId: upload.id } }),
+    audit(c, {
+      action: "upload.terminated",
+      tenantId: upload.tenantId,
+      targetType: "lks",
+      targetId: upload.lksId,
+      data: { uploadId: upload.id },
+    }),
   ]);
   return c.body(null, 204);
 };

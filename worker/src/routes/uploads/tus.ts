@@ -17,36 +17,53 @@ export const UploadParam = TenantParam.extend({ uploadId: z.string().min(1).max(
 export const tusHeaders = {
   "Tus-Resumable": { description: "Always 1.0.0", schema: { type: "string" } },
   "Upload-Offset": { description: "Bytes the server holds", schema: { type: "integer" } },
-  "Upload-Expires": { description: "When an unfinished upload is abandoned (7 days after its last byte)", schema: { type: "string" } },
+  "Upload-Expires": {
+    description: "When an unfinished upload is abandoned (7 days after its last byte)",
+    schema: { type: "string" },
+  },
 } as const;
 
 /** tus: every request but OPTIONS names the protocol version it speaks. */
 export function requireTusVersion(c: Context<TenantEnv>): void {
   if (c.req.header("tus-resumable") !== TUS_VERSION) {
-    throw new Problem("precondition-failed", `Versi tus tidak didukung; gunakan ${TUS_VERSION} / Unsupported tus version; use ${TUS_VERSION}`, { headers: { "tus-version": TUS_VERSION } });
+    throw new Problem(
+      "precondition-failed",
+      `Versi tus tidak didukung; gunakan ${TUS_VERSION} / Unsupported tus version; use ${TUS_VERSION}`,
+      { headers: { "tus-version": TUS_VERSION } },
+    );
   }
 }
 
 export function integerHeader(c: Context<TenantEnv>, name: string, max = Number.MAX_SAFE_INTEGER): number {
   const raw = c.req.header(name);
   if (raw === undefined || !/^\d{1,16}$/.test(raw) || Number(raw) > max) {
-    throw new Problem("validation", `Header ${name} harus bilangan bulat / ${name} must be a non-negative integer`, { errors: [{ path: name, message: "Bilangan bulat wajib / Integer required" }] });
+    throw new Problem("validation", `Header ${name} harus bilangan bulat / ${name} must be a non-negative integer`, {
+      errors: [{ path: name, message: "Bilangan bulat wajib / Integer required" }],
+    });
   }
   return Number(raw);
 }
 
 /** Upload-Metadata: comma-separated `key base64(value)` pairs. */
-export function parseMetadata(header: string | undefined): { meta: z.output<typeof UploadMetadata>; target: UploadTarget } {
+export function parseMetadata(header: string | undefined): {
+  meta: z.output<typeof UploadMetadata>;
+  target: UploadTarget;
+} {
   const pairs: Record<string, string> = {};
   const errors: { path: string; message: string }[] = [];
-  for (const pair of (header ?? "").split(",").map((p) => p.trim()).filter(Boolean)) {
+  for (const pair of (header ?? "")
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [key, value = "", ...rest] = pair.split(" ");
     if (!key || rest.length > 0 || key in pairs) {
       errors.push({ path: "Upload-Metadata", message: `Pasangan tidak valid / Invalid pair: ${pair.slice(0, 40)}` });
       continue;
     }
     try {
-      pairs[key] = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(Uint8Array.from(atob(value), (ch) => ch.charCodeAt(0)));
+      pairs[key] = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(
+        Uint8Array.from(atob(value), (ch) => ch.charCodeAt(0)),
+      );
     } catch {
       errors.push({ path: `Upload-Metadata.${key}`, message: "Bukan base64 UTF-8 / Not base64 of UTF-8" });
     }
@@ -58,7 +75,11 @@ export function parseMetadata(header: string | undefined): { meta: z.output<type
     errors.push({ path: `Upload-Metadata.${issue.path.map(String).join(".") || "target"}`, message: issue.message });
   }
   if (errors.length > 0 || !meta.success || !target.success) {
-    throw new Problem("validation", "Upload-Metadata tidak lengkap atau tidak valid / Upload-Metadata is incomplete or invalid", { errors });
+    throw new Problem(
+      "validation",
+      "Upload-Metadata tidak lengkap atau tidak valid / Upload-Metadata is incomplete or invalid",
+      { errors },
+    );
   }
   return { meta: meta.data, target: target.data };
 }
@@ -72,17 +93,25 @@ export function uploadUrl(c: Context<TenantEnv>, uploadId: string): string {
 }
 
 /** The headers that tell a tus client where it stands. */
-export function progressHeaders(upload: Pick<UploadRow, "length" | "documentId">, state: Pick<UploadState, "offset" | "expiresAt"> | null): Record<string, string> {
+export function progressHeaders(
+  upload: Pick<UploadRow, "length" | "documentId">,
+  state: Pick<UploadState, "offset" | "expiresAt"> | null,
+): Record<string, string> {
   const offset = state ? state.offset : upload.length;
   return {
     "upload-offset": String(offset),
     "upload-length": String(upload.length),
-    ...(state && state.expiresAt > 0 && offset < upload.length ? { "upload-expires": new Date(state.expiresAt).toUTCString() } : {}),
+    ...(state && state.expiresAt > 0 && offset < upload.length
+      ? { "upload-expires": new Date(state.expiresAt).toUTCString() }
+      : {}),
     ...(upload.documentId ? { "akrab-document-id": upload.documentId } : {}),
     "cache-control": "no-store",
   };
 }
 
 export function gone(): Problem {
-  return new Problem("gone", "Unggahan ini sudah dibatalkan, kedaluwarsa atau gagal; mulai lagi / This upload was cancelled, expired or failed; start again");
+  return new Problem(
+    "gone",
+    "Unggahan ini sudah dibatalkan, kedaluwarsa atau gagal; mulai lagi / This upload was cancelled, expired or failed; start again",
+  );
 }

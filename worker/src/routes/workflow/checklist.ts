@@ -30,7 +30,19 @@ export const getChecklistRoute = createRoute({
 
 export const getChecklist: RouteHandler<typeof getChecklistRoute, TenantEnv> = async (c) => {
   const rows = await c.get("scope").applications.checklist(c.req.valid("param").kind, c.req.valid("query").ownership);
-  return c.json({ items: rows.map(({ key, name, description, required, acceptedTypes, maxBytes }) => ({ key, name, description, required, acceptedTypes, maxBytes })) }, 200);
+  return c.json(
+    {
+      items: rows.map(({ key, name, description, required, acceptedTypes, maxBytes }) => ({
+        key,
+        name,
+        description,
+        required,
+        acceptedTypes,
+        maxBytes,
+      })),
+    },
+    200,
+  );
 };
 
 export const putChecklistRoute = createRoute({
@@ -58,13 +70,23 @@ export const putChecklist: RouteHandler<typeof putChecklistRoute, TenantEnv> = a
     return misfit ? [{ path: `items.${index}.key`, message: misfit }] : [];
   });
   if (errors.length > 0) {
-    throw new Problem("validation", "Daftar dokumen memuat dokumen yang tidak berlaku untuk kepemilikan ini / The checklist has documents that do not apply to this ownership", { errors });
+    throw new Problem(
+      "validation",
+      "Daftar dokumen memuat dokumen yang tidak berlaku untuk kepemilikan ini / The checklist has documents that do not apply to this ownership",
+      { errors },
+    );
   }
   const [first, ...rest] = scope.applications.replaceChecklist(kind, ownership, items);
   await db.batch([
     first,
     ...rest,
-    audit(c, { action: "checklist.replaced", tenantId: scope.tenant.id, targetType: "checklist", targetId: kind, data: { items: items.length, ownership } }),
+    audit(c, {
+      action: "checklist.replaced",
+      tenantId: scope.tenant.id,
+      targetType: "checklist",
+      targetId: kind,
+      data: { items: items.length, ownership },
+    }),
   ]);
   return c.json({ items }, 200);
 };

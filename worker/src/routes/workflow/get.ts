@@ -19,12 +19,23 @@ export const getWorkflowRoute = createRoute({
 
 export const getWorkflow: RouteHandler<typeof getWorkflowRoute, TenantEnv> = async (c) => {
   const store = c.get("scope").applications;
-  const [latest, draft, versions] = await Promise.all([store.latestWorkflow(), store.draft(), store.listWorkflowVersions()]);
+  const [latest, draft, versions] = await Promise.all([
+    store.latestWorkflow(),
+    store.draft(),
+    store.listWorkflowVersions(),
+  ]);
   if (!latest) throw new Problem("misconfigured", "Dinsos ini belum memiliki alur kerja / This tenant has no workflow");
   return c.json(
     {
       published: { version: latest.version, regional: latest.regional, publishedAt: latest.publishedAt },
-      draft: draft ? { regional: draft.regional, baseVersion: draft.baseVersion, updatedAt: draft.updatedAt, problems: validateRegionalPart(draft.regional) } : null,
+      draft: draft
+        ? {
+            regional: draft.regional,
+            baseVersion: draft.baseVersion,
+            updatedAt: draft.updatedAt,
+            problems: validateRegionalPart(draft.regional),
+          }
+        : null,
       versions,
     },
     200,

@@ -14,7 +14,8 @@ export const publishRoute = createRoute({
   path: "/api/v1/t/{tenant}/workflow/publish",
   tags: ["Workflow"],
   summary: "Publish the draft as the next version (tenant admins)",
-  description: "Refused (400, with every problem) while the draft has problems. New applications use the new version; in-flight ones keep theirs.",
+  description:
+    "Refused (400, with every problem) while the draft has problems. New applications use the new version; in-flight ones keep theirs.",
   security: bearerSecurity,
   middleware: [requireTenantRole("tenant_admin")] as const,
   request: { params: TenantParam },
@@ -31,7 +32,14 @@ export const publish: RouteHandler<typeof publishRoute, TenantEnv> = async (c) =
   const found = validateRegionalPart(regional);
   if (found.length > 0) {
     throw new Problem("validation", "Draf alur kerja masih bermasalah / The workflow draft has problems", {
-      errors: found.map((p) => ({ path: p.where.step ? `steps.${p.where.step}` : p.where.transition !== undefined ? `transitions.${p.where.transition}` : (p.where.field ?? "regional"), message: p.message })),
+      errors: found.map((p) => ({
+        path: p.where.step
+          ? `steps.${p.where.step}`
+          : p.where.transition !== undefined
+            ? `transitions.${p.where.transition}`
+            : (p.where.field ?? "regional"),
+        message: p.message,
+      })),
     });
   }
   const version = (latest?.version ?? 0) + 1;
@@ -40,10 +48,17 @@ export const publish: RouteHandler<typeof publishRoute, TenantEnv> = async (c) =
     .batch([
       store.publishWorkflow(version, draft.regional, composeDefinition(regional), user),
       store.deleteDraft(),
-      audit(c, { action: "workflow.published", tenantId: scope.tenant.id, targetType: "workflow", targetId: scope.tenant.id, data: { version } }),
+      audit(c, {
+        action: "workflow.published",
+        tenantId: scope.tenant.id,
+        targetType: "workflow",
+        targetId: scope.tenant.id,
+        data: { version },
+      }),
     ])
     .catch((error: unknown) => {
-      if (String(error).includes("UNIQUE constraint failed")) throw new Problem("conflict", "Versi lain baru saja diterbitkan / Another version was just published");
+      if (String(error).includes("UNIQUE constraint failed"))
+        throw new Problem("conflict", "Versi lain baru saja diterbitkan / Another version was just published");
       throw error;
     });
   return c.json({ version }, 200);

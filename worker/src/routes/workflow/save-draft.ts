@@ -28,7 +28,12 @@ export const saveDraft: RouteHandler<typeof saveDraftRoute, TenantEnv> = async (
   const user = c.get("principal").user.id;
   await db.batch([
     scope.applications.saveDraft(regional, latest.version, user),
-    audit(c, { action: "workflow.draft_saved", tenantId: scope.tenant.id, targetType: "workflow", targetId: scope.tenant.id }),
+    audit(c, {
+      action: "workflow.draft_saved",
+      tenantId: scope.tenant.id,
+      targetType: "workflow",
+      targetId: scope.tenant.id,
+    }),
   ]);
   return c.json({ problems: validateRegionalPart(regional) }, 200);
 };

@@ -9,7 +9,8 @@ import type { HolidayYear } from "./types.ts";
  */
 export const HOLIDAYS_2025: HolidayYear = {
   year: 2025,
-  source: "SKB 3 Menteri No. 1017/2024, 2/2024, 2/2024 (14-10-2024), diubah SKB No. 933/2025, 1/2025, 3/2025 (7-8-2025)",
+  source:
+    "SKB 3 Menteri No. 1017/2024, 2/2024, 2/2024 (14-10-2024), diubah SKB No. 933/2025, 1/2025, 3/2025 (7-8-2025)",
   provisional: false,
   days: [
     { date: "2025-01-01", kind: "libur", name: "Tahun Baru 2025 Masehi" },

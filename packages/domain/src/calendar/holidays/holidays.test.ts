@@ -23,7 +23,8 @@ describe("the holiday calendar", () => {
 
   it("matches the SKBs' counts: 17 libur nasional (days) and 10 → 11 cuti bersama in 2025, 17 and 8 in 2026", () => {
     // The SKBs count days off: Idulfitri's two days count twice, a holiday on a Sunday still counts.
-    const count = (year: number, kind: string) => HOLIDAY_YEARS.find((y) => y.year === year)!.days.filter((d) => d.kind === kind).length;
+    const count = (year: number, kind: string) =>
+      HOLIDAY_YEARS.find((y) => y.year === year)!.days.filter((d) => d.kind === kind).length;
     expect(count(2025, "libur")).toBe(17);
     expect(count(2025, "cuti_bersama")).toBe(11); // 10 + 18 August (SKB 933/2025)
     expect(count(2026, "libur")).toBe(17);
