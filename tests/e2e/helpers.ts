@@ -1,5 +1,5 @@
 import { mkdirSync } from "node:fs";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { launchChromium } from "../support/chromium.ts";
 import { contractChecker } from "../support/contract.ts";
 import { expect, inject } from "vitest";
@@ -119,3 +119,26 @@ export async function apiFetch(
 
 export const unique = (prefix: string) =>
   `${prefix}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@akrab.test`;
+
+/** The element's box lies wholly inside the viewport (a popover or dialog a phone user can read). */
+export async function insideViewport(locator: Locator): Promise<{ inside: boolean; box: unknown; viewport: unknown }> {
+  const box = await locator.boundingBox();
+  const viewport = locator.page().viewportSize();
+  const inside =
+    box !== null &&
+    viewport !== null &&
+    box.x >= 0 &&
+    box.y >= 0 &&
+    box.x + box.width <= viewport.width + 0.5 &&
+    box.y + box.height <= viewport.height + 0.5;
+  return { inside, box, viewport };
+}
+
+/**
+ * Words of a label built from pieces that ran together: "LKS.Menunggu" (no space after a full
+ * stop), "pertama· Dinas" (no space before a middle dot). Empty when every label is spaced.
+ */
+export async function unspacedLabels(page: Page): Promise<string[]> {
+  const body = await page.locator("main").innerText();
+  return [...body.matchAll(/\S*(?:\p{Ll}\.\p{Lu}|[^\s(]·|·[^\s)])\S*/gu)].map((match) => match[0]);
+}
