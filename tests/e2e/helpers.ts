@@ -69,8 +69,11 @@ export async function text(page: Page): Promise<string> {
   return ((await page.locator("main").textContent()) ?? "").replace(/\s+/g, " ");
 }
 
-/** Resolves once the page is controlled by the service worker. */
-export async function controlledByServiceWorker(page: Page, timeout = 20_000): Promise<void> {
+/**
+ * Waits until the service worker controls the page. It first precaches the whole shell (158 files
+ * today), which on a busy 2-core machine with four browsers running took over 20 s.
+ */
+export async function controlledByServiceWorker(page: Page, timeout = 45_000): Promise<void> {
   // A function, not a string: the app's CSP (rightly) forbids eval.
   await page.waitForFunction(
     () =>

@@ -29,7 +29,23 @@ export type Membership = z.output<typeof Membership>;
 export const User = z.object({ id: z.string(), email: z.string(), name: z.string() }).openapi("User");
 export type User = z.output<typeof User>;
 
-export const Me = z.object({ user: User, memberships: z.array(Membership) }).openapi("Me");
+/** What the caller may do in one tenant it belongs to, beyond any single object in it. */
+export const TenantPermissions = z
+  .object({
+    tenant: z.string().openapi({ description: "The tenant's slug" }),
+    mayRegisterLks: z.boolean().openapi({ description: "Register an LKS or the tenant's own government unit" }),
+  })
+  .openapi("TenantPermissions");
+
+export const Me = z
+  .object({
+    user: User,
+    memberships: z.array(Membership),
+    tenantPermissions: z
+      .array(TenantPermissions)
+      .openapi({ description: "One entry per tenant the user holds a role in; a tenant read from outside has none" }),
+  })
+  .openapi("Me");
 export type Me = z.output<typeof Me>;
 
 export const WorkSummary = z

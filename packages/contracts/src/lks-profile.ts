@@ -248,6 +248,22 @@ export const ReturnComment = z.object({
   message: MultilineText().min(3, msg("Komentar minimal 3 karakter", "Comment too short")).max(1000),
 });
 
+/** What the caller may do with the LKS now, so clients show exactly the controls the API will accept. */
+export const LksPermissions = z
+  .object({
+    mayEdit: z
+      .boolean()
+      .openapi({ description: "Change the profile (its operators, or the Dinsos keeping the registry)" }),
+    mayDecide: z
+      .boolean()
+      .openapi({ description: "Verify or return the registration (the Dinsos' verifiers and heads, while it waits)" }),
+    mayResubmit: z.boolean().openapi({ description: "Send a returned registration back to the Dinsos" }),
+    mayOpenApplication: z
+      .boolean()
+      .openapi({ description: "Open an accreditation application (its operators; the Dinsos for a government unit)" }),
+  })
+  .openapi("LksPermissions");
+
 export const LksDetail = z
   .object({
     id: z.string(),
@@ -258,6 +274,9 @@ export const LksDetail = z
     returnComments: z.array(ReturnComment),
     createdAt: z.string(),
     updatedAt: z.string(),
+    permissions: LksPermissions.openapi({
+      description: "What the caller may do through the routes that returned this LKS (tenant or national)",
+    }),
   })
   .openapi("LksDetail");
 export type LksDetail = z.output<typeof LksDetail>;

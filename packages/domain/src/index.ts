@@ -19,3 +19,4 @@ export * from "./calendar/jakarta.ts";
 export * from "./calendar/holidays/index.ts";
 export * from "./applications/rules.ts";
 export * from "./applications/permissions.ts";
+export * from "./registry/permissions.ts";

@@ -1298,9 +1298,17 @@ export interface components {
              */
             regionCode: string;
         } | null;
+        TenantPermissions: {
+            /** @description The tenant's slug */
+            tenant: string;
+            /** @description Register an LKS or the tenant's own government unit */
+            mayRegisterLks: boolean;
+        };
         Me: {
             user: components["schemas"]["User"];
             memberships: components["schemas"]["Membership"][];
+            /** @description One entry per tenant the user holds a role in; a tenant read from outside has none */
+            tenantPermissions: components["schemas"]["TenantPermissions"][];
         };
         /** @description RFC 9457 problem details */
         Problem: {
@@ -1624,6 +1632,18 @@ export interface components {
             }[];
             createdAt: string;
             updatedAt: string;
+            permissions: components["schemas"]["LksPermissions"];
+        };
+        /** @description What the caller may do through the routes that returned this LKS (tenant or national) */
+        LksPermissions: {
+            /** @description Change the profile (its operators, or the Dinsos keeping the registry) */
+            mayEdit: boolean;
+            /** @description Verify or return the registration (the Dinsos' verifiers and heads, while it waits) */
+            mayDecide: boolean;
+            /** @description Send a returned registration back to the Dinsos */
+            mayResubmit: boolean;
+            /** @description Open an accreditation application (its operators; the Dinsos for a government unit) */
+            mayOpenApplication: boolean;
         };
         LksUpdate: {
             profile: components["schemas"]["LksProfileInput"];

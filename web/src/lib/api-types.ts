@@ -31,6 +31,7 @@ export {
 // Identity and onboarding.
 export type Session = Schemas["Me"];
 export type WorkSummary = Schemas["WorkSummary"];
+export type TenantPermissions = Schemas["TenantPermissions"];
 export type Membership = Schemas["Membership"];
 export type CreatedInvitation = Schemas["InvitationCreated"];
 export type Member = Schemas["Member"];

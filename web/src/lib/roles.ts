@@ -79,9 +79,6 @@ export function rolesInTenant(memberships: Membership[], tenantSlug: string | un
   );
 }
 
-/** Dinsos staff who verify LKS registrations. */
-export const canVerify = (roles: Set<Role>) => roles.has("dinsos_verifier") || roles.has("dinsos_head");
-
 /** The active tenant, if the user administers it (tenant_admin in any of their memberships there). */
 export function administeredTenant(
   memberships: Membership[],
@@ -90,6 +87,3 @@ export function administeredTenant(
   const tenant = active?.tenant ?? null;
   return tenant && rolesInTenant(memberships, tenant.slug).has("tenant_admin") ? tenant : null;
 }
-
-/** Dinsos staff who keep the registry: register LKS on their behalf and correct profiles. */
-export const canKeepRegistry = (roles: Set<Role>) => roles.has("dinsos_verifier") || roles.has("tenant_admin");

@@ -5,7 +5,7 @@
  * keeps what GET /api/v1/auth/me returned. The chosen membership id is remembered per
  * device in localStorage (it is not a secret).
  */
-import type { Membership, Session } from "#lib/api-types.ts";
+import type { Membership, Session, TenantPermissions } from "#lib/api-types.ts";
 
 const ACTIVE_KEY = "akrab.activeMembership";
 
@@ -29,6 +29,11 @@ class SessionState {
   get active(): Membership | null {
     const list = this.memberships;
     return list.find((membership) => membership.id === this.#activeId) ?? list[0] ?? null;
+  }
+
+  /** What the API says the user may do in a tenant they belong to; null for any other tenant. */
+  permissionsIn(tenantSlug: string | undefined): TenantPermissions | null {
+    return this.current?.tenantPermissions.find((entry) => entry.tenant === tenantSlug) ?? null;
   }
 
   set(session: Session) {

@@ -1,9 +1,11 @@
 import { membershipsOf, newSession, type Db, type MembershipView, type User } from "@akrab/db";
+import { registryPermissions, resolveTenantAccess } from "@akrab/domain";
 import type { Context } from "hono";
 import type { AppEnv } from "../env.ts";
 import { clientIp } from "../lib/client-ip.ts";
 import { writeSessionCookie } from "../middleware/auth/index.ts";
 import { withholdFromReplay } from "../middleware/idempotency/index.ts";
+import { grantsOf } from "./applications.ts";
 import { SESSION_TTL_SECONDS, signAccessToken } from "./tokens.ts";
 
 /**
@@ -31,14 +33,33 @@ export function openSession(c: Context<AppEnv>, user: User) {
 }
 
 async function describeUser(db: Db, user: User) {
+  return describeSession(user, await membershipsOf(db, user.id));
+}
+
+/** The user, their memberships and what they may do in each tenant they belong to (GET /auth/me, sign-in). */
+export function describeSession(user: User, memberships: readonly MembershipView[]) {
   return {
     user: { id: user.id, email: user.email, name: user.name },
-    memberships: (await membershipsOf(db, user.id)).map(publicMembership),
+    memberships: memberships.map(publicMembership),
+    tenantPermissions: tenantPermissionsOf(memberships),
   };
 }
 
+/**
+ * The registry permissions per tenant, decided here so no client restates the roles behind them
+ * (a tenant reached only through its province or nationally allows no registration: not listed).
+ */
+function tenantPermissionsOf(memberships: readonly MembershipView[]) {
+  const grants = grantsOf(memberships);
+  const tenants = new Map(memberships.flatMap((m) => (m.tenant ? [[m.tenant.id, m.tenant] as const] : [])));
+  return [...tenants.values()].flatMap((tenant) => {
+    const access = resolveTenantAccess(grants, tenant);
+    return access ? [{ tenant: tenant.slug, ...registryPermissions(access) }] : [];
+  });
+}
+
 /** Internal ids of tenants stay on the server; clients address tenants by slug. */
-export function publicMembership(m: MembershipView) {
+function publicMembership(m: MembershipView) {
   return {
     id: m.id,
     role: m.role,

@@ -68,11 +68,12 @@ export function visibleLksIds(access: TenantAccess): string[] | undefined {
   return undefined;
 }
 
+/** Dinsos staff who keep the LKS registry: register LKS on their behalf and correct profiles. */
+export const REGISTRY_KEEPERS: readonly Role[] = ["dinsos_verifier", "tenant_admin"];
+
 /** An LKS profile may be edited by its own operators and by the Dinsos that keeps its registry. */
 export function canEditLks(access: TenantAccess, lksId: string): boolean {
-  return (
-    canActAs(access, ["dinsos_verifier", "tenant_admin"]) || (access.via === "member" && access.lksIds.includes(lksId))
-  );
+  return canActAs(access, REGISTRY_KEEPERS) || (access.via === "member" && access.lksIds.includes(lksId));
 }
 
 /**
@@ -81,7 +82,7 @@ export function canEditLks(access: TenantAccess, lksId: string): boolean {
  */
 export function canOpenApplication(access: TenantAccess, lksId: string, government: boolean): boolean {
   if (access.via === "member" && access.lksIds.includes(lksId)) return true;
-  return government && canActAs(access, ["dinsos_verifier", "tenant_admin"]);
+  return government && canActAs(access, REGISTRY_KEEPERS);
 }
 
 /** Verifying or returning an LKS registration is the Dinsos verifiers' and heads' decision. */

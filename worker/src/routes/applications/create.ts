@@ -1,11 +1,12 @@
 import { ApplicationCreate, ApplicationView } from "@akrab/contracts";
-import { canOpenApplication, ownershipGroup } from "@akrab/domain";
+import { ownershipGroup } from "@akrab/domain";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import type { TenantEnv } from "../../env.ts";
 import { audit } from "../../lib/audit.ts";
 import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
 import { Problem, notFound } from "../../middleware/problem/index.ts";
 import { callerOf, presentApplication } from "../../services/applications.ts";
+import { assertMay } from "../lks/permissions.ts";
 import { TenantParam } from "../../lib/params.ts";
 
 export const createApplicationRoute = createRoute({
@@ -24,22 +25,16 @@ export const createApplicationRoute = createRoute({
 export const createApplication: RouteHandler<typeof createApplicationRoute, TenantEnv> = async (c) => {
   const db = c.get("db");
   const scope = c.get("scope");
-  const access = c.get("access");
   const { lksId, kind, letter } = c.req.valid("json");
   // An LKS the scope does not reach (another tenant's, or another LKS's for an operator) is missing.
   const lks = await scope.lks.findOwn(lksId);
   if (!lks) throw notFound();
-  if (!canOpenApplication(access, lksId, lks.ownership !== "community")) {
-    throw new Problem(
-      "forbidden",
+  assertMay(c, lks, "openApplication", {
+    forbidden:
       "Hanya operator LKS ini (atau Dinsos pemilik unit pemerintah) yang dapat mengajukan akreditasi / Only this LKS's operators can apply",
-    );
-  }
-  if (lks.status !== "registered")
-    throw new Problem(
-      "conflict",
+    status:
       "LKS harus terdaftar (terverifikasi Dinsos) sebelum mengajukan akreditasi / The LKS must be registered first",
-    );
+  });
 
   const store = scope.applications;
   const workflow = await store.latestWorkflow();

@@ -3,7 +3,7 @@ import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import type { AuthedEnv } from "../../env.ts";
 import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
 import { requireAuth } from "../../middleware/auth/index.ts";
-import { publicMembership } from "../../services/sessions.ts";
+import { describeSession } from "../../services/sessions.ts";
 
 export const meRoute = createRoute({
   method: "get",
@@ -18,8 +18,5 @@ export const meRoute = createRoute({
 
 export const me: RouteHandler<typeof meRoute, AuthedEnv> = async (c) => {
   const { user, memberships } = c.get("principal");
-  return c.json(
-    { user: { id: user.id, email: user.email, name: user.name }, memberships: memberships.map(publicMembership) },
-    200,
-  );
+  return c.json(describeSession(user, memberships), 200);
 };

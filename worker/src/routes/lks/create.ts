@@ -1,14 +1,26 @@
 import { LksDetail, LksProfileInput } from "@akrab/contracts";
-import { ownershipFitsTenant, registrarOf } from "@akrab/domain";
+import { ownershipFitsTenant, registrarOf, registryPermissions } from "@akrab/domain";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
+import { createMiddleware } from "hono/factory";
 import type { TenantEnv } from "../../env.ts";
 import { audit } from "../../lib/audit.ts";
 import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
 import { Problem } from "../../middleware/problem/index.ts";
-import { requireTenantRole } from "../../middleware/tenant/index.ts";
 import { assertRealAddress, lksColumns, restoreMaskedNiks } from "../../services/lks-profile.ts";
 import { TenantParam } from "../../lib/params.ts";
+import { permissionsOf } from "./permissions.ts";
 import { lksDetail } from "./present.ts";
+
+/** The rule the session's tenantPermissions.mayRegisterLks reports, refused before the body is read. */
+const mayRegisterLks = createMiddleware<TenantEnv>(async (c, next) => {
+  if (!registryPermissions(c.get("access")).mayRegisterLks) {
+    throw new Problem(
+      "forbidden",
+      "Hanya verifikator atau admin Dinsos ini yang mendaftarkan LKS / Only this Dinsos' verifiers or admins register LKS",
+    );
+  }
+  await next();
+});
 
 export const createLksRoute = createRoute({
   method: "post",
@@ -22,7 +34,7 @@ export const createLksRoute = createRoute({
     "they stand on their establishing decree and are registered at once. Kemensos units (`central_government`) are registered by BALKS (`nationalLks.create`).",
   ].join(" "),
   security: bearerSecurity,
-  middleware: [requireTenantRole("dinsos_verifier", "tenant_admin")] as const,
+  middleware: [mayRegisterLks] as const,
   request: { params: TenantParam, body: jsonBody(LksProfileInput) },
   responses: { 201: jsonResponse(LksDetail, "Registered"), ...problems(400, 401, 403, 404) },
 });
@@ -62,7 +74,8 @@ export const createLks: RouteHandler<typeof createLksRoute, TenantEnv> = async (
       data: { selfRegistered: false, ownership: profile.ownership },
     }),
   ]);
-  return c.json(lksDetail({ ...created.row, tenantSlug: scope.tenant.slug, tenantName: scope.tenant.name }), 201);
+  const row = { ...created.row, tenantSlug: scope.tenant.slug, tenantName: scope.tenant.name };
+  return c.json(lksDetail(row, permissionsOf(c, row)), 201);
 };
 
 /** A Dinsos registers community LKS and the government units of its own level; Kemensos units are BALKS's. */

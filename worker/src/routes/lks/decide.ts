@@ -1,15 +1,15 @@
 import { LksDetail, LksReturn, LksVerify, type LksProfileInput } from "@akrab/contracts";
 import { abortIfNothingChanged, enqueueEmail } from "@akrab/db";
-import { canDecideLks, nextLksStatus } from "@akrab/domain";
+import { nextLksStatus } from "@akrab/domain";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { TenantEnv } from "../../env.ts";
 import { audit } from "../../lib/audit.ts";
 import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
-import { Problem } from "../../middleware/problem/index.ts";
 import { staleOnGuardAbort } from "../../lib/guard.ts";
 import { lksDecisionEmail } from "../../services/mail.ts";
 import { lksColumns } from "../../services/lks-profile.ts";
+import { assertMay, expectNext, permissionsOf } from "./permissions.ts";
 import { lksDetail } from "./present.ts";
 import { LksParam, visibleLks } from "./show.ts";
 
@@ -38,19 +38,11 @@ export const returnLksRoute = createRoute({
 /** Loads an LKS pending verification that the caller may decide on. */
 async function pendingDecision(c: Context<TenantEnv>, lksId: string, action: "verify" | "return") {
   const lks = await visibleLks(c, lksId);
-  if (!canDecideLks(c.get("access")) || lks.tenantSlug !== c.get("scope").tenant.slug) {
-    throw new Problem(
-      "forbidden",
-      "Hanya verifikator atau kepala Dinsos wilayah ini yang memutus / Only this Dinsos' verifiers decide",
-    );
-  }
-  const next = nextLksStatus(lks.status, action);
-  if (!next)
-    throw new Problem(
-      "conflict",
-      `LKS berstatus ${lks.status}; tidak menunggu verifikasi / The LKS is not waiting for verification`,
-    );
-  return { lks, next };
+  assertMay(c, lks, "decide", {
+    forbidden: "Hanya verifikator atau kepala Dinsos wilayah ini yang memutus / Only this Dinsos' verifiers decide",
+    status: `LKS berstatus ${lks.status}; tidak menunggu verifikasi / The LKS is not waiting for verification`,
+  });
+  return { lks, next: expectNext(nextLksStatus(lks.status, action)) };
 }
 
 export const verifyLks: RouteHandler<typeof verifyLksRoute, TenantEnv> = async (c) => {
@@ -87,10 +79,8 @@ export const verifyLks: RouteHandler<typeof verifyLksRoute, TenantEnv> = async (
       }),
     ])
     .catch(staleOnGuardAbort("lks"));
-  return c.json(
-    lksDetail({ ...lks, ...lksColumns(profile), status: next, returnComments: [], version: lks.version + 1 }),
-    200,
-  );
+  const after = { ...lks, ...lksColumns(profile), status: next, returnComments: [], version: lks.version + 1 };
+  return c.json(lksDetail(after, permissionsOf(c, after)), 200);
 };
 
 export const returnLks: RouteHandler<typeof returnLksRoute, TenantEnv> = async (c) => {
@@ -126,7 +116,8 @@ export const returnLks: RouteHandler<typeof returnLksRoute, TenantEnv> = async (
       }),
     ])
     .catch(staleOnGuardAbort("lks"));
-  return c.json(lksDetail({ ...lks, status: next, returnComments: comments, version: lks.version + 1 }), 200);
+  const after = { ...lks, status: next, returnComments: comments, version: lks.version + 1 };
+  return c.json(lksDetail(after, permissionsOf(c, after)), 200);
 };
 
 async function operatorEmails(

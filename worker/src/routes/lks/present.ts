@@ -1,5 +1,5 @@
 import type { LksWithTenant } from "@akrab/db";
-import { maskIdNumber, type LksStatus, type LksType } from "@akrab/domain";
+import { maskIdNumber, type LksPermissions, type LksStatus, type LksType } from "@akrab/domain";
 import type { LksDetail, LksProfileInput } from "@akrab/contracts";
 
 /** The list view of an LKS: what the registry table and CSV show. */
@@ -20,8 +20,11 @@ export function lksSummary(row: LksWithTenant) {
   };
 }
 
-/** The full profile, with board members' NIK masked: the registry never shows it whole. */
-export function lksDetail(row: LksWithTenant): LksDetail {
+/**
+ * The full profile, with board members' NIK masked: the registry never shows it whole; with what
+ * the caller may do with it (permissionsOf on tenant routes, centralUnitPermissions on national ones).
+ */
+export function lksDetail(row: LksWithTenant, permissions: LksPermissions): LksDetail {
   const profile = row.profile as LksProfileInput;
   return {
     id: row.id,
@@ -35,5 +38,6 @@ export function lksDetail(row: LksWithTenant): LksDetail {
     returnComments: row.returnComments,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
+    permissions,
   };
 }

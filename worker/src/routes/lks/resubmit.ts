@@ -1,12 +1,12 @@
 import { LksDetail } from "@akrab/contracts";
 import { abortIfNothingChanged } from "@akrab/db";
-import { canEditLks, nextLksStatus } from "@akrab/domain";
+import { nextLksStatus } from "@akrab/domain";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import type { TenantEnv } from "../../env.ts";
 import { audit } from "../../lib/audit.ts";
 import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
-import { Problem } from "../../middleware/problem/index.ts";
 import { staleOnGuardAbort } from "../../lib/guard.ts";
+import { assertMay, expectNext, permissionsOf } from "./permissions.ts";
 import { lksDetail } from "./present.ts";
 import { LksParam, visibleLks } from "./show.ts";
 
@@ -26,14 +26,12 @@ export const resubmitLks: RouteHandler<typeof resubmitLksRoute, TenantEnv> = asy
   const scope = c.get("scope");
   const { lksId } = c.req.valid("param");
   const lks = await visibleLks(c, lksId);
-  if (!canEditLks(c.get("access"), lksId) || lks.tenantSlug !== scope.tenant.slug)
-    throw new Problem("forbidden", "Anda tidak dapat mengajukan ulang LKS ini / You cannot resubmit this LKS");
-  const next = nextLksStatus(lks.status, "resubmit");
-  if (!next)
-    throw new Problem(
-      "conflict",
+  assertMay(c, lks, "resubmit", {
+    forbidden: "Anda tidak dapat mengajukan ulang LKS ini / You cannot resubmit this LKS",
+    status:
       "Hanya pendaftaran yang dikembalikan yang dapat diajukan ulang / Only a returned registration can be resubmitted",
-    );
+  });
+  const next = expectNext(nextLksStatus(lks.status, "resubmit"));
   const actor = c.get("principal").user.id;
   await db
     .batch([
@@ -47,5 +45,6 @@ export const resubmitLks: RouteHandler<typeof resubmitLksRoute, TenantEnv> = asy
       audit(c, { action: "lks.resubmitted", tenantId: scope.tenant.id, targetType: "lks", targetId: lksId }),
     ])
     .catch(staleOnGuardAbort("lks"));
-  return c.json(lksDetail({ ...lks, status: next, version: lks.version + 1 }), 200);
+  const after = { ...lks, status: next, version: lks.version + 1 };
+  return c.json(lksDetail(after, permissionsOf(c, after)), 200);
 };

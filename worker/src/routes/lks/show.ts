@@ -5,6 +5,7 @@ import type { TenantEnv } from "../../env.ts";
 import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
 import { notFound } from "../../middleware/problem/index.ts";
 import { TenantParam } from "../../lib/params.ts";
+import { permissionsOf } from "./permissions.ts";
 import { lksDetail } from "./present.ts";
 
 export const LksParam = TenantParam.extend({ lksId: z.string().min(1).max(64) });
@@ -27,5 +28,7 @@ export const showLksRoute = createRoute({
   responses: { 200: jsonResponse(LksDetail, "The LKS"), ...problems(401, 404) },
 });
 
-export const showLks: RouteHandler<typeof showLksRoute, TenantEnv> = async (c) =>
-  c.json(lksDetail(await visibleLks(c, c.req.valid("param").lksId)), 200);
+export const showLks: RouteHandler<typeof showLksRoute, TenantEnv> = async (c) => {
+  const row = await visibleLks(c, c.req.valid("param").lksId);
+  return c.json(lksDetail(row, permissionsOf(c, row)), 200);
+};

@@ -1,6 +1,6 @@
 import { LksDetail, LksUpdate, type LksProfileInput } from "@akrab/contracts";
 import { abortIfNothingChanged, servingTenant } from "@akrab/db";
-import { canDecideLks, canEditLks, changedFields, statusAfterEdit, touchesLegalFields } from "@akrab/domain";
+import { canDecideLks, changedFields, statusAfterEdit, touchesLegalFields } from "@akrab/domain";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import type { TenantEnv } from "../../env.ts";
 import { audit } from "../../lib/audit.ts";
@@ -8,6 +8,7 @@ import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/open
 import { changedMeanwhile, Problem } from "../../middleware/problem/index.ts";
 import { staleOnGuardAbort } from "../../lib/guard.ts";
 import { assertRealAddress, lksColumns, restoreMaskedNiks } from "../../services/lks-profile.ts";
+import { assertMay, permissionsOf } from "./permissions.ts";
 import { lksDetail } from "./present.ts";
 import { LksParam, visibleLks } from "./show.ts";
 
@@ -35,12 +36,10 @@ export const updateLks: RouteHandler<typeof updateLksRoute, TenantEnv> = async (
   const { lksId } = c.req.valid("param");
   const { profile: submitted, expectedVersion } = c.req.valid("json");
   const current = await visibleLks(c, lksId);
-  if (!canEditLks(access, lksId) || current.tenantSlug !== scope.tenant.slug) {
-    throw new Problem("forbidden", "Anda hanya dapat membaca LKS ini / You may only read this LKS");
-  }
-  if (current.ownership === "central_government") {
-    throw new Problem("forbidden", "Unit Kemensos hanya dapat diubah oleh BALKS / Only BALKS changes a Kemensos unit");
-  }
+  assertMay(c, current, "edit", {
+    forbidden: "Anda hanya dapat membaca LKS ini / You may only read this LKS",
+    status: "LKS yang tidak aktif tidak dapat diubah / An inactive LKS cannot be changed",
+  });
   if (current.version !== expectedVersion) throw changedMeanwhile("lks");
 
   const before = current.profile as LksProfileInput;
@@ -50,7 +49,7 @@ export const updateLks: RouteHandler<typeof updateLksRoute, TenantEnv> = async (
     after = { ...after, tandaDaftar: before.tandaDaftar, izinOperasional: before.izinOperasional };
   await assertRealAddress(db, after.address, "profile.address");
   const changed = changedFields(before as Record<string, unknown>, after as Record<string, unknown>);
-  if (changed.length === 0) return c.json(lksDetail(current), 200);
+  if (changed.length === 0) return c.json(lksDetail(current, permissionsOf(c, current)), 200);
 
   // A government unit belongs to its owner's Dinsos: it moves within that area, never to another tenant.
   const government = current.ownership !== "community";
@@ -148,7 +147,8 @@ export const updateLks: RouteHandler<typeof updateLksRoute, TenantEnv> = async (
     tenantSlug: target.slug,
     tenantName: target.name,
   };
-  return c.json(lksDetail(updated), 200);
+  // Moved to another Dinsos, the LKS is read through a tenant that no longer holds it: nothing more here.
+  return c.json(lksDetail(updated, permissionsOf(c, updated)), 200);
 };
 
 /** Ownership is what a unit is, not a profile detail: a change means a different institution. */

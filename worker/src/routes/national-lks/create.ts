@@ -1,4 +1,5 @@
 import { LksDetail, LksProfileInput } from "@akrab/contracts";
+import { CENTRAL_UNIT_KEEPERS, centralUnitPermissions } from "@akrab/domain";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import type { NationalWriteEnv } from "../../env.ts";
 import { audit } from "../../lib/audit.ts";
@@ -6,6 +7,7 @@ import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/open
 import { national } from "../../middleware/national/index.ts";
 import { Problem } from "../../middleware/problem/index.ts";
 import { assertRealAddress, lksColumns, restoreMaskedNiks } from "../../services/lks-profile.ts";
+import { grantsOf } from "../../services/applications.ts";
 import { lksDetail } from "../lks/present.ts";
 
 export const createCentralUnitRoute = createRoute({
@@ -19,7 +21,7 @@ export const createCentralUnitRoute = createRoute({
     "registered at once; that tenant reads it and opens applications for it, but only BALKS changes its profile (`nationalLks.update`).",
   ].join(" "),
   security: bearerSecurity,
-  middleware: [national({ roles: ["balks_secretariat"], write: true })] as const,
+  middleware: [national({ roles: CENTRAL_UNIT_KEEPERS, write: true })] as const,
   request: { body: jsonBody(LksProfileInput) },
   responses: { 201: jsonResponse(LksDetail, "Registered"), ...problems(400, 401, 404, 409) },
 });
@@ -68,5 +70,6 @@ export const createCentralUnit: RouteHandler<typeof createCentralUnitRoute, Nati
       data: { selfRegistered: false, ownership: profile.ownership },
     }),
   ]);
-  return c.json(lksDetail({ ...created.row, tenantSlug: tenant.slug, tenantName: tenant.name }), 201);
+  const row = { ...created.row, tenantSlug: tenant.slug, tenantName: tenant.name };
+  return c.json(lksDetail(row, centralUnitPermissions(grantsOf(c.get("principal").memberships), row.status)), 201);
 };

@@ -1,6 +1,6 @@
 import { LksDetail, LksUpdate, type LksProfileInput } from "@akrab/contracts";
 import { expectRow } from "@akrab/db";
-import { changedFields } from "@akrab/domain";
+import { CENTRAL_UNIT_KEEPERS, centralUnitPermissions, changedFields, type LksStatus } from "@akrab/domain";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
 import type { NationalWriteEnv } from "../../env.ts";
 import { audit } from "../../lib/audit.ts";
@@ -8,6 +8,7 @@ import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/open
 import { national } from "../../middleware/national/index.ts";
 import { Problem, changedMeanwhile, notFound } from "../../middleware/problem/index.ts";
 import { assertRealAddress, lksColumns, restoreMaskedNiks } from "../../services/lks-profile.ts";
+import { grantsOf } from "../../services/applications.ts";
 import { lksDetail } from "../lks/present.ts";
 import { assertSameOwnership } from "../lks/update.ts";
 import { staleOnGuardAbort } from "../../lib/guard.ts";
@@ -21,7 +22,7 @@ export const updateCentralUnitRoute = createRoute({
   description:
     "Send the whole profile and the version it was based on; a newer version is a 409. The unit stays in its province's tenant; other LKS are a 404 here.",
   security: bearerSecurity,
-  middleware: [national({ roles: ["balks_secretariat"], write: true })] as const,
+  middleware: [national({ roles: CENTRAL_UNIT_KEEPERS, write: true })] as const,
   request: { params: z.object({ lksId: z.string().min(1).max(64) }), body: jsonBody(LksUpdate) },
   responses: { 200: jsonResponse(LksDetail, "The unit after the change"), ...problems(400, 401, 404, 409) },
 });
@@ -44,7 +45,8 @@ export const updateCentralUnit: RouteHandler<typeof updateCentralUnitRoute, Nati
     });
   }
   const changed = changedFields(before as Record<string, unknown>, after as Record<string, unknown>);
-  if (changed.length === 0) return c.json(lksDetail(current), 200);
+  const permissions = (status: LksStatus) => centralUnitPermissions(grantsOf(c.get("principal").memberships), status);
+  if (changed.length === 0) return c.json(lksDetail(current, permissions(current.status)), 200);
 
   const actor = c.get("principal").user.id;
   const scope = write.scopeOf(tenant);
@@ -70,5 +72,8 @@ export const updateCentralUnit: RouteHandler<typeof updateCentralUnitRoute, Nati
       }),
     ])
     .catch(staleOnGuardAbort("lks"));
-  return c.json(lksDetail({ ...current, ...lksColumns(after), version: expectedVersion + 1 }), 200);
+  return c.json(
+    lksDetail({ ...current, ...lksColumns(after), version: expectedVersion + 1 }, permissions(current.status)),
+    200,
+  );
 };
