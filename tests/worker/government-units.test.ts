@@ -299,6 +299,15 @@ describe("government units in the registry", () => {
     expect(res.status, await res.clone().text()).toBe(201);
     const unit = (await res.json()) as Detail;
     expect(unit).toMatchObject({ status: "registered", tenant: { slug: "prov-banten" } });
+    // BALKS's list of the units it keeps: the national registry filtered by ownership.
+    const listed = await api("/api/v1/national/lks?ownership=central_government", { token: balks.token });
+    expect(listed.status).toBe(200);
+    const units = ((await listed.json()) as { items: { id: string; ownership: string }[] }).items;
+    expect(units.map((u) => u.id)).toContain(unit.id);
+    expect(new Set(units.map((u) => u.ownership))).toEqual(new Set(["central_government"]));
+    // BALKS reads the unit through its tenant, with the edit that only the national route makes.
+    const read = await api(`/api/v1/t/prov-banten/lks/${unit.id}`, { token: balks.token });
+    expect(read.status).toBe(200);
 
     // The province reads it; the kab/kota it sits in does not hold it (it is not the kab/kota's unit).
     const banten = await login("dinsos.banten@akrab.test");

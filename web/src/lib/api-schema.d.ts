@@ -3478,6 +3478,8 @@ export interface operations {
                 q?: string;
                 type?: "LKSA" | "LKS-LU" | "LKSPD" | "LKS-NAPZA" | "LKS-ODHA" | "LKS-LAIN";
                 status?: "pending_verification" | "returned" | "registered" | "inactive";
+                /** @description One ownership, or `government` for every government unit */
+                ownership?: "community" | "provincial_government" | "regency_government" | "central_government" | "government";
                 /** @description Province code (Kemendagri), e.g. 36 */
                 province?: string;
                 /** @description Kab/kota code (Kemendagri), e.g. 36.71 */
