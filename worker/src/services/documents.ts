@@ -15,6 +15,9 @@ import {
   PROFILE_DOCUMENT_RULE,
   canContinueUpload,
   canUploadFor,
+  profileDocumentFields,
+  type LegalForm,
+  type ProfileDocumentField,
   type UploadRule,
 } from "@akrab/domain";
 import type { Context } from "hono";
@@ -61,8 +64,20 @@ export async function resolveSlot(
     return { slot, rule: { acceptedTypes: item.acceptedTypes, maxBytes: item.maxBytes } };
   }
   const lksId = target.lksId ?? "";
-  if (!(await scope.lks.findOwn(lksId))) throw notFound();
+  const lks = await scope.lks.findOwn(lksId);
+  if (!lks) throw notFound();
   if (!canUploadFor(access, { lksId })) throw forbidden();
+  // Only the documents its ownership keeps: a yayasan holds no decree, a panti no notarial deed.
+  const fields = profileDocumentFields(lks.ownership, (lks.profile as { legalForm?: LegalForm }).legalForm);
+  if (!fields.includes(target.profileField as ProfileDocumentField)) {
+    throw new Problem(
+      "validation",
+      "Dokumen profil ini tidak untuk LKS ini / This LKS keeps no such profile document",
+      {
+        errors: [{ path: "profileField", message: `Harus salah satu dari / Must be one of: ${fields.join(", ")}` }],
+      },
+    );
+  }
   return {
     slot: { lksId, applicationId: null, requirement: null, indicator: null, profileField: target.profileField ?? null },
     rule: PROFILE_DOCUMENT_RULE,
