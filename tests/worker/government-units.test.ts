@@ -328,6 +328,17 @@ describe("government units in the registry", () => {
       "forbidden",
     );
     expect(await env.DB.prepare("SELECT * FROM lks WHERE id = ?").bind(unit.id).first()).toEqual(before);
+    // Its decree is part of the profile BALKS keeps: the holding tenant cannot upload it either.
+    const uploads = await env.DB.prepare("SELECT count(*) AS n FROM uploads").first<{ n: number }>();
+    const refused = await createUpload(
+      "prov-banten",
+      banten.token,
+      fakeFile(5_000, "pdf", 45),
+      { lksId: unit.id, profileField: "decree" },
+      { filename: "permensos.pdf", filetype: "application/pdf" },
+    );
+    await expectProblem(refused, 403, "forbidden");
+    expect(await env.DB.prepare("SELECT count(*) AS n FROM uploads").first<{ n: number }>()).toEqual(uploads);
     const tangerang = await login("dinsos.kota-tangerang@akrab.test");
     await expectProblem(
       await api(`/api/v1/t/kota-tangerang/lks/${unit.id}`, { token: tangerang.token }),

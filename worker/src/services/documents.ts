@@ -15,6 +15,7 @@ import {
   PROFILE_DOCUMENT_RULE,
   canContinueUpload,
   canUploadFor,
+  lksRefusal,
   profileDocumentFields,
   type LegalForm,
   type ProfileDocumentField,
@@ -66,7 +67,14 @@ export async function resolveSlot(
   const lksId = target.lksId ?? "";
   const lks = await scope.lks.findOwn(lksId);
   if (!lks) throw notFound();
-  if (!canUploadFor(access, { lksId })) throw forbidden();
+  // A profile document is part of the profile: the rule that lets the caller edit it decides.
+  const refusal = lksRefusal(
+    access,
+    { id: lks.id, ownership: lks.ownership, status: lks.status, inOwnTenant: true },
+    "edit",
+  );
+  if (refusal === "status") throw new Problem("conflict", "LKS ini tidak aktif / This LKS is inactive");
+  if (refusal) throw forbidden();
   // Only the documents its ownership keeps: a yayasan holds no decree, a panti no notarial deed.
   const fields = profileDocumentFields(lks.ownership, (lks.profile as { legalForm?: LegalForm }).legalForm);
   if (!fields.includes(target.profileField as ProfileDocumentField)) {
