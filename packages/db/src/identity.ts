@@ -269,6 +269,15 @@ export function insertMembership(
     .onConflictDoNothing();
 }
 
+/** The roles anyone holds in a tenant, each once: whether a Dinsos already has staff. */
+export async function rolesHeldInTenant(db: Db, tenantId: string): Promise<Role[]> {
+  const rows = await db
+    .selectDistinct({ role: memberships.role })
+    .from(memberships)
+    .where(eq(memberships.tenantId, tenantId));
+  return rows.map((row) => row.role);
+}
+
 export function newPasswordReset(db: Db, input: { userId: string; tokenHash: string; ttlSeconds: number }) {
   const now = Date.now();
   return db.insert(passwordResets).values({
