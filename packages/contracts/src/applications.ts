@@ -50,6 +50,8 @@ export const ChecklistItemView = z.object({
   key: z.string(),
   name: z.string(),
   description: z.string(),
+  nameEn: z.string().openapi({ description: "English name; empty when the Dinsos wrote none" }),
+  descriptionEn: z.string(),
   required: z.boolean(),
   acceptedTypes: z.array(z.enum(DOCUMENT_TYPES)),
   maxBytes: z.number().int(),

@@ -107,7 +107,7 @@ export interface paths {
         put?: never;
         /**
          * Accept an invitation: creates the account (or adds the role to an existing one) and signs in
-         * @description For a new account, name and password are required and set here. For an existing account (`userExists`), send an empty body: its name and password stay as they are.
+         * @description For a new account, name and password are required and set here. For an existing account (`userExists`), send an empty body: its name and password stay as they are. The first admin of a Dinsos that has no admin, verifier or head yet also gets the verifier and head roles.
          */
         post: operations["auth.invitationAccept"];
         delete?: never;
@@ -1905,6 +1905,9 @@ export interface components {
                 key: string;
                 name: string;
                 description: string;
+                /** @description English name; empty when the Dinsos wrote none */
+                nameEn: string;
+                descriptionEn: string;
                 required: boolean;
                 acceptedTypes: ("pdf" | "jpeg" | "png" | "webp" | "heic" | "docx" | "xlsx")[];
                 maxBytes: number;
