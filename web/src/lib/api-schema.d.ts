@@ -1861,6 +1861,13 @@ export interface components {
             key: string;
             name: string;
             description: string;
+            /**
+             * @description English name; empty shows the Indonesian one
+             * @default
+             */
+            nameEn: string;
+            /** @default  */
+            descriptionEn: string;
             required: boolean;
             acceptedTypes: ("pdf" | "jpeg" | "png" | "webp" | "heic" | "docx" | "xlsx")[];
             /**

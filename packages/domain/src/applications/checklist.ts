@@ -236,3 +236,29 @@ export function requirementMisfit(group: OwnershipGroup, key: string): string | 
   }
   return null;
 }
+
+/** What a requirement key looks like (the contract checks the same pattern). */
+export const REQUIREMENT_KEY_PATTERN = /^[a-z][a-z0-9_]{1,39}$/;
+
+/**
+ * A requirement key from what a clerk typed, or from the item's name: "Foto papan nama" and
+ * "foto-papan-nama" both give `foto_papan_nama`. A key taken by another item gets `_2`, `_3`….
+ * The editor generates the key only for a new item: once saved it stays, since applications
+ * already hold documents under it.
+ */
+export function requirementKeyFrom(text: string, taken: Iterable<string> = []): string {
+  const base =
+    text
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "_")
+      .replace(/^[^a-z]+/, "")
+      .replace(/_+$/, "")
+      .slice(0, 36)
+      .replace(/_+$/, "") || "dokumen";
+  const key = base.length < 2 ? `${base}_dokumen` : base;
+  const used = new Set(taken);
+  if (!used.has(key)) return key;
+  for (let n = 2; ; n++) if (!used.has(`${key}_${n}`)) return `${key}_${n}`;
+}
