@@ -386,14 +386,14 @@ describe("documents that survive 2G", () => {
     await shot(dinsos.page, "documents-verifier-return", false);
     await pdfReview.getByRole("button", { name: "Kirim pengembalian" }).click();
     await waitForStatus(dinsos.page, PDF_REQUIREMENT, "Dikembalikan");
-    expect(await pdfReview.getByTestId("doc-comment").innerText()).toContain(RETURN_NOTE);
+    expect(await pdfReview.getByTestId("doc-thread").innerText()).toContain(RETURN_NOTE);
     await shot(dinsos.page, "documents-verifier-reviewed");
 
     // 7. The LKS sees the verdicts and the note (on the phone).
     await phone.page.reload();
     await waitForStatus(phone.page, PDF_REQUIREMENT, "Dikembalikan");
     expect(await statusOf(phone.page, PHOTO_REQUIREMENT)).toBe("Diterima");
-    expect(await item(phone.page, PDF_REQUIREMENT).getByTestId("doc-comment").innerText()).toContain(RETURN_NOTE);
+    expect(await item(phone.page, PDF_REQUIREMENT).getByTestId("doc-thread").innerText()).toContain(RETURN_NOTE);
     expect(await overflowsHorizontally(phone.page)).toBe(false);
     await item(phone.page, PDF_REQUIREMENT).scrollIntoViewIfNeeded();
     await shot(phone.page, "mobile-documents-returned", false);

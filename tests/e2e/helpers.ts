@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { launchChromium } from "../support/chromium.ts";
+import { contractChecker } from "../support/contract.ts";
 import { expect, inject } from "vitest";
 
 export const DEMO_PASSWORD = "Akrab-Demo-2026!";
@@ -85,7 +86,20 @@ export async function overflowsHorizontally(page: Page): Promise<boolean> {
   return (await page.evaluate("document.documentElement.scrollWidth > window.innerWidth")) as boolean;
 }
 
-/** A JSON request from Node, with the app's Origin (the API refuses foreign origins). */
+let contract: Promise<ReturnType<typeof contractChecker>> | undefined;
+
+/** The served OpenAPI document's checker, fetched once per test file. */
+function servedContract() {
+  contract ??= fetch(`${baseUrl()}/api/openapi.json`)
+    .then((res) => res.json())
+    .then((document: unknown) => contractChecker(() => document));
+  return contract;
+}
+
+/**
+ * A JSON request from Node, with the app's Origin (the API refuses foreign origins). Its answer is
+ * checked against the OpenAPI document the server publishes, as every Worker test's is.
+ */
 export async function apiFetch(
   path: string,
   init: { method?: string; body?: unknown; cookie?: string } = {},
@@ -93,12 +107,38 @@ export async function apiFetch(
   const headers: Record<string, string> = { origin: baseUrl(), accept: "application/json" };
   if (init.body !== undefined) headers["content-type"] = "application/json";
   if (init.cookie) headers.cookie = init.cookie;
-  return fetch(`${baseUrl()}${path}`, {
+  const request = new Request(`${baseUrl()}${path}`, {
     method: init.method ?? "GET",
     headers,
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
+  const response = await fetch(request.clone());
+  await (await servedContract()).check(request, response);
+  return response;
 }
 
 export const unique = (prefix: string) =>
   `${prefix}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@akrab.test`;
+
+/** The element's box lies wholly inside the viewport (a popover or dialog a phone user can read). */
+export async function insideViewport(locator: Locator): Promise<{ inside: boolean; box: unknown; viewport: unknown }> {
+  const box = await locator.boundingBox();
+  const viewport = locator.page().viewportSize();
+  const inside =
+    box !== null &&
+    viewport !== null &&
+    box.x >= 0 &&
+    box.y >= 0 &&
+    box.x + box.width <= viewport.width + 0.5 &&
+    box.y + box.height <= viewport.height + 0.5;
+  return { inside, box, viewport };
+}
+
+/**
+ * Words of a label built from pieces that ran together: "LKS.Menunggu" (no space after a full
+ * stop), "pertama· Dinas" (no space before a middle dot). Empty when every label is spaced.
+ */
+export async function unspacedLabels(page: Page): Promise<string[]> {
+  const body = await page.locator("main").innerText();
+  return [...body.matchAll(/\S*(?:\p{Ll}\.\p{Lu}|[^\s(]·|·[^\s)])\S*/gu)].map((match) => match[0]);
+}

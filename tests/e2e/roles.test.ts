@@ -1,6 +1,16 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { actAs, launch, login, open, overflowsHorizontally, shot, text } from "./helpers.ts";
+import {
+  actAs,
+  insideViewport,
+  launch,
+  login,
+  open,
+  overflowsHorizontally,
+  shot,
+  text,
+  unspacedLabels,
+} from "./helpers.ts";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -22,30 +32,32 @@ describe("each demo role sees its own home", () => {
     await context.close();
   });
 
-  test("BALKS (secretariat + decider): national queue, honest about later features, role switch", async () => {
+  test("BALKS (secretariat + decider): national queue, what can be opened now, role switch", async () => {
     const { page, context } = await open(browser);
     await login(page, "balks@akrab.test");
     await page.getByRole("heading", { name: "Antrean kerja nasional" }).waitFor();
+    await page.getByTestId("work-national_applications").waitFor();
     const body = await text(page);
-    expect(body).toContain("Fitur ini hadir pada rilis berikutnya");
+    expect(body).not.toContain("rilis berikutnya");
     expect(await page.getByRole("button").allInnerTexts()).not.toContain("Ajukan"); // no dead buttons
     await actAs(page, "Sekretariat BALKS");
     await page.getByText(/Sekretariat BALKS menerima permohonan/).waitFor();
     await actAs(page, "Pemutus BALKS");
-    await page.getByText(/Pemutus BALKS meninjau hasil asesmen/).waitFor();
+    await page.getByText(/Pemutus BALKS meninjau permohonan/).waitFor();
     await shot(page, "home-balks");
     await context.close();
   });
 
   test("asesor and national viewer", async () => {
     for (const [email, phrase] of [
-      ["asesor@akrab.test", /Asesor melihat kunjungan yang ditugaskan/],
-      ["viewer@akrab.test", /Pemantau nasional melihat laporan gabungan/],
+      ["asesor@akrab.test", /Asesor melihat permohonan pada tahap nasional/],
+      ["viewer@akrab.test", /Pemantau nasional membaca daftar nasional/],
     ] as const) {
       const { page, context } = await open(browser);
       await login(page, email);
       await page.getByRole("heading", { name: "Antrean kerja nasional" }).waitFor();
       await page.getByText(phrase).waitFor();
+      expect(await text(page)).not.toContain("rilis berikutnya");
       await shot(page, `home-${email.split("@")[0]}`);
       await context.close();
     }
@@ -81,7 +93,9 @@ describe("each demo role sees its own home", () => {
     const body = await text(page);
     expect(body).toContain("LKS Anda");
     expect(body).toContain("Terdaftar di Dinas Sosial Kota Tangerang");
-    expect(body).toContain("Fitur ini hadir pada rilis berikutnya");
+    expect(body).not.toContain("rilis berikutnya");
+    await page.getByTestId("work-summary").getByTestId("work-applications").waitFor();
+    expect(await unspacedLabels(page)).toEqual([]);
     await shot(page, "home-lks-operator");
     await context.close();
   });
@@ -148,5 +162,85 @@ describe("360 px wide phone", () => {
     expect(await overflowsHorizontally(page)).toBe(false);
     await shot(page, "mobile-outbox");
     await context.close();
+  });
+});
+
+describe("a person's home shows all their work", () => {
+  test("dinsos.banten (admin, verifier, head; verifier in Pandeglang) sees both Dinsos' work without switching", async () => {
+    const { page, context } = await open(browser);
+    await login(page, "dinsos.banten@akrab.test");
+    await actAs(page, "Admin Dinsos");
+    const summary = page.getByTestId("work-summary");
+    await summary.getByTestId("work-group").first().waitFor();
+    const groups = await summary
+      .getByTestId("work-group")
+      .evaluateAll((nodes) => nodes.map((n) => n.getAttribute("data-tenant")));
+    expect(groups).toEqual(["prov-banten", "kab-pandeglang"]);
+    // Following the province's inbox count acts as its verifier: the inbox opens, no switching.
+    await summary.locator('[data-tenant="prov-banten"]').getByTestId("work-applications").click();
+    await page.getByRole("heading", { level: 1, name: "Permohonan masuk" }).waitFor();
+    await page.getByTestId("inbox-count").filter({ hasNotText: "Memuat" }).waitFor();
+    expect(await page.getByRole("alert").count()).toBe(0);
+    await context.close();
+  });
+
+  test("a national viewer reads national lists of applications and LKS instead of errors", async () => {
+    const { page, context } = await open(browser);
+    await login(page, "viewer@akrab.test");
+    await page.getByTestId("tile-national-applications").click();
+    await page.getByTestId("national-filters").waitFor();
+    await page.getByTestId("inbox-count").filter({ hasNotText: "Memuat" }).waitFor();
+    expect(await page.getByRole("alert").count()).toBe(0);
+    await page.goto("/");
+    await page.getByTestId("tile-national-lks").click();
+    await page.getByTestId("national-lks-filters").waitFor();
+    await page.getByText("Panti Asuhan Kasih Bunda", { exact: true }).waitFor();
+    expect(await text(page)).not.toContain("Halaman ini untuk petugas Dinas Sosial");
+    await page.getByLabel("Provinsi LKS").selectOption({ value: "33" });
+    await page.waitForURL(/province=33/);
+    await page.getByText("Panti Asuhan Kasih Bunda", { exact: true }).waitFor({ state: "detached" });
+    await context.close();
+  });
+});
+
+describe("role homes on phones", () => {
+  const homes = [
+    ["dinsos.banten@akrab.test", "dinsos-banten"],
+    ["dinsos.kota-tangerang@akrab.test", "dinsos-kota-tangerang"],
+    ["lks@akrab.test", "lks-operator"],
+    ["balks@akrab.test", "balks"],
+    ["asesor@akrab.test", "asesor"],
+    ["viewer@akrab.test", "viewer"],
+    ["admin@akrab.test", "platform-admin"],
+  ] as const;
+
+  test("every role's home at 360 px: its work, spaced labels, no sideways scrolling", async () => {
+    for (const [email, name] of homes) {
+      const { page, context } = await open(browser, { width: 360, height: 740 });
+      await login(page, email);
+      await page.getByTestId("work-total").waitFor();
+      await page.waitForLoadState("networkidle");
+      expect(await overflowsHorizontally(page), email).toBe(false);
+      expect(await unspacedLabels(page), email).toEqual([]);
+      expect(await text(page), email).not.toContain("rilis berikutnya");
+      await shot(page, `mobile-home-${name}`);
+      await context.close();
+    }
+  });
+
+  test("the notification panel and the role switcher open inside the viewport at 320 and 360 px", async () => {
+    for (const width of [320, 360]) {
+      const { page, context } = await open(browser, { width, height: 640 });
+      await login(page, "dinsos.banten@akrab.test");
+      await page.getByTestId("notif-toggle").click();
+      const panel = page.locator("#notif-panel");
+      await panel.waitFor();
+      expect(await insideViewport(panel), `notification panel at ${width}px`).toMatchObject({ inside: true });
+      await page.keyboard.press("Escape");
+      expect(await insideViewport(page.getByLabel("Bertindak sebagai")), `role switcher at ${width}px`).toMatchObject({
+        inside: true,
+      });
+      await context.close();
+    }
   });
 });

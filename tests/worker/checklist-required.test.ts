@@ -77,7 +77,7 @@ describe("the checklist is a requirement", () => {
   });
 });
 
-describe("migration 0012", () => {
+describe("migration 0011", () => {
   it("gives a tenant's published workflow without the requirement a new version with it, and its draft too", async () => {
     const tenant = await env.DB.prepare("SELECT id FROM tenants WHERE slug = 'kota-tangerang'").first<{ id: string }>();
     const { latest } = (await env.DB.prepare("SELECT max(version) AS latest FROM workflow_versions WHERE tenant_id = ?")
@@ -107,7 +107,7 @@ describe("migration 0012", () => {
       ).bind(tenant!.id),
     ]);
 
-    const migration = env.TEST_MIGRATIONS.find((m) => m.name.startsWith("0012_"))!;
+    const migration = env.TEST_MIGRATIONS.find((m) => m.name.startsWith("0011_"))!;
     const dataSteps = migration.queries.filter((q) => !/ALTER TABLE/.test(q));
     await env.DB.batch(dataSteps.map((q) => env.DB.prepare(q)));
 

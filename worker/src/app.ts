@@ -23,6 +23,7 @@ import { healthRoutes } from "./routes/health/index.ts";
 import { invitationRoutes } from "./routes/invitations/index.ts";
 import { nationalLksRoutes } from "./routes/national-lks/index.ts";
 import { lksRoutes } from "./routes/lks/index.ts";
+import { meRoutes } from "./routes/me/index.ts";
 import { memberRoutes } from "./routes/members/index.ts";
 import { notificationRoutes } from "./routes/notifications/index.ts";
 import { outboxRoutes } from "./routes/outbox/index.ts";
@@ -113,6 +114,7 @@ export function createApp() {
   app.route("/", workflowRoutes);
   app.route("/", applicationRoutes);
   app.route("/", notificationRoutes);
+  app.route("/", meRoutes);
   app.route("/", uploadRoutes);
   app.route("/", documentRoutes);
   mountDocs(app);

@@ -9,6 +9,7 @@ import { jakartaDay } from "@akrab/domain";
 import type { Bindings } from "./env.ts";
 import { deliverOutbox } from "./jobs/deliver-outbox.ts";
 import { sendExpiryReminders } from "./jobs/expiry-reminders.ts";
+import { sendIntakeDigest } from "./jobs/intake-digest.ts";
 import { sendSlaReminders } from "./jobs/sla-reminders.ts";
 import { configuredChannels } from "./messaging/index.ts";
 
@@ -40,7 +41,8 @@ export async function scheduled(controller: ScheduledController, env: Bindings):
       Number(env.SLA_ESCALATION_DAYS ?? 3),
       env.APP_ORIGIN ?? "https://akrab.id",
     );
-    console.log(JSON.stringify({ level: "info", job: "daily-reminders", expiry, sla }));
+    const intakeDigest = await sendIntakeDigest(db, now, env.APP_ORIGIN ?? "https://akrab.id");
+    console.log(JSON.stringify({ level: "info", job: "daily-reminders", expiry, sla, intakeDigest }));
     return;
   }
   // The hourly cron ("17 * * * *"): housekeeping.

@@ -2,6 +2,7 @@ import {
   APPLICATION_KINDS,
   DEFAULT_REQUIREMENT_MAX_BYTES,
   DOCUMENT_TYPES,
+  LKS_TYPES,
   MAX_UPLOAD_BYTES,
   REQUIREMENT_KEY_PATTERN,
 } from "@akrab/domain";
@@ -66,7 +67,22 @@ export const ChecklistItemView = z.object({
     .string()
     .optional()
     .openapi({ description: "The document uploaded for this requirement (see /documents/{id})" }),
-  comment: z.string().optional().openapi({ description: "Why the verifier returned the document" }),
+  comment: z.string().optional().openapi({ description: "Why the verifier returned the document (the latest note)" }),
+  notes: z
+    .array(z.object({ message: z.string(), at: z.string() }))
+    .optional()
+    .openapi({
+      description: "Every note left on this document, oldest first (returned one by one and with the application)",
+    }),
+});
+
+// Not a named component: `.nullable()` of a named one makes the component itself nullable in the document.
+const FileVersionView = z.object({
+  documentId: z.string(),
+  version: z.number().int(),
+  filename: z.string(),
+  size: z.number().int(),
+  uploadedAt: z.string(),
 });
 
 /** What the caller may do with the application now, so clients show exactly the controls the API will accept. */
@@ -113,6 +129,12 @@ export const ApplicationView = z
     changesSinceReturn: z.array(
       z.object({ field: z.string(), oldValue: z.unknown(), newValue: z.unknown(), changedAt: z.string() }),
     ),
+    documentChanges: z
+      .array(z.object({ key: z.string(), name: z.string(), old: FileVersionView.nullable(), new: FileVersionView }))
+      .openapi({
+        description:
+          "Documents replaced (or first uploaded) since the last return: the file seen at the return and the newest",
+      }),
   })
   .openapi("Application");
 export type ApplicationView = z.output<typeof ApplicationView>;
@@ -137,6 +159,23 @@ export const InboxQuery = z.object({
   step: z.string().max(40).optional(),
   area: z.string().max(80).optional().openapi({ description: "For a province: one kab/kota tenant's slug" }),
   overdue: z.enum(["true", "false"]).optional(),
+});
+
+/** Filters of BALKS's inbox and of the national readers' list: where the LKS is, the step, lateness, the LKS's type. */
+export const NationalApplicationQuery = z.object({
+  province: z
+    .string()
+    .regex(/^\d{2}$/, msg("Kode provinsi dua angka", "Province code is two digits"))
+    .optional()
+    .openapi({ description: "Province code (Kemendagri), e.g. 36" }),
+  regency: z
+    .string()
+    .regex(/^\d{2}\.\d{2}$/, msg("Kode kab/kota seperti 36.71", "Kab/kota code like 36.71"))
+    .optional()
+    .openapi({ description: "Kab/kota code (Kemendagri), e.g. 36.71" }),
+  step: z.string().max(40).optional(),
+  overdue: z.enum(["true", "false"]).optional(),
+  lksType: z.enum(LKS_TYPES).optional(),
 });
 
 export const InboxItem = z

@@ -1,4 +1,4 @@
-import { ROLES } from "@akrab/domain";
+import { ROLES, WORK_KINDS } from "@akrab/domain";
 import { z } from "@hono/zod-openapi";
 import { Email, Text } from "./common.ts";
 
@@ -31,6 +31,33 @@ export type User = z.output<typeof User>;
 
 export const Me = z.object({ user: User, memberships: z.array(Membership) }).openapi("Me");
 export type Me = z.output<typeof Me>;
+
+export const WorkSummary = z
+  .object({
+    groups: z.array(
+      z.object({
+        tenant: TenantSummary.nullable().openapi({
+          description: "Null for the national organisation (BALKS, the platform)",
+        }),
+        roles: z.array(Role),
+        items: z.array(
+          z.object({
+            kind: z.enum(WORK_KINDS),
+            count: z.number().int().min(0),
+            overdue: z
+              .number()
+              .int()
+              .min(0)
+              .openapi({ description: "Of `count`, how many are past their step's SLA (applications only)" }),
+            membershipId: z.string().openapi({ description: "The membership to act in to do this work" }),
+          }),
+        ),
+      }),
+    ),
+    total: z.number().int().min(0).openapi({ description: "Everything waiting, over every group" }),
+  })
+  .openapi("WorkSummary");
+export type WorkSummary = z.output<typeof WorkSummary>;
 
 export const LoginRequest = z
   .object({ email: Email, password: z.string().min(1, "Kata sandi wajib diisi / Password is required").max(1024) })

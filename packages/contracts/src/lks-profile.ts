@@ -317,3 +317,17 @@ export const LksListQuery = z.object({
     .optional()
     .openapi({ description: "Tanda daftar or izin operasional expiring within this many days" }),
 });
+
+/** A national reader's registry filters: the tenant's, with the province or kab/kota the LKS is in. */
+export const NationalLksQuery = LksListQuery.pick({ q: true, type: true, status: true }).extend({
+  province: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional()
+    .openapi({ description: "Province code (Kemendagri), e.g. 36" }),
+  regency: z
+    .string()
+    .regex(/^\d{2}\.\d{2}$/)
+    .optional()
+    .openapi({ description: "Kab/kota code (Kemendagri), e.g. 36.71" }),
+});

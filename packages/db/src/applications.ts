@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "./client.ts";
 import { isoNow, newId } from "./client.ts";
 import { keyset, toPage } from "./pagination.ts";
@@ -296,6 +296,13 @@ export function applicationStore(
         );
     },
 
+    /**
+     * For telling BALKS of an arrival at national intake: how many arrived there since `sinceIso`
+     * (over every tenant: only a count leaves), and who holds the national `roles` to tell.
+     */
+    intakeArrivalsSince: (step: string, sinceIso: string) => intakeArrivalCount(db, step, sinceIso),
+    nationalHolders: (roles: readonly Role[]) => nationalHolders(db, roles),
+
     claimSlaReminder(applicationId: string, step: string, day: string, escalated: boolean) {
       return db.insert(slaReminders).values({ applicationId, step, day, escalated }).onConflictDoNothing();
     },
@@ -327,18 +334,73 @@ export async function overdueApplications(db: Db, nowIso: string) {
     );
 }
 
+/** The national lists' filters: where the LKS is (province or kab/kota code), the step, lateness, the LKS's type. */
+export interface NationalApplicationFilter {
+  /** A province's Kemendagri code ("36"): LKS whose kab/kota lies in it. */
+  province?: string | undefined;
+  /** A kab/kota's Kemendagri code ("36.71"). */
+  regency?: string | undefined;
+  step?: string | undefined;
+  overdueAt?: string | undefined;
+  lksType?: string | undefined;
+}
+
+function nationalFilter(filter: NationalApplicationFilter): SQL | undefined {
+  return and(
+    filter.province
+      ? sql`${applications.lksId} IN (SELECT id FROM lks WHERE region_code LIKE ${`${filter.province}.%`})`
+      : undefined,
+    filter.regency
+      ? sql`${applications.lksId} IN (SELECT id FROM lks WHERE region_code = ${filter.regency})`
+      : undefined,
+    filter.step ? eq(applications.step, filter.step) : undefined,
+    filter.overdueAt ? and(isNotNull(applications.stepDueAt), lt(applications.stepDueAt, filter.overdueAt)) : undefined,
+    filter.lksType
+      ? sql`${applications.lksId} IN (SELECT lks.id FROM lks, json_each(lks.types) WHERE json_each.value = ${filter.lksType})`
+      : undefined,
+  );
+}
+
 /** BALKS's inbox: open applications of active tenants at the given (national) steps, most urgent first. */
 export async function applicationsAtSteps(
   db: Db,
   steps: readonly string[],
   page: { cursor?: string | undefined; limit: number },
+  filter: NationalApplicationFilter = {},
 ) {
   if (steps.length === 0) return { items: [], nextCursor: null, total: 0 };
   return applicationPage(
     db,
-    and(eq(applications.open, 1), eq(tenants.status, "active"), inArray(applications.step, [...steps])),
+    and(
+      eq(applications.open, 1),
+      eq(tenants.status, "active"),
+      inArray(applications.step, [...steps]),
+      nationalFilter(filter),
+    ),
     page,
   );
+}
+
+/** Every published workflow of the given tenants (national lists label each tenant's steps). */
+export async function workflowDefinitionsOf(db: Db, tenantIds: readonly string[]) {
+  if (tenantIds.length === 0) return [];
+  return db
+    .select({
+      tenantId: workflowVersions.tenantId,
+      version: workflowVersions.version,
+      definition: workflowVersions.definition,
+    })
+    .from(workflowVersions)
+    .where(inArray(workflowVersions.tenantId, [...tenantIds]));
+}
+
+/** The national readers' list: every open application of active tenants, at any step, most urgent first. */
+export async function openApplications(
+  db: Db,
+  page: { cursor?: string | undefined; limit: number },
+  filter: NationalApplicationFilter = {},
+) {
+  return applicationPage(db, and(eq(applications.open, 1), eq(tenants.status, "active"), nationalFilter(filter)), page);
 }
 
 /**
@@ -379,4 +441,42 @@ async function applicationPage(db: Db, where: SQL | undefined, page: { cursor?: 
       .where(where),
   ]);
   return { ...toPage(rows, page.limit, (a) => [a.stepDueAt ?? "9999", a.id]), total: counted?.total ?? 0 };
+}
+
+/** How many moves reached `step` since `sinceIso`, in every tenant (a count only). */
+export async function intakeArrivalCount(db: Db, step: string, sinceIso: string): Promise<number> {
+  const [row] = await db
+    .select({ total: sql<number>`count(*)` })
+    .from(applicationEvents)
+    .where(and(eq(applicationEvents.toStep, step), gte(applicationEvents.at, sinceIso)));
+  return row?.total ?? 0;
+}
+
+/** The applications that reached `step` between the two instants (a day's digest), oldest first. */
+export async function intakeArrivals(db: Db, step: string, fromIso: string, toIso: string) {
+  return db
+    .select({
+      applicationId: applicationEvents.applicationId,
+      at: applicationEvents.at,
+      lksName: sql<string>`${lks.name}`.as("lks_name"),
+      tenantName: sql<string>`${tenants.name}`.as("tenant_name"),
+    })
+    .from(applicationEvents)
+    .innerJoin(applications, eq(applications.id, applicationEvents.applicationId))
+    .innerJoin(lks, eq(lks.id, applications.lksId))
+    .innerJoin(tenants, eq(tenants.id, applications.tenantId))
+    .where(
+      and(eq(applicationEvents.toStep, step), gte(applicationEvents.at, fromIso), lte(applicationEvents.at, toIso)),
+    )
+    .orderBy(asc(applicationEvents.at));
+}
+
+/** Active users holding one of the national `roles` (memberships without a tenant). */
+export async function nationalHolders(db: Db, roles: readonly Role[]): Promise<{ userId: string; email: string }[]> {
+  if (roles.length === 0) return [];
+  return db
+    .selectDistinct({ userId: users.id, email: users.email })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(isNull(memberships.tenantId), inArray(memberships.role, [...roles]), eq(users.status, "active")));
 }

@@ -261,13 +261,20 @@ export function documentStore(db: Db, own: { id: string }, readable: readonly st
      * Sets one checklist item in place, inside SQL, so an upload completing for one requirement
      * never overwrites another's change made at the same moment.
      */
+    /** `notes` (when given) replaces the item's thread: the caller adds to what it read, under the version guard. */
     setChecklistItem(
       applicationId: string,
       key: string,
-      change: { status: "uploaded" | "accepted" | "returned"; documentId?: string | SQL; comment?: string },
+      change: {
+        status: "uploaded" | "accepted" | "returned";
+        documentId?: string | SQL;
+        comment?: string;
+        notes?: { message: string; at: string }[];
+      },
       guard?: { expectedVersion: number },
     ) {
-      const patched = sql`json_set(value, '$.status', ${change.status}${change.documentId ? sql`, '$.documentId', ${change.documentId}` : sql``}${change.comment ? sql`, '$.comment', ${change.comment}` : sql``})`;
+      const thread = change.notes ? sql`, '$.notes', json(${JSON.stringify(change.notes)})` : sql``;
+      const patched = sql`json_set(value, '$.status', ${change.status}${change.documentId ? sql`, '$.documentId', ${change.documentId}` : sql``}${change.comment ? sql`, '$.comment', ${change.comment}` : sql``}${thread})`;
       const item = change.comment ? patched : sql`json_remove(${patched}, '$.comment')`;
       return db
         .update(applications)

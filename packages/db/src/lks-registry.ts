@@ -94,6 +94,12 @@ export function lksRegistry(db: Db, own: { id: string }, readable: readonly stri
       return toPage(rows.map(flatten), page.limit, (row) => [row.name, row.id]);
     },
 
+    /** How many LKS match (a home's "waiting for you" count). */
+    async count(filter: LksFilter, today: string): Promise<number> {
+      const [row] = await db.select({ total: sql<number>`count(*)` }).from(lks).where(filtered(filter, today));
+      return row?.total ?? 0;
+    },
+
     async find(id: string): Promise<LksWithTenant | null> {
       const [row] = await db
         .select(withTenant)
@@ -224,4 +230,52 @@ export async function findCentralUnit(db: Db, id: string): Promise<LksWithTenant
     .innerJoin(tenants, eq(tenants.id, lks.tenantId))
     .where(and(eq(lks.id, id), eq(lks.ownership, "central_government")));
   return row ? { ...row.lks, tenantSlug: row.tenantSlug, tenantName: row.tenantName } : null;
+}
+
+/** A national reader's LKS list: where the LKS is (province or kab/kota code) and what it is. */
+export interface NationalLksFilter {
+  q?: string | undefined;
+  type?: LksType | undefined;
+  status?: LksStatus | undefined;
+  /** A province's Kemendagri code ("36"). */
+  province?: string | undefined;
+  /** A kab/kota's Kemendagri code ("36.71"). */
+  regency?: string | undefined;
+}
+
+/**
+ * Every LKS of active tenants (BALKS and national viewers read the whole registry), sorted by
+ * name; null when the cursor is not one this API issued. Only reached through the national scope.
+ */
+export async function listNationalLks(
+  db: Db,
+  filter: NationalLksFilter,
+  page: { cursor?: string | undefined; limit: number },
+): Promise<Page<LksWithTenant> | null> {
+  const after = keyset(page.cursor, "asc", [lks.name, lks.id]);
+  if (!after) return null;
+  const rows = await db
+    .select({ lks, tenantSlug: tenants.slug, tenantName: tenants.name })
+    .from(lks)
+    .innerJoin(tenants, eq(tenants.id, lks.tenantId))
+    .where(
+      and(
+        eq(tenants.status, "active"),
+        filter.q ? containsText(lks.name, filter.q) : undefined,
+        filter.type
+          ? exists(db.select({ one: sql`1` }).from(sql`json_each(${lks.types})`).where(sql`value = ${filter.type}`))
+          : undefined,
+        filter.status ? eq(lks.status, filter.status) : undefined,
+        filter.province ? sql`${lks.regionCode} LIKE ${`${filter.province}.%`}` : undefined,
+        filter.regency ? eq(lks.regionCode, filter.regency) : undefined,
+        after.where,
+      ),
+    )
+    .orderBy(...after.orderBy)
+    .limit(page.limit + 1);
+  return toPage(
+    rows.map((r) => ({ ...r.lks, tenantSlug: r.tenantSlug, tenantName: r.tenantName })),
+    page.limit,
+    (row) => [row.name, row.id],
+  );
 }

@@ -1,8 +1,13 @@
 import type { Role } from "@akrab/domain";
-import { applicationsAtSteps } from "./applications.ts";
+import {
+  applicationsAtSteps,
+  openApplications,
+  workflowDefinitionsOf,
+  type NationalApplicationFilter,
+} from "./applications.ts";
 import { abortIfNothingChanged } from "./batch-guard.ts";
 import type { BatchItem, Db } from "./client.ts";
-import { findCentralUnit } from "./lks-registry.ts";
+import { findCentralUnit, listNationalLks, type NationalLksFilter } from "./lks-registry.ts";
 import { enqueueEmail, findOutboxMessage, listOutbox, requeueMessage, type OutgoingEmail } from "./outbox.ts";
 import { decideSignup, findSignup, listSignups, tenantCreation, type TenantSignupRow } from "./signups.ts";
 import { initialTenantSetup } from "./tenant-setup.ts";
@@ -38,7 +43,15 @@ export function nationalScope(db: Db, roles: readonly Role[]) {
     },
     applications: {
       /** Open applications of active tenants at the given national steps, most urgent first. */
-      atSteps: (steps: readonly string[], page: PageRequest) => applicationsAtSteps(db, steps, page),
+      atSteps: (steps: readonly string[], page: PageRequest, filter?: NationalApplicationFilter) =>
+        applicationsAtSteps(db, steps, page, filter),
+      /** Every open application of active tenants (a national reader's list), most urgent first. */
+      open: (page: PageRequest, filter?: NationalApplicationFilter) => openApplications(db, page, filter),
+      /** The published workflows of the tenants given (step labels of a list across tenants). */
+      definitionsOf: (tenantIds: readonly string[]) => workflowDefinitionsOf(db, tenantIds),
+    },
+    lks: {
+      list: (filter: NationalLksFilter, page: PageRequest) => listNationalLks(db, filter, page),
     },
     signups: {
       list: (status: TenantSignupRow["status"], page: PageRequest) => listSignups(db, status, page),

@@ -1,7 +1,7 @@
 import { and, eq, gte, isNotNull, lte, or } from "drizzle-orm";
 import type { Db } from "./client.ts";
 import { isoNow } from "./client.ts";
-import { lks, lksReminders, tenants } from "./schema.ts";
+import { lks, lksReminders, slaReminders, tenants } from "./schema.ts";
 
 /** Registered LKS of active tenants whose tanda daftar or izin operasional ends between the two dates. */
 export async function lksWithExpiringPermits(db: Db, from: string, to: string) {
@@ -35,5 +35,17 @@ export function claimReminder(
   return db
     .insert(lksReminders)
     .values({ ...input, sentAt: isoNow() })
+    .onConflictDoNothing();
+}
+
+/**
+ * Records that a day's intake digest went out; changes nothing when it already did. It is keyed
+ * like an SLA reminder — (application, step, day) — by the day's last arrival and a step name of
+ * its own, so a rerun of the daily job never sends the digest twice and no table is added for it.
+ */
+export function claimIntakeDigest(db: Db, lastApplicationId: string, day: string) {
+  return db
+    .insert(slaReminders)
+    .values({ applicationId: lastApplicationId, step: "balks_intake:digest", day, escalated: false })
     .onConflictDoNothing();
 }

@@ -294,6 +294,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/national/lks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * National readers: the LKS of every tenant, by name, cursor-paginated (read-only)
+         * @description For BALKS, national viewers and the platform admin. Filters combine: name, type, status, province or kab/kota.
+         */
+        get: operations["lks.nationalList"];
+        put?: never;
+        /**
+         * BALKS registers a Kemensos unit (Sentra, Balai, Loka) into the tenant of its province
+         * @description Ownership must be `central_government`. The unit joins the tenant of the province where it sits (409 if that Dinsos does not use Akrab yet), registered at once; that tenant reads it and opens applications for it, but only BALKS changes its profile (`nationalLks.update`).
+         */
+        post: operations["nationalLks.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/t/{tenant}/lks/{lksId}": {
         parameters: {
             query?: never;
@@ -377,26 +401,6 @@ export interface paths {
         put?: never;
         /** Send a returned registration back to the Dinsos after fixing it */
         post: operations["lks.resubmit"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/national/lks": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * BALKS registers a Kemensos unit (Sentra, Balai, Loka) into the tenant of its province
-         * @description Ownership must be `central_government`. The unit joins the tenant of the province where it sits (409 if that Dinsos does not use Akrab yet), registered at once; that tenant reads it and opens applications for it, but only BALKS changes its profile (`nationalLks.update`).
-         */
-        post: operations["nationalLks.create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -929,8 +933,31 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** BALKS: applications from every tenant waiting at a national step the caller acts on */
+        /**
+         * BALKS: applications from every tenant waiting at a national step the caller acts on
+         * @description Filters combine: the province or kab/kota the LKS is in, the step, overdue, the LKS's type.
+         */
         get: operations["applications.nationalInbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/national/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * National readers: every open application of every tenant, at any step, most urgent first (read-only)
+         * @description For BALKS, national viewers and the platform admin. Filters as in the national inbox.
+         */
+        get: operations["applications.nationalList"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1044,6 +1071,26 @@ export interface paths {
         put?: never;
         /** Mark notifications read (all, or those up to a time) */
         post: operations["notifications.markRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/work": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Everything waiting for the signed-in person, over all their roles and tenants, grouped, with counts
+         * @description Counts what each group's inbox and registry would show (applications at a step where a role acts, LKS registrations to verify or returned): the home shows it all without switching the role acted in.
+         */
+        get: operations["me.work"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1922,8 +1969,13 @@ export interface components {
                 status: "missing" | "uploaded" | "returned" | "accepted";
                 /** @description The document uploaded for this requirement (see /documents/{id}) */
                 documentId?: string;
-                /** @description Why the verifier returned the document */
+                /** @description Why the verifier returned the document (the latest note) */
                 comment?: string;
+                /** @description Every note left on this document, oldest first (returned one by one and with the application) */
+                notes?: {
+                    message: string;
+                    at: string;
+                }[];
             }[];
             returnItems: components["schemas"]["ReturnItem"][];
             availableActions: {
@@ -1947,6 +1999,25 @@ export interface components {
                 oldValue?: unknown;
                 newValue?: unknown;
                 changedAt: string;
+            }[];
+            /** @description Documents replaced (or first uploaded) since the last return: the file seen at the return and the newest */
+            documentChanges: {
+                key: string;
+                name: string;
+                old: {
+                    documentId: string;
+                    version: number;
+                    filename: string;
+                    size: number;
+                    uploadedAt: string;
+                } | null;
+                new: {
+                    documentId: string;
+                    version: number;
+                    filename: string;
+                    size: number;
+                    uploadedAt: string;
+                };
             }[];
         };
         ApplicationLetter: {
@@ -2095,6 +2166,23 @@ export interface components {
         MarkRead: {
             /** Format: date-time */
             upTo?: string;
+        };
+        WorkSummary: {
+            groups: {
+                tenant: components["schemas"]["TenantSummary"] & unknown;
+                roles: components["schemas"]["Role"][];
+                items: {
+                    /** @enum {string} */
+                    kind: "applications" | "lks_to_verify" | "lks_returned" | "national_applications";
+                    count: number;
+                    /** @description Of `count`, how many are past their step's SLA (applications only) */
+                    overdue: number;
+                    /** @description The membership to act in to do this work */
+                    membershipId: string;
+                }[];
+            }[];
+            /** @description Everything waiting, over every group */
+            total: number;
         };
         CreatedUpload: {
             id: string;
@@ -3350,6 +3438,170 @@ export interface operations {
             };
         };
     };
+    "lks.nationalList": {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page's nextCursor */
+                cursor?: string;
+                limit?: number;
+                /** @description Part of the LKS name */
+                q?: string;
+                type?: "LKSA" | "LKS-LU" | "LKSPD" | "LKS-NAPZA" | "LKS-ODHA" | "LKS-LAIN";
+                status?: "pending_verification" | "returned" | "registered" | "inactive";
+                /** @description Province code (Kemendagri), e.g. 36 */
+                province?: string;
+                /** @description Kab/kota code (Kemendagri), e.g. 36.71 */
+                regency?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of LKS */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LksPage"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "nationalLks.create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LksProfileInput"];
+            };
+        };
+        responses: {
+            /** @description Registered */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LksDetail"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed to do this, or a cross-site request */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body over the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type, or the bytes are not of the declared type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "lks.show": {
         parameters: {
             query?: never;
@@ -3857,102 +4109,6 @@ export interface operations {
             };
             /** @description Request body over the limit */
             413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "nationalLks.create": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["LksProfileInput"];
-            };
-        };
-        responses: {
-            /** @description Registered */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["LksDetail"];
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in but not allowed to do this, or a cross-site request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body over the limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unsupported media type, or the bytes are not of the declared type */
-            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6547,6 +6703,13 @@ export interface operations {
                 /** @description Opaque cursor from the previous page's nextCursor */
                 cursor?: string;
                 limit?: number;
+                /** @description Province code (Kemendagri), e.g. 36 */
+                province?: string;
+                /** @description Kab/kota code (Kemendagri), e.g. 36.71 */
+                regency?: string;
+                step?: string;
+                overdue?: "true" | "false";
+                lksType?: "LKSA" | "LKS-LU" | "LKSPD" | "LKS-NAPZA" | "LKS-ODHA" | "LKS-LAIN";
             };
             header?: never;
             path?: never;
@@ -6555,6 +6718,73 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description One page of the national inbox */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxPage"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "applications.nationalList": {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page's nextCursor */
+                cursor?: string;
+                limit?: number;
+                /** @description Province code (Kemendagri), e.g. 36 */
+                province?: string;
+                /** @description Kab/kota code (Kemendagri), e.g. 36.71 */
+                regency?: string;
+                step?: string;
+                overdue?: "true" | "false";
+                lksType?: "LKSA" | "LKS-LU" | "LKSPD" | "LKS-NAPZA" | "LKS-ODHA" | "LKS-LAIN";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of open applications */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7088,6 +7318,44 @@ export interface operations {
             };
             /** @description Unsupported media type, or the bytes are not of the declared type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "me.work": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What waits, per tenant (and the national organisation) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkSummary"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

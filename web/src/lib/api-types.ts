@@ -19,6 +19,7 @@ export {
   DOCUMENT_TYPES,
   STEP_ACTORS,
   NATIONAL_INTAKE,
+  NATIONAL_PART,
   REVISION_STEP,
   type Role,
   type TenantRole as TenantInvitableRole,
@@ -29,6 +30,7 @@ export {
 
 // Identity and onboarding.
 export type Session = Schemas["Me"];
+export type WorkSummary = Schemas["WorkSummary"];
 export type Membership = Schemas["Membership"];
 export type CreatedInvitation = Schemas["InvitationCreated"];
 export type Member = Schemas["Member"];

@@ -44,3 +44,12 @@ export function linkify(text: string): Array<{ text: string; href?: string }> {
 export function daysUntil(date: string, today = jakartaDay()): number {
   return daysBetween(today, date);
 }
+
+/**
+ * Parts of one line of text joined by single spaces, empty parts left out: a label built from
+ * pieces never loses the space between them (Svelte trims the whitespace at the edge of an
+ * `{#if}` block, which is how "LKS.Menunggu" happened).
+ */
+export function joinText(...parts: Array<string | null | undefined | false>): string {
+  return parts.filter((part): part is string => typeof part === "string" && part.trim().length > 0).join(" ");
+}

@@ -1,9 +1,19 @@
 import { describe, expect, test } from "vitest";
 import type { Membership } from "./api-types.ts";
 import { localizeApiText } from "./errors.ts";
-import { linkify } from "./format.ts";
+import { joinText, linkify } from "./format.ts";
 import { safeNext } from "./nav.ts";
 import { groupMemberships, homeKind } from "./roles.ts";
+
+describe("joinText", () => {
+  test("pieces of a label keep one space between them, empty ones leave no gap", () => {
+    expect(joinText("Tahap: Perbaikan oleh LKS.", "Menunggu tindakan Anda.")).toBe(
+      "Tahap: Perbaikan oleh LKS. Menunggu tindakan Anda.",
+    );
+    expect(joinText("Tahap: Diajukan.", null, false, "")).toBe("Tahap: Diajukan.");
+    expect(joinText("·", "Dinas", "·", "diajukan 1 Mei 2026")).toBe("· Dinas · diajukan 1 Mei 2026");
+  });
+});
 
 describe("linkify", () => {
   test("splits links out of text and leaves sentence punctuation outside", () => {

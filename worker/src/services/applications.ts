@@ -84,7 +84,7 @@ export function presentApplication(
   app: StoredApplication,
   def: WorkflowDefinition,
   caller: Caller,
-  changesSinceReturn: ApplicationView["changesSinceReturn"],
+  changes: Pick<ApplicationView, "changesSinceReturn" | "documentChanges">,
   now = Date.now(),
 ): ApplicationView {
   const step = currentStep(def, app.step);
@@ -118,6 +118,6 @@ export function presentApplication(
     overdue: isOverdue(app.stepDueAt, now),
     submittedAt: app.submittedAt,
     createdAt: app.createdAt,
-    changesSinceReturn,
+    ...changes,
   };
 }

@@ -330,3 +330,45 @@ export function slaReminderEmail(input: {
     link: { href: input.link, id: "Buka permohonan", en: "Open the application" },
   });
 }
+
+/** To BALKS's secretariat: one application arrived at national intake (the first few of a day). */
+export function intakeArrivalEmail(input: {
+  to: string;
+  lksName: string;
+  tenantName: string;
+  link: string;
+}): OutgoingEmail {
+  return compose({
+    tenantId: null,
+    to: input.to,
+    subject: { id: `Permohonan masuk BALKS: ${input.lksName}`, en: "Application arrived at BALKS intake" },
+    id: [
+      `Permohonan akreditasi ${input.lksName} dari ${input.tenantName} telah direkomendasikan dan menunggu pemeriksaan kelengkapan oleh Sekretariat BALKS.`,
+    ],
+    en: [
+      `The accreditation application of ${input.lksName} from ${input.tenantName} was recommended and waits for the BALKS secretariat's intake check.`,
+    ],
+    link: { href: input.link, id: "Buka permohonan", en: "Open the application" },
+  });
+}
+
+/** To BALKS's secretariat, the morning after a busy day: every arrival of that day in one message. */
+export function intakeDigestEmail(input: {
+  to: string;
+  day: string;
+  arrivals: { lksName: string; tenantName: string }[];
+  link: string;
+}): OutgoingEmail {
+  const lines = input.arrivals.map((a) => `${a.lksName} (${a.tenantName})`);
+  return compose({
+    tenantId: null,
+    to: input.to,
+    subject: {
+      id: `${input.arrivals.length} permohonan masuk BALKS pada ${input.day}`,
+      en: `${input.arrivals.length} applications arrived at BALKS intake`,
+    },
+    id: [`${input.arrivals.length} permohonan akreditasi tiba di tahap penerimaan BALKS pada ${input.day}:`, lines],
+    en: [`${input.arrivals.length} accreditation applications arrived at BALKS intake on ${input.day} (listed above).`],
+    link: { href: input.link, id: "Buka kotak masuk BALKS", en: "Open the BALKS inbox" },
+  });
+}

@@ -2,8 +2,11 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_REGIONAL_PART, composeDefinition } from "../workflow/definition.ts";
 import {
+  addNote,
   checklistComplete,
   checklistGaps,
+  documentChangesSince,
+  returnDraft,
   returnForRevision,
   type ChecklistState,
   type ChecklistStatus,
@@ -73,21 +76,79 @@ describe("returnForRevision", () => {
     expect(returnForRevision(checklist, items)).toEqual({ ok: false, reason: "unknown_documents", indexes: [1, 3] });
   });
 
-  it("returns the named documents with the verifier's message and leaves the rest, and their other fields, alone", () => {
-    const result = returnForRevision(checklist, [
-      { kind: "document", ref: "npwp", message: "Scan terpotong" },
-      { kind: "document", ref: "npwp", message: "Kedua" },
-      { kind: "profile_field", ref: "npwp", message: "Profil" },
-      { kind: "letter", ref: "number", message: "Nomor salah" },
-    ]);
+  it("returns the named documents with the verifier's messages as a thread and leaves the rest, and their other fields, alone", () => {
+    const at = "2026-05-01T03:00:00.000Z";
+    const result = returnForRevision(
+      checklist,
+      [
+        { kind: "document", ref: "npwp", message: "Scan terpotong" },
+        { kind: "document", ref: "npwp", message: "Kedua" },
+        { kind: "profile_field", ref: "npwp", message: "Profil" },
+        { kind: "letter", ref: "number", message: "Nomor salah" },
+      ],
+      at,
+    );
     expect(result).toEqual({
       ok: true,
       checklist: [
         entry("akta", "accepted"),
-        { ...entry("npwp", "returned"), comment: "Scan terpotong" },
+        {
+          ...entry("npwp", "returned"),
+          comment: "Kedua",
+          notes: [
+            { message: "Scan terpotong", at },
+            { message: "Kedua", at },
+          ],
+        },
         entry("sdm", "uploaded", false),
       ],
     });
+  });
+
+  it("keeps the note left one by one: the return's own note is added after it, a repeat of it is not", () => {
+    const first = { message: "Belum ditandatangani", at: "2026-05-01T01:00:00.000Z" };
+    const returnedOne = [
+      { ...entry("akta", "returned"), comment: first.message, notes: [first] },
+      entry("npwp", "uploaded"),
+    ];
+    // The dialog starts from what was returned one by one…
+    const draft = returnDraft(returnedOne);
+    expect(draft).toEqual([{ kind: "document", ref: "akta", message: "Belum ditandatangani" }]);
+    // …so sending it as it is adds nothing; a second note joins the thread instead of replacing the first.
+    const same = returnForRevision(returnedOne, draft, "2026-05-02T00:00:00.000Z");
+    expect(same.ok && same.checklist[0]!.notes).toEqual([first]);
+    const more = returnForRevision(
+      returnedOne,
+      [{ kind: "document", ref: "akta", message: "Stempel juga belum ada" }],
+      "2026-05-02T00:00:00.000Z",
+    );
+    expect(more.ok && more.checklist[0]).toMatchObject({
+      status: "returned",
+      comment: "Stempel juga belum ada",
+      notes: [first, { message: "Stempel juga belum ada", at: "2026-05-02T00:00:00.000Z" }],
+    });
+  });
+
+  it("starts the thread from a comment stored before threads existed", () => {
+    const old = [{ ...entry("akta", "returned"), comment: "Kabur" }];
+    const result = returnForRevision(old, [{ kind: "document", ref: "akta", message: "Ulangi pindai" }], "t");
+    expect(result.ok && result.checklist[0]!.notes?.map((n) => n.message)).toEqual(["Kabur", "Ulangi pindai"]);
+    expect(returnDraft(old)).toEqual([{ kind: "document", ref: "akta", message: "Kabur" }]);
+  });
+
+  it("addNote appends, skipping only an exact repeat of the latest note", () => {
+    expect(addNote(undefined, " Kabur ", "t1")).toEqual([{ message: "Kabur", at: "t1" }]);
+    expect(addNote([{ message: "Kabur", at: "t1" }], "Kabur", "t2")).toEqual([{ message: "Kabur", at: "t1" }]);
+    expect(
+      addNote(
+        [
+          { message: "Kabur", at: "t1" },
+          { message: "Lain", at: "t2" },
+        ],
+        "Kabur",
+        "t3",
+      ),
+    ).toHaveLength(3);
   });
 
   it("makes the checklist incomplete for the LKS whenever a required document is returned", () => {
@@ -106,5 +167,35 @@ describe("returnForRevision", () => {
         if (target.required) expect(checklistComplete(result.checklist, "lks")).toBe(false);
       }),
     );
+  });
+});
+
+describe("documentChangesSince", () => {
+  const v = (documentId: string, version: number, uploadedAt: string) => ({
+    documentId,
+    version,
+    filename: `${documentId}-v${version}.pdf`,
+    size: 1000 * version,
+    uploadedAt,
+  });
+  const checklist = [
+    { key: "akta", name: "Akta", documentId: "d1" },
+    { key: "npwp", name: "NPWP", documentId: "d2" },
+    { key: "foto", name: "Foto", documentId: "d3" },
+    { key: "sdm", name: "SDM" },
+  ];
+  it("pairs the file seen at the return with the newest one, lists first uploads with no old file, skips untouched ones", () => {
+    const versions = [
+      v("d1", 1, "2026-05-01"),
+      v("d1", 2, "2026-05-03"),
+      v("d1", 3, "2026-05-04"),
+      v("d2", 1, "2026-05-01"),
+      v("d3", 1, "2026-05-05"),
+    ];
+    expect(documentChangesSince(checklist, versions, "2026-05-02")).toEqual([
+      { key: "akta", name: "Akta", old: v("d1", 1, "2026-05-01"), new: v("d1", 3, "2026-05-04") },
+      { key: "foto", name: "Foto", old: null, new: v("d3", 1, "2026-05-05") },
+    ]);
+    expect(documentChangesSince(checklist, versions, "2026-05-06")).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { ApplicationView, ChecklistAccept, ChecklistReturn } from "@akrab/contracts";
 import { expectRow, abortIfNothingChanged } from "@akrab/db";
+import { addNote } from "@akrab/domain";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { TenantEnv } from "../../env.ts";
@@ -74,7 +75,13 @@ async function review(
 
   await db
     .batch([
-      scope.documents.setChecklistItem(app.id, key, { status, ...(comment ? { comment } : {}) }, { expectedVersion }),
+      // A returned document's note joins its thread (a later return for revision keeps it, too).
+      scope.documents.setChecklistItem(
+        app.id,
+        key,
+        { status, ...(comment ? { comment, notes: addNote(item.notes, comment, new Date().toISOString()) } : {}) },
+        { expectedVersion },
+      ),
       abortIfNothingChanged(db),
       audit(c, {
         action: `document.${status}`,

@@ -104,5 +104,5 @@ export const createApplication: RouteHandler<typeof createApplicationRoute, Tena
       throw error;
     });
   const stored = { ...app, lksName: lks.name, tenantSlug: scope.tenant.slug, tenantName: scope.tenant.name };
-  return c.json(presentApplication(stored, def, callerOf(c), []), 201);
+  return c.json(presentApplication(stored, def, callerOf(c), { changesSinceReturn: [], documentChanges: [] }), 201);
 };

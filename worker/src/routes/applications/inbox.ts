@@ -25,7 +25,7 @@ export const inboxRoute = createRoute({
  * For each tenant the caller can see from here, the steps of its published workflows at which the
  * caller's roles are offered an action.
  */
-function waitingFor(
+export function waitingFor(
   definitions: Awaited<ReturnType<ApplicationStore["definitionsOf"]>>,
   memberships: readonly MembershipView[],
   tenant: Tenant,
@@ -63,7 +63,7 @@ function waitingFor(
  * Tenants waiting at the same steps share one clause: a province with thirty-odd kab/kota stays
  * far below D1's 100 bound parameters per query.
  */
-function grouped(waiting: { tenantIds: string[]; steps: string[]; lksIds?: string[] }[]) {
+export function grouped(waiting: { tenantIds: string[]; steps: string[]; lksIds?: string[] }[]) {
   const groups = new Map<string, { tenantIds: string[]; steps: string[]; lksIds?: string[] }>();
   for (const w of waiting) {
     const key = `${w.steps.join(",")}|${w.lksIds?.join(",") ?? "*"}`;

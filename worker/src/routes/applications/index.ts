@@ -5,7 +5,7 @@ import { createApplication, createApplicationRoute } from "./create.ts";
 import { inbox, inboxRoute } from "./inbox.ts";
 import { listOfLks, listOfLksRoute } from "./list-of-lks.ts";
 import { moveVersion, moveVersionRoute } from "./move-version.ts";
-import { nationalInbox, nationalInboxRoute } from "./national-inbox.ts";
+import { nationalInbox, nationalInboxRoute, nationalList, nationalListRoute } from "./national-inbox.ts";
 import { showApplication, showApplicationRoute } from "./show.ts";
 import { timeline, timelineRoute } from "./timeline.ts";
 import { transition, transitionRoute } from "./transition.ts";
@@ -19,6 +19,7 @@ export const applicationRoutes = createRouter<TenantEnv>()
   .openapi(timelineRoute, timeline)
   .openapi(moveVersionRoute, moveVersion)
   .openapi(nationalInboxRoute, nationalInbox)
+  .openapi(nationalListRoute, nationalList)
   .openapi(listOfLksRoute, listOfLks)
   .openapi(updateLetterRoute, updateLetter)
   .openapi(acceptDocumentRoute, acceptDocument)

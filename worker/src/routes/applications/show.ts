@@ -1,5 +1,5 @@
 import { ApplicationView } from "@akrab/contracts";
-import { changedFields } from "@akrab/domain";
+import { changedFields, documentChangesSince } from "@akrab/domain";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { TenantEnv } from "../../env.ts";
@@ -17,11 +17,26 @@ export async function visibleApplication(c: Context<TenantEnv>, id: string): Pro
   return app;
 }
 
-/** What the LKS changed in its profile and in the letter since the application was last returned to it. */
+/**
+ * What the LKS changed since the application was last returned to it: its profile, the letter,
+ * and the documents it replaced (old and new file).
+ */
 export async function changesSinceReturn(c: Context<TenantEnv>, app: StoredApplication) {
   const timeline = await c.get("scope").applications.timeline(app.id);
   const lastReturn = timeline.filter((e) => e.event.action === "return").at(-1);
-  if (!lastReturn) return [];
+  if (!lastReturn) return { changesSinceReturn: [], documentChanges: [] };
+  const versions = await c.get("scope").documents.versionsOfApplication(app.id);
+  const documentChanges = documentChangesSince(
+    app.checklist,
+    versions.map((v) => ({
+      documentId: v.documentId,
+      version: v.version,
+      filename: v.filename,
+      size: v.size,
+      uploadedAt: v.uploadedAt,
+    })),
+    lastReturn.event.at,
+  );
   const history = await c.get("scope").lks.listHistory(app.lksId, { limit: 200 });
   const profile = (history?.items ?? [])
     .filter((h) => h.entry.changedAt > lastReturn.event.at && h.entry.field !== "status" && h.entry.field !== "*")
@@ -40,7 +55,7 @@ export async function changesSinceReturn(c: Context<TenantEnv>, app: StoredAppli
     newValue: app.letter[field] ?? null,
     changedAt: lastLetterEdit,
   }));
-  return [...profile, ...letter];
+  return { changesSinceReturn: [...profile, ...letter], documentChanges };
 }
 
 export const showApplicationRoute = createRoute({

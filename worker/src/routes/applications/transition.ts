@@ -1,7 +1,11 @@
 import { ApplicationView, TransitionRequest } from "@akrab/contracts";
 import { abortIfNothingChanged, enqueueEmail } from "@akrab/db";
 import {
+  NATIONAL_INTAKE,
   REVISION_STEP,
+  intakeEmailNow,
+  jakartaDay,
+  jakartaDayBounds,
   actingTenantId,
   applyTransition,
   checklistGaps,
@@ -18,7 +22,7 @@ import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/open
 import { changedMeanwhile, Problem } from "../../middleware/problem/index.ts";
 import { staleOnGuardAbort } from "../../lib/guard.ts";
 import { callerOf, callerRoles, currentStep, definitionFor, presentApplication } from "../../services/applications.ts";
-import { applicationMovedEmail } from "../../services/mail.ts";
+import { applicationMovedEmail, intakeArrivalEmail } from "../../services/mail.ts";
 import { ApplicationParam, changesSinceReturn, visibleApplication } from "./show.ts";
 
 export const transitionRoute = createRoute({
@@ -107,7 +111,7 @@ export const transition: RouteHandler<typeof transitionRoute, TenantEnv> = async
   const { transition: taken, to } = result;
 
   const returning = to.id === REVISION_STEP;
-  const returned = returning ? returnForRevision(checklist, items) : null;
+  const returned = returning ? returnForRevision(checklist, items, new Date().toISOString()) : null;
   if (returned?.ok === false && returned.reason === "no_items") {
     throw new Problem("validation", "Sebutkan apa yang harus diperbaiki LKS / List what the LKS must fix", {
       errors: [{ path: "items", message: "Minimal satu butir / At least one item" }],
@@ -159,7 +163,8 @@ export const transition: RouteHandler<typeof transitionRoute, TenantEnv> = async
       }),
     ),
   );
-  const inApp = [...new Set([...lksOperators.map((o) => o.userId), ...nextActors])]
+  const intake = to.id === NATIONAL_INTAKE ? await tellSecretariat(c, app, link) : { emails: [], userIds: [] };
+  const inApp = [...new Set([...lksOperators.map((o) => o.userId), ...nextActors, ...intake.userIds])]
     .filter((userId) => userId !== principal.user.id)
     .map((userId) =>
       store.notify({
@@ -191,6 +196,7 @@ export const transition: RouteHandler<typeof transitionRoute, TenantEnv> = async
         data: { from: from.id, to: to.id },
       }),
       ...tellLks,
+      ...intake.emails,
       ...inApp,
     ])
     .catch(staleOnGuardAbort("application"));
@@ -200,6 +206,29 @@ export const transition: RouteHandler<typeof transitionRoute, TenantEnv> = async
 };
 
 /** Dinsos users who act at the next step, for in-app notifications (BALKS watches its national inbox). */
+/**
+ * An application reaching national intake is BALKS's secretariat's work: each is told in the app,
+ * and by email while few arrived today (the rest come in the next morning's digest).
+ */
+async function tellSecretariat(
+  c: Parameters<typeof transition>[0],
+  app: { lksName: string; tenantName: string },
+  link: string,
+) {
+  const store = c.get("scope").applications;
+  const db = c.get("db");
+  const [secretariat, earlier] = await Promise.all([
+    store.nationalHolders(["balks_secretariat"]),
+    store.intakeArrivalsSince(NATIONAL_INTAKE, jakartaDayBounds(jakartaDay()).start),
+  ]);
+  const emails = intakeEmailNow(earlier)
+    ? secretariat.map(({ email }) =>
+        enqueueEmail(db, intakeArrivalEmail({ to: email, lksName: app.lksName, tenantName: app.tenantName, link })),
+      )
+    : [];
+  return { emails, userIds: secretariat.map((h) => h.userId) };
+}
+
 async function nextActorIds(
   c: Parameters<typeof transition>[0],
   actor: "kabkota" | "province" | "national",

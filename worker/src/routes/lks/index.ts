@@ -5,6 +5,7 @@ import { returnLks, returnLksRoute, verifyLks, verifyLksRoute } from "./decide.t
 import { exportLks, exportLksRoute } from "./export-csv.ts";
 import { lksHistory, lksHistoryRoute } from "./history.ts";
 import { listLks, listLksRoute } from "./list.ts";
+import { nationalLksList, nationalLksListRoute } from "./national-list.ts";
 import { registerLks, registerLksRoute } from "./registration.ts";
 import { resubmitLks, resubmitLksRoute } from "./resubmit.ts";
 import { showLks, showLksRoute } from "./show.ts";
@@ -17,6 +18,7 @@ export const lksRoutes = createRouter<TenantEnv>()
   .route("/", registrationRoutes)
   .openapi(exportLksRoute, exportLks)
   .openapi(listLksRoute, listLks)
+  .openapi(nationalLksListRoute, nationalLksList)
   .openapi(createLksRoute, createLks)
   .openapi(showLksRoute, showLks)
   .openapi(updateLksRoute, updateLks)
