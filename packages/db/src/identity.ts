@@ -259,13 +259,19 @@ export function insertUser(
   return { user, insert: db.insert(users).values(user) };
 }
 
+/**
+ * `order` keeps several memberships granted at once in the order given: ids start with the time,
+ * and a person's memberships are listed (and the first one acted in) by creation time, then id.
+ */
 export function insertMembership(
   db: Db,
   input: { userId: string; tenantId: string | null; role: Role; lksId: string | null },
+  order = 0,
 ) {
+  const now = Date.now();
   return db
     .insert(memberships)
-    .values({ id: newId(), createdAt: isoNow(), ...input })
+    .values({ id: newId(now + order), createdAt: isoNow(now), ...input })
     .onConflictDoNothing();
 }
 

@@ -85,8 +85,9 @@ export const acceptInvitation: RouteHandler<typeof acceptInvitationRoute, AppEnv
     .batch([
       markInvitationAccepted(db, invitation.id),
       ...creation,
-      ...granted.map((role) =>
-        insertMembership(db, { userId: user.id, tenantId: invitation.tenantId, role, lksId: invitation.lksId }),
+      // The invited role first: a new admin lands on the admin's home (with its setup list).
+      ...granted.map((role, order) =>
+        insertMembership(db, { userId: user.id, tenantId: invitation.tenantId, role, lksId: invitation.lksId }, order),
       ),
       recordAudit(db, {
         action: "auth.invitation_accepted",
