@@ -188,6 +188,10 @@ describe("a Dinsos signs up, the platform admin approves, its first admin logs i
 
     await login(page, officialEmail, adminPassword);
     await page.getByRole("heading", { level: 2, name: office }).waitFor();
+    // The setup list: nothing done yet (the sign-up gave a phone, not an address or a logo).
+    const setup = page.getByTestId("setup-list");
+    await setup.waitFor();
+    expect(await setup.getByTestId("setup-progress").innerText()).toBe("0 dari 3 selesai");
     await page.getByTestId("tile-profile").click();
     await page.getByRole("heading", { level: 1, name: "Profil Dinas Sosial" }).waitFor();
     expect(await page.getByLabel("Nama kantor").inputValue()).toBe(office);
@@ -211,8 +215,12 @@ describe("a Dinsos signs up, the platform admin approves, its first admin logs i
     ).toBe(256);
     await shot(page, "tenant-admin-profile");
 
-    // The only admin cannot remove itself: the API's 409 is shown at the row.
+    // Profile and logo done: the setup list ticks the step.
     await page.goto("/");
+    await page.getByTestId("setup-profile").and(page.locator('[data-done="true"]')).waitFor();
+    expect(await setup.getByTestId("setup-progress").innerText()).toBe("1 dari 3 selesai");
+
+    // The only admin cannot remove itself: the API's 409 is shown at the row.
     await page.getByTestId("tile-users").click();
     await page.getByRole("heading", { level: 1, name: "Pengguna Dinsos" }).waitFor();
     // The first admin also holds the verifier and head roles (issue 10): the admin one is refused.
@@ -322,6 +330,30 @@ describe("a Dinsos signs up, the platform admin approves, its first admin logs i
     expect(await dinsosPeople.count()).toBe(1);
     expect(await dinsosPeople.innerText()).toContain(adminName);
     expect(await dinsosPeople.locator("select").count()).toBe(3);
+    expect(cspViolations).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  test("on a phone the admin finishes the setup list: marks the workflow reviewed, then hides the list", async () => {
+    const { page, context, cspViolations, pageErrors } = await open(browser, { width: 360, height: 740 });
+    await login(page, officialEmail, adminPassword);
+    const setup = page.getByTestId("setup-list");
+    await setup.waitFor();
+    expect(await setup.getByTestId("setup-progress").innerText()).toBe("1 dari 3 selesai");
+    expect(await setup.getByTestId("setup-colleagues").innerText()).toContain("Bekerja sendiri?");
+    expect(await overflowsHorizontally(page)).toBe(false);
+    await shot(page, "mobile-home-dinsos-setup");
+    await setup.getByRole("button", { name: "Sudah saya tinjau" }).click();
+    await page.getByTestId("setup-workflow").and(page.locator('[data-done="true"]')).waitFor();
+    expect(await setup.getByTestId("setup-progress").innerText()).toBe("2 dari 3 selesai");
+    // Working alone, the admin hides the list; it stays hidden.
+    await setup.getByRole("button", { name: "Sembunyikan daftar ini" }).click();
+    await setup.waitFor({ state: "detached" });
+    await page.reload();
+    await page.getByRole("heading", { level: 2, name: office }).waitFor();
+    await page.getByTestId("tile-profile").waitFor();
+    expect(await setup.count()).toBe(0);
     expect(cspViolations).toEqual([]);
     expect(pageErrors).toEqual([]);
     await context.close();

@@ -34,6 +34,7 @@ export type WorkSummary = Schemas["WorkSummary"];
 export type Membership = Schemas["Membership"];
 export type CreatedInvitation = Schemas["InvitationCreated"];
 export type Member = Schemas["Member"];
+export type TenantSetup = Schemas["TenantSetup"];
 export type TenantSignup = Schemas["TenantSignup"];
 export type TenantSignupCreate = Schemas["TenantSignupCreate"];
 export type TenantApproved = Schemas["TenantApproved"];
