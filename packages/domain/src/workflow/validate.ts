@@ -34,7 +34,7 @@ export interface DefinitionProblem {
   where: { step?: string; transition?: number; field?: string };
 }
 
-const MAX_SLA_DAYS = 365;
+export const MAX_SLA_DAYS = 365;
 
 const problem = (
   code: DefinitionProblemCode,
