@@ -492,6 +492,8 @@ export async function demoSeedStatements(): Promise<string[]> {
             key: item.key,
             name: item.name,
             description: item.description,
+            name_en: item.nameEn,
+            description_en: item.descriptionEn,
             required: item.required ? 1 : 0,
             accepted_types: JSON.stringify(item.acceptedTypes),
             max_bytes: item.maxBytes,

@@ -1,6 +1,17 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { DEMO_PASSWORD, actAs, apiFetch, launch, login, open, overflowsHorizontally, shot } from "./helpers.ts";
+import { makePdf } from "../support/tus-node-client.ts";
+import {
+  DEMO_PASSWORD,
+  actAs,
+  apiFetch,
+  launch,
+  login,
+  open,
+  overflowsHorizontally,
+  shot,
+  uploadRequiredDocuments,
+} from "./helpers.ts";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -120,6 +131,22 @@ describe("accreditation application: submit, return for revision, resubmit, reco
     await stepIs(lks.page, "Draf");
     await lks.page.getByTestId("doc-profil_lks").getByText("Pilih berkas").waitFor();
     const applicationUrl = lks.page.url();
+    // Submitting needs every required document (uploading is documents.test.ts's subject: here
+    // they go through the API); until then the page lists what is missing.
+    await lks.page.getByTestId("appl-missing").waitFor();
+    const created = new URL(applicationUrl);
+    await uploadRequiredDocuments(
+      { email: "lks@akrab.test" },
+      created.searchParams.get("t")!,
+      created.pathname.split("/").at(-1)!,
+    );
+    await lks.page.reload();
+    await lks.page
+      .getByTestId("doc-profil_lks")
+      .getByTestId("doc-status")
+      .filter({ hasText: "Sudah diunggah" })
+      .waitFor();
+    expect(await lks.page.getByTestId("appl-missing").count()).toBe(0);
     await lks.page.getByTestId("appl-actions").getByRole("button", { name: "Ajukan", exact: true }).click();
     await lks.page.getByRole("dialog").getByRole("heading", { name: "Ajukan" }).waitFor();
     await confirmDialog(lks.page);
@@ -147,6 +174,7 @@ describe("accreditation application: submit, return for revision, resubmit, reco
     await dialog.getByText("Tindakan ini memerlukan catatan.").waitFor();
     await dialog.locator("#ri-kind-0").selectOption("document");
     await dialog.locator("#ri-ref-0").selectOption({ index: 1 });
+    const returnedKey = await dialog.locator("#ri-ref-0").inputValue();
     await dialog.locator("#ri-msg-0").fill("Scan akta tidak terbaca, mohon unggah ulang.");
     await dialog.getByRole("button", { name: /Tambah butir/ }).click();
     await dialog.locator("#ri-kind-1").selectOption("letter");
@@ -213,7 +241,21 @@ describe("accreditation application: submit, return for revision, resubmit, reco
     expect(await number.inputValue()).toBe("013/PAKB/2026");
     expect(await overflowsHorizontally(phone.page)).toBe(false);
     await shot(phone.page, "mobile-application-letter-corrected");
-    await phone.page.getByRole("button", { name: "Ajukan ulang" }).click();
+    // The returned document holds the resubmission back until a new version is there: the page
+    // says so, and the operator replaces it from the phone.
+    const resubmit = phone.page.getByRole("button", { name: "Ajukan ulang" });
+    expect(await phone.page.getByTestId("appl-missing").innerText()).toContain("dikembalikan, unggah ulang");
+    expect(await resubmit.isDisabled()).toBe(true);
+    await phone.page
+      .locator(`#upload-${returnedKey}`)
+      .setInputFiles({ name: "akta-pindai-ulang.pdf", mimeType: "application/pdf", buffer: makePdf(6000) });
+    await phone.page
+      .getByTestId(`doc-${returnedKey}`)
+      .getByTestId("doc-status")
+      .filter({ hasText: "Sudah diunggah" })
+      .waitFor();
+    await phone.page.getByTestId("appl-missing").waitFor({ state: "detached" });
+    await resubmit.click();
     await confirmDialog(phone.page);
     await stepIs(phone.page, "Verifikasi Dinsos kabupaten/kota");
 

@@ -17,7 +17,16 @@ import { PDFDocument, StandardFonts, rgb } from "pdf-lib";
 import type { Browser, CDPSession, Page, Response } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { registerLksWithApplication } from "../../bench/photo.ts";
-import { actAs, baseUrl, launch, login, open, overflowsHorizontally, shot } from "./helpers.ts";
+import {
+  actAs,
+  baseUrl,
+  launch,
+  login,
+  open,
+  overflowsHorizontally,
+  shot,
+  uploadRequiredDocuments,
+} from "./helpers.ts";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -134,7 +143,7 @@ function watchTus(page: Page, events: TusEvent[]): void {
 
 describe("documents that survive 2G", () => {
   test("an LKS uploads a photo and a PDF on slow 3G, reloads mid-upload, and the upload finishes from the server's offset; the verifier accepts one and returns the other", {
-    timeout: 120_000,
+    timeout: 180_000,
   }, async () => {
     const started = Date.now();
     const [setup, photo, pdfBytes] = await Promise.all([
@@ -290,6 +299,9 @@ describe("documents that survive 2G", () => {
     expect(await photoItem.getByTestId("doc-filename").innerText()).toBe("IMG_20260214_101500.webp");
     const thumb = photoItem.getByTestId("doc-thumb");
     await thumb.waitFor();
+    // The thumbnail loads lazily, once near the screen (the list of missing documents above the
+    // checklist pushes it below the fold).
+    await thumb.scrollIntoViewIfNeeded();
     await lks.page.waitForFunction(() => {
       const img = document.querySelector<HTMLImageElement>('[data-testid="doc-formulir_b"] [data-testid="doc-thumb"]');
       return img?.complete && img.naturalWidth > 0;
@@ -361,7 +373,14 @@ describe("documents that survive 2G", () => {
       /profil-lks\.pdf · \d+ KB · 3 halaman · Versi 1\s+Diunggah Siti Rahmawati, .* WIB/,
     );
 
-    // 6. The LKS submits; the Kota Tangerang verifier accepts the photo and returns the PDF with a note.
+    // 6. The rest of the required documents arrive (through the API: this test's uploads are the
+    //    three above), then the LKS submits; the Kota Tangerang verifier accepts the photo and returns
+    //    the PDF with a note.
+    const rest = await uploadRequiredDocuments(setup, TENANT, setup.applicationId);
+    expect(rest).not.toContain(PDF_REQUIREMENT);
+    expect(rest).not.toContain(PHOTO_REQUIREMENT);
+    await lks.page.reload();
+    await waitForStatus(lks.page, rest[0]!, "Sudah diunggah");
     await lks.page.getByTestId("appl-actions").getByRole("button", { name: "Ajukan", exact: true }).click();
     await lks.page.getByRole("dialog").getByTestId("action-confirm").click();
     await lks.page.getByTestId("appl-step").filter({ hasText: "Verifikasi Dinsos kabupaten/kota" }).waitFor();

@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { launchChromium } from "../support/chromium.ts";
 import { contractChecker } from "../support/contract.ts";
+import { makePdf, sha256Hex, tusUpload } from "../support/tus-node-client.ts";
 import { expect, inject } from "vitest";
 
 export const DEMO_PASSWORD = "Akrab-Demo-2026!";
@@ -144,4 +145,62 @@ export async function insideViewport(locator: Locator): Promise<{ inside: boolea
 export async function unspacedLabels(page: Page): Promise<string[]> {
   const body = await page.locator("main").innerText();
   return [...body.matchAll(/\S*(?:\p{Ll}\.\p{Lu}|[^\s(]·|·[^\s)])\S*/gu)].map((match) => match[0]);
+}
+
+interface ChecklistItem {
+  key: string;
+  required: boolean;
+  status: "missing" | "uploaded" | "returned" | "accepted";
+}
+
+/**
+ * Uploads a small real PDF (one page, about 4 KB, unique bytes) for every required document the
+ * application still lacks (missing or returned), through tus-js-client in Node as a phone would,
+ * and returns the keys it uploaded. The LKS's submit and resubmit require the checklist (issue 10):
+ * tests about something else than uploading use this before they submit.
+ */
+export async function uploadRequiredDocuments(
+  operator: { email: string; password?: string },
+  tenant: string,
+  applicationId: string,
+): Promise<string[]> {
+  const signedIn = await apiFetch("/api/v1/auth/login", {
+    method: "POST",
+    body: { email: operator.email, password: operator.password ?? DEMO_PASSWORD },
+  });
+  expect(signedIn.status, `login ${operator.email}`).toBe(200);
+  const { token } = (await signedIn.json()) as { token: string };
+  const cookie = signedIn.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  const read = await apiFetch(`/api/v1/t/${tenant}/applications/${applicationId}`, { cookie });
+  expect(read.status, `read application ${applicationId}`).toBe(200);
+  const { checklist } = (await read.json()) as { checklist: ChecklistItem[] };
+  const wanted = checklist
+    .filter((item) => item.required && (item.status === "missing" || item.status === "returned"))
+    .map((item) => item.key);
+  // Three at a time: quick, without crowding wrangler's proxy while other files run.
+  const queue = [...wanted];
+  const worker = async () => {
+    for (let key = queue.shift(); key !== undefined; key = queue.shift()) {
+      const file = makePdf(4000);
+      await tusUpload({
+        endpoint: `${baseUrl()}/api/v1/t/${tenant}/uploads`,
+        token,
+        file,
+        metadata: {
+          filename: `${key}.pdf`,
+          filetype: "application/pdf",
+          sha256: sha256Hex(file),
+          applicationId,
+          requirement: key,
+        },
+        chunkSize: 256 * 1024,
+        timeoutMs: 30_000,
+      });
+    }
+  };
+  await Promise.all([worker(), worker(), worker()]);
+  return wanted;
 }

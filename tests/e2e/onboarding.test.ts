@@ -188,6 +188,10 @@ describe("a Dinsos signs up, the platform admin approves, its first admin logs i
 
     await login(page, officialEmail, adminPassword);
     await page.getByRole("heading", { level: 2, name: office }).waitFor();
+    // The setup list: nothing done yet (the sign-up gave a phone, not an address or a logo).
+    const setup = page.getByTestId("setup-list");
+    await setup.waitFor();
+    expect(await setup.getByTestId("setup-progress").innerText()).toBe("0 dari 3 selesai");
     await page.getByTestId("tile-profile").click();
     await page.getByRole("heading", { level: 1, name: "Profil Dinas Sosial" }).waitFor();
     expect(await page.getByLabel("Nama kantor").inputValue()).toBe(office);
@@ -211,11 +215,24 @@ describe("a Dinsos signs up, the platform admin approves, its first admin logs i
     ).toBe(256);
     await shot(page, "tenant-admin-profile");
 
-    // The only admin cannot remove itself: the API's 409 is shown at the row.
+    // Profile and logo done: the setup list ticks the step.
     await page.goto("/");
+    await page.getByTestId("setup-profile").and(page.locator('[data-done="true"]')).waitFor();
+    expect(await setup.getByTestId("setup-progress").innerText()).toBe("1 dari 3 selesai");
+
+    // The only admin cannot remove itself: the API's 409 is shown at the row.
     await page.getByTestId("tile-users").click();
     await page.getByRole("heading", { level: 1, name: "Pengguna Dinsos" }).waitFor();
-    const row = page.getByTestId("membership-row").first();
+    // The first admin also holds the verifier and head roles (issue 10): the admin one is refused.
+    await page.getByTestId("membership-row").first().waitFor();
+    expect(await page.getByTestId("membership-row").count()).toBe(3);
+    const removeLabels = await page
+      .getByTestId("membership-row")
+      .getByRole("button", { name: /Cabut akses/ })
+      .evaluateAll((buttons) => buttons.map((button) => button.getAttribute("aria-label") ?? ""));
+    const row = page
+      .getByTestId("membership-row")
+      .nth(removeLabels.findIndex((label) => label.endsWith("sebagai Admin Dinsos")));
     await row.getByRole("button", { name: /Cabut akses/ }).click();
     await row.getByText("Cabut peran Anda sendiri?").waitFor();
     await row.getByRole("button", { name: "Ya" }).click();
@@ -231,6 +248,113 @@ describe("a Dinsos signs up, the platform admin approves, its first admin logs i
     await audit.getByText("Mengganti logo").first().waitFor();
     await expect.poll(() => audit.innerText()).not.toContain("Menerima undangan");
     await shot(page, "tenant-admin-audit");
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+  test("alone in the new Dinsos, the first admin verifies an LKS without inviting anyone", async () => {
+    // An LKS in the new kab/kota registers (through the API: the form is the next describe's) and
+    // confirms its operator's email.
+    const area = async (parent: string) =>
+      ((await (await apiFetch(`/api/v1/public/areas?parent=${parent}`)).json()) as { items: { code: string }[] })
+        .items[0]!.code;
+    const districtCode = await area(region.code);
+    const villageCode = await area(districtCode);
+    const lksName = `Panti Asuhan Cibanten ${digits(4)}`;
+    const operatorEmail = unique("operator.cibanten");
+    const registered = await apiFetch("/api/v1/public/lks-registrations", {
+      method: "POST",
+      body: {
+        lks: {
+          name: lksName,
+          legalForm: "non_badan_hukum",
+          legalisation: { number: "470/12/Kel/2021", date: "2021-06-03" },
+          npwp: `01${digits(13)}`,
+          address: {
+            street: "Jl. Maulana Yusuf No. 3",
+            provinceCode: region.code.split(".")[0],
+            regencyCode: region.code,
+            districtCode,
+            villageCode,
+          },
+          phone: "0254 201234",
+          email: "pengurus@cibanten.test",
+          board: [{ name: "Ahmad Fauzi", position: "Ketua", idNumber: "3673011203800002" }],
+          types: ["LKSA"],
+          serviceMode: "dalam_panti",
+          ppks: ["anak_terlantar"],
+          capacity: 20,
+          currentClients: 15,
+          staffCount: 4,
+        },
+        operator: { name: "Ahmad Fauzi", email: operatorEmail, password: "air terjun curug betung" },
+      },
+    });
+    expect(registered.status, await registered.clone().text()).toBe(201);
+    const platform = await open(browser);
+    await login(platform.page, "admin@akrab.test");
+    const confirm = await outboxLink(platform.page, operatorEmail, /\/verify-email\//);
+    await platform.page.goto(confirm);
+    await platform.page.getByTestId("email-verified").waitFor();
+    await platform.context.close();
+
+    // The first admin holds the verifier and head roles too: no colleague is needed to verify.
+    const { page, context, cspViolations, pageErrors } = await open(browser);
+    await login(page, officialEmail, adminPassword);
+    const roles = await page.getByLabel("Bertindak sebagai").locator("option").allInnerTexts();
+    expect(roles.map((r) => r.trim())).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining("Admin Dinsos"),
+        expect.stringContaining("Verifikator Dinsos"),
+        expect.stringContaining("Kepala Dinsos"),
+      ]),
+    );
+    await actAs(page, (roles.find((r) => r.includes("Verifikator Dinsos")) ?? "").trim());
+    await page.getByTestId("tile-pending").click();
+    await page.getByRole("heading", { level: 1, name: "Registri LKS" }).waitFor();
+    await page.getByRole("link", { name: lksName }).click();
+    await page.getByRole("heading", { level: 1, name: lksName }).waitFor();
+    expect(await page.getByTestId("lks-status").innerText()).toBe("Menunggu verifikasi");
+    await page.getByLabel("Nomor tanda daftar").fill(`460/${digits(3)}/Dinsos/2026`);
+    await page.getByRole("button", { name: "Verifikasi dan terbitkan tanda daftar" }).click();
+    await page.getByTestId("lks-notice").getByText("diverifikasi").waitFor();
+    expect(await page.getByTestId("lks-status").innerText()).toBe("Terdaftar");
+    await shot(page, "new-dinsos-first-admin-verifies");
+    await page.goto("/dinsos/pengguna");
+    await page.getByRole("heading", { level: 1, name: "Pengguna Dinsos" }).waitFor();
+    await page.getByTestId("membership-row").first().waitFor();
+    // Nobody was invited: the Dinsos roles (the LKS's operator is a member too) are all the admin's.
+    const dinsosPeople = page
+      .getByTestId("member-admin-list")
+      .locator(":scope > li")
+      .filter({ has: page.locator("select") });
+    expect(await dinsosPeople.count()).toBe(1);
+    expect(await dinsosPeople.innerText()).toContain(adminName);
+    expect(await dinsosPeople.locator("select").count()).toBe(3);
+    expect(cspViolations).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  test("on a phone the admin finishes the setup list: marks the workflow reviewed, then hides the list", async () => {
+    const { page, context, cspViolations, pageErrors } = await open(browser, { width: 360, height: 740 });
+    await login(page, officialEmail, adminPassword);
+    const setup = page.getByTestId("setup-list");
+    await setup.waitFor();
+    expect(await setup.getByTestId("setup-progress").innerText()).toBe("1 dari 3 selesai");
+    expect(await setup.getByTestId("setup-colleagues").innerText()).toContain("Bekerja sendiri?");
+    expect(await overflowsHorizontally(page)).toBe(false);
+    await shot(page, "mobile-home-dinsos-setup");
+    await setup.getByRole("button", { name: "Sudah saya tinjau" }).click();
+    await page.getByTestId("setup-workflow").and(page.locator('[data-done="true"]')).waitFor();
+    expect(await setup.getByTestId("setup-progress").innerText()).toBe("2 dari 3 selesai");
+    // Working alone, the admin hides the list; it stays hidden.
+    await setup.getByRole("button", { name: "Sembunyikan daftar ini" }).click();
+    await setup.waitFor({ state: "detached" });
+    await page.reload();
+    await page.getByRole("heading", { level: 2, name: office }).waitFor();
+    await page.getByTestId("tile-profile").waitFor();
+    expect(await setup.count()).toBe(0);
+    expect(cspViolations).toEqual([]);
     expect(pageErrors).toEqual([]);
     await context.close();
   });

@@ -3,7 +3,16 @@ import { readFile } from "node:fs/promises";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { registerLksWithApplication } from "../../bench/photo.ts";
-import { apiFetch, baseUrl, controlledByServiceWorker, DEMO_PASSWORD, launch, login, open } from "./helpers.ts";
+import {
+  apiFetch,
+  baseUrl,
+  controlledByServiceWorker,
+  DEMO_PASSWORD,
+  launch,
+  login,
+  open,
+  uploadRequiredDocuments,
+} from "./helpers.ts";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -144,6 +153,7 @@ describe("app shell", () => {
       .getSetCookie()
       .map((c) => c.split(";")[0])
       .join("; ");
+    await uploadRequiredDocuments(setup, setup.tenant, setup.applicationId);
     const api = `/api/v1/t/${setup.tenant}/applications/${setup.applicationId}`;
     const { version } = (await (await apiFetch(api, { cookie })).json()) as { version: number };
     const submitted = await apiFetch(`${api}/transitions`, {

@@ -113,4 +113,44 @@ describe("workflow editor", () => {
     expect(pageErrors).toEqual([]);
     await context.close();
   });
+
+  test("an SLA of 'abc' is an error at the field and nothing is saved; in English the overview reads in English", async () => {
+    const { page, context, cspViolations, pageErrors } = await open(browser);
+    await login(page, "dinsos.batang@akrab.test");
+    await actAs(page, "Admin Dinsos");
+    await page.goto("/dinsos/alur-kerja");
+    await page.getByTestId("wf-graph").waitFor();
+    const step = page.getByTestId("wf-step").filter({ hasText: "Verifikasi Dinsos kabupaten/kota" });
+    const sla = step.getByLabel("Tenggat (hari kerja)");
+    await sla.fill("abc");
+    const puts: string[] = [];
+    page.on("request", (request) => {
+      if (request.method() === "PUT" && request.url().includes("/workflow/draft")) puts.push(request.url());
+    });
+    await page.getByRole("button", { name: "Simpan draf" }).click();
+    const error = step.getByTestId("wf-sla-error");
+    await error.waitFor();
+    expect(await error.innerText()).toContain("bilangan bulat hari kerja");
+    expect(await sla.getAttribute("aria-invalid")).toBe("true");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(await sla.getAttribute("id"));
+    await page.getByTestId("wf-error").waitFor();
+    expect(await page.getByTestId("wf-notice").count(), "never 'no problems: ready to publish'").toBe(0);
+    expect(puts, "nothing is sent").toEqual([]);
+    await shot(page, "workflow-sla-error", false);
+    // Typing again clears the message; a number is accepted by the same rule.
+    await sla.fill("10");
+    await error.waitFor({ state: "detached" });
+
+    // English: the overview and the step legends use the English labels the workflow carries.
+    await page.getByRole("button", { name: /English/ }).click();
+    const graph = page.getByTestId("wf-graph");
+    await graph.getByText("Kab/kota Dinsos verification").first().waitFor();
+    expect(await graph.innerText()).not.toContain("Verifikasi Dinsos kabupaten/kota");
+    expect(await graph.innerText()).toContain("Submit");
+    await page.getByRole("button", { name: /Bahasa Indonesia/ }).click();
+    await graph.getByText("Verifikasi Dinsos kabupaten/kota").first().waitFor();
+    expect(cspViolations).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
 });

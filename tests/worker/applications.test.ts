@@ -4,6 +4,7 @@ import { DEFAULT_REGIONAL_PART, slaDueAt } from "@akrab/domain";
 import { describe, expect, it } from "vitest";
 import worker from "../../worker/src/index.ts";
 import { api, auditActions, expectProblem, login, outboxFor } from "./helpers.ts";
+import { uploadRequiredDocuments } from "./tus.ts";
 
 type App = {
   id: string;
@@ -33,7 +34,7 @@ async function kasihBundaId(token: string) {
 }
 
 /** Storage is shared within this file: each test starts by closing whatever the previous one left open. */
-async function openApplication() {
+async function openApplication({ documents = true } = {}) {
   await env.DB.prepare("UPDATE applications SET open = 0, step = 'withdrawn' WHERE open = 1").run();
   const operator = await login("lks@akrab.test");
   const lksId = await kasihBundaId(operator.token);
@@ -44,7 +45,9 @@ async function openApplication() {
     json: { lksId, kind: "first", letter: LETTER },
   });
   expect(res.status, await res.clone().text()).toBe(201);
-  return { operator, lksId, app: (await res.json()) as App };
+  const created = (await res.json()) as App;
+  const app = documents ? await uploadRequiredDocuments("kota-tangerang", operator.token, created) : created;
+  return { operator, lksId, app };
 }
 
 function act(
@@ -150,6 +153,10 @@ describe("the regional path", () => {
     });
     expect(corrected.status, await corrected.clone().text()).toBe(200);
     app = (await corrected.json()) as App;
+    // The returned document must be uploaded again before the LKS can resubmit.
+    const refused = await expectProblem(await act(operator.token, app, "resubmit"), 409, "conflict");
+    expect(refused.errors).toEqual([{ path: "checklist.formulir_a", message: expect.stringContaining("Formulir A") }]);
+    app = await uploadRequiredDocuments("kota-tangerang", operator.token, app);
     app = await expectMoved(await act(operator.token, app, "resubmit"), "kabkota_verification");
     await expectProblem(
       await api(`${T}/applications/${app.id}/letter`, {

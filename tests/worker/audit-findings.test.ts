@@ -3,7 +3,7 @@ import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { lksProfile } from "./fixtures.ts";
 import { api, expectProblem, login } from "./helpers.ts";
-import { createUpload, fakeFile, head, metadata, pathOf, sha256Hex } from "./tus.ts";
+import { createUpload, fakeFile, head, metadata, pathOf, sha256Hex, uploadRequiredDocuments } from "./tus.ts";
 
 const TENANT = "kota-tangerang";
 const T = `/api/v1/t/${TENANT}`;
@@ -91,6 +91,11 @@ describe("tus with an Idempotency-Key", () => {
 
 describe("moving an application to another workflow version", () => {
   it("is refused with 403 to the province, which sees the application but does not own it", async () => {
+    // Submitting needs every required document (issue 10).
+    const current = (await (await api(`${T}/applications/${app.id}`, { token: operator })).json()) as App & {
+      checklist: { key: string; status: string }[];
+    };
+    app = await uploadRequiredDocuments("kota-tangerang", operator, current);
     const submitted = await api(`${T}/applications/${app.id}/transitions`, {
       method: "POST",
       token: operator,

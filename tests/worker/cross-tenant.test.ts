@@ -96,6 +96,7 @@ const validBodies = (ids: Record<string, string>): Record<string, Payload> => ({
   "POST /api/v1/t/:tenant/invitations": { json: { email: "walker@akrab.test", role: "dinsos_verifier" } },
   "PATCH /api/v1/t/:tenant/members/:membershipId": { json: { role: "dinsos_head" } },
   "PATCH /api/v1/t/:tenant/profile": { json: { name: "Dinas Sosial Walker" } },
+  "PATCH /api/v1/t/:tenant/setup": { json: { workflowReviewed: true, dismissed: true } },
   "PUT /api/v1/t/:tenant/logo": { body: PNG, contentType: "image/png" },
   "POST /api/v1/t/:tenant/lks": { json: lksProfile() },
   "PATCH /api/v1/t/:tenant/lks/:lksId": { json: { profile: lksProfile(), expectedVersion: 1 } },

@@ -4,6 +4,7 @@ import { INTAKE_EMAILS_PER_DAY } from "@akrab/domain";
 import { describe, expect, it } from "vitest";
 import worker from "../../worker/src/index.ts";
 import { api, expectProblem, login, outboxFor } from "./helpers.ts";
+import { uploadRequiredDocuments } from "./tus.ts";
 
 const LETTER = {
   number: "012/PA-KB/XI/2026",
@@ -48,7 +49,12 @@ async function submittedApplication() {
     json: { lksId: items[0]!.id, kind: "first", letter: LETTER },
   });
   expect(created.status, await created.clone().text()).toBe(201);
-  const draft = (await created.json()) as { id: string; version: number };
+  // Submitting needs every required document (issue 10).
+  const draft = await uploadRequiredDocuments(
+    "kota-tangerang",
+    operator.token,
+    (await created.json()) as { id: string; version: number; checklist: { key: string; status: string }[] },
+  );
   const submitted = await api(`${T}/applications/${draft.id}/transitions`, {
     method: "POST",
     token: operator.token,

@@ -198,7 +198,7 @@ describe("invitations", () => {
       "forbidden",
     );
     const operator = await login("lks@akrab.test");
-    await expectProblem(
+    const refused = await expectProblem(
       await api("/api/v1/t/kota-tangerang/invitations", {
         method: "POST",
         token: operator.token,
@@ -207,6 +207,10 @@ describe("invitations", () => {
       403,
       "forbidden",
     );
+    // The refusal names the role as people know it, in both languages, never its code.
+    expect(refused.detail).toContain("Admin Dinsos");
+    expect(refused.detail).toContain("Dinsos administrator");
+    expect(refused.detail).not.toContain("tenant_admin");
     // National roles cannot be handed out by a tenant.
     const admin = await login("dinsos.kota-tangerang@akrab.test");
     await expectProblem(

@@ -96,9 +96,15 @@ describe("tenant sign-up → approval → first admin", () => {
     });
     expect(accepted.status).toBe(200);
     const firstAdmin = await login("dinsos@serangkota.go.id", "serang-madani-2026");
-    expect(firstAdmin.memberships).toEqual([
-      expect.objectContaining({ role: "tenant_admin", tenant: expect.objectContaining({ slug: "kota-serang" }) }),
+    // The first officer of a new Dinsos also verifies and signs as head: nobody else is there yet.
+    expect(firstAdmin.memberships.map((m: { role: string }) => m.role).sort()).toEqual([
+      "dinsos_head",
+      "dinsos_verifier",
+      "tenant_admin",
     ]);
+    expect(firstAdmin.memberships).toEqual(
+      Array(3).fill(expect.objectContaining({ tenant: expect.objectContaining({ slug: "kota-serang" }) })),
+    );
     expect((await api("/api/v1/t/kota-serang/lks", { token: firstAdmin.token })).status).toBe(200);
     expect(await (await api("/api/v1/t/kota-serang/profile", { token: firstAdmin.token })).json()).toMatchObject({
       name: "Dinas Sosial Kota Serang",

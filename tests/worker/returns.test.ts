@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { api, login } from "./helpers.ts";
-import { createUpload, fakeFile, pathOf, sendAll } from "./tus.ts";
+import { createUpload, fakeFile, pathOf, sendAll, uploadRequiredDocuments } from "./tus.ts";
 
 const LETTER = {
   number: "012/PA-KB/XI/2026",
@@ -61,7 +61,9 @@ describe("returns for revision", () => {
     });
     let app = (await created.json()) as App;
     await upload(operator, app, "npwp", fakeFile(120_000, "jpeg", 7), "npwp-lama.jpg");
-    app = await ok(await act(operator, await show(operator, app), "submit"));
+    // Submitting needs every required document (issue 10).
+    app = await uploadRequiredDocuments("kota-tangerang", operator, await show(operator, app));
+    app = await ok(await act(operator, app, "submit"));
 
     // The verifier returns the NPWP one by one…
     app = await ok(

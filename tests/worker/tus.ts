@@ -133,3 +133,30 @@ export async function sendAll(
   }
   return last!;
 }
+
+/**
+ * Uploads a small PDF for every required document the application still lacks (missing or
+ * returned), each in one creation-with-upload request, and returns the application as it is then:
+ * the LKS's submit and resubmit require the checklist (issue 10).
+ */
+export async function uploadRequiredDocuments<A extends { id: string; checklist: { key: string; status: string }[] }>(
+  tenant: string,
+  token: string,
+  app: A,
+): Promise<A> {
+  const wanted = (app.checklist as { key: string; status: string; required?: boolean }[]).filter(
+    (item) => item.required !== false && (item.status === "missing" || item.status === "returned"),
+  );
+  for (const [index, item] of wanted.entries()) {
+    const file = fakeFile(2048, "pdf", index + 7);
+    const res = await createUpload(
+      tenant,
+      token,
+      file,
+      { applicationId: app.id, requirement: item.key },
+      { filename: `${item.key}.pdf`, filetype: "application/pdf", body: file },
+    );
+    if (res.status !== 201) throw new Error(`upload of ${item.key}: ${res.status} ${await res.text()}`);
+  }
+  return (await (await api(`/api/v1/t/${tenant}/applications/${app.id}`, { token })).json()) as A;
+}

@@ -4,7 +4,19 @@ import { PDFDocument } from "pdf-lib";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { UploadSession } from "../../worker/src/uploads/upload-session.ts";
 import { api, auditActions, expectProblem, login } from "./helpers.ts";
-import { MiB, createUpload, droppingBody, fakeFile, head, metadata, patch, pathOf, sendAll, sha256Hex } from "./tus.ts";
+import {
+  MiB,
+  createUpload,
+  droppingBody,
+  fakeFile,
+  head,
+  metadata,
+  patch,
+  pathOf,
+  sendAll,
+  sha256Hex,
+  uploadRequiredDocuments,
+} from "./tus.ts";
 
 const TENANT = "kota-tangerang";
 const T = `/api/v1/t/${TENANT}`;
@@ -534,6 +546,8 @@ describe("the checklist", () => {
       403,
       "forbidden",
     );
+    // Submitting needs every required document (issue 10).
+    app = await uploadRequiredDocuments(TENANT, operator, await application());
     const pendingFile = fakeFile(40_000, "pdf", 51);
     const pendingPath = pathOf(
       (
@@ -573,7 +587,8 @@ describe("the checklist", () => {
       "forbidden",
     );
     await expectProblem(
-      await api(`${T}/applications/${app.id}/checklist/program_kerja/accept`, {
+      // An optional document nobody uploaded cannot be accepted.
+      await api(`${T}/applications/${app.id}/checklist/sk_kemenkumham/accept`, {
         method: "POST",
         token: verifier,
         json: { expectedVersion: current.version },

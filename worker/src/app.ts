@@ -29,6 +29,7 @@ import { notificationRoutes } from "./routes/notifications/index.ts";
 import { outboxRoutes } from "./routes/outbox/index.ts";
 import { regionRoutes } from "./routes/regions/index.ts";
 import { tenantProfileRoutes } from "./routes/tenant-profile/index.ts";
+import { tenantSetupRoutes } from "./routes/tenant-setup/index.ts";
 import { LOGO_MAX_BYTES } from "./routes/tenant-profile/logo-put.ts";
 import { tenantSignupRoutes } from "./routes/tenant-signups/index.ts";
 import { SIGNUP_LETTER_MAX_BYTES } from "./routes/tenant-signups/letter-put.ts";
@@ -110,6 +111,7 @@ export function createApp() {
   app.route("/", tenantSignupRoutes);
   app.route("/", tenantRoutes);
   app.route("/", tenantProfileRoutes);
+  app.route("/", tenantSetupRoutes);
   app.route("/", auditRoutes);
   app.route("/", workflowRoutes);
   app.route("/", applicationRoutes);

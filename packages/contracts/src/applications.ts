@@ -4,6 +4,7 @@ import {
   DOCUMENT_TYPES,
   LKS_TYPES,
   MAX_UPLOAD_BYTES,
+  REQUIREMENT_KEY_PATTERN,
 } from "@akrab/domain";
 import { z } from "@hono/zod-openapi";
 import { Text, MultilineText } from "./common.ts";
@@ -56,6 +57,8 @@ export const ChecklistItemView = z.object({
   key: z.string(),
   name: z.string(),
   description: z.string(),
+  nameEn: z.string().openapi({ description: "English name; empty when the Dinsos wrote none" }),
+  descriptionEn: z.string(),
   required: z.boolean(),
   acceptedTypes: z.array(z.enum(DOCUMENT_TYPES)),
   maxBytes: z.number().int(),
@@ -196,11 +199,32 @@ export const DocumentRequirementInput = z
   .object({
     key: z
       .string()
-      .regex(/^[a-z][a-z0-9_]{1,39}$/, msg("Kunci huruf kecil dan garis bawah", "Lowercase letters and underscores")),
-    name: Text().min(3).max(120),
-    description: MultilineText().max(400),
+      .regex(
+        REQUIREMENT_KEY_PATTERN,
+        msg(
+          "Kode: huruf kecil, angka dan garis bawah, diawali huruf",
+          "Code: lowercase letters, digits and underscores",
+        ),
+      ),
+    name: Text()
+      .min(3, msg("Nama minimal 3 karakter", "Name has at least 3 characters"))
+      .max(120, msg("Nama paling banyak 120 karakter", "Name has at most 120 characters")),
+    description: MultilineText().max(
+      400,
+      msg("Keterangan paling banyak 400 karakter", "Description has at most 400 characters"),
+    ),
+    nameEn: Text()
+      .max(120, msg("Nama (Inggris) paling banyak 120 karakter", "English name has at most 120 characters"))
+      .default("")
+      .openapi({ description: "English name; empty shows the Indonesian one" }),
+    descriptionEn: MultilineText()
+      .max(
+        400,
+        msg("Keterangan (Inggris) paling banyak 400 karakter", "English description has at most 400 characters"),
+      )
+      .default(""),
     required: z.boolean(),
-    acceptedTypes: z.array(z.enum(DOCUMENT_TYPES)).min(1),
+    acceptedTypes: z.array(z.enum(DOCUMENT_TYPES)).min(1, msg("Pilih minimal satu jenis berkas", "Choose a file type")),
     maxBytes: z
       .number()
       .int()

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { SETUP_STEPS } from "@akrab/domain";
 import { Email, MultilineText, Text } from "./common.ts";
 
 const msg = (id: string, en: string) => `${id} / ${en}`;
@@ -107,6 +108,33 @@ export const TenantProfileUpdate = z
     contactName: Text().min(2).max(120).nullable().optional(),
   })
   .openapi("TenantProfileUpdate");
+
+export const TenantSetup = z
+  .object({
+    steps: z.array(z.object({ id: z.enum(SETUP_STEPS), done: z.boolean() })).openapi({
+      description:
+        "profile: address, phone and logo; colleagues: a Dinsos colleague invited or a member; workflow: reviewed",
+    }),
+    complete: z.boolean(),
+    dismissed: z.boolean().openapi({ description: "An admin hid the list before finishing it" }),
+    show: z.boolean().openapi({ description: "The list belongs on the admin's home: not complete and not hidden" }),
+  })
+  .openapi("TenantSetup");
+export type TenantSetup = z.output<typeof TenantSetup>;
+
+export const TenantSetupUpdate = z
+  .object({
+    workflowReviewed: z
+      .literal(true)
+      .optional()
+      .openapi({ description: "The workflow and checklist were reviewed (kept from the first time)" }),
+    dismissed: z.literal(true).optional().openapi({ description: "Hide the list from the home" }),
+  })
+  .refine((body) => body.workflowReviewed || body.dismissed, {
+    message: msg("Pilih yang ditandai: alur ditinjau atau sembunyikan", "Say what to mark: reviewed or hidden"),
+    path: ["workflowReviewed"],
+  })
+  .openapi("TenantSetupUpdate");
 
 export const AuditEntry = z
   .object({

@@ -259,14 +259,29 @@ export function insertUser(
   return { user, insert: db.insert(users).values(user) };
 }
 
+/**
+ * `order` keeps several memberships granted at once in the order given: ids start with the time,
+ * and a person's memberships are listed (and the first one acted in) by creation time, then id.
+ */
 export function insertMembership(
   db: Db,
   input: { userId: string; tenantId: string | null; role: Role; lksId: string | null },
+  order = 0,
 ) {
+  const now = Date.now();
   return db
     .insert(memberships)
-    .values({ id: newId(), createdAt: isoNow(), ...input })
+    .values({ id: newId(now + order), createdAt: isoNow(now), ...input })
     .onConflictDoNothing();
+}
+
+/** The roles anyone holds in a tenant, each once: whether a Dinsos already has staff. */
+export async function rolesHeldInTenant(db: Db, tenantId: string): Promise<Role[]> {
+  const rows = await db
+    .selectDistinct({ role: memberships.role })
+    .from(memberships)
+    .where(eq(memberships.tenantId, tenantId));
+  return rows.map((row) => row.role);
 }
 
 export function newPasswordReset(db: Db, input: { userId: string; tokenHash: string; ttlSeconds: number }) {

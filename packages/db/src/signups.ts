@@ -118,6 +118,8 @@ export async function tenantCreation(
     email: input.contact.email,
     contactName: input.contact.name,
     logoKey: null,
+    workflowReviewedAt: null,
+    setupDismissedAt: null,
     createdAt: isoNow(),
   };
   const kabKotaOfProvince = inArray(

@@ -1,5 +1,5 @@
 import type { Role } from "@akrab/domain";
-import { and, asc, eq, gt, gte, inArray, isNull, lt, sql } from "drizzle-orm";
+import { and, asc, countDistinct, eq, gt, gte, inArray, isNull, lt, ne, sql } from "drizzle-orm";
 import type { Db } from "./client.ts";
 import { isoNow, newId } from "./client.ts";
 import { applicationStore } from "./applications.ts";
@@ -117,6 +117,40 @@ export function tenantScope<T extends TenantRef>(db: Db, tenant: T, reach: Scope
 
     updateProfile(changes: Partial<Pick<Tenant, "name" | "address" | "phone" | "email" | "contactName" | "logoKey">>) {
       return db.update(tenants).set(changes).where(eq(tenants.id, tenant.id)).returning();
+    },
+
+    /** Dinsos staff (not LKS operators) in the tenant and open invitations to join them: the setup list. */
+    async staffCounts(): Promise<{ dinsosPeople: number; openDinsosInvitations: number }> {
+      const [people, invited] = await db.batch([
+        db
+          .select({ n: countDistinct(memberships.userId) })
+          .from(memberships)
+          .where(and(eq(memberships.tenantId, tenant.id), ne(memberships.role, "lks_operator"))),
+        db
+          .select({ n: sql<number>`count(*)` })
+          .from(invitations)
+          .where(
+            and(
+              eq(invitations.tenantId, tenant.id),
+              ne(invitations.role, "lks_operator"),
+              isNull(invitations.acceptedAt),
+              gt(invitations.expiresAt, isoNow()),
+            ),
+          ),
+      ]);
+      return { dinsosPeople: people[0]?.n ?? 0, openDinsosInvitations: Number(invited[0]?.n ?? 0) };
+    },
+
+    /**
+     * Stamps a setup milestone once: a retried or repeated request leaves the first time in place
+     * and returns no row.
+     */
+    markSetup(field: "workflowReviewedAt" | "setupDismissedAt") {
+      return db
+        .update(tenants)
+        .set({ [field]: isoNow() })
+        .where(and(eq(tenants.id, tenant.id), isNull(tenants[field])))
+        .returning();
     },
 
     /** The tenant's audit trail, newest first. `action` ending in "." matches a prefix ("auth."). */

@@ -3,6 +3,7 @@ export * from "./identity/password-policy.ts";
 export * from "./tenancy/access.ts";
 export * from "./tenancy/regions.ts";
 export * from "./tenancy/work.ts";
+export * from "./tenancy/setup.ts";
 export * from "./registry/vocabulary.ts";
 export * from "./registry/identifiers.ts";
 export * from "./registry/profile-rules.ts";

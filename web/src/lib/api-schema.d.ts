@@ -107,7 +107,7 @@ export interface paths {
         put?: never;
         /**
          * Accept an invitation: creates the account (or adds the role to an existing one) and signs in
-         * @description For a new account, name and password are required and set here. For an existing account (`userExists`), send an empty body: its name and password stay as they are.
+         * @description For a new account, name and password are required and set here. For an existing account (`userExists`), send an empty body: its name and password stay as they are. The first admin of a Dinsos that has no admin, verifier or head yet also gets the verifier and head roles.
          */
         post: operations["auth.invitationAccept"];
         delete?: never;
@@ -701,6 +701,27 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/t/{tenant}/setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The setup list of a new Dinsos: profile and logo, colleagues, workflow review (tenant admins) */
+        get: operations["tenantSetup.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Mark the workflow and checklist reviewed, or hide the setup list (tenant admins)
+         * @description Each mark is stamped once: sending it again (a retry, a second admin) keeps the first time and audits nothing.
+         */
+        patch: operations["tenantSetup.update"];
         trace?: never;
     };
     "/api/v1/t/{tenant}/audit": {
@@ -1861,6 +1882,31 @@ export interface components {
             email?: string | null;
             contactName?: string | null;
         };
+        TenantSetup: {
+            /** @description profile: address, phone and logo; colleagues: a Dinsos colleague invited or a member; workflow: reviewed */
+            steps: {
+                /** @enum {string} */
+                id: "profile" | "colleagues" | "workflow";
+                done: boolean;
+            }[];
+            complete: boolean;
+            /** @description An admin hid the list before finishing it */
+            dismissed: boolean;
+            /** @description The list belongs on the admin's home: not complete and not hidden */
+            show: boolean;
+        };
+        TenantSetupUpdate: {
+            /**
+             * @description The workflow and checklist were reviewed (kept from the first time)
+             * @enum {boolean}
+             */
+            workflowReviewed?: true;
+            /**
+             * @description Hide the list from the home
+             * @enum {boolean}
+             */
+            dismissed?: true;
+        };
         AuditPage: {
             items: components["schemas"]["AuditEntry"][];
             nextCursor: string | null;
@@ -1966,6 +2012,13 @@ export interface components {
             key: string;
             name: string;
             description: string;
+            /**
+             * @description English name; empty shows the Indonesian one
+             * @default
+             */
+            nameEn: string;
+            /** @default  */
+            descriptionEn: string;
             required: boolean;
             acceptedTypes: ("pdf" | "jpeg" | "png" | "webp" | "heic" | "docx" | "xlsx")[];
             /**
@@ -2010,6 +2063,9 @@ export interface components {
                 key: string;
                 name: string;
                 description: string;
+                /** @description English name; empty when the Dinsos wrote none */
+                nameEn: string;
+                descriptionEn: string;
                 required: boolean;
                 acceptedTypes: ("pdf" | "jpeg" | "png" | "webp" | "heic" | "docx" | "xlsx")[];
                 maxBytes: number;
@@ -5634,6 +5690,171 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed to do this, or a cross-site request */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body over the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type, or the bytes are not of the declared type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "tenantSetup.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Setup list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantSetup"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed to do this, or a cross-site request */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "tenantSetup.update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TenantSetupUpdate"];
+            };
+        };
+        responses: {
+            /** @description Setup list after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantSetup"];
+                };
             };
             /** @description Invalid input (problem+json with `errors` naming each field) */
             400: {

@@ -35,6 +35,7 @@ export type TenantPermissions = Schemas["TenantPermissions"];
 export type Membership = Schemas["Membership"];
 export type CreatedInvitation = Schemas["InvitationCreated"];
 export type Member = Schemas["Member"];
+export type TenantSetup = Schemas["TenantSetup"];
 export type TenantSignup = Schemas["TenantSignup"];
 export type TenantSignupCreate = Schemas["TenantSignupCreate"];
 export type TenantApproved = Schemas["TenantApproved"];

@@ -93,11 +93,18 @@ describe("workflow editor model", () => {
         { code: "empty_roles", message: "Tanpa peran / No roles", where: { transition: 2, field: "roles" } },
         { code: "no_forward_to_balks", message: "Tidak ke BALKS / Not to BALKS", where: {} },
       ],
-      { "regional.steps.0.label.id": "Wajib / Required" },
+      {
+        "regional.steps.0.label.id": "Wajib / Required",
+        "regional.transitions.1.roles.0": "Peran tidak dikenal / Unknown role",
+        "regional.transitions.1.unknownField": "Salah / Wrong",
+      },
       (text) => text.split(" / ")[0]!,
+      (field) => ({ "label.id": "Label (Bahasa Indonesia)", roles: "Peran yang boleh" })[field],
     );
     expect(placed.steps.get(3)).toEqual(["Buntu"]);
-    expect(placed.steps.get(0)).toEqual(["label.id: Wajib"]);
+    // Named in words beside the field's row, never as a raw path.
+    expect(placed.steps.get(0)).toEqual(["Label (Bahasa Indonesia): Wajib"]);
+    expect(placed.transitions.get(1)).toEqual(["Peran yang boleh: Peran tidak dikenal", "Salah"]);
     expect(placed.transitions.get(2)).toEqual(["Tanpa peran"]);
     expect(placed.general).toEqual(["Tidak ke BALKS"]);
   });

@@ -103,6 +103,8 @@ export function placeProblems(
   problems: DefinitionProblem[],
   fieldErrors: Record<string, string>,
   localize: (text: string) => string,
+  /** The field's name in words ("label.id" → "Label (Bahasa Indonesia)"); a raw path is never shown. */
+  fieldName: (field: string) => string | undefined = () => undefined,
 ): PlacedProblems {
   const out: PlacedProblems = { steps: new Map(), transitions: new Map(), general: [] };
   const add = (map: Map<number, string[]>, index: number, message: string) =>
@@ -121,7 +123,9 @@ export function placeProblems(
     const message = localize(raw);
     const match = /^(?:regional\.)?(steps|transitions)\.(\d+)(?:\.(.+))?$/.exec(path);
     if (match) {
-      const field = match[3] ? `${match[3]}: ` : "";
+      // "roles.2" is the roles field; a field without a name in words shows its message alone.
+      const name = match[3] ? fieldName(match[3].replace(/\.\d+$/, "")) : undefined;
+      const field = name ? `${name}: ` : "";
       add(match[1] === "steps" ? out.steps : out.transitions, Number(match[2]), `${field}${message}`);
     } else out.general.push(message);
   }

@@ -98,7 +98,12 @@ export function presentApplication(
     workflowVersion: app.workflowVersion,
     version: app.version,
     letter: app.letter as ApplicationView["letter"],
-    checklist: app.checklist,
+    // Copies made before items had English (issue 10) read as having none.
+    checklist: app.checklist.map((item) => ({
+      ...item,
+      nameEn: item.nameEn ?? "",
+      descriptionEn: item.descriptionEn ?? "",
+    })),
     returnItems: app.returnItems,
     availableActions: availableActions(def, app.step, roles).map((t) => ({
       action: t.action,

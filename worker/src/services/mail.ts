@@ -1,17 +1,5 @@
 import type { OutgoingEmail } from "@akrab/db";
-
-/** Role names as users know them, in each language (never the code, e.g. `tenant_admin`). */
-const ROLE_LABELS: Record<string, { id: string; en: string }> = {
-  lks_operator: { id: "Operator LKS", en: "LKS operator" },
-  dinsos_verifier: { id: "Verifikator Dinsos", en: "Dinsos verifier" },
-  dinsos_head: { id: "Kepala Dinsos", en: "Head of Dinsos" },
-  tenant_admin: { id: "Admin Dinsos", en: "Dinsos administrator" },
-  asesor: { id: "Asesor", en: "Assessor" },
-  balks_secretariat: { id: "Sekretariat BALKS", en: "BALKS secretariat" },
-  balks_decider: { id: "Pemutus BALKS", en: "BALKS decision maker" },
-  national_viewer: { id: "Pemantau Nasional", en: "National observer" },
-  platform_admin: { id: "Admin Platform", en: "Platform administrator" },
-};
+import { roleLabel } from "@akrab/domain";
 
 /** Emails show times as people in Jakarta read them; storage stays UTC. */
 const JAKARTA_TIME = new Intl.DateTimeFormat("id-ID", {
@@ -27,10 +15,6 @@ const JAKARTA_TIME_EN = new Intl.DateTimeFormat("en-GB", {
 
 function jakartaTime(isoTime: string, lang: "id" | "en" = "id"): string {
   return `${(lang === "id" ? JAKARTA_TIME : JAKARTA_TIME_EN).format(new Date(isoTime))} WIB`;
-}
-
-function roleLabel(role: string, lang: "id" | "en" = "id"): string {
-  return ROLE_LABELS[role]?.[lang] ?? role;
 }
 
 export const INVITATION_TTL_SECONDS = 7 * 24 * 60 * 60;

@@ -24,6 +24,9 @@ export const documentRequirements = sqliteTable(
     key: text("key").notNull(),
     name: text("name").notNull(),
     description: text("description").notNull(),
+    /** The English name and description; empty when the tenant wrote none (the Indonesian is shown). */
+    nameEn: text("name_en").notNull().default(""),
+    descriptionEn: text("description_en").notNull().default(""),
     required: integer("required", { mode: "boolean" }).notNull(),
     acceptedTypes: text("accepted_types", { mode: "json" }).$type<DocumentType[]>().notNull(),
     maxBytes: integer("max_bytes").notNull(),

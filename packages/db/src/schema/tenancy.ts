@@ -38,6 +38,10 @@ export const tenants = sqliteTable(
     contactName: text("contact_name"),
     /** R2 key of the (small, browser-resized) logo. */
     logoKey: text("logo_key"),
+    /** When an admin said the workflow and checklist were reviewed (or published/saved one): setup list. */
+    workflowReviewedAt: text("workflow_reviewed_at"),
+    /** When an admin hid the setup list before finishing it. */
+    setupDismissedAt: text("setup_dismissed_at"),
     createdAt: createdAt(),
   },
   (t) => [index("tenants_parent_idx").on(t.parentId)],

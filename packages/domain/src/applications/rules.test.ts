@@ -1,8 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { DEFAULT_REGIONAL_PART, composeDefinition } from "../workflow/definition.ts";
 import {
   addNote,
   checklistComplete,
+  checklistGaps,
   documentChangesSince,
   returnDraft,
   returnForRevision,
@@ -28,6 +30,32 @@ describe("checklistComplete", () => {
     expect(checklistComplete(checklist, "kabkota")).toBe(false);
     expect(checklistComplete([entry("a", "accepted"), entry("c", "returned", false)], "province")).toBe(true);
     expect(checklistComplete([], "national")).toBe(true);
+  });
+});
+
+describe("checklistGaps", () => {
+  it("names exactly the required documents still missing or returned, in checklist order", () => {
+    const checklist = [
+      entry("a", "missing"),
+      entry("b", "uploaded"),
+      entry("c", "missing", false),
+      entry("d", "returned"),
+      entry("e", "accepted"),
+    ];
+    expect(checklistGaps(checklist, "lks").map((e) => e.key)).toEqual(["a", "d"]);
+    expect(checklistGaps(checklist, "kabkota").map((e) => e.key)).toEqual(["a", "b", "d"]);
+    expect(checklistGaps([entry("x", "uploaded")], "lks")).toEqual([]);
+  });
+});
+
+describe("the national default workflow", () => {
+  it("lets the LKS submit and resubmit only with its required documents", () => {
+    const def = composeDefinition(DEFAULT_REGIONAL_PART);
+    const lksMoves = def.transitions.filter((t) => t.action === "submit" || t.action === "resubmit");
+    expect(lksMoves.map((t) => [t.action, t.checklistRequired])).toEqual([
+      ["submit", true],
+      ["resubmit", true],
+    ]);
   });
 });
 

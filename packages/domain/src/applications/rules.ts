@@ -62,8 +62,16 @@ export interface ReturnRequest {
  * document is accepted. Optional documents never hold an application back.
  */
 export function checklistComplete(checklist: readonly ChecklistState[], actor: StepActor): boolean {
+  return checklistGaps(checklist, actor).length === 0;
+}
+
+/**
+ * The required documents that still hold an application back at a step, in checklist order: what
+ * the LKS sees before submitting, and what a refused submission names.
+ */
+export function checklistGaps<T extends ChecklistState>(checklist: readonly T[], actor: StepActor): T[] {
   const done: readonly ChecklistStatus[] = actor === "lks" ? ["uploaded", "accepted"] : ["accepted"];
-  return checklist.filter((item) => item.required).every((item) => done.includes(item.status));
+  return checklist.filter((item) => item.required && !done.includes(item.status));
 }
 
 export type ReturnRefusal =

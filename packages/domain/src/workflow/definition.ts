@@ -150,8 +150,9 @@ export const NATIONAL_STEP_IDS: ReadonlySet<string> = new Set(NATIONAL_PART.step
 /**
  * The national default for the regional part: kab/kota verification, then the province's, then
  * BALKS. A tenant without a province step points kab/kota's `recommend` straight at NATIONAL_INTAKE.
- * No transition requires the document checklist yet: documents arrive with resumable uploads, and
- * until then no checklist item can be complete. Tenants may switch the requirement on per transition.
+ * The LKS hands over (submit, resubmit) only with every required document uploaded: an application
+ * with most of its documents missing wastes the verifier's step (issue 10). Tenants may switch the
+ * requirement per transition.
  */
 export const DEFAULT_REGIONAL_PART: RegionalPart = deepFreeze({
   start: "draft",
@@ -163,7 +164,7 @@ export const DEFAULT_REGIONAL_PART: RegionalPart = deepFreeze({
     step("withdrawn", "lks", null, "Ditarik", "Withdrawn", true),
   ],
   transitions: [
-    transition("draft", "submit", "kabkota_verification", ["lks_operator"], "Ajukan", "Submit"),
+    transition("draft", "submit", "kabkota_verification", ["lks_operator"], "Ajukan", "Submit", { checklist: true }),
     transition("draft", "withdraw", "withdrawn", ["lks_operator"], "Tarik permohonan", "Withdraw the application"),
     transition(
       "kabkota_verification",
@@ -182,7 +183,9 @@ export const DEFAULT_REGIONAL_PART: RegionalPart = deepFreeze({
       "Rekomendasikan",
       "Recommend",
     ),
-    transition(REVISION_STEP, "resubmit", "kabkota_verification", ["lks_operator"], "Ajukan ulang", "Resubmit"),
+    transition(REVISION_STEP, "resubmit", "kabkota_verification", ["lks_operator"], "Ajukan ulang", "Resubmit", {
+      checklist: true,
+    }),
     transition(
       REVISION_STEP,
       "withdraw",

@@ -1,4 +1,4 @@
-import { ROLES, TENANT_ROLES, type Role } from "../identity/roles.ts";
+import { ROLES, TENANT_ROLES, roleLabel, type Role } from "../identity/roles.ts";
 import {
   NATIONAL_INTAKE,
   NATIONAL_PART,
@@ -34,7 +34,7 @@ export interface DefinitionProblem {
   where: { step?: string; transition?: number; field?: string };
 }
 
-const MAX_SLA_DAYS = 365;
+export const MAX_SLA_DAYS = 365;
 
 const problem = (
   code: DefinitionProblemCode,
@@ -332,8 +332,8 @@ function regionalRuleProblems(part: RegionalPart): DefinitionProblem[] {
           problem(
             "unknown_role",
             { transition: index, field: "roles" },
-            `Peran "${role}" bukan peran tenant dan tidak dapat dipakai di bagian regional`,
-            `Role "${role}" is not a tenant role and cannot act in a regional part`,
+            `Peran "${roleLabel(role)}" bukan peran tenant dan tidak dapat dipakai di bagian regional`,
+            `Role "${roleLabel(role, "en")}" is not a tenant role and cannot act in a regional part`,
           ),
         );
       }

@@ -1,4 +1,4 @@
-import { canActAs, resolveTenantAccess, visibleLksIds, type Role } from "@akrab/domain";
+import { canActAs, resolveTenantAccess, roleList, visibleLksIds, type Role } from "@akrab/domain";
 import { childTenantIds, findTenantBySlug, tenantScope, type TenantLookup, type TenantScope } from "@akrab/db";
 import { createMiddleware } from "hono/factory";
 import type { Context } from "hono";
@@ -84,7 +84,7 @@ export const requireTenantRole = (...roles: Role[]) =>
     if (!canActAs(c.get("access"), roles)) {
       throw new Problem(
         "forbidden",
-        `Tindakan ini memerlukan peran ${roles.join(" / ")} / This action needs role ${roles.join(" or ")}`,
+        `Tindakan ini memerlukan peran ${roleList(roles)} / This action needs the role ${roleList(roles, "en")}`,
       );
     }
     await next();

@@ -45,6 +45,8 @@ export const createApplication: RouteHandler<typeof createApplicationRoute, Tena
     key: r.key,
     name: r.name,
     description: r.description,
+    nameEn: r.nameEn,
+    descriptionEn: r.descriptionEn,
     required: r.required,
     acceptedTypes: r.acceptedTypes,
     maxBytes: r.maxBytes,

@@ -8,9 +8,11 @@ import {
   jakartaDayBounds,
   actingTenantId,
   applyTransition,
-  checklistComplete,
+  checklistGaps,
   returnForRevision,
   slaDueAt,
+  type ChecklistEntry,
+  type StepActor,
   type TransitionRefusal,
 } from "@akrab/domain";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
@@ -67,6 +69,22 @@ const REFUSALS: Record<TransitionRefusal, Problem> = {
   ),
 };
 
+/** The refusal names each required document still holding the application back, by its name. */
+function checklistIncomplete(checklist: ChecklistEntry[], actor: StepActor): Problem {
+  const gaps = checklistGaps(checklist, actor);
+  const state = actor === "lks" ? "belum diunggah / not uploaded yet" : "belum diterima / not accepted yet";
+  return new Problem(
+    "conflict",
+    `Daftar dokumen wajib belum lengkap: ${gaps.length} dokumen / The required documents are not complete: ${gaps.length} missing`,
+    {
+      errors: gaps.map((item) => ({
+        path: `checklist.${item.key}`,
+        message: `${item.name}: ${item.status === "returned" ? "dikembalikan, unggah ulang / returned, upload again" : state}`,
+      })),
+    },
+  );
+}
+
 export const transition: RouteHandler<typeof transitionRoute, TenantEnv> = async (c) => {
   const db = c.get("db");
   const scope = c.get("scope");
@@ -86,8 +104,9 @@ export const transition: RouteHandler<typeof transitionRoute, TenantEnv> = async
   const result = applyTransition(def, app.step, action, {
     roles,
     ...(comment ? { comment } : {}),
-    checklistComplete: checklistComplete(checklist, from.actor),
+    checklistComplete: checklistGaps(checklist, from.actor).length === 0,
   });
+  if (!result.ok && result.reason === "checklist_incomplete") throw checklistIncomplete(checklist, from.actor);
   if (!result.ok) throw REFUSALS[result.reason];
   const { transition: taken, to } = result;
 

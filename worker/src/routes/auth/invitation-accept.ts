@@ -6,8 +6,10 @@ import {
   insertUser,
   markInvitationAccepted,
   recordAudit,
+  rolesHeldInTenant,
   type User,
 } from "@akrab/db";
+import { rolesOnAccepting } from "@akrab/domain";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv } from "../../env.ts";
 import { clientIp } from "../../lib/client-ip.ts";
@@ -26,7 +28,7 @@ export const acceptInvitationRoute = createRoute({
   tags: ["Auth"],
   summary: "Accept an invitation: creates the account (or adds the role to an existing one) and signs in",
   description:
-    "For a new account, name and password are required and set here. For an existing account (`userExists`), send an empty body: its name and password stay as they are.",
+    "For a new account, name and password are required and set here. For an existing account (`userExists`), send an empty body: its name and password stay as they are. The first admin of a Dinsos that has no admin, verifier or head yet also gets the verifier and head roles.",
   request: { params: InvitationToken, body: jsonBody(InvitationAccept) },
   responses: { 200: jsonResponse(SessionResponse, "Accepted and signed in"), ...problems(400, 404, 409) },
 });
@@ -72,6 +74,10 @@ export const acceptInvitation: RouteHandler<typeof acceptInvitationRoute, AppEnv
     creation.push(created.insert);
   }
 
+  // The first officer of a newly approved Dinsos can verify and sign on their own (issue 10).
+  const granted = invitation.tenantId
+    ? rolesOnAccepting(invitation.role, await rolesHeldInTenant(db, invitation.tenantId))
+    : [invitation.role];
   const session = openSession(c, user);
   // One batch: if a concurrent accept claimed the invitation first, the claim returns no row
   // and a racing account creation fails on the unique email, rolling the whole batch back.
@@ -79,12 +85,10 @@ export const acceptInvitation: RouteHandler<typeof acceptInvitationRoute, AppEnv
     .batch([
       markInvitationAccepted(db, invitation.id),
       ...creation,
-      insertMembership(db, {
-        userId: user.id,
-        tenantId: invitation.tenantId,
-        role: invitation.role,
-        lksId: invitation.lksId,
-      }),
+      // The invited role first: a new admin lands on the admin's home (with its setup list).
+      ...granted.map((role, order) =>
+        insertMembership(db, { userId: user.id, tenantId: invitation.tenantId, role, lksId: invitation.lksId }, order),
+      ),
       recordAudit(db, {
         action: "auth.invitation_accepted",
         tenantId: invitation.tenantId,
@@ -92,7 +96,7 @@ export const acceptInvitation: RouteHandler<typeof acceptInvitationRoute, AppEnv
         targetType: "invitation",
         targetId: invitation.id,
         ip: clientIp(c),
-        data: { role: invitation.role, newAccount: !existing },
+        data: { role: invitation.role, granted, newAccount: !existing },
       }),
       session.insert,
     ])

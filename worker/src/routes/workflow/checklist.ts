@@ -32,10 +32,12 @@ export const getChecklist: RouteHandler<typeof getChecklistRoute, TenantEnv> = a
   const rows = await c.get("scope").applications.checklist(c.req.valid("param").kind, c.req.valid("query").ownership);
   return c.json(
     {
-      items: rows.map(({ key, name, description, required, acceptedTypes, maxBytes }) => ({
+      items: rows.map(({ key, name, description, nameEn, descriptionEn, required, acceptedTypes, maxBytes }) => ({
         key,
         name,
         description,
+        nameEn,
+        descriptionEn,
         required,
         acceptedTypes,
         maxBytes,

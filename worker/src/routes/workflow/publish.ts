@@ -48,6 +48,8 @@ export const publish: RouteHandler<typeof publishRoute, TenantEnv> = async (c) =
     .batch([
       store.publishWorkflow(version, draft.regional, composeDefinition(regional), user),
       store.deleteDraft(),
+      // Publishing is a review: the setup list's workflow step is done (kept from the first time).
+      scope.markSetup("workflowReviewedAt"),
       audit(c, {
         action: "workflow.published",
         tenantId: scope.tenant.id,
