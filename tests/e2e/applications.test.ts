@@ -5,6 +5,7 @@ import {
   DEMO_PASSWORD,
   actAs,
   apiFetch,
+  insideViewport,
   launch,
   login,
   open,
@@ -149,6 +150,7 @@ describe("accreditation application: submit, return for revision, resubmit, reco
     expect(await lks.page.getByTestId("appl-missing").count()).toBe(0);
     await lks.page.getByTestId("appl-actions").getByRole("button", { name: "Ajukan", exact: true }).click();
     await lks.page.getByRole("dialog").getByRole("heading", { name: "Ajukan" }).waitFor();
+    await expectDialogFitsPhones(lks.page, "submit dialog");
     await confirmDialog(lks.page);
     await stepIs(lks.page, "Verifikasi Dinsos kabupaten/kota");
     await lks.page.getByTestId("appl-notice").waitFor();
@@ -182,6 +184,7 @@ describe("accreditation application: submit, return for revision, resubmit, reco
     await dialog.locator("#ri-msg-1").fill("Nomor surat tidak sesuai dengan kop surat.");
     await dialog.getByLabel("Catatan (wajib)").fill("Mohon lengkapi dua hal berikut.");
     await shot(dinsos.page, "application-return-dialog", false);
+    await expectDialogFitsPhones(dinsos.page, "return dialog with two items");
     await confirmDialog(dinsos.page);
     await stepIs(dinsos.page, "Perbaikan oleh LKS");
     await dinsos.page.getByTestId("appl-todo").waitFor();
@@ -325,3 +328,13 @@ describe("accreditation application: submit, return for revision, resubmit, reco
     }
   });
 });
+
+/** The open dialog lies inside the screen of a 320 and a 360 px phone (then the page gets its size back). */
+async function expectDialogFitsPhones(page: Page, what: string) {
+  const before = page.viewportSize();
+  for (const width of [320, 360]) {
+    await page.setViewportSize({ width, height: 640 });
+    expect(await insideViewport(page.getByRole("dialog")), `${what} at ${width}px`).toMatchObject({ inside: true });
+  }
+  if (before) await page.setViewportSize(before);
+}

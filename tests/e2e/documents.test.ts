@@ -403,6 +403,19 @@ describe("documents that survive 2G", () => {
     await pdfReview.locator(".field-error").filter({ hasText: "minimal 3 karakter" }).waitFor();
     await pdfReview.getByLabel("Alasan dikembalikan (wajib)").fill(RETURN_NOTE);
     await shot(dinsos.page, "documents-verifier-return", false);
+    // The per-document return form is inline: on a 320 or 360 px phone it stays within the width.
+    const desktop = dinsos.page.viewportSize();
+    for (const width of [320, 360]) {
+      await dinsos.page.setViewportSize({ width, height: 640 });
+      const form = pdfReview.getByLabel("Alasan dikembalikan (wajib)");
+      await form.scrollIntoViewIfNeeded();
+      const box = await form.boundingBox();
+      expect(box && box.x >= 0 && box.x + box.width <= width, `return form at ${width}px: ${JSON.stringify(box)}`).toBe(
+        true,
+      );
+      expect(await overflowsHorizontally(dinsos.page)).toBe(false);
+    }
+    if (desktop) await dinsos.page.setViewportSize(desktop);
     await pdfReview.getByRole("button", { name: "Kirim pengembalian" }).click();
     await waitForStatus(dinsos.page, PDF_REQUIREMENT, "Dikembalikan");
     expect(await pdfReview.getByTestId("doc-thread").innerText()).toContain(RETURN_NOTE);
