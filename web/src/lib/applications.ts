@@ -130,11 +130,6 @@ export function shortValue(value: unknown): string {
 /** The letter fields a verifier may point at when returning an application. */
 export const LETTER_FIELDS = ["number", "date", "signatoryName", "signatoryPosition", "summary"] as const;
 
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
-  return `${Math.round(bytes / 1024)} KB`;
-}
-
 /** The application letter as typed in a form (every field a string; the summary may stay empty). */
 export interface LetterForm {
   number: string;

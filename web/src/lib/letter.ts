@@ -12,9 +12,3 @@ export async function checkLetter(file: Blob): Promise<LetterProblem | null> {
   return magic === "%PDF-" ? null : "not_pdf";
 }
 
-export function formatBytes(bytes: number, locale: string): string {
-  const tag = locale === "id" ? "id-ID" : "en-GB";
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${new Intl.NumberFormat(tag, { maximumFractionDigits: 0 }).format(bytes / 1024)} KB`;
-  return `${new Intl.NumberFormat(tag, { maximumFractionDigits: 1 }).format(bytes / 1024 / 1024)} MB`;
-}

@@ -1,5 +1,5 @@
 /** What the upload queue and controls say (Paraglide messages, "appl_upl_" prefix: the app's chunk). */
-import { formatBytes } from "#lib/applications.ts";
+import { formatBytes } from "#lib/format.ts";
 import { localizeApiText } from "#lib/errors.ts";
 import { m } from "#lib/paraglide/messages.js";
 import type { DocumentType } from "#lib/api-types.ts";
