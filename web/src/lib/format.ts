@@ -6,7 +6,8 @@ const intlTag = () => (getLocale() === "id" ? "id-ID" : "en-GB");
 /** A size as people read it: bytes under 1 KB (a tiny PDF is not "0 KB"), KB, then MB with one decimal. */
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${new Intl.NumberFormat(intlTag(), { maximumFractionDigits: 0 }).format(bytes / 1024)} KB`;
+  if (bytes < 1024 * 1024)
+    return `${new Intl.NumberFormat(intlTag(), { maximumFractionDigits: 0 }).format(bytes / 1024)} KB`;
   return `${new Intl.NumberFormat(intlTag(), { maximumFractionDigits: 1 }).format(bytes / 1024 / 1024)} MB`;
 }
 

@@ -11,4 +11,3 @@ export async function checkLetter(file: Blob): Promise<LetterProblem | null> {
   const magic = String.fromCharCode(...head);
   return magic === "%PDF-" ? null : "not_pdf";
 }
-
