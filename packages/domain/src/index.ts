@@ -20,3 +20,4 @@ export * from "./calendar/holidays/index.ts";
 export * from "./applications/rules.ts";
 export * from "./applications/permissions.ts";
 export * from "./registry/permissions.ts";
+export * from "./sync/merge.ts";
