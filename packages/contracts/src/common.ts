@@ -9,6 +9,18 @@ export const Problem = z
     instance: z.string().optional(),
     requestId: z.string().optional(),
     errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    conflicts: z
+      .array(
+        z.object({
+          field: z.string().openapi({ example: "phone" }),
+          server: z.unknown().openapi({ description: "The field's value on the server now" }),
+          client: z.unknown().openapi({ description: "The value the caller sent" }),
+        }),
+      )
+      .optional()
+      .openapi({
+        description: "On a 409 to a change sent with its base values: each field someone else changed differently",
+      }),
   })
   .openapi("Problem", { description: "RFC 9457 problem details" });
 
@@ -53,3 +65,16 @@ export const Text = () => z.string().trim().regex(SINGLE_LINE, NO_CONTROL);
 
 /** Text a person may break into lines (comments, reasons, a letter's summary): newline and tab allowed. */
 export const MultilineText = () => z.string().trim().regex(MULTI_LINE, NO_CONTROL_MULTILINE);
+
+/**
+ * The value each changed field had when the editor started (offline edits send it): fields left out
+ * are not the caller's to change. With it, a newer version merges field by field instead of a 409.
+ */
+export const BaseValues = z
+  .record(z.string().max(80), z.unknown())
+  .optional()
+  .openapi({
+    description:
+      "For each field the caller changed, its value when they started. Sent, a newer version on the server is merged field by field: fields only the caller changed are saved, fields both changed differently are a 409 listing `conflicts`",
+    example: { phone: "0812-0000-0001" },
+  });

@@ -12,7 +12,7 @@ import {
   ownershipProfileErrors,
 } from "@akrab/domain";
 import { z } from "@hono/zod-openapi";
-import { Email, MultilineText, Text } from "./common.ts";
+import { BaseValues, Email, MultilineText, Text } from "./common.ts";
 
 const msg = (id: string, en: string) => `${id} / ${en}`;
 
@@ -284,13 +284,15 @@ export type LksDetail = z.output<typeof LksDetail>;
 export const LksUpdate = z
   .object({
     profile: LksProfileInput,
-    expectedVersion: z
-      .number()
-      .int()
-      .min(1)
-      .openapi({ description: "The version the editor started from; a newer one on the server is a 409" }),
+    expectedVersion: z.number().int().min(1).openapi({
+      description: "The version the editor started from; without `base`, a newer one on the server is a 409",
+    }),
+    base: BaseValues,
   })
   .openapi("LksUpdate");
+
+/** The profile's top-level fields: what a change's `base` may name. */
+export const LKS_PROFILE_FIELDS = Object.keys(ProfileFields.shape);
 
 export const LksVerify = z
   .object({ tandaDaftar: TandaDaftar, izinOperasional: Permit.optional() })

@@ -334,7 +334,7 @@ export interface paths {
         head?: never;
         /**
          * Change an LKS profile (its operators, or the Dinsos)
-         * @description Send the whole profile and the version it was based on; a newer version on the server is a 409 and nothing changes. Every changed field is kept in the history. Changing legal fields (name, legal form, deed, Kemenkumham approval, legalisation, NPWP, address, board) of a registered LKS sends it back to verification. An address in another kabupaten/kota transfers the LKS, with its history and operators, to the Dinsos there. Tanda daftar and izin operasional are recorded by the Dinsos; operators' edits keep them as they were.
+         * @description Send the whole profile and the version it was based on; a newer version on the server is a 409 and nothing changes. An edit made offline also sends `base`, the value each changed field had when the editor started: then a newer version merges field by field, and only fields someone else changed differently are a 409 (`conflicts` lists both values; board NIKs stay masked). Every changed field is kept in the history. Changing legal fields (name, legal form, deed, Kemenkumham approval, legalisation, NPWP, address, board) of a registered LKS sends it back to verification. An address in another kabupaten/kota transfers the LKS, with its history and operators, to the Dinsos there. Tanda daftar and izin operasional are recorded by the Dinsos; operators' edits keep them as they were.
          */
         patch: operations["lks.update"];
         trace?: never;
@@ -993,7 +993,7 @@ export interface paths {
         get?: never;
         /**
          * Correct the application letter while the application is with the LKS (draft or revision)
-         * @description Version-guarded like a transition. Changed fields are kept in the timeline and shown to the verifier as changes since the return.
+         * @description Version-guarded like a transition, unless the change states its `base` per field: then it merges with a newer version field by field (409 with `conflicts` where someone else changed the same field differently). Changed fields are kept in the timeline and shown to the verifier as changes since the return.
          */
         put: operations["applications.updateLetter"];
         post?: never;
@@ -1323,6 +1323,15 @@ export interface components {
                 path: string;
                 message: string;
             }[];
+            /** @description On a 409 to a change sent with its base values: each field someone else changed differently */
+            conflicts?: {
+                /** @example phone */
+                field: string;
+                /** @description The field's value on the server now */
+                server?: unknown;
+                /** @description The value the caller sent */
+                client?: unknown;
+            }[];
         };
         LoginRequest: {
             email: string;
@@ -1647,8 +1656,17 @@ export interface components {
         };
         LksUpdate: {
             profile: components["schemas"]["LksProfileInput"];
-            /** @description The version the editor started from; a newer one on the server is a 409 */
+            /** @description The version the editor started from; without `base`, a newer one on the server is a 409 */
             expectedVersion: number;
+            /**
+             * @description For each field the caller changed, its value when they started. Sent, a newer version on the server is merged field by field: fields only the caller changed are saved, fields both changed differently are a 409 listing `conflicts`
+             * @example {
+             *       "phone": "0812-0000-0001"
+             *     }
+             */
+            base?: {
+                [key: string]: unknown;
+            };
         };
         LksHistoryPage: {
             items: components["schemas"]["LksHistoryEntry"][];
@@ -2151,6 +2169,15 @@ export interface components {
         LetterUpdate: {
             letter: components["schemas"]["ApplicationLetter"];
             expectedVersion: number;
+            /**
+             * @description For each field the caller changed, its value when they started. Sent, a newer version on the server is merged field by field: fields only the caller changed are saved, fields both changed differently are a 409 listing `conflicts`
+             * @example {
+             *       "phone": "0812-0000-0001"
+             *     }
+             */
+            base?: {
+                [key: string]: unknown;
+            };
         };
         ChecklistAccept: {
             expectedVersion: number;

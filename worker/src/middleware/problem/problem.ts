@@ -7,6 +7,13 @@ export interface FieldError {
   message: string;
 }
 
+/** A field both the caller and someone else changed: both values, for the caller to choose between. */
+export interface FieldConflictBody {
+  field: string;
+  server: unknown;
+  client: unknown;
+}
+
 export interface ProblemBody {
   type: string;
   title: string;
@@ -15,6 +22,7 @@ export interface ProblemBody {
   instance?: string;
   requestId?: string;
   errors?: FieldError[];
+  conflicts?: FieldConflictBody[];
 }
 
 export const PROBLEM_TYPES = {
@@ -51,17 +59,19 @@ export class Problem extends Error {
   readonly type: ProblemType;
   readonly detail: string;
   readonly errors: FieldError[] | undefined;
+  readonly conflicts: FieldConflictBody[] | undefined;
   readonly headers: Record<string, string>;
 
   constructor(
     type: ProblemType,
     detail: string,
-    opts: { errors?: FieldError[]; headers?: Record<string, string> } = {},
+    opts: { errors?: FieldError[]; conflicts?: FieldConflictBody[]; headers?: Record<string, string> } = {},
   ) {
     super(`${type}: ${detail}`);
     this.type = type;
     this.detail = detail;
     this.errors = opts.errors;
+    this.conflicts = opts.conflicts;
     this.headers = opts.headers ?? {};
   }
 
@@ -77,6 +87,7 @@ export class Problem extends Error {
       detail: this.detail,
       ...extra,
       ...(this.errors ? { errors: this.errors } : {}),
+      ...(this.conflicts ? { conflicts: this.conflicts } : {}),
     };
   }
 }
@@ -99,6 +110,29 @@ export type Versioned = keyof typeof CHANGED_MEANWHILE;
 /** The 409 for a write based on a version that is no longer the current one: someone else saved first. */
 export function changedMeanwhile(what: Versioned): Problem {
   return new Problem("conflict", CHANGED_MEANWHILE[what]);
+}
+
+const CONFLICTING_FIELDS = {
+  application:
+    "Isian surat ini telah diubah orang lain: pilih nilai yang dipakai / These letter fields changed meanwhile: choose which value to keep",
+  lks: "Isian data LKS ini telah diubah orang lain: pilih nilai yang dipakai / These LKS fields changed meanwhile: choose which value to keep",
+} as const satisfies Record<Versioned, string>;
+
+/**
+ * The 409 for a change stated field by field (with its base) where someone else changed the same
+ * fields differently: nothing is saved, and each field comes back with both values.
+ */
+export function conflictingFields(
+  what: Versioned,
+  conflicts: readonly { field: string; server: unknown; client: unknown }[],
+) {
+  return new Problem("conflict", CONFLICTING_FIELDS[what], {
+    conflicts: conflicts.map(({ field, server, client }) => ({
+      field,
+      server: server ?? null,
+      client: client ?? null,
+    })),
+  });
 }
 
 export function unknownCursor(): Problem {

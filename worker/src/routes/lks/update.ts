@@ -1,4 +1,4 @@
-import { LksDetail, LksUpdate, type LksProfileInput } from "@akrab/contracts";
+import { LKS_PROFILE_FIELDS, LksDetail, LksProfileInput, LksUpdate } from "@akrab/contracts";
 import { abortIfNothingChanged, servingTenant } from "@akrab/db";
 import { canDecideLks, changedFields, statusAfterEdit, touchesLegalFields } from "@akrab/domain";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
@@ -7,6 +7,7 @@ import { audit } from "../../lib/audit.ts";
 import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
 import { changedMeanwhile, Problem } from "../../middleware/problem/index.ts";
 import { staleOnGuardAbort } from "../../lib/guard.ts";
+import { mergedRecord } from "../../lib/merge.ts";
 import { assertRealAddress, lksColumns, restoreMaskedNiks } from "../../services/lks-profile.ts";
 import { assertMay, permissionsOf } from "./permissions.ts";
 import { lksDetail } from "./present.ts";
@@ -20,6 +21,7 @@ export const updateLksRoute = createRoute({
   summary: "Change an LKS profile (its operators, or the Dinsos)",
   description: [
     "Send the whole profile and the version it was based on; a newer version on the server is a 409 and nothing changes.",
+    "An edit made offline also sends `base`, the value each changed field had when the editor started: then a newer version merges field by field, and only fields someone else changed differently are a 409 (`conflicts` lists both values; board NIKs stay masked).",
     "Every changed field is kept in the history. Changing legal fields (name, legal form, deed, Kemenkumham approval, legalisation, NPWP, address, board) of a registered LKS sends it back to verification.",
     "An address in another kabupaten/kota transfers the LKS, with its history and operators, to the Dinsos there.",
     "Tanda daftar and izin operasional are recorded by the Dinsos; operators' edits keep them as they were.",
@@ -34,15 +36,25 @@ export const updateLks: RouteHandler<typeof updateLksRoute, TenantEnv> = async (
   const scope = c.get("scope");
   const access = c.get("access");
   const { lksId } = c.req.valid("param");
-  const { profile: submitted, expectedVersion } = c.req.valid("json");
+  const { profile: sent, expectedVersion, base } = c.req.valid("json");
   const current = await visibleLks(c, lksId);
   assertMay(c, current, "edit", {
     forbidden: "Anda hanya dapat membaca LKS ini / You may only read this LKS",
     status: "LKS yang tidak aktif tidak dapat diubah / An inactive LKS cannot be changed",
   });
-  if (current.version !== expectedVersion) throw changedMeanwhile("lks");
+  if (!base && current.version !== expectedVersion) throw changedMeanwhile("lks");
 
   const before = current.profile as LksProfileInput;
+  // Merged against what the editor could have seen (board NIKs masked), then restored like any edit.
+  const submitted = base
+    ? mergedRecord(
+        LksProfileInput,
+        LKS_PROFILE_FIELDS,
+        { base, client: sent, server: lksDetail(current, permissionsOf(c, current)).profile },
+        "profile",
+        "lks",
+      )
+    : sent;
   assertSameOwnership(current.ownership, submitted.ownership, "profile.ownership");
   let after = restoreMaskedNiks(submitted, before, "profile.");
   if (!canDecideLks(access))
@@ -80,7 +92,7 @@ export const updateLks: RouteHandler<typeof updateLksRoute, TenantEnv> = async (
 
   await db
     .batch([
-      scope.lks.update(lksId, expectedVersion, {
+      scope.lks.update(lksId, current.version, {
         ...lksColumns(after),
         status,
         ...(transfer ? { tenantId: target.id } : {}),
@@ -142,7 +154,7 @@ export const updateLks: RouteHandler<typeof updateLksRoute, TenantEnv> = async (
     ...current,
     ...lksColumns(after),
     status,
-    version: expectedVersion + 1,
+    version: current.version + 1,
     tenantId: target.id,
     tenantSlug: target.slug,
     tenantName: target.name,
