@@ -5,7 +5,7 @@ import { configDefaults, defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["packages/*/src/**/*.test.ts", "worker/src/**/*.test.ts"],
-    exclude: [...configDefaults.exclude, "worker/src/middleware/{auth,tenant,national}/index.test.ts"],
+    exclude: [...configDefaults.exclude, "worker/src/middleware/{auth,tenant,national,idempotency}/index.test.ts"],
     environment: "node",
   },
 });

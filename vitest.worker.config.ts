@@ -5,7 +5,7 @@ import ContractReporter from "./tests/support/contract-reporter.ts";
 import { startMessagingStub } from "./tests/support/messaging-provider.ts";
 
 /** Middleware tests that need real D1 (beside their middleware, as hono keeps them; unit config excludes them). */
-const WORKERD_MIDDLEWARE_TESTS = "worker/src/middleware/{auth,tenant,national}/index.test.ts";
+const WORKERD_MIDDLEWARE_TESTS = "worker/src/middleware/{auth,tenant,national,idempotency}/index.test.ts";
 
 // Worker integration tests run inside workerd with real D1 and R2 (storage isolated per test file).
 export default defineConfig({

@@ -108,6 +108,8 @@ try {
   const latency = [
     ...(await measureLatency("hello-world Worker", hello.url)),
     ...(await measureLatency("GET /api/health", `${app.url}/api/health`)),
+    // Signed in, no handler query: what authentication alone costs (its one D1 round trip).
+    ...(await measureLatency("GET /api/v1/auth/me (auth)", `${app.url}/api/v1/auth/me`, auth)),
     ...(await measureLatency(
       "GET /api/v1/t/kota-tangerang/lks (auth)",
       `${app.url}/api/v1/t/kota-tangerang/lks`,

@@ -270,7 +270,7 @@ describe("stored filenames", () => {
       TENANT,
       operator,
       file,
-      { lksId, profileField: "akta" },
+      { lksId, profileField: "deed" },
       { filename, filetype: "application/pdf", body: file },
     );
     expect(res.status, await res.clone().text()).toBe(201);

@@ -116,6 +116,65 @@ describe("government units in the registry", () => {
     expect(doc).toEqual({ lks_id: panti.id, profile_field: "decree" });
   });
 
+  it("lists an LKS's profile documents with every version, and takes only the documents its ownership keeps", async () => {
+    const { token } = await login(JAKARTA);
+    const panti = (await (
+      await api("/api/v1/t/prov-dki-jakarta/lks", {
+        method: "POST",
+        token,
+        json: provincialPanti({ name: "Panti Sosial Tresna Werdha Budi Mulia 1" }),
+      })
+    ).json()) as Detail;
+    const documents = `/api/v1/t/prov-dki-jakarta/lks/${panti.id}/documents`;
+    expect(await (await api(documents, { token })).json()).toEqual({ items: [] });
+
+    for (const [seed, name] of [
+      [41, "sk-pendirian.pdf"],
+      [42, "sk-pendirian-perubahan.pdf"],
+    ] as const) {
+      const file = fakeFile(70_000, "pdf", seed);
+      const target = { lksId: panti.id, profileField: "decree" };
+      const res = await createUpload("prov-dki-jakarta", token, file, target, {
+        filename: name,
+        filetype: "application/pdf",
+      });
+      expect(res.status, await res.clone().text()).toBe(201);
+      expect((await sendAll(pathOf(res.headers.get("location")!), token, file, [64 * 1024])).status).toBe(204);
+    }
+    const list = await api(documents, { token });
+    expect(list.status).toBe(200);
+    const { items } = (await list.json()) as {
+      items: { profileField: string; current: { version: number; filename: string }; versions: unknown[] }[];
+    };
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({
+      profileField: "decree",
+      current: { version: 2, filename: "sk-pendirian-perubahan.pdf" },
+    });
+    expect(items[0]!.versions).toHaveLength(2);
+
+    // A panti keeps no notarial deed; a yayasan no government decree. Refused at creation, nothing stored.
+    const uploadsBefore = await count("SELECT COUNT(*) AS n FROM uploads");
+    const deed = await createUpload("prov-dki-jakarta", token, fakeFile(5_000, "pdf", 43), {
+      lksId: panti.id,
+      profileField: "deed",
+    });
+    const problem = await expectProblem(deed, 400, "validation");
+    expect(problem.errors).toEqual([
+      expect.objectContaining({ path: "profileField", message: expect.stringContaining("decree") }),
+    ]);
+    const tangerang = (await login("dinsos.kota-tangerang@akrab.test")).token;
+    const yayasan = await env.DB.prepare("SELECT id FROM lks WHERE name = 'Panti Asuhan Kasih Bunda'").first<{
+      id: string;
+    }>();
+    const decree = await createUpload("kota-tangerang", tangerang, fakeFile(5_000, "pdf", 44), {
+      lksId: yayasan!.id,
+      profileField: "decree",
+    });
+    await expectProblem(decree, 400, "validation");
+    expect(await count("SELECT COUNT(*) AS n FROM uploads")).toBe(uploadsBefore);
+  });
+
   it("refuses the community legal documents for a provincial panti and a government decree for a yayasan, naming the fields, and creates nothing", async () => {
     const { token } = await login(JAKARTA);
     const before = await count("SELECT count(*) AS n FROM lks");
@@ -240,6 +299,15 @@ describe("government units in the registry", () => {
     expect(res.status, await res.clone().text()).toBe(201);
     const unit = (await res.json()) as Detail;
     expect(unit).toMatchObject({ status: "registered", tenant: { slug: "prov-banten" } });
+    // BALKS's list of the units it keeps: the national registry filtered by ownership.
+    const listed = await api("/api/v1/national/lks?ownership=central_government", { token: balks.token });
+    expect(listed.status).toBe(200);
+    const units = ((await listed.json()) as { items: { id: string; ownership: string }[] }).items;
+    expect(units.map((u) => u.id)).toContain(unit.id);
+    expect(new Set(units.map((u) => u.ownership))).toEqual(new Set(["central_government"]));
+    // BALKS reads the unit through its tenant, with the edit that only the national route makes.
+    const read = await api(`/api/v1/t/prov-banten/lks/${unit.id}`, { token: balks.token });
+    expect(read.status).toBe(200);
 
     // The province reads it; the kab/kota it sits in does not hold it (it is not the kab/kota's unit).
     const banten = await login("dinsos.banten@akrab.test");
@@ -260,6 +328,17 @@ describe("government units in the registry", () => {
       "forbidden",
     );
     expect(await env.DB.prepare("SELECT * FROM lks WHERE id = ?").bind(unit.id).first()).toEqual(before);
+    // Its decree is part of the profile BALKS keeps: the holding tenant cannot upload it either.
+    const uploads = await env.DB.prepare("SELECT count(*) AS n FROM uploads").first<{ n: number }>();
+    const refused = await createUpload(
+      "prov-banten",
+      banten.token,
+      fakeFile(5_000, "pdf", 45),
+      { lksId: unit.id, profileField: "decree" },
+      { filename: "permensos.pdf", filetype: "application/pdf" },
+    );
+    await expectProblem(refused, 403, "forbidden");
+    expect(await env.DB.prepare("SELECT count(*) AS n FROM uploads").first<{ n: number }>()).toEqual(uploads);
     const tangerang = await login("dinsos.kota-tangerang@akrab.test");
     await expectProblem(
       await api(`/api/v1/t/kota-tangerang/lks/${unit.id}`, { token: tangerang.token }),

@@ -340,7 +340,7 @@ export const LksListQuery = z.object({
 });
 
 /** A national reader's registry filters: the tenant's, with the province or kab/kota the LKS is in. */
-export const NationalLksQuery = LksListQuery.pick({ q: true, type: true, status: true }).extend({
+export const NationalLksQuery = LksListQuery.pick({ q: true, type: true, status: true, ownership: true }).extend({
   province: z
     .string()
     .regex(/^\d{2}$/)

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "./client.ts";
 import { expectRow, isoNow, newId } from "./client.ts";
 import { withinLks } from "./reach.ts";
@@ -248,6 +248,22 @@ export function documentStore(db: Db, own: { id: string }, readable: readonly st
           ),
         )
         .orderBy(documents.slot);
+    },
+
+    /** The documents behind an LKS's profile fields (decree, deed, NPWP card…), by field. */
+    async profileDocumentsOfLks(lksId: string): Promise<DocumentRow[]> {
+      return db
+        .select()
+        .from(documents)
+        .where(
+          and(
+            inArray(documents.tenantId, [...readable]),
+            eq(documents.lksId, lksId),
+            isNotNull(documents.profileField),
+            withinLks(documents.lksId, lksIds),
+          ),
+        )
+        .orderBy(documents.profileField);
     },
 
     setThumbnail(blobId: string, key: string) {

@@ -52,11 +52,7 @@ export function lksRegistry(db: Db, own: { id: string }, readable: readonly stri
       filter.type
         ? exists(db.select({ one: sql`1` }).from(sql`json_each(${lks.types})`).where(sql`value = ${filter.type}`))
         : undefined,
-      filter.ownership === "government"
-        ? ne(lks.ownership, "community")
-        : filter.ownership
-          ? eq(lks.ownership, filter.ownership)
-          : undefined,
+      ownershipCondition(filter.ownership),
       filter.status ? eq(lks.status, filter.status) : undefined,
       filter.district ? eq(lks.districtCode, filter.district) : undefined,
       horizon
@@ -237,6 +233,8 @@ export interface NationalLksFilter {
   q?: string | undefined;
   type?: LksType | undefined;
   status?: LksStatus | undefined;
+  /** One ownership, or every government one (BALKS's list of the Kemensos units it keeps). */
+  ownership?: Ownership | "government" | undefined;
   /** A province's Kemendagri code ("36"). */
   province?: string | undefined;
   /** A kab/kota's Kemendagri code ("36.71"). */
@@ -266,6 +264,7 @@ export async function listNationalLks(
           ? exists(db.select({ one: sql`1` }).from(sql`json_each(${lks.types})`).where(sql`value = ${filter.type}`))
           : undefined,
         filter.status ? eq(lks.status, filter.status) : undefined,
+        ownershipCondition(filter.ownership),
         filter.province ? sql`${lks.regionCode} LIKE ${`${filter.province}.%`}` : undefined,
         filter.regency ? eq(lks.regionCode, filter.regency) : undefined,
         after.where,
@@ -278,4 +277,10 @@ export async function listNationalLks(
     page.limit,
     (row) => [row.name, row.id],
   );
+}
+
+/** One ownership, every government one (`government`), or any. */
+function ownershipCondition(ownership: Ownership | "government" | undefined) {
+  if (ownership === "government") return ne(lks.ownership, "community");
+  return ownership ? eq(lks.ownership, ownership) : undefined;
 }

@@ -1163,6 +1163,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/t/{tenant}/lks/{lksId}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The documents behind an LKS's profile fields (decree, deed, approvals, NPWP card) with their versions
+         * @description Uploaded with `lksId` + `profileField` in Upload-Metadata; one document per field, every replacement a new version. Whoever reads the LKS reads them (its province, national readers); another tenant's or another LKS's is a 404.
+         */
+        get: operations["documents.listOfLks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/t/{tenant}/documents/{documentId}": {
         parameters: {
             query?: never;
@@ -3485,6 +3505,8 @@ export interface operations {
                 q?: string;
                 type?: "LKSA" | "LKS-LU" | "LKSPD" | "LKS-NAPZA" | "LKS-ODHA" | "LKS-LAIN";
                 status?: "pending_verification" | "returned" | "registered" | "inactive";
+                /** @description One ownership, or `government` for every government unit */
+                ownership?: "community" | "provincial_government" | "regency_government" | "central_government" | "government";
                 /** @description Province code (Kemendagri), e.g. 36 */
                 province?: string;
                 /** @description Kab/kota code (Kemendagri), e.g. 36.71 */
@@ -7877,6 +7899,65 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description The documents */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentList"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "documents.listOfLks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                lksId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The profile documents, by field */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -15,6 +15,10 @@ import {
   PROFILE_DOCUMENT_RULE,
   canContinueUpload,
   canUploadFor,
+  lksRefusal,
+  profileDocumentFields,
+  type LegalForm,
+  type ProfileDocumentField,
   type UploadRule,
 } from "@akrab/domain";
 import type { Context } from "hono";
@@ -61,8 +65,27 @@ export async function resolveSlot(
     return { slot, rule: { acceptedTypes: item.acceptedTypes, maxBytes: item.maxBytes } };
   }
   const lksId = target.lksId ?? "";
-  if (!(await scope.lks.findOwn(lksId))) throw notFound();
-  if (!canUploadFor(access, { lksId })) throw forbidden();
+  const lks = await scope.lks.findOwn(lksId);
+  if (!lks) throw notFound();
+  // A profile document is part of the profile: the rule that lets the caller edit it decides.
+  const refusal = lksRefusal(
+    access,
+    { id: lks.id, ownership: lks.ownership, status: lks.status, inOwnTenant: true },
+    "edit",
+  );
+  if (refusal === "status") throw new Problem("conflict", "LKS ini tidak aktif / This LKS is inactive");
+  if (refusal) throw forbidden();
+  // Only the documents its ownership keeps: a yayasan holds no decree, a panti no notarial deed.
+  const fields = profileDocumentFields(lks.ownership, (lks.profile as { legalForm?: LegalForm }).legalForm);
+  if (!fields.includes(target.profileField as ProfileDocumentField)) {
+    throw new Problem(
+      "validation",
+      "Dokumen profil ini tidak untuk LKS ini / This LKS keeps no such profile document",
+      {
+        errors: [{ path: "profileField", message: `Harus salah satu dari / Must be one of: ${fields.join(", ")}` }],
+      },
+    );
+  }
   return {
     slot: { lksId, applicationId: null, requirement: null, indicator: null, profileField: target.profileField ?? null },
     rule: PROFILE_DOCUMENT_RULE,

@@ -35,12 +35,6 @@ describe("canUploadFor", () => {
   it("never lets heads, province or national readers upload", () => {
     for (const access of [head, province, national]) expect(canUploadFor(access, withDinsos)).toBe(false);
   });
-
-  it("lets operators and verifiers add profile documents of the LKS", () => {
-    expect(canUploadFor(operator, { lksId: "lks-1" })).toBe(true);
-    expect(canUploadFor(operator, { lksId: "lks-9" })).toBe(false);
-    expect(canUploadFor(verifier, { lksId: "lks-9" })).toBe(true);
-  });
 });
 
 describe("checkSniffedType", () => {

@@ -58,24 +58,24 @@ export function isDocumentType(value: string): value is DocumentType {
   return (DOCUMENT_TYPES as readonly string[]).includes(value);
 }
 
-/** Where a document is going, as the upload rules see it. */
+/** The application a document is going to, as the upload rules see it. */
 export interface UploadPlace {
   lksId: string;
-  /** Absent for a profile document; the application's current step otherwise. */
-  application?: { stepActor: StepActor; terminal: boolean };
+  /** The application's current step. */
+  application: { stepActor: StepActor; terminal: boolean };
 }
 
 /**
- * Who may add a document: the LKS's own operators (for an application, only while it is with the
- * LKS), and the tenant's verifiers and admins while the application is open. Readers through a
- * province or nationally never upload.
+ * Who may add a document to an application: the LKS's own operators while the application is with
+ * the LKS, and the tenant's verifiers and admins while it is open. Readers through a province or
+ * nationally never upload. A profile document is part of the profile: whoever may edit the LKS
+ * adds it (the registry's `lksRefusal(…, "edit")`), so a Kemensos unit's stays with BALKS.
  */
 export function canUploadFor(access: TenantAccess, place: UploadPlace): boolean {
-  if (place.application?.terminal) return false;
+  if (place.application.terminal) return false;
   const staff = canActAs(access, ["dinsos_verifier", "tenant_admin"]);
   const ownOperator =
     access.via === "member" && access.roles.includes("lks_operator") && access.lksIds.includes(place.lksId);
-  if (!place.application) return staff || ownOperator;
   return staff || (ownOperator && place.application.stepActor === "lks");
 }
 

@@ -11,6 +11,7 @@ import {
   ownershipFieldRules,
   ownershipFitsTenant,
   ownershipProfileErrors,
+  profileDocumentFields,
   registrarOf,
   type OwnershipProfile,
 } from "./profile-rules.ts";
@@ -157,6 +158,21 @@ describe("checklists per ownership", () => {
         const group = ownershipGroup(ownership);
         for (const r of DEFAULT_CHECKLISTS_BY_OWNERSHIP[group].first)
           expect(requirementMisfit(group, r.key)).toBeNull();
+      }),
+    );
+  });
+
+  it("keeps the decree as a government unit's profile document and the legal documents of its form for a community LKS", () => {
+    expect(profileDocumentFields("provincial_government", undefined)).toEqual(["decree"]);
+    expect(profileDocumentFields("central_government", undefined)).toEqual(["decree"]);
+    expect(profileDocumentFields("community", "yayasan")).toEqual(["deed", "kemenkumham", "npwpCard"]);
+    expect(profileDocumentFields("community", "non_badan_hukum")).toEqual(["legalisation", "npwpCard"]);
+    fc.assert(
+      fc.property(fc.constantFrom(...OWNERSHIPS), fc.constantFrom(...LEGAL_FORMS), (ownership, form) => {
+        const fields = profileDocumentFields(ownership, ownership === "community" ? form : undefined);
+        // Every document field is a field the profile rules require of that ownership (the NPWP's card aside).
+        const { required } = ownershipFieldRules(ownership, ownership === "community" ? form : undefined);
+        for (const field of fields) if (field !== "npwpCard") expect(required).toContain(field);
       }),
     );
   });

@@ -61,6 +61,20 @@ export function ownershipFieldRules(
   };
 }
 
+/** Profile fields that carry a document, uploaded with `lksId` + `profileField` (the NPWP's is its card). */
+export const PROFILE_DOCUMENT_FIELDS = ["decree", "deed", "kemenkumham", "legalisation", "npwpCard"] as const;
+export type ProfileDocumentField = (typeof PROFILE_DOCUMENT_FIELDS)[number];
+
+/**
+ * The documents an LKS of this ownership keeps on its profile: a government unit its establishing
+ * decree; a community LKS the legal documents of its form and its NPWP card. Nothing else is
+ * stored as a profile document, so a yayasan never holds a "decree" nor a panti a notarial deed.
+ */
+export function profileDocumentFields(ownership: Ownership, legalForm: LegalForm | undefined): ProfileDocumentField[] {
+  if (ownership !== "community") return ["decree"];
+  return [...(legalForm ? requiredLegalDocuments(legalForm) : []), "npwpCard"];
+}
+
 export interface OwnershipProfile {
   ownership: Ownership;
   institutionKind: InstitutionKind;

@@ -5,6 +5,7 @@
  * is sent; tus-js-client then gets the Location as `uploadUrl` and does HEAD → PATCH.
  */
 import { API_BASE } from "#lib/api.ts";
+import type { UploadTarget } from "./store.ts";
 
 const TUS_VERSION = "1.0.0";
 
@@ -133,7 +134,7 @@ export interface CreateRequest {
   filename: string;
   filetype: string;
   sha256: string;
-  target: { applicationId: string; requirement: string };
+  target: UploadTarget;
 }
 
 export interface Created {
@@ -167,8 +168,7 @@ export async function createUpload(
           filename: request.filename,
           filetype: request.filetype,
           sha256: request.sha256,
-          applicationId: request.target.applicationId,
-          requirement: request.target.requirement,
+          ...request.target,
         }),
         accept: "application/json, application/problem+json",
       },

@@ -21,7 +21,17 @@ import {
   UploadRefused,
   type Failure,
 } from "./protocol.ts";
-import { addEntry, deleteEntry, getEntry, getFile, loadEntries, saveEntry, type StoredEntry } from "./store.ts";
+import {
+  addEntry,
+  deleteEntry,
+  getEntry,
+  getFile,
+  loadEntries,
+  saveEntry,
+  targetKey,
+  type StoredEntry,
+  type UploadTarget,
+} from "./store.ts";
 
 export type ItemState =
   | "preparing" // downscaling, hashing (not yet in the queue)
@@ -39,8 +49,10 @@ export type ItemState =
 export interface UploadItem {
   id: string;
   tenant: string;
-  applicationId: string;
-  requirement: string;
+  target: UploadTarget;
+  /** The application and requirement of a checklist file; null for a profile document. */
+  applicationId: string | null;
+  requirement: string | null;
   label: string;
   filename: string;
   size: number;
@@ -57,8 +69,7 @@ export interface UploadItem {
 export interface AddRequest {
   file: File;
   tenant: string;
-  applicationId: string;
-  requirement: string;
+  target: UploadTarget;
   label: string;
   acceptedTypes: DocumentType[];
   maxBytes: number;
@@ -141,6 +152,11 @@ export class UploadQueue {
     return this.items.filter((item) => item.applicationId === applicationId);
   }
 
+  /** The files on their way to an LKS's profile documents. */
+  forLksProfile(lksId: string): UploadItem[] {
+    return this.items.filter((item) => "lksId" in item.target && item.target.lksId === lksId);
+  }
+
   /**
    * Prepares a picked file (downscale, thumbnail, hash, local checks) and queues it. Resolves with
    * a failure when the file cannot be sent as it is (too big, wrong type) — nothing is queued then.
@@ -152,8 +168,7 @@ export class UploadQueue {
     const placeholder: UploadItem = {
       id,
       tenant: request.tenant,
-      applicationId: request.applicationId,
-      requirement: request.requirement,
+      ...itemTarget(request.target),
       label: request.label,
       filename: request.file.name,
       size: request.file.size,
@@ -179,7 +194,8 @@ export class UploadQueue {
       id,
       userId,
       tenant: request.tenant,
-      target: { applicationId: request.applicationId, requirement: request.requirement },
+      // A plain copy, as for the types below.
+      target: { ...request.target },
       label: request.label,
       filename: prepared.filename,
       filetype: prepared.filetype,
@@ -205,11 +221,7 @@ export class UploadQueue {
     }
     // A newer file for the same requirement replaces one still waiting or on its way.
     for (const other of [...this.#records.values()]) {
-      if (
-        other.target.applicationId === request.applicationId &&
-        other.target.requirement === request.requirement &&
-        other.state !== "finishing"
-      ) {
+      if (targetKey(other.target) === targetKey(request.target) && other.state !== "finishing") {
         void this.cancel(other.id);
       }
     }
@@ -289,8 +301,7 @@ export class UploadQueue {
     return {
       id: entry.id,
       tenant: entry.tenant,
-      applicationId: entry.target.applicationId,
-      requirement: entry.target.requirement,
+      ...itemTarget(entry.target),
       label: entry.label,
       filename: entry.filename,
       size: entry.size,
@@ -525,13 +536,24 @@ export class UploadQueue {
     let documentId = entry.documentId;
     try {
       if (!documentId) {
-        const list = await api.get("/t/{tenant}/applications/{applicationId}/documents", {
-          params: { tenant: entry.tenant, applicationId: entry.target.applicationId },
-        });
+        const { target } = entry;
+        const list =
+          "applicationId" in target
+            ? await api.get("/t/{tenant}/applications/{applicationId}/documents", {
+                params: { tenant: entry.tenant, applicationId: target.applicationId },
+              })
+            : await api.get("/t/{tenant}/lks/{lksId}/documents", {
+                params: { tenant: entry.tenant, lksId: target.lksId },
+              });
+        const slot = targetKey(target);
         documentId =
           list.items.find(
             (doc) =>
-              doc.requirement === entry.target.requirement && doc.versions.some((v) => v.sha256 === entry.sha256),
+              targetKey(
+                doc.applicationId
+                  ? { applicationId: doc.applicationId, requirement: doc.requirement ?? "" }
+                  : { lksId: doc.lksId, profileField: doc.profileField ?? "" },
+              ) === slot && doc.versions.some((v) => v.sha256 === entry.sha256),
           )?.id ?? null;
       }
       if (documentId && thumbnail) {
@@ -561,3 +583,9 @@ export class UploadQueue {
 }
 
 export const uploadQueue = new UploadQueue();
+
+function itemTarget(target: UploadTarget): Pick<UploadItem, "target" | "applicationId" | "requirement"> {
+  return "applicationId" in target
+    ? { target, applicationId: target.applicationId, requirement: target.requirement }
+    : { target, applicationId: null, requirement: null };
+}

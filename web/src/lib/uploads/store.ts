@@ -11,13 +11,23 @@ import type { Failure } from "./protocol.ts";
 
 type StoredState = "queued" | "uploading" | "paused" | "finishing" | "failed";
 
+/** Where a file goes: an application's checklist requirement, or a document of an LKS's profile (its decree, deed…). */
+export type UploadTarget = { applicationId: string; requirement: string } | { lksId: string; profileField: string };
+
+/** One key per place a document lives: a newer file for the same place replaces one still on its way. */
+export function targetKey(target: UploadTarget): string {
+  return "applicationId" in target
+    ? `app:${target.applicationId}:${target.requirement}`
+    : `lks:${target.lksId}:${target.profileField}`;
+}
+
 export interface StoredEntry {
   id: string;
   /** Whose queue this is (a shared phone: one person's files never go out under another's session). */
   userId: string;
   tenant: string;
-  target: { applicationId: string; requirement: string };
-  /** The requirement's name, for the queue panel. */
+  target: UploadTarget;
+  /** The requirement's (or profile document's) name, for the queue panel. */
   label: string;
   filename: string;
   filetype: string;

@@ -26,6 +26,7 @@ import {
   shouldRetryStatus,
   UploadRefused,
 } from "./protocol.ts";
+import { targetKey } from "./store.ts";
 
 describe("transferPlan: chunk size from the connection", () => {
   test("slow links get 256 KiB chunks, one file at a time", () => {
@@ -253,6 +254,20 @@ describe("createUpload: the tus creation POST", () => {
       applicationId: "app-1",
       requirement: "formulir_b",
     });
+  });
+
+  test("names a profile document of an LKS (its decree) as the target instead of a requirement", async () => {
+    let metadata = "";
+    const fetchFn = (async (_url: string, init: RequestInit) => {
+      metadata = (init.headers as Record<string, string>)["Upload-Metadata"]!;
+      return new Response("{}", { status: 201, headers: { Location: "/api/v1/t/prov-dki-jakarta/uploads/u3" } });
+    }) as unknown as typeof fetch;
+    await createUpload({ ...request, target: { lksId: "lks-7", profileField: "decree" } }, fetchFn);
+    const keys = metadata.split(",").map((pair) => pair.split(" ")[0]);
+    expect(keys).toEqual(["filename", "filetype", "sha256", "lksId", "profileField"]);
+    expect(targetKey({ lksId: "lks-7", profileField: "decree" })).not.toBe(
+      targetKey({ applicationId: "lks-7", requirement: "decree" }),
+    );
   });
 
   test("an already stored file is reported before any byte is sent", async () => {

@@ -1,11 +1,11 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { lksProfile } from "./fixtures.ts";
-import { api, expectProblem, login, outboxFor } from "./helpers.ts";
+import { lksProfile } from "../../../../tests/worker/fixtures.ts";
+import { api, expectProblem, login, outboxFor } from "../../../../tests/worker/helpers.ts";
 
 const count = async (sql: string) => (await env.DB.prepare(sql).first<{ n: number }>())!.n;
 
-describe("Idempotency-Key", () => {
+describe("idempotency (Idempotency-Key), through the whole app", () => {
   it("replays the first answer to a retried request and does the work once", async () => {
     const { token } = await login("dinsos.kota-tangerang@akrab.test");
     const send = () =>
