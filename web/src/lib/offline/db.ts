@@ -1,21 +1,12 @@
 /**
- * The offline store on the device (IndexedDB), one database for everything a person has seen and
- * changed: `reads` holds API answers keyed by user and URL with the time they were fetched;
- * `outbox` holds changes not yet accepted by the server. Every row carries its user id, so one
- * person's data is never read under another's session; sign-out deletes the person's rows.
+ * The outbox on the device (IndexedDB): changes not yet accepted by the server, each row with its
+ * user id, so one person's changes are never sent under another's session; sign-out deletes them.
+ * Loaded with the sync loop only (the answers read are kept by `state.svelte.ts`).
  * (The upload queue keeps its own database for now; its entries fit the outbox's shape next.)
  */
 import type { OutboxItem } from "./outbox.ts";
 
-export interface StoredRead {
-  userId: string;
-  url: string;
-  data: unknown;
-  fetchedAt: number;
-}
-
 const DB_NAME = "akrab-offline";
-const READS = "reads";
 const OUTBOX = "outbox";
 
 let opening: Promise<IDBDatabase> | null = null;
@@ -26,7 +17,6 @@ function open(): Promise<IDBDatabase> {
     const request = indexedDB.open(DB_NAME, 1);
     request.onupgradeneeded = () => {
       const db = request.result;
-      db.createObjectStore(READS, { keyPath: ["userId", "url"] }).createIndex("userId", "userId");
       db.createObjectStore(OUTBOX, { keyPath: "id" }).createIndex("userId", "userId");
     };
     request.onsuccess = () => {
@@ -58,11 +48,6 @@ function transact<T>(store: string, mode: IDBTransactionMode, work: (s: IDBObjec
   );
 }
 
-export const getRead = (userId: string, url: string) =>
-  transact<StoredRead | undefined>(READS, "readonly", (s) => s.get([userId, url]));
-
-export const putRead = (read: StoredRead) => transact(READS, "readwrite", (s) => void s.put(read));
-
 export async function listOutbox(userId: string): Promise<OutboxItem[]> {
   const items = await transact<OutboxItem[]>(OUTBOX, "readonly", (s) => s.index("userId").getAll(userId));
   return (items ?? []).sort((a, b) => a.createdAt - b.createdAt);
@@ -71,17 +56,14 @@ export async function listOutbox(userId: string): Promise<OutboxItem[]> {
 export const putOutbox = (item: OutboxItem) => transact(OUTBOX, "readwrite", (s) => void s.put(item));
 export const deleteOutbox = (id: string) => transact(OUTBOX, "readwrite", (s) => void s.delete(id));
 
-/** Deletes a person's rows: their reads always, their unsent changes too when `outbox`. */
-export async function clearUser(userId: string, { outbox }: { outbox: boolean }): Promise<void> {
-  const stores = outbox ? [READS, OUTBOX] : [READS];
-  for (const store of stores) {
-    await transact(store, "readwrite", (s) => {
-      const cursor = s.index("userId").openKeyCursor(IDBKeyRange.only(userId));
-      cursor.onsuccess = () => {
-        if (!cursor.result) return;
-        s.delete(cursor.result.primaryKey);
-        cursor.result.continue();
-      };
-    });
-  }
+/** Deletes a person's unsent changes (signed out: nothing of them stays on the device). */
+export async function clearOutbox(userId: string): Promise<void> {
+  await transact(OUTBOX, "readwrite", (s) => {
+    const cursor = s.index("userId").openKeyCursor(IDBKeyRange.only(userId));
+    cursor.onsuccess = () => {
+      if (!cursor.result) return;
+      s.delete(cursor.result.primaryKey);
+      cursor.result.continue();
+    };
+  });
 }

@@ -1,127 +1,57 @@
 /**
- * The offline layer's live part: the read cache behind `api.get`, the outbox of changes and the
- * sync loop that sends it (at start, on `online`, every 30 s, and right after each change).
+ * The offline layer's outbox of changes and the sync loop that sends it (at start, on `online`,
+ * every 30 s, and right after each change); loaded on demand by `state.svelte.ts`.
  * Changes are written to the device first; a refusal keeps the change with the server's reason,
  * a 409 with conflicts becomes a conflict for the person to settle on /perubahan.
  */
 import { settleConflicts, type FieldChange } from "@akrab/domain";
-import { api, setReadCache } from "#lib/api.ts";
+import { api } from "#lib/api.ts";
 import type { LksProfileInput } from "#lib/api-types.ts";
 import { problemMessage } from "#lib/errors.ts";
-import { clearUser, deleteOutbox, getRead, listOutbox, putOutbox, putRead } from "./db.ts";
+import { deleteOutbox, listOutbox, putOutbox } from "./db.ts";
 import { fold, outcomeOf, type NewChange, type OutboxItem, type Outcome } from "./outbox.ts";
+import { offline, pendingFor, unsentKey } from "./state.svelte.ts";
 
-const LAST_USER = "akrab.offline.user";
 const SYNC_EVERY_MS = 30_000;
-
-class OfflineState {
-  userId = $state<string | null>(null);
-  items = $state<OutboxItem[]>([]);
-  /** When the oldest data shown from the device (not the network) since the last navigation was fetched. */
-  servedAt = $state<number | null>(null);
-  online = $state(typeof navigator === "undefined" ? true : navigator.onLine);
-  pendingFor(kind: OutboxItem["kind"], targetId: string): OutboxItem | undefined {
-    return this.items.find((item) => item.kind === kind && item.targetId === targetId);
-  }
-}
-
-export const offline = new OfflineState();
-
-function lastUser(): string | null {
-  try {
-    return localStorage.getItem(LAST_USER);
-  } catch {
-    return null;
-  }
-}
-
-/** Before the session is known: reads answer from the last person's store so `/auth/me` works offline. */
-export function prepareOffline(): void {
-  const userId = lastUser();
-  if (userId && !offline.userId) useStore(userId, false);
-}
-
-function useStore(userId: string, confirmed: boolean): void {
-  offline.userId = userId;
-  setReadCache({
-    get: async (url) => {
-      if (offline.userId !== userId) return undefined;
-      const read = await getRead(userId, url).catch(() => undefined);
-      if (!read) return undefined;
-      offline.servedAt = Math.min(offline.servedAt ?? read.fetchedAt, read.fetchedAt);
-      return read.data;
-    },
-    put: (url, data) => {
-      if (offline.userId === userId && confirmed)
-        void putRead({ userId, url, data, fetchedAt: Date.now() }).catch(() => {});
-    },
-  });
-}
 
 let timer: ReturnType<typeof setInterval> | null = null;
 
-/** The server confirmed who is signed in: their store, their outbox, the loop. */
-export async function startOffline(me: { user: { id: string } }, meUrl: string): Promise<void> {
-  const userId = me.user.id;
-  if (offline.userId !== userId || !offlineConfirmed()) {
-    useStore(userId, true);
-    markConfirmed();
-    try {
-      localStorage.setItem(LAST_USER, userId);
-    } catch {
-      // private mode: reading offline lasts for this tab
-    }
-  }
-  void putRead({ userId, url: meUrl, data: me, fetchedAt: Date.now() }).catch(() => {});
+function onOnline() {
+  void syncNow();
+}
+
+/** Starts the loop for the signed-in person (once): their outbox now, then on `online` and every 30 s. */
+export async function startSync(): Promise<void> {
   if (timer) return;
-  // Ask the browser to keep the store under storage pressure (a person's unsent work lives there).
+  // Ask the browser to keep the outbox under storage pressure (a person's unsent work lives there).
   void navigator.storage?.persist?.().catch(() => false);
   addEventListener("online", onOnline);
-  addEventListener("offline", onOffline);
   timer = setInterval(() => void syncNow(), SYNC_EVERY_MS);
   await refresh();
   void syncNow();
 }
 
-let confirmedFor: string | null = null;
-const offlineConfirmed = () => confirmedFor === offline.userId;
-const markConfirmed = () => (confirmedFor = offline.userId);
-
-function onOnline() {
-  offline.online = true;
-  void syncNow();
-}
-function onOffline() {
-  offline.online = false;
-}
-
-/** Signed out: nothing of the person stays on the device. Session expired: their unsent changes stay, for them only. */
-export async function stopOffline({ signedOut }: { signedOut: boolean }): Promise<void> {
-  const userId = offline.userId;
+export function stopSync(): void {
   if (timer) clearInterval(timer);
   timer = null;
   removeEventListener("online", onOnline);
-  removeEventListener("offline", onOffline);
-  setReadCache(null);
-  offline.userId = null;
-  offline.items = [];
-  confirmedFor = null;
-  try {
-    localStorage.removeItem(LAST_USER);
-  } catch {
-    // nothing stored
-  }
-  if (userId) await clearUser(userId, { outbox: signedOut }).catch(() => {});
-}
-
-/** A new navigation starts without a date: each page shows the age of what it read itself. */
-export function resetServed(): void {
-  offline.servedAt = null;
 }
 
 async function refresh(): Promise<void> {
   const userId = offline.userId;
   offline.items = userId ? await listOutbox(userId).catch(() => []) : [];
+  if (userId) hint(userId, offline.items.length);
+}
+
+/** Tells the next page load whether to load this loop at all (see `startOffline`). */
+function hint(userId: string, count: number): void {
+  offline.hinted = count > 0;
+  try {
+    if (count > 0) localStorage.setItem(unsentKey(userId), String(count));
+    else localStorage.removeItem(unsentKey(userId));
+  } catch {
+    // no storage: every page load looks in the outbox
+  }
 }
 
 function newKey(): string {
@@ -129,7 +59,9 @@ function newKey(): string {
 }
 
 /** Sends one item; on success it leaves the outbox. Returns what happened. */
-async function send(item: OutboxItem): Promise<{ outcome: Outcome; result?: unknown }> {
+async function send(shown: OutboxItem): Promise<{ outcome: Outcome; result?: unknown }> {
+  // A plain copy: IndexedDB cannot store the reactive proxies of `offline.items`.
+  const item = $state.snapshot(shown) as OutboxItem;
   const options = { headers: { "idempotency-key": item.key } };
   try {
     const body = { expectedVersion: item.expectedVersion, base: item.base };
@@ -203,12 +135,13 @@ export async function submitChange(change: NewChange): Promise<{ outcome: Outcom
   await running;
   await refresh();
   const item = fold(
-    offline.pendingFor(change.kind, change.targetId),
+    pendingFor(change.kind, change.targetId),
     change,
     () => ({ id: crypto.randomUUID(), key: newKey() }),
     Date.now(),
     userId,
   );
+  hint(userId, Math.max(1, offline.items.length));
   await putOutbox($state.snapshot(item) as OutboxItem);
   const sent = await send(item);
   await refresh();

@@ -1,6 +1,6 @@
 import { redirect } from "@sveltejs/kit";
 import { api, isApiError } from "#lib/api.ts";
-import { prepareOffline, startOffline, stopOffline } from "#lib/offline/sync.svelte.ts";
+import { prepareOffline, startOffline } from "#lib/offline/state.svelte.ts";
 import { session } from "#lib/session.svelte.ts";
 import type { LayoutLoad } from "./$types";
 
@@ -16,7 +16,7 @@ export const load: LayoutLoad = async ({ fetch, url, untrack }) => {
   } catch (e) {
     if (isApiError(e) && e.status === 401) {
       session.clear();
-      await stopOffline({ signedOut: false });
+      await import("#lib/offline/stop.ts").then((offline) => offline.stopOffline({ signedOut: false }));
       // `untrack`: reading the URL must not make this load re-run on every navigation.
       const here = untrack(() => url.pathname + url.search);
       redirect(307, here === "/" ? "/login" : `/login?next=${encodeURIComponent(here)}`);
