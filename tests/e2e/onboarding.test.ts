@@ -712,15 +712,15 @@ describe("return for correction: comments beside the fields, an edit conflict, r
     });
     expect(patched.status).toBe(200);
 
-    await page.getByRole("button", { name: "Simpan perubahan" }).click();
-    const conflict = page.getByTestId("edit-conflict");
-    await conflict.waitFor();
-    expect(await conflict.innerText()).toContain("Telepon");
-    await shot(page, "mobile-lks-edit-conflict");
-    await conflict.getByRole("button", { name: "Pakai isian saya" }).click();
-    expect(await page.getByLabel("NPWP").inputValue()).toBe(newNpwp); // nothing lost
+    // The edit carries each changed field's starting value: the Dinsos changed only the phone, so
+    // the two merge field by field (nothing to choose) and both are kept.
     await page.getByRole("button", { name: "Simpan perubahan" }).click();
     await page.getByTestId("lks-notice").getByText("Perubahan disimpan").waitFor();
+    const merged = (await (await apiFetch(`/api/v1/t/kota-tangerang/lks/${lksId}`, { cookie: verifier })).json()) as {
+      profile: Record<string, unknown>;
+    };
+    expect(merged.profile.phone).toBe("+62215550000");
+    expect(String(merged.profile.npwp).replace(/\D/g, "")).toBe(newNpwp.replace(/\D/g, ""));
 
     await page.getByRole("button", { name: "Kirim ulang untuk verifikasi" }).click();
     await page.getByTestId("lks-notice").getByText("dikirim ulang").waitFor();

@@ -28,6 +28,7 @@ export interface Problem {
   status?: number;
   detail?: string;
   errors?: FieldError[];
+  conflicts?: { field: string; server: unknown; client: unknown }[];
 }
 
 export class ApiError extends Error {
@@ -36,6 +37,8 @@ export class ApiError extends Error {
   readonly title: string;
   readonly detail: string | undefined;
   readonly errors: FieldError[];
+  /** On a 409 to a change sent with its base values: the fields someone else changed differently. */
+  readonly conflicts: NonNullable<Problem["conflicts"]>;
   /** Seconds from the Retry-After header (429/503), when present. */
   readonly retryAfter: number | null;
 
@@ -47,6 +50,7 @@ export class ApiError extends Error {
     this.title = problem.title ?? "";
     this.detail = problem.detail;
     this.errors = Array.isArray(problem.errors) ? problem.errors : [];
+    this.conflicts = Array.isArray(problem.conflicts) ? problem.conflicts : [];
     this.retryAfter = retryAfter;
   }
 
@@ -89,6 +93,21 @@ let onUnauthorized: (() => void) | null = null;
  */
 export function setUnauthorizedHandler(handler: (() => void) | null): void {
   onUnauthorized = handler;
+}
+
+/**
+ * Where GET answers are kept for reading offline (`#lib/offline`, set once signed in): each answer
+ * is stored by URL, and a GET that cannot reach the server answers from it.
+ */
+export interface ReadCache {
+  get(url: string): Promise<unknown>;
+  put(url: string, data: unknown): void;
+}
+
+let readCache: ReadCache | null = null;
+
+export function setReadCache(cache: ReadCache | null): void {
+  readCache = cache;
 }
 
 interface RequestOptions {
@@ -225,6 +244,8 @@ async function request(method: string, path: string, body: unknown, options: Req
     response = await doFetch(url, init);
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === "AbortError") throw cause;
+    const stored = method === "GET" && readCache ? await readCache.get(url) : undefined;
+    if (stored !== undefined) return stored;
     throw new ApiError(0, { type: "urn:akrab:network", title: "Network error" });
   }
 
@@ -255,6 +276,7 @@ async function request(method: string, path: string, body: unknown, options: Req
     }
     return undefined;
   }
+  if (method === "GET") readCache?.put(url, payload);
   return payload;
 }
 

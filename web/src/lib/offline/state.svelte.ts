@@ -1,0 +1,106 @@
+/**
+ * The part of the offline layer every signed-in page loads (kept small: the first-load budget is
+ * 80 KB gzip per route): the reactive state the banner and pages read, the read cache behind
+ * `api.get` (it must answer `/auth/me` offline before anything else loads) and sign-out. The outbox
+ * (IndexedDB) and its sync loop (`sync.svelte.ts`, through `load-sync.ts`) load on demand: with the
+ * banner when this person has unsent changes on the device, when a form saves, or when /perubahan opens.
+ *
+ * The answers read are kept in the Cache API, one cache per person (a few lines of code, where
+ * IndexedDB's would weigh on every first load); the service worker only manages its `akrab-shell-`
+ * caches and leaves these alone.
+ */
+import { setReadCache } from "#lib/api.ts";
+import type { OutboxItem } from "./outbox.ts";
+
+export const LAST_USER = "akrab.offline.user";
+/** Set by the sync loop to how many changes this person left on the device (a hint: decides whether it loads). */
+export const unsentKey = (userId: string) => `akrab.offline.unsent.${userId}`;
+export const readsName = (userId: string) => `akrab-reads-${userId}`;
+const readsOf = (userId: string) => caches.open(readsName(userId));
+
+interface StoredRead {
+  data: unknown;
+  fetchedAt: number;
+}
+
+async function getRead(userId: string, url: string): Promise<StoredRead | undefined> {
+  const response = await (await readsOf(userId)).match(url);
+  return response ? ((await response.json()) as StoredRead) : undefined;
+}
+
+async function putRead(userId: string, url: string, data: unknown): Promise<void> {
+  const read: StoredRead = { data, fetchedAt: Date.now() };
+  await (await readsOf(userId)).put(url, new Response(JSON.stringify(read)));
+}
+
+export const offline = $state({
+  userId: null as string | null,
+  items: [] as OutboxItem[],
+  /** When the oldest data shown from the device (not the network) since the last navigation was fetched. */
+  servedAt: null as number | null,
+  online: typeof navigator === "undefined" ? true : navigator.onLine,
+  /** The last page load left changes on the device (see `unsentKey`). */
+  hinted: false,
+});
+
+/** The change to this form still on the device, if any. */
+export const pendingFor = (kind: OutboxItem["kind"], targetId: string): OutboxItem | undefined =>
+  offline.items.find((item) => item.kind === kind && item.targetId === targetId);
+
+/** Before the session is known: reads answer from the last person's store so `/auth/me` works offline. */
+export function prepareOffline(): void {
+  try {
+    const userId = localStorage.getItem(LAST_USER);
+    if (userId && !offline.userId) useStore(userId, false);
+  } catch {
+    // no storage: nothing was kept
+  }
+}
+
+/** Whether the store in use was confirmed by the server (only then are answers written to it). */
+let confirmed = false;
+
+function useStore(userId: string, confirmedNow: boolean): void {
+  offline.userId = userId;
+  confirmed = confirmedNow;
+  setReadCache({
+    get: async (url) => {
+      if (offline.userId !== userId) return undefined;
+      const read = await getRead(userId, url).catch(() => undefined);
+      if (!read) return undefined;
+      offline.servedAt = Math.min(offline.servedAt ?? read.fetchedAt, read.fetchedAt);
+      return read.data;
+    },
+    put: (url, data) => {
+      if (offline.userId === userId && confirmedNow) void putRead(userId, url, data).catch(() => {});
+    },
+  });
+}
+
+if (typeof window !== "undefined") {
+  addEventListener("online", () => (offline.online = true));
+  addEventListener("offline", () => (offline.online = false));
+}
+
+/** The server confirmed who is signed in: their store; their outbox and loop when something waits. */
+export async function startOffline(me: { user: { id: string } }, meUrl: string): Promise<void> {
+  const userId = me.user.id;
+  void putRead(userId, meUrl, me).catch(() => {});
+  if (offline.userId === userId && confirmed) return;
+  useStore(userId, true);
+  confirmed = true;
+  let waiting: string | null = "unknown";
+  try {
+    localStorage.setItem(LAST_USER, userId);
+    waiting = localStorage.getItem(unsentKey(userId));
+  } catch {
+    // private mode: reading offline lasts for this tab; load the loop to look in the outbox
+  }
+  // Unsent changes wait on this device: the banner says so and loads the outbox and its loop.
+  offline.hinted = waiting !== null;
+}
+
+/** A new navigation starts without a date: each page shows the age of what it read itself. */
+export function resetServed(): void {
+  offline.servedAt = null;
+}
