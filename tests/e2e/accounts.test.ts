@@ -38,6 +38,8 @@ describe("invitation and password reset through the outbox", () => {
     await actAs(page, "Admin Dinsos");
     // The LKS list has loaded (the members list may name the LKS too: other e2e files invite its operators).
     await page.getByRole("link", { name: "Panti Werdha Sejahtera Cipondoh" }).first().waitFor();
+    // The invite form loads as it comes near the screen.
+    await page.getByRole("heading", { name: "Undang pengguna" }).scrollIntoViewIfNeeded();
     await page.getByLabel("Email", { exact: true }).fill(email);
     await page.getByLabel("Peran").selectOption({ label: "Operator LKS" });
     await page.getByLabel("LKS", { exact: true }).selectOption({ label: "Panti Werdha Sejahtera Cipondoh" });

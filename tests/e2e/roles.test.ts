@@ -70,7 +70,7 @@ describe("each demo role sees its own home", () => {
     await page.getByRole("heading", { name: "Daftar LKS" }).waitFor();
     await page.getByText("Panti Asuhan Kasih Bunda", { exact: true }).waitFor();
     await page.getByRole("heading", { name: "Undang pengguna" }).waitFor();
-    await page.getByRole("heading", { name: "Pengguna Dinsos" }).waitFor();
+    await page.getByRole("heading", { name: "Pengguna Dinsos" }).scrollIntoViewIfNeeded();
     await page.getByTestId("member-list").getByText("Operator Kasih Bunda").waitFor();
     await shot(page, "home-dinsos-admin");
 
@@ -143,6 +143,8 @@ describe("360 px wide phone", () => {
     await login(page, "dinsos.kota-tangerang@akrab.test");
     await actAs(page, "Admin Dinsos");
     await page.getByText("Panti Asuhan Kasih Bunda", { exact: true }).waitFor();
+    // The invite form and member list load as they come near the screen.
+    await page.getByRole("heading", { name: "Pengguna Dinsos" }).scrollIntoViewIfNeeded();
     await page.getByTestId("member-list").waitFor();
     expect(await overflowsHorizontally(page)).toBe(false);
     await shot(page, "mobile-home-dinsos-admin");
