@@ -1,3 +1,5 @@
 export * from "./types.ts";
 export * from "./validate.ts";
 export * from "./scoring.ts";
+export * from "./csv.ts";
+export * from "./spreadsheet.ts";

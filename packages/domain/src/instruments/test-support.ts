@@ -59,7 +59,7 @@ export const SMALL = instrumentOf(Array.from({ length: 6 }, () => [[2, 1]]));
  * Random instruments with the six standards (so the default rules apply), 1–3 aspects of 1–4
  * indicators, weights 1–4, rubrics 0–4 or 1/3/5.
  */
-const instrumentArb = fc
+export const instrumentArb = fc
   .record({
     shape: fc.array(
       fc.array(fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 4 }), {
