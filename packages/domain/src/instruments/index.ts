@@ -3,3 +3,4 @@ export * from "./validate.ts";
 export * from "./scoring.ts";
 export * from "./csv.ts";
 export * from "./spreadsheet.ts";
+export * from "./compare.ts";
