@@ -4,3 +4,4 @@ export * from "./scoring.ts";
 export * from "./csv.ts";
 export * from "./spreadsheet.ts";
 export * from "./compare.ts";
+export * from "./seed/index.ts";
