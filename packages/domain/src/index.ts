@@ -22,3 +22,4 @@ export * from "./applications/rules.ts";
 export * from "./applications/permissions.ts";
 export * from "./registry/permissions.ts";
 export * from "./sync/merge.ts";
+export * from "./sync/queueable.ts";

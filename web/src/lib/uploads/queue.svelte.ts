@@ -8,6 +8,7 @@
  * device holds unfinished files. tus-js-client is imported only when a transfer starts.
  */
 import { api, isApiError } from "#lib/api.ts";
+import { UPLOAD_DONE } from "#lib/offline/state.svelte.ts";
 import type { DocumentType } from "#lib/api-types.ts";
 import { prepareFile, PrepareRefused } from "./prepare.ts";
 import { RETRY_DELAYS, transferPlan, type ConnectionInfo } from "./plan.ts";
@@ -64,6 +65,8 @@ export interface UploadItem {
   documentId: string | null;
   maxBytes: number;
   acceptedTypes: DocumentType[];
+  /** When it was queued ("belum terkirim sejak 10:41" counts files with the other changes). */
+  createdAt: number;
 }
 
 export interface AddRequest {
@@ -180,6 +183,7 @@ export class UploadQueue {
       documentId: null,
       maxBytes: request.maxBytes,
       acceptedTypes: [...request.acceptedTypes],
+      createdAt: Date.now(),
     };
     this.items.push(placeholder);
     let prepared: Awaited<ReturnType<typeof prepareFile>>;
@@ -313,6 +317,7 @@ export class UploadQueue {
       documentId: entry.documentId,
       maxBytes: entry.maxBytes,
       acceptedTypes: entry.acceptedTypes,
+      createdAt: entry.createdAt,
     };
   }
 
@@ -579,6 +584,7 @@ export class UploadQueue {
     this.#set(id, { state: duplicate ? "duplicate" : "done", documentId, sent: entry.size });
     const item = this.#item(id);
     if (item) for (const listener of this.#listeners) listener(item);
+    dispatchEvent(new Event(UPLOAD_DONE));
   }
 }
 
