@@ -128,6 +128,18 @@ async function followVersion(sent: OutboxItem, result: unknown): Promise<void> {
 async function send(shown: OutboxItem): Promise<{ outcome: Outcome; result?: unknown }> {
   // A plain copy: IndexedDB cannot store the reactive proxies of `offline.items`.
   const item = $state.snapshot(shown) as OutboxItem;
+  inFlight.add(item.id);
+  try {
+    return await sendOnce(item);
+  } finally {
+    inFlight.delete(item.id);
+  }
+}
+
+/** The items being sent right now (a run started meanwhile leaves them to the send under way). */
+const inFlight = new Set<string>();
+
+async function sendOnce(item: OutboxItem): Promise<{ outcome: Outcome; result?: unknown }> {
   const options = { headers: { "idempotency-key": item.key } };
   try {
     const result = await request(item, options);
@@ -167,9 +179,15 @@ async function uploadingApplications(): Promise<(string | null)[]> {
 
 let running: Promise<void> | null = null;
 
+/** Asked again while a run was under way (a file arrived, the link returned): one more run follows. */
+let again = false;
+
 /** Sends every pending change, oldest first; stops at the first sign of no link. */
 export function syncNow(): Promise<void> {
-  if (running) return running;
+  if (running) {
+    again = true;
+    return running;
+  }
   running = (async () => {
     try {
       await refresh();
@@ -178,7 +196,7 @@ export function syncNow(): Promise<void> {
         // Read again: an item sent before may have moved this one's version (see `followVersion`).
         await refresh();
         const item = offline.items.find((i) => i.id === id);
-        if (item?.state !== "pending") continue;
+        if (item?.state !== "pending" || inFlight.has(id)) continue;
         if (waitsForUploads(item, await uploadingApplications())) continue;
         const { outcome } = await send(item);
         if (outcome.kind === "sent") offline.online = true;
@@ -187,6 +205,10 @@ export function syncNow(): Promise<void> {
     } finally {
       await refresh();
       running = null;
+      if (again) {
+        again = false;
+        void syncNow();
+      }
     }
   })();
   return running;
@@ -199,7 +221,7 @@ export function syncNow(): Promise<void> {
 export async function submitChange(change: NewChange): Promise<{ outcome: Outcome; result?: unknown }> {
   const userId = offline.userId;
   if (!userId) throw new Error("offline: no signed-in person");
-  await running;
+  while (running) await running;
   await refresh();
   const item = fold(
     pendingFor(change.kind, change.targetId, change.ref),
