@@ -227,4 +227,68 @@ describe("offline: uploads, checklist notes and workflow actions in one not-yet-
     expect(pageErrors).toEqual([]);
     await context.close();
   }, 180_000);
+
+  test("a list served by cursor: a page at a time, a failed page with its retry, the end of the list", async () => {
+    // More than one page (50) of profile history: eleven edits of five fields each.
+    const operator = await cookieFor(setup.email, setup.password);
+    const lksApi = `/api/v1/t/${setup.tenant}/lks/${setup.lksId}`;
+    for (let n = 1; n <= 11; n++) {
+      const current = (await (await apiFetch(lksApi, { cookie: operator })).json()) as {
+        version: number;
+        profile: Record<string, unknown>;
+      };
+      const edited = await apiFetch(lksApi, {
+        method: "PATCH",
+        cookie: operator,
+        body: {
+          expectedVersion: current.version,
+          profile: {
+            ...current.profile,
+            phone: `0812 3456 70${String(n).padStart(2, "0")}`,
+            email: `pengurus${n}@contoh.test`,
+            capacity: 30 + n,
+            currentClients: 10 + n,
+            staffCount: 5 + n,
+          },
+        },
+      });
+      expect(edited.status, await edited.clone().text()).toBe(200);
+    }
+    const total = (
+      (await (await apiFetch(`${lksApi}/history?limit=200`, { cookie: operator })).json()) as { items: unknown[] }
+    ).items.length;
+    expect(total).toBeGreaterThan(50);
+
+    const { page, context, pageErrors } = await open(browser, { width: 360, height: 740 });
+    await login(page, setup.email, setup.password);
+    await page.goto(`/lks/${setup.lksId}?t=${setup.tenant}`);
+    await page.getByRole("tab", { name: "Riwayat perubahan" }).click();
+    const entries = page.getByTestId("lks-history").locator("li");
+    await entries.nth(49).waitFor();
+    expect(await entries.count()).toBe(50);
+
+    // The next page fails once (server trouble): the list says why and offers to try again.
+    let failed = 0;
+    await page.route(/\/history\?.*cursor=/, async (route) => {
+      if (failed++ === 0)
+        await route.fulfill({
+          status: 503,
+          contentType: "application/problem+json",
+          body: JSON.stringify({ title: "Sibuk", status: 503, detail: "Server sedang sibuk" }),
+        });
+      else await route.continue();
+    });
+    await page.getByRole("button", { name: "Muat lagi" }).click();
+    const alert = page.getByRole("alert").filter({ hasText: "Server sedang sibuk" });
+    await alert.waitFor();
+    expect(await entries.count(), "the rows shown stay").toBe(50);
+    await alert.getByRole("button", { name: "Coba lagi" }).click();
+    await entries.nth(total - 1).waitFor();
+    expect(await entries.count()).toBe(total);
+    // The end of the list: no button asks for more.
+    expect(await page.getByRole("button", { name: "Muat lagi" }).count()).toBe(0);
+    expect(await alert.count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  }, 120_000);
 });
