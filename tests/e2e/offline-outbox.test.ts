@@ -291,4 +291,95 @@ describe("offline: uploads, checklist notes and workflow actions in one not-yet-
     expect(pageErrors).toEqual([]);
     await context.close();
   }, 120_000);
+
+  test("a file queued in the upload queue's old database before the update is moved over and sent", async () => {
+    // The verifier (who may upload for the LKS while the application is open, whoever holds it).
+    const { page, context, pageErrors } = await open(browser, { width: 360, height: 740 });
+    await login(page, VERIFIER);
+    await actAs(page, "Verifikator Dinsos");
+    await page.goto(appPath);
+    await page.getByTestId("checklist").waitFor();
+    const operator = await cookieFor(VERIFIER);
+    const target = (await read(operator)).checklist.find((item) => item.required);
+    if (!target) throw new Error("no required document");
+    const bytes = [...makePdf(5000)];
+
+    // What the previous version of the app left on a phone: its own database, one file waiting.
+    await page.evaluate(
+      async ({ bytes, tenant, applicationId, requirement }) => {
+        const me = (await (await fetch("/api/v1/auth/me")).json()) as { user: { id: string } };
+        const data = new Uint8Array(bytes);
+        const hash = [...new Uint8Array(await crypto.subtle.digest("SHA-256", data))]
+          .map((b) => b.toString(16).padStart(2, "0"))
+          .join("");
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const request = indexedDB.open("akrab-uploads", 1);
+          request.onupgradeneeded = () => {
+            request.result.createObjectStore("queue", { keyPath: "id" }).createIndex("userId", "userId");
+            request.result.createObjectStore("files", { keyPath: "id" });
+          };
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+        await new Promise<void>((resolve, reject) => {
+          const tx = db.transaction(["queue", "files"], "readwrite");
+          const id = "antrean-lama-1";
+          tx.objectStore("files").put({ id, blob: new Blob([data], { type: "application/pdf" }), thumbnail: null });
+          tx.objectStore("queue").put({
+            id,
+            userId: me.user.id,
+            tenant,
+            target: { applicationId, requirement },
+            label: requirement,
+            filename: "berkas-antrean-lama.pdf",
+            filetype: "application/pdf",
+            size: data.byteLength,
+            originalSize: data.byteLength,
+            sha256: hash,
+            maxBytes: 2 * 1024 * 1024,
+            acceptedTypes: ["pdf"],
+            uploadUrl: null,
+            offset: 0,
+            documentId: null,
+            state: "queued",
+            failure: null,
+            createdAt: Date.now(),
+          });
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        });
+        db.close();
+      },
+      { bytes, tenant: setup.tenant, applicationId: setup.applicationId, requirement: target.key },
+    );
+
+    // The updated app opens its database: the file is taken over and goes out by itself.
+    await page.reload();
+    await expect
+      .poll(
+        async () => {
+          const documents = (await (await apiFetch(`${appApi}/documents`, { cookie: operator })).json()) as {
+            items: { requirement: string | null; versions: { filename: string }[] }[];
+          };
+          return documents.items
+            .find((d) => d.requirement === target.key)
+            ?.versions.some((v) => v.filename === "berkas-antrean-lama.pdf");
+        },
+        { timeout: 30_000, interval: 500 },
+      )
+      .toBe(true)
+      .catch(async (error) => {
+        const state = await page.evaluate(async () => ({
+          databases: (await indexedDB.databases()).map((d) => `${d.name}@${d.version}`),
+          queue: document.querySelector("[data-testid='upload-queue']")?.textContent ?? null,
+        }));
+        throw new Error(`the old queue's file did not arrive: ${JSON.stringify(state)} ${pageErrors.join(" | ")}`, {
+          cause: error,
+        });
+      });
+    const databases = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
+    expect(databases).not.toContain("akrab-uploads");
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  }, 120_000);
 });
