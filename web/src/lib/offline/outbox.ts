@@ -3,12 +3,11 @@
  * form folds into the one still waiting, and what the server's answer makes of it.
  */
 import { isApiError } from "#lib/api.ts";
-
-/**
- * lks: a profile edit; letter: the application letter; checklist: a verifier's accept or return (with
- * its comment) of one document (`ref` is the requirement); action: a workflow action (transition).
+/*
+ * Kinds — lks: a profile edit; letter: the application letter; checklist: a verifier's accept or return
+ * (with its comment) of one document (`ref` is the requirement); action: a workflow action (transition).
  */
-type OutboxKind = "lks" | "letter" | "checklist" | "action";
+import type { OutboxKind } from "./slot.ts";
 
 interface FieldConflict {
   field: string;
@@ -46,14 +45,6 @@ export type NewChange = Pick<
   OutboxItem,
   "kind" | "tenant" | "targetId" | "ref" | "label" | "href" | "values" | "base" | "expectedVersion"
 >;
-
-/** The change still waiting for the same form, document or application (one per place). */
-export const sameSlot = (
-  item: Pick<OutboxItem, "kind" | "targetId" | "ref">,
-  kind: OutboxKind,
-  targetId: string,
-  ref?: string,
-) => item.kind === kind && item.targetId === targetId && (item.ref ?? "") === (ref ?? "");
 
 const sameValues = (a: Record<string, unknown>, b: Record<string, unknown>) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -112,6 +103,9 @@ export function rebase(items: OutboxItem[], sent: OutboxItem, newVersion: number
       : item,
   );
 }
+
+/** Fired by the upload queue when a file reached the server (the outbox sends what waited for it). */
+export const UPLOAD_DONE = "akrab-upload-done";
 
 /**
  * A workflow action waits while files for its application are still on their way: a submit sent

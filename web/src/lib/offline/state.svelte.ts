@@ -10,7 +10,8 @@
  * caches and leaves these alone.
  */
 import { setReadCache } from "#lib/api.ts";
-import { sameSlot, type OutboxItem } from "./outbox.ts";
+import type { OutboxItem } from "./outbox.ts";
+import { sameSlot } from "./slot.ts";
 
 export const LAST_USER = "akrab.offline.user";
 /** Set by the sync loop to how many changes this person left on the device (a hint: decides whether it loads). */
@@ -46,9 +47,6 @@ export const offline = $state({
 /** The change to this form (document, application) still on the device, if any. */
 export const pendingFor = (kind: OutboxItem["kind"], targetId: string, ref?: string): OutboxItem | undefined =>
   offline.items.find((item) => sameSlot(item, kind, targetId, ref));
-
-/** Fired by the upload queue when a file reached the server (the outbox sends what waited for it). */
-export const UPLOAD_DONE = "akrab-upload-done";
 
 /** Before the session is known: reads answer from the last person's store so `/auth/me` works offline. */
 export function prepareOffline(): void {

@@ -8,11 +8,20 @@ import { settleConflicts, type FieldChange } from "@akrab/domain";
 import { api } from "#lib/api.ts";
 import type { LksProfileInput } from "#lib/api-types.ts";
 import { problemMessage } from "#lib/errors.ts";
-import { deleteOutbox, listOutbox, putOutbox } from "./db.ts";
+import { deleteOutbox, listOutbox, putOutbox } from "./outbox-store.ts";
 import type { Application } from "#lib/api-types.ts";
 import { loadEntries } from "#lib/uploads/store.ts";
-import { fold, outcomeOf, rebase, waitsForUploads, type NewChange, type OutboxItem, type Outcome } from "./outbox.ts";
-import { offline, pendingFor, unsentKey, UPLOAD_DONE } from "./state.svelte.ts";
+import {
+  fold,
+  outcomeOf,
+  rebase,
+  UPLOAD_DONE,
+  waitsForUploads,
+  type NewChange,
+  type OutboxItem,
+  type Outcome,
+} from "./outbox.ts";
+import { offline, pendingFor, unsentKey } from "./state.svelte.ts";
 
 const SYNC_EVERY_MS = 30_000;
 

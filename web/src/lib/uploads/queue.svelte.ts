@@ -8,7 +8,7 @@
  * device holds unfinished files. tus-js-client is imported only when a transfer starts.
  */
 import { api, isApiError } from "#lib/api.ts";
-import { UPLOAD_DONE } from "#lib/offline/state.svelte.ts";
+import { UPLOAD_DONE } from "#lib/offline/outbox.ts";
 import type { DocumentType } from "#lib/api-types.ts";
 import { prepareFile, PrepareRefused } from "./prepare.ts";
 import { RETRY_DELAYS, transferPlan, type ConnectionInfo } from "./plan.ts";
@@ -143,6 +143,15 @@ export class UploadQueue {
     }
     this.ready = true;
     this.#schedule();
+  }
+
+  /** Signed out: stops every transfer and forgets this person's files in memory (the device's copy is deleted by the caller). */
+  stop(): void {
+    this.#stopAll("reset");
+    this.#userId = null;
+    this.#records.clear();
+    this.items = [];
+    this.ready = false;
   }
 
   /** Called with each file that reached the server (also when it was already there). */
