@@ -8,8 +8,19 @@ import { settleConflicts, type FieldChange } from "@akrab/domain";
 import { api } from "#lib/api.ts";
 import type { LksProfileInput } from "#lib/api-types.ts";
 import { problemMessage } from "#lib/errors.ts";
-import { deleteOutbox, listOutbox, putOutbox } from "./db.ts";
-import { fold, outcomeOf, type NewChange, type OutboxItem, type Outcome } from "./outbox.ts";
+import { deleteOutbox, listOutbox, putOutbox } from "./outbox-store.ts";
+import type { Application } from "#lib/api-types.ts";
+import { loadEntries } from "#lib/uploads/store.ts";
+import {
+  fold,
+  outcomeOf,
+  rebase,
+  UPLOAD_DONE,
+  waitsForUploads,
+  type NewChange,
+  type OutboxItem,
+  type Outcome,
+} from "./outbox.ts";
 import { offline, pendingFor, unsentKey } from "./state.svelte.ts";
 
 const SYNC_EVERY_MS = 30_000;
@@ -26,6 +37,8 @@ export async function startSync(): Promise<void> {
   // Ask the browser to keep the outbox under storage pressure (a person's unsent work lives there).
   void navigator.storage?.persist?.().catch(() => false);
   addEventListener("online", onOnline);
+  // A file reached the server: an action that waited for it can go now.
+  addEventListener(UPLOAD_DONE, onOnline);
   timer = setInterval(() => void syncNow(), SYNC_EVERY_MS);
   await refresh();
   void syncNow();
@@ -35,6 +48,7 @@ export function stopSync(): void {
   if (timer) clearInterval(timer);
   timer = null;
   removeEventListener("online", onOnline);
+  removeEventListener(UPLOAD_DONE, onOnline);
 }
 
 async function refresh(): Promise<void> {
@@ -58,29 +72,88 @@ function newKey(): string {
   return crypto.randomUUID();
 }
 
+/** The request a change makes (each with the version it was based on). */
+function request(item: OutboxItem, options: { headers: Record<string, string> }): Promise<unknown> {
+  const application = { tenant: item.tenant, applicationId: item.targetId };
+  switch (item.kind) {
+    case "lks":
+      return api.patch(
+        "/t/{tenant}/lks/{lksId}",
+        { expectedVersion: item.expectedVersion, base: item.base, profile: item.values as LksProfileInput },
+        { ...options, params: { tenant: item.tenant, lksId: item.targetId } },
+      );
+    case "letter":
+      return api.put(
+        "/t/{tenant}/applications/{applicationId}/letter",
+        {
+          expectedVersion: item.expectedVersion,
+          base: item.base,
+          letter: item.values as { number: string; date: string; signatoryName: string; signatoryPosition: string },
+        },
+        { ...options, params: application },
+      );
+    case "checklist": {
+      const { decision, comment } = item.values as { decision: "accept" | "return"; comment?: string };
+      const params = { ...application, key: item.ref ?? "" };
+      return decision === "accept"
+        ? api.post(
+            "/t/{tenant}/applications/{applicationId}/checklist/{key}/accept",
+            { expectedVersion: item.expectedVersion },
+            { ...options, params },
+          )
+        : api.post(
+            "/t/{tenant}/applications/{applicationId}/checklist/{key}/return",
+            { expectedVersion: item.expectedVersion, comment: comment ?? "" },
+            { ...options, params },
+          );
+    }
+    case "action":
+      return api.post(
+        "/t/{tenant}/applications/{applicationId}/transitions",
+        { ...(item.values as TransitionValues), expectedVersion: item.expectedVersion },
+        { ...options, params: application },
+      );
+  }
+}
+
+/** A workflow action as the dialog wrote it (without the version, which the item carries). */
+export type TransitionValues = {
+  action: string;
+  comment?: string;
+  items?: { kind: "document" | "profile_field" | "letter"; ref: string; message: string }[];
+};
+
+/** The changes waiting for the same record move with it when one of them was accepted (see `rebase`). */
+async function followVersion(sent: OutboxItem, result: unknown): Promise<void> {
+  if (sent.kind === "lks") return;
+  const version = (result as Partial<Application> | undefined)?.version;
+  if (typeof version !== "number") return;
+  const stored = await listOutbox(sent.userId);
+  const moved = rebase(stored, sent, version);
+  for (const [i, item] of moved.entries()) if (item !== stored[i]) await putOutbox(item);
+}
+
 /** Sends one item; on success it leaves the outbox. Returns what happened. */
 async function send(shown: OutboxItem): Promise<{ outcome: Outcome; result?: unknown }> {
   // A plain copy: IndexedDB cannot store the reactive proxies of `offline.items`.
   const item = $state.snapshot(shown) as OutboxItem;
+  inFlight.add(item.id);
+  try {
+    return await sendOnce(item);
+  } finally {
+    inFlight.delete(item.id);
+  }
+}
+
+/** The items being sent right now (a run started meanwhile leaves them to the send under way). */
+const inFlight = new Set<string>();
+
+async function sendOnce(item: OutboxItem): Promise<{ outcome: Outcome; result?: unknown }> {
   const options = { headers: { "idempotency-key": item.key } };
   try {
-    const body = { expectedVersion: item.expectedVersion, base: item.base };
-    const result =
-      item.kind === "lks"
-        ? await api.patch(
-            "/t/{tenant}/lks/{lksId}",
-            { ...body, profile: item.values as LksProfileInput },
-            { ...options, params: { tenant: item.tenant, lksId: item.targetId } },
-          )
-        : await api.put(
-            "/t/{tenant}/applications/{applicationId}/letter",
-            {
-              ...body,
-              letter: item.values as { number: string; date: string; signatoryName: string; signatoryPosition: string },
-            },
-            { ...options, params: { tenant: item.tenant, applicationId: item.targetId } },
-          );
+    const result = await request(item, options);
     await deleteOutbox(item.id);
+    await followVersion(item, result);
     return { outcome: { kind: "sent" }, result };
   } catch (error) {
     const outcome = outcomeOf(error, problemMessage);
@@ -104,15 +177,36 @@ async function send(shown: OutboxItem): Promise<{ outcome: Outcome; result?: unk
   }
 }
 
+/** The applications with files still on their way from this device (a failed file no longer holds anything). */
+async function uploadingApplications(): Promise<(string | null)[]> {
+  if (!offline.userId) return [];
+  const entries = await loadEntries(offline.userId).catch(() => []);
+  return entries
+    .filter((e) => e.state !== "failed")
+    .map((e) => ("applicationId" in e.target ? e.target.applicationId : null));
+}
+
 let running: Promise<void> | null = null;
+
+/** Asked again while a run was under way (a file arrived, the link returned): one more run follows. */
+let again = false;
 
 /** Sends every pending change, oldest first; stops at the first sign of no link. */
 export function syncNow(): Promise<void> {
-  if (running) return running;
+  if (running) {
+    again = true;
+    return running;
+  }
   running = (async () => {
     try {
       await refresh();
-      for (const item of offline.items.filter((i) => i.state === "pending")) {
+      const ids = offline.items.filter((i) => i.state === "pending").map((i) => i.id);
+      for (const id of ids) {
+        // Read again: an item sent before may have moved this one's version (see `followVersion`).
+        await refresh();
+        const item = offline.items.find((i) => i.id === id);
+        if (item?.state !== "pending" || inFlight.has(id)) continue;
+        if (waitsForUploads(item, await uploadingApplications())) continue;
         const { outcome } = await send(item);
         if (outcome.kind === "sent") offline.online = true;
         if (outcome.kind === "offline") break;
@@ -120,6 +214,10 @@ export function syncNow(): Promise<void> {
     } finally {
       await refresh();
       running = null;
+      if (again) {
+        again = false;
+        void syncNow();
+      }
     }
   })();
   return running;
@@ -132,10 +230,10 @@ export function syncNow(): Promise<void> {
 export async function submitChange(change: NewChange): Promise<{ outcome: Outcome; result?: unknown }> {
   const userId = offline.userId;
   if (!userId) throw new Error("offline: no signed-in person");
-  await running;
+  while (running) await running;
   await refresh();
   const item = fold(
-    pendingFor(change.kind, change.targetId),
+    pendingFor(change.kind, change.targetId, change.ref),
     change,
     () => ({ id: crypto.randomUUID(), key: newKey() }),
     Date.now(),
@@ -143,6 +241,10 @@ export async function submitChange(change: NewChange): Promise<{ outcome: Outcom
   );
   hint(userId, Math.max(1, offline.items.length));
   await putOutbox($state.snapshot(item) as OutboxItem);
+  if (waitsForUploads(item, await uploadingApplications())) {
+    await refresh();
+    return { outcome: { kind: "offline" } };
+  }
   const sent = await send(item);
   await refresh();
   return sent;

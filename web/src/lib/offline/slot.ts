@@ -1,0 +1,12 @@
+/**
+ * Where a change belongs: one form, document or application ("one waiting change per place"). Its
+ * own module because every page's first load reads it (the rest of the outbox rules load later).
+ */
+export type OutboxKind = "lks" | "letter" | "checklist" | "action";
+
+export const sameSlot = (
+  item: { kind: OutboxKind; targetId: string; ref?: string },
+  kind: OutboxKind,
+  targetId: string,
+  ref?: string,
+) => item.kind === kind && item.targetId === targetId && (item.ref ?? "") === (ref ?? "");
