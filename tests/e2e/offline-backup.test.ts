@@ -10,6 +10,7 @@
  * Data saver: with the browser's Save-Data on, an application page with a photo's thumbnail fetches
  * no image until "Tampilkan gambar" is pressed, then exactly that one; the meter shows a number.
  */
+import { createHmac } from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -17,8 +18,6 @@ import jpeg from "jpeg-js";
 import type { Browser, Page, Response } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { registerLksWithApplication, type LksWithApplication } from "../../bench/photo.ts";
-import { signBackup } from "../../web/src/lib/offline/backup.ts";
-import type { OutboxItem } from "../../web/src/lib/offline/outbox.ts";
 import { sha256Hex, tusUpload } from "../support/tus-node-client.ts";
 import {
   apiFetch,
@@ -48,6 +47,35 @@ async function signIn(email: string, password: string): Promise<{ cookie: string
     .join("; ");
   return { cookie, token: ((await response.json()) as { token: string }).token };
 }
+
+/**
+ * A backup file signed in Node (sorted-key JSON, HMAC-SHA256), written from the format rather than
+ * with the web's own code: another person's real file, and a check that the format is what it says.
+ */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value && typeof value === "object")
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(",")}}`;
+  return JSON.stringify(value);
+}
+function signAs(key: { userId: string; keyId: string; key: string }, userName: string, items: unknown[]) {
+  const unsigned = {
+    format: "akrab-cadangan",
+    version: 1,
+    keyId: key.keyId,
+    userId: key.userId,
+    userName,
+    createdAt: new Date().toISOString(),
+    items,
+  };
+  const mac = createHmac("sha256", Buffer.from(key.key, "base64url")).update(canonical(unsigned)).digest("base64url");
+  return { ...unsigned, signature: mac };
+}
+
+type OutboxItem = { userId: string; values: Record<string, unknown> };
 
 interface HistoryEntry {
   id: string;
@@ -123,11 +151,7 @@ describe("Simpan cadangan: the signed backup file of unsent changes", () => {
       keyId: string;
       key: string;
     };
-    const theirs = await signBackup(otherKey, {
-      userName: "Operator Lain",
-      items: [{ ...file.items[0]!, userId: otherKey.userId }],
-      createdAt: new Date(),
-    });
+    const theirs = signAs(otherKey, "Operator Lain", [{ ...file.items[0]!, userId: otherKey.userId }]);
     const theirsPath = `${saved}.lain.json`;
     await writeFile(theirsPath, JSON.stringify(theirs));
 
@@ -216,7 +240,7 @@ describe("data saver: text first, images on request, the session meter", () => {
     const thumb = await fetch(`${baseUrl()}/api/v1/t/${setup.tenant}/documents/${doc.id}/thumbnail`, {
       method: "PUT",
       headers: { origin: baseUrl(), cookie, "content-type": "image/jpeg" },
-      body: photo(160, 120),
+      body: new Uint8Array(photo(160, 120)),
     });
     expect(thumb.status).toBeLessThan(300);
   });
@@ -284,7 +308,7 @@ describe("data saver: text first, images on request, the session meter", () => {
     await page.getByTestId("saver-choice").selectOption("off");
     await openApplication(page);
     await item.getByTestId("doc-thumb").waitFor();
-    await page.getByTestId("saver-open").waitFor();
+    await page.getByRole("button", { name: "Hemat data", exact: true }).waitFor();
     expect(pageErrors).toEqual([]);
     expect(cspViolations).toEqual([]);
     await context.close();
@@ -296,7 +320,7 @@ describe("data saver: text first, images on request, the session meter", () => {
     await openApplication(page);
     await page.getByTestId("doc-formulir_b").getByTestId("doc-thumb").waitFor();
     expect(await page.getByTestId("data-meter").count()).toBe(0);
-    await page.getByTestId("saver-open").click();
+    await page.getByRole("button", { name: "Hemat data", exact: true }).click();
     await page.getByTestId("data-meter").waitFor();
     expect(await page.getByTestId("data-meter").innerText()).toMatch(/^Sesi ini: \d/);
     await context.close();

@@ -9,7 +9,7 @@
  * IndexedDB's would weigh on every first load); the service worker only manages its `akrab-shell-`
  * caches and leaves these alone.
  */
-import { api, setReadCache } from "#lib/api.ts";
+import { setReadCache } from "#lib/api.ts";
 import type { OutboxItem } from "./outbox.ts";
 
 export const LAST_USER = "akrab.offline.user";
@@ -28,7 +28,7 @@ async function getRead(userId: string, url: string): Promise<StoredRead | undefi
   return response ? ((await response.json()) as StoredRead) : undefined;
 }
 
-async function putRead(userId: string, url: string, data: unknown): Promise<void> {
+export async function putRead(userId: string, url: string, data: unknown): Promise<void> {
   const read: StoredRead = { data, fetchedAt: Date.now() };
   await (await readsOf(userId)).put(url, new Response(JSON.stringify(read)));
 }
@@ -89,7 +89,6 @@ export async function startOffline(me: { user: { id: string } }, meUrl: string):
   if (offline.userId === userId && confirmed) return;
   useStore(userId, true);
   confirmed = true;
-  void keepBackupKey(userId);
   let waiting: string | null = "unknown";
   try {
     localStorage.setItem(LAST_USER, userId);
@@ -99,21 +98,6 @@ export async function startOffline(me: { user: { id: string } }, meUrl: string):
   }
   // Unsent changes wait on this device: the banner says so and loads the outbox and its loop.
   offline.hinted = waiting !== null;
-}
-
-const BACKUP_KEY_URL = "/api/v1/auth/backup-key";
-
-/**
- * Fetches the person's backup key once while online (the read store keeps it like any answer, and
- * sign-out deletes it with the rest), so "Simpan cadangan" works later without signal.
- */
-async function keepBackupKey(userId: string): Promise<void> {
-  try {
-    if (await (await readsOf(userId)).match(BACKUP_KEY_URL)) return;
-    await api.get("/auth/backup-key");
-  } catch {
-    // offline or no Cache API: the next page load online tries again
-  }
 }
 
 /** A new navigation starts without a date: each page shows the age of what it read itself. */

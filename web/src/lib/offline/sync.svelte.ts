@@ -8,6 +8,7 @@ import { settleConflicts, type FieldChange } from "@akrab/domain";
 import { api } from "#lib/api.ts";
 import type { LksProfileInput } from "#lib/api-types.ts";
 import { problemMessage } from "#lib/errors.ts";
+import { keepBackupKey } from "./backup-key.ts";
 import { deleteOutbox, listOutbox, putOutbox } from "./db.ts";
 import { fold, outcomeOf, type NewChange, type OutboxItem, type Outcome } from "./outbox.ts";
 import { offline, pendingFor, unsentKey } from "./state.svelte.ts";
@@ -26,6 +27,7 @@ export async function startSync(): Promise<void> {
   // Ask the browser to keep the outbox under storage pressure (a person's unsent work lives there).
   void navigator.storage?.persist?.().catch(() => false);
   addEventListener("online", onOnline);
+  if (offline.userId) void keepBackupKey(offline.userId);
   timer = setInterval(() => void syncNow(), SYNC_EVERY_MS);
   await refresh();
   void syncNow();

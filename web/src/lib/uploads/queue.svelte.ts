@@ -7,7 +7,7 @@
  * This module is loaded on demand (see lazy.svelte.ts): when the person picks a file, or when the
  * device holds unfinished files. tus-js-client is imported only when a transfer starts.
  */
-import { uploadBytes } from "#lib/data-saver/state.svelte.ts";
+import { uploadBytes } from "#lib/data-saver/meter.svelte.ts";
 import { api, isApiError } from "#lib/api.ts";
 import type { DocumentType } from "#lib/api-types.ts";
 import { prepareFile, PrepareRefused } from "./prepare.ts";
