@@ -2,7 +2,8 @@
  * Where a change belongs: one form, document or application ("one waiting change per place"). Its
  * own module because every page's first load reads it (the rest of the outbox rules load later).
  */
-export type OutboxKind = "lks" | "letter" | "checklist" | "action";
+export const OUTBOX_KINDS = ["lks", "letter", "checklist", "action"] as const;
+export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 
 export const sameSlot = (
   item: { kind: OutboxKind; targetId: string; ref?: string },

@@ -29,7 +29,7 @@ async function getRead(userId: string, url: string): Promise<StoredRead | undefi
   return response ? ((await response.json()) as StoredRead) : undefined;
 }
 
-async function putRead(userId: string, url: string, data: unknown): Promise<void> {
+export async function putRead(userId: string, url: string, data: unknown): Promise<void> {
   const read: StoredRead = { data, fetchedAt: Date.now() };
   await (await readsOf(userId)).put(url, new Response(JSON.stringify(read)));
 }

@@ -8,6 +8,7 @@ import { settleConflicts, type FieldChange } from "@akrab/domain";
 import { api } from "#lib/api.ts";
 import type { LksProfileInput } from "#lib/api-types.ts";
 import { problemMessage } from "#lib/errors.ts";
+import { keepBackupKey } from "./backup-key.ts";
 import { deleteOutbox, listOutbox, putOutbox } from "./outbox-store.ts";
 import type { Application } from "#lib/api-types.ts";
 import { loadEntries } from "#lib/uploads/store.ts";
@@ -39,6 +40,7 @@ export async function startSync(): Promise<void> {
   addEventListener("online", onOnline);
   // A file reached the server: an action that waited for it can go now.
   addEventListener(UPLOAD_DONE, onOnline);
+  if (offline.userId) void keepBackupKey(offline.userId);
   timer = setInterval(() => void syncNow(), SYNC_EVERY_MS);
   await refresh();
   void syncNow();

@@ -7,6 +7,7 @@
  * This module is loaded on demand (see lazy.svelte.ts): when the person picks a file, or when the
  * device holds unfinished files. tus-js-client is imported only when a transfer starts.
  */
+import { uploadBytes } from "#lib/data-saver/meter.svelte.ts";
 import { api, isApiError } from "#lib/api.ts";
 import { UPLOAD_DONE } from "#lib/offline/outbox.ts";
 import type { DocumentType } from "#lib/api-types.ts";
@@ -507,6 +508,8 @@ export class UploadQueue {
     const { chunkSize } = transferPlan(connection, mobile);
     const id = entry.id;
     let lastSaved = 0;
+    // For the session data meter: bytes sent since the last report (a resume restarts from the server's offset).
+    let reported = -1;
     const upload = new tus.Upload(blob, {
       uploadUrl: entry.uploadUrl,
       uploadSize: entry.size,
@@ -518,6 +521,8 @@ export class UploadQueue {
       onShouldRetry: (error) =>
         navigator.onLine !== false && shouldRetryStatus(error.originalResponse?.getStatus() ?? 0),
       onProgress: (sent) => {
+        if (reported >= 0 && sent > reported) uploadBytes.sent += sent - reported;
+        reported = sent;
         const item = this.#item(id);
         if (!item) return;
         item.sent = sent;
