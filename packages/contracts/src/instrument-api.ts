@@ -1,66 +1,14 @@
-import {
-  BLANK_SCORING,
-  EVIDENCE_KINDS,
-  GRADES,
-  INDICATOR_CHANGES,
-  INSTRUMENT_STATUSES,
-  LKS_TYPES,
-  REGULATION_IDS,
-} from "@akrab/domain";
+import { INDICATOR_CHANGES, INSTRUMENT_STATUSES, LKS_TYPES, REGULATION_IDS } from "@akrab/domain";
 import { z } from "@hono/zod-openapi";
-import { MultilineText, Text } from "./common.ts";
+import { GradeRulesSchema, IndicatorSchema, InstrumentVersionSchema } from "./instruments.ts";
 
 /**
- * Accreditation instruments over the API (issue 12). Only the shape is checked here; whether a
- * version is sound (codes unique, rubrics complete, weights adding up, bands covering the pass mark
- * to 100) is the domain's `validateInstrument`, which every write runs and reports field by field.
+ * Instrument versions over the API (issue 12): lists, details, draft edits and comparisons, built
+ * on the stored shape of `instruments.ts`. Whether a version is sound is the domain's
+ * `validateInstrument`, which every write runs and reports problem by problem.
  */
-const Bilingual = z
-  .object({ id: MultilineText().max(2000), en: MultilineText().max(2000) })
-  .openapi("Bilingual", { description: "Bahasa Indonesia first (`id`), English second (`en`)" });
-const Code = z.string().trim().min(1).max(12).openapi({ example: "2.3.4" });
-
-const RubricLevel = z.object({ score: z.number().int().min(0).max(100), descriptor: Bilingual });
-const EvidenceItem = z.object({ kind: z.enum(EVIDENCE_KINDS), key: Text().min(1).max(64), label: Bilingual });
-
-export const InstrumentIndicator = z
-  .object({
-    code: Code,
-    text: Bilingual,
-    guidance: Bilingual,
-    levels: z.array(RubricLevel).max(10),
-    weight: z.number().int(),
-    evidence: z.array(EvidenceItem).max(20),
-    onSite: z.boolean(),
-    safeguarding: z.boolean().openapi({ description: "A finding here blocks any grade whatever the score" }),
-  })
-  .openapi("InstrumentIndicator");
-
-const Aspect = z.object({ code: Code, name: Bilingual, indicators: z.array(InstrumentIndicator).max(200) });
-const Standard = z.object({ code: Code, name: Bilingual, aspects: z.array(Aspect).max(50) });
-
-export const GradeRules = z
-  .object({
-    componentWeights: z.record(z.string().max(12), z.number()),
-    passMark: z.number(),
-    componentFloor: z.number(),
-    maxComponentsBelowPass: z.number().int(),
-    bands: z
-      .array(
-        z.object({
-          grade: z.enum(GRADES),
-          min: z.number(),
-          max: z.number(),
-          validityYears: z.number().int(),
-          label: Bilingual,
-        }),
-      )
-      .max(10),
-    blanks: z.object({ scoring: z.enum(BLANK_SCORING), maxForGrade: z.number().int().nullable() }),
-  })
-  .openapi("GradeRules", {
-    description: "A configurable default, not the official BALKS weights (which are not published)",
-  });
+const { name: Bilingual, standards: Standards, lineage: Lineage } = InstrumentVersionSchema.shape;
+const Code = IndicatorSchema.shape.code;
 
 export const InstrumentSummary = z
   .object({
@@ -81,9 +29,9 @@ export const InstrumentSummary = z
 export const InstrumentList = z.object({ items: z.array(InstrumentSummary) }).openapi("InstrumentList");
 
 export const InstrumentDetail = InstrumentSummary.extend({
-  standards: z.array(Standard),
-  gradeRules: GradeRules,
-  lineage: z.object({ from: z.string(), codes: z.record(z.string(), z.string()) }).nullable(),
+  standards: Standards,
+  gradeRules: GradeRulesSchema,
+  lineage: Lineage,
   configurableDefault: Bilingual.openapi({
     description:
       "Shown with any weight, cut-off or band: these are a configurable default, not BALKS's official weights",
@@ -104,7 +52,7 @@ export const InstrumentDraftCreate = z
 const IndicatorPlacement = z.object({
   standard: z.object({ code: Code, name: Bilingual.optional() }),
   aspect: z.object({ code: Code, name: Bilingual.optional() }),
-  indicator: InstrumentIndicator,
+  indicator: IndicatorSchema,
 });
 
 export const InstrumentDraftEdit = z
@@ -113,7 +61,7 @@ export const InstrumentDraftEdit = z
     name: Bilingual.optional(),
     lksTypes: z.array(z.enum(LKS_TYPES)).max(LKS_TYPES.length).optional(),
     regulation: z.enum(REGULATION_IDS).optional(),
-    gradeRules: GradeRules.optional(),
+    gradeRules: GradeRulesSchema.optional(),
     put: z
       .array(IndicatorPlacement)
       .max(300)
