@@ -5,6 +5,7 @@
  *    50 connections, against a hello-world Worker measured in the same run behind the same proxy;
  *  - resumable uploads: tus throughput on loopback, and bytes on the wire / file size when the
  *    connection is cut every 300–900 KiB; a phone photo's size after the browser downscales it;
+ *  - scoring in the domain: one 220-indicator answer set, and 10,000 of them (µs each; `bench/scoring.ts`);
  *  - the deployable bundle size from `wrangler deploy --dry-run`.
  * Figures, not pass/fail: compare ratios measured in one run (the wrangler dev proxy dominates).
  */
@@ -19,6 +20,7 @@ import { d1RoundTrips, load, type LoadResult } from "./load.ts";
 import { applicationsSql, benchApplicationId } from "./seed-applications.ts";
 import { measurePage } from "./page-weight.ts";
 import { benchPhotoDownscale } from "./photo.ts";
+import { benchScoring } from "./scoring.ts";
 import { benchUploadFaults, benchUploadThroughput } from "./uploads.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -181,6 +183,7 @@ try {
   await benchUploadThroughput(app.url);
   await benchUploadFaults(app.url);
   await benchPhotoDownscale(app.url);
+  benchScoring();
 
   console.log(`Deployable bundle (wrangler deploy --dry-run): ${bundleSize()}`);
 } finally {

@@ -8,4 +8,5 @@ export * from "./applications.ts";
 export * from "./workflow.ts";
 export * from "./documents.ts";
 export * from "./views.ts";
+export * from "./instruments.ts";
 export * from "./instrument-api.ts";

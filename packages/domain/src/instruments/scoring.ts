@@ -95,7 +95,10 @@ export interface ScoreResult {
   indicators: IndicatorScore[];
   aspects: GroupScore[];
   standards: StandardScore[];
-  /** 0–100, null when nothing is answered. */
+  /**
+   * 0–100, null when nothing is answered. A standard with nothing counted (all blank, blanks
+   * excluded) is left out and the other component weights share the 100; its floor is not judged.
+   */
   total: number | null;
   outcome: ScoreOutcome;
   grade: Grade | null;

@@ -164,6 +164,54 @@ describe("spreadsheet problems, each located", () => {
   });
 });
 
+describe("spreadsheet problems, properties", () => {
+  const NUMERIC: [string, string][] = [
+    ["Standar", "bobot_komponen"],
+    ["Indikator", "bobot"],
+    ["Rubrik", "skor"],
+    ["Predikat", "min"],
+    ["Predikat", "maks"],
+    ["Predikat", "masa_berlaku_tahun"],
+  ];
+
+  it("locates any numeric cell turned to text at exactly that cell", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...NUMERIC),
+        fc.nat(),
+        fc.constantFrom("x", "dua", "1.2.3", "5%", "—"),
+        ([sheet, header], pick, junk) => {
+          const sheets = sheetsOf(SMALL);
+          const rows = sheets[sheet]!;
+          const column = rows[0]!.indexOf(header);
+          const row = 1 + (pick % (rows.length - 1));
+          rows[row]![column] = junk;
+          const ps = problemsOf(sheets);
+          expect(ps).toContainEqual(
+            expect.objectContaining({ sheet, row: row + 1, column: String.fromCharCode(65 + column), header }),
+          );
+        },
+      ),
+    );
+  });
+
+  it("names any required column taken away", () => {
+    const required = Object.entries(TEMPLATE_HEADERS).flatMap(([sheet, headers]) =>
+      headers
+        .filter((h) => !(sheet === "Indikator" && /^(panduan|di_lokasi|perlindungan|kode_lama)/.test(h)))
+        .map((h) => [sheet, h] as const),
+    );
+    fc.assert(
+      fc.property(fc.constantFrom(...required), ([sheet, header]) => {
+        const sheets = sheetsOf(SMALL);
+        const column = sheets[sheet]![0]!.indexOf(header);
+        sheets[sheet] = sheets[sheet]!.map((r) => r.filter((_, i) => i !== column));
+        expect(problemsOf(sheets)).toContainEqual(expect.objectContaining({ sheet, row: 1, header }));
+      }),
+    );
+  });
+});
+
 describe("CSV", () => {
   it("reads quotes, doubled quotes, line breaks in fields, CRLF and a BOM", () => {
     expect(parseCsv('\uFEFFa,"b ""c""","d\r\ne"\r\n,\r\n"",x')).toEqual({
