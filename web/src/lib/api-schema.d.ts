@@ -2402,30 +2402,45 @@ export interface components {
             /** @description True once the application is submitted (this version is then its for good); before that, the version submission would pin now */
             pinned: boolean;
         };
-        /** @description Bahasa Indonesia first (`id`), English second (`en`) */
-        Bilingual: {
-            id: string;
-            en: string;
-        };
-        InstrumentIndicator: {
+        Indicator: {
             /** @example 2.3.4 */
             code: string;
-            text: components["schemas"]["Bilingual"];
-            guidance: components["schemas"]["Bilingual"];
-            levels: {
-                score: number;
-                descriptor: components["schemas"]["Bilingual"];
-            }[];
+            text: {
+                /** @description Bahasa Indonesia */
+                id: string;
+                /** @description English */
+                en: string;
+            };
+            guidance: {
+                /** @description Bahasa Indonesia */
+                id: string;
+                /** @description English */
+                en: string;
+            };
+            levels: components["schemas"]["RubricLevel"][];
             weight: number;
             evidence: {
                 /** @enum {string} */
                 kind: "document" | "photo";
                 key: string;
-                label: components["schemas"]["Bilingual"];
+                label: {
+                    /** @description Bahasa Indonesia */
+                    id: string;
+                    /** @description English */
+                    en: string;
+                };
             }[];
             onSite: boolean;
-            /** @description A finding here blocks any grade whatever the score */
             safeguarding: boolean;
+        };
+        RubricLevel: {
+            score: number;
+            descriptor: {
+                /** @description Bahasa Indonesia */
+                id: string;
+                /** @description English */
+                en: string;
+            };
         };
         /** @description A configurable default, not the official BALKS weights (which are not published) */
         GradeRules: {
@@ -2441,7 +2456,12 @@ export interface components {
                 min: number;
                 max: number;
                 validityYears: number;
-                label: components["schemas"]["Bilingual"];
+                label: {
+                    /** @description Bahasa Indonesia */
+                    id: string;
+                    /** @description English */
+                    en: string;
+                };
             }[];
             blanks: {
                 /** @enum {string} */
@@ -2451,14 +2471,22 @@ export interface components {
         };
         InstrumentDetail: components["schemas"]["InstrumentSummary"] & {
             standards: {
-                /** @example 2.3.4 */
                 code: string;
-                name: components["schemas"]["Bilingual"];
+                name: {
+                    /** @description Bahasa Indonesia */
+                    id: string;
+                    /** @description English */
+                    en: string;
+                };
                 aspects: {
-                    /** @example 2.3.4 */
                     code: string;
-                    name: components["schemas"]["Bilingual"];
-                    indicators: components["schemas"]["InstrumentIndicator"][];
+                    name: {
+                        /** @description Bahasa Indonesia */
+                        id: string;
+                        /** @description English */
+                        en: string;
+                    };
+                    indicators: components["schemas"]["Indicator"][];
                 }[];
             }[];
             gradeRules: components["schemas"]["GradeRules"];
@@ -2468,11 +2496,22 @@ export interface components {
                     [key: string]: string;
                 };
             } | null;
-            configurableDefault: components["schemas"]["Bilingual"] & unknown;
+            /** @description Shown with any weight, cut-off or band: these are a configurable default, not BALKS's official weights */
+            configurableDefault: {
+                /** @description Bahasa Indonesia */
+                id: string;
+                /** @description English */
+                en: string;
+            };
         };
         InstrumentSummary: {
             id: string;
-            name: components["schemas"]["Bilingual"];
+            name: {
+                /** @description Bahasa Indonesia */
+                id: string;
+                /** @description English */
+                en: string;
+            };
             regulation: {
                 /** @enum {string} */
                 id: "permensos-17-2012" | "permensos-8-2025";
@@ -2638,7 +2677,12 @@ export interface components {
         };
         InstrumentDraftEdit: {
             expectedVersion: number;
-            name?: components["schemas"]["Bilingual"];
+            name?: {
+                /** @description Bahasa Indonesia */
+                id: string;
+                /** @description English */
+                en: string;
+            };
             lksTypes?: ("LKSA" | "LKS-LU" | "LKSPD" | "LKS-NAPZA" | "LKS-ODHA" | "LKS-LAIN")[];
             /** @enum {string} */
             regulation?: "permensos-17-2012" | "permensos-8-2025";
@@ -2648,14 +2692,24 @@ export interface components {
                 standard: {
                     /** @example 2.3.4 */
                     code: string;
-                    name?: components["schemas"]["Bilingual"];
+                    name?: {
+                        /** @description Bahasa Indonesia */
+                        id: string;
+                        /** @description English */
+                        en: string;
+                    };
                 };
                 aspect: {
                     /** @example 2.3.4 */
                     code: string;
-                    name?: components["schemas"]["Bilingual"];
+                    name?: {
+                        /** @description Bahasa Indonesia */
+                        id: string;
+                        /** @description English */
+                        en: string;
+                    };
                 };
-                indicator: components["schemas"]["InstrumentIndicator"];
+                indicator: components["schemas"]["Indicator"];
             }[];
             /** @description Codes of indicators to remove */
             remove?: string[];
