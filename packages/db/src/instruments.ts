@@ -60,6 +60,17 @@ export function instrumentReads(db: Db, only?: "published") {
           desc(sql`coalesce(${instrumentVersions.publishedAt}, ${instrumentVersions.updatedAt})`),
           asc(instrumentVersions.id),
         ),
+    /** Published versions as candidates for an application's pin: no content read, only what decides. */
+    candidates: () =>
+      db
+        .select({
+          id: instrumentVersions.id,
+          regulation: instrumentVersions.regulationId,
+          lksTypes: instrumentVersions.lksTypes,
+          publishedAt: instrumentVersions.publishedAt,
+        })
+        .from(instrumentVersions)
+        .where(eq(instrumentVersions.status, "published")),
     find: async (id: string): Promise<InstrumentVersionRow | null> =>
       (await db.query.instrumentVersions.findFirst({
         where: and(eq(instrumentVersions.id, id), statusIs(only)),

@@ -74,6 +74,5 @@ export function invalidInstrument(problems: InstrumentProblem[]): Problem {
 
 /** The id of the published version an LKS of these types is assessed on now (see `applicableInstrument`). */
 export async function applicableVersionId(scope: TenantScope, lksTypes: readonly string[]): Promise<string | null> {
-  const published = (await scope.instruments.list()).map((v) => ({ ...v, regulation: v.regulationId }));
-  return applicableInstrument(published, lksTypes)?.id ?? null;
+  return applicableInstrument(await scope.instruments.candidates(), lksTypes)?.id ?? null;
 }
