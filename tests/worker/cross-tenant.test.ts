@@ -67,6 +67,7 @@ async function lksObjects(lks: { id: string; tenant_id: string }, prefix: string
     kind: "first",
     version: "1",
     key: "npwp",
+    instrumentId: "lksa-2025-1",
     uploadId: upload!,
     documentId: document!,
   };
@@ -78,8 +79,11 @@ const PNG = Uint8Array.from(
   (ch) => ch.charCodeAt(0),
 );
 
-/** Path parameters that are values (an application kind, a version number), not objects owned by a tenant. */
-const PATH_VALUES = new Set(["kind", "version", "key"]);
+/**
+ * Path parameters that are values (an application kind, a version number) or national objects every
+ * tenant reads (a published instrument version), not objects owned by a tenant.
+ */
+const PATH_VALUES = new Set(["kind", "version", "key", "instrumentId"]);
 
 const TUS = { "tus-resumable": "1.0.0" };
 const tusMetadata = (fields: Record<string, string>) =>
@@ -210,6 +214,8 @@ async function snapshot() {
     "blobs",
     "documents",
     "document_versions",
+    "regulation_versions",
+    "instrument_versions",
   ];
   const rows = await Promise.all(
     tables.map(async (t) => (await env.DB.prepare(`SELECT * FROM ${t} ORDER BY 1`).all()).results),
