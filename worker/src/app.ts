@@ -20,6 +20,8 @@ import { documentRoutes } from "./routes/documents/index.ts";
 import { THUMBNAIL_MAX_BYTES } from "./routes/documents/thumbnail-put.ts";
 import { mountDocs } from "./routes/docs/index.ts";
 import { healthRoutes } from "./routes/health/index.ts";
+import { instrumentRoutes, tenantInstrumentRoutes } from "./routes/instruments/index.ts";
+import { INSTRUMENT_IMPORT_MAX_BYTES } from "./routes/instruments/import.ts";
 import { invitationRoutes } from "./routes/invitations/index.ts";
 import { nationalLksRoutes } from "./routes/national-lks/index.ts";
 import { lksRoutes } from "./routes/lks/index.ts";
@@ -42,6 +44,7 @@ const MAX_JSON_BODY_BYTES = 64 * 1024;
 const UPLOAD_LIMITS: readonly [RegExp, number][] = [
   [/^\/api\/v1\/public\/tenant-signups\/[^/]+\/letter$/, SIGNUP_LETTER_MAX_BYTES],
   [/^\/api\/v1\/t\/[^/]+\/logo$/, LOGO_MAX_BYTES],
+  [/^\/api\/v1\/national\/instruments\/import$/, INSTRUMENT_IMPORT_MAX_BYTES],
   [/^\/api\/v1\/t\/[^/]+\/documents\/[^/]+\/thumbnail$/, THUMBNAIL_MAX_BYTES],
   // tus: the Durable Object also refuses any byte past the upload's declared length.
   [/^\/api\/v1\/t\/[^/]+\/uploads(\/[^/]+)?$/, MAX_UPLOAD_BYTES],
@@ -119,6 +122,8 @@ export function createApp() {
   app.route("/", meRoutes);
   app.route("/", uploadRoutes);
   app.route("/", documentRoutes);
+  app.route("/", instrumentRoutes);
+  app.route("/", tenantInstrumentRoutes);
   mountDocs(app);
 
   app.notFound(onNotFound);

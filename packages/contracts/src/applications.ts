@@ -125,6 +125,10 @@ export const ApplicationView = z
     stepDueAt: z.string().nullable(),
     overdue: z.boolean(),
     submittedAt: z.string().nullable(),
+    instrumentVersionId: z.string().nullable().openapi({
+      description:
+        "The instrument version pinned when the application was first submitted (null before); read it at …/instrument",
+    }),
     createdAt: z.string(),
     changesSinceReturn: z.array(
       z.object({ field: z.string(), oldValue: z.unknown(), newValue: z.unknown(), changedAt: z.string() }),

@@ -9,3 +9,4 @@ export * from "./workflow.ts";
 export * from "./documents.ts";
 export * from "./views.ts";
 export * from "./instruments.ts";
+export * from "./instrument-api.ts";

@@ -143,9 +143,20 @@ export function applicationStore(
       ] as const;
     },
 
-    insert(row: Omit<ApplicationRow, "id" | "tenantId" | "version" | "createdAt" | "updatedAt">) {
+    /** A new application pins no instrument yet: that happens when it is first submitted. */
+    insert(
+      row: Omit<ApplicationRow, "id" | "tenantId" | "version" | "createdAt" | "updatedAt" | "instrumentVersionId">,
+    ) {
       const now = isoNow();
-      const app: ApplicationRow = { ...row, id: newId(), tenantId: own.id, version: 1, createdAt: now, updatedAt: now };
+      const app: ApplicationRow = {
+        ...row,
+        id: newId(),
+        tenantId: own.id,
+        instrumentVersionId: null,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      };
       return { app, insert: db.insert(applications).values(app) };
     },
 
@@ -195,6 +206,7 @@ export function applicationStore(
           | "letter"
           | "letterAtReturn"
           | "workflowVersion"
+          | "instrumentVersionId"
         >
       >,
     ) {

@@ -20,3 +20,5 @@ export * from "./notifications.ts";
 export * from "./documents.ts";
 export * from "./national-scope.ts";
 export * from "./reach.ts";
+export type { InstrumentVersionRow, InstrumentVersionSummary } from "./instruments.ts";
+export { instrumentColumns, instrumentOfRow } from "./instrument-columns.ts";

@@ -7,6 +7,7 @@ import {
 } from "./applications.ts";
 import { abortIfNothingChanged } from "./batch-guard.ts";
 import type { BatchItem, Db } from "./client.ts";
+import { instrumentReads, instrumentWrites } from "./instruments.ts";
 import { findCentralUnit, listNationalLks, type NationalLksFilter } from "./lks-registry.ts";
 import { enqueueEmail, findOutboxMessage, listOutbox, requeueMessage, type OutgoingEmail } from "./outbox.ts";
 import { decideSignup, findSignup, listSignups, tenantCreation, type TenantSignupRow } from "./signups.ts";
@@ -61,6 +62,8 @@ export function nationalScope(db: Db, roles: readonly Role[]) {
     centralUnits: {
       find: (id: string) => findCentralUnit(db, id),
     },
+    /** Accreditation instrument versions, drafts and published (BALKS manages them). */
+    instruments: instrumentReads(db),
     /** Every message and its delivery state (platform admins follow delivery here). */
     outbox: {
       list: (page: PageRequest) => listOutbox(db, page),
@@ -81,6 +84,8 @@ export function nationalWriteScope(db: Db, roles: readonly Role[]) {
       enqueueEmail: (email: OutgoingEmail) => enqueueEmail(db, email),
       /** A failed or dead message back to pending with fresh tries; changes nothing in any other state. */
       requeueMessage: (id: string) => requeueMessage(db, id),
+      /** Drafts of instrument versions and their publication; a published version is never written. */
+      instruments: instrumentWrites(db),
       setTenantStatus: (tenantId: string, status: Tenant["status"]) => setTenantStatus(db, tenantId, status),
       decideSignup: (id: string, decision: Parameters<typeof decideSignup>[2]) => decideSignup(db, id, decision),
       createTenant: (input: Parameters<typeof tenantCreation>[1]) => tenantCreation(db, input),

@@ -5,6 +5,7 @@
 export * from "./schema/tenancy.ts";
 export * from "./schema/identity.ts";
 export * from "./schema/registry.ts";
+export * from "./schema/instruments.ts";
 export * from "./schema/applications.ts";
 export * from "./schema/documents.ts";
 export * from "./schema/messaging.ts";

@@ -4,6 +4,7 @@ import type { Db } from "./client.ts";
 import { isoNow, newId } from "./client.ts";
 import { applicationStore } from "./applications.ts";
 import { documentStore } from "./documents.ts";
+import { instrumentReads } from "./instruments.ts";
 import { lksRegistry } from "./lks-registry.ts";
 import { keyset, toPage } from "./pagination.ts";
 import { startsWithText } from "./text-match.ts";
@@ -66,6 +67,9 @@ export function tenantScope<T extends TenantRef>(db: Db, tenant: T, reach: Scope
 
     /** Uploads, stored contents and documents with their versions. */
     documents: documentStore(db, tenant, readableTenantIds, lksIds),
+
+    /** National instrument versions, published ones only: what this tenant's applications are assessed on. */
+    instruments: instrumentReads(db, "published"),
 
     async listMembers(): Promise<MemberView[]> {
       const rows = await db

@@ -23,3 +23,4 @@ export * from "./applications/permissions.ts";
 export * from "./registry/permissions.ts";
 export * from "./sync/merge.ts";
 export * from "./instruments/index.ts";
+export * from "./instruments/management.ts";

@@ -86,6 +86,8 @@ export const TAGS: Record<string, string> = {
   Notifications: "The signed-in user's in-app notifications.",
   "Uploads (tus)": "Resumable uploads over tus 1.0.0 for phones on bad connections.",
   Documents: "Stored documents: metadata, downloads with Range, thumbnails.",
+  Instruments:
+    "Accreditation instruments in versions: BALKS drafts, imports, compares and publishes them; tenants read the published ones.",
 };
 
 const SAFE_METHODS = new Set(["get", "head", "options"]);

@@ -117,6 +117,7 @@ export function presentApplication(
     stepDueAt: app.stepDueAt,
     overdue: isOverdue(app.stepDueAt, now),
     submittedAt: app.submittedAt,
+    instrumentVersionId: app.instrumentVersionId,
     createdAt: app.createdAt,
     ...changes,
   };

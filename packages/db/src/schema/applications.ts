@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createdAt } from "./columns.ts";
 import { users } from "./identity.ts";
+import { instrumentVersions } from "./instruments.ts";
 import { lks } from "./registry.ts";
 import { tenants } from "./tenancy.ts";
 
@@ -92,6 +93,8 @@ export const applications = sqliteTable(
     stepEnteredAt: text("step_entered_at").notNull(),
     stepDueAt: text("step_due_at"),
     submittedAt: text("submitted_at"),
+    /** The published instrument version for the LKS's type, pinned when the application is first submitted. */
+    instrumentVersionId: text("instrument_version_id").references(() => instrumentVersions.id),
     version: integer("version").notNull(),
     createdBy: text("created_by").references(() => users.id),
     createdAt: createdAt(),

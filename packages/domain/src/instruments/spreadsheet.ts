@@ -192,7 +192,11 @@ class Reader {
   problems: SheetProblem[] = [];
   private columns = new Map<SheetName, Map<string, number>>();
 
-  constructor(private sheets: Sheets) {}
+  // Assigned in the body: Node's type stripping (the configs that import the domain) has no parameter properties.
+  private sheets: Sheets;
+  constructor(sheets: Sheets) {
+    this.sheets = sheets;
+  }
 
   /** A problem at a cell, its column letter as found in the uploaded sheet. */
   at(sheet: string, row: number | null, header: string | null, message: Bilingual): SheetProblem {

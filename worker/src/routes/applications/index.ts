@@ -3,6 +3,7 @@ import { createRouter } from "../../lib/router.ts";
 import { acceptDocument, acceptDocumentRoute, returnDocument, returnDocumentRoute } from "./checklist-review.ts";
 import { createApplication, createApplicationRoute } from "./create.ts";
 import { inbox, inboxRoute } from "./inbox.ts";
+import { applicationInstrument, applicationInstrumentRoute } from "./instrument.ts";
 import { listOfLks, listOfLksRoute } from "./list-of-lks.ts";
 import { moveVersion, moveVersionRoute } from "./move-version.ts";
 import { nationalInbox, nationalInboxRoute, nationalList, nationalListRoute } from "./national-inbox.ts";
@@ -17,6 +18,7 @@ export const applicationRoutes = createRouter<TenantEnv>()
   .openapi(showApplicationRoute, showApplication)
   .openapi(transitionRoute, transition)
   .openapi(timelineRoute, timeline)
+  .openapi(applicationInstrumentRoute, applicationInstrument)
   .openapi(moveVersionRoute, moveVersion)
   .openapi(nationalInboxRoute, nationalInbox)
   .openapi(nationalListRoute, nationalList)

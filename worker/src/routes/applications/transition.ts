@@ -22,6 +22,7 @@ import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/open
 import { changedMeanwhile, Problem } from "../../middleware/problem/index.ts";
 import { staleOnGuardAbort } from "../../lib/guard.ts";
 import { callerOf, callerRoles, currentStep, definitionFor, presentApplication } from "../../services/applications.ts";
+import { applicableVersionId } from "../../services/instruments.ts";
 import { applicationMovedEmail, intakeArrivalEmail } from "../../services/mail.ts";
 import { ApplicationParam, changesSinceReturn, visibleApplication } from "./show.ts";
 
@@ -133,6 +134,8 @@ export const transition: RouteHandler<typeof transitionRoute, TenantEnv> = async
   const now = new Date().toISOString();
   const leavingLks = from.actor === "lks" && to.actor !== "lks";
   const lks = leavingLks ? await scope.lks.findOwn(app.lksId) : null;
+  // First submission pins the instrument the LKS is assessed on; a resubmission keeps it.
+  const pin = leavingLks && !app.instrumentVersionId ? await instrumentToPin(c, lks?.types ?? []) : null;
   const changes = {
     step: to.id,
     open: to.terminal ? 0 : 1,
@@ -140,6 +143,7 @@ export const transition: RouteHandler<typeof transitionRoute, TenantEnv> = async
     stepDueAt: slaDueAt(now, to.slaDays),
     ...(returned?.ok ? { returnItems: items, letterAtReturn: app.letter, checklist: returned.checklist } : {}),
     ...(leavingLks ? { profileSnapshot: lks?.profile ?? null, ...(app.submittedAt ? {} : { submittedAt: now }) } : {}),
+    ...(pin ? { instrumentVersionId: pin } : {}),
   };
 
   // Every move the LKS did not make itself is emailed and notified to its operators; the next
@@ -204,6 +208,28 @@ export const transition: RouteHandler<typeof transitionRoute, TenantEnv> = async
   const moved = { ...app, ...changes, version: expectedVersion + 1 };
   return c.json(presentApplication(moved, def, caller, await changesSinceReturn(c, moved)), 200);
 };
+
+/**
+ * The published instrument version that applies to the LKS's types, or a refusal naming them: an
+ * application is not submitted without something to be assessed on.
+ */
+async function instrumentToPin(c: Parameters<typeof transition>[0], lksTypes: readonly string[]): Promise<string> {
+  const found = await applicableVersionId(c.get("scope"), lksTypes);
+  if (found) return found;
+  const types = lksTypes.join(", ") || "-";
+  throw new Problem(
+    "conflict",
+    `Belum ada instrumen akreditasi terbit untuk jenis LKS ${types}; hubungi BALKS / No published accreditation instrument applies to LKS type ${types} yet; contact BALKS`,
+    {
+      errors: [
+        {
+          path: "instrument",
+          message: `Tidak ada instrumen terbit untuk ${types} / No published instrument for ${types}`,
+        },
+      ],
+    },
+  );
+}
 
 /** Dinsos users who act at the next step, for in-app notifications (BALKS watches its national inbox). */
 /**
