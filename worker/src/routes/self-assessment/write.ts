@@ -36,10 +36,6 @@ export async function saveAnswers(
   if (planned.length > 0) {
     await db
       .batch([
-        ...planned.flatMap((p) => [
-          scope.selfAssessment.saveAnswer(app.id, p, p.atVersion, userId),
-          abortIfNothingChanged(db),
-        ]),
         audit(c, {
           action: "application.self_assessment_saved",
           tenantId: app.tenantId,
@@ -47,7 +43,11 @@ export async function saveAnswers(
           targetId: app.id,
           data: { indicators: planned.map((p) => p.indicator) },
         }),
-      ] as unknown as Parameters<typeof db.batch>[0])
+        ...planned.flatMap((p) => [
+          scope.selfAssessment.saveAnswer(app.id, p, p.atVersion, userId),
+          abortIfNothingChanged(db),
+        ]),
+      ])
       .catch(staleOnGuardAbort("answer"));
   }
   const sent = new Set(writes.map((w) => w.indicator));
