@@ -31,6 +31,9 @@ export default defineConfig({
   test: {
     include: ["tests/worker/**/*.test.ts", WORKERD_MIDDLEWARE_TESTS],
     setupFiles: ["./tests/worker/setup.ts"],
+    // A test here is dozens of requests through workerd with real D1 (an application's whole path, with
+    // its documents and self-assessment); on a shared two-core machine 5 s fails them for load alone.
+    testTimeout: 20_000,
     reporters: ["default", new ContractReporter()],
   },
 });

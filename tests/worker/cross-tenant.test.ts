@@ -68,6 +68,7 @@ async function lksObjects(lks: { id: string; tenant_id: string }, prefix: string
     version: "1",
     key: "npwp",
     instrumentId: "lksa-2025-1",
+    indicator: "1.1.1",
     uploadId: upload!,
     documentId: document!,
   };
@@ -80,10 +81,10 @@ const PNG = Uint8Array.from(
 );
 
 /**
- * Path parameters that are values (an application kind, a version number) or national objects every
- * tenant reads (a published instrument version), not objects owned by a tenant.
+ * Path parameters that are values (an application kind, a version number, an indicator code) or
+ * national objects every tenant reads (a published instrument version), not objects owned by a tenant.
  */
-const PATH_VALUES = new Set(["kind", "version", "key", "instrumentId"]);
+const PATH_VALUES = new Set(["kind", "version", "key", "instrumentId", "indicator"]);
 
 const TUS = { "tus-resumable": "1.0.0" };
 const tusMetadata = (fields: Record<string, string>) =>
@@ -171,6 +172,15 @@ const validBodies = (ids: Record<string, string>): Record<string, Payload> => ({
     headers: { ...TUS, "upload-offset": "0" },
   },
   "PUT /api/v1/t/:tenant/documents/:documentId/thumbnail": { body: PNG, contentType: "image/png" },
+  "PUT /api/v1/t/:tenant/applications/:applicationId/self-assessment/answers": {
+    json: { answers: [{ indicator: "1.1.1", level: 2, note: "", baseVersion: 0 }] },
+  },
+  "PUT /api/v1/t/:tenant/applications/:applicationId/self-assessment/answers/:indicator": {
+    json: { level: 2, note: "", baseVersion: 0 },
+  },
+  "POST /api/v1/t/:tenant/applications/:applicationId/self-assessment/answers/:indicator/evidence": {
+    json: { documentId: ids.documentId },
+  },
 });
 
 function requestInit(method: string, payload: Payload | undefined, token: string) {
@@ -216,6 +226,8 @@ async function snapshot() {
     "document_versions",
     "regulation_versions",
     "instrument_versions",
+    "self_assessment_answers",
+    "indicator_evidence",
   ];
   const rows = await Promise.all(
     tables.map(async (t) => (await env.DB.prepare(`SELECT * FROM ${t} ORDER BY 1`).all()).results),

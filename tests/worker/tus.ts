@@ -1,4 +1,5 @@
 /** A minimal tus 1.0.0 client for the Worker tests: each call is one protocol request. */
+import { env } from "cloudflare:workers";
 import { api } from "./helpers.ts";
 
 export const MiB = 1024 * 1024;
@@ -137,12 +138,14 @@ export async function sendAll(
 /**
  * Uploads a small PDF for every required document the application still lacks (missing or
  * returned), each in one creation-with-upload request, and returns the application as it is then:
- * the LKS's submit and resubmit require the checklist (issue 10).
+ * the LKS's submit and resubmit require the checklist (issue 10) and, unless told not to, a complete
+ * self-assessment (issue 12).
  */
 export async function uploadRequiredDocuments<A extends { id: string; checklist: { key: string; status: string }[] }>(
   tenant: string,
   token: string,
   app: A,
+  opts: { selfAssessment?: boolean } = {},
 ): Promise<A> {
   const wanted = (app.checklist as { key: string; status: string; required?: boolean }[]).filter(
     (item) => item.required !== false && (item.status === "missing" || item.status === "returned"),
@@ -158,5 +161,46 @@ export async function uploadRequiredDocuments<A extends { id: string; checklist:
     );
     if (res.status !== 201) throw new Error(`upload of ${item.key}: ${res.status} ${await res.text()}`);
   }
+  if (opts.selfAssessment !== false) await completeSelfAssessment(tenant, token, app.id);
   return (await (await api(`/api/v1/t/${tenant}/applications/${app.id}`, { token })).json()) as A;
+}
+
+/**
+ * Answers every indicator still blank (at its top level) and gives every indicator still without
+ * evidence a checklist document: the LKS's hand-over requires a complete self-assessment (issue 12).
+ * The answers go through the API; the links are written straight to D1 (one per indicator would be
+ * a request each; linking itself is proven in self-assessment.test.ts).
+ */
+export async function completeSelfAssessment(tenant: string, token: string, applicationId: string): Promise<void> {
+  const path = `/api/v1/t/${tenant}/applications/${applicationId}/self-assessment`;
+  const res = await api(path, { token });
+  if (res.status === 404) return; // no instrument applies to this LKS: nothing to assess
+  const view = (await res.json()) as {
+    instrument: { standards: { aspects: { indicators: { code: string; levels: { score: number }[] }[] }[] }[] };
+    missing: { indicator: string; missing: "answer" | "evidence" }[];
+  };
+  const indicators = view.instrument.standards.flatMap((s) => s.aspects.flatMap((a) => a.indicators));
+  const blank = new Set(view.missing.filter((m) => m.missing === "answer").map((m) => m.indicator));
+  if (blank.size > 0) {
+    const answers = indicators
+      .filter((i) => blank.has(i.code))
+      .map((i) => ({ indicator: i.code, level: Math.max(...i.levels.map((l) => l.score)), note: "", baseVersion: 0 }));
+    const saved = await api(`${path}/answers`, { method: "PUT", token, json: { answers } });
+    if (saved.status !== 200) throw new Error(`self-assessment answers: ${saved.status} ${await saved.text()}`);
+  }
+  const bare = view.missing.filter((m) => m.missing === "evidence").map((m) => m.indicator);
+  if (bare.length === 0) return;
+  const doc = await env.DB.prepare(
+    "SELECT id, tenant_id FROM documents WHERE application_id = ? AND requirement IS NOT NULL LIMIT 1",
+  )
+    .bind(applicationId)
+    .first<{ id: string; tenant_id: string }>();
+  if (!doc) throw new Error("completeSelfAssessment needs a checklist document to link as evidence");
+  await env.DB.batch(
+    bare.map((code) =>
+      env.DB.prepare(
+        "INSERT OR IGNORE INTO indicator_evidence (tenant_id, application_id, indicator, document_id, linked_by, linked_at) VALUES (?, ?, ?, ?, NULL, ?)",
+      ).bind(doc.tenant_id, applicationId, code, doc.id, new Date().toISOString()),
+    ),
+  );
 }

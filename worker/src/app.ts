@@ -22,6 +22,7 @@ import { mountDocs } from "./routes/docs/index.ts";
 import { healthRoutes } from "./routes/health/index.ts";
 import { instrumentRoutes, tenantInstrumentRoutes } from "./routes/instruments/index.ts";
 import { INSTRUMENT_IMPORT_MAX_BYTES } from "./routes/instruments/import.ts";
+import { selfAssessmentRoutes } from "./routes/self-assessment/index.ts";
 import { invitationRoutes } from "./routes/invitations/index.ts";
 import { nationalLksRoutes } from "./routes/national-lks/index.ts";
 import { lksRoutes } from "./routes/lks/index.ts";
@@ -124,6 +125,7 @@ export function createApp() {
   app.route("/", documentRoutes);
   app.route("/", instrumentRoutes);
   app.route("/", tenantInstrumentRoutes);
+  app.route("/", selfAssessmentRoutes);
   mountDocs(app);
 
   app.notFound(onNotFound);

@@ -34,8 +34,10 @@ export const ApplicationCreate = z
 
 export const ReturnItem = z
   .object({
-    kind: z.enum(["document", "profile_field", "letter"]),
-    ref: Text().min(1).max(80).openapi({ description: "Checklist key, profile field name, or letter field" }),
+    kind: z.enum(["document", "profile_field", "letter", "indicator"]),
+    ref: Text().min(1).max(80).openapi({
+      description: "Checklist key, profile field name, letter field, or indicator code of the pinned instrument",
+    }),
     message: MultilineText().min(3, msg("Komentar minimal 3 karakter", "Comment too short")).max(1000),
   })
   .openapi("ReturnItem");
@@ -118,6 +120,7 @@ export const ApplicationView = z
         to: z.string(),
         commentRequired: z.boolean(),
         checklistRequired: z.boolean(),
+        selfAssessmentRequired: z.boolean(),
       }),
     ),
     permissions: ApplicationPermissions,

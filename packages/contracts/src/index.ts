@@ -10,3 +10,4 @@ export * from "./documents.ts";
 export * from "./views.ts";
 export * from "./instruments.ts";
 export * from "./instrument-api.ts";
+export * from "./self-assessment.ts";

@@ -58,6 +58,10 @@ export const WorkflowTransitionSchema = z
     roles: z.array(z.enum(ROLES, { message: msg("Peran tidak dikenal", "Unknown role") })).max(ROLES.length),
     commentRequired: z.boolean(),
     checklistRequired: z.boolean(),
+    selfAssessmentRequired: z.boolean().optional().openapi({
+      description:
+        "The LKS's self-assessment must be complete first; left out, it is required on every hand-over from the LKS",
+    }),
   })
   .openapi("WorkflowTransition");
 

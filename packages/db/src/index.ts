@@ -22,3 +22,4 @@ export * from "./national-scope.ts";
 export * from "./reach.ts";
 export type { InstrumentVersionRow, InstrumentVersionSummary } from "./instruments.ts";
 export { instrumentColumns, instrumentOfRow } from "./instrument-columns.ts";
+export type { AnswerRow, EvidenceLinkRow } from "./self-assessment.ts";

@@ -11,3 +11,4 @@ export * from "./schema/documents.ts";
 export * from "./schema/messaging.ts";
 export * from "./schema/audit.ts";
 export * from "./schema/requests.ts";
+export * from "./schema/self-assessment.ts";

@@ -6,6 +6,7 @@ import { applicationStore } from "./applications.ts";
 import { documentStore } from "./documents.ts";
 import { instrumentReads } from "./instruments.ts";
 import { lksRegistry } from "./lks-registry.ts";
+import { selfAssessmentStore } from "./self-assessment.ts";
 import { keyset, toPage } from "./pagination.ts";
 import { startsWithText } from "./text-match.ts";
 import { auditEvents, invitations, lks, memberships, tenants, users } from "./schema.ts";
@@ -70,6 +71,9 @@ export function tenantScope<T extends TenantRef>(db: Db, tenant: T, reach: Scope
 
     /** National instrument versions, published ones only: what this tenant's applications are assessed on. */
     instruments: instrumentReads(db, "published"),
+
+    /** Self-assessment answers and evidence links of applications (reach the application first). */
+    selfAssessment: selfAssessmentStore(db, tenant, readableTenantIds),
 
     async listMembers(): Promise<MemberView[]> {
       const rows = await db

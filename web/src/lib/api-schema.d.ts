@@ -1455,6 +1455,143 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/t/{tenant}/applications/{applicationId}/self-assessment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The whole self-assessment (Formulir A/B): instrument, answers, evidence, progress and the score estimate
+         * @description Read by the LKS's operators, the tenant's Dinsos and BALKS. The instrument is the one pinned at the first submission, or before it the one that applies now. `estimate` is the domain's scoring of the LKS's own levels: a *perkiraan*, not a result, under weights that are a configurable default.
+         */
+        get: operations["selfAssessment.show"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/t/{tenant}/applications/{applicationId}/self-assessment/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Save several answers at once, all or none (what the device's outbox sends)
+         * @description Each answer as in `selfAssessment.saveAnswer`. A replayed batch changes nothing: answers already stored as sent are left alone (and an Idempotency-Key returns the first answer). A conflict on any answer saves none and lists each field as `answers[code].field` with both values.
+         */
+        put: operations["selfAssessment.saveAnswers"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/t/{tenant}/applications/{applicationId}/self-assessment/answers/{indicator}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Save the LKS's answer to one indicator (level and note)
+         * @description Only the LKS's operators while the application is with the LKS (draft or revision); others who see it get 403. Name the answer's version you started from in `baseVersion` (0 for a first answer): a save on an older version merges with `base` field by field, and is a 409 with `conflicts` (both values) where someone else changed the same field differently.
+         */
+        put: operations["selfAssessment.saveAnswer"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/t/{tenant}/applications/{applicationId}/self-assessment/answers/{indicator}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Link a document already uploaded (checklist, profile or another indicator) to an indicator as evidence
+         * @description No bytes are sent again. The document must belong to the application's LKS. Linking it again changes nothing. New files go through the resumable upload with the `indicator` target instead.
+         */
+        post: operations["selfAssessment.linkEvidence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/t/{tenant}/applications/{applicationId}/self-assessment/answers/{indicator}/evidence/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Unlink a linked document from an indicator (the document itself stays)
+         * @description 404 when the document is not linked to the indicator (a file uploaded to it is its own, not a link).
+         */
+        delete: operations["selfAssessment.unlinkEvidence"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/t/{tenant}/applications/{applicationId}/self-assessment/formulir-c": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Formulir C (the document scoring sheet) as data for the printable page
+         * @description Per standard and indicator: the LKS's level, its evidence (or the evidence expected when none is attached), and the rubric, for the asesor to score. Whoever sees the application reads it.
+         */
+        get: operations["selfAssessment.formulirC"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/t/{tenant}/applications/{applicationId}/self-assessment/formulir-c.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Formulir C as a PDF to print (A4 landscape), with empty columns for the asesor */
+        get: operations["selfAssessment.formulirCPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/openapi.json": {
         parameters: {
             query?: never;
@@ -2189,6 +2326,8 @@ export interface components {
             roles: ("lks_operator" | "dinsos_verifier" | "dinsos_head" | "tenant_admin" | "asesor" | "balks_secretariat" | "balks_decider" | "national_viewer" | "platform_admin")[];
             commentRequired: boolean;
             checklistRequired: boolean;
+            /** @description The LKS's self-assessment must be complete first; left out, it is required on every hand-over from the LKS */
+            selfAssessmentRequired?: boolean;
         };
         DefinitionProblem: {
             /** @enum {string} */
@@ -2297,6 +2436,7 @@ export interface components {
                 to: string;
                 commentRequired: boolean;
                 checklistRequired: boolean;
+                selfAssessmentRequired: boolean;
             }[];
             permissions: components["schemas"]["ApplicationPermissions"];
             stepEnteredAt: string;
@@ -2342,8 +2482,8 @@ export interface components {
         };
         ReturnItem: {
             /** @enum {string} */
-            kind: "document" | "profile_field" | "letter";
-            /** @description Checklist key, profile field name, or letter field */
+            kind: "document" | "profile_field" | "letter" | "indicator";
+            /** @description Checklist key, profile field name, letter field, or indicator code of the pinned instrument */
             ref: string;
             message: string;
         };
@@ -2746,6 +2886,201 @@ export interface components {
         };
         InstrumentPublish: {
             expectedVersion: number;
+        };
+        SelfAssessmentView: {
+            instrument: components["schemas"]["InstrumentDetail"] & {
+                pinned: boolean;
+            };
+            answers: components["schemas"]["SelfAssessmentAnswer"][];
+            evidence: components["schemas"]["SelfAssessmentEvidence"][];
+            progress: {
+                code: string;
+                name: {
+                    id: string;
+                    en: string;
+                };
+                answered: number;
+                total: number;
+                /**
+                 * @example {
+                 *       "id": "23 dari 41 terisi",
+                 *       "en": "23 of 41 answered"
+                 *     }
+                 */
+                label: {
+                    id: string;
+                    en: string;
+                };
+                unanswered: string[];
+            }[];
+            /** @description What keeps the self-assessment from being complete, in instrument order */
+            missing: {
+                indicator: string;
+                /** @enum {string} */
+                missing: "answer" | "evidence";
+                message: {
+                    id: string;
+                    en: string;
+                };
+            }[];
+            /** @description The domain's scoring of the LKS's own levels: an estimate, not a result */
+            estimate: {
+                /**
+                 * @example {
+                 *       "id": "Perkiraan",
+                 *       "en": "Estimate"
+                 *     }
+                 */
+                label: {
+                    id: string;
+                    en: string;
+                };
+                configurableDefault: {
+                    id: string;
+                    en: string;
+                };
+                total: number | null;
+                /** @enum {string} */
+                outcome: "graded" | "not_accredited" | "incomplete";
+                /** @enum {string|null} */
+                grade: "A" | "B" | "C" | null;
+                gradeLabel: {
+                    id: string;
+                    en: string;
+                };
+                standards: {
+                    code: string;
+                    name: {
+                        id: string;
+                        en: string;
+                    };
+                    score: number | null;
+                }[];
+                reasons: {
+                    /** @enum {string} */
+                    code: "safeguarding_finding" | "blanks" | "invalid_level" | "unknown_indicator" | "component_below_floor" | "too_many_below_pass" | "component_below_pass" | "total_below_pass" | "graded";
+                    blocking: boolean;
+                    text: {
+                        id: string;
+                        en: string;
+                    };
+                }[];
+            };
+            /** @description The caller is the LKS's operator and the application is with the LKS */
+            mayEdit: boolean;
+        };
+        SelfAssessmentAnswer: {
+            indicator: string;
+            level: number | null;
+            note: string;
+            /** @description Bumped by every save; send it back as `baseVersion` */
+            version: number;
+            updatedAt: string;
+        };
+        SelfAssessmentEvidence: {
+            indicator: string;
+            documentId: string;
+            filename: string;
+            contentType: string;
+            size: number;
+            uploadedAt: string;
+            /** @description True when linked from elsewhere; false when uploaded to this indicator */
+            linked: boolean;
+        };
+        SelfAssessmentAnswers: {
+            answers: components["schemas"]["SelfAssessmentAnswer"][];
+        };
+        SelfAssessmentBatch: {
+            answers: {
+                /** @description The rubric level's score the LKS believes it meets; null leaves it blank */
+                level: number | null;
+                note: string;
+                /** @description The answer's version the device started from; 0 when it had none */
+                baseVersion: number;
+                /** @description For each field the device changed, its value when it started. Sent, a newer answer on the server merges field by field (409 with `conflicts` only where both changed the same field differently) */
+                base?: {
+                    /** @description The rubric level's score the LKS believes it meets; null leaves it blank */
+                    level?: number | null;
+                    note?: string;
+                };
+                indicator: string;
+            }[];
+        };
+        SelfAssessmentAnswerWrite: {
+            /** @description The rubric level's score the LKS believes it meets; null leaves it blank */
+            level: number | null;
+            note: string;
+            /** @description The answer's version the device started from; 0 when it had none */
+            baseVersion: number;
+            /** @description For each field the device changed, its value when it started. Sent, a newer answer on the server merges field by field (409 with `conflicts` only where both changed the same field differently) */
+            base?: {
+                /** @description The rubric level's score the LKS believes it meets; null leaves it blank */
+                level?: number | null;
+                note?: string;
+            };
+        };
+        IndicatorEvidenceList: {
+            evidence: components["schemas"]["SelfAssessmentEvidence"][];
+        };
+        /** @description A document of the same application or LKS, linked without sending it again */
+        EvidenceLink: {
+            documentId: string;
+        };
+        /** @description Formulir C, the document scoring sheet: per standard and indicator the LKS's level and evidence, with empty columns for the asesor */
+        FormulirC: {
+            title: {
+                id: string;
+                en: string;
+            };
+            application: {
+                id: string;
+                lksName: string;
+                tenantName: string;
+            };
+            instrument: {
+                id: string;
+                name: {
+                    id: string;
+                    en: string;
+                };
+            };
+            configurableDefault: {
+                id: string;
+                en: string;
+            };
+            standards: {
+                code: string;
+                name: {
+                    id: string;
+                    en: string;
+                };
+                rows: {
+                    indicator: string;
+                    text: {
+                        id: string;
+                        en: string;
+                    };
+                    weight: number;
+                    level: number | null;
+                    levels: {
+                        score: number;
+                        descriptor: {
+                            id: string;
+                            en: string;
+                        };
+                    }[];
+                    evidence: {
+                        filename: string;
+                        documentId: string;
+                    }[];
+                    expectedEvidence: {
+                        id: string;
+                        en: string;
+                    }[];
+                    onSite: boolean;
+                }[];
+            }[];
+            generatedAt: string;
         };
     };
     responses: never;
@@ -9759,6 +10094,570 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InstrumentDetail"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "selfAssessment.show": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                applicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The self-assessment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SelfAssessmentView"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "selfAssessment.saveAnswers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                applicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SelfAssessmentBatch"];
+            };
+        };
+        responses: {
+            /** @description The answers sent, as stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SelfAssessmentAnswers"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed to do this, or a cross-site request */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body over the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type, or the bytes are not of the declared type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "selfAssessment.saveAnswer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                applicationId: string;
+                indicator: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SelfAssessmentAnswerWrite"];
+            };
+        };
+        responses: {
+            /** @description The answer as stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SelfAssessmentAnswer"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed to do this, or a cross-site request */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body over the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type, or the bytes are not of the declared type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "selfAssessment.linkEvidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                applicationId: string;
+                indicator: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EvidenceLink"];
+            };
+        };
+        responses: {
+            /** @description The indicator's evidence */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorEvidenceList"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed to do this, or a cross-site request */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body over the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type, or the bytes are not of the declared type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "selfAssessment.unlinkEvidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                applicationId: string;
+                indicator: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The indicator's evidence */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorEvidenceList"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed to do this, or a cross-site request */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body over the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "selfAssessment.formulirC": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                applicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Formulir C */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormulirC"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "selfAssessment.formulirCPdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                applicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
                 };
             };
             /** @description Invalid input (problem+json with `errors` naming each field) */

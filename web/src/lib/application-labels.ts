@@ -30,6 +30,8 @@ export function returnKindLabel(kind: string): string {
       return m.appl_item_kind_profile();
     case "letter":
       return m.appl_item_kind_letter();
+    case "indicator":
+      return m.appl_item_kind_indicator();
     default:
       return kind;
   }

@@ -88,6 +88,8 @@ export const TAGS: Record<string, string> = {
   Documents: "Stored documents: metadata, downloads with Range, thumbnails.",
   Instruments:
     "Accreditation instruments in versions: BALKS drafts, imports, compares and publishes them; tenants read the published ones.",
+  "Self-assessment":
+    "The LKS's self-assessment of an application (Formulir A answers, Formulir B evidence) and Formulir C, the scoring sheet for the asesor.",
 };
 
 const SAFE_METHODS = new Set(["get", "head", "options"]);

@@ -76,6 +76,25 @@ describe("returnForRevision", () => {
     expect(returnForRevision(checklist, items)).toEqual({ ok: false, reason: "unknown_documents", indexes: [1, 3] });
   });
 
+  it("takes indicators of the application's instrument, refusing others by index, and leaves the checklist alone", () => {
+    const instrument = new Set(["1.1.1", "2.3.4"]);
+    const items = [
+      { kind: "indicator" as const, ref: "2.3.4", message: "Foto kamar belum ada" },
+      { kind: "indicator" as const, ref: "9.9.9", message: "Tidak ada" },
+    ];
+    expect(returnForRevision(checklist, items, "2026-05-01T03:00:00.000Z", instrument)).toEqual({
+      ok: false,
+      reason: "unknown_indicators",
+      indexes: [1],
+    });
+    // Without an instrument no indicator can be named.
+    expect(returnForRevision(checklist, items.slice(0, 1))).toMatchObject({ ok: false, indexes: [0] });
+    expect(returnForRevision(checklist, items.slice(0, 1), "2026-05-01T03:00:00.000Z", instrument)).toEqual({
+      ok: true,
+      checklist,
+    });
+  });
+
   it("returns the named documents with the verifier's messages as a thread and leaves the rest, and their other fields, alone", () => {
     const at = "2026-05-01T03:00:00.000Z";
     const result = returnForRevision(

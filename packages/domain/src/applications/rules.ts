@@ -51,7 +51,8 @@ export interface ChecklistEntry extends DocumentRequirement, ChecklistState {
 
 /** One thing a verifier asks the LKS to fix when returning an application. */
 export interface ReturnRequest {
-  kind: "document" | "profile_field" | "letter";
+  /** `indicator`: an indicator of the self-assessment, by its code in the application's instrument. */
+  kind: "document" | "profile_field" | "letter" | "indicator";
   ref: string;
   message: string;
 }
@@ -77,24 +78,31 @@ export function checklistGaps<T extends ChecklistState>(checklist: readonly T[],
 export type ReturnRefusal =
   | { reason: "no_items" }
   /** Indexes into the request's items of documents the checklist does not have. */
-  | { reason: "unknown_documents"; indexes: number[] };
+  | { reason: "unknown_documents"; indexes: number[] }
+  /** Indexes into the request's items of indicators the application's instrument does not have. */
+  | { reason: "unknown_indicators"; indexes: number[] };
 
 /**
  * A return for revision: it must say what to fix (at least one item), every document it points at
- * must be on the application's checklist, and each such document goes back to the LKS as
+ * must be on the application's checklist, every indicator a code of its instrument (`indicators`), and each such document goes back to the LKS as
  * `returned` with the verifier's messages added to its thread (earlier notes, left one by one,
- * stay; a message repeating the latest note is not added again). Profile-field and letter items
- * leave the checklist as it is.
+ * stay; a message repeating the latest note is not added again). Profile-field, letter and
+ * indicator items leave the checklist as it is.
  */
 export function returnForRevision<T extends ChecklistState>(
   checklist: readonly T[],
   items: readonly ReturnRequest[],
   at: string = new Date().toISOString(),
+  indicators: ReadonlySet<string> = new Set(),
 ): { ok: true; checklist: T[] } | ({ ok: false } & ReturnRefusal) {
   if (items.length === 0) return { ok: false, reason: "no_items" };
   const keys = new Set(checklist.map((d) => d.key));
   const indexes = items.flatMap((item, index) => (item.kind === "document" && !keys.has(item.ref) ? [index] : []));
   if (indexes.length > 0) return { ok: false, reason: "unknown_documents", indexes };
+  const strays = items.flatMap((item, index) =>
+    item.kind === "indicator" && !indicators.has(item.ref) ? [index] : [],
+  );
+  if (strays.length > 0) return { ok: false, reason: "unknown_indicators", indexes: strays };
   const asked = new Map<string, string[]>();
   for (const item of items)
     if (item.kind === "document") asked.set(item.ref, [...(asked.get(item.ref) ?? []), item.message]);

@@ -5,3 +5,4 @@ export * from "./csv.ts";
 export * from "./spreadsheet.ts";
 export * from "./compare.ts";
 export * from "./seed/index.ts";
+export * from "./self-assessment.ts";

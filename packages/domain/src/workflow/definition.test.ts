@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_REGIONAL_PART, NATIONAL_INTAKE, NATIONAL_PART, composeDefinition } from "./definition.ts";
+import {
+  DEFAULT_REGIONAL_PART,
+  NATIONAL_INTAKE,
+  NATIONAL_PART,
+  composeDefinition,
+  selfAssessmentRequired,
+} from "./definition.ts";
 import { validateDefinition, validateRegionalPart } from "./validate.ts";
 
 describe("the national default workflow", () => {
@@ -50,5 +56,25 @@ describe("the national default workflow", () => {
     expect(() => {
       DEFAULT_REGIONAL_PART.steps[0]!.slaDays = 3;
     }).toThrow(TypeError);
+  });
+});
+
+describe("the self-assessment requirement", () => {
+  const def = composeDefinition(DEFAULT_REGIONAL_PART);
+  const step = (id: string) => def.steps.find((s) => s.id === id)!;
+  const required = def.transitions
+    .filter((t) => selfAssessmentRequired(t, step(t.from), step(t.to)))
+    .map((t) => `${t.from}:${t.action}`);
+
+  it("is on by default exactly where the LKS hands the application over", () => {
+    expect(required).toEqual(["draft:submit", "revision:resubmit"]);
+  });
+
+  it("follows the transition where the tenant says so", () => {
+    const lks = { actor: "lks" as const };
+    const kabkota = { actor: "kabkota" as const };
+    expect(selfAssessmentRequired({ selfAssessmentRequired: false }, lks, kabkota)).toBe(false);
+    expect(selfAssessmentRequired({ selfAssessmentRequired: true }, kabkota, kabkota)).toBe(true);
+    expect(selfAssessmentRequired({}, kabkota, lks)).toBe(false);
   });
 });

@@ -27,6 +27,24 @@ export interface WorkflowTransition {
   commentRequired: boolean;
   /** The step's checklist (documents, verification points) must be complete first. */
   checklistRequired: boolean;
+  /**
+   * The LKS's self-assessment must be complete first (every indicator answered, with the evidence
+   * it expects). Left out: required on every hand-over from the LKS (see `selfAssessmentRequired`),
+   * so tenants switch it off only by saying so.
+   */
+  selfAssessmentRequired?: boolean;
+}
+
+/**
+ * Whether taking `transition` from `from` to `to` needs a complete self-assessment: as the
+ * transition says, or by default whenever the LKS hands the application over (submit, resubmit).
+ */
+export function selfAssessmentRequired(
+  transition: Pick<WorkflowTransition, "selfAssessmentRequired">,
+  from: Pick<WorkflowStep, "actor">,
+  to: Pick<WorkflowStep, "actor">,
+): boolean {
+  return transition.selfAssessmentRequired ?? (from.actor === "lks" && to.actor !== "lks");
 }
 
 export interface WorkflowDefinition {

@@ -2,8 +2,8 @@ import { InstrumentDetail } from "@akrab/contracts";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
 import type { TenantEnv } from "../../env.ts";
 import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
-import { notFound } from "../../middleware/problem/index.ts";
-import { applicableVersionId, presentInstrument } from "../../services/instruments.ts";
+import { presentInstrument } from "../../services/instruments.ts";
+import { instrumentForApplication } from "../../services/self-assessment.ts";
 import { ApplicationParam, visibleApplication } from "./show.ts";
 
 const ApplicationInstrument = InstrumentDetail.extend({
@@ -27,11 +27,7 @@ export const applicationInstrumentRoute = createRoute({
 });
 
 export const applicationInstrument: RouteHandler<typeof applicationInstrumentRoute, TenantEnv> = async (c) => {
-  const scope = c.get("scope");
   const app = await visibleApplication(c, c.req.valid("param").applicationId);
-  const id =
-    app.instrumentVersionId ?? (await applicableVersionId(scope, (await scope.lks.find(app.lksId))?.types ?? []));
-  const row = id ? await scope.instruments.find(id) : null;
-  if (!row) throw notFound("Belum ada instrumen untuk jenis LKS ini / No instrument for this LKS type yet");
-  return c.json({ ...presentInstrument(row), pinned: app.instrumentVersionId !== null }, 200);
+  const { row, pinned } = await instrumentForApplication(c.get("scope"), app);
+  return c.json({ ...presentInstrument(row), pinned }, 200);
 };

@@ -10,8 +10,10 @@ import {
   applyTransition,
   checklistGaps,
   returnForRevision,
+  selfAssessmentRequired,
   slaDueAt,
   type ChecklistEntry,
+  type SelfAssessmentGap,
   type StepActor,
   type TransitionRefusal,
 } from "@akrab/domain";
@@ -23,6 +25,7 @@ import { changedMeanwhile, Problem } from "../../middleware/problem/index.ts";
 import { staleOnGuardAbort } from "../../lib/guard.ts";
 import { callerOf, callerRoles, currentStep, definitionFor, presentApplication } from "../../services/applications.ts";
 import { applicableVersionId } from "../../services/instruments.ts";
+import { instrumentCodes, selfAssessmentMissing } from "../../services/self-assessment.ts";
 import { applicationMovedEmail, intakeArrivalEmail } from "../../services/mail.ts";
 import { ApplicationParam, changesSinceReturn, visibleApplication } from "./show.ts";
 
@@ -70,6 +73,22 @@ const REFUSALS: Record<TransitionRefusal, Problem> = {
   ),
 };
 
+/** The refusal names each indicator still unanswered or without the evidence it expects, in instrument order. */
+function selfAssessmentIncomplete(gaps: SelfAssessmentGap[]): Problem {
+  const answers = gaps.filter((g) => g.missing === "answer").length;
+  const evidence = gaps.length - answers;
+  return new Problem(
+    "conflict",
+    `Penilaian mandiri belum lengkap: ${answers} indikator belum diisi, ${evidence} belum ada bukti / The self-assessment is not complete: ${answers} indicators unanswered, ${evidence} without evidence`,
+    {
+      errors: gaps.map((gap) => ({
+        path: `selfAssessment.${gap.indicator}.${gap.missing}`,
+        message: `${gap.message.id} / ${gap.message.en}`,
+      })),
+    },
+  );
+}
+
 /** The refusal names each required document still holding the application back, by its name. */
 function checklistIncomplete(checklist: ChecklistEntry[], actor: StepActor): Problem {
   const gaps = checklistGaps(checklist, actor);
@@ -110,9 +129,15 @@ export const transition: RouteHandler<typeof transitionRoute, TenantEnv> = async
   if (!result.ok && result.reason === "checklist_incomplete") throw checklistIncomplete(checklist, from.actor);
   if (!result.ok) throw REFUSALS[result.reason];
   const { transition: taken, to } = result;
+  if (selfAssessmentRequired(taken, from, to)) {
+    const gaps = await selfAssessmentMissing(scope, app);
+    if (gaps.length > 0) throw selfAssessmentIncomplete(gaps);
+  }
 
   const returning = to.id === REVISION_STEP;
-  const returned = returning ? returnForRevision(checklist, items, new Date().toISOString()) : null;
+  // Indicator items must name indicators of the instrument the application was pinned to.
+  const indicators = items.some((item) => item.kind === "indicator") ? await instrumentCodes(scope, app) : undefined;
+  const returned = returning ? returnForRevision(checklist, items, new Date().toISOString(), indicators) : null;
   if (returned?.ok === false && returned.reason === "no_items") {
     throw new Problem("validation", "Sebutkan apa yang harus diperbaiki LKS / List what the LKS must fix", {
       errors: [{ path: "items", message: "Minimal satu butir / At least one item" }],
@@ -126,6 +151,19 @@ export const transition: RouteHandler<typeof transitionRoute, TenantEnv> = async
         errors: returned.indexes.map((i) => ({
           path: `items.${i}.ref`,
           message: `Tidak ada dokumen ${items[i]?.ref} / No document ${items[i]?.ref}`,
+        })),
+      },
+    );
+  }
+
+  if (returned?.ok === false && returned.reason === "unknown_indicators") {
+    throw new Problem(
+      "validation",
+      "Indikator yang dirujuk tidak ada di instrumen permohonan / Referenced indicator is not in the application's instrument",
+      {
+        errors: returned.indexes.map((i) => ({
+          path: `items.${i}.ref`,
+          message: `Tidak ada indikator ${items[i]?.ref} / No indicator ${items[i]?.ref}`,
         })),
       },
     );
