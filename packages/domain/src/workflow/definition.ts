@@ -29,23 +29,16 @@ export interface WorkflowTransition {
   checklistRequired: boolean;
   /**
    * The LKS's self-assessment must be complete first (every indicator answered, with the evidence
-   * it expects). Left out: required on every hand-over from the LKS (see `selfAssessmentRequired`),
-   * so tenants switch it off only by saying so.
+   * it expects). Only where the tenant's workflow says so for now: the web app has no Formulir A
+   * page yet, so a default of "on" would leave operators unable to submit. Issue 12 turns it on by
+   * default for the LKS's hand-overs once the page ships.
    */
   selfAssessmentRequired?: boolean;
 }
 
-/**
- * Whether taking `transition` from `from` to `to` needs a complete self-assessment: as the
- * transition says, or by default whenever the LKS hands the application over (submit, resubmit).
- */
-export function selfAssessmentRequired(
-  transition: Pick<WorkflowTransition, "selfAssessmentRequired">,
-  from: Pick<WorkflowStep, "actor">,
-  to: Pick<WorkflowStep, "actor">,
-): boolean {
-  return transition.selfAssessmentRequired ?? (from.actor === "lks" && to.actor !== "lks");
-}
+/** Whether taking `transition` needs a complete self-assessment. */
+export const selfAssessmentRequired = (transition: Pick<WorkflowTransition, "selfAssessmentRequired">): boolean =>
+  transition.selfAssessmentRequired === true;
 
 export interface WorkflowDefinition {
   start: string;
