@@ -8,6 +8,7 @@ import adapter from "@sveltejs/adapter-static";
 import { sveltekit, type Config } from "@sveltejs/kit/vite";
 import { paraglideVitePlugin } from "@inlang/paraglide-js";
 import { defineConfig, type Plugin } from "vite";
+import { firstPrecachePlugin } from "./first-precache.ts";
 
 type CspDirectives = NonNullable<NonNullable<Config["csp"]>["directives"]>;
 
@@ -218,6 +219,7 @@ export default defineConfig({
       version: { name: process.env.AKRAB_VERSION ?? Date.now().toString(36) },
     }),
     cspHeaderPlugin(),
+    firstPrecachePlugin(),
   ],
   build: {
     // Lean output for 2G/3G; no source maps shipped to users.

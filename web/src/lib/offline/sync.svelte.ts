@@ -5,11 +5,11 @@
  * a 409 with conflicts becomes a conflict for the person to settle on /perubahan.
  */
 import { settleConflicts, type FieldChange } from "@akrab/domain";
-import { api } from "#lib/api.ts";
-import type { LksProfileInput } from "#lib/api-types.ts";
-import { problemMessage } from "#lib/errors.ts";
 import { deleteOutbox, listOutbox, putOutbox } from "./db.ts";
-import { fold, outcomeOf, type NewChange, type OutboxItem, type Outcome } from "./outbox.ts";
+import { OUTBOX_SYNC_TAG, SYNC_OUTBOX } from "./messages.ts";
+import { fold, type NewChange, type OutboxItem, type Outcome } from "./outbox.ts";
+import { sendItem } from "./send.ts";
+import { changeSavedOnDevice } from "#lib/pwa/device.svelte.ts";
 import { offline, pendingFor, unsentKey } from "./state.svelte.ts";
 
 const SYNC_EVERY_MS = 30_000;
@@ -20,12 +20,39 @@ function onOnline() {
   void syncNow();
 }
 
+/**
+ * The service worker's Background Sync fired while this page is open: the page sends (and shows
+ * it), then tells the worker how many still wait (more than none: the browser tries again later).
+ */
+function onWorkerMessage(event: MessageEvent) {
+  if ((event.data as { type?: string } | null)?.type !== SYNC_OUTBOX) return;
+  void syncNow().then(() => event.ports[0]?.postMessage(offline.items.filter((i) => i.state === "pending").length));
+}
+
+interface SyncRegistration {
+  sync: { register(tag: string): Promise<void> };
+}
+
+/**
+ * Where the browser has Background Sync, a change that waits is also the service worker's to send
+ * when a link appears, even if the person closed the page by then.
+ */
+function registerBackgroundSync(): void {
+  if (!("SyncManager" in globalThis) || !navigator.serviceWorker) return;
+  void navigator.serviceWorker.ready
+    .then((registration) => (registration as unknown as SyncRegistration).sync.register(OUTBOX_SYNC_TAG))
+    .catch(() => {
+      // refused (e.g. permission off): the page's loop still sends
+    });
+}
+
 /** Starts the loop for the signed-in person (once): their outbox now, then on `online` and every 30 s. */
 export async function startSync(): Promise<void> {
   if (timer) return;
   // Ask the browser to keep the outbox under storage pressure (a person's unsent work lives there).
   void navigator.storage?.persist?.().catch(() => false);
   addEventListener("online", onOnline);
+  navigator.serviceWorker?.addEventListener("message", onWorkerMessage);
   timer = setInterval(() => void syncNow(), SYNC_EVERY_MS);
   await refresh();
   void syncNow();
@@ -35,12 +62,14 @@ export function stopSync(): void {
   if (timer) clearInterval(timer);
   timer = null;
   removeEventListener("online", onOnline);
+  navigator.serviceWorker?.removeEventListener("message", onWorkerMessage);
 }
 
 async function refresh(): Promise<void> {
   const userId = offline.userId;
   offline.items = userId ? await listOutbox(userId).catch(() => []) : [];
   if (userId) hint(userId, offline.items.length);
+  if (offline.items.some((item) => item.state === "pending")) registerBackgroundSync();
 }
 
 /** Tells the next page load whether to load this loop at all (see `startOffline`). */
@@ -58,50 +87,12 @@ function newKey(): string {
   return crypto.randomUUID();
 }
 
-/** Sends one item; on success it leaves the outbox. Returns what happened. */
+/** Sends one item (`send.ts`, shared with the service worker); on success it leaves the outbox. */
 async function send(shown: OutboxItem): Promise<{ outcome: Outcome; result?: unknown }> {
   // A plain copy: IndexedDB cannot store the reactive proxies of `offline.items`.
-  const item = $state.snapshot(shown) as OutboxItem;
-  const options = { headers: { "idempotency-key": item.key } };
-  try {
-    const body = { expectedVersion: item.expectedVersion, base: item.base };
-    const result =
-      item.kind === "lks"
-        ? await api.patch(
-            "/t/{tenant}/lks/{lksId}",
-            { ...body, profile: item.values as LksProfileInput },
-            { ...options, params: { tenant: item.tenant, lksId: item.targetId } },
-          )
-        : await api.put(
-            "/t/{tenant}/applications/{applicationId}/letter",
-            {
-              ...body,
-              letter: item.values as { number: string; date: string; signatoryName: string; signatoryPosition: string },
-            },
-            { ...options, params: { tenant: item.tenant, applicationId: item.targetId } },
-          );
-    await deleteOutbox(item.id);
-    return { outcome: { kind: "sent" }, result };
-  } catch (error) {
-    const outcome = outcomeOf(error, problemMessage);
-    if (outcome.kind === "offline") {
-      offline.online = false;
-      await putOutbox({ ...item, attempts: item.attempts + 1 });
-    } else if (outcome.kind === "retry") {
-      await putOutbox({ ...item, attempts: item.attempts + 1, lastError: outcome.reason });
-    } else if (outcome.kind === "refused") {
-      await putOutbox({ ...item, attempts: item.attempts + 1, lastError: outcome.reason, state: "refused" });
-    } else if (outcome.kind === "conflict") {
-      await putOutbox({
-        ...item,
-        attempts: item.attempts + 1,
-        lastError: outcome.reason,
-        state: "conflict",
-        conflicts: outcome.conflicts,
-      });
-    }
-    return { outcome };
-  }
+  const sent = await sendItem($state.snapshot(shown) as OutboxItem);
+  if (sent.outcome.kind === "offline") offline.online = false;
+  return sent;
 }
 
 let running: Promise<void> | null = null;
@@ -143,6 +134,7 @@ export async function submitChange(change: NewChange): Promise<{ outcome: Outcom
   );
   hint(userId, Math.max(1, offline.items.length));
   await putOutbox($state.snapshot(item) as OutboxItem);
+  changeSavedOnDevice();
   const sent = await send(item);
   await refresh();
   return sent;
