@@ -22,7 +22,7 @@ const PLACEHOLDER = /(["'`])__AKRAB_FIRST_PRECACHE__\1/g;
 
 /**
  * The route files of /login (with its "forgotten password" page, which says it needs a connection
- * when opened offline) and of the home, with the layouts and error page around them.
+ * when opened offline), of the home and of the unsent changes, with the layouts and error page around them.
  */
 const FIRST_ROUTES = [
   "src/routes/+layout.svelte",
@@ -32,6 +32,8 @@ const FIRST_ROUTES = [
   "src/routes/(auth)/reset-password/+page.svelte",
   "src/routes/(app)/+layout.svelte",
   "src/routes/(app)/+page.svelte",
+  // The list of changes not yet sent: a page one opens precisely when offline.
+  "src/routes/(app)/perubahan/+page.svelte",
 ];
 /**
  * Of those, the ones whose lazily loaded chunks belong to what the page shows: the home's role homes,
@@ -40,11 +42,15 @@ const FIRST_ROUTES = [
 const WITH_LAZY_PARTS = new Set(["src/routes/(app)/+page.svelte", "src/routes/(app)/+layout.svelte"]);
 
 /**
- * Modules loaded on demand that must be on the device before the link goes: the outbox and its
- * loop (a change saved offline is written by it; without it cached, saving offline fails on a
- * device that skipped the rest of the shell, as on 2G).
+ * Modules loaded on demand that must be on the device before the link goes: the outbox, its loop
+ * and the letter's change (a change saved offline is written by them; not cached, saving offline
+ * fails on a device that has not fetched the rest of the shell yet, or skipped it, as on 2G).
  */
-const FIRST_MODULES = ["src/lib/offline/load-sync.ts", "src/lib/offline/sync.svelte.ts"];
+const FIRST_MODULES = [
+  "src/lib/offline/load-sync.ts",
+  "src/lib/offline/sync.svelte.ts",
+  "src/lib/offline/letter-change.ts",
+];
 
 interface Chunk {
   file: string;

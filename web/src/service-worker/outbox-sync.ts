@@ -6,8 +6,22 @@ import { api, isApiError } from "../lib/api.ts";
 import { listOutbox } from "../lib/offline/db.ts";
 import { sendItem } from "../lib/offline/send.ts";
 
-/** Sends what waits; returns how many changes still wait to be sent (no link yet: at least one). */
-export async function sendWaitingChanges(): Promise<number> {
+let running: Promise<number> | null = null;
+
+/**
+ * Sends what waits; returns how many changes still wait to be sent (no link yet: at least one).
+ * One run at a time: two sync events at once (the browser's retry as the link returns, and a new
+ * registration) would send an item twice, and the second answer ("key in use") would put back as
+ * refused the change the first had just delivered.
+ */
+export function sendWaitingChanges(): Promise<number> {
+  running ??= sendAll().finally(() => {
+    running = null;
+  });
+  return running;
+}
+
+async function sendAll(): Promise<number> {
   let me: { user: { id: string } };
   try {
     me = await api.get("/auth/me");
