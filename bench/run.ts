@@ -5,6 +5,7 @@
  *    50 connections, against a hello-world Worker measured in the same run behind the same proxy;
  *  - resumable uploads: tus throughput on loopback, and bytes on the wire / file size when the
  *    connection is cut every 300–900 KiB; a phone photo's size after the browser downscales it;
+ *  - scoring in the domain: one 220-indicator answer set, and 10,000 of them (µs each; `bench/scoring.ts`);
  *  - the deployable bundle size from `wrangler deploy --dry-run`;
  *  - the sign-in page and the home on emulated 2G and slow 3G links, first and repeat visits (`link.ts`).
  * `AKRAB_BENCH_ONLY=link` runs only the last section (no seeded applications, no hello-world Worker).
@@ -22,6 +23,7 @@ import { applicationsSql, benchApplicationId } from "./seed-applications.ts";
 import { benchSlowLinks } from "./link.ts";
 import { measurePage } from "./page-weight.ts";
 import { benchPhotoDownscale } from "./photo.ts";
+import { benchScoring } from "./scoring.ts";
 import { benchUploadFaults, benchUploadThroughput } from "./uploads.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -196,6 +198,7 @@ try {
   await benchUploadThroughput(app.url);
   await benchUploadFaults(app.url);
   await benchPhotoDownscale(app.url);
+  benchScoring();
 
   const linkBrowser = await launchChromium();
   await benchSlowLinks(linkBrowser, app.url, DEMO);

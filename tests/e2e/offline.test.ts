@@ -151,10 +151,10 @@ describe("offline: reading what was seen, changes kept on the device, per-field 
       );
     });
     await again.getByTestId("outbox-item").filter({ hasText: "Surat permohonan" }).waitFor({ state: "detached" });
-    const row = conflicts.locator("tr[data-field='phone']");
+    const row = conflicts.locator("[data-field='phone']");
     expect(await row.innerText()).toContain(otherStored);
     expect(await row.innerText()).toContain(phoneStored);
-    expect(await conflicts.locator("tr[data-field='email']").count()).toBe(0);
+    expect(await conflicts.locator("[data-field='email']").count()).toBe(0);
     expect(await overflowsHorizontally(again)).toBe(false);
     await shot(again, "mobile-offline-conflict");
 

@@ -11,6 +11,8 @@ export interface Bindings {
   /** "development" allows the built-in token secret; anything else requires JWT_SECRET. */
   ENVIRONMENT: string;
   JWT_SECRET?: string;
+  /** Signs backup files of unsent changes (per-user keys derived from it); like JWT_SECRET, required outside development. */
+  BACKUP_SECRET?: string;
   /** Days past an SLA after which reminders also go to the Dinsos head (default 3). */
   SLA_ESCALATION_DAYS?: string;
   /** Where emailed links point when no request is at hand (scheduled jobs). */

@@ -149,3 +149,16 @@ export const MemberList = z.object({ items: z.array(Member) }).openapi("MemberLi
 export const RoleChange = z
   .object({ role: z.enum(["lks_operator", "dinsos_verifier", "dinsos_head", "tenant_admin"]) })
   .openapi("RoleChange");
+
+export const BackupKey = z
+  .object({
+    userId: z
+      .string()
+      .openapi({ description: "Whose key this is: a backup file names this user and is refused for anyone else" }),
+    keyId: z
+      .string()
+      .openapi({ description: "Which server secret the key was derived from; written into each backup file" }),
+    algorithm: z.literal("HMAC-SHA256"),
+    key: z.string().openapi({ description: "32 bytes, base64url without padding" }),
+  })
+  .openapi("BackupKey");

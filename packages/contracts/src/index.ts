@@ -8,3 +8,4 @@ export * from "./applications.ts";
 export * from "./workflow.ts";
 export * from "./documents.ts";
 export * from "./views.ts";
+export * from "./instruments.ts";

@@ -22,3 +22,5 @@ export * from "./applications/rules.ts";
 export * from "./applications/permissions.ts";
 export * from "./registry/permissions.ts";
 export * from "./sync/merge.ts";
+export * from "./instruments/index.ts";
+export * from "./sync/queueable.ts";

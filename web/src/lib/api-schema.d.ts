@@ -79,6 +79,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/backup-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed-in person's key for signing backup files of their unsent changes
+         * @description The web app keeps this key on the device with the person's other data (deleted at sign-out) so it can sign a backup file of the changes not yet sent, and verify one when importing it, without signal. The key only lets its holder make files that import as this person's own changes, which they can make anyway; it grants no access to anything. Answered with Cache-Control: no-store.
+         */
+        get: operations["auth.backupKey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/invitations/{token}": {
         parameters: {
             query?: never;
@@ -1378,6 +1398,16 @@ export interface components {
             email: string;
             password: string;
         };
+        BackupKey: {
+            /** @description Whose key this is: a backup file names this user and is refused for anyone else */
+            userId: string;
+            /** @description Which server secret the key was derived from; written into each backup file */
+            keyId: string;
+            /** @enum {string} */
+            algorithm: "HMAC-SHA256";
+            /** @description 32 bytes, base64url without padding */
+            key: string;
+        };
         InvitationDetails: {
             email: string;
             role: components["schemas"]["Role"];
@@ -2573,6 +2603,44 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Me"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "auth.backupKey": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The key, the same on every device and session of this person */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BackupKey"];
                 };
             };
             /** @description Not signed in, the session has ended, or the Authorization header is malformed */

@@ -1,10 +1,12 @@
 /**
  * Background Sync with no page open: the worker sends the signed-in person's waiting changes
- * itself, through the page's own `sendItem` (same request, same Idempotency-Key).
+ * itself, through the page's own `send.ts` (same request, same version, same Idempotency-Key; an
+ * accepted change moves the ones after it to its new version, and a workflow action waits while
+ * its application's files are still in the upload queue, which only a page sends).
  */
 import { api, isApiError } from "../lib/api.ts";
-import { listOutbox } from "../lib/offline/db.ts";
-import { sendItem } from "../lib/offline/send.ts";
+import { listOutbox } from "../lib/offline/outbox-store.ts";
+import { sendItem, waitsForFiles } from "../lib/offline/send.ts";
 
 let running: Promise<number> | null = null;
 
@@ -30,12 +32,24 @@ async function sendAll(): Promise<number> {
     return isApiError(error) && error.status === 401 ? 0 : 1;
   }
   // Only the changes of whoever the session cookie belongs to: never one person's under another's name.
+  const userId = me.user.id;
   let waiting = 0;
-  for (const item of await listOutbox(me.user.id)) {
-    if (item.state !== "pending") continue;
+  const ids = (await listOutbox(userId)).filter((i) => i.state === "pending").map((i) => i.id);
+  for (const [n, id] of ids.entries()) {
+    // Read again: a change sent before may have moved this one's version (`rebase` in send.ts).
+    const item = (await listOutbox(userId)).find((i) => i.id === id);
+    if (item?.state !== "pending") continue;
+    if (await waitsForFiles(item)) {
+      waiting++;
+      continue;
+    }
     const { outcome } = await sendItem(item);
-    if (outcome.kind === "offline" || outcome.kind === "retry") waiting++;
-    if (outcome.kind === "offline") break;
+    if (outcome.kind === "retry") waiting++;
+    if (outcome.kind === "offline") {
+      // This one and every one after it still wait.
+      waiting += ids.length - n;
+      break;
+    }
   }
   return waiting;
 }

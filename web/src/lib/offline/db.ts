@@ -1,69 +1,80 @@
 /**
- * The outbox on the device (IndexedDB): changes not yet accepted by the server, each row with its
- * user id, so one person's changes are never sent under another's session; sign-out deletes them.
- * Loaded with the sync loop only (the answers read are kept by `state.svelte.ts`).
- * (The upload queue keeps its own database for now; its entries fit the outbox's shape next.)
+ * The device's one store of unsent work (IndexedDB `akrab-offline`): `outbox` holds changes not yet
+ * accepted by the server (profile, letter, checklist reviews, workflow actions), `uploads` and
+ * `upload-files` the upload queue's entries and their bytes. Every row carries its user id, so one
+ * person's work is never sent under another's session; sign-out deletes it.
+ *
+ * Version 2 took in the upload queue, which had a database of its own (`akrab-uploads`): its entries
+ * are copied over on the first open and the old database is deleted only after the copy committed,
+ * so a file queued before the update is never lost (an interrupted move simply runs again).
  */
-import type { OutboxItem } from "./outbox.ts";
-
 const DB_NAME = "akrab-offline";
-const OUTBOX = "outbox";
+export const OUTBOX = "outbox";
+export const UPLOADS = "uploads";
+export const UPLOAD_FILES = "upload-files";
+/** The upload queue's database before version 2, with its stores `queue` and `files`. */
+const OLD_UPLOADS_DB = "akrab-uploads";
 
 let opening: Promise<IDBDatabase> | null = null;
+
+/**
+ * Moves the old upload queue over when this browser still has its database (the move's code loads
+ * only then: every first load opens this database).
+ */
+async function moveOldUploads(db: IDBDatabase): Promise<void> {
+  // Where the browser cannot list its databases, the move looks for itself (it never creates the old one).
+  const names = await indexedDB.databases?.().catch(() => null);
+  if (names?.some((d) => d.name === OLD_UPLOADS_DB) === false) return;
+  await (await import("./move-uploads.ts")).moveOldUploads(db, OLD_UPLOADS_DB);
+}
 
 function open(): Promise<IDBDatabase> {
   if (opening) return opening;
   opening = new Promise<IDBDatabase>((resolve, reject) => {
-    const request = indexedDB.open(DB_NAME, 1);
-    request.onupgradeneeded = () => {
-      const db = request.result;
-      db.createObjectStore(OUTBOX, { keyPath: "id" }).createIndex("userId", "userId");
+    const req = indexedDB.open(DB_NAME, 2);
+    req.onupgradeneeded = () => {
+      const db = req.result;
+      if (!db.objectStoreNames.contains(OUTBOX))
+        db.createObjectStore(OUTBOX, { keyPath: "id" }).createIndex("userId", "userId");
+      if (!db.objectStoreNames.contains(UPLOADS))
+        db.createObjectStore(UPLOADS, { keyPath: "id" }).createIndex("userId", "userId");
+      if (!db.objectStoreNames.contains(UPLOAD_FILES)) db.createObjectStore(UPLOAD_FILES, { keyPath: "id" });
     };
-    request.onsuccess = () => {
-      const db = request.result;
+    req.onsuccess = () => {
+      const db = req.result;
+      // Another tab upgrading later must not be blocked by this one (and an older tab, which does the
+      // same, lets this upgrade through: no `onblocked` refusal, the open simply waits for it).
       db.onversionchange = () => {
         db.close();
         opening = null;
       };
-      resolve(db);
+      moveOldUploads(db).then(
+        () => resolve(db),
+        () => resolve(db),
+      );
     };
-    request.onerror = () => {
+    req.onerror = () => {
       opening = null;
-      reject(request.error ?? new Error("indexedDB open failed"));
+      reject(req.error ?? new Error("indexedDB open failed"));
     };
   });
   return opening;
 }
 
-function transact<T>(store: string, mode: IDBTransactionMode, work: (s: IDBObjectStore) => IDBRequest<T> | undefined) {
+/** One transaction over `stores`; resolves with `work`'s result once the transaction has committed. */
+export function transact<T>(
+  stores: string[],
+  mode: IDBTransactionMode,
+  work: (tx: IDBTransaction) => IDBRequest<T> | undefined,
+): Promise<T | undefined> {
   return open().then(
     (db) =>
       new Promise<T | undefined>((resolve, reject) => {
-        const tx = db.transaction(store, mode);
-        const request = work(tx.objectStore(store));
-        tx.oncomplete = () => resolve(request ? request.result : undefined);
+        const tx = db.transaction(stores, mode);
+        const req = work(tx);
+        tx.oncomplete = () => resolve(req ? req.result : undefined);
         tx.onerror = () => reject(tx.error ?? new Error("indexedDB failed"));
         tx.onabort = () => reject(tx.error ?? new Error("indexedDB aborted"));
       }),
   );
-}
-
-export async function listOutbox(userId: string): Promise<OutboxItem[]> {
-  const items = await transact<OutboxItem[]>(OUTBOX, "readonly", (s) => s.index("userId").getAll(userId));
-  return (items ?? []).sort((a, b) => a.createdAt - b.createdAt);
-}
-
-export const putOutbox = (item: OutboxItem) => transact(OUTBOX, "readwrite", (s) => void s.put(item));
-export const deleteOutbox = (id: string) => transact(OUTBOX, "readwrite", (s) => void s.delete(id));
-
-/** Deletes a person's unsent changes (signed out: nothing of them stays on the device). */
-export async function clearOutbox(userId: string): Promise<void> {
-  await transact(OUTBOX, "readwrite", (s) => {
-    const cursor = s.index("userId").openKeyCursor(IDBKeyRange.only(userId));
-    cursor.onsuccess = () => {
-      if (!cursor.result) return;
-      s.delete(cursor.result.primaryKey);
-      cursor.result.continue();
-    };
-  });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "#lib/api.ts";
-import { fold, outcomeOf, type NewChange } from "./outbox.ts";
+import { fileUnsent, fold, outcomeOf, rebase, unsent, waitsForUploads, type NewChange } from "./outbox.ts";
 
 const change = (values: Record<string, unknown>, base: Record<string, unknown>): NewChange => ({
   kind: "lks",
@@ -56,5 +56,77 @@ describe("what a failed send means", () => {
       reason: "x",
     });
     expect(outcomeOf(new ApiError(409, { detail: "x" }), reason).kind).toBe("refused");
+  });
+});
+
+describe("one list for changes and files", () => {
+  const item = (over: Partial<ReturnType<typeof fold>>) => ({
+    ...fold(
+      undefined,
+      { ...change({ a: 1 }, {}), kind: "checklist", targetId: "app-1", ref: "akta" },
+      make,
+      1000,
+      "u1",
+    ),
+    ...over,
+  });
+
+  it("the same review clicked twice while it waits is one item with one key; a different one replaces it", () => {
+    const first = item({});
+    const again = fold(
+      first,
+      { ...change({ a: 1 }, {}), kind: "checklist", targetId: "app-1", ref: "akta" },
+      make,
+      2000,
+      "u1",
+    );
+    expect(again).toBe(first);
+    const other = fold(
+      first,
+      { ...change({ a: 2 }, {}), kind: "checklist", targetId: "app-1", ref: "akta" },
+      make,
+      2000,
+      "u1",
+    );
+    expect(other.id).toBe(first.id);
+    expect(other.key).not.toBe(first.key);
+  });
+
+  it("after one change to an application was accepted, the others based on the same version follow it", () => {
+    const sent = item({ id: "s", expectedVersion: 4 });
+    const review = item({ id: "r", ref: "npwp", expectedVersion: 4 });
+    const action = item({ id: "a", kind: "action", ref: undefined, expectedVersion: 4 });
+    const older = item({ id: "o", ref: "foto", expectedVersion: 3 });
+    const otherApp = item({ id: "x", targetId: "app-2", expectedVersion: 4 });
+    const profile = item({ id: "p", kind: "lks", targetId: "app-1", expectedVersion: 4 });
+    const refused = item({ id: "f", ref: "sk", expectedVersion: 4, state: "refused" });
+    const after = rebase([sent, review, action, older, otherApp, profile, refused], sent, 5);
+    expect(after.map((i) => [i.id, i.expectedVersion])).toEqual([
+      ["s", 4],
+      ["r", 5],
+      ["a", 5],
+      ["o", 3],
+      ["x", 4],
+      ["p", 4],
+      ["f", 4],
+    ]);
+  });
+
+  it("an action waits while files of its application are on their way; reviews do not", () => {
+    expect(waitsForUploads(item({ kind: "action" }), ["app-1"])).toBe(true);
+    expect(waitsForUploads(item({ kind: "action" }), ["app-2", null])).toBe(false);
+    expect(waitsForUploads(item({}), ["app-1"])).toBe(false);
+  });
+
+  it("counts changes and files still to send, since the oldest", () => {
+    expect(unsent([], [])).toEqual({ count: 0, since: null });
+    const files = [
+      { createdAt: 500, state: "offline" },
+      { createdAt: 100, state: "done" },
+      { createdAt: 200, state: "failed" },
+      { createdAt: 50, state: "preparing" },
+    ];
+    expect(unsent([{ createdAt: 900 }, { createdAt: 300 }], files)).toEqual({ count: 4, since: 200 });
+    expect(files.filter(fileUnsent).length).toBe(2);
   });
 });

@@ -3,8 +3,11 @@
  * form folds into the one still waiting, and what the server's answer makes of it.
  */
 import { isApiError } from "#lib/api.ts";
-
-type OutboxKind = "lks" | "letter";
+/*
+ * Kinds — lks: a profile edit; letter: the application letter; checklist: a verifier's accept or return
+ * (with its comment) of one document (`ref` is the requirement); action: a workflow action (transition).
+ */
+import type { OutboxKind } from "./slot.ts";
 
 interface FieldConflict {
   field: string;
@@ -21,6 +24,8 @@ export interface OutboxItem {
   tenant: string;
   /** The LKS or application the change is for. */
   targetId: string;
+  /** Within the target: the checklist requirement a review is for. */
+  ref?: string;
   /** What the person recognises it by ("Profil LKS Panti Asuhan Kasih Bunda"), and where it lives. */
   label: string;
   href: string;
@@ -38,8 +43,10 @@ export interface OutboxItem {
 
 export type NewChange = Pick<
   OutboxItem,
-  "kind" | "tenant" | "targetId" | "label" | "href" | "values" | "base" | "expectedVersion"
+  "kind" | "tenant" | "targetId" | "ref" | "label" | "href" | "values" | "base" | "expectedVersion"
 >;
+
+const sameValues = (a: Record<string, unknown>, b: Record<string, unknown>) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * A change to a form that already has one waiting replaces its values; each field keeps the base
@@ -52,6 +59,9 @@ export function fold(
   now: number,
   userId: string,
 ): OutboxItem {
+  // The same change again (a second click, a double submit) while the first still waits: nothing new
+  // is queued, and the key stays, so a send already in flight and its retry are one on the server.
+  if (waiting && waiting.state === "pending" && sameValues(waiting.values, change.values)) return waiting;
   if (!waiting)
     return {
       ...change,
@@ -72,6 +82,49 @@ export function fold(
     lastError: null,
     conflicts: [],
   };
+}
+
+/** Which record's version guards a change: the LKS's, or the application's (letter, reviews, actions). */
+const versionOf = (item: Pick<OutboxItem, "kind" | "targetId">) =>
+  `${item.kind === "lks" ? "lks" : "application"}:${item.targetId}`;
+
+/**
+ * After one change was accepted, the others waiting for the same record that were based on the same
+ * version move to the version the server answered: the record moved by this person's own change, not
+ * someone else's. A change based on any other version keeps it (and is refused if the record moved).
+ */
+export function rebase(items: OutboxItem[], sent: OutboxItem, newVersion: number): OutboxItem[] {
+  return items.map((item) =>
+    item.id !== sent.id &&
+    item.state === "pending" &&
+    versionOf(item) === versionOf(sent) &&
+    item.expectedVersion === sent.expectedVersion
+      ? { ...item, expectedVersion: newVersion }
+      : item,
+  );
+}
+
+/** Fired by the upload queue when a file reached the server (the outbox sends what waited for it). */
+export const UPLOAD_DONE = "akrab-upload-done";
+
+/**
+ * A workflow action waits while files for its application are still on their way: a submit sent
+ * before its documents arrived would be refused for a missing document the person did upload.
+ */
+export const waitsForUploads = (item: OutboxItem, uploadingApplications: readonly (string | null)[]) =>
+  item.kind === "action" && uploadingApplications.includes(item.targetId);
+
+/** A file still to send: queued, on its way, paused, waiting for signal or refused (not one being prepared or already there). */
+export const fileUnsent = (file: { state: string }) =>
+  file.state !== "done" && file.state !== "duplicate" && file.state !== "preparing";
+
+/** "3 perubahan belum terkirim sejak 10:41": changes and files together, since the oldest. */
+export function unsent(
+  changes: readonly { createdAt: number }[],
+  files: readonly { createdAt: number; state: string }[],
+): { count: number; since: number | null } {
+  const all = [...changes, ...files.filter(fileUnsent)];
+  return { count: all.length, since: all.length > 0 ? Math.min(...all.map((i) => i.createdAt)) : null };
 }
 
 export type Outcome =

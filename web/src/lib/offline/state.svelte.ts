@@ -11,6 +11,7 @@
  */
 import { setReadCache } from "#lib/api.ts";
 import type { OutboxItem } from "./outbox.ts";
+import { sameSlot } from "./slot.ts";
 
 export const LAST_USER = "akrab.offline.user";
 /** Set by the sync loop to how many changes this person left on the device (a hint: decides whether it loads). */
@@ -28,7 +29,7 @@ async function getRead(userId: string, url: string): Promise<StoredRead | undefi
   return response ? ((await response.json()) as StoredRead) : undefined;
 }
 
-async function putRead(userId: string, url: string, data: unknown): Promise<void> {
+export async function putRead(userId: string, url: string, data: unknown): Promise<void> {
   const read: StoredRead = { data, fetchedAt: Date.now() };
   await (await readsOf(userId)).put(url, new Response(JSON.stringify(read)));
 }
@@ -43,9 +44,9 @@ export const offline = $state({
   hinted: false,
 });
 
-/** The change to this form still on the device, if any. */
-export const pendingFor = (kind: OutboxItem["kind"], targetId: string): OutboxItem | undefined =>
-  offline.items.find((item) => item.kind === kind && item.targetId === targetId);
+/** The change to this form (document, application) still on the device, if any. */
+export const pendingFor = (kind: OutboxItem["kind"], targetId: string, ref?: string): OutboxItem | undefined =>
+  offline.items.find((item) => sameSlot(item, kind, targetId, ref));
 
 /** Before the session is known: reads answer from the last person's store so `/auth/me` works offline. */
 export function prepareOffline(): void {

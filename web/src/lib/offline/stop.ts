@@ -1,8 +1,9 @@
 /**
  * Sign-out and an ended session (loaded then, not with every page): the person's read answers go;
- * their unsent changes go too when they signed out, and stay for them when the session expired.
+ * their unsent changes and files go too when they signed out, and stay for them when the session expired.
  */
 import { setReadCache } from "#lib/api.ts";
+import { uploads } from "#lib/uploads/lazy.svelte.ts";
 import { loadedSync } from "./load-sync.ts";
 import { LAST_USER, offline, readsName, unsentKey } from "./state.svelte.ts";
 
@@ -25,6 +26,8 @@ export async function stopOffline({ signedOut }: { signedOut: boolean }): Promis
   if (!userId) return;
   await caches.delete(readsName(userId)).catch(() => false);
   if (!signedOut) return;
-  await import("./db.ts").then((db) => db.clearOutbox(userId)).catch(() => {});
+  // Files on their way stop first, so no transfer writes its entry back after the store is cleared.
+  uploads.queue?.stop();
+  await import("./outbox-store.ts").then((db) => db.clearOutbox(userId)).catch(() => {});
   forget(unsentKey(userId));
 }

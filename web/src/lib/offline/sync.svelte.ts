@@ -5,10 +5,11 @@
  * a 409 with conflicts becomes a conflict for the person to settle on /perubahan.
  */
 import { settleConflicts, type FieldChange } from "@akrab/domain";
-import { deleteOutbox, listOutbox, putOutbox } from "./db.ts";
+import { keepBackupKey } from "./backup-key.ts";
 import { OUTBOX_SYNC_TAG, SYNC_OUTBOX } from "./messages.ts";
-import { fold, type NewChange, type OutboxItem, type Outcome } from "./outbox.ts";
-import { sendItem } from "./send.ts";
+import { deleteOutbox, listOutbox, putOutbox } from "./outbox-store.ts";
+import { fold, UPLOAD_DONE, type NewChange, type OutboxItem, type Outcome } from "./outbox.ts";
+import { sendItem, waitsForFiles } from "./send.ts";
 import { changeSavedOnDevice } from "#lib/pwa/device.svelte.ts";
 import { offline, pendingFor, unsentKey } from "./state.svelte.ts";
 
@@ -53,6 +54,9 @@ export async function startSync(): Promise<void> {
   void navigator.storage?.persist?.().catch(() => false);
   addEventListener("online", onOnline);
   navigator.serviceWorker?.addEventListener("message", onWorkerMessage);
+  // A file reached the server: an action that waited for it can go now.
+  addEventListener(UPLOAD_DONE, onOnline);
+  if (offline.userId) void keepBackupKey(offline.userId);
   timer = setInterval(() => void syncNow(), SYNC_EVERY_MS);
   await refresh();
   void syncNow();
@@ -63,6 +67,7 @@ export function stopSync(): void {
   timer = null;
   removeEventListener("online", onOnline);
   navigator.serviceWorker?.removeEventListener("message", onWorkerMessage);
+  removeEventListener(UPLOAD_DONE, onOnline);
 }
 
 async function refresh(): Promise<void> {
@@ -90,20 +95,41 @@ function newKey(): string {
 /** Sends one item (`send.ts`, shared with the service worker); on success it leaves the outbox. */
 async function send(shown: OutboxItem): Promise<{ outcome: Outcome; result?: unknown }> {
   // A plain copy: IndexedDB cannot store the reactive proxies of `offline.items`.
-  const sent = await sendItem($state.snapshot(shown) as OutboxItem);
-  if (sent.outcome.kind === "offline") offline.online = false;
-  return sent;
+  const item = $state.snapshot(shown) as OutboxItem;
+  inFlight.add(item.id);
+  try {
+    const sent = await sendItem(item);
+    if (sent.outcome.kind === "offline") offline.online = false;
+    return sent;
+  } finally {
+    inFlight.delete(item.id);
+  }
 }
+
+/** The items being sent right now (a run started meanwhile leaves them to the send under way). */
+const inFlight = new Set<string>();
 
 let running: Promise<void> | null = null;
 
+/** Asked again while a run was under way (a file arrived, the link returned): one more run follows. */
+let again = false;
+
 /** Sends every pending change, oldest first; stops at the first sign of no link. */
 export function syncNow(): Promise<void> {
-  if (running) return running;
+  if (running) {
+    again = true;
+    return running;
+  }
   running = (async () => {
     try {
       await refresh();
-      for (const item of offline.items.filter((i) => i.state === "pending")) {
+      const ids = offline.items.filter((i) => i.state === "pending").map((i) => i.id);
+      for (const id of ids) {
+        // Read again: an item sent before may have moved this one's version (see `followVersion`).
+        await refresh();
+        const item = offline.items.find((i) => i.id === id);
+        if (item?.state !== "pending" || inFlight.has(id)) continue;
+        if (await waitsForFiles(item)) continue;
         const { outcome } = await send(item);
         if (outcome.kind === "sent") offline.online = true;
         if (outcome.kind === "offline") break;
@@ -111,6 +137,10 @@ export function syncNow(): Promise<void> {
     } finally {
       await refresh();
       running = null;
+      if (again) {
+        again = false;
+        void syncNow();
+      }
     }
   })();
   return running;
@@ -123,10 +153,10 @@ export function syncNow(): Promise<void> {
 export async function submitChange(change: NewChange): Promise<{ outcome: Outcome; result?: unknown }> {
   const userId = offline.userId;
   if (!userId) throw new Error("offline: no signed-in person");
-  await running;
+  while (running) await running;
   await refresh();
   const item = fold(
-    pendingFor(change.kind, change.targetId),
+    pendingFor(change.kind, change.targetId, change.ref),
     change,
     () => ({ id: crypto.randomUUID(), key: newKey() }),
     Date.now(),
@@ -135,6 +165,10 @@ export async function submitChange(change: NewChange): Promise<{ outcome: Outcom
   hint(userId, Math.max(1, offline.items.length));
   await putOutbox($state.snapshot(item) as OutboxItem);
   changeSavedOnDevice();
+  if (await waitsForFiles(item)) {
+    await refresh();
+    return { outcome: { kind: "offline" } };
+  }
   const sent = await send(item);
   await refresh();
   return sent;

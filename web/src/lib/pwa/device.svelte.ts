@@ -4,6 +4,7 @@
  * persistent storage for what the person keeps on the device, and whether to offer the install or
  * tell an iPhone user about Safari's 7-day rule (the notices and their texts load only then).
  */
+import { mayFetch } from "#lib/data-saver/state.svelte.ts";
 import { PRECACHE_REST } from "#lib/offline/messages.ts";
 
 /** Chromium's `beforeinstallprompt` event (not in TypeScript's DOM library). */
@@ -57,21 +58,14 @@ export function remember(key: string, value: string): void {
   }
 }
 
-interface NetworkInformation {
-  saveData?: boolean;
-  effectiveType?: string;
-}
-
-/** Save-Data or a 2G link: the rest of the shell waits until a page needs it (cached as it passes). */
-function linkIsScarce(): boolean {
-  const connection = (navigator as Navigator & { connection?: NetworkInformation }).connection;
-  return connection?.saveData === true || /(^|-)2g$/.test(connection?.effectiveType ?? "");
-}
-
-/** Already after the page's own loads (see the (app) layout): the worker fetches the rest when idle. */
+/**
+ * Already after the page's own loads (see the (app) layout): the worker fetches the rest when idle.
+ * Not with data saver on (Save-Data, a 2G link, or the person's choice: the data-saver rule's
+ * "precache"): the rest then comes file by file as pages need it (cached as it passes).
+ */
 function precacheRestWhenIdle(): void {
   const sw = navigator.serviceWorker;
-  if (!sw || linkIsScarce()) return;
+  if (!sw || !mayFetch("precache")) return;
   const idle = (run: () => void) =>
     "requestIdleCallback" in globalThis ? requestIdleCallback(run, { timeout: 10_000 }) : setTimeout(run, 1000);
   void sw.ready.then((registration) => idle(() => registration.active?.postMessage({ type: PRECACHE_REST })));

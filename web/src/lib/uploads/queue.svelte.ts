@@ -7,7 +7,9 @@
  * This module is loaded on demand (see lazy.svelte.ts): when the person picks a file, or when the
  * device holds unfinished files. tus-js-client is imported only when a transfer starts.
  */
+import { uploadBytes } from "#lib/data-saver/meter.svelte.ts";
 import { api, isApiError } from "#lib/api.ts";
+import { UPLOAD_DONE } from "#lib/offline/outbox.ts";
 import type { DocumentType } from "#lib/api-types.ts";
 import { prepareFile, PrepareRefused } from "./prepare.ts";
 import { RETRY_DELAYS, transferPlan, type ConnectionInfo } from "./plan.ts";
@@ -64,6 +66,8 @@ export interface UploadItem {
   documentId: string | null;
   maxBytes: number;
   acceptedTypes: DocumentType[];
+  /** When it was queued ("belum terkirim sejak 10:41" counts files with the other changes). */
+  createdAt: number;
 }
 
 export interface AddRequest {
@@ -142,6 +146,15 @@ export class UploadQueue {
     this.#schedule();
   }
 
+  /** Signed out: stops every transfer and forgets this person's files in memory (the device's copy is deleted by the caller). */
+  stop(): void {
+    this.#stopAll("reset");
+    this.#userId = null;
+    this.#records.clear();
+    this.items = [];
+    this.ready = false;
+  }
+
   /** Called with each file that reached the server (also when it was already there). */
   onFinished(listener: (item: UploadItem) => void): () => void {
     this.#listeners.add(listener);
@@ -180,6 +193,7 @@ export class UploadQueue {
       documentId: null,
       maxBytes: request.maxBytes,
       acceptedTypes: [...request.acceptedTypes],
+      createdAt: Date.now(),
     };
     this.items.push(placeholder);
     let prepared: Awaited<ReturnType<typeof prepareFile>>;
@@ -313,6 +327,7 @@ export class UploadQueue {
       documentId: entry.documentId,
       maxBytes: entry.maxBytes,
       acceptedTypes: entry.acceptedTypes,
+      createdAt: entry.createdAt,
     };
   }
 
@@ -493,6 +508,8 @@ export class UploadQueue {
     const { chunkSize } = transferPlan(connection, mobile);
     const id = entry.id;
     let lastSaved = 0;
+    // For the session data meter: bytes sent since the last report (a resume restarts from the server's offset).
+    let reported = -1;
     const upload = new tus.Upload(blob, {
       uploadUrl: entry.uploadUrl,
       uploadSize: entry.size,
@@ -504,6 +521,8 @@ export class UploadQueue {
       onShouldRetry: (error) =>
         navigator.onLine !== false && shouldRetryStatus(error.originalResponse?.getStatus() ?? 0),
       onProgress: (sent) => {
+        if (reported >= 0 && sent > reported) uploadBytes.sent += sent - reported;
+        reported = sent;
         const item = this.#item(id);
         if (!item) return;
         item.sent = sent;
@@ -579,6 +598,7 @@ export class UploadQueue {
     this.#set(id, { state: duplicate ? "duplicate" : "done", documentId, sent: entry.size });
     const item = this.#item(id);
     if (item) for (const listener of this.#listeners) listener(item);
+    dispatchEvent(new Event(UPLOAD_DONE));
   }
 }
 

@@ -1,12 +1,14 @@
 /**
- * The upload queue on the device (IndexedDB): every file waiting to be sent, with the bytes to
- * send (after downscaling), its thumbnail, and the tus upload URL once created. A reload, a
- * closed tab or a dropped link loses nothing: the queue picks up from the server's offset.
+ * The upload queue on the device (IndexedDB, in the offline layer's database beside the outbox, see
+ * `offline/db.ts`): every file waiting to be sent, with the bytes to send (after downscaling), its
+ * thumbnail, and the tus upload URL once created. A reload, a closed tab or a dropped link loses
+ * nothing: the queue picks up from the server's offset.
  *
- * Two object stores: `queue` holds each entry's small, often rewritten state (offset, state);
- * `files` holds its bytes, written once — so saving progress never copies a 20 MB blob again.
+ * Two object stores: `uploads` holds each entry's small, often rewritten state (offset, state);
+ * `upload-files` holds its bytes, written once — so saving progress never copies a 20 MB blob again.
  */
 import type { DocumentType } from "#lib/api-types.ts";
+import { transact, UPLOAD_FILES, UPLOADS } from "#lib/offline/db.ts";
 import type { Failure } from "./protocol.ts";
 
 type StoredState = "queued" | "uploading" | "paused" | "finishing" | "failed";
@@ -55,60 +57,8 @@ export interface StoredFile {
   thumbnail: Blob | null;
 }
 
-const DB_NAME = "akrab-uploads";
-const QUEUE = "queue";
-const FILES = "files";
-
-let opening: Promise<IDBDatabase> | null = null;
-
-function open(): Promise<IDBDatabase> {
-  if (opening) return opening;
-  opening = new Promise<IDBDatabase>((resolve, reject) => {
-    const request = indexedDB.open(DB_NAME, 1);
-    request.onupgradeneeded = () => {
-      const db = request.result;
-      if (!db.objectStoreNames.contains(QUEUE))
-        db.createObjectStore(QUEUE, { keyPath: "id" }).createIndex("userId", "userId");
-      if (!db.objectStoreNames.contains(FILES)) db.createObjectStore(FILES, { keyPath: "id" });
-    };
-    request.onsuccess = () => {
-      const db = request.result;
-      // Another tab upgrading later must not be blocked by this one.
-      db.onversionchange = () => {
-        db.close();
-        opening = null;
-      };
-      resolve(db);
-    };
-    request.onerror = () => {
-      opening = null;
-      reject(request.error ?? new Error("indexedDB open failed"));
-    };
-    request.onblocked = () => {
-      opening = null;
-      reject(new Error("indexedDB blocked"));
-    };
-  });
-  return opening;
-}
-
-/** One transaction over `stores`; resolves with `work`'s result once the transaction has committed. */
-function transact<T>(
-  stores: string[],
-  mode: IDBTransactionMode,
-  work: (tx: IDBTransaction) => IDBRequest<T> | undefined,
-): Promise<T | undefined> {
-  return open().then(
-    (db) =>
-      new Promise<T | undefined>((resolve, reject) => {
-        const tx = db.transaction(stores, mode);
-        const request = work(tx);
-        tx.oncomplete = () => resolve(request ? request.result : undefined);
-        tx.onerror = () => reject(tx.error ?? new Error("indexedDB failed"));
-        tx.onabort = () => reject(tx.error ?? new Error("indexedDB aborted"));
-      }),
-  );
-}
+const QUEUE = UPLOADS;
+const FILES = UPLOAD_FILES;
 
 export async function loadEntries(userId: string): Promise<StoredEntry[]> {
   const entries = await transact(

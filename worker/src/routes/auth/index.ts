@@ -1,4 +1,5 @@
 import { createRouter } from "../../lib/router.ts";
+import { backupKeyRoute, getBackupKey } from "./backup-key.ts";
 import { acceptInvitation, acceptInvitationRoute } from "./invitation-accept.ts";
 import { showInvitation, showInvitationRoute } from "./invitation-show.ts";
 import { login, loginRoute } from "./login.ts";
@@ -12,6 +13,7 @@ export const authRoutes = createRouter()
   .openapi(loginRoute, login)
   .openapi(logoutRoute, logout)
   .openapi(meRoute, me)
+  .openapi(backupKeyRoute, getBackupKey)
   .openapi(showInvitationRoute, showInvitation)
   .openapi(acceptInvitationRoute, acceptInvitation)
   .openapi(requestPasswordResetRoute, requestPasswordReset)
