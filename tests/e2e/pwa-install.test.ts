@@ -307,4 +307,160 @@ describe("installable app: precache split, manifest, install offer, device notic
     await expect.poll(left, { timeout: 10_000 }).toBe(0);
     await context.close();
   }, 120_000);
+  test("Background Sync holds a workflow action while its application's files wait, and moves it to the version the letter's send gave", async () => {
+    const setup = await registerLksWithApplication(baseUrl(), "Panti Asuhan Uji Tunggu Berkas");
+    const appPath = `/permohonan/${setup.applicationId}?t=${setup.tenant}`;
+    const { page, context } = await open(browser, { width: 360, height: 740 });
+    await login(page, setup.email, setup.password);
+    await controlledByServiceWorker(page);
+    await page.goto(appPath);
+    await page.getByTestId("letter-form").waitFor();
+    await page.waitForLoadState("networkidle");
+
+    // The letter is saved offline (a change of kind "letter" in the outbox).
+    await context.setOffline(true);
+    const summary = "Ringkasan dikirim oleh service worker.";
+    await page.locator("#f-letter-summary").fill(summary);
+    await page.getByRole("button", { name: "Simpan surat" }).click();
+    await page.getByText("Disimpan di perangkat").waitFor();
+    await page.close();
+
+    /** Runs `fn` in a page of the app with no sync loop (/login), then closes it (the worker asks no page). */
+    type Edit = "add" | "drop-upload" | "read";
+    const onDevice = async <T>(
+      fn: (arg: { applicationId: string; edit: Edit }) => Promise<T>,
+      edit: Edit,
+    ): Promise<T> => {
+      const login = await context.newPage();
+      await login.goto("/login");
+      const result = await login.evaluate(fn, { applicationId: setup.applicationId, edit });
+      await login.close();
+      return result;
+    };
+    type Row = { id: string; kind: string; state: string; attempts: number; expectedVersion: number };
+    /** The outbox's rows, or with `edit` an edit of the stores first (in one transaction). */
+    const outbox = (edit: Edit) =>
+      onDevice(
+        ({ applicationId, edit }) =>
+          new Promise<Row[]>((resolve, reject) => {
+            const request = indexedDB.open("akrab-offline");
+            request.onerror = () => reject(request.error);
+            request.onsuccess = () => {
+              const tx = request.result.transaction(["outbox", "uploads"], "readwrite");
+              const store = tx.objectStore("outbox");
+              const all = store.getAll();
+              all.onsuccess = () => {
+                const rows = all.result as (Row & Record<string, unknown>)[];
+                const letter = rows.find((row) => row.kind === "letter");
+                if (edit === "add" && letter) {
+                  // A submit queued just before the letter, based on the same version, while a file
+                  // for this application is still in the upload queue.
+                  store.put({
+                    ...letter,
+                    id: "queued-submit",
+                    key: crypto.randomUUID(),
+                    kind: "action",
+                    label: "Ajukan",
+                    values: { action: "submit" },
+                    base: {},
+                    createdAt: (letter.createdAt as number) - 1,
+                    attempts: 0,
+                    lastError: null,
+                  });
+                  tx.objectStore("uploads").put({
+                    id: "waiting-file",
+                    userId: letter.userId,
+                    tenant: letter.tenant,
+                    target: { applicationId, requirement: "akta_pendirian" },
+                    label: "Akta pendirian",
+                    filename: "akta.pdf",
+                    filetype: "application/pdf",
+                    size: 10,
+                    originalSize: 10,
+                    sha256: "",
+                    maxBytes: 1_000_000,
+                    acceptedTypes: ["pdf"],
+                    uploadUrl: null,
+                    offset: 0,
+                    documentId: null,
+                    state: "queued",
+                    failure: null,
+                    createdAt: Date.now(),
+                  });
+                }
+                if (edit === "drop-upload") tx.objectStore("uploads").delete("waiting-file");
+              };
+              tx.oncomplete = () =>
+                resolve(
+                  (all.result as Row[]).map(({ id, kind, state, attempts, expectedVersion }) => ({
+                    id,
+                    kind,
+                    state,
+                    attempts,
+                    expectedVersion,
+                  })),
+                );
+              tx.onerror = () => reject(tx.error);
+              tx.onabort = () => reject(tx.error);
+            };
+          }),
+        edit,
+      );
+    const [letter] = await outbox("add");
+    expect(letter).toMatchObject({ kind: "letter", state: "pending" });
+
+    const blank = await context.newPage();
+    const cdp = await context.newCDPSession(blank);
+    const registrationId = new Promise<string>((resolve) =>
+      cdp.on("ServiceWorker.workerRegistrationUpdated", ({ registrations }) => {
+        const ours = registrations.find((r: { scopeURL: string }) => r.scopeURL === `${baseUrl()}/`);
+        if (ours) resolve(ours.registrationId);
+      }),
+    );
+    await cdp.send("ServiceWorker.enable");
+    await context.setOffline(false);
+    const sync = async () =>
+      cdp.send("ServiceWorker.dispatchSyncEvent", {
+        origin: baseUrl(),
+        registrationId: await registrationId,
+        tag: "akrab-outbox",
+        lastChance: false,
+      });
+    await sync();
+
+    const signedIn = await apiFetch("/api/v1/auth/login", {
+      method: "POST",
+      body: { email: setup.email, password: setup.password },
+    });
+    const cookie = signedIn.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
+    const appApi = `/api/v1/t/${setup.tenant}/applications/${setup.applicationId}`;
+    const application = async () =>
+      (await (await apiFetch(appApi, { cookie })).json()) as {
+        version: number;
+        status: string;
+        letter: { summary?: string } | null;
+      };
+    await expect.poll(async () => (await application()).letter?.summary, { timeout: 20_000 }).toBe(summary);
+    const { version, status } = await application();
+
+    // The letter went; the older submit was passed over untouched (its file is not there yet) and
+    // now carries the version the letter's send answered (the record moved by this person's change).
+    await expect
+      .poll(() => outbox("read"), { timeout: 10_000 })
+      .toEqual([{ id: "queued-submit", kind: "action", state: "pending", attempts: 0, expectedVersion: version }]);
+    expect((await application()).status).toBe(status);
+
+    // The file is no longer waiting: the next sync sends the submit (the server answers it).
+    await outbox("drop-upload");
+    await sync();
+    await expect
+      .poll(async () => (await outbox("read")).map((row) => row.attempts > 0 || row.state !== "pending"), {
+        timeout: 20_000,
+      })
+      .not.toEqual([false]);
+    await context.close();
+  }, 120_000);
 });
