@@ -6,7 +6,9 @@
  *  - resumable uploads: tus throughput on loopback, and bytes on the wire / file size when the
  *    connection is cut every 300–900 KiB; a phone photo's size after the browser downscales it;
  *  - scoring in the domain: one 220-indicator answer set, and 10,000 of them (µs each; `bench/scoring.ts`);
- *  - the deployable bundle size from `wrangler deploy --dry-run`.
+ *  - the deployable bundle size from `wrangler deploy --dry-run`;
+ *  - the sign-in page and the home on emulated 2G and slow 3G links, first and repeat visits (`link.ts`).
+ * `AKRAB_BENCH_ONLY=link` runs only the last section (no seeded applications, no hello-world Worker).
  * Figures, not pass/fail: compare ratios measured in one run (the wrangler dev proxy dominates).
  */
 import { execFileSync, spawn } from "node:child_process";
@@ -18,6 +20,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { d1RoundTrips, load, type LoadResult } from "./load.ts";
 import { applicationsSql, benchApplicationId } from "./seed-applications.ts";
+import { benchSlowLinks } from "./link.ts";
 import { measurePage } from "./page-weight.ts";
 import { benchPhotoDownscale } from "./photo.ts";
 import { benchScoring } from "./scoring.ts";
@@ -81,6 +84,18 @@ function bundleSize(): string {
     env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
   });
   return out.match(/Total Upload:[^\n]*/)?.[0] ?? "unknown";
+}
+
+if (process.env.AKRAB_BENCH_ONLY === "link") {
+  const app = await startLocalServer({ port: APP_PORT });
+  try {
+    const browser = await launchChromium();
+    await benchSlowLinks(browser, app.url, DEMO);
+    await browser.close();
+  } finally {
+    await app.stop();
+  }
+  process.exit(0);
 }
 
 const APPLICATIONS = 5000;
@@ -184,6 +199,10 @@ try {
   await benchUploadFaults(app.url);
   await benchPhotoDownscale(app.url);
   benchScoring();
+
+  const linkBrowser = await launchChromium();
+  await benchSlowLinks(linkBrowser, app.url, DEMO);
+  await linkBrowser.close();
 
   console.log(`Deployable bundle (wrangler deploy --dry-run): ${bundleSize()}`);
 } finally {

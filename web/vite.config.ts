@@ -8,6 +8,7 @@ import adapter from "@sveltejs/adapter-static";
 import { sveltekit, type Config } from "@sveltejs/kit/vite";
 import { paraglideVitePlugin } from "@inlang/paraglide-js";
 import { defineConfig, type Plugin } from "vite";
+import { firstPrecachePlugin } from "./first-precache.ts";
 
 type CspDirectives = NonNullable<NonNullable<Config["csp"]>["directives"]>;
 
@@ -97,8 +98,15 @@ const SIGNED_IN_SHELL = [
   "routes/(app)/+layout.svelte",
   "routes/(app)/+layout.ts",
 ];
-/** The signed-in home (`/`) with every role's home component (loaded lazily, but they are the page's content). */
-const HOME_KEYS = messageKeys([...SIGNED_IN_SHELL, "routes/(app)/+page.svelte"], true);
+/**
+ * The signed-in home (`/`) with every role's home component (loaded lazily, but they are the page's
+ * content); of the shell only what it shows at once (its lazily loaded parts, such as the offline
+ * banner, the data-saver panel or the install notices, are not in every first load of the home).
+ */
+const HOME_KEYS = new Set([
+  ...messageKeys(SIGNED_IN_SHELL, false),
+  ...messageKeys(["routes/(app)/+page.svelte"], true),
+]);
 /** The application page (`/permohonan/{id}`): what it shows at once, and with its lazily loaded parts (dialog, timeline, upload queue). */
 const APPLICATION_PAGE = "routes/(app)/permohonan/[id]/+page.svelte";
 const APPLICATION_KEYS = messageKeys([...SIGNED_IN_SHELL, APPLICATION_PAGE], false);
@@ -218,6 +226,7 @@ export default defineConfig({
       version: { name: process.env.AKRAB_VERSION ?? Date.now().toString(36) },
     }),
     cspHeaderPlugin(),
+    firstPrecachePlugin(),
   ],
   build: {
     // Lean output for 2G/3G; no source maps shipped to users.

@@ -1,3 +1,5 @@
+import { readdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { registerLksWithApplication, type LksWithApplication } from "../../bench/photo.ts";
@@ -36,6 +38,7 @@ interface HistoryEntry {
   newValue: unknown;
 }
 
+const IMMUTABLE = fileURLToPath(new URL("../../web/build/_app/immutable/", import.meta.url));
 describe("offline: reading what was seen, changes kept on the device, per-field conflicts", () => {
   // A fresh LKS with its own operator and draft application: the demo LKS (lks@akrab.test) is moved
   // and edited by other test files running side by side, which would make this one's conflicts theirs.
@@ -68,6 +71,19 @@ describe("offline: reading what was seen, changes kept on the device, per-field 
     const historyOf = async (cookie: string) =>
       ((await (await apiFetch(`${lksApi}/history?limit=50`, { cookie })).json()) as { items: HistoryEntry[] }).items;
     const seen = new Set((await historyOf(reader)).map((entry) => entry.id));
+
+    // Signed in and idle once, the service worker has fetched the rest of the app (it precaches
+    // only /login and the home on install): the parts these pages load later are there offline.
+    const buildFiles = readdirSync(IMMUTABLE, { recursive: true, withFileTypes: true }).filter((e) =>
+      e.isFile(),
+    ).length;
+    const cachedFiles = () =>
+      page.evaluate(async () => {
+        const key = (await caches.keys()).find((name) => name.startsWith("akrab-shell-"));
+        const requests = key ? await (await caches.open(key)).keys() : [];
+        return requests.filter((r) => new URL(r.url).pathname.startsWith("/_app/immutable/")).length;
+      });
+    await expect.poll(cachedFiles, { timeout: 45_000 }).toBe(buildFiles);
 
     // Offline, a reload of each shows its data with the date it was fetched.
     await context.setOffline(true);

@@ -1,17 +1,30 @@
 /**
- * Akrab's service worker: precaches the app shell so that a repeat visit, even on a
- * 2G link or offline, fetches no shell bytes.
+ * Akrab's service worker: keeps the app shell on the device so that a repeat visit, even on a
+ * 2G link or offline, opens the sign-in page and the home without waiting on the network.
  *
  * - Cache key = SvelteKit's build version; a new deploy installs a new cache and the
  *   page offers a reload (the new worker waits until told to take over, so a running
  *   tab never mixes two builds).
- * - Every navigation gets the cached SPA shell ("/", the adapter's index.html fallback),
- *   cache first. The cached response keeps its headers, CSP included.
+ * - Precache in two steps. Install fetches only the first set: the shell, the entry, the
+ *   /login route and the signed-in home with every role's home (`FIRST_SET`, listed by the build
+ *   from SvelteKit's client manifest, see `web/first-precache.ts`), so a first visit on 2G does
+ *   not share its link with a minute of precaching. The rest comes when the page says the
+ *   person is signed in and the link is idle (`PRECACHE_REST`), or file by file as the pages
+ *   fetch them (every immutable asset is cached as it passes).
+ * - Every navigation gets the cached SPA shell ("/", the adapter's index.html fallback), cache
+ *   first, then asks the network for it in the background: the same build's shell replaces the
+ *   cached one (headers such as the CSP may change), another build's means a new deploy, so the
+ *   worker looks for its update (the page then offers the reload).
  * - /api/* is never touched: data is live, and the session cookie stays with the network.
+ * - Background Sync (`akrab-outbox`): the outbox's waiting changes are sent by an open page's
+ *   loop when there is one, by this worker otherwise (see `outbox-sync.ts`); both send through
+ *   `lib/offline/send.ts`, so the request and its Idempotency-Key are the same either way.
  */
 import { self } from "$app/service-worker";
 import { assets, immutable } from "$app/manifest";
 import { version } from "$app/env";
+import { OUTBOX_SYNC_TAG, PRECACHE_REST, SKIP_WAITING, SYNC_OUTBOX } from "../lib/offline/messages.ts";
+import { sendWaitingChanges } from "./outbox-sync.ts";
 
 const CACHE_PREFIX = "akrab-shell-";
 const CACHE = `${CACHE_PREFIX}${version}`;
@@ -22,21 +35,39 @@ const toPath = (path: string) => new URL(path, scope).pathname;
 const NOT_SERVED = new Set(["_headers", "_redirects", ".assetsignore"]);
 
 const SHELL = toPath("./");
-const PRECACHE = [
-  SHELL,
-  ...immutable.map((file) => toPath(file.path)),
-  ...assets.filter((file) => !NOT_SERVED.has(file.path.replace(/^\//, ""))).map((file) => toPath(file.path)),
-];
-const PRECACHED = new Set(PRECACHE);
+const IMMUTABLE = immutable.map((file) => toPath(file.path));
+const STATIC = assets.filter((file) => !NOT_SERVED.has(file.path.replace(/^\//, ""))).map((file) => toPath(file.path));
+/** Everything of this build the worker keeps: cached when first fetched, whichever way. */
+const KNOWN = new Set([SHELL, ...IMMUTABLE, ...STATIC]);
+
+/**
+ * The first set, written into this file by the build (`first-precache.ts` replaces the placeholder
+ * with a JSON list of paths under /_app/immutable/). Unreplaced (dev), every file is first.
+ */
+const FIRST_SET_JSON = "__AKRAB_FIRST_PRECACHE__";
+function firstSet(): string[] {
+  let listed: string[];
+  try {
+    listed = (JSON.parse(FIRST_SET_JSON) as string[]).map(toPath);
+  } catch {
+    listed = IMMUTABLE;
+  }
+  // The icons are for the install dialog and the home screen: they can wait for the rest.
+  const staticFirst = STATIC.filter((path) => !path.endsWith(".png"));
+  return [SHELL, ...staticFirst, ...listed.filter((path) => KNOWN.has(path))];
+}
+const FIRST = firstSet();
+
+/** Fetches `paths` not yet in the cache into it (`reload` skips the HTTP cache: never an older file). */
+async function precache(paths: string[]): Promise<void> {
+  const cache = await caches.open(CACHE);
+  const missing: string[] = [];
+  for (const path of paths) if (!(await cache.match(path))) missing.push(path);
+  await cache.addAll(missing.map((url) => new Request(url, { cache: "reload" })));
+}
 
 self.addEventListener("install", (event) => {
-  event.waitUntil(
-    (async () => {
-      const cache = await caches.open(CACHE);
-      // `reload` skips the HTTP cache so an older index.html can never be precached.
-      await cache.addAll(PRECACHE.map((url) => new Request(url, { cache: "reload" })));
-    })(),
-  );
+  event.waitUntil(precache(FIRST));
 });
 
 self.addEventListener("activate", (event) => {
@@ -51,7 +82,11 @@ self.addEventListener("activate", (event) => {
 });
 
 self.addEventListener("message", (event) => {
-  if (event.data && (event.data as { type?: string }).type === "SKIP_WAITING") void self.skipWaiting();
+  const type = (event.data as { type?: string } | null)?.type;
+  if (type === SKIP_WAITING) void self.skipWaiting();
+  // The rest one file at a time in one go; a failure (link lost) leaves the files fetched so far,
+  // and the next sign-in or page load asks again.
+  else if (type === PRECACHE_REST) event.waitUntil(precache([...KNOWN]).catch(() => {}));
 });
 
 async function fromCache(key: string, request: Request): Promise<Response> {
@@ -59,8 +94,17 @@ async function fromCache(key: string, request: Request): Promise<Response> {
   const hit = await cache.match(key);
   if (hit) return hit;
   const response = await fetch(request);
-  if (response.ok && PRECACHED.has(key)) await cache.put(key, response.clone());
+  if (response.ok && KNOWN.has(key)) await cache.put(key, response.clone());
   return response;
+}
+
+/** The shell from the network, kept when it is this build's; another build's looks for the update. */
+async function refreshShell(): Promise<void> {
+  const response = await fetch(SHELL, { cache: "no-cache" });
+  if (!response.ok) return;
+  const html = await response.clone().text();
+  if (html.includes(`version: "${version}"`)) await (await caches.open(CACHE)).put(SHELL, response);
+  else await self.registration.update();
 }
 
 self.addEventListener("fetch", (event) => {
@@ -70,11 +114,45 @@ self.addEventListener("fetch", (event) => {
   if (url.origin !== scope.origin) return;
   if (url.pathname.startsWith("/api/")) return;
 
-  if (PRECACHED.has(url.pathname)) {
+  if (KNOWN.has(url.pathname) && url.pathname !== SHELL) {
     event.respondWith(fromCache(url.pathname, request));
   } else if (request.mode === "navigate") {
     // Every route of the SPA is the same document.
     event.respondWith(fromCache(SHELL, request).catch(() => fetch(request)));
+    event.waitUntil(refreshShell().catch(() => {}));
   }
   // Anything else (e.g. /_app/version.json) goes to the network untouched.
+});
+
+/** Background Sync's event (not in TypeScript's worker library yet). */
+interface SyncEvent extends ExtendableEvent {
+  readonly tag: string;
+}
+
+/** An open page's answer to SYNC_OUTBOX: how many changes still wait (null: no page answered in time). */
+function askPage(client: Client): Promise<number | null> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    const timer = setTimeout(() => resolve(null), 20_000);
+    channel.port1.onmessage = (message) => {
+      clearTimeout(timer);
+      resolve(typeof message.data === "number" ? message.data : null);
+    };
+    client.postMessage({ type: SYNC_OUTBOX }, [channel.port2]);
+  });
+}
+
+self.addEventListener("sync", (e) => {
+  const event = e as SyncEvent;
+  if (event.tag !== OUTBOX_SYNC_TAG) return;
+  event.waitUntil(
+    (async () => {
+      // An open page sends them itself (its loop shows what happens as it goes); with none, or none
+      // answering (a page of an older build), the worker sends them.
+      const [open] = await self.clients.matchAll({ type: "window" });
+      const waiting = (open ? await askPage(open) : null) ?? (await sendWaitingChanges());
+      // Changes still waiting (no link after all): failing lets the browser try this sync again later.
+      if (waiting > 0) throw new Error(`outbox: ${waiting} changes still waiting`);
+    })(),
+  );
 });

@@ -10,7 +10,7 @@ import { m } from "#lib/paraglide/messages.js";
 import { loadSync } from "./load-sync.ts";
 import { pendingFor } from "./state.svelte.ts";
 import type { Outcome } from "./outbox.ts";
-import type { TransitionValues } from "./sync.svelte.ts";
+import type { TransitionValues } from "./send.ts";
 
 type Sent = { outcome: Outcome; result?: unknown };
 

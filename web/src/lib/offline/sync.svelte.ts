@@ -5,23 +5,12 @@
  * a 409 with conflicts becomes a conflict for the person to settle on /perubahan.
  */
 import { settleConflicts, type FieldChange } from "@akrab/domain";
-import { api } from "#lib/api.ts";
-import type { LksProfileInput } from "#lib/api-types.ts";
-import { problemMessage } from "#lib/errors.ts";
 import { keepBackupKey } from "./backup-key.ts";
+import { OUTBOX_SYNC_TAG, SYNC_OUTBOX } from "./messages.ts";
 import { deleteOutbox, listOutbox, putOutbox } from "./outbox-store.ts";
-import type { Application } from "#lib/api-types.ts";
-import { loadEntries } from "#lib/uploads/store.ts";
-import {
-  fold,
-  outcomeOf,
-  rebase,
-  UPLOAD_DONE,
-  waitsForUploads,
-  type NewChange,
-  type OutboxItem,
-  type Outcome,
-} from "./outbox.ts";
+import { fold, UPLOAD_DONE, type NewChange, type OutboxItem, type Outcome } from "./outbox.ts";
+import { sendItem, waitsForFiles } from "./send.ts";
+import { changeSavedOnDevice } from "#lib/pwa/device.svelte.ts";
 import { offline, pendingFor, unsentKey } from "./state.svelte.ts";
 
 const SYNC_EVERY_MS = 30_000;
@@ -32,12 +21,39 @@ function onOnline() {
   void syncNow();
 }
 
+/**
+ * The service worker's Background Sync fired while this page is open: the page sends (and shows
+ * it), then tells the worker how many still wait (more than none: the browser tries again later).
+ */
+function onWorkerMessage(event: MessageEvent) {
+  if ((event.data as { type?: string } | null)?.type !== SYNC_OUTBOX) return;
+  void syncNow().then(() => event.ports[0]?.postMessage(offline.items.filter((i) => i.state === "pending").length));
+}
+
+interface SyncRegistration {
+  sync: { register(tag: string): Promise<void> };
+}
+
+/**
+ * Where the browser has Background Sync, a change that waits is also the service worker's to send
+ * when a link appears, even if the person closed the page by then.
+ */
+function registerBackgroundSync(): void {
+  if (!("SyncManager" in globalThis) || !navigator.serviceWorker) return;
+  void navigator.serviceWorker.ready
+    .then((registration) => (registration as unknown as SyncRegistration).sync.register(OUTBOX_SYNC_TAG))
+    .catch(() => {
+      // refused (e.g. permission off): the page's loop still sends
+    });
+}
+
 /** Starts the loop for the signed-in person (once): their outbox now, then on `online` and every 30 s. */
 export async function startSync(): Promise<void> {
   if (timer) return;
   // Ask the browser to keep the outbox under storage pressure (a person's unsent work lives there).
   void navigator.storage?.persist?.().catch(() => false);
   addEventListener("online", onOnline);
+  navigator.serviceWorker?.addEventListener("message", onWorkerMessage);
   // A file reached the server: an action that waited for it can go now.
   addEventListener(UPLOAD_DONE, onOnline);
   if (offline.userId) void keepBackupKey(offline.userId);
@@ -50,6 +66,7 @@ export function stopSync(): void {
   if (timer) clearInterval(timer);
   timer = null;
   removeEventListener("online", onOnline);
+  navigator.serviceWorker?.removeEventListener("message", onWorkerMessage);
   removeEventListener(UPLOAD_DONE, onOnline);
 }
 
@@ -57,6 +74,7 @@ async function refresh(): Promise<void> {
   const userId = offline.userId;
   offline.items = userId ? await listOutbox(userId).catch(() => []) : [];
   if (userId) hint(userId, offline.items.length);
+  if (offline.items.some((item) => item.state === "pending")) registerBackgroundSync();
 }
 
 /** Tells the next page load whether to load this loop at all (see `startOffline`). */
@@ -74,74 +92,15 @@ function newKey(): string {
   return crypto.randomUUID();
 }
 
-/** The request a change makes (each with the version it was based on). */
-function request(item: OutboxItem, options: { headers: Record<string, string> }): Promise<unknown> {
-  const application = { tenant: item.tenant, applicationId: item.targetId };
-  switch (item.kind) {
-    case "lks":
-      return api.patch(
-        "/t/{tenant}/lks/{lksId}",
-        { expectedVersion: item.expectedVersion, base: item.base, profile: item.values as LksProfileInput },
-        { ...options, params: { tenant: item.tenant, lksId: item.targetId } },
-      );
-    case "letter":
-      return api.put(
-        "/t/{tenant}/applications/{applicationId}/letter",
-        {
-          expectedVersion: item.expectedVersion,
-          base: item.base,
-          letter: item.values as { number: string; date: string; signatoryName: string; signatoryPosition: string },
-        },
-        { ...options, params: application },
-      );
-    case "checklist": {
-      const { decision, comment } = item.values as { decision: "accept" | "return"; comment?: string };
-      const params = { ...application, key: item.ref ?? "" };
-      return decision === "accept"
-        ? api.post(
-            "/t/{tenant}/applications/{applicationId}/checklist/{key}/accept",
-            { expectedVersion: item.expectedVersion },
-            { ...options, params },
-          )
-        : api.post(
-            "/t/{tenant}/applications/{applicationId}/checklist/{key}/return",
-            { expectedVersion: item.expectedVersion, comment: comment ?? "" },
-            { ...options, params },
-          );
-    }
-    case "action":
-      return api.post(
-        "/t/{tenant}/applications/{applicationId}/transitions",
-        { ...(item.values as TransitionValues), expectedVersion: item.expectedVersion },
-        { ...options, params: application },
-      );
-  }
-}
-
-/** A workflow action as the dialog wrote it (without the version, which the item carries). */
-export type TransitionValues = {
-  action: string;
-  comment?: string;
-  items?: { kind: "document" | "profile_field" | "letter"; ref: string; message: string }[];
-};
-
-/** The changes waiting for the same record move with it when one of them was accepted (see `rebase`). */
-async function followVersion(sent: OutboxItem, result: unknown): Promise<void> {
-  if (sent.kind === "lks") return;
-  const version = (result as Partial<Application> | undefined)?.version;
-  if (typeof version !== "number") return;
-  const stored = await listOutbox(sent.userId);
-  const moved = rebase(stored, sent, version);
-  for (const [i, item] of moved.entries()) if (item !== stored[i]) await putOutbox(item);
-}
-
-/** Sends one item; on success it leaves the outbox. Returns what happened. */
+/** Sends one item (`send.ts`, shared with the service worker); on success it leaves the outbox. */
 async function send(shown: OutboxItem): Promise<{ outcome: Outcome; result?: unknown }> {
   // A plain copy: IndexedDB cannot store the reactive proxies of `offline.items`.
   const item = $state.snapshot(shown) as OutboxItem;
   inFlight.add(item.id);
   try {
-    return await sendOnce(item);
+    const sent = await sendItem(item);
+    if (sent.outcome.kind === "offline") offline.online = false;
+    return sent;
   } finally {
     inFlight.delete(item.id);
   }
@@ -149,44 +108,6 @@ async function send(shown: OutboxItem): Promise<{ outcome: Outcome; result?: unk
 
 /** The items being sent right now (a run started meanwhile leaves them to the send under way). */
 const inFlight = new Set<string>();
-
-async function sendOnce(item: OutboxItem): Promise<{ outcome: Outcome; result?: unknown }> {
-  const options = { headers: { "idempotency-key": item.key } };
-  try {
-    const result = await request(item, options);
-    await deleteOutbox(item.id);
-    await followVersion(item, result);
-    return { outcome: { kind: "sent" }, result };
-  } catch (error) {
-    const outcome = outcomeOf(error, problemMessage);
-    if (outcome.kind === "offline") {
-      offline.online = false;
-      await putOutbox({ ...item, attempts: item.attempts + 1 });
-    } else if (outcome.kind === "retry") {
-      await putOutbox({ ...item, attempts: item.attempts + 1, lastError: outcome.reason });
-    } else if (outcome.kind === "refused") {
-      await putOutbox({ ...item, attempts: item.attempts + 1, lastError: outcome.reason, state: "refused" });
-    } else if (outcome.kind === "conflict") {
-      await putOutbox({
-        ...item,
-        attempts: item.attempts + 1,
-        lastError: outcome.reason,
-        state: "conflict",
-        conflicts: outcome.conflicts,
-      });
-    }
-    return { outcome };
-  }
-}
-
-/** The applications with files still on their way from this device (a failed file no longer holds anything). */
-async function uploadingApplications(): Promise<(string | null)[]> {
-  if (!offline.userId) return [];
-  const entries = await loadEntries(offline.userId).catch(() => []);
-  return entries
-    .filter((e) => e.state !== "failed")
-    .map((e) => ("applicationId" in e.target ? e.target.applicationId : null));
-}
 
 let running: Promise<void> | null = null;
 
@@ -208,7 +129,7 @@ export function syncNow(): Promise<void> {
         await refresh();
         const item = offline.items.find((i) => i.id === id);
         if (item?.state !== "pending" || inFlight.has(id)) continue;
-        if (waitsForUploads(item, await uploadingApplications())) continue;
+        if (await waitsForFiles(item)) continue;
         const { outcome } = await send(item);
         if (outcome.kind === "sent") offline.online = true;
         if (outcome.kind === "offline") break;
@@ -243,7 +164,8 @@ export async function submitChange(change: NewChange): Promise<{ outcome: Outcom
   );
   hint(userId, Math.max(1, offline.items.length));
   await putOutbox($state.snapshot(item) as OutboxItem);
-  if (waitsForUploads(item, await uploadingApplications())) {
+  changeSavedOnDevice();
+  if (await waitsForFiles(item)) {
     await refresh();
     return { outcome: { kind: "offline" } };
   }

@@ -1,9 +1,9 @@
 /**
  * The upload queue, loaded only when there is something to send: a file was just picked, or this
- * person has unfinished files on this device (a cheap count in IndexedDB). A reader who never
- * uploads (a verifier on a slow link) does not download the queue, the downscaler or tus-js-client.
+ * person has unfinished files on this device (a cheap count in IndexedDB, itself loaded with that
+ * look, after the page's first load). A reader who never uploads (a verifier on a slow link) does
+ * not download the queue, the downscaler or tus-js-client.
  */
-import { countEntries } from "./store.ts";
 import type { UploadQueue } from "./queue.svelte.ts";
 
 /** The queue once loaded (reactive: pages and components show its items as soon as it is there). */
@@ -25,9 +25,9 @@ export async function loadQueue(userId: string): Promise<UploadQueue> {
 export async function resumeStoredUploads(userId: string): Promise<void> {
   let waiting = 0;
   try {
-    waiting = await countEntries(userId);
+    waiting = await (await import("./store.ts")).countEntries(userId);
   } catch {
-    return; // no IndexedDB: nothing can have been stored
+    return; // no IndexedDB: nothing can have been stored (or the link dropped the chunk: the next page asks again)
   }
   if (waiting > 0 || uploads.queue) await loadQueue(userId);
 }

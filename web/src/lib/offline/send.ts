@@ -1,0 +1,108 @@
+/**
+ * The one way a waiting change is sent and its answer recorded, used by the page's sync loop and
+ * by the service worker's Background Sync alike: the same request (profile, letter, checklist
+ * review or workflow action, each with the version it was based on) with the item's own
+ * Idempotency-Key, so whichever sends first, the server does the work once and the other gets the
+ * stored answer. An accepted change moves the changes waiting for the same record to its new
+ * version (`rebase`); a workflow action waits while its application's files are still on their way.
+ */
+import { api } from "#lib/api.ts";
+import type { Application, LksProfileInput } from "#lib/api-types.ts";
+import { problemMessage } from "#lib/errors.ts";
+import { loadEntries } from "#lib/uploads/store.ts";
+import { deleteOutbox, listOutbox, putOutbox } from "./outbox-store.ts";
+import { outcomeOf, rebase, waitsForUploads, type OutboxItem, type Outcome } from "./outbox.ts";
+
+/** A workflow action as the dialog wrote it (without the version, which the item carries). */
+export type TransitionValues = {
+  action: string;
+  comment?: string;
+  items?: { kind: "document" | "profile_field" | "letter"; ref: string; message: string }[];
+};
+
+/** The request a change makes (each with the version it was based on). */
+function request(item: OutboxItem): Promise<unknown> {
+  const options = { headers: { "idempotency-key": item.key } };
+  const application = { tenant: item.tenant, applicationId: item.targetId };
+  switch (item.kind) {
+    case "lks":
+      return api.patch(
+        "/t/{tenant}/lks/{lksId}",
+        { expectedVersion: item.expectedVersion, base: item.base, profile: item.values as LksProfileInput },
+        { ...options, params: { tenant: item.tenant, lksId: item.targetId } },
+      );
+    case "letter":
+      return api.put(
+        "/t/{tenant}/applications/{applicationId}/letter",
+        {
+          expectedVersion: item.expectedVersion,
+          base: item.base,
+          letter: item.values as { number: string; date: string; signatoryName: string; signatoryPosition: string },
+        },
+        { ...options, params: application },
+      );
+    case "checklist": {
+      const { decision, comment } = item.values as { decision: "accept" | "return"; comment?: string };
+      const params = { ...application, key: item.ref ?? "" };
+      return decision === "accept"
+        ? api.post(
+            "/t/{tenant}/applications/{applicationId}/checklist/{key}/accept",
+            { expectedVersion: item.expectedVersion },
+            { ...options, params },
+          )
+        : api.post(
+            "/t/{tenant}/applications/{applicationId}/checklist/{key}/return",
+            { expectedVersion: item.expectedVersion, comment: comment ?? "" },
+            { ...options, params },
+          );
+    }
+    case "action":
+      return api.post(
+        "/t/{tenant}/applications/{applicationId}/transitions",
+        { ...(item.values as TransitionValues), expectedVersion: item.expectedVersion },
+        { ...options, params: application },
+      );
+  }
+}
+
+/** The changes waiting for the same record move with it when one of them was accepted (see `rebase`). */
+async function followVersion(sent: OutboxItem, result: unknown): Promise<void> {
+  if (sent.kind === "lks") return;
+  const version = (result as Partial<Application> | undefined)?.version;
+  if (typeof version !== "number") return;
+  const stored = await listOutbox(sent.userId);
+  const moved = rebase(stored, sent, version);
+  for (const [i, item] of moved.entries()) if (item !== stored[i]) await putOutbox(item);
+}
+
+/** Sends one item (a plain object, not a reactive proxy); on success it leaves the outbox. */
+export async function sendItem(item: OutboxItem): Promise<{ outcome: Outcome; result?: unknown }> {
+  try {
+    const result = await request(item);
+    await deleteOutbox(item.id);
+    await followVersion(item, result);
+    return { outcome: { kind: "sent" }, result };
+  } catch (error) {
+    const outcome = outcomeOf(error, problemMessage);
+    const tried = { ...item, attempts: item.attempts + 1 };
+    if (outcome.kind === "offline") await putOutbox(tried);
+    else if (outcome.kind === "retry") await putOutbox({ ...tried, lastError: outcome.reason });
+    else if (outcome.kind === "refused") await putOutbox({ ...tried, lastError: outcome.reason, state: "refused" });
+    else if (outcome.kind === "conflict")
+      await putOutbox({ ...tried, lastError: outcome.reason, state: "conflict", conflicts: outcome.conflicts });
+    return { outcome };
+  }
+}
+
+/** The applications with files still on their way from this device (a failed file no longer holds anything). */
+async function uploadingApplications(userId: string): Promise<(string | null)[]> {
+  const entries = await loadEntries(userId).catch(() => []);
+  return entries
+    .filter((e) => e.state !== "failed")
+    .map((e) => ("applicationId" in e.target ? e.target.applicationId : null));
+}
+
+/** Whether `item` must wait for files of its application still in the upload queue (read now). */
+export async function waitsForFiles(item: OutboxItem): Promise<boolean> {
+  return item.kind === "action" && waitsForUploads(item, await uploadingApplications(item.userId));
+}
