@@ -7,7 +7,7 @@
  * version (`rebase`); a workflow action waits while its application's files are still on their way.
  */
 import { api } from "#lib/api.ts";
-import type { Application, LksProfileInput } from "#lib/api-types.ts";
+import type { Application, LksProfileInput, ReturnItem } from "#lib/api-types.ts";
 import { problemMessage } from "#lib/errors.ts";
 import { loadEntries } from "#lib/uploads/store.ts";
 import { deleteOutbox, listOutbox, putOutbox } from "./outbox-store.ts";
@@ -17,7 +17,7 @@ import { outcomeOf, rebase, waitsForUploads, type OutboxItem, type Outcome } fro
 export type TransitionValues = {
   action: string;
   comment?: string;
-  items?: { kind: "document" | "profile_field" | "letter"; ref: string; message: string }[];
+  items?: ReturnItem[];
 };
 
 /** The request a change makes (each with the version it was based on). */
