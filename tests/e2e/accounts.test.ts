@@ -36,8 +36,8 @@ describe("invitation and password reset through the outbox", () => {
     const { page, context, cspViolations } = await open(browser);
     await login(page, "dinsos.kota-tangerang@akrab.test");
     await actAs(page, "Admin Dinsos");
-    // The LKS list has loaded (the members list may name the LKS too: other e2e files invite its operators).
-    await page.getByRole("link", { name: "Panti Werdha Sejahtera Cipondoh" }).first().waitFor();
+    // The LKS list has loaded (ten at a time; other e2e files register LKS here too).
+    await page.getByTestId("lks-list").getByRole("link").first().waitFor();
     // The invite form loads as it comes near the screen.
     await page.getByRole("heading", { name: "Undang pengguna" }).scrollIntoViewIfNeeded();
     await page.getByLabel("Email", { exact: true }).fill(email);
