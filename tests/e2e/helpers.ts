@@ -153,6 +153,17 @@ interface ChecklistItem {
   status: "missing" | "uploaded" | "returned" | "accepted";
 }
 
+/** Signs in through the API (Node): the session cookie for `apiFetch` and the bearer token. */
+export async function apiSignIn(email: string, password = DEMO_PASSWORD): Promise<{ cookie: string; token: string }> {
+  const response = await apiFetch("/api/v1/auth/login", { method: "POST", body: { email, password } });
+  expect(response.status, `login ${email}`).toBe(200);
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  return { cookie, token: ((await response.json()) as { token: string }).token };
+}
+
 /**
  * Uploads a small real PDF (one page, about 4 KB, unique bytes) for every required document the
  * application still lacks (missing or returned), through tus-js-client in Node as a phone would,
@@ -164,16 +175,7 @@ export async function uploadRequiredDocuments(
   tenant: string,
   applicationId: string,
 ): Promise<string[]> {
-  const signedIn = await apiFetch("/api/v1/auth/login", {
-    method: "POST",
-    body: { email: operator.email, password: operator.password ?? DEMO_PASSWORD },
-  });
-  expect(signedIn.status, `login ${operator.email}`).toBe(200);
-  const { token } = (await signedIn.json()) as { token: string };
-  const cookie = signedIn.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
+  const { cookie, token } = await apiSignIn(operator.email, operator.password);
   const read = await apiFetch(`/api/v1/t/${tenant}/applications/${applicationId}`, { cookie });
   expect(read.status, `read application ${applicationId}`).toBe(200);
   const { checklist } = (await read.json()) as { checklist: ChecklistItem[] };

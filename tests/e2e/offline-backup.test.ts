@@ -21,6 +21,7 @@ import { registerLksWithApplication, type LksWithApplication } from "../../bench
 import { sha256Hex, tusUpload } from "../support/tus-node-client.ts";
 import {
   apiFetch,
+  apiSignIn,
   baseUrl,
   controlledByServiceWorker,
   launch,
@@ -37,16 +38,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function signIn(email: string, password: string): Promise<{ cookie: string; token: string }> {
-  const response = await apiFetch("/api/v1/auth/login", { method: "POST", body: { email, password } });
-  expect(response.status, `login ${email}`).toBe(200);
-  const cookie = response.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-  return { cookie, token: ((await response.json()) as { token: string }).token };
-}
 
 /**
  * A backup file signed in Node (sorted-key JSON, HMAC-SHA256), written from the format rather than
@@ -97,7 +88,7 @@ describe("Simpan cadangan: the signed backup file of unsent changes", () => {
   test("saved offline, refused when changed or another person's, restored elsewhere, applied once", async () => {
     const lksPath = `/lks/${setup.lksId}?t=${setup.tenant}`;
     const lksApi = `/api/v1/t/${setup.tenant}/lks/${setup.lksId}`;
-    const { cookie } = await signIn(setup.email, setup.password);
+    const { cookie } = await apiSignIn(setup.email, setup.password);
     const historyOf = async () =>
       ((await (await apiFetch(`${lksApi}/history?limit=50`, { cookie })).json()) as { items: HistoryEntry[] }).items;
     const seen = new Set((await historyOf()).map((entry) => entry.id));
@@ -145,7 +136,7 @@ describe("Simpan cadangan: the signed backup file of unsent changes", () => {
     tampered.items[0]!.values.email = "diubah@contoh.test";
     const tamperedPath = `${saved}.diubah.json`;
     await writeFile(tamperedPath, JSON.stringify(tampered, null, 2));
-    const otherSession = await signIn(other.email, other.password);
+    const otherSession = await apiSignIn(other.email, other.password);
     const otherKey = (await (await apiFetch("/api/v1/auth/backup-key", { cookie: otherSession.cookie })).json()) as {
       userId: string;
       keyId: string;
@@ -217,7 +208,7 @@ describe("data saver: text first, images on request, the session meter", () => {
   let setup: LksWithApplication;
   beforeAll(async () => {
     setup = await registerLksWithApplication(baseUrl(), "Panti Asuhan Uji Hemat Data");
-    const { cookie, token } = await signIn(setup.email, setup.password);
+    const { cookie, token } = await apiSignIn(setup.email, setup.password);
     const file = photo(640, 480);
     await tusUpload({
       endpoint: `${baseUrl()}/api/v1/t/${setup.tenant}/uploads`,

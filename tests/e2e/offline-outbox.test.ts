@@ -12,9 +12,9 @@ import { makePdf } from "../support/tus-node-client.ts";
 import {
   actAs,
   apiFetch,
+  apiSignIn,
   baseUrl,
   controlledByServiceWorker,
-  DEMO_PASSWORD,
   launch,
   login,
   open,
@@ -30,15 +30,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function cookieFor(email: string, password = DEMO_PASSWORD): Promise<string> {
-  const response = await apiFetch("/api/v1/auth/login", { method: "POST", body: { email, password } });
-  expect(response.status, `login ${email}`).toBe(200);
-  return response.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-}
 
 interface ChecklistItem {
   key: string;
@@ -72,7 +63,7 @@ describe("offline: uploads, checklist notes and workflow actions in one not-yet-
     appPath = `/permohonan/${setup.applicationId}?t=${setup.tenant}`;
     // The LKS completes its documents and submits (through the API: this test is about what follows).
     await uploadRequiredDocuments(setup, setup.tenant, setup.applicationId);
-    const operator = await cookieFor(setup.email, setup.password);
+    const operator = (await apiSignIn(setup.email, setup.password)).cookie;
     const current = await read(operator);
     const submitted = await apiFetch(`${appApi}/transitions`, {
       method: "POST",
@@ -87,7 +78,7 @@ describe("offline: uploads, checklist notes and workflow actions in one not-yet-
     await login(page, VERIFIER);
     await controlledByServiceWorker(page);
     await actAs(page, "Verifikator Dinsos");
-    const reader = await cookieFor(VERIFIER);
+    const reader = (await apiSignIn(VERIFIER)).cookie;
     const before = await read(reader);
     const [noted, replaced] = before.checklist.filter((item) => item.required);
     if (!noted || !replaced) throw new Error("the default checklist has two required documents");
@@ -197,7 +188,7 @@ describe("offline: uploads, checklist notes and workflow actions in one not-yet-
     await page.getByRole("dialog").getByRole("button", { name: "Batal" }).click();
 
     // Meanwhile, on another device, the operator corrects the letter: the application moves on.
-    const elsewhere = await cookieFor(setup.email, setup.password);
+    const elsewhere = (await apiSignIn(setup.email, setup.password)).cookie;
     const current = await read(elsewhere);
     const moved = await apiFetch(`${appApi}/letter`, {
       method: "PUT",
@@ -230,7 +221,7 @@ describe("offline: uploads, checklist notes and workflow actions in one not-yet-
 
   test("a list served by cursor: a page at a time, a failed page with its retry, the end of the list", async () => {
     // More than one page (50) of profile history: eleven edits of five fields each.
-    const operator = await cookieFor(setup.email, setup.password);
+    const operator = (await apiSignIn(setup.email, setup.password)).cookie;
     const lksApi = `/api/v1/t/${setup.tenant}/lks/${setup.lksId}`;
     for (let n = 1; n <= 11; n++) {
       const current = (await (await apiFetch(lksApi, { cookie: operator })).json()) as {
@@ -299,7 +290,7 @@ describe("offline: uploads, checklist notes and workflow actions in one not-yet-
     await actAs(page, "Verifikator Dinsos");
     await page.goto(appPath);
     await page.getByTestId("checklist").waitFor();
-    const operator = await cookieFor(VERIFIER);
+    const operator = (await apiSignIn(VERIFIER)).cookie;
     const target = (await read(operator)).checklist.find((item) => item.required);
     if (!target) throw new Error("no required document");
     const bytes = [...makePdf(5000)];

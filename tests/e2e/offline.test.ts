@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { registerLksWithApplication, type LksWithApplication } from "../../bench/photo.ts";
 import {
   apiFetch,
+  apiSignIn,
   baseUrl,
   controlledByServiceWorker,
   launch,
@@ -21,15 +22,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function cookieFor(email: string, password: string): Promise<string> {
-  const response = await apiFetch("/api/v1/auth/login", { method: "POST", body: { email, password } });
-  expect(response.status, `login ${email}`).toBe(200);
-  return response.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-}
 
 interface HistoryEntry {
   id: string;
@@ -66,7 +58,7 @@ describe("offline: reading what was seen, changes kept on the device, per-field 
     await page.goto(lksPath);
     await appHeading(page);
     await page.waitForLoadState("networkidle");
-    const reader = await cookieFor(setup.email, setup.password);
+    const reader = (await apiSignIn(setup.email, setup.password)).cookie;
     const before = (await (await apiFetch(lksApi, { cookie: reader })).json()) as { profile: Record<string, unknown> };
     const historyOf = async (cookie: string) =>
       ((await (await apiFetch(`${lksApi}/history?limit=50`, { cookie })).json()) as { items: HistoryEntry[] }).items;
@@ -143,7 +135,7 @@ describe("offline: reading what was seen, changes kept on the device, per-field 
     // Meanwhile another device (online) changes the phone, one of the same fields.
     const otherPhone = "021 5559999";
     const otherStored = "+62215559999";
-    const elsewhere = await cookieFor(setup.email, setup.password);
+    const elsewhere = (await apiSignIn(setup.email, setup.password)).cookie;
     const current = (await (await apiFetch(lksApi, { cookie: elsewhere })).json()) as {
       version: number;
       profile: Record<string, unknown>;
@@ -180,7 +172,7 @@ describe("offline: reading what was seen, changes kept on the device, per-field 
     await again.getByTestId("outbox-empty").waitFor();
     expect(await again.getByTestId("unsent-count").count()).toBe(0);
 
-    const cookie = await cookieFor(setup.email, setup.password);
+    const cookie = (await apiSignIn(setup.email, setup.password)).cookie;
     const saved = (await (await apiFetch(lksApi, { cookie })).json()) as { profile: Record<string, unknown> };
     expect(saved.profile).toMatchObject({ phone: phoneStored, email });
     const letter = (await (await apiFetch(appApi, { cookie })).json()) as { letter: Record<string, unknown> };

@@ -6,7 +6,7 @@ import { DEMO_LKS } from "../../scripts/demo-data.ts";
 import {
   actAs,
   apiFetch,
-  DEMO_PASSWORD,
+  apiSignIn,
   launch,
   login,
   open,
@@ -599,16 +599,6 @@ describe("registry views for the Dinsos", () => {
   });
 });
 
-/** Logs in from Node and returns the Cookie header for further API calls. */
-async function cookieFor(email: string, password = DEMO_PASSWORD): Promise<string> {
-  const response = await apiFetch("/api/v1/auth/login", { method: "POST", body: { email, password } });
-  expect(response.status).toBe(200);
-  return response.headers
-    .getSetCookie()
-    .map((cookie) => cookie.split(";")[0])
-    .join("; ");
-}
-
 /** An LKS registered through the public API, its operator's email confirmed through the outbox. */
 async function registeredLks(name: string, email: string, password: string): Promise<string> {
   const profile = {
@@ -639,7 +629,7 @@ async function registeredLks(name: string, email: string, password: string): Pro
   });
   expect(created.status).toBe(201);
   const { lksId } = (await created.json()) as { lksId: string };
-  const admin = await cookieFor("admin@akrab.test");
+  const admin = (await apiSignIn("admin@akrab.test")).cookie;
   const outbox = (await (await apiFetch("/api/v1/national/outbox?limit=50", { cookie: admin })).json()) as {
     items: { recipient: string; body: string }[];
   };
@@ -700,7 +690,7 @@ describe("return for correction: comments beside the fields, an edit conflict, r
     await page.getByLabel("NIK (nomor KTP)").nth(1).fill("3671014405850001");
 
     // Meanwhile the Dinsos corrects the phone number: this editor's version is now stale.
-    const verifier = await cookieFor("dinsos.kota-tangerang@akrab.test");
+    const verifier = (await apiSignIn("dinsos.kota-tangerang@akrab.test")).cookie;
     const current = (await (await apiFetch(`/api/v1/t/kota-tangerang/lks/${lksId}`, { cookie: verifier })).json()) as {
       version: number;
       profile: Record<string, unknown>;
