@@ -42,14 +42,18 @@ const FIRST_ROUTES = [
 const WITH_LAZY_PARTS = new Set(["src/routes/(app)/+page.svelte", "src/routes/(app)/+layout.svelte"]);
 
 /**
- * Modules loaded on demand that must be on the device before the link goes: the outbox, its loop
- * and the letter's change (a change saved offline is written by them; not cached, saving offline
- * fails on a device that has not fetched the rest of the shell yet, or skipped it, as on 2G).
+ * Modules loaded on demand that must be on the device before the link goes: the outbox, its loop,
+ * the letter's change, and the checklist reviews and workflow actions with the note that shows one
+ * waiting (a change saved offline is written by them; not cached, saving offline fails on a device
+ * that has not fetched the rest of the shell yet, or skipped it, as on 2G with data saver). The
+ * upload queue is not here (tens of KB with tus): it comes when a person reaches for a file picker.
  */
 const FIRST_MODULES = [
   "src/lib/offline/load-sync.ts",
   "src/lib/offline/sync.svelte.ts",
   "src/lib/offline/letter-change.ts",
+  "src/lib/offline/application-changes.ts",
+  "src/lib/offline/UnsentReview.svelte",
 ];
 
 interface Chunk {

@@ -1,4 +1,5 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readdirSync } from "node:fs";
+import { join, relative } from "node:path";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { launchChromium } from "../support/chromium.ts";
 import { contractChecker } from "../support/contract.ts";
@@ -83,6 +84,35 @@ export async function controlledByServiceWorker(page: Page, timeout = 45_000): P
     undefined,
     { timeout },
   );
+}
+
+const BUILT_IMMUTABLE = new URL("../../web/build/_app/immutable/", import.meta.url);
+
+/**
+ * Waits until the service worker has the whole app shell on the device (the rest comes after
+ * sign-in, when the browser is idle): a test about working offline then starts from the device of
+ * a person who has used the app before, not from a race with that download.
+ */
+export async function wholeShellOnDevice(page: Page, timeout = 60_000): Promise<void> {
+  const paths = readdirSync(BUILT_IMMUTABLE, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => `/_app/immutable/${relative(BUILT_IMMUTABLE.pathname, join(entry.parentPath, entry.name))}`);
+  const missing = () =>
+    page.evaluate(async (expected) => {
+      const name = (await caches.keys()).find((key) => key.startsWith("akrab-shell-"));
+      if (!name) return expected.length;
+      const cache = await caches.open(name);
+      let absent = 0;
+      for (const path of expected) if (!(await cache.match(path))) absent += 1;
+      return absent;
+    }, paths);
+  const deadline = Date.now() + timeout;
+  let absent = await missing();
+  while (absent > 0) {
+    if (Date.now() > deadline) throw new Error(`${absent} of ${paths.length} shell files not on the device`);
+    await page.waitForTimeout(500);
+    absent = await missing();
+  }
 }
 
 /** True when the document is wider than the viewport (horizontal scrolling). */

@@ -21,6 +21,7 @@ import {
   overflowsHorizontally,
   shot,
   uploadRequiredDocuments,
+  wholeShellOnDevice,
 } from "./helpers.ts";
 
 let browser: Browser;
@@ -91,6 +92,7 @@ describe("offline: uploads, checklist notes and workflow actions in one not-yet-
     // The dialog's code comes with the first pointer over an action (online, as a person would).
     await page.getByRole("button", { name: "Kembalikan untuk perbaikan" }).hover();
     await page.waitForLoadState("networkidle");
+    await wholeShellOnDevice(page);
     await context.setOffline(true);
 
     // 1. A document returned with a note.
@@ -176,6 +178,7 @@ describe("offline: uploads, checklist notes and workflow actions in one not-yet-
     const resubmit = page.getByTestId("appl-actions").getByRole("button", { name: "Ajukan ulang" });
     await resubmit.hover();
     await page.waitForLoadState("networkidle");
+    await wholeShellOnDevice(page);
     await context.setOffline(true);
     await resubmit.click();
     await page.getByRole("dialog").getByTestId("action-confirm").click();

@@ -58,12 +58,28 @@ function firstSet(): string[] {
 }
 const FIRST = firstSet();
 
-/** Fetches `paths` not yet in the cache into it (`reload` skips the HTTP cache: never an older file). */
+/** Files fetched at a time while precaching: enough to fill a slow link, few enough to leave it room. */
+const PRECACHE_PARALLEL = 4;
+
+/**
+ * Fetches `paths` not yet in the cache into it (`reload` skips the HTTP cache: never an older file).
+ * Each file is kept as it arrives, not with `cache.addAll`: that keeps nothing when one file of the
+ * batch fails, so a link lost halfway through two hundred files would keep none of them, and a
+ * person who went offline a minute after signing in would find the upload or the action they need
+ * missing. Throws when a file could not be fetched (install then fails and is tried again).
+ */
 async function precache(paths: string[]): Promise<void> {
   const cache = await caches.open(CACHE);
   const missing: string[] = [];
   for (const path of paths) if (!(await cache.match(path))) missing.push(path);
-  await cache.addAll(missing.map((url) => new Request(url, { cache: "reload" })));
+  const fetchOne = async (path: string) => {
+    const response = await fetch(new Request(path, { cache: "reload" }));
+    if (!response.ok) throw new Error(`precache: ${path} answered ${response.status}`);
+    await cache.put(path, response);
+  };
+  for (let start = 0; start < missing.length; start += PRECACHE_PARALLEL) {
+    await Promise.all(missing.slice(start, start + PRECACHE_PARALLEL).map(fetchOne));
+  }
 }
 
 self.addEventListener("install", (event) => {
@@ -84,8 +100,8 @@ self.addEventListener("activate", (event) => {
 self.addEventListener("message", (event) => {
   const type = (event.data as { type?: string } | null)?.type;
   if (type === SKIP_WAITING) void self.skipWaiting();
-  // The rest one file at a time in one go; a failure (link lost) leaves the files fetched so far,
-  // and the next sign-in or page load asks again.
+  // The rest a few files at a time; a failure (link lost) leaves the files fetched so far, and the
+  // next sign-in or page load asks again.
   else if (type === PRECACHE_REST) event.waitUntil(precache([...KNOWN]).catch(() => {}));
 });
 

@@ -11,11 +11,24 @@ export const uploads = $state<{ queue: UploadQueue | null }>({ queue: null });
 
 let loading: Promise<UploadQueue> | null = null;
 
-/** Loads the queue and starts it for this person (reads their stored files, resumes them). */
-export async function loadQueue(userId: string): Promise<UploadQueue> {
+function queueCode(): Promise<UploadQueue> {
   loading ??= import("./queue.svelte.ts").then((module) => module.uploadQueue);
   loading.catch(() => (loading = null));
-  const queue = await loading;
+  return loading;
+}
+
+/**
+ * Fetches the queue's code without starting it, when a person reaches for a file picker (pointer
+ * over it, or focus): it arrives while they choose the file, and is on the device if the signal
+ * goes before they pick it (the service worker keeps it).
+ */
+export function prepareQueue(): void {
+  queueCode().catch(() => {});
+}
+
+/** Loads the queue and starts it for this person (reads their stored files, resumes them). */
+export async function loadQueue(userId: string): Promise<UploadQueue> {
+  const queue = await queueCode();
   await queue.start(userId);
   uploads.queue = queue;
   return queue;
