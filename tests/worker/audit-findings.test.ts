@@ -306,7 +306,7 @@ describe("thumbnails", () => {
       TENANT,
       operator,
       photo,
-      { applicationId: app.id, indicator: "S5.3" },
+      { applicationId: app.id, indicator: "5.1.3" },
       { body: photo },
     );
     expect(res.status, await res.clone().text()).toBe(201);

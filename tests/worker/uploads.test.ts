@@ -146,7 +146,7 @@ describe("tus protocol", () => {
   it("keeps what arrived before a dropped connection, also inside a 5 MiB part, and resumes from there", async () => {
     const file = fakeFile(6 * MiB + 999, "jpeg", 3);
     const path = await created(
-      await createUpload(TENANT, operator, file, { applicationId: app.id, indicator: "S2.4" }),
+      await createUpload(TENANT, operator, file, { applicationId: app.id, indicator: "2.1.1" }),
     );
     expect((await sendAll(path, operator, file.slice(0, 5 * MiB - 1000), [700_001])).status).toBe(204);
     // Cut off 1,234 bytes after the first part boundary.
@@ -169,7 +169,7 @@ describe("tus protocol", () => {
   it("verifies the checksum by reading the object back when the Durable Object lost its running hash", async () => {
     const file = fakeFile(3 * MiB, "jpeg", 4);
     const path = await created(
-      await createUpload(TENANT, operator, file, { applicationId: app.id, indicator: "S5.1" }),
+      await createUpload(TENANT, operator, file, { applicationId: app.id, indicator: "5.1.1" }),
     );
     expect((await patch(path, operator, 0, file.slice(0, MiB))).status).toBe(204);
     // What an eviction does to memory: the stored bytes and offset survive, the hash state does not.
@@ -187,12 +187,24 @@ describe("tus protocol", () => {
       TENANT,
       operator,
       file,
-      { applicationId: app.id, indicator: "S1.1" },
+      { applicationId: app.id, indicator: "1.1.1" },
       { body: file.slice(0, 100_000) },
     );
     const path = await created(res);
     expect(res.headers.get("upload-offset")).toBe("100000");
     expect((await sendAll(path, operator, file, [200_000], 100_000)).status).toBe(204);
+  });
+
+  it("refuses evidence for an indicator the application's instrument does not have, naming the field", async () => {
+    const file = fakeFile(10_000, "jpeg", 7);
+    const res = await createUpload(TENANT, operator, file, { applicationId: app.id, indicator: "9.9.9" });
+    const problem = await expectProblem(res, 400, "validation");
+    expect(JSON.stringify(problem)).toContain("indicator");
+    expect(JSON.stringify(problem)).toContain("9.9.9");
+    const rows = await env.DB.prepare("SELECT COUNT(*) AS n FROM uploads WHERE indicator = '9.9.9'").first<{
+      n: number;
+    }>();
+    expect(rows?.n).toBe(0);
   });
 
   it("refuses a checksum mismatch and deletes the bytes", async () => {
@@ -202,7 +214,7 @@ describe("tus protocol", () => {
         TENANT,
         operator,
         file,
-        { applicationId: app.id, indicator: "S3.1" },
+        { applicationId: app.id, indicator: "3.1.1" },
         { sha256: "0".repeat(64) },
       ),
     );
@@ -298,7 +310,7 @@ describe("tus protocol", () => {
   it("terminates an upload: the multipart is aborted and the upload is gone", async () => {
     const file = fakeFile(6 * MiB, "jpeg", 8);
     const path = await created(
-      await createUpload(TENANT, operator, file, { applicationId: app.id, indicator: "S4.2" }),
+      await createUpload(TENANT, operator, file, { applicationId: app.id, indicator: "4.1.2" }),
     );
     expect((await sendAll(path, operator, file.slice(0, 5 * MiB + 10), [MiB])).status).toBe(204);
     const res = await api(path, { method: "DELETE", token: operator, headers: { "tus-resumable": "1.0.0" } });
@@ -319,7 +331,7 @@ describe("tus protocol", () => {
   it("cleans up an upload abandoned for seven days", async () => {
     const file = fakeFile(6 * MiB, "jpeg", 9);
     const path = await created(
-      await createUpload(TENANT, operator, file, { applicationId: app.id, indicator: "S6.1" }),
+      await createUpload(TENANT, operator, file, { applicationId: app.id, indicator: "6.1.1" }),
     );
     expect((await sendAll(path, operator, file.slice(0, 5 * MiB + 10), [MiB])).status).toBe(204);
     const session = sessionOf(path);
@@ -409,7 +421,7 @@ describe("downloads and previews", () => {
       TENANT,
       operator,
       file,
-      { applicationId: app.id, indicator: "S2.1" },
+      { applicationId: app.id, indicator: "2.1.2" },
       { filename: 'Foto Ruang Tamu "utama".jpg' },
     );
     const full = await api(`${T}/documents/${id}/content`, { token: verifier });
@@ -464,7 +476,7 @@ describe("downloads and previews", () => {
 
     const photo = await uploadWhole(TENANT, operator, fakeFile(80_000, "jpeg", 31), {
       applicationId: app.id,
-      indicator: "S5.2",
+      indicator: "5.1.2",
     });
     expect((await api(`${T}/documents/${photo}/thumbnail`, { token: operator })).status).toBe(404);
     const thumb = fakeFile(3000, "jpeg", 32);
@@ -494,12 +506,12 @@ describe("downloads and previews", () => {
 describe("who may upload and see", () => {
   it("hides another tenant's uploads and documents (404) and keeps readers from uploading (403)", async () => {
     const file = fakeFile(50_000, "jpeg", 40);
-    const res = await createUpload(TENANT, operator, file, { applicationId: app.id, indicator: "S6.9" });
+    const res = await createUpload(TENANT, operator, file, { applicationId: app.id, indicator: "6.1.3" });
     const path = await created(res);
     const uploadId = path.split("/").at(-1)!;
     const documentId = await uploadWhole(TENANT, operator, fakeFile(50_000, "jpeg", 41), {
       applicationId: app.id,
-      indicator: "S6.8",
+      indicator: "6.1.2",
     });
     const lebak = (await login("dinsos.lebak@akrab.test")).token;
     expect((await head(`/api/v1/t/kab-lebak/uploads/${uploadId}`, lebak)).status).toBe(404);
@@ -512,7 +524,7 @@ describe("who may upload and see", () => {
     );
     expect((await head(path, lebak)).status).toBe(404);
     await expectProblem(
-      await createUpload("kab-lebak", lebak, file, { applicationId: app.id, indicator: "S6.9" }),
+      await createUpload("kab-lebak", lebak, file, { applicationId: app.id, indicator: "6.1.3" }),
       404,
       "not-found",
     );
@@ -520,13 +532,13 @@ describe("who may upload and see", () => {
     const province = (await login("dinsos.banten@akrab.test")).token;
     expect((await api(`${T}/documents/${documentId}`, { token: province })).status).toBe(200);
     await expectProblem(
-      await createUpload(TENANT, province, file, { applicationId: app.id, indicator: "S6.7" }),
+      await createUpload(TENANT, province, file, { applicationId: app.id, indicator: "5.1.4" }),
       403,
       "forbidden",
     );
     const balks = (await login("balks@akrab.test")).token;
     await expectProblem(
-      await createUpload(TENANT, balks, file, { applicationId: app.id, indicator: "S6.7" }),
+      await createUpload(TENANT, balks, file, { applicationId: app.id, indicator: "5.1.4" }),
       403,
       "forbidden",
     );

@@ -28,6 +28,7 @@ import { Problem, notFound } from "../middleware/problem/index.ts";
 import { visibleApplication } from "../routes/applications/show.ts";
 import type { UploadCompletion } from "../uploads/upload-session.ts";
 import { currentStep, definitionFor } from "./applications.ts";
+import { instrumentCodes } from "./self-assessment.ts";
 
 /** A document's place with the rule its files must follow. */
 export interface ResolvedSlot {
@@ -59,6 +60,23 @@ export async function resolveSlot(
       indicator: target.indicator ?? null,
       profileField: null,
     };
+    if (target.indicator) {
+      // Evidence for an indicator of the instrument the application is assessed on, never a made-up code.
+      if (!(await instrumentCodes(scope, app)).has(target.indicator))
+        throw new Problem(
+          "validation",
+          "Indikator tidak ada pada instrumen permohonan ini / No such indicator in this application's instrument",
+          {
+            errors: [
+              {
+                path: "indicator",
+                message: `Kode indikator tidak dikenal: ${target.indicator} / Unknown indicator code: ${target.indicator}`,
+              },
+            ],
+          },
+        );
+      return { slot, rule: EVIDENCE_RULE };
+    }
     if (!target.requirement) return { slot, rule: EVIDENCE_RULE };
     const item = app.checklist.find((i) => i.key === target.requirement);
     if (!item) throw notFound();
