@@ -354,11 +354,20 @@ describe("tenants and applications", () => {
     expect(await after.json()).toMatchObject({ id: expected, pinned: true, status: "published" });
   }, 20_000); // a draft with its required documents uploaded takes a few seconds on a busy machine
 
-  it("refuse submission when no published version covers the LKS's type, and change nothing", async () => {
-    const { operator, app, submit } = await draftOfKasihBunda(["LKS-NAPZA"]);
+  it("pin the general instrument for an LKS-NAPZA (no type is left without one)", async () => {
+    const { operator, app } = await draftOfKasihBunda(["LKS-NAPZA"]);
+    expect(await (await api(`${T}/applications/${app.id}/instrument`, { token: operator })).json()).toMatchObject({
+      id: "lks-lain-2025-1",
+      pinned: false,
+      lksTypes: ["LKS-NAPZA", "LKS-ODHA", "LKS-LAIN"],
+    });
+  }, 20_000);
+
+  it("refuse submission when no published version covers the LKS (its types never recorded), and change nothing", async () => {
+    const { operator, app, submit } = await draftOfKasihBunda([]);
     await expectProblem(await api(`${T}/applications/${app.id}/instrument`, { token: operator }), 404, "not-found");
     const problem = await expectProblem(await submit(), 409, "conflict");
-    expect(problem.detail).toContain("LKS-NAPZA");
+    expect(problem.detail).toContain("Jenis layanan LKS belum diisi");
     expect(problem.errors?.[0]?.path).toBe("instrument");
     const row = await env.DB.prepare("SELECT step, version, instrument_version_id FROM applications WHERE id = ?")
       .bind(app.id)

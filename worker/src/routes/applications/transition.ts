@@ -254,7 +254,14 @@ export const transition: RouteHandler<typeof transitionRoute, TenantEnv> = async
 async function instrumentToPin(c: Parameters<typeof transition>[0], lksTypes: readonly string[]): Promise<string> {
   const found = await applicableVersionId(c.get("scope"), lksTypes);
   if (found) return found;
-  const types = lksTypes.join(", ") || "-";
+  // Every type has a seeded instrument: what is left is an LKS whose types were never recorded.
+  if (lksTypes.length === 0)
+    throw new Problem(
+      "conflict",
+      "Jenis layanan LKS belum diisi pada profilnya, sehingga belum ada instrumen untuk menilainya / The LKS's types are not set in its profile, so no instrument applies yet",
+      { errors: [{ path: "instrument", message: "Isi jenis LKS pada profil / Set the LKS's types in its profile" }] },
+    );
+  const types = lksTypes.join(", ");
   throw new Problem(
     "conflict",
     `Belum ada instrumen akreditasi terbit untuk jenis LKS ${types}; hubungi BALKS / No published accreditation instrument applies to LKS type ${types} yet; contact BALKS`,

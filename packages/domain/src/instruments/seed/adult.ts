@@ -1,28 +1,38 @@
 /**
  * DRAFTED FROM PUBLIC SOURCES — NOT THE OFFICIAL BALKS INSTRUMENT.
  *
- * The shorter seeded instruments for LKS serving older people (LKS-LU) and persons with
- * disabilities (LKSPD), following the national LKS standard (Permensos 5/2024, which replaced
+ * The shorter seeded instruments for LKS serving older people (LKS-LU), persons with
+ * disabilities (LKSPD), and the other groups an LKS serves (people recovering from drug use,
+ * LKS-NAPZA; people living with HIV, LKS-ODHA; others, LKS-LAIN: one general instrument), following the national LKS standard (Permensos 5/2024, which replaced
  * 22/2016) on the six standards of the accreditation regulations, with indicators particular to
  * each group (geriatric care and end of life; assistive devices, accessibility and vocational
- * rehabilitation). The 2025 edition adds the safeguarding indicators the 2025 policy names
+ * rehabilitation; for the general one, health care and treatment adherence, consent and
+ * confidentiality of a client's status, and return to family, school or work). The 2025 edition adds the safeguarding indicators the 2025 policy names
  * (abuse and neglect, sexual violence, intolerance) and reweights towards the service process.
  * Weights, cut-offs and grade bands are a configurable default (see CONFIGURABLE_DEFAULT_LABEL).
  */
+import type { LksType } from "../../registry/vocabulary.ts";
 import { buildInstrument, doc, photo, type IndicatorSpec, type InstrumentSpec } from "./build.ts";
 
-type Group = "LKS-LU" | "LKSPD";
+type Group = "LKS-LU" | "LKSPD" | "general";
 type Edition = 2012 | 2025;
 
 function spec(group: Group, edition: Edition): InstrumentSpec {
   const y25 = edition === 2025;
-  const lu = group === "LKS-LU";
-  /** Who the LKS serves, in running text. */
-  const k: [string, string] = lu
-    ? ["lanjut usia", "older people"]
-    : ["penyandang disabilitas", "persons with disabilities"];
+  /** Who the LKS serves, in running text, and in a sentence's first word. */
+  const k: [string, string] = {
+    "LKS-LU": ["lanjut usia", "older people"] as [string, string],
+    LKSPD: ["penyandang disabilitas", "persons with disabilities"] as [string, string],
+    general: ["penerima layanan", "clients"] as [string, string],
+  }[group];
+  const served: [string, string] = {
+    "LKS-LU": ["Lansia", "Older people are"] as [string, string],
+    LKSPD: ["Penyandang disabilitas", "Persons with disabilities are"] as [string, string],
+    general: ["Penerima layanan", "Clients are"] as [string, string],
+  }[group];
   const only25 = (...items: IndicatorSpec[]) => (y25 ? items : []);
-  const specific = (forLu: IndicatorSpec, forPd: IndicatorSpec) => (lu ? forLu : forPd);
+  const specific = (forLu: IndicatorSpec, forPd: IndicatorSpec, forOthers: IndicatorSpec) =>
+    group === "LKS-LU" ? forLu : group === "LKSPD" ? forPd : forOthers;
 
   return {
     "1": [
@@ -66,6 +76,19 @@ function spec(group: Group, edition: Edition): InstrumentSpec {
                 "Social and vocational rehabilitation fit for each kind of disability",
               ],
               guidance: ["Lihat jadwal pelatihan dan hasil karya", "See the training timetable and work produced"],
+              weight: 3,
+              scale: "practice",
+            },
+            {
+              key: "program_layanan",
+              text: [
+                "Program rehabilitasi sosial sesuai kebutuhan penerima layanan: pendampingan, konseling, kelompok dukungan, rujukan",
+                "Social rehabilitation fit for the clients' needs: case work, counselling, support groups, referral",
+              ],
+              guidance: [
+                "Lihat jadwal kegiatan dan rencana per penerima layanan",
+                "See the timetable and each client's plan",
+              ],
               weight: 3,
               scale: "practice",
             },
@@ -131,6 +154,20 @@ function spec(group: Group, edition: Edition): InstrumentSpec {
               scale: "coverage",
               onSite: true,
             },
+            {
+              key: "akses_kesehatan",
+              text: [
+                "Penerima layanan mendapat layanan kesehatan dan pengobatannya terpantau (misalnya terapi ARV, rehabilitasi medis)",
+                "Clients get health care and their treatment is followed (e.g. ARV therapy, medical rehabilitation)",
+              ],
+              guidance: [
+                "Cocokkan catatan rujukan dengan kartu berobat",
+                "Match referral records with treatment cards",
+              ],
+              weight: 3,
+              scale: "coverage",
+              onSite: true,
+            },
           ),
           {
             key: "kontak_keluarga",
@@ -159,8 +196,8 @@ function spec(group: Group, edition: Edition): InstrumentSpec {
             {
               key: "kekerasan_penelantaran",
               text: [
-                `${lu ? "Lansia" : "Penyandang disabilitas"} bebas dari kekerasan, perundungan dan penelantaran`,
-                `${lu ? "Older people are" : "Persons with disabilities are"} free from abuse, bullying and neglect`,
+                `${served[0]} bebas dari kekerasan, perundungan dan penelantaran`,
+                `${served[1]} free from abuse, bullying and neglect`,
               ],
               guidance: [
                 "Wawancara tanpa staf; periksa tanda luka dan buku kejadian",
@@ -215,6 +252,19 @@ function spec(group: Group, edition: Edition): InstrumentSpec {
               guidance: [
                 "Lihat persetujuan yang ditandatangani penerima layanan",
                 "See consents signed by the clients",
+              ],
+              weight: 2,
+              scale: "practice",
+            },
+            {
+              key: "kerahasiaan_status",
+              text: [
+                "Persetujuan penerima layanan diminta dan status pribadinya (status HIV, riwayat NAPZA) dirahasiakan",
+                "Clients' consent is asked and their personal status (HIV status, drug history) kept confidential",
+              ],
+              guidance: [
+                "Lihat formulir persetujuan dan siapa yang dapat membuka berkas",
+                "See the consent forms and who can open the files",
               ],
               weight: 2,
               scale: "practice",
@@ -286,14 +336,20 @@ function spec(group: Group, edition: Edition): InstrumentSpec {
           },
           {
             key: "pendamping_terlatih",
-            text: [
-              lu
-                ? "Pramu lansia terlatih perawatan lansia"
-                : "Pendamping terlatih bahasa isyarat, orientasi mobilitas atau sesuai ragam disabilitas",
-              lu
-                ? "Carers trained in elderly care"
-                : "Carers trained in sign language, orientation and mobility, or as the disabilities require",
-            ],
+            text: {
+              "LKS-LU": ["Pramu lansia terlatih perawatan lansia", "Carers trained in elderly care"] as [
+                string,
+                string,
+              ],
+              LKSPD: [
+                "Pendamping terlatih bahasa isyarat, orientasi mobilitas atau sesuai ragam disabilitas",
+                "Carers trained in sign language, orientation and mobility, or as the disabilities require",
+              ] as [string, string],
+              general: [
+                "Pendamping terlatih konseling adiksi, pendampingan ODHA atau sesuai kebutuhan penerima layanan",
+                "Carers trained in addiction counselling, HIV support or as the clients need",
+              ] as [string, string],
+            }[group],
             guidance: ["Hitung sertifikat pelatihan", "Count training certificates"],
             weight: 2,
             scale: "staff",
@@ -429,6 +485,19 @@ function spec(group: Group, edition: Edition): InstrumentSpec {
               weight: 3,
               scale: "coverage",
             },
+            {
+              key: "keberfungsian_sosial",
+              text: [
+                "Penerima layanan kembali berfungsi sosial (kembali ke keluarga, sekolah atau kerja) dan dipantau setelah keluar",
+                "Clients regain their social functioning (back to family, school or work) and are followed after leaving",
+              ],
+              guidance: [
+                "Hitung tiga tahun terakhir dan lihat catatan tindak lanjut",
+                "Count the last three years and see follow-up notes",
+              ],
+              weight: 3,
+              scale: "coverage",
+            },
           ),
           {
             key: "reunifikasi",
@@ -459,26 +528,26 @@ function spec(group: Group, edition: Edition): InstrumentSpec {
 const WEIGHTS_2012 = { "1": 15, "2": 25, "3": 15, "4": 15, "5": 15, "6": 15 };
 const WEIGHTS_2025 = { "1": 10, "2": 30, "3": 15, "4": 15, "5": 15, "6": 15 };
 
-function editions(group: Group, idPrefix: string, label: string) {
+function editions(group: Group, lksTypes: LksType[], idPrefix: string, label: [string, string]) {
   const v2012 = buildInstrument({
     id: `${idPrefix}-2012-1`,
     name: [
-      `Instrumen akreditasi ${label} (draf bawaan, Permensos 17/2012)`,
-      `${label} accreditation instrument (default draft, Permensos 17/2012)`,
+      `Instrumen akreditasi ${label[0]} (draf bawaan, Permensos 17/2012)`,
+      `${label[1]} accreditation instrument (default draft, Permensos 17/2012)`,
     ],
     regulation: "permensos-17-2012",
-    lksTypes: [group],
+    lksTypes,
     spec: spec(group, 2012),
     componentWeights: WEIGHTS_2012,
   });
   const v2025 = buildInstrument({
     id: `${idPrefix}-2025-1`,
     name: [
-      `Instrumen akreditasi ${label} (draf bawaan, Permensos 8/2025)`,
-      `${label} accreditation instrument (default draft, Permensos 8/2025)`,
+      `Instrumen akreditasi ${label[0]} (draf bawaan, Permensos 8/2025)`,
+      `${label[1]} accreditation instrument (default draft, Permensos 8/2025)`,
     ],
     regulation: "permensos-8-2025",
-    lksTypes: [group],
+    lksTypes,
     spec: spec(group, 2025),
     componentWeights: WEIGHTS_2025,
     from: v2012,
@@ -486,5 +555,10 @@ function editions(group: Group, idPrefix: string, label: string) {
   return [v2012, v2025] as const;
 }
 
-export const [LKS_LU_2012, LKS_LU_2025] = editions("LKS-LU", "lks-lu", "LKS-LU");
-export const [LKSPD_2012, LKSPD_2025] = editions("LKSPD", "lkspd", "LKSPD");
+export const [LKS_LU_2012, LKS_LU_2025] = editions("LKS-LU", ["LKS-LU"], "lks-lu", ["LKS-LU", "LKS-LU"]);
+export const [LKSPD_2012, LKSPD_2025] = editions("LKSPD", ["LKSPD"], "lkspd", ["LKSPD", "LKSPD"]);
+/** One general instrument for the groups without their own (drug use, HIV, others). */
+export const [LKS_OTHER_2012, LKS_OTHER_2025] = editions("general", ["LKS-NAPZA", "LKS-ODHA", "LKS-LAIN"], "lks-lain", [
+  "LKS-NAPZA, LKS-ODHA dan LKS lainnya",
+  "LKS-NAPZA, LKS-ODHA and other LKS",
+]);

@@ -4,6 +4,7 @@ import { scoreAssessment } from "../scoring.ts";
 import { instrumentToSheets, sheetsToInstrument } from "../spreadsheet.ts";
 import { indicatorsOf, type InstrumentVersion } from "../types.ts";
 import { validateInstrument } from "../validate.ts";
+import { LKS_TYPES } from "../../registry/vocabulary.ts";
 import { SEED_INSTRUMENTS } from "./index.ts";
 
 const byId = (id: string): InstrumentVersion => SEED_INSTRUMENTS.find((i) => i.id === id)!;
@@ -19,10 +20,25 @@ describe("seeded instruments", () => {
     const count = (id: string) => indicatorsOf(byId(id)).length;
     expect(count("lksa-2012-1")).toBeGreaterThanOrEqual(80);
     expect(count("lksa-2025-1")).toBeGreaterThan(count("lksa-2012-1"));
-    for (const id of ["lks-lu-2012-1", "lks-lu-2025-1", "lkspd-2012-1", "lkspd-2025-1"]) {
+    for (const id of ["lks-lu-2012-1", "lks-lu-2025-1", "lkspd-2012-1", "lkspd-2025-1", "lks-lain-2025-1"]) {
       expect(count(id)).toBeGreaterThanOrEqual(25);
       expect(count(id)).toBeLessThan(count("lksa-2012-1"));
     }
+  });
+
+  it("gives every LKS type exactly one instrument under each regulation (none is refused at submission)", () => {
+    for (const regulation of ["permensos-17-2012", "permensos-8-2025"])
+      for (const type of LKS_TYPES) {
+        const fitting = SEED_INSTRUMENTS.filter((i) => i.regulation === regulation && i.lksTypes.includes(type));
+        expect(
+          fitting.map((i) => i.id),
+          `${type} under ${regulation}`,
+        ).toHaveLength(1);
+      }
+    expect(byId("lks-lain-2025-1").lksTypes).toEqual(["LKS-NAPZA", "LKS-ODHA", "LKS-LAIN"]);
+    expect(indicatorsOf(byId("lks-lain-2025-1")).map((x) => x.indicator.text.en)).toContainEqual(
+      expect.stringMatching(/HIV status, drug history/),
+    );
   });
 
   it("flags the safeguarding harms of the 2025 policy in the 2025 LKSA edition", () => {
