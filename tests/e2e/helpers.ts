@@ -234,5 +234,54 @@ export async function uploadRequiredDocuments(
     }
   };
   await Promise.all([worker(), worker(), worker()]);
+  await completeSelfAssessment(cookie, tenant, applicationId);
   return wanted;
+}
+
+/**
+ * Answers every indicator still blank (at its top level) and links a checklist document to every
+ * indicator still without evidence, through the API: the LKS's submit and resubmit require a
+ * complete self-assessment (issue 12); filling it through the page is proven in self-assessment.test.ts.
+ */
+export async function completeSelfAssessment(cookie: string, tenant: string, applicationId: string): Promise<void> {
+  const application = `/api/v1/t/${tenant}/applications/${applicationId}`;
+  const read = await apiFetch(`${application}/self-assessment`, { cookie });
+  expect(read.status, `read self-assessment of ${applicationId}`).toBe(200);
+  const view = (await read.json()) as {
+    instrument: { standards: { aspects: { indicators: { code: string; levels: { score: number }[] }[] }[] }[] };
+    missing: { indicator: string; missing: "answer" | "evidence" }[];
+  };
+  const blank = new Set(view.missing.filter((m) => m.missing === "answer").map((m) => m.indicator));
+  const answers = view.instrument.standards
+    .flatMap((s) => s.aspects.flatMap((a) => a.indicators))
+    .filter((indicator) => blank.has(indicator.code))
+    .map((indicator) => ({
+      indicator: indicator.code,
+      level: Math.max(...indicator.levels.map((l) => l.score)),
+      note: "",
+      baseVersion: 0,
+    }));
+  if (answers.length > 0) {
+    const saved = await apiFetch(`${application}/self-assessment/answers`, {
+      method: "PUT",
+      cookie,
+      body: { answers },
+    });
+    expect(saved.status, await saved.clone().text()).toBe(200);
+  }
+  const bare = view.missing.filter((m) => m.missing === "evidence").map((m) => m.indicator);
+  if (bare.length === 0) return;
+  const documents = (await (await apiFetch(`${application}/documents`, { cookie })).json()) as {
+    items: { id: string; requirement: string | null }[];
+  };
+  const documentId = documents.items.find((d) => d.requirement !== null)?.id;
+  if (!documentId) throw new Error("completeSelfAssessment needs a checklist document to link as evidence");
+  for (const indicator of bare) {
+    const linked = await apiFetch(`${application}/self-assessment/answers/${indicator}/evidence`, {
+      method: "POST",
+      cookie,
+      body: { documentId },
+    });
+    expect(linked.status, await linked.clone().text()).toBe(200);
+  }
 }

@@ -55,29 +55,10 @@ beforeAll(async () => {
   lksId = items[0]!.id;
 });
 
-/** Kota Tangerang's admin publishes its workflow with the switch set on the LKS's hand-overs. */
-async function publishSelfAssessmentSwitch(required: boolean) {
-  const regional = structuredClone(DEFAULT_REGIONAL_PART);
-  for (const t of regional.transitions)
-    if (t.action === "submit" || t.action === "resubmit") t.selfAssessmentRequired = required;
-  const draft = await api(`${T}/workflow/draft`, { method: "PUT", token: verifier, json: { regional } });
-  expect(draft.status, await draft.clone().text()).toBe(200);
-  const published = await api(`${T}/workflow/publish`, { method: "POST", token: verifier, json: {} });
-  expect(published.status, await published.clone().text()).toBe(200);
-}
-
 // Uploading a checklist's worth of documents takes a few seconds on a busy machine.
 describe("submitting needs a complete self-assessment", { timeout: 30_000 }, () => {
-  it("is off in the default workflow: a submission without answers goes through", async () => {
+  it("refuses a submission listing every unanswered indicator and missing evidence, then takes the complete one", async () => {
     await env.DB.prepare("UPDATE applications SET open = 0, step = 'withdrawn' WHERE open = 1").run();
-    const app = await draftWithDocuments();
-    expect(app.availableActions.find((a) => a.action === "submit")?.selfAssessmentRequired).toBe(false);
-    expect((await ok(await act(operator, app, "submit"))).step.id).toBe("kabkota_verification");
-  });
-
-  it("where the workflow requires it, refuses a submission listing every unanswered indicator and missing evidence, then takes the complete one", async () => {
-    await env.DB.prepare("UPDATE applications SET open = 0, step = 'withdrawn' WHERE open = 1").run();
-    await publishSelfAssessmentSwitch(true);
     let app = await draftWithDocuments();
     expect(app.availableActions.find((a) => a.action === "submit")?.selfAssessmentRequired).toBe(true);
     const sa = (await (await api(`${T}/applications/${app.id}/self-assessment`, { token: operator })).json()) as {
@@ -159,9 +140,16 @@ describe("submitting needs a complete self-assessment", { timeout: 30_000 }, () 
     expect(app.step.id).toBe("kabkota_verification");
   });
 
-  it("is switched off again by the tenant's workflow", async () => {
+  it("is switched off per transition in the tenant's workflow", async () => {
     await env.DB.prepare("UPDATE applications SET open = 0, step = 'withdrawn' WHERE open = 1").run();
-    await publishSelfAssessmentSwitch(false);
+    const admin = verifier; // the tenant admin of Kota Tangerang
+    const regional = structuredClone(DEFAULT_REGIONAL_PART);
+    for (const t of regional.transitions) if (t.action === "submit") t.selfAssessmentRequired = false;
+    const draft = await api(`${T}/workflow/draft`, { method: "PUT", token: admin, json: { regional } });
+    expect(draft.status, await draft.clone().text()).toBe(200);
+    const published = await api(`${T}/workflow/publish`, { method: "POST", token: admin, json: {} });
+    expect(published.status, await published.clone().text()).toBe(200);
+
     const app = await draftWithDocuments();
     expect(app.availableActions.find((a) => a.action === "submit")?.selfAssessmentRequired).toBe(false);
     expect((await ok(await act(operator, app, "submit"))).step.id).toBe("kabkota_verification");

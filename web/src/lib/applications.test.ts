@@ -12,7 +12,7 @@ import {
   tenantCandidates,
   validateLetter,
 } from "./applications.ts";
-import { fromDraft, placeProblems, toDraft } from "./workflow-editor.ts";
+import { fromDraft, needsSelfAssessment, placeProblems, toDraft } from "./workflow-editor.ts";
 
 describe("applications helpers", () => {
   test("letter form: checks, the body the API takes, and whether it differs from the stored letter", () => {
@@ -82,6 +82,20 @@ describe("workflow editor model", () => {
     expect(fromDraft(draft)).toEqual(DEFAULT_REGIONAL_PART);
     draft.steps[1]!.sla = "";
     expect(fromDraft(draft).steps[1]!.slaDays).toBeNull();
+  });
+
+  test("the self-assessment switch shows the default (on where the LKS hands over) and keeps what the tenant set", () => {
+    const draft = toDraft(DEFAULT_REGIONAL_PART);
+    const by = (action: string) => draft.transitions.find((t) => t.action === action)!;
+    expect(needsSelfAssessment(draft, by("submit"))).toBe(true);
+    expect(needsSelfAssessment(draft, by("resubmit"))).toBe(true);
+    expect(needsSelfAssessment(draft, by("recommend"))).toBe(false);
+    by("submit").selfAssessmentRequired = false;
+    expect(needsSelfAssessment(draft, by("submit"))).toBe(false);
+    const part = fromDraft(draft);
+    expect(part.transitions.find((t) => t.action === "submit")?.selfAssessmentRequired).toBe(false);
+    expect(toDraft(part).transitions.find((t) => t.action === "submit")?.selfAssessmentRequired).toBe(false);
+    expect(part.transitions.find((t) => t.action === "resubmit")).not.toHaveProperty("selfAssessmentRequired");
   });
 
   test("problems land beside their step or transition; the rest are general", () => {

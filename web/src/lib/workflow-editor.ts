@@ -3,6 +3,7 @@
  * (SLA as text, a stable key per row for Svelte's keyed lists), and the conversions both ways.
  * Pure, unit-tested.
  */
+import { selfAssessmentRequired } from "@akrab/domain";
 import type { DefinitionProblem, RegionalPart, StepActor } from "#lib/api-types.ts";
 
 interface StepDraft {
@@ -25,6 +26,8 @@ interface TransitionDraft {
   roles: string[];
   commentRequired: boolean;
   checklistRequired: boolean;
+  /** As the tenant set it; unset, the domain's default applies (on where the LKS hands over). */
+  selfAssessmentRequired?: boolean;
 }
 
 export interface PartDraft {
@@ -58,8 +61,18 @@ export function toDraft(part: RegionalPart): PartDraft {
       roles: [...t.roles],
       commentRequired: t.commentRequired,
       checklistRequired: t.checklistRequired,
+      ...(t.selfAssessmentRequired === undefined ? {} : { selfAssessmentRequired: t.selfAssessmentRequired }),
     })),
   };
+}
+
+/**
+ * Whether the transition needs a complete self-assessment as the editor shows it: the tenant's own
+ * setting, or the domain's default from the steps it joins (a step outside the regional part is BALKS's).
+ */
+export function needsSelfAssessment(draft: PartDraft, transition: TransitionDraft): boolean {
+  const actorOf = (id: string) => ({ actor: draft.steps.find((s) => s.id === id)?.actor ?? ("national" as const) });
+  return selfAssessmentRequired(transition, actorOf(transition.from), actorOf(transition.to));
 }
 
 /** The API's shape. An SLA that is not a whole number is sent as is (NaN → the API reports it). */
@@ -81,6 +94,7 @@ export function fromDraft(draft: PartDraft): RegionalPart {
       roles: t.roles as RegionalPart["transitions"][number]["roles"],
       commentRequired: t.commentRequired,
       checklistRequired: t.checklistRequired,
+      ...(t.selfAssessmentRequired === undefined ? {} : { selfAssessmentRequired: t.selfAssessmentRequired }),
     })),
   } as RegionalPart;
 }

@@ -112,7 +112,7 @@ export function presentApplication(
       to: t.to,
       commentRequired: t.commentRequired,
       checklistRequired: t.checklistRequired,
-      selfAssessmentRequired: selfAssessmentRequired(t),
+      selfAssessmentRequired: selfAssessmentRequired(t, step, currentStep(def, t.to)),
     })),
     permissions: permissionsOf(def, caller, app),
     stepEnteredAt: app.stepEnteredAt,

@@ -60,14 +60,21 @@ describe("the national default workflow", () => {
 });
 
 describe("the self-assessment requirement", () => {
-  it("is off in the default workflow (no Formulir A page yet)", () => {
-    const def = composeDefinition(DEFAULT_REGIONAL_PART);
-    expect(def.transitions.filter((t) => selfAssessmentRequired(t))).toEqual([]);
+  const def = composeDefinition(DEFAULT_REGIONAL_PART);
+  const step = (id: string) => def.steps.find((s) => s.id === id)!;
+  const required = def.transitions
+    .filter((t) => selfAssessmentRequired(t, step(t.from), step(t.to)))
+    .map((t) => `${t.from}:${t.action}`);
+
+  it("is on by default exactly where the LKS hands the application over", () => {
+    expect(required).toEqual(["draft:submit", "revision:resubmit"]);
   });
 
   it("follows the transition where the tenant says so", () => {
-    expect(selfAssessmentRequired({ selfAssessmentRequired: false })).toBe(false);
-    expect(selfAssessmentRequired({ selfAssessmentRequired: true })).toBe(true);
-    expect(selfAssessmentRequired({})).toBe(false);
+    const lks = { actor: "lks" as const };
+    const kabkota = { actor: "kabkota" as const };
+    expect(selfAssessmentRequired({ selfAssessmentRequired: false }, lks, kabkota)).toBe(false);
+    expect(selfAssessmentRequired({ selfAssessmentRequired: true }, kabkota, kabkota)).toBe(true);
+    expect(selfAssessmentRequired({}, kabkota, lks)).toBe(false);
   });
 });

@@ -29,16 +29,14 @@ export interface WorkflowTransition {
   checklistRequired: boolean;
   /**
    * The LKS's self-assessment must be complete first (every indicator answered, with the evidence
-   * it expects). Only where the tenant's workflow says so for now: the web app has no Formulir A
-   * page yet, so a default of "on" would leave operators unable to submit. Issue 12 turns it on by
-   * default for the LKS's hand-overs once the page ships.
+   * it expects). Left out: required on every hand-over from the LKS (see `selfAssessmentRequired`),
+   * so tenants switch it off only by saying so.
    */
   selfAssessmentRequired?: boolean;
 }
 
-/** Whether taking `transition` needs a complete self-assessment. */
-export const selfAssessmentRequired = (transition: Pick<WorkflowTransition, "selfAssessmentRequired">): boolean =>
-  transition.selfAssessmentRequired === true;
+// In its own module: the workflow editor imports the rule without the default workflows below.
+export { selfAssessmentRequired } from "./hand-over.ts";
 
 export interface WorkflowDefinition {
   start: string;

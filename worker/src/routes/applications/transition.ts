@@ -129,7 +129,7 @@ export const transition: RouteHandler<typeof transitionRoute, TenantEnv> = async
   if (!result.ok && result.reason === "checklist_incomplete") throw checklistIncomplete(checklist, from.actor);
   if (!result.ok) throw REFUSALS[result.reason];
   const { transition: taken, to } = result;
-  if (selfAssessmentRequired(taken)) {
+  if (selfAssessmentRequired(taken, from, to)) {
     const gaps = await selfAssessmentMissing(scope, app);
     if (gaps.length > 0) throw selfAssessmentIncomplete(gaps);
   }
