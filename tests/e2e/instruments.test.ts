@@ -116,6 +116,13 @@ describe("BALKS manages instruments", () => {
     expect(await editor.getByLabel("Teks indikator (Bahasa Indonesia)").inputValue()).toBe(newText);
     await shot(page, "instruments-edit-problem", false);
     await editor.getByLabel("Bobot", { exact: true }).fill(String(newWeight));
+    // Without a connection the save fails plainly and nothing typed is lost; back online it goes through.
+    await context.setOffline(true);
+    await editor.getByTestId("instr-edit-save").click();
+    await editor.getByTestId("instr-edit-error").getByText("Isian Anda tetap di formulir").waitFor();
+    expect(await editor.getByLabel("Teks indikator (Bahasa Indonesia)").inputValue()).toBe(newText);
+    expect(await editor.getByLabel("Bobot", { exact: true }).inputValue()).toBe(String(newWeight));
+    await context.setOffline(false);
     await editor.getByTestId("instr-edit-save").click();
     await page.getByTestId("instr-notice").getByText(`Indikator ${code} tersimpan`).waitFor();
     await indicator.getByText(newText).waitFor();
@@ -150,7 +157,7 @@ describe("BALKS manages instruments", () => {
     expect(pageErrors).toEqual([]);
     await context.close();
 
-    // At 360 px the published version reads without sideways scrolling.
+    // At 360 px the published version and the other pages read without sideways scrolling.
     const phone = await open(browser, { width: 360, height: 740 });
     await login(phone.page, "balks@akrab.test");
     await phone.page.goto(`/balks/instrumen/${id}`);
@@ -158,6 +165,16 @@ describe("BALKS manages instruments", () => {
     await phone.page.getByTestId("instr-rules").waitFor();
     expect(await overflowsHorizontally(phone.page)).toBe(false);
     await shot(phone.page, "instruments-version-360");
+    for (const [path, heading] of [
+      ["/balks/instrumen", "Instrumen akreditasi"],
+      ["/balks/instrumen/impor", "Impor instrumen"],
+      [`/balks/instrumen/bandingkan?dari=${FROM}&ke=${id}`, "Bandingkan versi"],
+    ] as const) {
+      await phone.page.goto(path);
+      await phone.page.getByRole("heading", { level: 1, name: heading }).waitFor();
+      await phone.page.waitForLoadState("networkidle");
+      expect(await overflowsHorizontally(phone.page), path).toBe(false);
+    }
     expect(phone.cspViolations).toEqual([]);
     expect(phone.pageErrors).toEqual([]);
     await phone.context.close();
