@@ -153,6 +153,19 @@ describe("BALKS manages instruments", () => {
     expect(stored.status).toBe("published");
     await shot(page, "instruments-published");
 
+    // The next change starts as a new draft from the published version, from the list.
+    await page.goto("/balks/instrumen");
+    const row = page.locator(`[data-testid="instr-row"][data-id="${id}"]`);
+    expect(await row.getByTestId("instr-status").innerText()).toBe("Terbit");
+    await row.getByTestId("instr-create-draft").click();
+    await page.waitForURL(
+      (url) => /^\/balks\/instrumen\/[^/]+$/.test(url.pathname) && !url.pathname.endsWith(`/${id}`),
+    );
+    await page.getByRole("heading", { level: 1, name }).waitFor();
+    expect(await page.getByTestId("instr-status").innerText()).toBe("Draf");
+    expect(await page.getByTestId("instr-edit").count()).toBeGreaterThan(0);
+    await page.getByTestId("instr-compare-base").waitFor();
+
     expect(cspViolations).toEqual([]);
     expect(pageErrors).toEqual([]);
     await context.close();
