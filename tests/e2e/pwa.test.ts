@@ -219,6 +219,10 @@ describe("app shell", () => {
       ["/dinsos/dokumen", heading("Daftar dokumen"), dinsos],
       ["/dinsos/pengguna", heading("Pengguna Dinsos"), dinsos],
       ["/dinsos/profil", heading("Profil Dinas Sosial"), dinsos],
+      ["/balks/instrumen", heading("Instrumen akreditasi"), "balks@akrab.test"],
+      ["/balks/instrumen/lksa-2025-1", heading(/Instrumen akreditasi LKSA/), "balks@akrab.test"],
+      ["/balks/instrumen/impor", heading("Impor instrumen"), "balks@akrab.test"],
+      ["/balks/instrumen/bandingkan", heading("Bandingkan versi"), "balks@akrab.test"],
       ["/admin", heading("Administrasi platform"), "admin@akrab.test"],
       ["/admin/outbox", heading("Kotak keluar email"), "admin@akrab.test"],
       [`/admin/pendaftaran/${signupId}`, heading("Dinas Sosial Uji Muat"), "admin@akrab.test"],
@@ -226,7 +230,7 @@ describe("app shell", () => {
     for (const [path, ready, signInAs] of pages) {
       await firstLoad(path.replace(signupId, "{id}"), path, ready, signInAs);
     }
-  }, 120_000);
+  }, 180_000);
 
   test("service worker: registered, then a reload fetches no shell bytes from the network", async () => {
     const { page, context, cspViolations, pageErrors } = await open(browser);

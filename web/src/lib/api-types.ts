@@ -69,3 +69,7 @@ export type TimelineEntry = Schemas["TimelineEntry"];
 export type InboxItem = Schemas["InboxItem"];
 export type LksApplicationSummary = Schemas["LksApplications"]["items"][number];
 export type AppNotification = Schemas["Notification"];
+
+// Accreditation instruments (BALKS, national).
+export type InstrumentDetail = Schemas["InstrumentDetail"];
+export type Indicator = Schemas["Indicator"];

@@ -184,6 +184,15 @@ type BytesPath = {
   [P in PathFor<"put">]: "application/json" extends keyof RequestContent<Operation<P, "put">> ? never : P;
 }[PathFor<"put">];
 
+/** The paths whose POST takes bytes (an instrument workbook), with the media types each accepts. */
+type BytesPostPath = {
+  [P in PathFor<"post">]: [RequestContent<Operation<P, "post">>] extends [never]
+    ? never
+    : "application/json" extends keyof RequestContent<Operation<P, "post">>
+      ? never
+      : P;
+}[PathFor<"post">];
+
 function isRawBody(body: unknown): body is RawBody {
   return typeof body === "object" && body !== null && "bytes" in body && "contentType" in body;
 }
@@ -305,6 +314,12 @@ export const api = {
     body: RawBody<keyof RequestContent<Operation<P, "put">> & string>,
     ...[options]: OptionsArg<Operation<P, "put">>
   ) => request("PUT", path, body, loose(options)) as Promise<ResponseOf<"put", P>>,
+  /** POST of raw bytes (an XLSX or CSV workbook) in one of the media types the operation accepts. */
+  postBytes: <P extends BytesPostPath>(
+    path: P,
+    body: RawBody<keyof RequestContent<Operation<P, "post">> & string>,
+    ...[options]: OptionsArg<Operation<P, "post">>
+  ) => request("POST", path, body, loose(options)) as Promise<ResponseOf<"post", P>>,
 };
 
 /**
