@@ -1,0 +1,2 @@
+export type { Reason } from "./reason.ts";
+export * from "./conflicts.ts";

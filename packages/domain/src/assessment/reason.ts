@@ -1,0 +1,28 @@
+/**
+ * What the assessment rules say to a person (BALKS choosing a team, an asesor at reconciliation,
+ * the decider): a stable code for the API and the tests, and the sentence in Bahasa Indonesia
+ * first, English second, so every screen shows the same reason the rule gave.
+ */
+import type { Bilingual } from "../instruments/types.ts";
+
+export interface Reason<Code extends string = string> {
+  code: Code;
+  text: Bilingual;
+}
+
+/** A reason with its code and both sentences. */
+export const reason = <Code extends string>(code: Code, id: string, en: string): Reason<Code> => ({
+  code,
+  text: { id, en },
+});
+
+/**
+ * `years` calendar years after (or before, when negative) a YYYY-MM-DD date; 29 February falls on
+ * 28 February in a common year, so a validity or a look-back never runs into March.
+ */
+export function addYears(date: string, years: number): string {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const year = y + years;
+  const last = new Date(Date.UTC(year, m, 0)).getUTCDate();
+  return `${String(year).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(Math.min(d, last)).padStart(2, "0")}`;
+}
