@@ -1,2 +1,3 @@
 export type { Reason } from "./reason.ts";
 export * from "./conflicts.ts";
+export * from "./team.ts";
