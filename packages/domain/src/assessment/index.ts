@@ -1,3 +1,4 @@
 export type { Reason } from "./reason.ts";
 export * from "./conflicts.ts";
 export * from "./team.ts";
+export * from "./blind.ts";
