@@ -7,7 +7,7 @@
  */
 import type { LksType } from "../registry/vocabulary.ts";
 import { LKS_TYPE_LABELS } from "../registry/vocabulary.ts";
-import { addYears, reason, type Reason } from "./reason.ts";
+import { addYears, reason, type FieldProblem, type Reason } from "./reason.ts";
 
 export const ASESOR_BACKGROUNDS = ["academic", "practitioner", "trainer"] as const;
 /** Academics, social-work practitioners, trainers (widyaiswara): DOMAIN.md's pool of asesors. */
@@ -217,7 +217,7 @@ export function eligibility(asesor: Asesor, lks: LksUnderAssessment, rules: Conf
  * What is wrong with conflict rules BALKS is saving, as field path → sentence: the look-back must
  * be a whole number of years from 1 to 10 (0 would silently switch the rule off; use `on` for that).
  */
-export function conflictRulesProblems(rules: ConflictRules): { field: string; text: { id: string; en: string } }[] {
+export function conflictRulesProblems(rules: ConflictRules): FieldProblem[] {
   const years = rules.recentTie.years;
   if (Number.isInteger(years) && years >= 1 && years <= 10) return [];
   return [

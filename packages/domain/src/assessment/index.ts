@@ -1,4 +1,5 @@
-export type { Reason } from "./reason.ts";
+export type { FieldProblem, Reason } from "./reason.ts";
 export * from "./conflicts.ts";
 export * from "./team.ts";
 export * from "./blind.ts";
+export * from "./reconcile.ts";

@@ -26,3 +26,9 @@ export function addYears(date: string, years: number): string {
   const last = new Date(Date.UTC(year, m, 0)).getUTCDate();
   return `${String(year).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(Math.min(d, last)).padStart(2, "0")}`;
 }
+
+/** Something wrong with input, tied to the field it is in: the API turns a list of these into one problem+json. */
+export interface FieldProblem {
+  field: string;
+  text: Bilingual;
+}

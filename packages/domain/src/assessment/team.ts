@@ -12,7 +12,7 @@ import {
   type EligibilityCode,
   type LksUnderAssessment,
 } from "./conflicts.ts";
-import { reason, type Reason } from "./reason.ts";
+import { reason, type FieldProblem, type Reason } from "./reason.ts";
 
 export interface Candidate {
   asesor: Asesor;
@@ -189,7 +189,7 @@ export function teamComplete(
 }
 
 /** What is wrong with team rules BALKS is saving: a whole number of asesors from 2 (blind scoring needs a second) to 5. */
-export function teamRulesProblems(rules: TeamRules): { field: string; text: { id: string; en: string } }[] {
+export function teamRulesProblems(rules: TeamRules): FieldProblem[] {
   if (Number.isInteger(rules.size) && rules.size >= 2 && rules.size <= 5) return [];
   return [
     {
