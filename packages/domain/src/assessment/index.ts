@@ -3,3 +3,4 @@ export * from "./conflicts.ts";
 export * from "./team.ts";
 export * from "./blind.ts";
 export * from "./reconcile.ts";
+export * from "./decision.ts";

@@ -32,3 +32,10 @@ export interface FieldProblem {
   field: string;
   text: Bilingual;
 }
+
+/** Whether a string is a real YYYY-MM-DD calendar date (not 2026-02-30). */
+export function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const at = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(at.getTime()) && at.toISOString().slice(0, 10) === value;
+}
