@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_CONFLICT_RULES, conflictRulesProblems, eligibility, type ConflictRules } from "./conflicts.ts";
+import {
+  DEFAULT_CONFLICT_RULES,
+  affiliationProblems,
+  conflictDeclaration,
+  conflictRulesProblems,
+  eligibility,
+  type ConflictRules,
+} from "./conflicts.ts";
 import { LKS, TODAY, affiliationArb, asesor, asesorArb, conflictRulesArb, dateArb, lksArb } from "./test-support.ts";
 
 const codes = (r: ReturnType<typeof eligibility>) => r.reasons.map((x) => x.code);
@@ -120,6 +127,49 @@ describe("eligibility, worked examples", () => {
       expect(conflictRulesProblems(rules({ recentTie: { on: true, years } })).map((p) => p.field)).toEqual([
         "recentTie.years",
       ]);
+  });
+});
+
+describe("affiliationProblems", () => {
+  const tie = {
+    kind: "employment" as const,
+    lksId: null,
+    organisation: "Yayasan A",
+    from: "2020-01-01",
+    to: "2022-01-01",
+  };
+  it("accepts a dated tie that names what it is with", () => {
+    expect(affiliationProblems(tie)).toEqual([]);
+    expect(affiliationProblems({ ...tie, to: null })).toEqual([]);
+  });
+  it("refuses a tie with nothing named, bad dates, or an end before its start", () => {
+    const fields = (a: typeof tie | Parameters<typeof affiliationProblems>[0]) =>
+      affiliationProblems(a).map((p) => p.field);
+    expect(fields({ ...tie, organisation: " " })).toEqual(["organisation"]);
+    expect(fields({ ...tie, from: "2020-13-01", to: "2021-02-29" })).toEqual(["from", "to"]);
+    expect(affiliationProblems({ ...tie, to: "2019-12-31" })[0]?.text.id).toBe(
+      "Tanggal selesai tidak boleh sebelum tanggal mulai",
+    );
+  });
+});
+
+describe("conflictDeclaration", () => {
+  it("states the rules in force, in both languages", () => {
+    const statements = conflictDeclaration("Ani", "LKSA Kasih Bunda", DEFAULT_CONFLICT_RULES);
+    expect(statements).toHaveLength(5);
+    expect(statements[0]?.id).toContain("dalam 2 tahun terakhir");
+    expect(statements[2]?.en).toBe("I did not assess LKSA Kasih Bunda in its previous accreditation cycle.");
+    const looser = conflictDeclaration(
+      "Ani",
+      "LKSA Kasih Bunda",
+      rules({
+        recentTie: { on: true, years: 3 },
+        assessedLastCycle: { on: false },
+      }),
+    );
+    expect(looser).toHaveLength(4);
+    expect(looser[0]?.en).toContain("in the last 3 years");
+    expect(looser.some((s) => s.en.includes("previous accreditation cycle"))).toBe(false);
   });
 });
 

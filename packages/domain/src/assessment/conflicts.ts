@@ -7,7 +7,8 @@
  */
 import type { LksType } from "../registry/vocabulary.ts";
 import { LKS_TYPE_LABELS } from "../registry/vocabulary.ts";
-import { addYears, reason, type FieldProblem, type Reason } from "./reason.ts";
+import type { Bilingual } from "../instruments/types.ts";
+import { addYears, isCalendarDate, reason, type FieldProblem, type Reason } from "./reason.ts";
 
 export const ASESOR_BACKGROUNDS = ["academic", "practitioner", "trainer"] as const;
 /** Academics, social-work practitioners, trainers (widyaiswara): DOMAIN.md's pool of asesors. */
@@ -229,4 +230,75 @@ export function conflictRulesProblems(rules: ConflictRules): FieldProblem[] {
       },
     },
   ];
+}
+
+/**
+ * What is wrong with an affiliation an asesor declares, by field: real dates, an end not before
+ * its start, and something it is with (an LKS or an organisation). A tie that names nothing could
+ * never exclude anyone, so it would look declared while protecting nothing.
+ */
+export function affiliationProblems(affiliation: Affiliation): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const empty = (s: string | null) => s === null || s.trim() === "";
+  if (empty(affiliation.lksId) && empty(affiliation.organisation))
+    problems.push({
+      field: "organisation",
+      text: {
+        id: "Sebutkan LKS atau organisasi/yayasan yang terkait",
+        en: "Name the LKS or the organisation/foundation it is with",
+      },
+    });
+  if (!isCalendarDate(affiliation.from))
+    problems.push({
+      field: "from",
+      text: { id: "Tanggal mulai tidak valid", en: "The start date is not a valid date" },
+    });
+  if (affiliation.to !== null && !isCalendarDate(affiliation.to))
+    problems.push({ field: "to", text: { id: "Tanggal selesai tidak valid", en: "The end date is not a valid date" } });
+  else if (affiliation.to !== null && isCalendarDate(affiliation.from) && affiliation.to < affiliation.from)
+    problems.push({
+      field: "to",
+      text: {
+        id: "Tanggal selesai tidak boleh sebelum tanggal mulai",
+        en: "The end date cannot be before the start date",
+      },
+    });
+  return problems;
+}
+
+/**
+ * The no-conflict declaration an asesor signs for one LKS before accepting the assignment, as the
+ * numbered statements shown and kept with the signature. Built from the rules in force, so what
+ * the asesor declares is what BALKS checks: the look-back years are BALKS's, and the statement on
+ * the last cycle appears only while that rule is on. Ties, paid help and gifts are always declared
+ * (the declaration of comparable Indonesian accreditors), whatever the automatic rules.
+ */
+export function conflictDeclaration(asesorName: string, lksName: string, rules: ConflictRules): Bilingual[] {
+  const years = rules.recentTie.years;
+  const statements: Bilingual[] = [
+    {
+      id: `Saya, ${asesorName}, tidak bekerja, tidak menjadi pengurus, dan tidak memiliki hubungan keluarga dengan pengurus atau pegawai ${lksName} maupun yayasan/organisasi yang menaunginya, dalam ${years} tahun terakhir.`,
+      en: `I, ${asesorName}, have not worked for, served on the board of, or had a family tie with the board or staff of ${lksName} or the foundation/organisation that runs it, in the last ${years} years.`,
+    },
+    {
+      id: `Saya tidak memberikan bantuan berbayar atau pendampingan penyusunan dokumen akreditasi kepada ${lksName} dalam ${years} tahun terakhir.`,
+      en: `I have not given ${lksName} paid help or assistance in preparing its accreditation documents in the last ${years} years.`,
+    },
+  ];
+  if (rules.assessedLastCycle.on)
+    statements.push({
+      id: `Saya tidak menilai ${lksName} pada siklus akreditasi sebelumnya.`,
+      en: `I did not assess ${lksName} in its previous accreditation cycle.`,
+    });
+  statements.push(
+    {
+      id: "Saya tidak menerima dan tidak akan menerima hadiah, uang, atau fasilitas dalam bentuk apa pun terkait penilaian ini.",
+      en: "I have not accepted and will not accept gifts, money or favours of any kind in connection with this assessment.",
+    },
+    {
+      id: "Apabila timbul konflik kepentingan sebelum keputusan akreditasi, saya akan segera melaporkannya kepada BALKS dan mengundurkan diri dari penugasan ini.",
+      en: "Should a conflict of interest arise before the accreditation decision, I will report it to BALKS at once and withdraw from this assignment.",
+    },
+  );
+  return statements;
 }

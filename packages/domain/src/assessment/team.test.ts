@@ -97,6 +97,7 @@ const member = (name: string, extra: Partial<TeamMember> = {}): TeamMember => ({
   role: "member",
   status: "accepted",
   declaredAt: "2026-12-01T03:00:00Z",
+  declineReason: null,
   ...extra,
 });
 
@@ -120,7 +121,7 @@ describe("teamComplete", () => {
   it("names everything missing: a pending invitation, a decline to replace, a missing declaration, no lead, too few", () => {
     const r = teamComplete(
       [
-        member("Ani", { role: "lead", status: "declined" }),
+        member("Ani", { role: "lead", status: "declined", declineReason: "sakit" }),
         member("Budi", { status: "invited", declaredAt: null }),
         member("Citra", { declaredAt: null }),
       ],
@@ -128,7 +129,7 @@ describe("teamComplete", () => {
     );
     expect(r.complete).toBe(false);
     expect(r.reasons.map((x) => x.text.id)).toEqual([
-      "Ani menolak penugasan: ganti asesor",
+      "Ani menolak penugasan (sakit): ganti asesor",
       "Menunggu Budi menerima penugasan",
       "Citra belum menandatangani pernyataan tidak ada konflik kepentingan",
       "Belum ada ketua tim yang menerima",

@@ -99,6 +99,8 @@ export interface TeamMember {
   status: InvitationStatus;
   /** When the asesor signed the no-conflict declaration for this LKS (ISO); accepting requires it. */
   declaredAt: string | null;
+  /** What the asesor gave as the reason for declining; shown to BALKS when it replaces them. */
+  declineReason: string | null;
 }
 
 export const TEAM_REASON_CODES = [
@@ -136,7 +138,11 @@ export function teamComplete(
       reasons.push(reason("pending", `Menunggu ${m.name} menerima penugasan`, `Waiting for ${m.name} to accept`));
     if (m.status === "declined")
       reasons.push(
-        reason("declined", `${m.name} menolak penugasan: ganti asesor`, `${m.name} declined: replace the asesor`),
+        reason(
+          "declined",
+          `${m.name} menolak penugasan${m.declineReason ? ` (${m.declineReason})` : ""}: ganti asesor`,
+          `${m.name} declined${m.declineReason ? ` (${m.declineReason})` : ""}: replace the asesor`,
+        ),
       );
     if (m.status === "accepted" && m.declaredAt === null)
       reasons.push(
