@@ -25,3 +25,4 @@ export * from "./sync/merge.ts";
 export * from "./instruments/index.ts";
 export * from "./instruments/management.ts";
 export * from "./sync/queueable.ts";
+export * from "./assessment/index.ts";
