@@ -69,3 +69,8 @@ export type TimelineEntry = Schemas["TimelineEntry"];
 export type InboxItem = Schemas["InboxItem"];
 export type LksApplicationSummary = Schemas["LksApplications"]["items"][number];
 export type AppNotification = Schemas["Notification"];
+
+// The LKS's self-assessment (Formulir A/B).
+export type SelfAssessmentView = Schemas["SelfAssessmentView"];
+export type SelfAssessmentAnswer = Schemas["SelfAssessmentAnswer"];
+export type SelfAssessmentEvidence = Schemas["SelfAssessmentEvidence"];
