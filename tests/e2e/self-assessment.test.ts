@@ -145,6 +145,7 @@ describe("self-assessment (Formulir A/B) at 360 px", () => {
 
     // Standard 1: a level (its descriptor beside it), a note and a photo.
     const ind = (code: string) => page.getByTestId(`ind-${code}`);
+    await shot(page, "mobile-self-assessment-top", false);
     await ind(a1.code)
       .getByRole("radio", { name: /^Tingkat 3/ })
       .check();
@@ -205,6 +206,40 @@ describe("self-assessment (Formulir A/B) at 360 px", () => {
     await ind(b2.code).getByTestId("ind-unsent").waitFor({ state: "detached", timeout: 45_000 });
     const sent = await answerOf(b2.code);
     expect(sent).toMatchObject({ level: 1, version: 1 });
+
+    // Two devices, one indicator: the note changed elsewhere meanwhile, and here too. The page's save
+    // is a 409 with both values; the operator chooses per field, nothing is overwritten silently.
+    const stale = (await answerOf(b1.code))!;
+    const elsewhere = await apiFetch(`${saApi}/answers`, {
+      method: "PUT",
+      cookie: operator,
+      body: {
+        answers: [
+          {
+            indicator: b1.code,
+            level: 2,
+            note: "Diisi di laptop kantor.",
+            baseVersion: stale.version,
+            base: { note: stale.note },
+          },
+        ],
+      },
+    });
+    expect(elsewhere.status, await elsewhere.clone().text()).toBe(200);
+    await ind(b1.code).getByLabel("Catatan").fill("Diisi di ponsel ini.");
+    const conflict = ind(b1.code).getByTestId("ind-conflict");
+    await conflict.waitFor({ timeout: 15_000 });
+    await conflict.getByText("Diisi di laptop kantor.").waitFor();
+    expect((await answerOf(b1.code))?.note).toBe("Diisi di laptop kantor.");
+    await shot(page, "mobile-self-assessment-conflict", false);
+    await conflict.getByRole("radio", { name: /Di perangkat ini/ }).check();
+    await conflict.getByRole("button", { name: "Simpan pilihan" }).click();
+    await until(
+      async () => (await answerOf(b1.code))?.note === "Diisi di ponsel ini.",
+      "the chosen note on the server",
+    );
+    await conflict.waitFor({ state: "detached" });
+    expect(await ind(b1.code).getByLabel("Catatan").inputValue()).toBe("Diisi di ponsel ini.");
 
     await page.getByTestId("sa-total").getByText(`${all.length} dari ${all.length} indikator terisi`).waitFor();
     // The estimate below the indicators, computed on the device with the domain's scoring.
