@@ -202,6 +202,16 @@ describe("self-assessment (Formulir A/B) at 360 px", () => {
     await ind(b2.code).getByTestId("ind-unsent").waitFor({ timeout: 15_000 });
     expect(await answerOf(b2.code)).toBeUndefined();
     await shot(page, "mobile-self-assessment-unsent");
+    // Reopened without signal: the device's value is shown, still marked as not sent.
+    await page.reload();
+    await page.getByRole("heading", { level: 1, name: "Penilaian mandiri (Formulir A)" }).waitFor();
+    await page.getByTestId("sa-tab-2").click();
+    await ind(b2.code).getByTestId("ind-unsent").waitFor({ timeout: 15_000 });
+    expect(
+      await ind(b2.code)
+        .getByRole("radio", { name: /^Tingkat 1/ })
+        .isChecked(),
+    ).toBe(true);
     await context.setOffline(false);
     await ind(b2.code).getByTestId("ind-unsent").waitFor({ state: "detached", timeout: 45_000 });
     const sent = await answerOf(b2.code);
