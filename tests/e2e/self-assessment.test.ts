@@ -191,6 +191,14 @@ describe("self-assessment (Formulir A/B) at 360 px", () => {
     await ind(a2.code).getByRole("button", { name: "Tautkan", exact: true }).click();
     await ind(a2.code).getByTestId("evidence-file").first().waitFor();
     await until(async () => (await answerOf(a2.code))?.level === 4, "the linked indicator's answer");
+    // Another standard and back: the answers saved since the page loaded are still shown.
+    await page.getByTestId("sa-tab-2").click();
+    await page.getByTestId("sa-tab-1").click();
+    expect(
+      await ind(a2.code)
+        .getByRole("radio", { name: /^Tingkat 4/ })
+        .isChecked(),
+    ).toBe(true);
 
     // Without signal: one more answer waits on the device, shown as not sent.
     await page.getByTestId("sa-tab-2").click();
