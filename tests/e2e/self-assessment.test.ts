@@ -220,6 +220,16 @@ describe("self-assessment (Formulir A/B) at 360 px", () => {
         .getByRole("radio", { name: /^Tingkat 1/ })
         .isChecked(),
     ).toBe(true);
+    // Listed with everything else not yet sent, and back.
+    await ind(b2.code).getByTestId("ind-state").getByRole("link", { name: "Lihat" }).click();
+    await page
+      .locator('[data-testid="outbox-item"][data-kind="answer"]')
+      .filter({ hasText: `Penilaian mandiri indikator ${b2.code}` })
+      .waitFor();
+    await page.goBack();
+    await page.getByRole("heading", { level: 1, name: "Penilaian mandiri (Formulir A)" }).waitFor();
+    await page.getByTestId("sa-tab-2").click();
+    await ind(b2.code).getByTestId("ind-unsent").waitFor();
     await context.setOffline(false);
     await ind(b2.code).getByTestId("ind-unsent").waitFor({ state: "detached", timeout: 45_000 });
     const sent = await answerOf(b2.code);
