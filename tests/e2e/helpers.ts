@@ -197,13 +197,15 @@ export async function apiSignIn(email: string, password = DEMO_PASSWORD): Promis
 /**
  * Uploads a small real PDF (one page, about 4 KB, unique bytes) for every required document the
  * application still lacks (missing or returned), through tus-js-client in Node as a phone would,
- * and returns the keys it uploaded. The LKS's submit and resubmit require the checklist (issue 10):
- * tests about something else than uploading use this before they submit.
+ * and returns the keys it uploaded. The LKS's submit and resubmit require the checklist (issue 10)
+ * and, unless told not to, a complete self-assessment (issue 12): tests about something else than
+ * uploading use this before they submit.
  */
 export async function uploadRequiredDocuments(
   operator: { email: string; password?: string },
   tenant: string,
   applicationId: string,
+  opts: { selfAssessment?: boolean } = {},
 ): Promise<string[]> {
   const { cookie, token } = await apiSignIn(operator.email, operator.password);
   const read = await apiFetch(`/api/v1/t/${tenant}/applications/${applicationId}`, { cookie });
@@ -234,7 +236,7 @@ export async function uploadRequiredDocuments(
     }
   };
   await Promise.all([worker(), worker(), worker()]);
-  await completeSelfAssessment(cookie, tenant, applicationId);
+  if (opts.selfAssessment !== false) await completeSelfAssessment(cookie, tenant, applicationId);
   return wanted;
 }
 

@@ -53,6 +53,7 @@ describe("offline: reading what was seen, changes kept on the device, per-field 
     await page.getByTestId("lks-home-status").waitFor();
     await page.goto(appPath);
     await appHeading(page);
+    await page.locator("#letter-heading").scrollIntoViewIfNeeded(); // the letter's fields load near the screen
     await page.getByTestId("letter-form").waitFor();
     await page.waitForLoadState("networkidle");
     await page.goto(lksPath);
@@ -105,6 +106,7 @@ describe("offline: reading what was seen, changes kept on the device, per-field 
     expect(await page.locator("main").innerText()).toContain(phone);
 
     await page.goto(appPath);
+    await page.locator("#letter-heading").scrollIntoViewIfNeeded();
     await page.getByTestId("letter-form").waitFor();
     const summary = "Ringkasan yang ditulis tanpa sinyal.";
     await page.locator("#f-letter-summary").fill(summary);

@@ -319,6 +319,7 @@ describe("installable app: precache split, manifest, install offer, device notic
     await login(page, setup.email, setup.password);
     await controlledByServiceWorker(page);
     await page.goto(appPath);
+    await page.locator("#letter-heading").scrollIntoViewIfNeeded(); // the letter's fields load near the screen
     await page.getByTestId("letter-form").waitFor();
     await page.waitForLoadState("networkidle");
 

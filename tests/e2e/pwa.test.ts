@@ -136,7 +136,8 @@ describe("app shell", () => {
       async (page) => {
         await opened(page);
         await page.getByTestId("doc-profil_lks").getByText("Pilih berkas").waitFor();
-        await page.getByTestId("letter-form").waitFor();
+        // The letter's form fields load when the letter (below the checklist) comes near the screen.
+        await page.locator("#letter-heading").waitFor();
         await page.waitForLoadState("networkidle");
       },
       setup.email,

@@ -23,6 +23,7 @@ import {
   open,
   overflowsHorizontally,
   shot,
+  completeSelfAssessment,
   uploadRequiredDocuments,
   wholeShellOnDevice,
 } from "./helpers.ts";
@@ -88,7 +89,7 @@ describe("self-assessment (Formulir A/B) at 360 px", () => {
     setup = await registerLksWithApplication(baseUrl(), "Panti Asuhan Uji Penilaian");
     saApi = `/api/v1/t/${setup.tenant}/applications/${setup.applicationId}/self-assessment`;
     appPath = `/permohonan/${setup.applicationId}?t=${setup.tenant}`;
-    await uploadRequiredDocuments(setup, setup.tenant, setup.applicationId);
+    await uploadRequiredDocuments(setup, setup.tenant, setup.applicationId, { selfAssessment: false });
     operator = (await apiSignIn(setup.email, setup.password)).cookie;
   });
 
@@ -167,6 +168,14 @@ describe("self-assessment (Formulir A/B) at 360 px", () => {
       .getByRole("radio", { name: /^Tingkat 2/ })
       .check();
     await until(async () => (await answerOf(b1.code))?.level === 2, "the standard 2 answer on the server");
+    // A photo here too: each standard's page answer carries one.
+    await ind(b1.code)
+      .locator(`#upload-ind-${b1.code.replaceAll(".", "-")}`)
+      .setInputFiles({ name: "IMG_20260301_091500.jpg", mimeType: "image/jpeg", buffer: makePhoto(1600, 1200) });
+    await until(
+      async () => (await view()).evidence.some((e) => e.indicator === b1.code && !e.linked),
+      "the standard 2 photo on the server",
+    );
     await page.reload();
     await page.getByRole("heading", { level: 1, name: "Penilaian mandiri (Formulir A)" }).waitFor();
     expect(
@@ -277,6 +286,10 @@ describe("self-assessment (Formulir A/B) at 360 px", () => {
     expect(await overflowsHorizontally(page)).toBe(false);
     await shot(page, "mobile-self-assessment");
 
+    // Evidence the page left out (the indicator answered offline expects a document): linked through
+    // the API, since handing over needs every expected piece (issue 12).
+    await completeSelfAssessment(operator, setup.tenant, setup.applicationId);
+
     // Submitted through the application page.
     await page.getByRole("link", { name: /Kembali ke permohonan/ }).click();
     await page.getByTestId("appl-actions").getByRole("button", { name: "Ajukan", exact: true }).click();
@@ -304,6 +317,12 @@ describe("self-assessment (Formulir A/B) at 360 px", () => {
     expect(await dinsos.page.getByRole("radio").count()).toBe(0);
     expect(await dinsos.page.locator("textarea").count()).toBe(0);
     await shot(dinsos.page, "mobile-self-assessment-verifier");
+    // Formulir C, built from these answers, for the verifier too (its page is formulir-c.test.ts's subject).
+    await dinsos.page.getByTestId("sa-formulir-c").click();
+    await dinsos.page.getByRole("heading", { level: 1, name: /Formulir C/ }).waitFor();
+    expect(await dinsos.page.getByTestId(`fc-row-${a1.code}`).locator("td").nth(3).innerText()).toBe("3");
+    await dinsos.page.goBack();
+    await dinsos.page.getByRole("heading", { level: 1, name: "Penilaian mandiri (Formulir A)" }).waitFor();
     await dinsos.page.getByRole("link", { name: /Kembali ke permohonan/ }).click();
     await dinsos.page.getByRole("button", { name: "Kembalikan untuk perbaikan" }).click();
     const dialog = dinsos.page.getByRole("dialog");

@@ -6,12 +6,6 @@ import { api, isApiError } from "#lib/api.ts";
 import type { Application, Membership } from "#lib/api-types.ts";
 import { getLocale } from "#lib/paraglide/runtime.js";
 
-/** A `{id, en}` label from the API in the reader's language. */
-export function pickLabel(label: { id: string; en: string } | null | undefined): string {
-  if (!label) return "";
-  return getLocale() === "en" ? label.en || label.id : label.id || label.en;
-}
-
 export const applicationHref = (id: string, tenantSlug?: string | null) =>
   tenantSlug
     ? `/permohonan/${encodeURIComponent(id)}?t=${encodeURIComponent(tenantSlug)}`

@@ -5,7 +5,8 @@
  * meanwhile, the server refuses them and /perubahan shows its reason (never applied to a new state).
  */
 import type { Application, AvailableAction } from "#lib/api-types.ts";
-import { applicationHref, pickLabel } from "#lib/applications.ts";
+import { applicationHref } from "#lib/applications.ts";
+import { pickLabel } from "#lib/pick-label.ts";
 import { m } from "#lib/paraglide/messages.js";
 import { loadSync } from "./load-sync.ts";
 import { pendingFor } from "./state.svelte.ts";
