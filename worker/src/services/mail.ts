@@ -105,7 +105,8 @@ export function emailDocument(subject: string, content: string, senderName: stri
 }
 
 export function invitationEmail(input: {
-  tenantId: string;
+  /** Null for a national role (an asesor invited by BALKS). */
+  tenantId: string | null;
   to: string;
   tenantName: string;
   role: string;
