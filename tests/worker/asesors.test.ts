@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { api, expectProblem, linkTokenFor, login } from "./helpers.ts";
+import { api, expectProblem, linkTokenFor, login, outboxFor } from "./helpers.ts";
 
 /**
  * Issue 13: BALKS's asesor registry, forming a team without conflicts of interest, the asesor's
@@ -10,7 +10,7 @@ const N = "/api/v1/national";
 const LETTER = { number: "001/LKS/2026", date: "2026-01-05", signatoryName: "Siti Aminah", signatoryPosition: "Ketua" };
 const key = () => ({ "idempotency-key": crypto.randomUUID() });
 
-type Detail = { id: string; version: number; affiliations: { id: string }[]; linked: boolean };
+type Detail = { id: string; email: string; version: number; affiliations: { id: string }[]; linked: boolean };
 type Team = {
   complete: boolean;
   reasons: { code: string; text: { id: string; en: string } }[];
@@ -312,6 +312,10 @@ describe("forming a team", () => {
         json: { action: "assign", expectedVersion: version },
       });
     };
+    // Each invited asesor is told by email.
+    expect((await outboxFor(lead.email)).map((m) => m.subject)).toContain(
+      "Penugasan asesor: Panti Asuhan Al-Hikmah Rangkasbitung / Asesor assignment: Panti Asuhan Al-Hikmah Rangkasbitung",
+    );
     const early = await expectProblem(await transition(), 409, "conflict");
     expect(early.errors?.map((e) => e.path)).toEqual(["team.pending", "team.pending", "team.no_lead", "team.too_few"]);
 
@@ -379,6 +383,41 @@ describe("forming a team", () => {
     expect(await moved.json()).toMatchObject({ step: { id: "visit" } });
   });
 
+  it("an asesor with a tie recorded after the invitation cannot accept; nothing changes", async () => {
+    const { token } = await balks();
+    const app = await applicationAt("Panti Asuhan Kasih Bunda");
+    const asesor = await signedInAsesor(token, { name: "Terikat Kemudian" });
+    expect((await assign(token, app, [{ asesorId: asesor.id, role: "lead" }])).status).toBe(201);
+    await api(`${N}/asesors/${asesor.id}/affiliations`, {
+      method: "POST",
+      token,
+      headers: key(),
+      json: {
+        kind: "family",
+        lksId: (await env.DB.prepare("SELECT lks_id FROM applications WHERE id = ?")
+          .bind(app.id)
+          .first<{ lks_id: string }>())!.lks_id,
+        from: "2015-01-01",
+        to: null,
+      },
+    });
+    const [assignment] = (
+      (await (await api("/api/v1/me/assignments", { token: asesor.token })).json()) as {
+        items: { id: string }[];
+      }
+    ).items;
+    const refused = await expectProblem(
+      await answer(asesor.token, assignment!.id, { answer: "accept", declare: true }),
+      409,
+      "conflict",
+    );
+    expect(refused.errors?.map((e) => e.path)).toEqual(["eligibility.recent_tie"]);
+    const row = await env.DB.prepare("SELECT status, declared_at FROM assessment_assignments WHERE id = ?")
+      .bind(assignment!.id)
+      .first();
+    expect(row).toEqual({ status: "invited", declared_at: null });
+  });
+
   it("a replayed team invitation with the same Idempotency-Key invites once", async () => {
     const { token } = await balks();
     const app = await applicationAt("Yayasan Bina Laras Jakarta Timur"); // LKSPD, Jakarta
@@ -433,6 +472,16 @@ describe("the assignment axis", () => {
     // Her inbox lists the application of her team at the visit, not the other one there.
     const inbox = (await (await api(`${N}/inbox`, { token: asesor })).json()) as { items: { id: string }[] };
     expect(inbox.items.map((i) => i.id)).toEqual([batang.id]);
+    // Her home counts the same one (not every application at the visit in the country).
+    const home = (await (await api("/api/v1/me/work", { token: asesor })).json()) as {
+      groups: { tenant: null | object; items: { kind: string; count: number }[] }[];
+    };
+    expect(home.groups).toEqual([
+      expect.objectContaining({
+        tenant: null,
+        items: [expect.objectContaining({ kind: "national_applications", count: 1 })],
+      }),
+    ]);
 
     // A declined assignment takes the application away again.
     const mine = (await (await api("/api/v1/me/assignments", { token: asesor })).json()) as {

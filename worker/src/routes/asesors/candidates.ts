@@ -37,14 +37,18 @@ export async function rankedFor(
     asesor: domainAsesor(row, ties, past),
     openAssignments: workload.get(row.id) ?? 0,
   }));
-  return rankCandidates(candidates, lksUnderAssessment(found), conflictRules(), jakartaDay());
+  return {
+    ranked: rankCandidates(candidates, lksUnderAssessment(found), conflictRules(), jakartaDay()),
+    /** Registry emails by asesor id (whom to tell). */
+    emails: new Map(rows.map((r) => [r.id, r.email])),
+  };
 }
 
 export const asesorCandidates: RouteHandler<typeof asesorCandidatesRoute, NationalEnv> = async (c) => {
   const scope = c.get("national");
   const { tenant, applicationId } = c.req.valid("param");
   const found = await applicationForTeam(scope, tenant, applicationId);
-  const ranked = await rankedFor(scope, found);
+  const { ranked } = await rankedFor(scope, found);
   return c.json(
     {
       lks: { id: found.lks.id, name: found.lks.name, types: found.lks.types, kabKotaCode: found.lks.regionCode },

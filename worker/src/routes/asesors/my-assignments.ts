@@ -7,7 +7,8 @@ import { audit } from "../../lib/audit.ts";
 import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
 import { national } from "../../middleware/national/index.ts";
 import { notFound, Problem } from "../../middleware/problem/index.ts";
-import { conflictRules } from "../../services/asesors.ts";
+import { applicationForTeam, conflictRules } from "../../services/asesors.ts";
+import { rankedFor } from "./candidates.ts";
 import { AssignmentParam } from "./params.ts";
 
 export const myAssignmentsRoute = createRoute({
@@ -76,6 +77,22 @@ export const answerAssignment: RouteHandler<typeof answerAssignmentRoute, Nation
   if (!asesor || !mine) throw notFound("Penugasan tidak ditemukan / Assignment not found");
   if (mine.status !== "invited") throw alreadyAnswered();
 
+  if (body.answer === "accept") {
+    // A tie declared or recorded since the invitation excludes as it would have then.
+    const found = await applicationForTeam(scope, mine.tenant.slug, mine.applicationId);
+    const verdict = (await rankedFor(scope, found)).ranked.find((r) => r.asesor.id === asesor.id);
+    if (verdict && !verdict.eligible)
+      throw new Problem(
+        "conflict",
+        "Anda tidak dapat menerima penugasan ini karena konflik kepentingan / You cannot accept this assignment: a conflict of interest",
+        {
+          errors: verdict.reasons.map((r) => ({
+            path: `eligibility.${r.code}`,
+            message: `${r.text.id} / ${r.text.en}`,
+          })),
+        },
+      );
+  }
   const now = new Date().toISOString();
   const answer =
     body.answer === "accept"

@@ -6,6 +6,7 @@ import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/open
 import { national } from "../../middleware/national/index.ts";
 import { Problem } from "../../middleware/problem/index.ts";
 import { applicationForTeam, teamRules, teamState } from "../../services/asesors.ts";
+import { assignmentEmail } from "../../services/mail.ts";
 import { rankedFor } from "./candidates.ts";
 import { REGISTRY_KEEPERS_NATIONAL, REGISTRY_READERS, TeamParam } from "./params.ts";
 
@@ -62,7 +63,10 @@ export const assignTeam: RouteHandler<typeof assignTeamRoute, NationalWriteEnv> 
       "Tim asesor dibentuk pada tahap penugasan asesor / The team is formed at the asesor assignment step",
     );
 
-  const [ranked, team] = await Promise.all([rankedFor(scope, found), teamState(scope, found.application.id)]);
+  const [{ ranked, emails: emailOf }, team] = await Promise.all([
+    rankedFor(scope, found),
+    teamState(scope, found.application.id),
+  ]);
   const errors: FieldError[] = [];
   for (const [i, m] of members.entries()) {
     const path = `members.${i}.asesorId`;
@@ -114,9 +118,27 @@ export const assignTeam: RouteHandler<typeof assignTeamRoute, NationalWriteEnv> 
   );
   const [first, ...rest] = created.map((x) => x.insert);
   if (!first) throw new Error("unreachable: members has at least one entry");
+  // Each invited asesor is told by email (the registry's address: they may not have signed in yet).
+  const origin = new URL(c.req.url).origin;
+  const emails = members.map((m) => {
+    const asesor = ranked.find((r) => r.asesor.id === m.asesorId)?.asesor;
+    const email = emailOf.get(m.asesorId) ?? "";
+    return scope.write.enqueueEmail(
+      assignmentEmail({
+        to: email,
+        asesorName: asesor?.name ?? "",
+        lksName: found.lks.name,
+        tenantName: found.tenant.name,
+        role: m.role,
+        // The home lists what waits for the asesor; the web's assignment page belongs to its own part.
+        link: `${origin}/`,
+      }),
+    );
+  });
   await scope.write.batch([
     first,
     ...rest,
+    ...emails,
     audit(c, {
       action: "application.team_invited",
       tenantId: found.tenant.id,
