@@ -389,11 +389,8 @@ describe("assignment walk: an asesor and the applications of their team", () => 
     const now = "2026-01-01T00:00:00.000Z";
     await env.DB.batch([
       env.DB.prepare(
-        "INSERT INTO asesors (id, user_id, email, name, phone, province_code, kab_kota_code, background, lks_types, qualifications, active, version, created_at, updated_at) SELECT 'walk-asesor', id, email, name, NULL, '31', '31.71', 'academic', '[\"LKSA\"]', '[]', 1, 1, ?1, ?1 FROM users WHERE email = ?2",
-      ).bind(now, ASESOR),
-      env.DB.prepare(
-        "INSERT INTO assessment_assignments (id, tenant_id, application_id, asesor_id, role, status, assigned_by, assigned_at) VALUES ('walk-assignment', ?1, ?2, 'walk-asesor', 'lead', 'accepted', (SELECT id FROM users WHERE email = 'balks@akrab.test'), ?3)",
-      ).bind(tangerang!.tenant_id, assigned.applicationId, now),
+        "INSERT INTO assessment_assignments (id, tenant_id, application_id, asesor_id, role, status, assigned_by, assigned_at) SELECT 'walk-assignment', ?1, ?2, (SELECT id FROM asesors WHERE email = ?4), 'lead', 'accepted', (SELECT id FROM users WHERE email = 'balks@akrab.test'), ?3",
+      ).bind(tangerang!.tenant_id, assigned.applicationId, now, ASESOR),
     ]);
     const bodies = validBodies(assigned);
     const before = await snapshot();
