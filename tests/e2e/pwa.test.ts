@@ -196,13 +196,15 @@ describe("app shell", () => {
     });
     expect(created.status).toBe(201);
     const { id: signupId } = (await created.json()) as { id: string };
+    // An LKS with its own draft application for the self-assessment page (its operator fills it in).
+    const lks = await registerLksWithApplication(baseUrl(), "Panti Asuhan Uji Muat Penilaian");
 
     const heading = (name: string | RegExp) => async (page: Page) => {
       await page.getByRole("heading", { level: 1, name }).waitFor();
       await page.waitForLoadState("networkidle");
     };
     const dinsos = "dinsos.kota-tangerang@akrab.test";
-    const pages: [path: string, ready: (page: Page) => Promise<void>, signInAs?: string][] = [
+    const pages: [path: string, ready: (page: Page) => Promise<void>, signInAs?: string, password?: string][] = [
       ["/daftar-dinsos", heading("Pendaftaran Dinas Sosial")],
       [
         "/lks",
@@ -226,9 +228,27 @@ describe("app shell", () => {
       ["/admin", heading("Administrasi platform"), "admin@akrab.test"],
       ["/admin/outbox", heading("Kotak keluar email"), "admin@akrab.test"],
       [`/admin/pendaftaran/${signupId}`, heading("Dinas Sosial Uji Muat"), "admin@akrab.test"],
+      [
+        `/permohonan/${lks.applicationId}/penilaian-mandiri?t=${lks.tenant}`,
+        async (page) => {
+          await heading("Penilaian mandiri (Formulir A)")(page);
+          await page.getByTestId("sa-standard").waitFor();
+        },
+        lks.email,
+        lks.password,
+      ],
     ];
-    for (const [path, ready, signInAs] of pages) {
-      await firstLoad(path.replace(signupId, "{id}"), path, ready, signInAs);
+    for (const [path, ready, signInAs, password] of pages) {
+      await firstLoad(
+        path
+          .replace(signupId, "{id}")
+          .replace(lks.applicationId, "{id}")
+          .replace(/\?t=.*/, ""),
+        path,
+        ready,
+        signInAs,
+        password,
+      );
     }
   }, 180_000);
 

@@ -73,3 +73,8 @@ export type AppNotification = Schemas["Notification"];
 // Accreditation instruments (BALKS, national).
 export type InstrumentDetail = Schemas["InstrumentDetail"];
 export type Indicator = Schemas["Indicator"];
+
+// The LKS's self-assessment (Formulir A/B).
+export type SelfAssessmentView = Schemas["SelfAssessmentView"];
+export type SelfAssessmentAnswer = Schemas["SelfAssessmentAnswer"];
+export type SelfAssessmentEvidence = Schemas["SelfAssessmentEvidence"];

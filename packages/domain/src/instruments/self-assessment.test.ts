@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { answerRefusal, selfAssessmentGaps, selfAssessmentProgress } from "./self-assessment.ts";
+import { answerRefusal, nextUnanswered, selfAssessmentGaps, selfAssessmentProgress } from "./self-assessment.ts";
 import { SMALL, instrumentArb } from "./test-support.ts";
 import { indicatorsOf } from "./types.ts";
 
@@ -28,6 +28,15 @@ describe("answers of a self-assessment", () => {
       unanswered: ["1.1.1"],
     });
     expect(progress[1]).toMatchObject({ answered: 0, unanswered: ["2.1.1", "2.1.2"] });
+  });
+
+  it("jump to the next unanswered indicator after the one in view, across standards and round to the start", () => {
+    expect(nextUnanswered(SMALL, {}, null)).toEqual({ standard: "1", indicator: "1.1.1" });
+    expect(nextUnanswered(SMALL, { "1.1.2": 3 }, "1.1.1")).toEqual({ standard: "2", indicator: "2.1.1" });
+    expect(nextUnanswered(SMALL, { "2.1.1": 0, "2.1.2": 4 }, "2.1.1")).toEqual({ standard: "3", indicator: "3.1.1" });
+    const all = Object.fromEntries(indicatorsOf(SMALL).map(({ indicator }) => [indicator.code, 2]));
+    expect(nextUnanswered(SMALL, all, "1.1.1")).toBeNull();
+    expect(nextUnanswered(SMALL, { ...all, "1.1.1": null }, "1.1.1")).toEqual({ standard: "1", indicator: "1.1.1" });
   });
 
   it("list what is missing: every blank, and evidence where the indicator expects some", () => {

@@ -93,3 +93,21 @@ export function selfAssessmentGaps(
     return gaps;
   });
 }
+
+/**
+ * "Jump to the next unanswered": the first indicator without a level after `after` in instrument
+ * order, wrapping round to the start (so one left behind is found too); `after` null starts at the
+ * top. Null when every indicator has a level. Pure so the device and any later check agree.
+ */
+export function nextUnanswered(
+  instrument: Pick<InstrumentVersion, "standards">,
+  levels: Readonly<Record<string, number | null>>,
+  after: string | null,
+): { standard: string; indicator: string } | null {
+  const all = instrument.standards.flatMap((s) =>
+    s.aspects.flatMap((a) => a.indicators.map((i) => ({ standard: s.code, indicator: i.code }))),
+  );
+  const start = after === null ? 0 : all.findIndex((x) => x.indicator === after) + 1;
+  const ordered = [...all.slice(start), ...all.slice(0, start)];
+  return ordered.find(({ indicator }) => levels[indicator] === undefined || levels[indicator] === null) ?? null;
+}

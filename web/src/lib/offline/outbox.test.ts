@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "#lib/api.ts";
-import { fileUnsent, fold, outcomeOf, rebase, unsent, waitsForUploads, type NewChange } from "./outbox.ts";
+import {
+  answerConflicts,
+  fileUnsent,
+  fold,
+  outcomeOf,
+  rebase,
+  unsent,
+  waitsForUploads,
+  type NewChange,
+} from "./outbox.ts";
 
 const change = (values: Record<string, unknown>, base: Record<string, unknown>): NewChange => ({
   kind: "lks",
@@ -109,6 +118,26 @@ describe("one list for changes and files", () => {
       ["x", 4],
       ["p", 4],
       ["f", 4],
+    ]);
+  });
+
+  it("a self-assessment answer has its own version: an accepted application change moves no answer, nor one answer another", () => {
+    const sent = item({ id: "s", expectedVersion: 4 });
+    const answer = item({ id: "n", kind: "answer", ref: "1.1.1", expectedVersion: 4 });
+    const sentAnswer = item({ id: "m", kind: "answer", ref: "1.1.2", expectedVersion: 4 });
+    expect(rebase([sent, answer], sent, 5).map((i) => i.expectedVersion)).toEqual([4, 4]);
+    expect(rebase([sentAnswer, answer], sentAnswer, 5).map((i) => i.expectedVersion)).toEqual([4, 4]);
+  });
+
+  it("an answer's conflicts from the batch PUT are named by the answer's own fields", () => {
+    expect(
+      answerConflicts([
+        { field: "answers[2.3.4].level", server: 1, client: 3 },
+        { field: "answers[2.3.4].note", server: "a", client: "b" },
+      ]),
+    ).toEqual([
+      { field: "level", server: 1, client: 3 },
+      { field: "note", server: "a", client: "b" },
     ]);
   });
 

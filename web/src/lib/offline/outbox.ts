@@ -5,7 +5,8 @@
 import { isApiError } from "#lib/api.ts";
 /*
  * Kinds — lks: a profile edit; letter: the application letter; checklist: a verifier's accept or return
- * (with its comment) of one document (`ref` is the requirement); action: a workflow action (transition).
+ * (with its comment) of one document (`ref` is the requirement); action: a workflow action (transition);
+ * answer: the LKS's self-assessment answer to one indicator (`ref` is its code; level and note).
  */
 import type { OutboxKind } from "./slot.ts";
 
@@ -84,9 +85,14 @@ export function fold(
   };
 }
 
-/** Which record's version guards a change: the LKS's, or the application's (letter, reviews, actions). */
-const versionOf = (item: Pick<OutboxItem, "kind" | "targetId">) =>
-  `${item.kind === "lks" ? "lks" : "application"}:${item.targetId}`;
+/**
+ * Which record's version guards a change: the LKS's, the application's (letter, reviews, actions),
+ * or a self-assessment answer's own (each indicator has its version, sent as `baseVersion`).
+ */
+const versionOf = (item: Pick<OutboxItem, "kind" | "targetId" | "ref">) =>
+  item.kind === "answer"
+    ? `answer:${item.targetId}:${item.ref ?? ""}`
+    : `${item.kind === "lks" ? "lks" : "application"}:${item.targetId}`;
 
 /**
  * After one change was accepted, the others waiting for the same record that were based on the same
@@ -103,6 +109,13 @@ export function rebase(items: OutboxItem[], sent: OutboxItem, newVersion: number
       : item,
   );
 }
+
+/**
+ * The batch PUT of answers names a conflicting field `answers[2.3.4].level`; the item is one
+ * indicator's answer, so its conflicts are by the answer's own field names (what `settle` changes).
+ */
+export const answerConflicts = (conflicts: readonly FieldConflict[]): FieldConflict[] =>
+  conflicts.map((c) => ({ ...c, field: c.field.replace(/^answers\[[^\]]*\]\./, "") }));
 
 /** Fired by the upload queue when a file reached the server (the outbox sends what waited for it). */
 export const UPLOAD_DONE = "akrab-upload-done";

@@ -1,7 +1,7 @@
 /**
  * The one way a waiting change is sent and its answer recorded, used by the page's sync loop and
  * by the service worker's Background Sync alike: the same request (profile, letter, checklist
- * review or workflow action, each with the version it was based on) with the item's own
+ * review, workflow action or self-assessment answer, each with the version it was based on) with the item's own
  * Idempotency-Key, so whichever sends first, the server does the work once and the other gets the
  * stored answer. An accepted change moves the changes waiting for the same record to its new
  * version (`rebase`); a workflow action waits while its application's files are still on their way.
@@ -11,7 +11,7 @@ import type { Application, LksProfileInput, ReturnItem } from "#lib/api-types.ts
 import { problemMessage } from "#lib/errors.ts";
 import { loadEntries } from "#lib/uploads/store.ts";
 import { deleteOutbox, listOutbox, putOutbox } from "./outbox-store.ts";
-import { outcomeOf, rebase, waitsForUploads, type OutboxItem, type Outcome } from "./outbox.ts";
+import { answerConflicts, outcomeOf, rebase, waitsForUploads, type OutboxItem, type Outcome } from "./outbox.ts";
 
 /** A workflow action as the dialog wrote it (without the version, which the item carries). */
 export type TransitionValues = {
@@ -56,6 +56,26 @@ function request(item: OutboxItem): Promise<unknown> {
             { ...options, params },
           );
     }
+    case "answer": {
+      // The batch PUT (what the device's outbox sends), with the answer's version it started from and
+      // each changed field's value then: a newer answer on the server merges, or is a 409 per field.
+      const { level, note } = item.values as { level: number | null; note: string };
+      return api.put(
+        "/t/{tenant}/applications/{applicationId}/self-assessment/answers",
+        {
+          answers: [
+            {
+              indicator: item.ref ?? "",
+              level,
+              note,
+              baseVersion: item.expectedVersion,
+              base: item.base as { level?: number | null; note?: string },
+            },
+          ],
+        },
+        { ...options, params: application },
+      );
+    }
     case "action":
       return api.post(
         "/t/{tenant}/applications/{applicationId}/transitions",
@@ -83,7 +103,11 @@ export async function sendItem(item: OutboxItem): Promise<{ outcome: Outcome; re
     await followVersion(item, result);
     return { outcome: { kind: "sent" }, result };
   } catch (error) {
-    const outcome = outcomeOf(error, problemMessage);
+    const failed = outcomeOf(error, problemMessage);
+    const outcome: Outcome =
+      failed.kind === "conflict" && item.kind === "answer"
+        ? { ...failed, conflicts: answerConflicts(failed.conflicts) }
+        : failed;
     const tried = { ...item, attempts: item.attempts + 1 };
     if (outcome.kind === "offline") await putOutbox(tried);
     else if (outcome.kind === "retry") await putOutbox({ ...tried, lastError: outcome.reason });

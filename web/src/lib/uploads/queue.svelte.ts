@@ -52,9 +52,10 @@ export interface UploadItem {
   id: string;
   tenant: string;
   target: UploadTarget;
-  /** The application and requirement of a checklist file; null for a profile document. */
+  /** The application and requirement of a checklist file (the indicator of evidence); null for a profile document. */
   applicationId: string | null;
   requirement: string | null;
+  indicator: string | null;
   label: string;
   filename: string;
   size: number;
@@ -569,9 +570,11 @@ export class UploadQueue {
           list.items.find(
             (doc) =>
               targetKey(
-                doc.applicationId
-                  ? { applicationId: doc.applicationId, requirement: doc.requirement ?? "" }
-                  : { lksId: doc.lksId, profileField: doc.profileField ?? "" },
+                doc.applicationId && doc.indicator
+                  ? { applicationId: doc.applicationId, indicator: doc.indicator }
+                  : doc.applicationId
+                    ? { applicationId: doc.applicationId, requirement: doc.requirement ?? "" }
+                    : { lksId: doc.lksId, profileField: doc.profileField ?? "" },
               ) === slot && doc.versions.some((v) => v.sha256 === entry.sha256),
           )?.id ?? null;
       }
@@ -604,8 +607,10 @@ export class UploadQueue {
 
 export const uploadQueue = new UploadQueue();
 
-function itemTarget(target: UploadTarget): Pick<UploadItem, "target" | "applicationId" | "requirement"> {
+function itemTarget(target: UploadTarget): Pick<UploadItem, "target" | "applicationId" | "requirement" | "indicator"> {
+  if ("indicator" in target)
+    return { target, applicationId: target.applicationId, requirement: null, indicator: target.indicator };
   return "applicationId" in target
-    ? { target, applicationId: target.applicationId, requirement: target.requirement }
-    : { target, applicationId: null, requirement: null };
+    ? { target, applicationId: target.applicationId, requirement: target.requirement, indicator: null }
+    : { target, applicationId: null, requirement: null, indicator: null };
 }

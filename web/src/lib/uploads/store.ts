@@ -13,11 +13,18 @@ import type { Failure } from "./protocol.ts";
 
 type StoredState = "queued" | "uploading" | "paused" | "finishing" | "failed";
 
-/** Where a file goes: an application's checklist requirement, or a document of an LKS's profile (its decree, deed…). */
-export type UploadTarget = { applicationId: string; requirement: string } | { lksId: string; profileField: string };
+/**
+ * Where a file goes: an application's checklist requirement, evidence for one indicator of its
+ * self-assessment (Formulir B), or a document of an LKS's profile (its decree, deed…).
+ */
+export type UploadTarget =
+  | { applicationId: string; requirement: string }
+  | { applicationId: string; indicator: string }
+  | { lksId: string; profileField: string };
 
 /** One key per place a document lives: a newer file for the same place replaces one still on its way. */
 export function targetKey(target: UploadTarget): string {
+  if ("indicator" in target) return `app:${target.applicationId}:ind:${target.indicator}`;
   return "applicationId" in target
     ? `app:${target.applicationId}:${target.requirement}`
     : `lks:${target.lksId}:${target.profileField}`;

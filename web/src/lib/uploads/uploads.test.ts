@@ -270,6 +270,20 @@ describe("createUpload: the tus creation POST", () => {
     );
   });
 
+  test("names an indicator of the application as the target of evidence, its own place beside a requirement", async () => {
+    let metadata = "";
+    const fetchFn = (async (_url: string, init: RequestInit) => {
+      metadata = (init.headers as Record<string, string>)["Upload-Metadata"]!;
+      return new Response("{}", { status: 201, headers: { Location: "/api/v1/t/kota-tangerang/uploads/u4" } });
+    }) as unknown as typeof fetch;
+    await createUpload({ ...request, target: { applicationId: "app-1", indicator: "5.2.1" } }, fetchFn);
+    const keys = metadata.split(",").map((pair) => pair.split(" ")[0]);
+    expect(keys).toEqual(["filename", "filetype", "sha256", "applicationId", "indicator"]);
+    expect(targetKey({ applicationId: "app-1", indicator: "5.2.1" })).not.toBe(
+      targetKey({ applicationId: "app-1", requirement: "5.2.1" }),
+    );
+  });
+
   test("an already stored file is reported before any byte is sent", async () => {
     const fetchFn = (async () =>
       new Response(JSON.stringify({ id: "u2", offset: 1234, length: 1234, duplicate: true, documentId: "doc-9" }), {
