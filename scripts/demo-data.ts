@@ -530,5 +530,25 @@ export async function demoSeedStatements(): Promise<string[]> {
       );
     }
   }
+  // The demo asesor in BALKS's registry (issue 13), so a team can be formed in the demo: she lives
+  // in Kota Bandung, another province than every demo LKS, and may assess the demo LKS's types.
+  statements.push(
+    insert("asesors", {
+      id: demoId("asesor", "asesor@akrab.test"),
+      user_id: demoId("user", "asesor@akrab.test"),
+      email: "asesor@akrab.test",
+      name: "Dr. Rina Asesor",
+      phone: "0812-2000-0013",
+      province_code: "32",
+      kab_kota_code: "32.73",
+      background: "academic",
+      lks_types: JSON.stringify(["LKSA", "LKS-LU", "LKSPD"]),
+      qualifications: JSON.stringify([{ name: "Pelatihan Asesor Akreditasi LKS", date: "2025-08-14" }]),
+      active: 1,
+      version: 1,
+      created_at: SEEDED_AT,
+      updated_at: SEEDED_AT,
+    }),
+  );
   return statements;
 }

@@ -228,6 +228,9 @@ async function snapshot() {
     "instrument_versions",
     "self_assessment_answers",
     "indicator_evidence",
+    "asesors",
+    "asesor_affiliations",
+    "assessment_assignments",
   ];
   const rows = await Promise.all(
     tables.map(async (t) => (await env.DB.prepare(`SELECT * FROM ${t} ORDER BY 1`).all()).results),
@@ -334,6 +337,100 @@ describe("LKS walk: an operator and another LKS's objects in the same tenant", (
     const csv = await (await api(`/api/v1/t/${OWN_TENANT}/lks.csv`, { token })).text();
     expect(csv).toContain("Kasih Bunda");
     expect(csv).not.toContain(OTHER_LKS);
+  });
+});
+
+/**
+ * The third axis: an asesor reaches a tenant only through the applications of their teams. Walks
+ * every tenant route as the demo asesor, on a team of one application of Kota Tangerang: each
+ * route that does not name that application is a 404 (in that tenant and in another), the same
+ * route naming another application of the same tenant is a 404, and nothing changes; the reads
+ * of the assigned application answer.
+ */
+const ASESOR = "asesor@akrab.test";
+
+describe("assignment walk: an asesor and the applications of their team", () => {
+  it("answers 404 on every tenant route but the assigned application's, and changes nothing", async () => {
+    const { token } = await login(ASESOR);
+    const tangerang = await env.DB.prepare(
+      "SELECT id, tenant_id FROM lks WHERE name = 'Panti Asuhan Kasih Bunda'",
+    ).first<{
+      id: string;
+      tenant_id: string;
+    }>();
+    const other = await env.DB.prepare("SELECT id, tenant_id FROM lks WHERE name = ?")
+      .bind(OTHER_LKS)
+      .first<{ id: string; tenant_id: string }>();
+    // Applications only (the other walks made this tenant's uploads and documents): ids of those stand in.
+    const application = (id: string, lks: { id: string; tenant_id: string }) =>
+      env.DB.prepare(
+        `INSERT INTO applications (id, tenant_id, lks_id, kind, step, workflow_version, open, letter, checklist, return_items, step_entered_at, version, created_at, updated_at)
+         VALUES (?1, ?2, ?3, 'first', 'visit', 1, 0, ?4, '[]', '[]', '2026-01-01T00:00:00.000Z', 1, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`,
+      ).bind(
+        id,
+        lks.tenant_id,
+        lks.id,
+        JSON.stringify({ number: "1/2026", date: "2026-01-01", signatoryName: "Budi", signatoryPosition: "Ketua" }),
+      );
+    await env.DB.batch([application("walk-assigned", tangerang!), application("walk-unassigned", other!)]);
+    const assigned: Record<string, string> = {
+      lksId: tangerang!.id,
+      applicationId: "walk-assigned",
+      kind: "first",
+      version: "1",
+      key: "npwp",
+      instrumentId: "lksa-2025-1",
+      indicator: "1.1.1",
+      uploadId: "walk-upload",
+      documentId: "walk-document",
+      membershipId: "walk-membership",
+    };
+    const unassigned = { applicationId: "walk-unassigned" };
+    const now = "2026-01-01T00:00:00.000Z";
+    await env.DB.batch([
+      env.DB.prepare(
+        "INSERT INTO assessment_assignments (id, tenant_id, application_id, asesor_id, role, status, assigned_by, assigned_at) SELECT 'walk-assignment', ?1, ?2, (SELECT id FROM asesors WHERE email = ?4), 'lead', 'accepted', (SELECT id FROM users WHERE email = 'balks@akrab.test'), ?3",
+      ).bind(tangerang!.tenant_id, assigned.applicationId, now, ASESOR),
+    ]);
+    const bodies = validBodies(assigned);
+    const before = await snapshot();
+    const reached: string[] = [];
+
+    for (const route of tenantRoutes()) {
+      const [method, template] = route.split(" ") as [string, string];
+      const needsBody = method !== "GET" && method !== "DELETE";
+      if (needsBody) expect(bodies, `add a valid body for ${route}`).toHaveProperty(route);
+      const fill = (tenant: string, ids: Record<string, string>) =>
+        template.replace(":tenant", tenant).replace(/:(\w+)/g, (_, p: string) => ids[p]!);
+      const call = (path: string) => api(path, requestInit(method, needsBody ? bodies[route] : undefined, token));
+      const namesApplication = template.startsWith("/api/v1/t/:tenant/applications/:applicationId");
+      // Another tenant (where the asesor is on no team), whatever the route.
+      await expectProblem(await call(fill(FOREIGN_TENANT, assigned)), 404, "not-found");
+      if (!namesApplication) {
+        // The tenant of the team: a route that is not the assigned application's.
+        await expectProblem(await call(fill(OWN_TENANT, assigned)), 404, "not-found");
+        continue;
+      }
+      // Another application of the same tenant.
+      await expectProblem(
+        await call(fill(OWN_TENANT, { ...assigned, applicationId: unassigned.applicationId })),
+        404,
+        "not-found",
+      );
+      if (method === "GET") {
+        const res = await api(fill(OWN_TENANT, assigned), { token });
+        expect(res.status, `${route} on the assigned application`).not.toBe(404);
+        reached.push(route);
+      }
+    }
+
+    expect(reached).toEqual(
+      expect.arrayContaining([
+        "GET /api/v1/t/:tenant/applications/:applicationId",
+        "GET /api/v1/t/:tenant/applications/:applicationId/timeline",
+      ]),
+    );
+    expect(await snapshot()).toEqual(before);
   });
 });
 

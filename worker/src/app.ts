@@ -13,6 +13,7 @@ import { idempotency } from "./middleware/idempotency/index.ts";
 import { Problem, onError, onNotFound } from "./middleware/problem/index.ts";
 import { tenant } from "./middleware/tenant/index.ts";
 import { applicationRoutes } from "./routes/applications/index.ts";
+import { asesorRoutes } from "./routes/asesors/index.ts";
 import { areaRoutes } from "./routes/areas/index.ts";
 import { auditRoutes } from "./routes/audit/index.ts";
 import { authRoutes } from "./routes/auth/index.ts";
@@ -126,6 +127,7 @@ export function createApp() {
   app.route("/", instrumentRoutes);
   app.route("/", tenantInstrumentRoutes);
   app.route("/", selfAssessmentRoutes);
+  app.route("/", asesorRoutes);
   mountDocs(app);
 
   app.notFound(onNotFound);

@@ -11,3 +11,4 @@ export * from "./views.ts";
 export * from "./instruments.ts";
 export * from "./instrument-api.ts";
 export * from "./self-assessment.ts";
+export * from "./asesors.ts";

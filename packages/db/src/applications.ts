@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, not, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "./client.ts";
 import { isoNow, newId } from "./client.ts";
 import { keyset, toPage } from "./pagination.ts";
@@ -355,7 +355,16 @@ export interface NationalApplicationFilter {
   step?: string | undefined;
   overdueAt?: string | undefined;
   lksType?: string | undefined;
+  /**
+   * The assignment axis in national lists: at these steps (an asesor's), only the applications
+   * whose team this user is on (invited or accepted); other steps are not narrowed.
+   */
+  assigned?: { userId: string; steps: readonly string[] } | undefined;
 }
+
+/** Applications whose team the user is on, invited or accepted (matched by account, or by the registry's email before linking). */
+const assignedTo = (userId: string) =>
+  sql`${applications.id} IN (SELECT aa.application_id FROM assessment_assignments aa JOIN asesors s ON s.id = aa.asesor_id JOIN users u ON u.id = ${userId} WHERE aa.status IN ('invited', 'accepted') AND (s.user_id = u.id OR (s.user_id IS NULL AND s.email = u.email)))`;
 
 function nationalFilter(filter: NationalApplicationFilter): SQL | undefined {
   return and(
@@ -369,6 +378,9 @@ function nationalFilter(filter: NationalApplicationFilter): SQL | undefined {
     filter.overdueAt ? and(isNotNull(applications.stepDueAt), lt(applications.stepDueAt, filter.overdueAt)) : undefined,
     filter.lksType
       ? sql`${applications.lksId} IN (SELECT lks.id FROM lks, json_each(lks.types) WHERE json_each.value = ${filter.lksType})`
+      : undefined,
+    filter.assigned && filter.assigned.steps.length > 0
+      ? or(not(inArray(applications.step, [...filter.assigned.steps])), assignedTo(filter.assigned.userId))
       : undefined,
   );
 }

@@ -23,3 +23,4 @@ export * from "./reach.ts";
 export type { InstrumentVersionRow, InstrumentVersionSummary } from "./instruments.ts";
 export { instrumentColumns, instrumentOfRow } from "./instrument-columns.ts";
 export type { AnswerRow, EvidenceLinkRow } from "./self-assessment.ts";
+export { assignedApplications, type AsesorRow, type AffiliationRow, type AssignmentRow } from "./asesors.ts";

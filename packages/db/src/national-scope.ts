@@ -5,6 +5,7 @@ import {
   workflowDefinitionsOf,
   type NationalApplicationFilter,
 } from "./applications.ts";
+import { asesorReads, asesorWrites } from "./asesors.ts";
 import { abortIfNothingChanged } from "./batch-guard.ts";
 import type { BatchItem, Db } from "./client.ts";
 import { instrumentReads, instrumentWrites } from "./instruments.ts";
@@ -64,6 +65,8 @@ export function nationalScope(db: Db, roles: readonly Role[]) {
     },
     /** Accreditation instrument versions, drafts and published (BALKS manages them). */
     instruments: instrumentReads(db),
+    /** BALKS's asesor registry and the teams formed from it (issue 13). */
+    asesors: asesorReads(db),
     /** Every message and its delivery state (platform admins follow delivery here). */
     outbox: {
       list: (page: PageRequest) => listOutbox(db, page),
@@ -86,6 +89,7 @@ export function nationalWriteScope(db: Db, roles: readonly Role[]) {
       requeueMessage: (id: string) => requeueMessage(db, id),
       /** Drafts of instrument versions and their publication; a published version is never written. */
       instruments: instrumentWrites(db),
+      asesors: asesorWrites(db),
       setTenantStatus: (tenantId: string, status: Tenant["status"]) => setTenantStatus(db, tenantId, status),
       decideSignup: (id: string, decision: Parameters<typeof decideSignup>[2]) => decideSignup(db, id, decision),
       createTenant: (input: Parameters<typeof tenantCreation>[1]) => tenantCreation(db, input),

@@ -12,3 +12,4 @@ export * from "./schema/messaging.ts";
 export * from "./schema/audit.ts";
 export * from "./schema/requests.ts";
 export * from "./schema/self-assessment.ts";
+export * from "./schema/assessment.ts";

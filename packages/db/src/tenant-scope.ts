@@ -3,6 +3,7 @@ import { and, asc, countDistinct, eq, gt, gte, inArray, isNull, lt, ne, sql } fr
 import type { Db } from "./client.ts";
 import { isoNow, newId } from "./client.ts";
 import { applicationStore } from "./applications.ts";
+import { asesorReads } from "./asesors.ts";
 import { documentStore } from "./documents.ts";
 import { instrumentReads } from "./instruments.ts";
 import { lksRegistry } from "./lks-registry.ts";
@@ -71,6 +72,9 @@ export function tenantScope<T extends TenantRef>(db: Db, tenant: T, reach: Scope
 
     /** National instrument versions, published ones only: what this tenant's applications are assessed on. */
     instruments: instrumentReads(db, "published"),
+
+    /** The asesor team of an application this scope reached (the `assign` transition waits for it). */
+    asesors: { team: (applicationId: string) => asesorReads(db).team(applicationId) },
 
     /** Self-assessment answers and evidence links of applications (reach the application first). */
     selfAssessment: selfAssessmentStore(db, tenant, readableTenantIds),

@@ -105,7 +105,8 @@ export function emailDocument(subject: string, content: string, senderName: stri
 }
 
 export function invitationEmail(input: {
-  tenantId: string;
+  /** Null for a national role (an asesor invited by BALKS). */
+  tenantId: string | null;
   to: string;
   tenantName: string;
   role: string;
@@ -126,6 +127,32 @@ export function invitationEmail(input: {
       `Open the link to set your password and sign in. It works once, until ${jakartaTime(input.expiresAt, "en")}.`,
     ],
     link: { href: input.link, id: "Buat kata sandi dan masuk", en: "Set your password and sign in" },
+  });
+}
+
+/** BALKS put an asesor on an application's team: they answer (declaration or reason) from their assignments. */
+export function assignmentEmail(input: {
+  to: string;
+  asesorName: string;
+  lksName: string;
+  tenantName: string;
+  role: "lead" | "member";
+  link: string;
+}): OutgoingEmail {
+  const role = input.role === "lead" ? { id: "ketua tim", en: "team lead" } : { id: "anggota tim", en: "team member" };
+  return compose({
+    tenantId: null,
+    to: input.to,
+    subject: { id: `Penugasan asesor: ${input.lksName}`, en: `Asesor assignment: ${input.lksName}` },
+    id: [
+      `Yth. ${input.asesorName}, BALKS menugaskan Anda sebagai ${role.id} untuk menilai ${input.lksName} (${input.tenantName}).`,
+      "Terima penugasan dengan menandatangani pernyataan tidak ada konflik kepentingan, atau tolak dengan alasan.",
+    ],
+    en: [
+      `Dear ${input.asesorName}, BALKS asks you to assess ${input.lksName} (${input.tenantName}) as ${role.en}.`,
+      "Accept by signing the no-conflict declaration, or decline with a reason.",
+    ],
+    link: { href: input.link, id: "Lihat penugasan", en: "See the assignment" },
   });
 }
 

@@ -5,6 +5,7 @@ import {
   canActAs,
   canOpenApplication,
   holdsNationalRole,
+  assignmentAccess,
   resolveTenantAccess,
   visibleLksIds,
   type MembershipGrant,
@@ -42,6 +43,17 @@ describe("resolveTenantAccess", () => {
       "national",
     );
     expect(resolveTenantAccess([{ role: "asesor", tenantId: null, lksId: null }], OTHER)).toBeNull();
+  });
+
+  it("lets an asesor reach a tenant only through the applications on their team, never to act as staff", () => {
+    const asesor = [{ role: "asesor" as const, tenantId: null, lksId: null }];
+    const access = assignmentAccess(asesor, ["a1", "a2", "a1"]);
+    expect(access).toEqual({ via: "assignment", roles: ["asesor"], applicationIds: ["a1", "a2"] });
+    expect(canActAs(access!, ["asesor", "dinsos_verifier"])).toBe(false);
+    expect(assignmentAccess(asesor, [])).toBeNull();
+    // Another role with assignments recorded against it (never happens; still nothing).
+    expect(assignmentAccess([{ role: "national_viewer", tenantId: null, lksId: null }], ["a1"])).toBeNull();
+    expect(assignmentAccess([{ role: "asesor", tenantId: "kota", lksId: null }], ["a1"])).toBeNull();
   });
 
   it("hides a tenant from everyone else", () => {

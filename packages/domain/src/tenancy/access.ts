@@ -18,12 +18,15 @@ export interface TenantRef {
  * - `member`: holds at least one role inside the tenant itself — may read and, per role, act.
  * - `province`: holds a role in the tenant's parent province — reads only.
  * - `national`: holds a national reading role — reads only.
+ * - `assignment`: an asesor on the team of some of the tenant's applications — reaches those only
+ *   (see `assignmentAccess`).
  * Null means the tenant is invisible to the caller (the API answers 404).
  */
 export type TenantAccess =
   | { via: "member"; roles: Role[]; lksIds: string[] }
   | { via: "province"; roles: Role[] }
-  | { via: "national"; roles: Role[] };
+  | { via: "national"; roles: Role[] }
+  | { via: "assignment"; roles: Role[]; applicationIds: string[] };
 
 export function resolveTenantAccess(grants: readonly MembershipGrant[], tenant: TenantRef): TenantAccess | null {
   const own = grants.filter((g) => g.tenantId === tenant.id);
@@ -43,6 +46,20 @@ export function resolveTenantAccess(grants: readonly MembershipGrant[], tenant: 
   );
   if (national.length > 0) return { via: "national", roles: unique(national.map((g) => g.role)) };
   return null;
+}
+
+/**
+ * The assignment axis (ARCHITECTURE.md, "Three axes of access"): an asesor is national but reads
+ * no tenant as such; a tenant becomes visible to them only through the applications whose team
+ * they are on (invited or accepted), and then only those. Anyone without the national asesor
+ * role, or an asesor on none of the tenant's teams, gets nothing (the tenant stays a 404).
+ */
+export function assignmentAccess(
+  grants: readonly MembershipGrant[],
+  assignedApplicationIds: readonly string[],
+): TenantAccess | null {
+  if (!holdsNationalRole(grants, ["asesor"]) || assignedApplicationIds.length === 0) return null;
+  return { via: "assignment", roles: ["asesor"], applicationIds: unique([...assignedApplicationIds]) };
 }
 
 /** True when the caller holds one of `roles` directly in the tenant (reading through a province or nationally never allows writes). */

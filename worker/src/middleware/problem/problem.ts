@@ -103,6 +103,7 @@ const CHANGED_MEANWHILE = {
   application: "Permohonan telah diubah orang lain; muat ulang / The application changed meanwhile; reload",
   lks: "Data LKS telah diubah orang lain; muat ulang dan bandingkan / The LKS was changed meanwhile; reload and compare",
   instrument: "Draf instrumen telah diubah orang lain; muat ulang / The instrument draft changed meanwhile; reload",
+  asesor: "Data asesor telah diubah orang lain; muat ulang / The asesor's record changed meanwhile; reload",
   answer:
     "Jawaban indikator ini telah diubah orang lain; muat ulang / This indicator's answer changed meanwhile; reload",
 } as const;
@@ -121,6 +122,7 @@ const CONFLICTING_FIELDS = {
   lks: "Isian data LKS ini telah diubah orang lain: pilih nilai yang dipakai / These LKS fields changed meanwhile: choose which value to keep",
   instrument:
     "Isian draf instrumen ini telah diubah orang lain: pilih nilai yang dipakai / These instrument draft fields changed meanwhile: choose which value to keep",
+  asesor: "Data asesor telah diubah orang lain; muat ulang / The asesor's record changed meanwhile; reload",
   answer:
     "Jawaban indikator ini telah diubah orang lain: pilih nilai yang dipakai / This indicator's answer changed meanwhile: choose which value to keep",
 } as const satisfies Record<Versioned, string>;

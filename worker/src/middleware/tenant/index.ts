@@ -1,5 +1,22 @@
-import { canActAs, resolveTenantAccess, roleList, visibleLksIds, type Role } from "@akrab/domain";
-import { childTenantIds, findTenantBySlug, tenantScope, type TenantLookup, type TenantScope } from "@akrab/db";
+import {
+  assignmentAccess,
+  canActAs,
+  holdsNationalRole,
+  resolveTenantAccess,
+  roleList,
+  visibleLksIds,
+  type MembershipGrant,
+  type Role,
+} from "@akrab/domain";
+import {
+  assignedApplications,
+  childTenantIds,
+  findTenantBySlug,
+  tenantScope,
+  type Tenant,
+  type TenantLookup,
+  type TenantScope,
+} from "@akrab/db";
 import { createMiddleware } from "hono/factory";
 import type { Context } from "hono";
 import type { AppEnv, TenantEnv } from "../../env.ts";
@@ -25,17 +42,56 @@ export const tenant = () =>
       tenantId: m.tenant?.id ?? null,
       lksId: m.lks?.id ?? null,
     }));
-    const access = found && found.status === "active" ? resolveTenantAccess(grants, found) : null;
-    if (!found || !access) throw notFound();
+    const active = found && found.status === "active" ? found : null;
+    const access = active ? resolveTenantAccess(grants, active) : null;
+    if (!active) throw notFound();
+    if (!access) return byAssignment(c, principal.user, active, grants, next);
     // A province reads its kab/kota's rows too; every other tenant reads only its own.
-    const readable = found.level === "province" ? [found.id, ...childIds] : [found.id];
+    const readable = active.level === "province" ? [active.id, ...childIds] : [active.id];
     const lksIds = visibleLksIds(access);
-    const scope = tenantScope(c.get("db"), found, { readable, lksIds });
+    const scope = tenantScope(c.get("db"), active, { readable, lksIds });
     c.set("access", access);
     c.set("scope", scope);
     if (lksIds) await requireReachableLksObject(scope, c.req.path);
     await next();
   });
+
+/** What an asesor reaches in a tenant through an assignment: one application's routes, nothing else. */
+const ASSIGNED_APPLICATION_PATH = /^\/api\/v1\/t\/[^/]+\/applications\/([^/]+)(?:\/|$)/;
+
+/**
+ * The assignment axis, decided here once for every tenant route: a caller the tenant is otherwise
+ * invisible to may be an asesor on the team of some of its applications. They reach exactly the
+ * routes of those applications (their own tenant only, their LKS only); every other route of the
+ * tenant, and every other application, is a 404 as if the tenant did not exist for them.
+ */
+async function byAssignment(
+  c: Context<TenantEnv>,
+  user: { id: string; email: string },
+  found: Tenant,
+  grants: MembershipGrant[],
+  next: () => Promise<void>,
+) {
+  const [, rawId] = c.req.path.match(ASSIGNED_APPLICATION_PATH) ?? [];
+  if (!rawId || !holdsNationalRole(grants, ["asesor"])) throw notFound();
+  const db = c.get("db");
+  const assigned = await assignedApplications(db, user, found.id);
+  const access = assignmentAccess(
+    grants,
+    assigned.map((a) => a.applicationId),
+  );
+  let id: string;
+  try {
+    id = decodeURIComponent(rawId);
+  } catch {
+    throw notFound();
+  }
+  if (access?.via !== "assignment" || !access.applicationIds.includes(id)) throw notFound();
+  const lksIds = [...new Set(assigned.map((a) => a.lksId))];
+  c.set("access", access);
+  c.set("scope", tenantScope(db, found, { readable: [found.id], lksIds }));
+  await next();
+}
 
 /** How the LKS-owned object a path names is looked up through the scope, by the path's resource segment. */
 const LKS_OBJECTS: Record<string, (scope: TenantScope, id: string) => Promise<unknown>> = {

@@ -89,10 +89,21 @@ async function present(scope: NationalScope, page: Page) {
   };
 }
 
+/**
+ * The assignment axis in the inbox: the steps where only the asesor role acts (among the caller's
+ * roles) list just the applications whose team the caller is on; BALKS's own steps are not narrowed.
+ */
+export function assignedSteps(roles: readonly Role[], userId: string): NationalApplicationFilter["assigned"] {
+  if (!roles.includes("asesor")) return undefined;
+  const others = nationalSteps(roles.filter((r) => r !== "asesor"));
+  return { userId, steps: nationalSteps(["asesor"]).filter((s) => !others.includes(s)) };
+}
+
 export const nationalInbox: RouteHandler<typeof nationalInboxRoute, NationalEnv> = async (c) => {
   const scope = c.get("national");
   const { cursor, limit, ...query } = c.req.valid("query");
-  const page = await scope.applications.atSteps(nationalSteps(scope.roles), { cursor, limit }, filterOf(query));
+  const filter = { ...filterOf(query), assigned: assignedSteps(scope.roles, c.get("principal").user.id) };
+  const page = await scope.applications.atSteps(nationalSteps(scope.roles), { cursor, limit }, filter);
   if (!page) throw unknownCursor();
   return c.json(await present(scope, page), 200);
 };

@@ -24,6 +24,7 @@ import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/open
 import { changedMeanwhile, Problem } from "../../middleware/problem/index.ts";
 import { staleOnGuardAbort } from "../../lib/guard.ts";
 import { callerOf, callerRoles, currentStep, definitionFor, presentApplication } from "../../services/applications.ts";
+import { teamState } from "../../services/asesors.ts";
 import { applicableVersionId } from "../../services/instruments.ts";
 import { instrumentCodes, selfAssessmentMissing } from "../../services/self-assessment.ts";
 import { applicationMovedEmail, intakeArrivalEmail } from "../../services/mail.ts";
@@ -89,6 +90,18 @@ function selfAssessmentIncomplete(gaps: SelfAssessmentGap[]): Problem {
   );
 }
 
+/** Leaving asesor assignment: only with a full team that accepted (issue 13). */
+const ASSIGN_ACTION = "assign";
+
+/** The refusal lists everything the team still lacks, as the domain's `teamComplete` names it. */
+function teamIncomplete(reasons: { code: string; text: { id: string; en: string } }[]): Problem {
+  return new Problem(
+    "conflict",
+    "Tim asesor belum lengkap menerima penugasan / The asesor team has not fully accepted yet",
+    { errors: reasons.map((r) => ({ path: `team.${r.code}`, message: `${r.text.id} / ${r.text.en}` })) },
+  );
+}
+
 /** The refusal names each required document still holding the application back, by its name. */
 function checklistIncomplete(checklist: ChecklistEntry[], actor: StepActor): Problem {
   const gaps = checklistGaps(checklist, actor);
@@ -129,6 +142,10 @@ export const transition: RouteHandler<typeof transitionRoute, TenantEnv> = async
   if (!result.ok && result.reason === "checklist_incomplete") throw checklistIncomplete(checklist, from.actor);
   if (!result.ok) throw REFUSALS[result.reason];
   const { transition: taken, to } = result;
+  if (taken.action === ASSIGN_ACTION) {
+    const team = await teamState(scope, app.id);
+    if (!team.complete) throw teamIncomplete(team.reasons);
+  }
   if (selfAssessmentRequired(taken, from, to)) {
     const gaps = await selfAssessmentMissing(scope, app);
     if (gaps.length > 0) throw selfAssessmentIncomplete(gaps);

@@ -7,7 +7,7 @@ import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
 import { requireAuth } from "../../middleware/auth/index.ts";
 import { grantsOf } from "../../services/applications.ts";
 import { grouped, waitingFor } from "../applications/inbox.ts";
-import { nationalSteps } from "../applications/national-inbox.ts";
+import { assignedSteps, nationalSteps } from "../applications/national-inbox.ts";
 
 export const workRoute = createRoute({
   method: "get",
@@ -68,9 +68,11 @@ export const work: RouteHandler<typeof workRoute, AuthedEnv> = async (c) => {
     return Promise.all(
       group.kinds.map(async ({ kind, membershipId }) => {
         const steps = nationalSteps(group.roles);
+        // The same narrowing as the inbox: an asesor counts only the applications of their teams.
+        const assigned = assignedSteps(group.roles, c.get("principal").user.id);
         const [all, late] = await Promise.all([
-          scope.applications.atSteps(steps, { limit: 1 }),
-          scope.applications.atSteps(steps, { limit: 1 }, { overdueAt: nowIso }),
+          scope.applications.atSteps(steps, { limit: 1 }, { assigned }),
+          scope.applications.atSteps(steps, { limit: 1 }, { overdueAt: nowIso, assigned }),
         ]);
         return { kind, count: all?.total ?? 0, overdue: late?.total ?? 0, membershipId };
       }),
