@@ -147,3 +147,37 @@ export const FormulirCView = z
       "Formulir C, the document scoring sheet: per standard and indicator the LKS's level and evidence, with empty columns for the asesor",
   });
 export type FormulirCView = z.output<typeof FormulirCView>;
+
+const CycleScore = z
+  .object({ level: z.number().nullable(), score: z.number().nullable() })
+  .openapi({ description: "An indicator's level and its 0–100 score (null when blank)" });
+
+export const PreviousCycleView = z
+  .object({
+    previous: z
+      .object({
+        applicationId: z.string(),
+        step: z.string(),
+        submittedAt: z.string().nullable(),
+        instrument: z.object({ id: z.string(), name: Bilingual }),
+      })
+      .nullable()
+      .openapi({ description: "Null when the LKS has no earlier completed cycle (then `rows` is empty)" }),
+    current: z.object({ instrument: z.object({ id: z.string(), name: Bilingual }) }),
+    totals: z.object({ before: z.number().nullable(), after: z.number().nullable() }),
+    rows: z.array(
+      z.object({
+        from: z.string().nullable().openapi({ description: "The indicator's code in the previous cycle's instrument" }),
+        to: z.string().nullable().openapi({ description: "Its code in this application's instrument" }),
+        before: CycleScore.nullable(),
+        after: CycleScore.nullable(),
+        delta: z.number().nullable().openapi({ description: "After minus before, in points of 0–100" }),
+      }),
+    ),
+    configurableDefault: Bilingual,
+  })
+  .openapi("PreviousCycle", {
+    description:
+      "A re-accreditation beside the LKS's previous completed cycle, indicator by indicator, even across instrument versions (followed through the code map)",
+  });
+export type PreviousCycleView = z.output<typeof PreviousCycleView>;

@@ -180,6 +180,7 @@ export function applicationStore(
           workflowVersion: applications.workflowVersion,
           open: applications.open,
           version: applications.version,
+          instrumentVersionId: applications.instrumentVersionId,
           createdAt: applications.createdAt,
           submittedAt: applications.submittedAt,
         })

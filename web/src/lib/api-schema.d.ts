@@ -1555,6 +1555,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/t/{tenant}/applications/{applicationId}/self-assessment/previous-cycle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A re-accreditation beside the LKS's previous completed cycle, indicator by indicator
+         * @description The previous cycle is the LKS's newest earlier application that reached BALKS's decision. Each cycle is scored on its own pinned instrument; indicators are paired across versions through the code map (a renumbered indicator is one row). Without an earlier completed cycle, `previous` is null and `rows` empty. Whoever sees the application reads it.
+         */
+        get: operations["selfAssessment.previousCycle"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/t/{tenant}/applications/{applicationId}/self-assessment/formulir-c": {
         parameters: {
             query?: never;
@@ -3205,6 +3225,57 @@ export interface components {
         /** @description A document of the same application or LKS, linked without sending it again */
         EvidenceLink: {
             documentId: string;
+        };
+        /** @description A re-accreditation beside the LKS's previous completed cycle, indicator by indicator, even across instrument versions (followed through the code map) */
+        PreviousCycle: {
+            /** @description Null when the LKS has no earlier completed cycle (then `rows` is empty) */
+            previous: {
+                applicationId: string;
+                step: string;
+                submittedAt: string | null;
+                instrument: {
+                    id: string;
+                    name: {
+                        id: string;
+                        en: string;
+                    };
+                };
+            } | null;
+            current: {
+                instrument: {
+                    id: string;
+                    name: {
+                        id: string;
+                        en: string;
+                    };
+                };
+            };
+            totals: {
+                before: number | null;
+                after: number | null;
+            };
+            rows: {
+                /** @description The indicator's code in the previous cycle's instrument */
+                from: string | null;
+                /** @description Its code in this application's instrument */
+                to: string | null;
+                /** @description An indicator's level and its 0–100 score (null when blank) */
+                before: {
+                    level: number | null;
+                    score: number | null;
+                } | null;
+                /** @description An indicator's level and its 0–100 score (null when blank) */
+                after: {
+                    level: number | null;
+                    score: number | null;
+                } | null;
+                /** @description After minus before, in points of 0–100 */
+                delta: number | null;
+            }[];
+            configurableDefault: {
+                id: string;
+                en: string;
+            };
         };
         /** @description Formulir C, the document scoring sheet: per standard and indicator the LKS's level and evidence, with empty columns for the asesor */
         FormulirC: {
@@ -10947,6 +11018,65 @@ export interface operations {
             };
             /** @description Request body over the limit */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "selfAssessment.previousCycle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                applicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The two cycles side by side */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreviousCycle"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

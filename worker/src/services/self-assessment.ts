@@ -1,8 +1,10 @@
-import type { SelfAssessmentView } from "@akrab/contracts";
+import type { PreviousCycleView, SelfAssessmentView } from "@akrab/contracts";
 import { instrumentOfRow, type AnswerRow, type InstrumentVersionRow, type TenantScope } from "@akrab/db";
 import {
   CONFIGURABLE_DEFAULT_LABEL,
+  CYCLE_END_STEPS,
   answerRefusal,
+  compareCycles,
   indicatorsOf,
   mergeFields,
   sameValue,
@@ -208,4 +210,65 @@ export function planAnswers(
     planned.push({ indicator: write.indicator, ...values, atVersion: version });
   });
   return { planned, errors, conflicts, stale };
+}
+
+/**
+ * A re-accreditation beside the LKS's previous completed cycle (its newest earlier application
+ * that reached BALKS's decision), indicator by indicator through the instruments' code map, each
+ * cycle scored on its own pinned version and rules. The levels are the LKS's own in both cycles.
+ * Without an earlier cycle, `previous` is null and there are no rows.
+ */
+export async function previousCycleOf(scope: TenantScope, app: StoredApplication): Promise<PreviousCycleView> {
+  const history = await scope.applications.ofLks(app.lksId);
+  const previous = history.find(
+    (h) =>
+      h.id !== app.id &&
+      h.instrumentVersionId !== null &&
+      CYCLE_END_STEPS.includes(h.step) &&
+      h.createdAt < app.createdAt,
+  );
+  const [current, previousRow] = await Promise.all([
+    instrumentForApplication(scope, app),
+    previous?.instrumentVersionId ? scope.instruments.find(previous.instrumentVersionId) : null,
+  ]);
+  const score = async (instrument: InstrumentVersion, applicationId: string) =>
+    scoreAssessment(instrument, instrument.gradeRules, {
+      levels: (await selfAssessmentOf(scope, applicationId)).levels,
+      findings: [],
+    });
+  const afterResult = await score(current.instrument, app.id);
+  const currentRef = { instrument: { id: current.instrument.id, name: current.instrument.name } };
+  if (!previous || !previousRow)
+    return {
+      previous: null,
+      current: currentRef,
+      totals: { before: null, after: afterResult.total },
+      rows: [],
+      configurableDefault: CONFIGURABLE_DEFAULT_LABEL,
+    };
+  const before = instrumentOfRow(previousRow);
+  const beforeResult = await score(before, previous.id);
+  const scoreOf = (s: { level: number | null; score: number | null } | null) =>
+    s ? { level: s.level, score: s.score } : null;
+  return {
+    previous: {
+      applicationId: previous.id,
+      step: previous.step,
+      submittedAt: previous.submittedAt,
+      instrument: { id: before.id, name: before.name },
+    },
+    current: currentRef,
+    totals: { before: beforeResult.total, after: afterResult.total },
+    rows: compareCycles(
+      { instrument: before, result: beforeResult },
+      { instrument: current.instrument, result: afterResult },
+    ).map((row) => ({
+      from: row.from,
+      to: row.to,
+      before: scoreOf(row.before),
+      after: scoreOf(row.after),
+      delta: row.delta,
+    })),
+    configurableDefault: CONFIGURABLE_DEFAULT_LABEL,
+  };
 }

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
+  CYCLE_END_STEPS,
   DEFAULT_REGIONAL_PART,
   NATIONAL_INTAKE,
   NATIONAL_PART,
+  NATIONAL_STEP_IDS,
   composeDefinition,
   selfAssessmentRequired,
 } from "./definition.ts";
@@ -76,5 +78,12 @@ describe("the self-assessment requirement", () => {
     expect(selfAssessmentRequired({ selfAssessmentRequired: false }, lks, kabkota)).toBe(false);
     expect(selfAssessmentRequired({ selfAssessmentRequired: true }, kabkota, kabkota)).toBe(true);
     expect(selfAssessmentRequired({}, kabkota, lks)).toBe(false);
+  });
+});
+
+describe("the steps that end a cycle", () => {
+  it("are BALKS's decided steps", () => {
+    expect(CYCLE_END_STEPS.every((id) => NATIONAL_STEP_IDS.has(id))).toBe(true);
+    expect([...CYCLE_END_STEPS].sort()).toEqual(["accredited", "certified", "not_accredited"]);
   });
 });

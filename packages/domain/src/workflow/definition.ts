@@ -1,7 +1,7 @@
 import type { Role } from "../identity/roles.ts";
 import { NATIONAL_INTAKE, REVISION_STEP, type StepActor } from "./steps.ts";
 
-export { NATIONAL_INTAKE, REVISION_STEP, STEP_ACTORS, type StepActor } from "./steps.ts";
+export { CYCLE_END_STEPS, NATIONAL_INTAKE, REVISION_STEP, STEP_ACTORS, type StepActor } from "./steps.ts";
 
 export interface Label {
   id: string;

@@ -15,3 +15,9 @@ export const NATIONAL_INTAKE = "balks_intake";
 
 /** The regional step BALKS sends an application back to when its file is incomplete. */
 export const REVISION_STEP = "revision";
+
+/**
+ * The steps where an accreditation cycle has ended with BALKS's decision (accredited, awaiting or
+ * with its certificate, or not accredited): the cycle a re-accreditation is compared with.
+ */
+export const CYCLE_END_STEPS: readonly string[] = ["accredited", "certified", "not_accredited"];

@@ -2,6 +2,7 @@ import type { TenantEnv } from "../../env.ts";
 import { createRouter } from "../../lib/router.ts";
 import { downloadFormulirC, formulirCPdfRoute, formulirCRoute, showFormulirC } from "./formulir-c.ts";
 import { linkEvidence, linkEvidenceRoute } from "./link-evidence.ts";
+import { previousCycleRoute, showPreviousCycle } from "./previous-cycle.ts";
 import { saveAnswer, saveAnswerRoute } from "./save-answer.ts";
 import { saveAnswersBatch, saveAnswersRoute } from "./save-batch.ts";
 import { showSelfAssessment, showSelfAssessmentRoute } from "./show.ts";
@@ -13,5 +14,6 @@ export const selfAssessmentRoutes = createRouter<TenantEnv>()
   .openapi(saveAnswerRoute, saveAnswer)
   .openapi(linkEvidenceRoute, linkEvidence)
   .openapi(unlinkEvidenceRoute, unlinkEvidence)
+  .openapi(previousCycleRoute, showPreviousCycle)
   .openapi(formulirCRoute, showFormulirC)
   .openapi(formulirCPdfRoute, downloadFormulirC);
