@@ -72,12 +72,16 @@ async function throttleServiceWorkers(browser: Browser, link: Link, wire: WireBy
   });
   cdp.on("Target.targetCreated", async (event: { targetInfo: { targetId: string; type: string } }) => {
     if (event.targetInfo.type !== "service_worker") return;
-    const { sessionId } = (await cdp.send("Target.attachToTarget", {
-      targetId: event.targetInfo.targetId,
-      flatten: false,
-    })) as { sessionId: string };
-    await send(sessionId, "Network.enable", {});
-    await send(sessionId, "Network.emulateNetworkConditions", conditions(link));
+    try {
+      const { sessionId } = (await cdp.send("Target.attachToTarget", {
+        targetId: event.targetInfo.targetId,
+        flatten: false,
+      })) as { sessionId: string };
+      await send(sessionId, "Network.enable", {});
+      await send(sessionId, "Network.emulateNetworkConditions", conditions(link));
+    } catch {
+      // The worker went before we attached (a version replaced at once): nothing left to throttle.
+    }
   });
   await cdp.send("Target.setDiscoverTargets", { discover: true });
   return () => cdp.detach();
