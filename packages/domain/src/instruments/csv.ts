@@ -118,7 +118,7 @@ export function parseCsv(input: string, separator: "," | ";" = separatorOf(input
       });
       return { ok: false, problems };
     }
-    row.push(value);
+    row.push(unneutralised(value));
     // After a field: a separator (another field follows, perhaps empty at the end), a line end, or the end.
     const c = text.charCodeAt(i);
     if (c === SEP) {
@@ -136,11 +136,24 @@ export function parseCsv(input: string, separator: "," | ";" = separatorOf(input
   return problems.length > 0 ? { ok: false, problems } : { ok: true, rows };
 }
 
+/**
+ * A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, a tab or carriage return first),
+ * possibly behind apostrophes already: written with one more leading apostrophe (the spreadsheets'
+ * "this is text" mark), so opening an export never runs what someone typed; read back without it.
+ */
+const FORMULA_LIKE = /^'*[=+\-@\t\r]/;
+
 /** One CSV text, CRLF line ends; a field is quoted when it holds the separator, a quote or a line break, or starts/ends with a space. */
 export function writeCsv(rows: string[][], separator: "," | ";" = ","): string {
-  const quote = (value: string) =>
-    value.includes(separator) || /["\r\n]/.test(value) || value !== value.trim()
+  const cell = (raw: string) => {
+    const value = FORMULA_LIKE.test(raw) ? `'${raw}` : raw;
+    return value.includes(separator) || /["\r\n]/.test(value) || value !== value.trim()
       ? `"${value.replaceAll('"', '""')}"`
       : value;
-  return `${rows.map((row) => row.map(quote).join(separator)).join("\r\n")}\r\n`;
+  };
+  return `${rows.map((row) => row.map(cell).join(separator)).join("\r\n")}\r\n`;
 }
+
+/** A cell as `writeCsv` meant it: the apostrophe it put before a formula-like value taken off. */
+const unneutralised = (value: string) =>
+  value.startsWith("'") && FORMULA_LIKE.test(value.slice(1)) ? value.slice(1) : value;

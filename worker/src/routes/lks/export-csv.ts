@@ -1,6 +1,13 @@
 import { expectRow } from "@akrab/db";
 import { LksListQuery, type LksProfileInput } from "@akrab/contracts";
-import { INSTITUTION_KIND_LABELS, LKS_TYPE_LABELS, OWNERSHIP_LABELS, jakartaDay, type LksType } from "@akrab/domain";
+import {
+  INSTITUTION_KIND_LABELS,
+  LKS_TYPE_LABELS,
+  OWNERSHIP_LABELS,
+  jakartaDay,
+  writeCsv,
+  type LksType,
+} from "@akrab/domain";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
 import type { TenantEnv } from "../../env.ts";
 import { contentDisposition } from "../../lib/content-disposition.ts";
@@ -35,12 +42,6 @@ const COLUMNS: [string, (p: LksProfileInput, row: { status: string; tenantName: 
   ["Dinsos", (_p, row) => row.tenantName],
 ];
 
-/** RFC 4180 quoting; a leading = + - @ is neutralised so spreadsheets never run a cell as a formula. */
-function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
 export const exportLksRoute = createRoute({
   method: "get",
   operationId: "lks.exportCsv",
@@ -67,15 +68,14 @@ export const exportLks: RouteHandler<typeof exportLksRoute, TenantEnv> = async (
     const writer = writable.getWriter();
     try {
       // The byte-order mark makes spreadsheet programs read the file as UTF-8.
-      await writer.write(encoder.encode(`\uFEFF${COLUMNS.map(([title]) => csvCell(title)).join(",")}\r\n`));
+      // writeCsv: RFC 4180 quoting, and a formula-like cell written as text (spreadsheets never run it).
+      await writer.write(encoder.encode(`\uFEFF${writeCsv([COLUMNS.map(([title]) => title)])}`));
       let cursor: string | undefined;
       do {
         // Null only for a cursor this API did not issue; these are all ours.
         const page = expectRow(await registry.list(filter, { cursor, limit: EXPORT_PAGE }, today), "Registry page");
-        const lines = page.items.map((row) =>
-          COLUMNS.map(([, cell]) => csvCell(cell(row.profile as LksProfileInput, row))).join(","),
-        );
-        if (lines.length > 0) await writer.write(encoder.encode(`${lines.join("\r\n")}\r\n`));
+        const rows = page.items.map((row) => COLUMNS.map(([, cell]) => cell(row.profile as LksProfileInput, row)));
+        if (rows.length > 0) await writer.write(encoder.encode(writeCsv(rows)));
         cursor = page.nextCursor ?? undefined;
       } while (cursor);
       await writer.close();
