@@ -78,3 +78,8 @@ export type Indicator = Schemas["Indicator"];
 export type SelfAssessmentView = Schemas["SelfAssessmentView"];
 export type SelfAssessmentAnswer = Schemas["SelfAssessmentAnswer"];
 export type SelfAssessmentEvidence = Schemas["SelfAssessmentEvidence"];
+
+// BALKS's asesor registry, teams and the asesor's own assignments (issue 13).
+export type AsesorDetail = Schemas["AsesorDetail"];
+export type AsesorTeam = Schemas["AsesorTeam"];
+export type MyAssignment = Schemas["MyAssignment"];
