@@ -1,5 +1,6 @@
 import type { TestProject } from "vitest/node";
 import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { startLocalServer } from "../support/local-server.ts";
 
 export const E2E_PORT = Number(process.env.AKRAB_E2E_PORT ?? 8788);
@@ -20,7 +21,9 @@ export default async function setup(project: TestProject) {
     project.provide("baseUrl", external.replace(/\/$/, ""));
     return async () => {};
   }
-  const server = await startLocalServer({ port: E2E_PORT });
+  // An application already at asesor assignment (asesors.test.ts, pwa.test.ts's page list).
+  const fixtures = [fileURLToPath(new URL("./fixtures/asesor-assignment.sql", import.meta.url))];
+  const server = await startLocalServer({ port: E2E_PORT, extraSqlFiles: fixtures });
   project.provide("baseUrl", server.url);
   return async () => {
     await server.stop();

@@ -1,0 +1,174 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { apiFetch, apiSignIn, baseUrl, launch, login, open, overflowsHorizontally, shot, unique } from "./helpers.ts";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** LKS Lansia Bahagia Batang's application at asesor assignment (fixtures/asesor-assignment.sql). */
+const APPLICATION = { tenant: "kab-batang", id: "e2e00013-0000-4000-8000-000000000013" };
+const LKS = "LKS Lansia Bahagia Batang";
+
+/** Adds an asesor through the API (the page's own adding is shown with the first one). */
+async function addAsesor(cookie: string, name: string, lksTypes: string[]): Promise<void> {
+  const response = await fetch(`${baseUrl()}/api/v1/national/asesors`, {
+    method: "POST",
+    headers: { cookie, origin: baseUrl(), "content-type": "application/json", "idempotency-key": crypto.randomUUID() },
+    body: JSON.stringify({
+      name,
+      email: unique("asesor"),
+      provinceCode: "31",
+      kabKotaCode: "31.71",
+      background: "trainer",
+      lksTypes,
+    }),
+  });
+  expect(response.status, await response.clone().text()).toBe(201);
+}
+
+async function registryCount(cookie: string, name: string): Promise<number> {
+  const response = await apiFetch(`/api/v1/national/asesors?q=${encodeURIComponent(name)}`, { cookie });
+  return ((await response.json()) as { items: unknown[] }).items.length;
+}
+
+/** The card of this test's assignment on /penugasan. */
+const assignment = (page: Page) => page.getByTestId("pn-assignment").filter({ hasText: LKS });
+
+describe("asesors and the team on the web (issue 13)", () => {
+  test("BALKS adds an asesor (a bad email first), forms a team from ranked candidates, one accepts with the declaration, the other declines, BALKS replaces them", {
+    timeout: 180_000,
+  }, async () => {
+    const { cookie } = await apiSignIn("balks@akrab.test");
+    const suffix = Date.now().toString(36);
+    const newName = `Budi Asesor ${suffix}`;
+    const newEmail = unique("budi.asesor");
+    const replacement = `Citra Pengganti ${suffix}`;
+    const excluded = `Dedi Anak ${suffix}`;
+    await addAsesor(cookie, replacement, ["LKS-LU"]);
+    await addAsesor(cookie, excluded, ["LKSA"]); // no elder-care expertise: excluded, with why
+
+    // 1. The secretariat opens the registry from the home and adds an asesor; a bad email is refused at its field.
+    const balks = await open(browser);
+    await login(balks.page, "balks@akrab.test");
+    await balks.page.getByTestId("tile-asesors").click();
+    await balks.page.getByRole("heading", { level: 1, name: "Registri asesor" }).waitFor();
+    await balks.page.getByTestId("asr-row").filter({ hasText: "Dr. Rina Asesor" }).waitFor();
+    await balks.page.getByTestId("asr-add").click();
+    const form = balks.page.getByTestId("asr-form");
+    await form.locator("#f-name").fill(newName);
+    await form.locator("#f-email").fill("bukan-alamat-email");
+    await form.getByLabel("Provinsi").selectOption("31");
+    await form.getByLabel("Kabupaten/kota").selectOption("31.71");
+    await form.getByLabel("Latar belakang").selectOption("practitioner");
+    await form.getByLabel("LKS Lanjut Usia").check();
+    await form.getByTestId("asr-save").click();
+    await form.getByTestId("asr-form-error").waitFor();
+    await expect.poll(() => form.locator("#f-email").getAttribute("aria-invalid")).toBe("true");
+    expect(await form.locator("#f-email-error").innerText()).not.toBe("");
+    expect(await form.locator("#f-name").inputValue()).toBe(newName); // the typing stays
+    expect(await registryCount(cookie, newName)).toBe(0);
+    await shot(balks.page, "asesor-create-invalid");
+
+    await form.locator("#f-email").fill(newEmail);
+    await form.getByTestId("asr-save").click();
+    await balks.page.waitForURL((url) => /^\/balks\/asesor\/[0-9a-f-]{36}$/.test(url.pathname));
+    await balks.page.getByTestId("asr-name").filter({ hasText: newName }).waitFor();
+    expect(await registryCount(cookie, newName)).toBe(1);
+    await balks.page.getByTestId("asr-invite").click();
+    await balks.page.getByTestId("asr-notice").filter({ hasText: newEmail }).waitFor();
+    await shot(balks.page, "asesor-detail-invited");
+
+    // 2. The new asesor follows the emailed invitation (the outbox) and signs in.
+    const budi = await open(browser);
+    await login(budi.page, "admin@akrab.test");
+    await budi.page.goto("/admin/outbox");
+    const message = budi.page.getByTestId("outbox-message").filter({ hasText: newEmail }).first();
+    await message.waitFor();
+    await message.getByRole("link").first().click();
+    await budi.page.waitForURL((url) => url.pathname.startsWith("/invite/"));
+    await budi.page.getByLabel("Nama lengkap").fill(newName);
+    await budi.page.getByLabel("Kata sandi", { exact: true }).fill("kopi tubruk pagi hari");
+    await budi.page.getByLabel("Ulangi kata sandi").fill("kopi tubruk pagi hari");
+    await budi.page.getByRole("button", { name: "Terima undangan" }).click();
+    await budi.page.waitForURL((url) => url.pathname === "/");
+
+    // 3. From the application page, BALKS opens the team page: ranked candidates, each with why.
+    await balks.page.goto(`/permohonan/${APPLICATION.id}?t=${APPLICATION.tenant}`);
+    await balks.page.getByRole("heading", { level: 2, name: "Riwayat permohonan" }).scrollIntoViewIfNeeded();
+    await balks.page.getByTestId("appl-team-link").click();
+    await balks.page.getByRole("heading", { level: 1, name: "Tim asesor" }).waitFor();
+    const candidate = (name: string) => balks.page.getByTestId("tim-candidate").filter({ hasText: name });
+    await candidate("Dr. Rina Asesor").waitFor();
+    expect(await candidate("Dr. Rina Asesor").getAttribute("data-eligible")).toBe("true");
+    expect(await candidate(newName).getAttribute("data-eligible")).toBe("true");
+    expect(await candidate(excluded).getAttribute("data-eligible")).toBe("false");
+    expect(await candidate(excluded).getByTestId("tim-reasons").innerText()).not.toBe("");
+    expect(await candidate(excluded).getByTestId("tim-role").count()).toBe(0);
+    await shot(balks.page, "team-candidates");
+
+    await candidate("Dr. Rina Asesor").getByTestId("tim-role").selectOption("lead");
+    await candidate(newName).getByTestId("tim-role").selectOption("member");
+    await balks.page.getByTestId("tim-invite").click();
+    await balks.page.getByTestId("tim-notice").or(balks.page.getByTestId("tim-error")).first().waitFor();
+    expect(await balks.page.getByTestId("tim-error").count(), await balks.page.locator("main").innerText()).toBe(0);
+    await expect.poll(() => balks.page.getByTestId("tim-member").count()).toBe(2);
+
+    // 4. The demo asesor, on a phone, signs the declaration and accepts.
+    const rina = await open(browser, { width: 360, height: 760 });
+    await login(rina.page, "asesor@akrab.test");
+    await rina.page.getByTestId("tile-assignments").click();
+    await rina.page.getByRole("heading", { level: 1, name: "Penugasan saya" }).waitFor();
+    const mine = assignment(rina.page);
+    await mine.getByTestId("pn-declaration").waitFor();
+    await mine.getByTestId("pn-accept").click();
+    await expect.poll(() => mine.getByTestId("pn-declare").getAttribute("aria-invalid")).toBe("true");
+    await shot(rina.page, "penugasan-phone");
+    expect(await overflowsHorizontally(rina.page)).toBe(false);
+    await mine.getByLabel(/Saya menyatakan/).check();
+    await mine.getByTestId("pn-accept").click();
+    await expect.poll(() => mine.getAttribute("data-status")).toBe("accepted");
+    await shot(rina.page, "penugasan-accepted-phone");
+
+    // 5. The new asesor declines: a reason is required, then sent.
+    await budi.page.goto("/penugasan");
+    const theirs = assignment(budi.page);
+    await theirs.getByTestId("pn-decline-open").click();
+    await theirs.getByTestId("pn-decline").click();
+    await expect.poll(() => theirs.getByTestId("pn-reason").getAttribute("aria-invalid")).toBe("true");
+    await theirs.getByTestId("pn-reason").fill("Jadwal bentrok dengan visitasi lain");
+    await theirs.getByTestId("pn-decline").click();
+    await expect.poll(() => theirs.getAttribute("data-status")).toBe("declined");
+    await shot(budi.page, "penugasan-declined");
+
+    // 6. BALKS sees the answers and replaces the decliner, on a phone.
+    const phone = await open(browser, { width: 360, height: 760 });
+    await login(phone.page, "balks@akrab.test");
+    await phone.page.goto(`/balks/tim/${APPLICATION.tenant}/${APPLICATION.id}`);
+    const declined = phone.page.locator('[data-testid="tim-member"][data-status="declined"]');
+    await declined.filter({ hasText: "Jadwal bentrok dengan visitasi lain" }).waitFor();
+    await phone.page
+      .locator('[data-testid="tim-member"][data-status="accepted"]')
+      .filter({ hasText: "Dr. Rina Asesor" })
+      .waitFor();
+    const replacing = phone.page.getByTestId("tim-candidate").filter({ hasText: replacement });
+    await replacing.getByTestId("tim-role").selectOption("member");
+    await phone.page.getByTestId("tim-invite").click();
+    await phone.page
+      .locator('[data-testid="tim-member"][data-status="invited"]')
+      .filter({ hasText: replacement })
+      .waitFor();
+    expect(await overflowsHorizontally(phone.page)).toBe(false);
+    await shot(phone.page, "team-replaced-phone");
+
+    for (const session of [balks, budi, rina, phone]) {
+      expect(session.pageErrors).toEqual([]);
+      expect(session.cspViolations).toEqual([]);
+      await session.context.close();
+    }
+  });
+});
