@@ -83,6 +83,28 @@ describe("asesors and the team on the web (issue 13)", () => {
     await balks.page.getByTestId("asr-notice").filter({ hasText: newEmail }).waitFor();
     await shot(balks.page, "asesor-detail-invited");
 
+    // A stale edit: someone else changed the record meanwhile; the newer version is loaded and the typing stays.
+    const asesorId = new URL(balks.page.url()).pathname.split("/").at(-1)!;
+    await balks.page.getByTestId("asr-edit").click();
+    await form.locator("#f-phone").fill("0812-3456-7890");
+    const current = (await (await apiFetch(`/api/v1/national/asesors/${asesorId}`, { cookie })).json()) as {
+      version: number;
+    };
+    const elsewhere = await fetch(`${baseUrl()}/api/v1/national/asesors/${asesorId}`, {
+      method: "PATCH",
+      headers: { cookie, origin: baseUrl(), "content-type": "application/json" },
+      body: JSON.stringify({ expectedVersion: current.version, background: "academic" }),
+    });
+    expect(elsewhere.status, await elsewhere.clone().text()).toBe(200);
+    await form.getByTestId("asr-save").click();
+    await form.getByTestId("asr-reload").click();
+    await form.getByTestId("asr-form-notice").waitFor();
+    expect(await form.locator("#f-phone").inputValue()).toBe("0812-3456-7890");
+    await shot(balks.page, "asesor-edit-reloaded");
+    await form.getByTestId("asr-save").click();
+    await balks.page.getByTestId("asr-notice").filter({ hasText: "Perubahan tersimpan." }).waitFor();
+    expect(await balks.page.locator("main").innerText()).toContain("0812-3456-7890");
+
     // 2. The new asesor follows the emailed invitation (the outbox) and signs in.
     const budi = await open(browser);
     await login(budi.page, "admin@akrab.test");

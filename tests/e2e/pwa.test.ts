@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { registerLksWithApplication } from "../../bench/photo.ts";
 import {
   apiFetch,
+  apiSignIn,
   baseUrl,
   controlledByServiceWorker,
   DEMO_PASSWORD,
@@ -200,6 +201,11 @@ describe("app shell", () => {
     // An LKS with its own draft application for the self-assessment page (its operator fills it in).
     const lks = await registerLksWithApplication(baseUrl(), "Panti Asuhan Uji Muat Penilaian");
 
+    // The demo asesor's page in BALKS's registry (issue 13).
+    const { cookie: balksCookie } = await apiSignIn("balks@akrab.test");
+    const registry = await apiFetch("/api/v1/national/asesors?limit=100", { cookie: balksCookie });
+    const { items: asesors } = (await registry.json()) as { items: { id: string; email: string }[] };
+    const rinaId = asesors.find((a) => a.email === "asesor@akrab.test")!.id;
     const heading = (name: string | RegExp) => async (page: Page) => {
       await page.getByRole("heading", { level: 1, name }).waitFor();
       await page.waitForLoadState("networkidle");
@@ -226,6 +232,11 @@ describe("app shell", () => {
       ["/balks/instrumen/lksa-2025-1", heading(/Instrumen akreditasi LKSA/), "balks@akrab.test"],
       ["/balks/instrumen/impor", heading("Impor instrumen"), "balks@akrab.test"],
       ["/balks/instrumen/bandingkan", heading("Bandingkan versi"), "balks@akrab.test"],
+      ["/balks/asesor", heading("Registri asesor"), "balks@akrab.test"],
+      [`/balks/asesor/${rinaId}`, heading("Dr. Rina Asesor"), "balks@akrab.test"],
+      // The application fixtures/asesor-assignment.sql puts at asesor assignment.
+      ["/balks/tim/kab-batang/e2e00013-0000-4000-8000-000000000013", heading("Tim asesor"), "balks@akrab.test"],
+      ["/penugasan", heading("Penugasan saya"), "asesor@akrab.test"],
       ["/admin", heading("Administrasi platform"), "admin@akrab.test"],
       ["/admin/outbox", heading("Kotak keluar email"), "admin@akrab.test"],
       [`/admin/pendaftaran/${signupId}`, heading("Dinas Sosial Uji Muat"), "admin@akrab.test"],
@@ -244,6 +255,8 @@ describe("app shell", () => {
         path
           .replace(signupId, "{id}")
           .replace(lks.applicationId, "{id}")
+          .replace(rinaId, "{id}")
+          .replace("kab-batang/e2e00013-0000-4000-8000-000000000013", "{tenant}/{id}")
           .replace(/\?t=.*/, ""),
         path,
         ready,
