@@ -187,6 +187,13 @@ describe("asesors and the team on the web (issue 13)", () => {
     expect(await overflowsHorizontally(phone.page)).toBe(false);
     await shot(phone.page, "team-replaced-phone");
 
+    // The registry shows each one's open workload: Rina is on this application.
+    await phone.page.goto("/balks/asesor");
+    const rinaRow = phone.page.getByTestId("asr-row").filter({ hasText: "Dr. Rina Asesor" });
+    await expect.poll(() => rinaRow.getByTestId("asr-open").innerText()).toBe("1");
+    expect(await overflowsHorizontally(phone.page)).toBe(false);
+    await shot(phone.page, "asesor-registry-phone");
+
     for (const session of [balks, budi, rina, phone]) {
       expect(session.pageErrors).toEqual([]);
       expect(session.cspViolations).toEqual([]);

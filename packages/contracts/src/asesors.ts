@@ -130,7 +130,10 @@ export const AsesorListQuery = CursorQuery.extend({
   province: RegionCode.optional(),
 });
 
-export const AsesorPage = pageOf(AsesorSummary, "AsesorPage");
+/** A registry row: the record and how many open applications the asesor is on (invited or accepted). */
+const AsesorListItem = AsesorSummary.extend({ openAssignments: z.number().int() }).openapi("AsesorListItem");
+
+export const AsesorPage = pageOf(AsesorListItem, "AsesorPage");
 
 export const AsesorInvited = z
   .object({

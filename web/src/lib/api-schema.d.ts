@@ -3334,8 +3334,11 @@ export interface components {
             generatedAt: string;
         };
         AsesorPage: {
-            items: components["schemas"]["AsesorSummary"][];
+            items: components["schemas"]["AsesorListItem"][];
             nextCursor: string | null;
+        };
+        AsesorListItem: components["schemas"]["AsesorSummary"] & {
+            openAssignments: number;
         };
         AsesorSummary: {
             id: string;

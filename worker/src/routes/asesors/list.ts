@@ -23,9 +23,13 @@ export const listAsesorsRoute = createRoute({
 
 export const listAsesors: RouteHandler<typeof listAsesorsRoute, NationalEnv> = async (c) => {
   const { cursor, limit, active, ...filter } = c.req.valid("query");
-  const page = await c
-    .get("national")
-    .asesors.list({ ...filter, active: active === undefined ? undefined : active === "true" }, { cursor, limit });
+  const asesors = c.get("national").asesors;
+  const [page, workload] = await Promise.all([
+    asesors.list({ ...filter, active: active === undefined ? undefined : active === "true" }, { cursor, limit }),
+    // The registry shows each one's open workload, as the team's ranking weighs it.
+    asesors.openWorkload(),
+  ]);
   if (!page) throw unknownCursor();
-  return c.json({ items: page.items.map(presentAsesor), nextCursor: page.nextCursor }, 200);
+  const items = page.items.map((row) => ({ ...presentAsesor(row), openAssignments: workload.get(row.id) ?? 0 }));
+  return c.json({ items, nextCursor: page.nextCursor }, 200);
 };
