@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { api, login } from "./helpers.ts";
+import { api, login, outboxFor } from "./helpers.ts";
 
 /** Issue 13 on the web: the registry lists each asesor's open workload, as the team ranking counts it. */
 const N = "/api/v1/national";
@@ -19,13 +19,14 @@ describe("the asesor registry's open assignments", () => {
   it("counts the open applications an asesor is invited to or on, and no closed one", async () => {
     const { token } = await login("balks@akrab.test");
     const name = `Asesor Beban ${crypto.randomUUID().slice(0, 6)}`;
+    const email = `beban.${crypto.randomUUID().slice(0, 8)}@akrab.test`;
     const created = await api(`${N}/asesors`, {
       method: "POST",
       token,
       headers: key(),
       json: {
         name,
-        email: `beban.${crypto.randomUUID().slice(0, 8)}@akrab.test`,
+        email,
         provinceCode: "31",
         kabKotaCode: "31.71",
         background: "practitioner",
@@ -58,6 +59,9 @@ describe("the asesor registry's open assignments", () => {
     });
     expect(invited.status, await invited.clone().text()).toBe(201);
     expect(await openAssignmentsOf(token, name)).toBe(1);
+    // The invitation email leads to the asesor's assignments page on the web.
+    const [mail] = await outboxFor(email);
+    expect(mail?.body).toMatch(/https?:\/\/[^\s]+\/penugasan(\s|$)/);
 
     // A closed application no longer counts.
     await env.DB.prepare("UPDATE applications SET open = 0 WHERE id = ?").bind(applicationId).run();

@@ -130,8 +130,8 @@ export const assignTeam: RouteHandler<typeof assignTeamRoute, NationalWriteEnv> 
         lksName: found.lks.name,
         tenantName: found.tenant.name,
         role: m.role,
-        // The home lists what waits for the asesor; the web's assignment page belongs to its own part.
-        link: `${origin}/`,
+        // The asesor's assignments page, where they sign the declaration and accept, or decline.
+        link: `${origin}/penugasan`,
       }),
     );
   });
