@@ -83,6 +83,18 @@ describe("asesors and the team on the web (issue 13)", () => {
     await balks.page.getByTestId("asr-notice").filter({ hasText: newEmail }).waitFor();
     await shot(balks.page, "asesor-detail-invited");
 
+    // A declared tie: recorded with its dates, then removed.
+    const ties = balks.page.getByTestId("asr-tie-form");
+    await ties.getByLabel("Jenis keterkaitan").selectOption("organisation");
+    await ties.locator("#f-organisation").fill("Yayasan Cahaya Lansia");
+    await ties.locator("#f-from").fill("2019-03-01");
+    await ties.getByTestId("asr-tie-save").click();
+    const tie = balks.page.getByTestId("asr-tie").filter({ hasText: "Yayasan Cahaya Lansia" });
+    await tie.waitFor();
+    await shot(balks.page, "asesor-tie-added");
+    await balks.page.getByRole("listitem").filter({ has: tie }).getByRole("button", { name: "Hapus" }).click();
+    await tie.waitFor({ state: "detached" });
+
     // A stale edit: someone else changed the record meanwhile; the newer version is loaded and the typing stays.
     const asesorId = new URL(balks.page.url()).pathname.split("/").at(-1)!;
     await balks.page.getByTestId("asr-edit").click();
