@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import adapter from "@sveltejs/adapter-static";
 import { sveltekit, type Config } from "@sveltejs/kit/vite";
 import { paraglideVitePlugin } from "@inlang/paraglide-js";
-import { defineConfig, type Plugin } from "vite";
+import { defineConfig, type Plugin, type ResolveModulePreloadDependenciesFn } from "vite";
 import { firstPrecachePlugin } from "./first-precache.ts";
 
 type CspDirectives = NonNullable<NonNullable<Config["csp"]>["directives"]>;
@@ -207,6 +207,50 @@ function cspHeaderPlugin(): Plugin {
   };
 }
 
+/**
+ * Every page loads the route map in entry/app.js, and it lists, for each route, every chunk to
+ * preload with it, including the runtime chunks SvelteKit's entries (start.js, app.js) have
+ * already loaded before any route is imported. Those entries are dropped from the lists (a
+ * preload of a loaded module does nothing): the map, and so every first load, is shorter by them.
+ * `generateBundle` (before Vite's own, which resolves the preloads) notes what the entries load.
+ */
+function loadedPreloadsFilter(): { plugin: Plugin; resolveDependencies: ResolveModulePreloadDependenciesFn } {
+  const loadedFirst = new Set<string>();
+  /** The root layout's node: SvelteKit loads it with every route, its imports preloaded by its own list. */
+  let rootLayout = "";
+  return {
+    plugin: {
+      name: "akrab-loaded-preloads",
+      apply: "build",
+      enforce: "pre",
+      generateBundle(_options, bundle) {
+        loadedFirst.clear();
+        const visit = (fileName: string) => {
+          const chunk = bundle[fileName];
+          if (loadedFirst.has(fileName) || chunk?.type !== "chunk") return;
+          loadedFirst.add(fileName);
+          for (const imported of chunk.imports) visit(imported);
+        };
+        for (const chunk of Object.values(bundle)) {
+          if (chunk.type !== "chunk" || !chunk.isEntry) continue;
+          // SvelteKit's client entry (start.js) and, imported at once by it, the client runtime; the
+          // route map (app.js). Route nodes are entries too but load only when routed to.
+          if (chunk.facadeModuleId?.endsWith("runtime/client/entry.js")) {
+            visit(chunk.fileName);
+            for (const runtime of chunk.dynamicImports) visit(runtime);
+          } else if (/(^|\/)entry\//.test(chunk.fileName)) visit(chunk.fileName);
+          else if (chunk.facadeModuleId?.endsWith("client-optimized/nodes/0.js")) rootLayout = chunk.fileName;
+        }
+        // What the root layout imports is preloaded with it, alongside every route's own node.
+        if (rootLayout) visit(rootLayout);
+      },
+    },
+    resolveDependencies: (fileName, deps, { hostType }) =>
+      hostType === "js" && fileName !== rootLayout ? deps.filter((dep) => !loadedFirst.has(dep)) : deps,
+  };
+}
+const loadedPreloads = loadedPreloadsFilter();
+
 export default defineConfig({
   plugins: [
     paraglideVitePlugin({
@@ -227,8 +271,10 @@ export default defineConfig({
     }),
     cspHeaderPlugin(),
     firstPrecachePlugin(),
+    loadedPreloads.plugin,
   ],
   build: {
+    modulePreload: { resolveDependencies: loadedPreloads.resolveDependencies },
     // Lean output for 2G/3G; no source maps shipped to users.
     sourcemap: false,
     rolldownOptions: {
