@@ -68,7 +68,7 @@ describe("asesors and the team on the web (issue 13)", () => {
     await form.getByLabel("LKS Lanjut Usia").check();
     await form.getByTestId("asr-save").click();
     await form.getByTestId("asr-form-error").waitFor();
-    await expect.poll(() => form.locator("#f-email").getAttribute("aria-invalid")).toBe("true");
+    await expect.poll(() => form.locator("#f-email").getAttribute("aria-invalid"), { timeout: 15_000 }).toBe("true");
     expect(await form.locator("#f-email-error").innerText()).not.toBe("");
     expect(await form.locator("#f-name").inputValue()).toBe(newName); // the typing stays
     expect(await registryCount(cookie, newName)).toBe(0);
@@ -150,7 +150,7 @@ describe("asesors and the team on the web (issue 13)", () => {
     await balks.page.getByTestId("tim-invite").click();
     await balks.page.getByTestId("tim-notice").or(balks.page.getByTestId("tim-error")).first().waitFor();
     expect(await balks.page.getByTestId("tim-error").count(), await balks.page.locator("main").innerText()).toBe(0);
-    await expect.poll(() => balks.page.getByTestId("tim-member").count()).toBe(2);
+    await expect.poll(() => balks.page.getByTestId("tim-member").count(), { timeout: 15_000 }).toBe(2);
 
     // 4. The demo asesor, on a phone, signs the declaration and accepts.
     const rina = await open(browser, { width: 360, height: 760 });
@@ -160,12 +160,14 @@ describe("asesors and the team on the web (issue 13)", () => {
     const mine = assignment(rina.page);
     await mine.getByTestId("pn-declaration").waitFor();
     await mine.getByTestId("pn-accept").click();
-    await expect.poll(() => mine.getByTestId("pn-declare").getAttribute("aria-invalid")).toBe("true");
+    await expect
+      .poll(() => mine.getByTestId("pn-declare").getAttribute("aria-invalid"), { timeout: 15_000 })
+      .toBe("true");
     await shot(rina.page, "penugasan-phone");
     expect(await overflowsHorizontally(rina.page)).toBe(false);
     await mine.getByLabel(/Saya menyatakan/).check();
     await mine.getByTestId("pn-accept").click();
-    await expect.poll(() => mine.getAttribute("data-status")).toBe("accepted");
+    await expect.poll(() => mine.getAttribute("data-status"), { timeout: 15_000 }).toBe("accepted");
     await shot(rina.page, "penugasan-accepted-phone");
 
     // 5. The new asesor declines: a reason is required, then sent.
@@ -173,10 +175,12 @@ describe("asesors and the team on the web (issue 13)", () => {
     const theirs = assignment(budi.page);
     await theirs.getByTestId("pn-decline-open").click();
     await theirs.getByTestId("pn-decline").click();
-    await expect.poll(() => theirs.getByTestId("pn-reason").getAttribute("aria-invalid")).toBe("true");
+    await expect
+      .poll(() => theirs.getByTestId("pn-reason").getAttribute("aria-invalid"), { timeout: 15_000 })
+      .toBe("true");
     await theirs.getByTestId("pn-reason").fill("Jadwal bentrok dengan visitasi lain");
     await theirs.getByTestId("pn-decline").click();
-    await expect.poll(() => theirs.getAttribute("data-status")).toBe("declined");
+    await expect.poll(() => theirs.getAttribute("data-status"), { timeout: 15_000 }).toBe("declined");
     await shot(budi.page, "penugasan-declined");
 
     // 6. BALKS sees the answers and replaces the decliner, on a phone.
