@@ -1,6 +1,7 @@
 import { and, count, eq, gt, inArray, isNull, like, ne, or, sql } from "drizzle-orm";
 import type { Db } from "./client.ts";
 import { isoNow, newId } from "./client.ts";
+import { invitationRow, reissuedInvitation } from "./invitation-rows.ts";
 import { keyset, toPage } from "./pagination.ts";
 import { insertMembership } from "./identity.ts";
 import {
@@ -283,32 +284,12 @@ export function asesorWrites(db: Db) {
 
     /** A national invitation to the asesor role; accepting it goes through the one invitation flow. */
     invite(input: { email: string; tokenHash: string; invitedBy: string; ttlSeconds: number }) {
-      const now = Date.now();
-      const row = {
-        id: newId(now),
-        tenantId: null,
-        email: input.email,
-        role: "asesor" as const,
-        lksId: null,
-        tokenHash: input.tokenHash,
-        invitedBy: input.invitedBy,
-        expiresAt: isoNow(now + input.ttlSeconds * 1000),
-        acceptedAt: null,
-        createdAt: isoNow(now),
-      };
-      return { row, insert: db.insert(invitations).values(row) };
+      return invitationRow(db, { ...input, tenantId: null, role: "asesor", lksId: null });
     },
 
     /** A fresh link (the old one stops working) and a fresh expiry for an open invitation. */
     reissueInvitation(invitationId: string, tokenHash: string, ttlSeconds: number) {
-      const expiresAt = isoNow(Date.now() + ttlSeconds * 1000);
-      return {
-        expiresAt,
-        update: db
-          .update(invitations)
-          .set({ tokenHash, expiresAt })
-          .where(and(eq(invitations.id, invitationId), isNull(invitations.tenantId))),
-      };
+      return reissuedInvitation(db, invitationId, isNull(invitations.tenantId), tokenHash, ttlSeconds);
     },
 
     linkUser(asesorId: string, userId: string) {

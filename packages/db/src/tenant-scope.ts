@@ -1,7 +1,8 @@
 import type { Role } from "@akrab/domain";
 import { and, asc, countDistinct, eq, gt, gte, inArray, isNull, lt, ne, sql } from "drizzle-orm";
 import type { Db } from "./client.ts";
-import { isoNow, newId } from "./client.ts";
+import { isoNow } from "./client.ts";
+import { invitationRow, reissuedInvitation } from "./invitation-rows.ts";
 import { applicationStore } from "./applications.ts";
 import { asesorReads } from "./asesors.ts";
 import { documentStore } from "./documents.ts";
@@ -224,32 +225,13 @@ export function tenantScope<T extends TenantRef>(db: Db, tenant: T, reach: Scope
       invitedBy: string;
       ttlSeconds: number;
     }) {
-      const now = Date.now();
-      const invitation = {
-        id: newId(now),
-        tenantId: tenant.id,
-        email: input.email,
-        role: input.role,
-        lksId: input.lksId,
-        tokenHash: input.tokenHash,
-        invitedBy: input.invitedBy,
-        expiresAt: isoNow(now + input.ttlSeconds * 1000),
-        acceptedAt: null,
-        createdAt: isoNow(now),
-      };
-      return { invitation, insert: db.insert(invitations).values(invitation) };
+      const { row, insert } = invitationRow(db, { ...input, tenantId: tenant.id });
+      return { invitation: row, insert };
     },
 
     /** A reissued invitation gets a fresh token (the old link stops working) and a fresh expiry. */
     reissueInvitation(invitationId: string, tokenHash: string, ttlSeconds: number) {
-      const expiresAt = isoNow(Date.now() + ttlSeconds * 1000);
-      return {
-        expiresAt,
-        update: db
-          .update(invitations)
-          .set({ tokenHash, expiresAt })
-          .where(and(eq(invitations.tenantId, tenant.id), eq(invitations.id, invitationId))),
-      };
+      return reissuedInvitation(db, invitationId, eq(invitations.tenantId, tenant.id), tokenHash, ttlSeconds);
     },
   };
 }
