@@ -111,6 +111,11 @@ const HOME_KEYS = new Set([
 const APPLICATION_PAGE = "routes/(app)/permohonan/[id]/+page.svelte";
 const APPLICATION_KEYS = messageKeys([...SIGNED_IN_SHELL, APPLICATION_PAGE], false);
 const APPLICATION_LATER_KEYS = messageKeys([APPLICATION_PAGE], true);
+/**
+ * Of the application page's texts, those of a document's upload control: the self-assessment page shows
+ * it too (evidence per indicator), and loads these without the rest of the application page's.
+ */
+const DOCUMENT_KEYS = messageKeys(["lib/components/DocumentUpload.svelte"], false);
 /** Texts only the sign-in, password reset and invitation pages show (no signed-in page above needs them). */
 const AUTH_ONLY_KEYS = [...messageKeys(routeFiles("routes/(auth)"), true)].filter(
   (key) => !APP_KEY.test(key) && !HOME_KEYS.has(key) && !APPLICATION_KEYS.has(key) && !APPLICATION_LATER_KEYS.has(key),
@@ -296,9 +301,11 @@ export default defineConfig({
           // at first paint, then those its lazily loaded parts add (one chunk per part, so a page
           // sharing one text with a part does not load the others); the rest, for every other
           // page, last, split by the set of pages that use each text (`entriesAware`: a page loads
-          // its own texts and those it shares, not every other page's; subgroups under 3 KB are
+          // its own texts and those it shares, not every other page's; subgroups under 4 KB are
           // merged into a neighbour, since each chunk also lengthens the preload map every page
           // loads in entry/app.js). A module goes to the first group (highest priority) that wants it.
+          // Texts used by a single chunk stay out of the split groups (`minShareCount: 2`) and go
+          // with their only user, which loads them anyway.
           groups: [
             { name: "i18n", test: CORE_I18N, priority: 7 },
             { name: "i18n-auth", test: messageFiles(AUTH_ONLY_KEYS), priority: 6 },
@@ -315,6 +322,9 @@ export default defineConfig({
               name: "i18n-home",
               test: messageFiles(appKeys(HOME_KEYS)),
               priority: 4,
+              // A text only one page or lazily loaded part uses (`minShareCount: 2`) is left out of every
+              // group: it goes into that one chunk, instead of a shared one other pages load too.
+              minShareCount: 2,
               // Split by the pages and role homes that use each text: a Dinsos home does not load the
               // LKS's, and a page that shows one home text (a role name) not all of them (alur-kerja
               // 79.1 → 75.6 KB, /permohonan 78.0 → 75.5 KB). Under 4 KB merged: more pieces would
@@ -322,17 +332,24 @@ export default defineConfig({
               entriesAware: true,
               entriesAwareMergeThreshold: 4000,
             },
+            // A document's upload control, which the self-assessment page shows too: without them, it
+            // loaded all the application page's texts for a few (79.8 → 77.5 KB).
+            { name: "i18n-appl-docs", test: messageFiles(appKeys(DOCUMENT_KEYS)), priority: 3.5 },
             { name: "i18n-appl", test: messageFiles(appKeys(APPLICATION_KEYS)), priority: 3 },
             {
               name: "i18n-appl-later",
               test: messageFiles(appKeys(APPLICATION_LATER_KEYS)),
               priority: 2,
+              minShareCount: 2,
               entriesAware: true,
             },
             {
               name: "i18n-app",
               test: (id: string) => APP_MESSAGES.test(id) || SIGNED_IN_ONLY_MESSAGES.test(id),
               priority: 1,
+              // Without `minShareCount: 2`, texts of one page only were merged into a neighbour's subgroup
+              // (the unsent-changes page's backup texts came with the self-assessment page: 1.8 KB).
+              minShareCount: 2,
               entriesAware: true,
               entriesAwareMergeThreshold: 4000,
             },

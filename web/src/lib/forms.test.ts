@@ -3,7 +3,8 @@ import { describe, expect, test } from "vitest";
 import { ApiError } from "./api.ts";
 import { apiFieldErrors } from "./errors.ts";
 import { fitWithin } from "./image.ts";
-import { lksTypeLabel, ppksLabel } from "./labels.ts";
+import { lksTypeLabel } from "./labels.ts";
+import { ppksLabel } from "./lks-profile-labels.ts";
 import {
   draftFromProfile,
   draftToInput,

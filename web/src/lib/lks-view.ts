@@ -1,7 +1,8 @@
 /** Presenting LKS profile values: dates to come, change-history values, comments by field. */
 import type { ReturnComment } from "#lib/api-types.ts";
 import { formatDate } from "#lib/format.ts";
-import { legalFormLabel, lksStatusLabel, lksTypeLabel, ppksLabel, serviceModeLabel } from "#lib/labels.ts";
+import { lksStatusLabel, lksTypeLabel, serviceModeLabel } from "#lib/labels.ts";
+import { legalFormLabel, ppksLabel } from "#lib/lks-profile-labels.ts";
 export { daysUntil } from "#lib/format.ts";
 
 /** Return comments grouped by top-level field, in the order Dinsos wrote them. */
