@@ -5,6 +5,7 @@ export * from "./tenancy/regions.ts";
 export * from "./tenancy/work.ts";
 export * from "./tenancy/setup.ts";
 export * from "./registry/vocabulary.ts";
+export * from "./registry/ppks.ts";
 export * from "./registry/identifiers.ts";
 export * from "./registry/profile-rules.ts";
 export * from "./registry/lks-status.ts";

@@ -1,4 +1,8 @@
-/** The fixed vocabularies of the LKS registry (DOMAIN.md, Permensos 5/2024 and 8/2012). */
+/**
+ * The fixed vocabularies of the LKS registry (DOMAIN.md, Permensos 5/2024 and 8/2012). The PPKS
+ * categories are in `ppks.ts`: a module of their own, so that a web page showing an LKS's kind or
+ * ownership does not load their 26 texts.
+ */
 
 export const LEGAL_FORMS = ["yayasan", "perkumpulan", "non_badan_hukum"] as const;
 export type LegalForm = (typeof LEGAL_FORMS)[number];
@@ -20,38 +24,6 @@ export type ServiceMode = (typeof SERVICE_MODES)[number];
 
 export const LKS_STATUSES = ["pending_verification", "returned", "registered", "inactive"] as const;
 export type LksStatus = (typeof LKS_STATUSES)[number];
-
-/** The 26 categories of people in need of social welfare services (PPKS/PMKS). */
-export const PPKS_CATEGORIES = {
-  anak_balita_terlantar: "Anak balita terlantar",
-  anak_terlantar: "Anak terlantar",
-  anak_berhadapan_hukum: "Anak yang berhadapan dengan hukum",
-  anak_jalanan: "Anak jalanan",
-  anak_disabilitas: "Anak dengan kedisabilitasan",
-  anak_korban_kekerasan: "Anak korban tindak kekerasan atau diperlakukan salah",
-  anak_perlindungan_khusus: "Anak yang memerlukan perlindungan khusus",
-  lansia_terlantar: "Lanjut usia terlantar",
-  penyandang_disabilitas: "Penyandang disabilitas",
-  tuna_susila: "Tuna susila",
-  gelandangan: "Gelandangan",
-  pengemis: "Pengemis",
-  pemulung: "Pemulung",
-  kelompok_minoritas: "Kelompok minoritas",
-  bekas_warga_binaan: "Bekas warga binaan lembaga pemasyarakatan",
-  odha: "Orang dengan HIV/AIDS (ODHA)",
-  korban_napza: "Korban penyalahgunaan NAPZA",
-  korban_trafficking: "Korban perdagangan orang",
-  korban_kekerasan: "Korban tindak kekerasan",
-  pekerja_migran_bermasalah: "Pekerja migran bermasalah sosial",
-  korban_bencana_alam: "Korban bencana alam",
-  korban_bencana_sosial: "Korban bencana sosial",
-  perempuan_rawan_sosial_ekonomi: "Perempuan rawan sosial ekonomi",
-  fakir_miskin: "Fakir miskin",
-  keluarga_bermasalah_psikologis: "Keluarga bermasalah sosial psikologis",
-  komunitas_adat_terpencil: "Komunitas adat terpencil",
-} as const;
-export type PpksCategory = keyof typeof PPKS_CATEGORIES;
-export const PPKS_CODES = Object.keys(PPKS_CATEGORIES) as [PpksCategory, ...PpksCategory[]];
 
 /**
  * Who owns the institution. Community LKS have one of the legal forms above; government units

@@ -1,0 +1,31 @@
+/** The 26 categories of people in need of social welfare services (PPKS/PMKS). */
+export const PPKS_CATEGORIES = {
+  anak_balita_terlantar: "Anak balita terlantar",
+  anak_terlantar: "Anak terlantar",
+  anak_berhadapan_hukum: "Anak yang berhadapan dengan hukum",
+  anak_jalanan: "Anak jalanan",
+  anak_disabilitas: "Anak dengan kedisabilitasan",
+  anak_korban_kekerasan: "Anak korban tindak kekerasan atau diperlakukan salah",
+  anak_perlindungan_khusus: "Anak yang memerlukan perlindungan khusus",
+  lansia_terlantar: "Lanjut usia terlantar",
+  penyandang_disabilitas: "Penyandang disabilitas",
+  tuna_susila: "Tuna susila",
+  gelandangan: "Gelandangan",
+  pengemis: "Pengemis",
+  pemulung: "Pemulung",
+  kelompok_minoritas: "Kelompok minoritas",
+  bekas_warga_binaan: "Bekas warga binaan lembaga pemasyarakatan",
+  odha: "Orang dengan HIV/AIDS (ODHA)",
+  korban_napza: "Korban penyalahgunaan NAPZA",
+  korban_trafficking: "Korban perdagangan orang",
+  korban_kekerasan: "Korban tindak kekerasan",
+  pekerja_migran_bermasalah: "Pekerja migran bermasalah sosial",
+  korban_bencana_alam: "Korban bencana alam",
+  korban_bencana_sosial: "Korban bencana sosial",
+  perempuan_rawan_sosial_ekonomi: "Perempuan rawan sosial ekonomi",
+  fakir_miskin: "Fakir miskin",
+  keluarga_bermasalah_psikologis: "Keluarga bermasalah sosial psikologis",
+  komunitas_adat_terpencil: "Komunitas adat terpencil",
+} as const;
+export type PpksCategory = keyof typeof PPKS_CATEGORIES;
+export const PPKS_CODES = Object.keys(PPKS_CATEGORIES) as [PpksCategory, ...PpksCategory[]];
