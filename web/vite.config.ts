@@ -9,6 +9,7 @@ import { sveltekit, type Config } from "@sveltejs/kit/vite";
 import { paraglideVitePlugin } from "@inlang/paraglide-js";
 import { defineConfig, type Plugin, type ResolveModulePreloadDependenciesFn } from "vite";
 import { firstPrecachePlugin } from "./first-precache.ts";
+import { routePreloadsPlugin } from "./route-preloads.ts";
 
 type CspDirectives = NonNullable<NonNullable<Config["csp"]>["directives"]>;
 
@@ -143,6 +144,13 @@ const CORE_I18N = new RegExp(
 
 const SIGNED_IN_ONLY_MESSAGES = messageFiles(SIGNED_IN_ONLY_KEYS);
 
+/** The client runtime of Svelte and SvelteKit (see the "runtime" group below). */
+const RUNTIME = new RegExp(
+  `node_modules${SEP}(svelte${SEP}src${SEP}(internal|index-client|version|constants|escaping|utils|html-tree-validation)|@sveltejs${SEP}kit${SEP}src${SEP}(runtime|utils|messages)|devalue|esm-env)|vite${SEP}preload-helper|rolldown${SEP}runtime`,
+);
+
+const RUNTIME_ENTRIES = new RegExp(`${SEP}runtime${SEP}client${SEP}(entry|client-entry|payload)\\.js$`);
+
 const buildDir = fileURLToPath(new URL("./build", import.meta.url));
 
 /**
@@ -275,6 +283,8 @@ export default defineConfig({
       version: { name: process.env.AKRAB_VERSION ?? Date.now().toString(36) },
     }),
     cspHeaderPlugin(),
+    // Before the first precache: it reads the shell's links.
+    routePreloadsPlugin(),
     firstPrecachePlugin(),
     loadedPreloads.plugin,
   ],
@@ -307,8 +317,21 @@ export default defineConfig({
           // Texts used by a single chunk stay out of the split groups (`minShareCount: 2`) and go
           // with their only user, which loads them anyway.
           groups: [
+            // Svelte's and SvelteKit's client runtime, which every page loads at start, as one chunk
+            // instead of seven: fewer requests for the shell (a browser opens six connections at a
+            // time over HTTP/1.1) and 1.7 KB less gzip (one compression window, no import lists
+            // between the pieces). SvelteKit's entries stay apart (its build looks for them).
+            { name: "runtime", test: (id: string) => RUNTIME.test(id) && !RUNTIME_ENTRIES.test(id), priority: 10 },
             { name: "i18n", test: CORE_I18N, priority: 7 },
-            { name: "i18n-auth", test: messageFiles(AUTH_ONLY_KEYS), priority: 6 },
+            // Split by page too: /login does not load the invitation's and the password reset's texts.
+            {
+              name: "i18n-auth",
+              test: messageFiles(AUTH_ONLY_KEYS),
+              priority: 6,
+              minShareCount: 2,
+              entriesAware: true,
+              entriesAwareMergeThreshold: 4000,
+            },
             {
               name: "i18n-signed-in",
               test: messageFiles(
