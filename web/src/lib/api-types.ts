@@ -83,3 +83,5 @@ export type SelfAssessmentEvidence = Schemas["SelfAssessmentEvidence"];
 export type AsesorDetail = Schemas["AsesorDetail"];
 export type AsesorTeam = Schemas["AsesorTeam"];
 export type MyAssignment = Schemas["MyAssignment"];
+
+export type AsesorListItem = Schemas["AsesorListItem"];
