@@ -201,7 +201,11 @@ describe("planning a visit route", () => {
     expect(mixed.errors).toEqual([{ path: "stops.1.applicationId", message: expect.stringContaining("tim lain") }]);
     // An application whose team has not accepted, one that does not exist, one not waiting for a visit.
     const unaccepted = await applicationAt(CIPONDOH, "asesor_assignment");
-    await accepted(unaccepted, [{ asesorId: member, role: "lead", status: "invited" }]);
+    // (its lead accepted, its member has not answered: at assignment the whole team must have accepted)
+    await accepted(unaccepted, [
+      { asesorId: await asesor("Ketua Sudah Menerima"), role: "lead" },
+      { asesorId: member, role: "member", status: "invited" },
+    ]);
     const closed = await applicationAt(KASIH_BUNDA, "administrative_check");
     const many = await expectProblem(
       await createPlan(token, {

@@ -1,6 +1,7 @@
 import type { BatchItem, NationalScope, NationalWriteScope, VisitPlanRow } from "@akrab/db";
 import type { StopChange } from "@akrab/domain";
 import { Problem } from "../middleware/problem/index.ts";
+import { teamRules } from "./asesors.ts";
 import { visitDay, visitPlanEmail } from "./mail.ts";
 
 /** The shapes a visit plan's view is built from (one query each, for every plan of a page at once). */
@@ -102,7 +103,8 @@ export async function resolveStops(
       });
     const team = teamKey(f.application.id);
     const size = teams.filter((t) => t.applicationId === f.application.id).length;
-    if (size === 0 || (f.application.step === "asesor_assignment" && size < 2))
+    // At assignment the whole team must have accepted (as `assign` requires); at the visit it did.
+    if (size === 0 || (f.application.step === "asesor_assignment" && size < teamRules().size))
       errors.push({
         path,
         message: `Tim asesor ${name} belum menerima penugasan / ${name}'s asesor team has not accepted yet`,
