@@ -203,15 +203,73 @@ describe("asesors and the team on the web (issue 13)", () => {
     expect(await overflowsHorizontally(phone.page)).toBe(false);
     await shot(phone.page, "team-replaced-phone");
 
-    // The registry shows each one's open workload: Rina is on this application.
+    // The registry shows each one's open workload: Rina is on this application and on the one at
+    // the visit (fixtures/visit-plan.sql).
     await phone.page.goto("/balks/asesor");
     const rinaRow = phone.page.getByTestId("asr-row").filter({ hasText: "Dr. Rina Asesor" });
     // (waitFor, not a 1-second poll: the list may take longer to come on a busy machine)
-    await rinaRow.getByTestId("asr-open").filter({ hasText: /^1$/ }).waitFor();
+    await rinaRow.getByTestId("asr-open").filter({ hasText: /^2$/ }).waitFor();
     expect(await overflowsHorizontally(phone.page)).toBe(false);
     await shot(phone.page, "asesor-registry-phone");
 
     for (const session of [balks, budi, rina, phone]) {
+      expect(session.pageErrors).toEqual([]);
+      expect(session.cspViolations).toEqual([]);
+      await session.context.close();
+    }
+  });
+
+  test("BALKS sets the visit date on the team page; the asesor sees it on /penugasan and the Dinsos names a companion", {
+    timeout: 120_000,
+  }, async () => {
+    const visiting = { tenant: "kota-tangerang", id: "e2e00018-0000-4000-8000-000000000018" };
+    const lksName = "Yayasan Difabel Mandiri Tangerang";
+    // A week from now (Jakarta), as the date input takes it.
+    const date = new Date(Date.now() + 7 * 86_400_000 + 7 * 3_600_000).toISOString().slice(0, 10);
+    const spelled = new Intl.DateTimeFormat("id-ID", { dateStyle: "long", timeZone: "Asia/Jakarta" }).format(
+      new Date(date),
+    );
+
+    const balks = await open(browser);
+    await login(balks.page, "balks@akrab.test");
+    await balks.page.goto(`/balks/tim/${visiting.tenant}/${visiting.id}`);
+    const section = balks.page.getByTestId("vp-section");
+    await section.getByTestId("vp-none").waitFor();
+    await section.getByTestId("vp-date").fill(date);
+    await section.getByTestId("vp-save").click();
+    await section.getByTestId("vp-notice").or(section.getByTestId("vp-error")).first().waitFor();
+    expect(await section.getByTestId("vp-error").count(), await section.innerText()).toBe(0);
+    await section.getByTestId("vp-planned").filter({ hasText: spelled }).waitFor();
+    await shot(balks.page, "visit-plan-created");
+
+    // The asesor, on a phone, sees the date on the assignment.
+    const rina = await open(browser, { width: 360, height: 760 });
+    await login(rina.page, "asesor@akrab.test");
+    await rina.page.goto("/penugasan");
+    const card = rina.page.getByTestId("pn-assignment").filter({ hasText: lksName });
+    await card.getByTestId("pn-planned").filter({ hasText: spelled }).waitFor();
+    expect(await overflowsHorizontally(rina.page)).toBe(false);
+    await shot(rina.page, "penugasan-planned-phone");
+
+    // The Dinsos sees the visit on the application and names who accompanies the team.
+    const dinsos = await open(browser);
+    await login(dinsos.page, "dinsos.kota-tangerang@akrab.test");
+    await dinsos.page.goto(`/permohonan/${visiting.id}?t=${visiting.tenant}`);
+    const visit = dinsos.page.getByTestId("appl-visit");
+    await visit.getByTestId("visit-date").filter({ hasText: spelled }).waitFor();
+    await visit.getByLabel("Nama pendamping 1").fill("Budi Santoso");
+    await visit.getByLabel("Jabatan").fill("Pekerja Sosial Ahli Muda");
+    await visit.getByTestId("visit-companions-save").click();
+    await visit.getByTestId("visit-notice").waitFor();
+    await shot(dinsos.page, "visit-companions-named");
+    const plan = (await (
+      await apiFetch(`/api/v1/t/${visiting.tenant}/applications/${visiting.id}/visit-plan`, {
+        cookie: (await apiSignIn("balks@akrab.test")).cookie,
+      })
+    ).json()) as { companions: { name: string }[] };
+    expect(plan.companions.map((c) => c.name)).toEqual(["Budi Santoso"]);
+
+    for (const session of [balks, rina, dinsos]) {
       expect(session.pageErrors).toEqual([]);
       expect(session.cspViolations).toEqual([]);
       await session.context.close();

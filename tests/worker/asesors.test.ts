@@ -456,9 +456,12 @@ describe("the assignment axis", () => {
 
     const show = (app: { slug: string; id: string }, suffix = "") =>
       api(`/api/v1/t/${app.slug}/applications/${app.id}${suffix}`, { token: asesor });
-    for (const app of [tangerang, jakarta, batang]) {
-      expect((await show(app)).status, app.slug).toBe(200);
-      expect((await show(app, "/timeline")).status, app.slug).toBe(200);
+    // Accepted: the application is open to her. Invited only: not yet (the declaration comes first).
+    expect((await show(batang)).status).toBe(200);
+    expect((await show(batang, "/timeline")).status).toBe(200);
+    for (const app of [tangerang, jakarta]) {
+      await expectProblem(await show(app), 404, "not-found");
+      await expectProblem(await show(app, "/timeline"), 404, "not-found");
     }
     await expectProblem(await show(lebak), 404, "not-found");
     await expectProblem(await show(lebak, "/timeline"), 404, "not-found");
@@ -483,11 +486,14 @@ describe("the assignment axis", () => {
       }),
     ]);
 
-    // A declined assignment takes the application away again.
+    // Accepting opens the application; declining keeps it closed.
     const mine = (await (await api("/api/v1/me/assignments", { token: asesor })).json()) as {
       items: { id: string; applicationId: string }[];
     };
     const jakartaAssignment = mine.items.find((a) => a.applicationId === jakarta.id)!;
+    const tangerangAssignment = mine.items.find((a) => a.applicationId === tangerang.id)!;
+    expect((await answer(asesor, tangerangAssignment.id, { answer: "accept", declare: true })).status).toBe(200);
+    expect((await show(tangerang)).status).toBe(200);
     await answer(asesor, jakartaAssignment.id, { answer: "decline", reason: "Jadwal bentrok" });
     await expectProblem(await show(jakarta), 404, "not-found");
   });

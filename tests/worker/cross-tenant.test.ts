@@ -181,6 +181,9 @@ const validBodies = (ids: Record<string, string>): Record<string, Payload> => ({
   "POST /api/v1/t/:tenant/applications/:applicationId/self-assessment/answers/:indicator/evidence": {
     json: { documentId: ids.documentId },
   },
+  "PUT /api/v1/t/:tenant/applications/:applicationId/visit-companions": {
+    json: { companions: [{ name: "Budi Santoso", position: "Pekerja sosial" }], expectedVersion: 0 },
+  },
 });
 
 function requestInit(method: string, payload: Payload | undefined, token: string) {
@@ -231,6 +234,9 @@ async function snapshot() {
     "asesors",
     "asesor_affiliations",
     "assessment_assignments",
+    "visit_plans",
+    "visit_plan_stops",
+    "visit_companions",
   ];
   const rows = await Promise.all(
     tables.map(async (t) => (await env.DB.prepare(`SELECT * FROM ${t} ORDER BY 1`).all()).results),
@@ -341,16 +347,19 @@ describe("LKS walk: an operator and another LKS's objects in the same tenant", (
 });
 
 /**
- * The third axis: an asesor reaches a tenant only through the applications of their teams. Walks
- * every tenant route as the demo asesor, on a team of one application of Kota Tangerang: each
- * route that does not name that application is a 404 (in that tenant and in another), the same
- * route naming another application of the same tenant is a 404, and nothing changes; the reads
- * of the assigned application answer.
+ * The third axis: an asesor reaches a tenant only through the applications whose team they
+ * accepted. Walks every tenant route as the demo asesor, on the accepted team of one application
+ * of Kota Tangerang and invited (not yet accepted) onto another: each route that does not name the
+ * accepted application or one of its documents is a 404 (in that tenant and in another), the same
+ * route naming the other application, or a document of it, is a 404, and nothing changes; the
+ * reads of the accepted application and of its documents answer.
  */
 const ASESOR = "asesor@akrab.test";
+/** Document routes an asesor reads for the applications of their team (writes stay closed). */
+const DOCUMENT_READ = /^GET \/api\/v1\/t\/:tenant\/documents\/:documentId/;
 
 describe("assignment walk: an asesor and the applications of their team", () => {
-  it("answers 404 on every tenant route but the assigned application's, and changes nothing", async () => {
+  it("answers 404 on every tenant route but the accepted application's and its documents', and changes nothing", async () => {
     const { token } = await login(ASESOR);
     const tangerang = await env.DB.prepare(
       "SELECT id, tenant_id FROM lks WHERE name = 'Panti Asuhan Kasih Bunda'",
@@ -361,7 +370,6 @@ describe("assignment walk: an asesor and the applications of their team", () => 
     const other = await env.DB.prepare("SELECT id, tenant_id FROM lks WHERE name = ?")
       .bind(OTHER_LKS)
       .first<{ id: string; tenant_id: string }>();
-    // Applications only (the other walks made this tenant's uploads and documents): ids of those stand in.
     const application = (id: string, lks: { id: string; tenant_id: string }) =>
       env.DB.prepare(
         `INSERT INTO applications (id, tenant_id, lks_id, kind, step, workflow_version, open, letter, checklist, return_items, step_entered_at, version, created_at, updated_at)
@@ -372,7 +380,32 @@ describe("assignment walk: an asesor and the applications of their team", () => 
         lks.id,
         JSON.stringify({ number: "1/2026", date: "2026-01-01", signatoryName: "Budi", signatoryPosition: "Ketua" }),
       );
-    await env.DB.batch([application("walk-assigned", tangerang!), application("walk-unassigned", other!)]);
+    await env.DB.batch([
+      application("walk-assigned", tangerang!),
+      application("walk-unassigned", other!),
+      application("walk-invited", other!),
+    ]);
+    // A stored document (with its bytes and thumbnail) on each application.
+    const document = async (id: string, applicationId: string, lks: { id: string; tenant_id: string }) => {
+      const key = `t/${lks.tenant_id}/walk/${id}`;
+      await env.DOCS.put(key, "%PDF-1.7\n");
+      await env.DOCS.put(`${key}.thumb`, PNG, { httpMetadata: { contentType: "image/webp" } });
+      await env.DB.batch([
+        env.DB.prepare(
+          `INSERT INTO blobs (id, tenant_id, sha256, size, content_type, r2_key, page_count, thumbnail_key, created_at) VALUES (?3, ?1, ?2, 9, 'application/pdf', ?4, 1, ?5, '2026-01-01T00:00:00.000Z')`,
+        ).bind(lks.tenant_id, id.padEnd(64, "0"), `${id}-blob`, key, `${key}.thumb`),
+        env.DB.prepare(
+          `INSERT INTO documents (id, tenant_id, lks_id, application_id, requirement, indicator, profile_field, slot, current_version, created_at, updated_at)
+           VALUES (?3, ?1, ?2, ?4, 'npwp', NULL, NULL, ?5, 1, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`,
+        ).bind(lks.tenant_id, lks.id, id, applicationId, `app:${applicationId}:req:npwp`),
+        env.DB.prepare(
+          `INSERT INTO document_versions (document_id, version, tenant_id, blob_id, filename, upload_id, uploaded_by, uploaded_at) VALUES (?2, 1, ?1, ?3, 'npwp.pdf', NULL, NULL, '2026-01-01T00:00:00.000Z')`,
+        ).bind(lks.tenant_id, id, `${id}-blob`),
+      ]);
+    };
+    await document("walk-assigned-doc", "walk-assigned", tangerang!);
+    await document("walk-unassigned-doc", "walk-unassigned", other!);
+    await document("walk-invited-doc", "walk-invited", other!);
     const assigned: Record<string, string> = {
       lksId: tangerang!.id,
       applicationId: "walk-assigned",
@@ -382,18 +415,26 @@ describe("assignment walk: an asesor and the applications of their team", () => 
       instrumentId: "lksa-2025-1",
       indicator: "1.1.1",
       uploadId: "walk-upload",
-      documentId: "walk-document",
+      documentId: "walk-assigned-doc",
       membershipId: "walk-membership",
     };
-    const unassigned = { applicationId: "walk-unassigned" };
+    const elsewhere = [
+      { applicationId: "walk-unassigned", documentId: "walk-unassigned-doc" },
+      // Invited, not accepted: the declaration comes before the application's letter and documents.
+      { applicationId: "walk-invited", documentId: "walk-invited-doc" },
+    ];
     const now = "2026-01-01T00:00:00.000Z";
-    await env.DB.batch([
+    const assignment = (id: string, applicationId: string, status: string, tenantId: string) =>
       env.DB.prepare(
-        "INSERT INTO assessment_assignments (id, tenant_id, application_id, asesor_id, role, status, assigned_by, assigned_at) SELECT 'walk-assignment', ?1, ?2, (SELECT id FROM asesors WHERE email = ?4), 'lead', 'accepted', (SELECT id FROM users WHERE email = 'balks@akrab.test'), ?3",
-      ).bind(tangerang!.tenant_id, assigned.applicationId, now, ASESOR),
+        "INSERT INTO assessment_assignments (id, tenant_id, application_id, asesor_id, role, status, assigned_by, assigned_at) SELECT ?5, ?1, ?2, (SELECT id FROM asesors WHERE email = ?4), 'lead', ?6, (SELECT id FROM users WHERE email = 'balks@akrab.test'), ?3",
+      ).bind(tenantId, applicationId, now, ASESOR, id, status);
+    await env.DB.batch([
+      assignment("walk-assignment", "walk-assigned", "accepted", tangerang!.tenant_id),
+      assignment("walk-invitation", "walk-invited", "invited", other!.tenant_id),
     ]);
     const bodies = validBodies(assigned);
     const before = await snapshot();
+    const reads: { route: string; path: string }[] = [];
     const reached: string[] = [];
 
     for (const route of tenantRoutes()) {
@@ -404,33 +445,38 @@ describe("assignment walk: an asesor and the applications of their team", () => 
         template.replace(":tenant", tenant).replace(/:(\w+)/g, (_, p: string) => ids[p]!);
       const call = (path: string) => api(path, requestInit(method, needsBody ? bodies[route] : undefined, token));
       const namesApplication = template.startsWith("/api/v1/t/:tenant/applications/:applicationId");
+      const readsDocument = DOCUMENT_READ.test(route);
       // Another tenant (where the asesor is on no team), whatever the route.
       await expectProblem(await call(fill(FOREIGN_TENANT, assigned)), 404, "not-found");
-      if (!namesApplication) {
-        // The tenant of the team: a route that is not the assigned application's.
+      if (!namesApplication && !readsDocument) {
+        // The tenant of the team: a route that is not the accepted application's.
         await expectProblem(await call(fill(OWN_TENANT, assigned)), 404, "not-found");
         continue;
       }
-      // Another application of the same tenant.
-      await expectProblem(
-        await call(fill(OWN_TENANT, { ...assigned, applicationId: unassigned.applicationId })),
-        404,
-        "not-found",
-      );
-      if (method === "GET") {
-        const res = await api(fill(OWN_TENANT, assigned), { token });
-        expect(res.status, `${route} on the assigned application`).not.toBe(404);
-        reached.push(route);
-      }
+      // Another application of the same tenant, or one she is only invited to, or their documents.
+      for (const ids of elsewhere)
+        await expectProblem(await call(fill(OWN_TENANT, { ...assigned, ...ids })), 404, "not-found");
+      if (method === "GET") reads.push({ route, path: fill(OWN_TENANT, assigned) });
     }
+    expect(await snapshot()).toEqual(before);
 
+    // The reads of the accepted application and its documents answer (a download is audited, so
+    // they come after the comparison above).
+    for (const { route, path } of reads) {
+      const res = await api(path, { token });
+      expect(res.status, `${route} on the accepted application`).not.toBe(404);
+      reached.push(route);
+    }
     expect(reached).toEqual(
       expect.arrayContaining([
         "GET /api/v1/t/:tenant/applications/:applicationId",
         "GET /api/v1/t/:tenant/applications/:applicationId/timeline",
+        "GET /api/v1/t/:tenant/applications/:applicationId/visit-plan",
+        "GET /api/v1/t/:tenant/documents/:documentId",
+        "GET /api/v1/t/:tenant/documents/:documentId/content",
+        "GET /api/v1/t/:tenant/documents/:documentId/thumbnail",
       ]),
     );
-    expect(await snapshot()).toEqual(before);
   });
 });
 

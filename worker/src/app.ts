@@ -39,6 +39,8 @@ import { tenantSignupRoutes } from "./routes/tenant-signups/index.ts";
 import { SIGNUP_LETTER_MAX_BYTES } from "./routes/tenant-signups/letter-put.ts";
 import { tenantRoutes } from "./routes/tenants/index.ts";
 import { uploadRoutes } from "./routes/uploads/index.ts";
+import { visitPlanRoutes } from "./routes/visit-plans/index.ts";
+import { visitRoutes } from "./routes/visits/index.ts";
 import { workflowRoutes } from "./routes/workflow/index.ts";
 
 /** JSON bodies of this API are small; the few binary uploads name their own limit. */
@@ -128,6 +130,8 @@ export function createApp() {
   app.route("/", tenantInstrumentRoutes);
   app.route("/", selfAssessmentRoutes);
   app.route("/", asesorRoutes);
+  app.route("/", visitPlanRoutes);
+  app.route("/", visitRoutes);
   mountDocs(app);
 
   app.notFound(onNotFound);

@@ -194,6 +194,11 @@ export const TeamAssign = z
   .openapi("AsesorTeamAssign");
 
 export const MyAssignment = AssignmentOfAsesor.extend({
+  /** What the declaration needs of the LKS before accepting (its documents open only after). */
+  lks: z.object({ id: z.string(), name: z.string(), regionCode: z.string(), types: z.array(z.string()) }),
+  /** The day of the visit in an active visit plan, and the plan (null while none is planned). */
+  plannedDate: z.string().nullable(),
+  visitPlanId: z.string().nullable(),
   /** The statements to sign on accepting (from the conflict rules in force), or those signed. */
   declaration: z.array(Bilingual),
   declaredAt: z.string().nullable(),

@@ -358,14 +358,14 @@ export interface NationalApplicationFilter {
   lksType?: string | undefined;
   /**
    * The assignment axis in national lists: at these steps (an asesor's), only the applications
-   * whose team this user is on (invited or accepted); other steps are not narrowed.
+   * whose team this user accepted (an invitation is answered first); other steps are not narrowed.
    */
   assigned?: { userId: string; steps: readonly string[] } | undefined;
 }
 
-/** Applications whose team the user is on, invited or accepted (matched by account, or by the registry's email before linking). */
+/** Applications whose team the user accepted (matched by account, or by the registry's email before linking). */
 const assignedTo = (userId: string) =>
-  sql`${applications.id} IN (SELECT aa.application_id FROM assessment_assignments aa JOIN asesors s ON s.id = aa.asesor_id JOIN users u ON u.id = ${userId} WHERE aa.status IN ('invited', 'accepted') AND (s.user_id = u.id OR (s.user_id IS NULL AND s.email = u.email)))`;
+  sql`${applications.id} IN (SELECT aa.application_id FROM assessment_assignments aa JOIN asesors s ON s.id = aa.asesor_id JOIN users u ON u.id = ${userId} WHERE aa.status = 'accepted' AND (s.user_id = u.id OR (s.user_id IS NULL AND s.email = u.email)))`;
 
 function nationalFilter(filter: NationalApplicationFilter): SQL | undefined {
   return and(

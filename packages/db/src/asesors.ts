@@ -171,6 +171,8 @@ export function asesorReads(db: Db) {
           open: applications.open,
           lksId: lks.id,
           lksName: lks.name,
+          lksRegionCode: lks.regionCode,
+          lksTypes: lks.types,
           tenantSlug: tenants.slug,
           tenantName: tenants.name,
         })
@@ -194,8 +196,9 @@ async function asesorOfUser(db: Db, user: { id: string; email: string }): Promis
 }
 
 /**
- * The assignment axis: the applications of a tenant that the user, as an asesor, is on the team of
- * (invited or accepted). Empty for anyone else, so the tenant stays a 404 for them.
+ * The assignment axis: the applications of a tenant whose team the user, as an asesor, accepted.
+ * An invitation not yet answered opens nothing (the declaration comes first); empty for anyone
+ * else, so the tenant stays a 404 for them.
  */
 export async function assignedApplications(db: Db, user: { id: string; email: string }, tenantId: string) {
   const rows = await db
@@ -207,7 +210,7 @@ export async function assignedApplications(db: Db, user: { id: string; email: st
     .where(
       and(
         eq(assessmentAssignments.tenantId, tenantId),
-        inArray(assessmentAssignments.status, [...ON_TEAM]),
+        eq(assessmentAssignments.status, "accepted"),
         or(eq(asesors.userId, user.id), and(isNull(asesors.userId), eq(asesors.email, users.email))),
       ),
     );

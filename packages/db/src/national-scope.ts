@@ -14,6 +14,7 @@ import { enqueueEmail, findOutboxMessage, listOutbox, requeueMessage, type Outgo
 import { decideSignup, findSignup, listSignups, tenantCreation, type TenantSignupRow } from "./signups.ts";
 import { initialTenantSetup } from "./tenant-setup.ts";
 import { tenantScope } from "./tenant-scope.ts";
+import { visitPlanReads, visitPlanWrites } from "./visit-plans.ts";
 import {
   findTenantById,
   findTenantByRegion,
@@ -67,6 +68,8 @@ export function nationalScope(db: Db, roles: readonly Role[]) {
     instruments: instrumentReads(db),
     /** BALKS's asesor registry and the teams formed from it (issue 13). */
     asesors: asesorReads(db),
+    /** Visit plans: routes of LKS visits for one asesor team, across tenants (issue 13). */
+    visitPlans: visitPlanReads(db),
     /** Every message and its delivery state (platform admins follow delivery here). */
     outbox: {
       list: (page: PageRequest) => listOutbox(db, page),
@@ -90,6 +93,7 @@ export function nationalWriteScope(db: Db, roles: readonly Role[]) {
       /** Drafts of instrument versions and their publication; a published version is never written. */
       instruments: instrumentWrites(db),
       asesors: asesorWrites(db),
+      visitPlans: visitPlanWrites(db),
       setTenantStatus: (tenantId: string, status: Tenant["status"]) => setTenantStatus(db, tenantId, status),
       decideSignup: (id: string, decision: Parameters<typeof decideSignup>[2]) => decideSignup(db, id, decision),
       createTenant: (input: Parameters<typeof tenantCreation>[1]) => tenantCreation(db, input),

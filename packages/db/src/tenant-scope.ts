@@ -13,6 +13,7 @@ import { keyset, toPage } from "./pagination.ts";
 import { startsWithText } from "./text-match.ts";
 import { auditEvents, invitations, lks, memberships, tenants, users } from "./schema.ts";
 import type { Tenant } from "./tenants.ts";
+import { visitsOfTenant } from "./visit-plans.ts";
 
 /** What a scope needs of its tenant: its id, and its parent province (who acts at province steps). */
 export type TenantRef = Pick<Tenant, "id" | "parentId">;
@@ -76,6 +77,9 @@ export function tenantScope<T extends TenantRef>(db: Db, tenant: T, reach: Scope
 
     /** The asesor team of an application this scope reached (the `assign` transition waits for it). */
     asesors: { team: (applicationId: string) => asesorReads(db).team(applicationId) },
+
+    /** The visit plan of an application this scope reached, and the companions the tenant named. */
+    visits: visitsOfTenant(db, tenant.id),
 
     /** Self-assessment answers and evidence links of applications (reach the application first). */
     selfAssessment: selfAssessmentStore(db, tenant, readableTenantIds),

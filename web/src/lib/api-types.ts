@@ -83,3 +83,8 @@ export type SelfAssessmentEvidence = Schemas["SelfAssessmentEvidence"];
 export type AsesorDetail = Schemas["AsesorDetail"];
 export type AsesorTeam = Schemas["AsesorTeam"];
 export type MyAssignment = Schemas["MyAssignment"];
+
+// Visit plans: BALKS's routes of asesor visits, and the visit as an application's tenant sees it.
+export type VisitPlan = Schemas["VisitPlan"];
+export type ApplicationVisit = Schemas["ApplicationVisit"];
+export type AsesorListItem = Schemas["AsesorListItem"];

@@ -92,6 +92,8 @@ export const TAGS: Record<string, string> = {
     "The LKS's self-assessment of an application (Formulir A answers, Formulir B evidence) and Formulir C, the scoring sheet for the asesor.",
   Asesors:
     "BALKS's asesor registry and declared ties; candidates ranked with their eligibility; teams per application; an asesor's own assignments and no-conflict declarations.",
+  "Visit plans":
+    "Routes of asesor visits (one team, one or more LKS across tenants, a date each); the Dinsos names who accompanies each visit.",
 };
 
 const SAFE_METHODS = new Set(["get", "head", "options"]);

@@ -399,3 +399,70 @@ export function intakeDigestEmail(input: {
     link: { href: input.link, id: "Buka kotak masuk BALKS", en: "Open the BALKS inbox" },
   });
 }
+
+const VISIT_DAY = new Intl.DateTimeFormat("id-ID", { timeZone: "UTC", dateStyle: "full" });
+const VISIT_DAY_EN = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", dateStyle: "full" });
+/** A visit day (YYYY-MM-DD, already a Jakarta date) spelled out in each language. */
+export function visitDay(date: string, lang: "id" | "en" = "id"): string {
+  return (lang === "id" ? VISIT_DAY : VISIT_DAY_EN).format(new Date(`${date}T00:00:00Z`));
+}
+
+/** BALKS planned, moved or cancelled the asesors' visit to an LKS: its operators and its Dinsos are told. */
+export function visitPlanEmail(input: {
+  tenantId: string;
+  to: string;
+  lksName: string;
+  change:
+    | { kind: "planned"; date: string }
+    | { kind: "moved"; date: string; previous: string }
+    | { kind: "cancelled"; previous: string };
+  team: string[];
+  link: string;
+}): OutgoingEmail {
+  const { change, lksName } = input;
+  const team = input.team.length > 0 ? input.team.join(", ") : null;
+  const subject =
+    change.kind === "planned"
+      ? {
+          id: `Jadwal visitasi ${lksName}: ${visitDay(change.date)}`,
+          en: `Visit scheduled: ${visitDay(change.date, "en")}`,
+        }
+      : change.kind === "moved"
+        ? {
+            id: `Jadwal visitasi ${lksName} berubah: ${visitDay(change.date)}`,
+            en: `Visit moved: ${visitDay(change.date, "en")}`,
+          }
+        : { id: `Visitasi ${lksName} dibatalkan`, en: "Visit cancelled" };
+  const id =
+    change.kind === "planned"
+      ? [`BALKS menjadwalkan visitasi asesor ke ${lksName} pada ${visitDay(change.date)}.`]
+      : change.kind === "moved"
+        ? [
+            `Jadwal visitasi asesor ke ${lksName} berubah dari ${visitDay(change.previous)} menjadi ${visitDay(change.date)}.`,
+          ]
+        : [
+            `Visitasi asesor ke ${lksName} pada ${visitDay(change.previous)} dibatalkan; BALKS akan memberi tahu jadwal baru.`,
+          ];
+  const en =
+    change.kind === "planned"
+      ? [`BALKS scheduled the asesors' visit to ${lksName} on ${visitDay(change.date, "en")}.`]
+      : change.kind === "moved"
+        ? [
+            `The asesors' visit to ${lksName} moved from ${visitDay(change.previous, "en")} to ${visitDay(change.date, "en")}.`,
+          ]
+        : [
+            `The asesors' visit to ${lksName} on ${visitDay(change.previous, "en")} is cancelled; BALKS will send a new date.`,
+          ];
+  if (team && change.kind !== "cancelled") {
+    id.push(`Tim asesor: ${team}. Dinas Sosial menunjuk pendamping kunjungan di halaman permohonan.`);
+    en.push(`Asesor team: ${team}. The Dinsos names the staff accompanying the visit on the application's page.`);
+  }
+  return compose({
+    tenantId: input.tenantId,
+    to: input.to,
+    subject,
+    id,
+    en,
+    link: { href: input.link, id: "Buka permohonan", en: "Open the application" },
+  });
+}

@@ -56,14 +56,20 @@ export const tenant = () =>
     await next();
   });
 
-/** What an asesor reaches in a tenant through an assignment: one application's routes, nothing else. */
+/** What an asesor reaches in a tenant through an assignment: one application's routes, and its documents. */
 const ASSIGNED_APPLICATION_PATH = /^\/api\/v1\/t\/[^/]+\/applications\/([^/]+)(?:\/|$)/;
+/** The reads of one stored document (its record, its bytes, its thumbnail): an asesor reads those of their applications. */
+const ASSIGNED_DOCUMENT_PATH = /^\/api\/v1\/t\/[^/]+\/documents\/([^/]+)(?:\/(?:content|thumbnail))?$/;
 
 /**
  * The assignment axis, decided here once for every tenant route: a caller the tenant is otherwise
- * invisible to may be an asesor on the team of some of its applications. They reach exactly the
- * routes of those applications (their own tenant only, their LKS only); every other route of the
- * tenant, and every other application, is a 404 as if the tenant did not exist for them.
+ * invisible to may be an asesor who accepted the team of some of its applications. They reach
+ * exactly the routes of those applications and the documents uploaded to them (reads only), in
+ * their own tenant, of their LKS only; every other route of the tenant, every other application
+ * and every other document (the LKS's profile papers, an earlier cycle's) is a 404 as if the
+ * tenant did not exist for them. An invitation not yet accepted opens nothing here: before
+ * signing the declaration the asesor sees what it needs (the LKS's name, region and types) in
+ * their own assignments, not the application's letter or documents.
  */
 async function byAssignment(
   c: Context<TenantEnv>,
@@ -72,7 +78,9 @@ async function byAssignment(
   grants: MembershipGrant[],
   next: () => Promise<void>,
 ) {
-  const [, rawId] = c.req.path.match(ASSIGNED_APPLICATION_PATH) ?? [];
+  const [, rawApplicationId] = c.req.path.match(ASSIGNED_APPLICATION_PATH) ?? [];
+  const [, rawDocumentId] = c.req.method === "GET" ? (c.req.path.match(ASSIGNED_DOCUMENT_PATH) ?? []) : [];
+  const rawId = rawApplicationId ?? rawDocumentId;
   if (!rawId || !holdsNationalRole(grants, ["asesor"])) throw notFound();
   const db = c.get("db");
   const assigned = await assignedApplications(db, user, found.id);
@@ -86,10 +94,17 @@ async function byAssignment(
   } catch {
     throw notFound();
   }
-  if (access?.via !== "assignment" || !access.applicationIds.includes(id)) throw notFound();
+  if (access?.via !== "assignment") throw notFound();
   const lksIds = [...new Set(assigned.map((a) => a.lksId))];
+  const scope = tenantScope(db, found, { readable: [found.id], lksIds });
+  if (rawApplicationId !== undefined) {
+    if (!access.applicationIds.includes(id)) throw notFound();
+  } else {
+    const document = await scope.documents.findDocument(id);
+    if (!document?.applicationId || !access.applicationIds.includes(document.applicationId)) throw notFound();
+  }
   c.set("access", access);
-  c.set("scope", tenantScope(db, found, { readable: [found.id], lksIds }));
+  c.set("scope", scope);
   await next();
 }
 

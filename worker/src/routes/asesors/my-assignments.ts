@@ -23,15 +23,23 @@ export const myAssignmentsRoute = createRoute({
 });
 
 /** The asesor's assignments as they see them: a declaration to sign, or the one they signed, kept as signed. */
-async function assignmentsOfCaller(scope: Pick<NationalScope, "asesors">, user: { id: string; email: string }) {
+async function assignmentsOfCaller(
+  scope: Pick<NationalScope, "asesors" | "visitPlans">,
+  user: { id: string; email: string },
+) {
   const asesor = await scope.asesors.ofUser(user);
   if (!asesor) return { asesor: null, items: [] };
   const rows = await scope.asesors.assignmentsOf(asesor.id);
+  // The planned day shows on an accepted assignment only: until then the asesor sees what the
+  // declaration needs, nothing of the visit.
+  const stops = await scope.visitPlans.activeStops(
+    rows.filter((a) => a.assignment.status === "accepted").map((a) => a.assignment.applicationId),
+  );
   const items = rows.map((a) => ({
     id: a.assignment.id,
     applicationId: a.assignment.applicationId,
     tenant: { slug: a.tenantSlug, name: a.tenantName },
-    lks: { id: a.lksId, name: a.lksName },
+    lks: { id: a.lksId, name: a.lksName, regionCode: a.lksRegionCode, types: a.lksTypes },
     step: a.step,
     open: a.open === 1,
     role: a.assignment.role,
@@ -40,6 +48,8 @@ async function assignmentsOfCaller(scope: Pick<NationalScope, "asesors">, user: 
     declaration: a.assignment.declaration ?? conflictDeclaration(asesor.name, a.lksName, conflictRules()),
     declaredAt: a.assignment.declaredAt,
     declineReason: a.assignment.declineReason,
+    plannedDate: stops.find((s) => s.applicationId === a.assignment.applicationId)?.visitDate ?? null,
+    visitPlanId: stops.find((s) => s.applicationId === a.assignment.applicationId)?.planId ?? null,
   }));
   return { asesor, items };
 }
