@@ -24,3 +24,10 @@ export type { InstrumentVersionRow, InstrumentVersionSummary } from "./instrumen
 export { instrumentColumns, instrumentOfRow } from "./instrument-columns.ts";
 export type { AnswerRow, EvidenceLinkRow } from "./self-assessment.ts";
 export { assignedApplications, type AsesorRow, type AffiliationRow, type AssignmentRow } from "./asesors.ts";
+export {
+  certificateIssuing,
+  publicCertificates,
+  type CertificateRow,
+  type CertificateEventRow,
+  type CertificateWithHistory,
+} from "./certificates.ts";

@@ -112,7 +112,7 @@ export async function verifyPayload(encoded: string, keys: readonly PublicJwk[])
   if (!bytes || !signature || signature.length !== 64) return { genuine: false, reason: "malformed" };
   let text: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     return { genuine: false, reason: "malformed" };
   }
