@@ -63,7 +63,7 @@ async function lksObjects(lks: { id: string; tenant_id: string }, prefix: string
     // A certificate of the LKS (issue 14): its number is the path parameter of the certificate routes.
     env.DB.prepare(
       `INSERT INTO certificates (id, tenant_id, application_id, lks_id, number, year, sequence, lks_name, kab_kota_code, kab_kota_name, province_name, lks_types, grade, decided_on, valid_from, valid_until, instrument_label, regulation, signer_name, signer_position, payload, kid, pdf_key, pdf_sha256, pdf_bytes, issued_at, version, created_at)
-       VALUES (?3, ?1, ?2, ?4, ?5, 1990, ?6, 'LKS', '36.71', 'Kota', 'Provinsi', '["LKSA"]', 'B', '2026-01-01', '2026-01-01', '2029-01-01', 'x', 'x', 'x', 'x', 'x', 'dev-local', 'x', 'x', 1, '2026-01-01T00:00:00.000Z', 1, '2026-01-01T00:00:00.000Z')`,
+       VALUES (?3, ?1, ?4, ?2, ?5, 1990, ?6, 'LKS', '36.71', 'Kota', 'Provinsi', '["LKSA"]', 'B', '2026-01-01', '2026-01-01', '2029-01-01', 'x', 'x', 'x', 'x', 'x', 'dev-local', 'x', 'x', 1, '2026-01-01T00:00:00.000Z', 1, '2026-01-01T00:00:00.000Z')`,
     ).bind(
       lks.tenant_id,
       lks.id,
@@ -390,8 +390,17 @@ describe("assignment walk: an asesor and the applications of their team", () => 
         lks.id,
         JSON.stringify({ number: "1/2026", date: "2026-01-01", signatoryName: "Budi", signatoryPosition: "Ketua" }),
       );
-    await env.DB.batch([application("walk-assigned", tangerang!), application("walk-unassigned", other!)]);
+    await env.DB.batch([
+      application("walk-assigned", tangerang!),
+      application("walk-unassigned", other!),
+      // The assigned application's certificate: the asesor reaches it through the application only.
+      env.DB.prepare(
+        `INSERT INTO certificates (id, tenant_id, application_id, lks_id, number, year, sequence, lks_name, kab_kota_code, kab_kota_name, province_name, lks_types, grade, decided_on, valid_from, valid_until, instrument_label, regulation, signer_name, signer_position, payload, kid, pdf_key, pdf_sha256, pdf_bytes, issued_at, version, created_at)
+         VALUES ('walk-certificate', ?1, 'walk-assigned', ?2, '0002/WALK/1991', 1991, 2, 'LKS', '36.71', 'Kota', 'Provinsi', '["LKSA"]', 'B', '2026-01-01', '2026-01-01', '2029-01-01', 'x', 'x', 'x', 'x', 'x', 'dev-local', 'x', 'x', 1, '2026-01-01T00:00:00.000Z', 1, '2026-01-01T00:00:00.000Z')`,
+      ).bind(tangerang!.tenant_id, tangerang!.id),
+    ]);
     const assigned: Record<string, string> = {
+      number: encodeURIComponent("0002/WALK/1991"),
       lksId: tangerang!.id,
       applicationId: "walk-assigned",
       kind: "first",
