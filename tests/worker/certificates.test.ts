@@ -422,3 +422,63 @@ describe("signing keys", () => {
     expect(() => publicKeys({ ...production, CERT_SIGNING_KEYS: DEV_CERT_SIGNING_KEYS })).toThrow(/development key/);
   });
 });
+
+describe("BALKS's number format", () => {
+  it("refuses a format without {seq} or {year}, and numbers later certificates in a new one, never reusing a sequence", async () => {
+    const bad = await api("/api/v1/national/certificate-settings", {
+      method: "PUT",
+      token: balks,
+      json: { numberTemplate: "{grade}/BALKS", signerName: "Dr. Sari", signerPosition: "Ketua BALKS" },
+    });
+    const problem = await expectProblem(bad, 400, "validation");
+    expect(problem.errors?.[0]?.path).toBe("numberTemplate");
+    const set = await api("/api/v1/national/certificate-settings", {
+      method: "PUT",
+      token: balks,
+      json: { numberTemplate: "SK-{year}-{seq:5}", signerName: "Dr. Sari Dewi", signerPosition: "Ketua BALKS" },
+    });
+    expect(set.status, await set.clone().text()).toBe(200);
+    expect(((await set.json()) as { example: string }).example).toMatch(/^SK-\d{4}-00001$/);
+    await expectProblem(
+      await api("/api/v1/national/certificate-settings", {
+        method: "PUT",
+        token: dinsos,
+        json: { numberTemplate: "SK-{year}-{seq:5}", signerName: "x y z", signerPosition: "x y z" },
+      }),
+      404,
+      "not-found",
+    );
+
+    const first = (await env.DB.prepare("SELECT sequence, year FROM certificates WHERE number = ?")
+      .bind(number)
+      .first<{ sequence: number; year: number }>())!;
+    const renewal = await accreditedApplication();
+    const res = await issue(renewal, await appVersion(renewal));
+    expect(res.status, await res.clone().text()).toBe(200);
+    const cert = (await (await api(`${T}/applications/${renewal}/certificate`, { token: operator })).json()) as {
+      number: string;
+      signer: { name: string };
+      status: string;
+    };
+    expect(cert.number).toBe(`SK-${first.year}-${String(first.sequence + 1).padStart(5, "0")}`);
+    expect(cert.signer.name).toBe("Dr. Sari Dewi");
+    expect(cert.status).toBe("active");
+    // The earlier certificate keeps its number and stays revoked (revocation wins over supersession).
+    const earlier = (await (await api(`/api/v1/public/certificates/${enc(number)}`)).json()) as { status: string };
+    expect(earlier.status).toBe("revoked");
+
+    // A later certificate of the same LKS supersedes this one at once (its cached answer is purged).
+    const warm = (await (await api(`/api/v1/public/certificates/${enc(cert.number)}`)).json()) as { status: string };
+    expect(warm.status).toBe("active");
+    const third = await accreditedApplication();
+    expect((await issue(third, await appVersion(third))).status).toBe(200);
+    const newest = (await (await api(`${T}/applications/${third}/certificate`, { token: operator })).json()) as {
+      number: string;
+    };
+    expect(await (await api(`/api/v1/public/certificates/${enc(cert.number)}`)).json()).toMatchObject({
+      status: "superseded",
+      statusLabel: { id: "Digantikan sertifikat baru" },
+      supersededBy: newest.number,
+    });
+  });
+});

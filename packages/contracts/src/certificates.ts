@@ -87,3 +87,22 @@ export const Jwks = z
     ),
   })
   .openapi("Jwks");
+
+export const CertificateSettings = z
+  .object({
+    numberTemplate: Text().min(5).max(40).openapi({
+      description:
+        "Parts `{seq}` (or `{seq:N}`, zero-padded to N digits), `{grade}`, `{month}` (Roman), `{year}`, separated by letters, digits or / - .; `{seq}` and `{year}` are required",
+      example: "{seq:4}/BALKS/{grade}/{month}/{year}",
+    }),
+    signerName: Text().min(3).max(200),
+    signerPosition: Text().min(3).max(300),
+  })
+  .openapi("CertificateSettings");
+
+export const CertificateSettingsView = CertificateSettings.extend({
+  example: z
+    .string()
+    .openapi({ description: "The number the format gives the first grade-B certificate of this month" }),
+  updatedAt: z.string(),
+}).openapi("CertificateSettingsView");

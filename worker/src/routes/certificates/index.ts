@@ -15,6 +15,12 @@ import {
 } from "./national.ts";
 import { publicCertificate, publicCertificateRoute } from "./public-show.ts";
 import {
+  certificateSettings,
+  certificateSettingsRoute,
+  updateCertificateSettings,
+  updateCertificateSettingsRoute,
+} from "./settings.ts";
+import {
   applicationCertificate,
   applicationCertificateRoute,
   handover,
@@ -29,6 +35,8 @@ import {
 export const certificateRoutes = createRouter()
   .openapi(jwksRoute, jwks)
   .openapi(publicCertificateRoute, publicCertificate)
+  .openapi(certificateSettingsRoute, certificateSettings)
+  .openapi(updateCertificateSettingsRoute, updateCertificateSettings)
   .openapi(nationalCertificatePdfRoute, nationalCertificatePdf)
   .openapi(suspendCertificateRoute, suspendCertificate)
   .openapi(reinstateCertificateRoute, reinstateCertificate)
