@@ -308,10 +308,13 @@ describe("suspension and revocation", () => {
     });
 
   it("suspends and revokes with a reason, audited, once, and the cached public answers are purged", async () => {
-    // Warm the edge cache with the active answer.
-    expect(
-      ((await (await api(`/api/v1/public/certificates/${enc(number)}`)).json()) as { status: string }).status,
-    ).toBe("active");
+    // Warm the edge cache with the active answer: the second look is the cached one (same checkedAt).
+    const warm = async () =>
+      (await (await api(`/api/v1/public/certificates/${enc(number)}`)).json()) as { status: string; checkedAt: string };
+    const once = await warm();
+    expect(once.status).toBe("active");
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect((await warm()).checkedAt).toBe(once.checkedAt);
     const pagePath = `/verifikasi/${number.split("/").map(enc).join("/")}`;
     expect(await (await page(pagePath)).text()).toContain("Aktif");
 

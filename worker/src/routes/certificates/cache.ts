@@ -7,7 +7,9 @@ import { verificationPath } from "../../services/certificates.ts";
  * superseding issue), so "immediate everywhere" holds in this data centre at once and elsewhere
  * within the short s-maxage.
  */
-export const PUBLIC_CACHE_CONTROL = "public, max-age=60, s-maxage=300";
+// Browsers revalidate every time (max-age=0): a phone that saw "Aktif" must see "Dicabut" on the next
+// look, and only the edge, which is purged, keeps the answer.
+export const PUBLIC_CACHE_CONTROL = "public, max-age=0, s-maxage=300";
 
 const publicApiPath = (number: string) => `/api/v1/public/certificates/${encodeURIComponent(number)}`;
 

@@ -12,7 +12,7 @@ export const VERIFY_CSS = `*{box-sizing:border-box}body{margin:0;font:16px/1.5 s
 main{max-width:36rem;margin:0 auto;padding:1rem}h1{font-size:1.25rem;margin:.5rem 0 1rem}
 .card{background:#fff;border:1px solid #d8dbe0;border-radius:.5rem;padding:1rem;margin:0 0 1rem}
 .status{font-size:2rem;font-weight:700;margin:.25rem 0}.ok{color:#0b6b2f}.warn{color:#8a5a00}.bad{color:#a40e26}
-dl{display:grid;grid-template-columns:auto 1fr;gap:.25rem .75rem;margin:0}dt{color:#555}dd{margin:0;font-weight:600}
+dl{display:grid;grid-template-columns:auto 1fr;gap:.25rem .75rem;margin:0}dt{color:#555}dd{margin:0;font-weight:600;overflow-wrap:anywhere}
 .en{color:#666;font-size:.875rem}label{display:block;font-weight:600;margin-bottom:.25rem}
 input{width:100%;font:inherit;padding:.6rem;border:1px solid #888;border-radius:.375rem}
 button{font:inherit;padding:.6rem 1rem;border:0;border-radius:.375rem;background:#0d5473;color:#fff;margin-top:.5rem}

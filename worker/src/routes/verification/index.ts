@@ -9,7 +9,7 @@ import { longDate } from "../../services/certificate-pdf.ts";
 import { VERIFY_CSS, VERIFY_JS } from "./assets.ts";
 
 /** Bumped with any change to the CSS or JS: their URLs carry it, so they are cached for a year. */
-const ASSET_VERSION = "1";
+const ASSET_VERSION = "2";
 
 /**
  * The page's policy: only its own CSS and JS, the JWKS and the camera; nothing inline, no frames.
