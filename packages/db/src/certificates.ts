@@ -13,10 +13,9 @@ import {
 
 export type CertificateRow = typeof certificates.$inferSelect;
 export type CertificateEventRow = typeof certificateEvents.$inferSelect;
-export type NewCertificate = Omit<
-  typeof certificates.$inferInsert,
-  "id" | "year" | "sequence" | "version" | "createdAt"
->;
+export type NewCertificate = Omit<typeof certificates.$inferInsert, "year" | "sequence" | "version" | "createdAt"> & {
+  id: string;
+};
 
 /** A certificate with its events and the other certificates of its LKS: what its status is computed from. */
 export interface CertificateWithHistory {
@@ -143,7 +142,7 @@ export function certificateWrites(db: Db) {
       year: number,
       last: number,
     ): { id: string; sequence: number; statements: [BatchItem, BatchItem, BatchItem] } {
-      const id = newId();
+      const id = input.id;
       const claim =
         last === 0
           ? db.insert(certificateCounters).values({ year, last: 1 }).onConflictDoNothing()

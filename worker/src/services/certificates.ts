@@ -1,4 +1,4 @@
-import { certificateIssuing, type CertificateRow, type Db, type TenantScope } from "@akrab/db";
+import { certificateIssuing, newId, type CertificateRow, type Db, type TenantScope } from "@akrab/db";
 import {
   GRADE_LABELS,
   REGULATIONS,
@@ -39,8 +39,11 @@ export interface IssueContext {
 export const verificationPath = (number: string) =>
   `/verifikasi/${number.split("/").map(encodeURIComponent).join("/")}`;
 
-/** The R2 key of a certificate's PDF: one per application, so a retried issue overwrites, never adds. */
-const pdfKey = (tenantId: string, applicationId: string) => `t/${tenantId}/certificates/${applicationId}.pdf`;
+/**
+ * The R2 key of a certificate's PDF, by the certificate's own id: written once, before its row; an
+ * attempt that loses a race leaves its object unreferenced rather than overwriting the winner's.
+ */
+const pdfKey = (tenantId: string, certificateId: string) => `t/${tenantId}/certificates/${certificateId}.pdf`;
 
 async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
@@ -79,7 +82,7 @@ export async function decisionForCertificate(scope: TenantScope, app: StoredAppl
  * per application, unique).
  *
  * What issuing a certificate for `app` writes: the PDF is made and stored in R2 first (under the
- * application, so a retry overwrites the same object), then the returned statements claim the next
+ * certificate's id), then the returned statements claim the next
  * number and insert the row in the caller's D1 batch. `existing` when the application already has
  * its certificate: nothing is made again.
  */
@@ -160,7 +163,8 @@ export async function prepareCertificate(
     qrText: `${verifyUrl}#${payload}`,
     verifyUrl,
   })) as Uint8Array<ArrayBuffer>;
-  const key_ = pdfKey(app.tenantId, app.id);
+  const id = newId();
+  const key_ = pdfKey(app.tenantId, id);
   await ctx.env.DOCS.put(key_, pdf, {
     httpMetadata: { contentType: "application/pdf" },
     customMetadata: { number },
@@ -168,6 +172,7 @@ export async function prepareCertificate(
   const issued = store.issue(
     {
       ...facts,
+      id,
       tenantId: app.tenantId,
       applicationId: app.id,
       lksId: app.lksId,
