@@ -52,10 +52,15 @@ async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
 
 /**
  * The decision a certificate is issued from, until the plenary decision is recorded (issue 13's
- * decision branch, migration 0017): the grade the application's pinned instrument gives its
- * answers, decided on the day the application was accredited (entered `accredited`), valid from
- * then for the grade's years. TO CONNECT: once the decision is recorded, return its grade,
- * decision date and validity here instead — the callers stay as they are.
+ * decision branch, `decideapi`, migration 0017 `accreditation_decisions`): the grade the
+ * application's pinned instrument gives its answers, decided on the day the application was
+ * accredited (entered `accredited`), valid from then for the grade's years.
+ *
+ * TO CONNECT once that branch is merged — replace the body with the recorded decision, the callers
+ * stay as they are:
+ *   const d = await scope.decisions.decision(app.id);
+ *   if (!d || d.kind !== "accredit" || !d.grade || !d.validFrom || !d.validUntil) throw <the 409 below>;
+ *   return { grade: d.grade, decidedOn: d.plenary.date, validFrom: d.validFrom, validUntil: d.validUntil };
  */
 export async function decisionForCertificate(scope: TenantScope, app: StoredApplication): Promise<CertificateDecision> {
   const { instrument } = await instrumentForApplication(scope, app);
