@@ -21,9 +21,10 @@ export default async function setup(project: TestProject) {
     project.provide("baseUrl", external.replace(/\/$/, ""));
     return async () => {};
   }
-  // An application already at asesor assignment (asesors.test.ts, pwa.test.ts's page list), and
-  // one at the visit with its team accepted (asesors.test.ts's visit plan).
-  const fixtures = ["asesor-assignment.sql", "visit-plan.sql"].map((file) =>
+  // An application already at asesor assignment (asesors.test.ts, pwa.test.ts's page list), one
+  // at the visit with its team accepted (asesors.test.ts's visit plan), and one accredited awaiting
+  // its certificate (certificates.test.ts).
+  const fixtures = ["asesor-assignment.sql", "visit-plan.sql", "certificate-accredited.sql"].map((file) =>
     fileURLToPath(new URL(`./fixtures/${file}`, import.meta.url)),
   );
   const server = await startLocalServer({ port: E2E_PORT, extraSqlFiles: fixtures });

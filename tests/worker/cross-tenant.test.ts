@@ -60,10 +60,23 @@ async function lksObjects(lks: { id: string; tenant_id: string }, prefix: string
     env.DB.prepare(
       `INSERT INTO document_versions (document_id, version, tenant_id, blob_id, filename, upload_id, uploaded_by, uploaded_at) VALUES (?2, 1, ?1, ?3, 'npwp.pdf', NULL, NULL, '2026-01-01T00:00:00.000Z')`,
     ).bind(lks.tenant_id, document, blob),
+    // A certificate of the LKS (issue 14): its number is the path parameter of the certificate routes.
+    env.DB.prepare(
+      `INSERT INTO certificates (id, tenant_id, application_id, lks_id, number, year, sequence, lks_name, kab_kota_code, kab_kota_name, province_name, lks_types, grade, decided_on, valid_from, valid_until, instrument_label, regulation, signer_name, signer_position, payload, kid, pdf_key, pdf_sha256, pdf_bytes, issued_at, version, created_at)
+       VALUES (?3, ?1, ?4, ?2, ?5, 1990, ?6, 'LKS', '36.71', 'Kota', 'Provinsi', '["LKSA"]', 'B', '2026-01-01', '2026-01-01', '2029-01-01', 'x', 'x', 'x', 'x', 'x', 'dev-local', 'x', 'x', 1, '2026-01-01T00:00:00.000Z', 1, '2026-01-01T00:00:00.000Z')`,
+    ).bind(
+      lks.tenant_id,
+      lks.id,
+      `${prefix}-certificate`,
+      application,
+      `0001/WALK/${prefix}/1990`,
+      1 + Math.floor(Math.random() * 1e9),
+    ),
   ]);
   return {
     lksId: lks.id,
     applicationId: application!,
+    number: encodeURIComponent(`0001/WALK/${prefix}/1990`),
     kind: "first",
     version: "1",
     key: "npwp",
@@ -184,6 +197,9 @@ const validBodies = (ids: Record<string, string>): Record<string, Payload> => ({
   "PUT /api/v1/t/:tenant/applications/:applicationId/visit-companions": {
     json: { companions: [{ name: "Budi Santoso", position: "Pekerja sosial" }], expectedVersion: 0 },
   },
+  "POST /api/v1/t/:tenant/certificates/:number/handover": {
+    json: { on: "2026-01-02", to: "Ketua LKS", expectedVersion: 1 },
+  },
 });
 
 function requestInit(method: string, payload: Payload | undefined, token: string) {
@@ -237,6 +253,8 @@ async function snapshot() {
     "visit_plans",
     "visit_plan_stops",
     "visit_companions",
+    "certificates",
+    "certificate_events",
   ];
   const rows = await Promise.all(
     tables.map(async (t) => (await env.DB.prepare(`SELECT * FROM ${t} ORDER BY 1`).all()).results),
@@ -294,7 +312,7 @@ describe("cross-tenant walk over every tenant-scoped route", () => {
 const OPERATOR = "lks@akrab.test"; // lks_operator of Panti Asuhan Kasih Bunda, kota-tangerang
 const OTHER_LKS = "Panti Werdha Sejahtera Cipondoh"; // also in kota-tangerang
 /** Path parameters naming an object that belongs to one LKS. */
-const LKS_OWNED = new Set(["lksId", "applicationId", "uploadId", "documentId"]);
+const LKS_OWNED = new Set(["lksId", "applicationId", "uploadId", "documentId", "number"]);
 /** Path parameters naming a tenant's object that no LKS owns. */
 const TENANT_OWNED = new Set(["membershipId"]);
 /** Routes whose body, not path, names the LKS object they act on. */
@@ -384,6 +402,11 @@ describe("assignment walk: an asesor and the applications of their team", () => 
       application("walk-assigned", tangerang!),
       application("walk-unassigned", other!),
       application("walk-invited", other!),
+      // The assigned application's certificate: the asesor reaches it through the application only.
+      env.DB.prepare(
+        `INSERT INTO certificates (id, tenant_id, application_id, lks_id, number, year, sequence, lks_name, kab_kota_code, kab_kota_name, province_name, lks_types, grade, decided_on, valid_from, valid_until, instrument_label, regulation, signer_name, signer_position, payload, kid, pdf_key, pdf_sha256, pdf_bytes, issued_at, version, created_at)
+         VALUES ('walk-certificate', ?1, 'walk-assigned', ?2, '0002/WALK/1991', 1991, 2, 'LKS', '36.71', 'Kota', 'Provinsi', '["LKSA"]', 'B', '2026-01-01', '2026-01-01', '2029-01-01', 'x', 'x', 'x', 'x', 'x', 'dev-local', 'x', 'x', 1, '2026-01-01T00:00:00.000Z', 1, '2026-01-01T00:00:00.000Z')`,
+      ).bind(tangerang!.tenant_id, tangerang!.id),
     ]);
     // A stored document (with its bytes and thumbnail) on each application.
     const document = async (id: string, applicationId: string, lks: { id: string; tenant_id: string }) => {
@@ -407,6 +430,7 @@ describe("assignment walk: an asesor and the applications of their team", () => 
     await document("walk-unassigned-doc", "walk-unassigned", other!);
     await document("walk-invited-doc", "walk-invited", other!);
     const assigned: Record<string, string> = {
+      number: encodeURIComponent("0002/WALK/1991"),
       lksId: tangerang!.id,
       applicationId: "walk-assigned",
       kind: "first",

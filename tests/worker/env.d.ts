@@ -5,6 +5,7 @@ declare namespace Cloudflare {
     ASSETS: Fetcher;
     UPLOADS: DurableObjectNamespace<import("../../worker/src/uploads/upload-session.ts").UploadSession>;
     ENVIRONMENT: string;
+    APP_ORIGIN: string;
     TEST_MIGRATIONS: import("cloudflare:test").D1Migration[];
     TEST_SEED: string[];
     EMAIL: SendEmail;

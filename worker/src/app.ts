@@ -17,6 +17,8 @@ import { asesorRoutes } from "./routes/asesors/index.ts";
 import { areaRoutes } from "./routes/areas/index.ts";
 import { auditRoutes } from "./routes/audit/index.ts";
 import { authRoutes } from "./routes/auth/index.ts";
+import { certificateRoutes, tenantCertificateRoutes } from "./routes/certificates/index.ts";
+import { verificationPages } from "./routes/verification/index.ts";
 import { documentRoutes } from "./routes/documents/index.ts";
 import { THUMBNAIL_MAX_BYTES } from "./routes/documents/thumbnail-put.ts";
 import { mountDocs } from "./routes/docs/index.ts";
@@ -132,6 +134,9 @@ export function createApp() {
   app.route("/", asesorRoutes);
   app.route("/", visitPlanRoutes);
   app.route("/", visitRoutes);
+  app.route("/", certificateRoutes);
+  app.route("/", tenantCertificateRoutes);
+  app.route("/", verificationPages);
   mountDocs(app);
 
   app.notFound(onNotFound);

@@ -13,6 +13,11 @@ export interface Bindings {
   JWT_SECRET?: string;
   /** Signs backup files of unsent changes (per-user keys derived from it); like JWT_SECRET, required outside development. */
   BACKUP_SECRET?: string;
+  /**
+   * Ed25519 keys that sign certificates' QR payloads, JSON `{ active, keys: [{ kid, jwk }] }` (see
+   * services/certificate-keys.ts); a built-in key serves development only.
+   */
+  CERT_SIGNING_KEYS?: string;
   /** Days past an SLA after which reminders also go to the Dinsos head (default 3). */
   SLA_ESCALATION_DAYS?: string;
   /** Where emailed links point when no request is at hand (scheduled jobs). */

@@ -25,3 +25,10 @@ export { instrumentColumns, instrumentOfRow } from "./instrument-columns.ts";
 export type { AnswerRow, EvidenceLinkRow } from "./self-assessment.ts";
 export { assignedApplications, type AsesorRow, type AffiliationRow, type AssignmentRow } from "./asesors.ts";
 export type { Companion, VisitPlanRow } from "./visit-plans.ts";
+export {
+  certificateIssuing,
+  publicCertificates,
+  type CertificateRow,
+  type CertificateEventRow,
+  type CertificateWithHistory,
+} from "./certificates.ts";

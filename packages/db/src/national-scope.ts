@@ -6,6 +6,7 @@ import {
   type NationalApplicationFilter,
 } from "./applications.ts";
 import { asesorReads, asesorWrites } from "./asesors.ts";
+import { certificateReads, certificateWrites } from "./certificates.ts";
 import { abortIfNothingChanged } from "./batch-guard.ts";
 import type { BatchItem, Db } from "./client.ts";
 import { instrumentReads, instrumentWrites } from "./instruments.ts";
@@ -70,6 +71,8 @@ export function nationalScope(db: Db, roles: readonly Role[]) {
     asesors: asesorReads(db),
     /** Visit plans: routes of LKS visits for one asesor team, across tenants (issue 13). */
     visitPlans: visitPlanReads(db),
+    /** Certificates across tenants, the settings and the number counters (issue 14). */
+    certificates: certificateReads(db),
     /** Every message and its delivery state (platform admins follow delivery here). */
     outbox: {
       list: (page: PageRequest) => listOutbox(db, page),
@@ -94,6 +97,7 @@ export function nationalWriteScope(db: Db, roles: readonly Role[]) {
       instruments: instrumentWrites(db),
       asesors: asesorWrites(db),
       visitPlans: visitPlanWrites(db),
+      certificates: certificateWrites(db),
       setTenantStatus: (tenantId: string, status: Tenant["status"]) => setTenantStatus(db, tenantId, status),
       decideSignup: (id: string, decision: Parameters<typeof decideSignup>[2]) => decideSignup(db, id, decision),
       createTenant: (input: Parameters<typeof tenantCreation>[1]) => tenantCreation(db, input),

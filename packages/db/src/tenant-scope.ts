@@ -1,4 +1,5 @@
 import type { Role } from "@akrab/domain";
+import { certificateStore } from "./certificates.ts";
 import { and, asc, countDistinct, eq, gt, gte, inArray, isNull, lt, ne, sql } from "drizzle-orm";
 import type { Db } from "./client.ts";
 import { isoNow } from "./client.ts";
@@ -80,6 +81,8 @@ export function tenantScope<T extends TenantRef>(db: Db, tenant: T, reach: Scope
 
     /** The visit plan of an application this scope reached, and the companions the tenant named. */
     visits: visitsOfTenant(db, tenant.id),
+    /** Certificates of the scope's tenants (an operator: its own LKS's only). */
+    certificates: certificateStore(db, readableTenantIds, lksIds),
 
     /** Self-assessment answers and evidence links of applications (reach the application first). */
     selfAssessment: selfAssessmentStore(db, tenant, readableTenantIds),

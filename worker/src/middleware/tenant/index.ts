@@ -114,8 +114,9 @@ const LKS_OBJECTS: Record<string, (scope: TenantScope, id: string) => Promise<un
   applications: (scope, id) => scope.applications.find(id),
   uploads: (scope, id) => scope.documents.findUpload(id),
   documents: (scope, id) => scope.documents.findDocument(id),
+  certificates: (scope, number) => scope.certificates.byNumber(number),
 };
-const LKS_OBJECT_PATH = /^\/api\/v1\/t\/[^/]+\/(lks|applications|uploads|documents)\/([^/]+)/;
+const LKS_OBJECT_PATH = /^\/api\/v1\/t\/[^/]+\/(lks|applications|uploads|documents|certificates)\/([^/]+)/;
 
 /**
  * For an LKS operator, the object a path names must be its own LKS's, before any route-level

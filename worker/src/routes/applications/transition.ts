@@ -28,6 +28,8 @@ import { teamState } from "../../services/asesors.ts";
 import { applicableVersionId } from "../../services/instruments.ts";
 import { instrumentCodes, selfAssessmentMissing } from "../../services/self-assessment.ts";
 import { applicationMovedEmail, intakeArrivalEmail } from "../../services/mail.ts";
+import { decisionForCertificate, prepareCertificate } from "../../services/certificates.ts";
+import { purgeCertificates } from "../certificates/cache.ts";
 import { ApplicationParam, changesSinceReturn, visibleApplication } from "./show.ts";
 
 export const transitionRoute = createRoute({
@@ -90,6 +92,9 @@ function selfAssessmentIncomplete(gaps: SelfAssessmentGap[]): Problem {
   );
 }
 
+/** Accredited → certified issues the certificate in the same batch as the move (issue 14). */
+const ISSUE_ACTION = "issue_certificate";
+
 /** Leaving asesor assignment: only with a full team that accepted (issue 13). */
 const ASSIGN_ACTION = "assign";
 
@@ -150,6 +155,36 @@ export const transition: RouteHandler<typeof transitionRoute, TenantEnv> = async
     const gaps = await selfAssessmentMissing(scope, app);
     if (gaps.length > 0) throw selfAssessmentIncomplete(gaps);
   }
+
+  // The certificate's PDF is made and stored first; its number and row join the move's batch, so a
+  // stale or repeated request leaves neither a second certificate nor a used number behind.
+  const issuing =
+    taken.action === ISSUE_ACTION
+      ? await prepareCertificate(
+          {
+            env: c.env,
+            db,
+            scope,
+            userId: principal.user.id,
+            origin: c.env.APP_ORIGIN ?? new URL(c.req.url).origin,
+          },
+          app,
+          await decisionForCertificate(scope, app),
+        )
+      : null;
+  const certificateStatements =
+    issuing && !issuing.existing
+      ? [
+          ...issuing.statements,
+          audit(c, {
+            action: "certificate.issued",
+            tenantId: app.tenantId,
+            targetType: "certificate",
+            targetId: issuing.id,
+            data: { number: issuing.number, applicationId: app.id },
+          }),
+        ]
+      : [];
 
   const returning = to.id === REVISION_STEP;
   // Indicator items must name indicators of the instrument the application was pinned to.
@@ -255,10 +290,13 @@ export const transition: RouteHandler<typeof transitionRoute, TenantEnv> = async
         data: { from: from.id, to: to.id },
       }),
       ...tellLks,
+      ...certificateStatements,
       ...intake.emails,
       ...inApp,
     ])
     .catch(staleOnGuardAbort("application"));
+  if (issuing && !issuing.existing && issuing.supersedes.length > 0)
+    await purgeCertificates(c.env, new URL(c.req.url).origin, issuing.supersedes);
 
   const moved = { ...app, ...changes, version: expectedVersion + 1 };
   return c.json(presentApplication(moved, def, caller, await changesSinceReturn(c, moved)), 200);

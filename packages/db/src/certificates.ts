@@ -1,0 +1,197 @@
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { abortIfNothingChanged } from "./batch-guard.ts";
+import { type BatchItem, type Db, newId } from "./client.ts";
+import { withinLks } from "./reach.ts";
+import {
+  certificateCounters,
+  certificateEvents,
+  certificateSettings,
+  certificates,
+  regions,
+  tenants,
+} from "./schema.ts";
+
+export type CertificateRow = typeof certificates.$inferSelect;
+export type CertificateEventRow = typeof certificateEvents.$inferSelect;
+export type NewCertificate = Omit<typeof certificates.$inferInsert, "year" | "sequence" | "version" | "createdAt"> & {
+  id: string;
+};
+
+/** A certificate with its events and the other certificates of its LKS: what its status is computed from. */
+export interface CertificateWithHistory {
+  certificate: CertificateRow;
+  tenantSlug: string;
+  events: CertificateEventRow[];
+  siblings: (CertificateRow & { events: CertificateEventRow[] })[];
+}
+
+async function withHistory(db: Db, row: CertificateRow | undefined): Promise<CertificateWithHistory | null> {
+  if (!row) return null;
+  const [siblings, tenant] = await Promise.all([
+    db.select().from(certificates).where(eq(certificates.lksId, row.lksId)),
+    db.query.tenants.findFirst({ where: eq(tenants.id, row.tenantId), columns: { slug: true } }),
+  ]);
+  const events = await db
+    .select()
+    .from(certificateEvents)
+    .where(
+      inArray(
+        certificateEvents.certificateId,
+        siblings.map((s) => s.id),
+      ),
+    )
+    .orderBy(asc(certificateEvents.at), asc(certificateEvents.id));
+  const of = (id: string) => events.filter((e) => e.certificateId === id);
+  return {
+    certificate: row,
+    tenantSlug: tenant?.slug ?? "",
+    events: of(row.id),
+    siblings: siblings.filter((s) => s.id !== row.id).map((s) => ({ ...s, events: of(s.id) })),
+  };
+}
+
+/** Reads anyone may make (the public verification page): by number, across tenants. */
+/** Reads and writes of issuing, for the service that issues at the `issue_certificate` transition. */
+export function certificateIssuing(db: Db) {
+  return { ...certificateReads(db), ...certificateWrites(db) };
+}
+
+export function publicCertificates(db: Db) {
+  return {
+    /** The certificate with this number, or null: one indexed query whatever the input. */
+    async byNumber(number: string) {
+      return withHistory(db, await db.query.certificates.findFirst({ where: eq(certificates.number, number) }));
+    },
+  };
+}
+
+/** Certificates of the scope's tenants (and only the operator's own LKS, when set). */
+export function certificateStore(db: Db, readable: readonly string[], lksIds?: readonly string[]) {
+  const visible = () => and(inArray(certificates.tenantId, [...readable]), withinLks(certificates.lksId, lksIds));
+  return {
+    async byNumber(number: string) {
+      return withHistory(
+        db,
+        await db.query.certificates.findFirst({ where: and(visible(), eq(certificates.number, number)) }),
+      );
+    },
+    async ofApplication(applicationId: string) {
+      return (
+        (await db.query.certificates.findFirst({
+          where: and(visible(), eq(certificates.applicationId, applicationId)),
+        })) ?? null
+      );
+    },
+    /** The Dinsos's hand-over, once the version matches (the guard rolls back anything else). */
+    recordHandover(
+      id: string,
+      expectedVersion: number,
+      handover: { on: string; to: string; by: string },
+    ): [BatchItem, BatchItem] {
+      return [
+        db
+          .update(certificates)
+          .set({
+            handedOverOn: handover.on,
+            handedOverTo: handover.to,
+            handedOverBy: handover.by,
+            version: sql`${certificates.version} + 1`,
+          })
+          .where(and(visible(), eq(certificates.id, id), eq(certificates.version, expectedVersion))),
+        abortIfNothingChanged(db),
+      ];
+    },
+  };
+}
+
+/** What BALKS reads nationally. */
+export function certificateReads(db: Db) {
+  return {
+    settings: async () =>
+      (await db.query.certificateSettings.findFirst({ where: eq(certificateSettings.id, 1) })) ?? null,
+    byNumber: async (number: string) =>
+      withHistory(db, await db.query.certificates.findFirst({ where: eq(certificates.number, number) })),
+    ofApplication: async (applicationId: string) =>
+      (await db.query.certificates.findFirst({ where: eq(certificates.applicationId, applicationId) })) ?? null,
+    /** Region names by code (the LKS's kab/kota and province, as printed). */
+    regionNames: async (codes: string[]) =>
+      new Map(
+        (await db.select().from(regions).where(inArray(regions.code, codes))).map((r) => [r.code, r.name] as const),
+      ),
+    /** The numbers of an LKS's certificates (a new one supersedes them: their public answers are purged). */
+    numbersOfLks: async (lksId: string) =>
+      (await db.select({ number: certificates.number }).from(certificates).where(eq(certificates.lksId, lksId))).map(
+        (r) => r.number,
+      ),
+    /** The last sequence given in `year` (0 before the first). */
+    lastSequence: async (year: number) =>
+      (await db.query.certificateCounters.findFirst({ where: eq(certificateCounters.year, year) }))?.last ?? 0,
+  };
+}
+
+/** What BALKS writes nationally: issuing (with the sequence claimed in the same batch) and events. */
+export function certificateWrites(db: Db) {
+  return {
+    /**
+     * Statements that claim sequence `last + 1` of `year` (compare-and-set: a concurrent issue that
+     * took it first makes the guard roll the batch back) and insert the certificate with it. The
+     * unique application id makes a second certificate of the same application fail the batch too.
+     */
+    issue(
+      input: NewCertificate,
+      year: number,
+      last: number,
+    ): { id: string; sequence: number; statements: [BatchItem, BatchItem, BatchItem] } {
+      const id = input.id;
+      const claim =
+        last === 0
+          ? db.insert(certificateCounters).values({ year, last: 1 }).onConflictDoNothing()
+          : db
+              .update(certificateCounters)
+              .set({ last: last + 1 })
+              .where(and(eq(certificateCounters.year, year), eq(certificateCounters.last, last)));
+      return {
+        id,
+        sequence: last + 1,
+        statements: [
+          claim,
+          abortIfNothingChanged(db),
+          db
+            .insert(certificates)
+            .values({ ...input, id, year, sequence: last + 1, version: 1, createdAt: input.issuedAt }),
+        ],
+      };
+    },
+    event(input: Omit<typeof certificateEvents.$inferInsert, "id">) {
+      return db.insert(certificateEvents).values({ ...input, id: newId() });
+    },
+    /** Bumps the version only if it is still `expectedVersion` (followed by a guard in the batch). */
+    touch(id: string, expectedVersion: number): [BatchItem, BatchItem] {
+      return [
+        db
+          .update(certificates)
+          .set({ version: sql`${certificates.version} + 1` })
+          .where(and(eq(certificates.id, id), eq(certificates.version, expectedVersion))),
+        abortIfNothingChanged(db),
+      ];
+    },
+    updateSettings(values: {
+      numberTemplate: string;
+      signerName: string;
+      signerPosition: string;
+      by: string;
+      at: string;
+    }) {
+      return db
+        .update(certificateSettings)
+        .set({
+          numberTemplate: values.numberTemplate,
+          signerName: values.signerName,
+          signerPosition: values.signerPosition,
+          updatedBy: values.by,
+          updatedAt: values.at,
+        })
+        .where(eq(certificateSettings.id, 1));
+    },
+  };
+}

@@ -1,0 +1,3 @@
+export * from "./status.ts";
+export * from "./number.ts";
+export * from "./payload.ts";

@@ -1,0 +1,50 @@
+import type { TenantEnv } from "../../env.ts";
+import { createRouter } from "../../lib/router.ts";
+import { jwks, jwksRoute } from "./jwks.ts";
+import {
+  nationalCertificate,
+  nationalCertificatePdf,
+  nationalCertificatePdfRoute,
+  nationalCertificateRoute,
+  reinstateCertificate,
+  reinstateCertificateRoute,
+  revokeCertificate,
+  revokeCertificateRoute,
+  suspendCertificate,
+  suspendCertificateRoute,
+} from "./national.ts";
+import { publicCertificate, publicCertificateRoute } from "./public-show.ts";
+import {
+  certificateSettings,
+  certificateSettingsRoute,
+  updateCertificateSettings,
+  updateCertificateSettingsRoute,
+} from "./settings.ts";
+import {
+  applicationCertificate,
+  applicationCertificateRoute,
+  handover,
+  handoverRoute,
+  tenantCertificate,
+  tenantCertificatePdf,
+  tenantCertificatePdfRoute,
+  tenantCertificateRoute,
+} from "./tenant.ts";
+
+/** Certificates (issue 14): public verification and keys, BALKS's suspend/revoke, the PDF and hand-over. */
+export const certificateRoutes = createRouter()
+  .openapi(jwksRoute, jwks)
+  .openapi(publicCertificateRoute, publicCertificate)
+  .openapi(certificateSettingsRoute, certificateSettings)
+  .openapi(updateCertificateSettingsRoute, updateCertificateSettings)
+  .openapi(nationalCertificatePdfRoute, nationalCertificatePdf)
+  .openapi(suspendCertificateRoute, suspendCertificate)
+  .openapi(reinstateCertificateRoute, reinstateCertificate)
+  .openapi(revokeCertificateRoute, revokeCertificate)
+  .openapi(nationalCertificateRoute, nationalCertificate);
+
+export const tenantCertificateRoutes = createRouter<TenantEnv>()
+  .openapi(applicationCertificateRoute, applicationCertificate)
+  .openapi(tenantCertificatePdfRoute, tenantCertificatePdf)
+  .openapi(handoverRoute, handover)
+  .openapi(tenantCertificateRoute, tenantCertificate);
