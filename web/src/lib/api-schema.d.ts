@@ -3749,7 +3749,7 @@ export interface components {
                     en: string;
                 };
             }[];
-            /** @description The caller's own sheet, not yet submitted */
+            /** @description The caller's own sheet, not yet submitted, while the application is at the visit step */
             mayEdit: boolean;
         };
         ScoreEntry: {

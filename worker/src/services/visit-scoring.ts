@@ -197,7 +197,7 @@ async function sheetViews(
         }),
       submittedAt: sheet?.submittedAt ?? null,
       missing: scoreSheetGaps(on.instrument, levels, checklist, present),
-      mayEdit: editor === author.assignmentId && !sheet?.submittedAt,
+      mayEdit: editor === author.assignmentId && !sheet?.submittedAt && app.step === VISIT_STEP && app.open === 1,
     });
   }
   return views;
