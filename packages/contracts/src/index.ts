@@ -14,3 +14,4 @@ export * from "./self-assessment.ts";
 export * from "./asesors.ts";
 export * from "./visits.ts";
 export * from "./certificates.ts";
+export * from "./visit-scoring.ts";

@@ -1,23 +1,30 @@
-import { and, desc, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "./client.ts";
 import { expectRow, isoNow, newId } from "./client.ts";
 import { withinLks } from "./reach.ts";
-import { applications, blobs, documentVersions, documents, uploads, users } from "./schema.ts";
+import { applications, blobs, documentVersions, documents, uploads, users, type PhotoCapture } from "./schema.ts";
 
 export type UploadRow = typeof uploads.$inferSelect;
 export type BlobRow = typeof blobs.$inferSelect;
 export type DocumentRow = typeof documents.$inferSelect;
 
-/** Where a document belongs: exactly one of requirement, indicator (both with an application) or profile field. */
+/**
+ * Where a document belongs: exactly one of requirement, indicator (both with an application),
+ * profile field, or a score sheet's photo (assignment and capture, with an application).
+ */
 export interface DocumentSlot {
   lksId: string;
   applicationId: string | null;
   requirement: string | null;
   indicator: string | null;
   profileField: string | null;
+  assignmentId: string | null;
+  capture: PhotoCapture | null;
 }
 
 export function slotKey(slot: DocumentSlot): string {
+  if (slot.applicationId && slot.assignmentId && slot.capture)
+    return `app:${slot.applicationId}:score:${slot.assignmentId}:${slot.capture.photoId}`;
   if (slot.applicationId && slot.requirement) return `app:${slot.applicationId}:req:${slot.requirement}`;
   if (slot.applicationId && slot.indicator) return `app:${slot.applicationId}:ind:${slot.indicator}`;
   return `lks:${slot.lksId}:field:${slot.profileField}`;
@@ -184,6 +191,7 @@ export function documentStore(db: Db, own: { id: string }, readable: readonly st
       );
     },
 
+    /** A document of the LKS's own; an asesor's visit photo is not one (it is read with its score sheet). */
     async findDocument(id: string): Promise<DocumentRow | null> {
       return (
         (await db.query.documents.findFirst({
@@ -191,6 +199,7 @@ export function documentStore(db: Db, own: { id: string }, readable: readonly st
             inArray(documents.tenantId, [...readable]),
             eq(documents.id, id),
             withinLks(documents.lksId, lksIds),
+            isNull(documents.assignmentId),
           ),
         })) ?? null
       );
@@ -219,6 +228,7 @@ export function documentStore(db: Db, own: { id: string }, readable: readonly st
             inArray(documentVersions.tenantId, [...readable]),
             eq(documents.applicationId, applicationId),
             withinLks(documents.lksId, lksIds),
+            isNull(documents.assignmentId),
           ),
         )
         .orderBy(desc(documentVersions.version));
@@ -236,6 +246,10 @@ export function documentStore(db: Db, own: { id: string }, readable: readonly st
       return rows[0] ?? null;
     },
 
+    /**
+     * The application's documents (requirements and the LKS's evidence). Asesors' visit photos are
+     * left out: they are blind until the team has submitted, and never the LKS's.
+     */
     async documentsOfApplication(applicationId: string): Promise<DocumentRow[]> {
       return db
         .select()
@@ -245,6 +259,7 @@ export function documentStore(db: Db, own: { id: string }, readable: readonly st
             inArray(documents.tenantId, [...readable]),
             eq(documents.applicationId, applicationId),
             withinLks(documents.lksId, lksIds),
+            isNull(documents.assignmentId),
           ),
         )
         .orderBy(documents.slot);

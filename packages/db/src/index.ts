@@ -32,3 +32,5 @@ export {
   type CertificateEventRow,
   type CertificateWithHistory,
 } from "./certificates.ts";
+export type { DocumentCheckRow, FindingRow, ScoreEntryRow, ScoreSheetRow } from "./visit-scoring.ts";
+export type { PhotoCapture } from "./schema/documents.ts";

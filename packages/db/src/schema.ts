@@ -15,3 +15,4 @@ export * from "./schema/self-assessment.ts";
 export * from "./schema/assessment.ts";
 export * from "./schema/visits.ts";
 export * from "./schema/certificates.ts";
+export * from "./schema/visit-scoring.ts";

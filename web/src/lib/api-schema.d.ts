@@ -1792,7 +1792,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/national/visit-plans": {
+    "/api/v1/me/assignments/{assignmentId}/pack": {
         parameters: {
             query?: never;
             header?: never;
@@ -1800,44 +1800,40 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Visit plans by their first day (BALKS, national viewers)
-         * @description Filters combine: a date range (plans with a visit within it), a province (plans visiting an LKS there), the status (active unless asked).
+         * The visit pack: everything the asesor needs on site without a network, and its size
+         * @description The LKS's profile as far as the visit needs it (no board members, no NIK), the application letter, the LKS's self-assessment with its evidence listed by size (originals and thumbnails are fetched from /documents on request, so the pack stays small), the pinned instrument, the previous cycle, the document checklist for Formulir C, the team, and the asesor's own sheet to start the device from. `size.pack` is this answer's size in bytes; `size.evidence` what downloading every original would add. Only the caller's own accepted assignment: an invitation not yet accepted, another asesor's assignment and another tenant's application are a 404.
          */
-        get: operations["visitPlans.list"];
+        get: operations["visit.pack"];
         put?: never;
-        /**
-         * Plan a visit route: one or more applications, a date each, for the team they share (BALKS secretariat)
-         * @description Each application must be open at asesor assignment (with its full team accepted) or at the visit, share the route's accepted team, be in no other active plan, and not be visited in the past; every problem names its stop. The LKS's operators and its Dinsos staff are told the date by email and in the app, once. Send an Idempotency-Key: a retry never plans or tells twice.
-         */
-        post: operations["visitPlans.create"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/national/visit-plans/{planId}": {
+    "/api/v1/me/assignments/{assignmentId}/sheet": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** One visit plan: its route (LKS, date, companions named by each Dinsos), team and notes */
-        get: operations["visitPlans.show"];
-        put?: never;
+        /** The asesor's own score sheet for an accepted assignment, as stored, with what keeps it from submission */
+        get: operations["visit.sheet"];
+        /**
+         * Sync a batch of the device's changes to the sheet: levels and notes, document checks, new findings
+         * @description All or nothing. Each entry and document check carries the version the device started from (`baseVersion`) and, per field it changed, the value it started from (`base`): a newer version on the server merges field by field, and only a field both devices changed differently is a 409 listing `conflicts` with both values (`entries[2.3.4].level`). A level not in the indicator's rubric, an indicator not in the instrument, a document not on the checklist or a finding of an unknown kind is a 400 naming the field; nothing is saved. A replayed batch changes nothing (send an Idempotency-Key as well: a retry gets the first answer back). New safeguarding findings alert BALKS and the application's Dinsos once, in-app and by email. Only the caller's own accepted assignment, while the application is at the visit step and the sheet is not submitted (409 otherwise).
+         */
+        put: operations["visit.saveSheet"];
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /**
-         * Change a plan's route (stops, dates) and notes (BALKS secretariat)
-         * @description The whole route is sent; the rules of a new plan apply (a day already planned may stay even once past). Each stop whose date changed, that joined or that left the route is told again, once; an unchanged stop is not. `expectedVersion` must be the plan's current version, or the answer is 409 and nothing changes. Send an Idempotency-Key.
-         */
-        patch: operations["visitPlans.update"];
+        patch?: never;
         trace?: never;
     };
-    "/api/v1/national/visit-plans/{planId}/cancel": {
+    "/api/v1/me/assignments/{assignmentId}/sheet/submit": {
         parameters: {
             query?: never;
             header?: never;
@@ -1847,51 +1843,17 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Cancel a plan (BALKS secretariat): every stop is told, and its application may be planned again
-         * @description `expectedVersion` must be the plan's current version, or the answer is 409 and nothing changes. Send an Idempotency-Key.
+         * Submit the sheet: refused (409, listing each blank indicator and unchecked document) until complete
+         * @description After submission the sheet is read-only; the team sees each other's sheets once every accepted member has submitted. Submitting again answers with the sheet as submitted.
          */
-        post: operations["visitPlans.cancel"];
+        post: operations["visit.submitSheet"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/national/applications/{tenant}/{applicationId}/visit-plan": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The active visit plan that includes this application, or null (BALKS's team page) */
-        get: operations["visitPlans.ofApplication"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/me/visit-plans": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The signed-in asesor's active visit plans (routes with a stop whose team they accepted), by first day */
-        get: operations["me.visitPlans"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/t/{tenant}/applications/{applicationId}/visit-plan": {
+    "/api/v1/me/assignments/{assignmentId}/team-sheets": {
         parameters: {
             query?: never;
             header?: never;
@@ -1899,10 +1861,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The planned visit to this application's LKS: date, asesor team, notes, and the Dinsos companions
-         * @description `plan` is null until BALKS puts the application in an active visit plan. The Dinsos of the application's own tenant may name the companions (`canNameCompanions`).
+         * The team's score sheets as a member sees them: their own always, the others' once all have submitted
+         * @description Blind: nobody sees another's sheet until every accepted member of the team has submitted (`sheet` is null until then); who has submitted is shown.
          */
-        get: operations["applications.visit"];
+        get: operations["visit.teamSheets"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1911,27 +1873,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/t/{tenant}/applications/{applicationId}/visit-companions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /**
-         * Name the Dinsos staff who accompany the asesors on the planned visit (the application's own Dinsos)
-         * @description Replaces the list. Only while the application is in an active visit plan. `expectedVersion` is the companions' current version (0 when none are named yet): a stale one is a 409 and changes nothing.
-         */
-        put: operations["applications.putVisitCompanions"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/.well-known/jwks.json": {
+    "/api/v1/national/applications/{tenant}/{applicationId}/sheets": {
         parameters: {
             query?: never;
             header?: never;
@@ -1939,10 +1881,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The public keys that sign certificates' QR payloads (Ed25519, by key id)
-         * @description Every key that ever signed a certificate stays here after a rotation, so a QR printed years ago still verifies offline.
+         * The team's score sheets as BALKS sees them: none until every accepted member has submitted
+         * @description Blind: nobody sees another's sheet until every accepted member of the team has submitted (`sheet` is null until then); who has submitted is shown.
          */
-        get: operations["certificates.jwks"];
+        get: operations["visit.balksSheets"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1951,7 +1893,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/public/certificates/{number}": {
+    "/api/v1/me/assignments/{assignmentId}/photos/{documentId}": {
         parameters: {
             query?: never;
             header?: never;
@@ -1959,10 +1901,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Verify a certificate by its number (no sign-in): the LKS, grade, validity and live status
-         * @description No personal data: the LKS as an institution, its region and type, the grade, the validity and the status computed now (active, expiring within 180 days, expired, suspended, revoked, superseded) with its date and BALKS's reason. An unknown number and a malformed one get the same 404 problem after the same single query. Cached at the edge for a few minutes and purged when the certificate changes.
+         * A visit photo of the team's sheets, as a member may see it
+         * @description As blind as the sheets: a member's own photos always, the team's and BALKS's only once every accepted member has submitted. Every download is recorded in the audit log.
          */
-        get: operations["certificates.publicShow"];
+        get: operations["visit.photo"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1971,139 +1913,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/national/certificate-settings": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** BALKS's certificate number format and signer */
-        get: operations["certificates.settings"];
-        /**
-         * Change the number format and signer for certificates issued from now on
-         * @description Certificates already issued keep their numbers and signer. Numbers stay unique across formats: the sequence counts per year and never goes back.
-         */
-        put: operations["certificates.updateSettings"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/national/certificates/{number}/pdf": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The certificate's PDF (BALKS) */
-        get: operations["certificates.nationalPdf"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/national/certificates/{number}/suspend": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Suspend a certificate, with a reason
-         * @description Audited, in one D1 batch with the event; the public answers about the certificate are purged at once. A retry with the same Idempotency-Key returns the first answer; a second suspension of a suspended certificate, or anything after a revocation, is a 409.
-         */
-        post: operations["certificates.suspend"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/national/certificates/{number}/reinstate": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Lift a suspension, with a reason
-         * @description Audited, in one D1 batch with the event; the public answers about the certificate are purged at once. A retry with the same Idempotency-Key returns the first answer; a second suspension of a suspended certificate, or anything after a revocation, is a 409.
-         */
-        post: operations["certificates.reinstate"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/national/certificates/{number}/revoke": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Revoke a certificate for good, with a reason
-         * @description Audited, in one D1 batch with the event; the public answers about the certificate are purged at once. A retry with the same Idempotency-Key returns the first answer; a second suspension of a suspended certificate, or anything after a revocation, is a 409.
-         */
-        post: operations["certificates.revoke"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/national/certificates/{number}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One certificate with its events and hand-over (BALKS) */
-        get: operations["certificates.nationalShow"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/t/{tenant}/applications/{applicationId}/certificate": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The certificate issued for an application (404 until it is issued) */
-        get: operations["certificates.ofApplication"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/t/{tenant}/certificates/{number}/pdf": {
+    "/api/v1/national/applications/{tenant}/{applicationId}/photos/{documentId}": {
         parameters: {
             query?: never;
             header?: never;
@@ -2111,47 +1921,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The certificate's PDF, for the LKS and its Dinsos
-         * @description The PDF stored once at issue, with its SHA-256 as ETag. Every download is recorded in the audit log.
+         * A visit photo of the team's sheets, as BALKS may see it
+         * @description As blind as the sheets: a member's own photos always, the team's and BALKS's only once every accepted member has submitted. Every download is recorded in the audit log.
          */
-        get: operations["certificates.pdf"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/t/{tenant}/certificates/{number}/handover": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Record the Dinsos's hand-over of the certificate to the LKS (date, to whom)
-         * @description Audited; guarded by `expectedVersion` (a stale one is a 409 and changes nothing). The date may not be before the issue or after today.
-         */
-        post: operations["certificates.handover"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/t/{tenant}/certificates/{number}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One certificate of the tenant's LKS, with its events and hand-over */
-        get: operations["certificates.show"];
+        get: operations["visit.balksPhoto"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3884,8 +3657,6 @@ export interface components {
             lks: {
                 id: string;
                 name: string;
-                regionCode: string;
-                types: string[];
             };
             step: string;
             open: boolean;
@@ -3894,8 +3665,6 @@ export interface components {
             /** @enum {string} */
             status: "invited" | "accepted" | "declined";
             assignedAt: string;
-            plannedDate: string | null;
-            visitPlanId: string | null;
             declaration: {
                 id: string;
                 en: string;
@@ -3913,208 +3682,216 @@ export interface components {
             answer: "decline";
             reason: string;
         };
-        VisitPlanPage: {
-            items: components["schemas"]["VisitPlan"][];
-            nextCursor: string | null;
-        };
-        VisitPlan: {
-            id: string;
-            /** @enum {string} */
-            status: "active" | "cancelled";
-            notes: string | null;
-            startsOn: string;
-            endsOn: string;
-            cancelReason: string | null;
-            version: number;
-            createdAt: string;
-            updatedAt: string;
+        VisitPack: {
+            assignment: {
+                id: string;
+                /** @enum {string} */
+                role: "lead" | "member";
+                acceptedAt: string | null;
+            };
             team: {
                 asesorId: string;
                 name: string;
                 /** @enum {string} */
                 role: "lead" | "member";
             }[];
-            stops: {
-                applicationId: string;
-                tenant: {
-                    slug: string;
-                    name: string;
-                };
-                lks: {
-                    id: string;
-                    name: string;
-                    regionCode: string;
-                };
-                date: string;
+            tenant: {
+                slug: string;
+                name: string;
+            };
+            application: {
+                id: string;
+                kind: string;
                 step: string;
-                companions: {
-                    name: string;
-                    position: string;
-                    phone: string | null;
-                }[];
-            }[];
-        };
-        VisitPlanCreate: {
-            stops: {
-                /** @example kota-tangerang */
-                tenant: string;
-                applicationId: string;
-                /**
-                 * @description The day of the visit (Asia/Jakarta)
-                 * @example 2026-06-02
-                 */
-                date: string;
-            }[];
-            notes?: string | null;
-        };
-        VisitPlanUpdate: {
-            stops: {
-                /** @example kota-tangerang */
-                tenant: string;
-                applicationId: string;
-                /**
-                 * @description The day of the visit (Asia/Jakarta)
-                 * @example 2026-06-02
-                 */
-                date: string;
-            }[];
-            notes?: string | null;
-            expectedVersion: number;
-        };
-        VisitPlanCancel: {
-            expectedVersion: number;
-            reason?: string | null;
-        };
-        VisitPlanOfApplication: {
-            plan: components["schemas"]["VisitPlan"] & (Record<string, never> | null);
-        };
-        VisitPlans: {
-            items: components["schemas"]["VisitPlan"][];
-        };
-        ApplicationVisit: {
-            plan: {
-                id: string;
-                date: string;
-                notes: string | null;
-                team: {
-                    name: string;
-                    /** @enum {string} */
-                    role: "lead" | "member";
-                }[];
-            } | null;
-            companions: {
-                name: string;
-                position: string;
-                phone: string | null;
-            }[];
-            companionsVersion: number;
-            canNameCompanions: boolean;
-        };
-        CompanionsPut: {
-            companions: {
-                name: string;
-                position: string;
-                phone?: string | null;
-            }[];
-            /** @description The companions' current version; 0 when none are named yet */
-            expectedVersion: number;
-        };
-        Jwks: {
-            keys: {
-                /** @enum {string} */
-                kty: "OKP";
-                /** @enum {string} */
-                crv: "Ed25519";
-                x: string;
-                kid: string;
-                alg?: string;
-                use?: string;
-            }[];
-        };
-        PublicCertificate: {
-            number: string;
+                submittedAt: string | null;
+                letter: components["schemas"]["ApplicationLetter"];
+            };
+            /** @description What the visit needs to find and understand the LKS: no board members, no NIK */
             lks: {
+                id: string;
                 name: string;
-                kabKota: string;
-                province: string;
                 types: string[];
+                serviceMode: string;
+                address: {
+                    street: string;
+                    regionCode: string;
+                    districtCode: string;
+                };
+                location: {
+                    latitude: number;
+                    longitude: number;
+                } | null;
+                phone: string | null;
+                capacity: number | null;
+                currentClients: number | null;
+                staffCount: number | null;
             };
-            /** @enum {string} */
-            grade: "A" | "B" | "C";
-            gradeLabel: {
-                id: string;
-                en: string;
+            instrument: components["schemas"]["InstrumentDetail"];
+            selfAssessment: {
+                answers: components["schemas"]["SelfAssessmentAnswer"][];
+                /** @description Listed with sizes; originals and thumbnails are fetched on request */
+                evidence: (components["schemas"]["SelfAssessmentEvidence"] & {
+                    hasThumbnail: boolean;
+                })[];
             };
-            decidedOn: string;
-            validFrom: string;
-            validUntil: string;
-            /** @enum {string} */
-            status: "active" | "expiring" | "expired" | "suspended" | "revoked" | "superseded";
-            statusLabel: {
-                id: string;
-                en: string;
+            checklist: {
+                code: string;
+                name: {
+                    id: string;
+                    en: string;
+                };
+                required: boolean;
+                documentId: string | null;
+                filename: string | null;
+                size: number | null;
+            }[];
+            previousCycle: components["schemas"]["PreviousCycle"];
+            sheet: components["schemas"]["ScoreSheet"];
+            size: {
+                /** @description This JSON's size in bytes */
+                pack: number;
+                /** @description All evidence originals together, in bytes (not in the pack) */
+                evidence: number;
             };
-            /** @description When the status began (suspension, revocation, supersession, expiry) */
-            statusSince: string | null;
-            /** @description BALKS's reason for a suspension or revocation */
-            statusReason: string | null;
-            /** @description The number of the newer certificate */
-            supersededBy: string | null;
-            /** @description When this status was computed (answers are cached briefly at the edge) */
-            checkedAt: string;
+            generatedAt: string;
         };
-        CertificateSettingsView: components["schemas"]["CertificateSettings"] & {
-            /** @description The number the format gives the first grade-B certificate of this month */
-            example: string;
+        /** @description The caller's own sheet as stored, to start the device from */
+        ScoreSheet: {
+            assignmentId: string;
+            applicationId: string;
+            asesor: {
+                id: string;
+                name: string;
+            };
+            /** @enum {string} */
+            role: "lead" | "member";
+            instrument: {
+                id: string;
+                name: {
+                    id: string;
+                    en: string;
+                };
+            };
+            /** @description In instrument order; indicators never saved are absent */
+            entries: components["schemas"]["ScoreEntry"][];
+            findings: components["schemas"]["SafeguardingFinding"][];
+            /** @description In checklist order; codes never saved are absent */
+            documentChecks: components["schemas"]["DocumentCheck"][];
+            photos: components["schemas"]["ScorePhoto"][];
+            /** @description Set once submitted; the sheet is read-only after */
+            submittedAt: string | null;
+            /** @description What keeps the sheet from being submitted (empty: it may be submitted) */
+            missing: {
+                /** @example entries[2.3.4].level */
+                field: string;
+                message: {
+                    id: string;
+                    en: string;
+                };
+            }[];
+            /** @description The caller's own sheet, not yet submitted, while the application is at the visit step */
+            mayEdit: boolean;
+        };
+        ScoreEntry: {
+            indicator: string;
+            level: number | null;
+            note: string;
+            /** @description Bumped by every save; send it back as `baseVersion` */
+            version: number;
             updatedAt: string;
         };
-        CertificateSettings: {
-            /**
-             * @description Parts `{seq}` (or `{seq:N}`, zero-padded to N digits), `{grade}`, `{month}` (Roman), `{year}`, separated by letters, digits or / - .; `{seq}` and `{year}` are required
-             * @example {seq:4}/BALKS/{grade}/{month}/{year}
-             */
-            numberTemplate: string;
-            signerName: string;
-            signerPosition: string;
-        };
-        CertificateView: components["schemas"]["PublicCertificate"] & {
+        SafeguardingFinding: {
+            /** @description The device's id for the finding (a replay with it adds nothing) */
             id: string;
-            applicationId: string;
-            tenant: string;
-            signer: {
-                name: string;
-                position: string;
-            };
-            instrument: string;
-            regulation: string;
-            issuedAt: string;
-            kid: string;
-            pdf: {
-                bytes: number;
-                sha256: string;
-            };
-            handover: {
-                on: string;
-                to: string;
-            } | null;
-            events: {
-                /** @enum {string} */
-                kind: "suspended" | "reinstated" | "revoked";
-                reason: string;
-                at: string;
-            }[];
+            indicator: string;
+            /** @enum {string} */
+            kind: "bullying" | "sexual_violence" | "intolerance" | "danger" | "other";
+            description: string;
+            /** @description When the asesor wrote it down (the device's clock) */
+            reportedAt: string;
+        };
+        /** @description Formulir C's document check for one checklist document */
+        DocumentCheck: {
+            /** @description The application's checklist key */
+            code: string;
+            /** @description The original was seen on site; null: not checked yet */
+            present: boolean | null;
+            note: string;
             version: number;
+            updatedAt: string;
         };
-        CertificateEventRequest: {
-            /** @description Why, in words the LKS and the public will read */
-            reason: string;
+        /** @description A photo taken as evidence, uploaded through tus (`POST /api/v1/t/{tenant}/uploads`) with Upload-Metadata `assignmentId`, `indicator`, `photoId`, `takenAt` and optionally `latitude`/`longitude` */
+        ScorePhoto: {
+            documentId: string;
+            /** @description The device's id for the photo (Upload-Metadata `photoId`) */
+            photoId: string;
+            indicator: string;
+            filename: string;
+            contentType: string;
+            size: number;
+            hasThumbnail: boolean;
+            takenAt: string;
+            latitude: number | null;
+            longitude: number | null;
+            uploadedAt: string;
         };
-        HandoverRequest: {
-            /** @description The day the printed certificate was handed over (YYYY-MM-DD) */
-            on: string;
-            /** @description To whom (name and position at the LKS) */
-            to: string;
-            expectedVersion: number;
+        /** @description All or nothing. Problems name fields as the request's shape (`entries.3.level`); conflicts (409, Problem `conflicts`, both values) as `entries[2.3.4].level`, `documentChecks[akta].present`, `findings[id]` */
+        ScoreSheetBatch: {
+            /** @default [] */
+            entries: {
+                indicator: string;
+                /** @description The rubric level's score the asesor gives; null leaves it blank */
+                level: number | null;
+                note: string;
+                /** @description The version the device started from; 0 when it had none */
+                baseVersion: number;
+                /** @description For each field the device changed, its value when it started. Sent, a newer entry on the server merges field by field (409 with `conflicts` only where both changed the same field differently) */
+                base?: {
+                    /** @description The rubric level's score the asesor gives; null leaves it blank */
+                    level?: number | null;
+                    note?: string;
+                };
+            }[];
+            /**
+             * @description New safeguarding findings. A finding is never edited or withdrawn once synced (it has alerted BALKS and the Dinsos); one sent again with the same id and content changes nothing, with other content it is a 409
+             * @default []
+             */
+            findings: {
+                id: string;
+                indicator: string;
+                /** @enum {string} */
+                kind: "bullying" | "sexual_violence" | "intolerance" | "danger" | "other";
+                description: string;
+                /** Format: date-time */
+                reportedAt: string;
+            }[];
+            /** @default [] */
+            documentChecks: {
+                code: string;
+                present: boolean | null;
+                note: string;
+                /** @description The version the device started from; 0 when it had none */
+                baseVersion: number;
+                /** @description As for entries: per field changed, its value when the device started */
+                base?: {
+                    present?: boolean | null;
+                    note?: string;
+                };
+            }[];
+        };
+        TeamSheets: {
+            applicationId: string;
+            allSubmitted: boolean;
+            members: {
+                assignmentId: string;
+                asesorId: string;
+                name: string;
+                /** @enum {string} */
+                role: "lead" | "member";
+                submittedAt: string | null;
+                /** @description Null while the caller may not see it: nobody sees another's sheet until all have submitted */
+                sheet: components["schemas"]["ScoreSheet"] | null;
+            }[];
         };
     };
     responses: never;
@@ -12739,188 +12516,24 @@ export interface operations {
             };
         };
     };
-    "visitPlans.list": {
-        parameters: {
-            query?: {
-                /** @description Opaque cursor from the previous page's nextCursor */
-                cursor?: string;
-                limit?: number;
-                /** @description Plans with a visit on or after this day */
-                from?: string;
-                /** @description Plans with a visit on or before this day */
-                to?: string;
-                /** @description Plans visiting an LKS in this province */
-                province?: string;
-                /** @description Active plans unless asked otherwise */
-                status?: "active" | "cancelled";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description One page of plans */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["VisitPlanPage"];
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "visitPlans.create": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["VisitPlanCreate"];
-            };
-        };
-        responses: {
-            /** @description The new plan */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["VisitPlan"];
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in but not allowed to do this, or a cross-site request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body over the limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unsupported media type, or the bytes are not of the declared type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "visitPlans.show": {
+    "visit.pack": {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                planId: string;
+                assignmentId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The plan */
+            /** @description The pack */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["VisitPlan"];
+                    "application/json": components["schemas"]["VisitPack"];
                 };
             };
             /** @description Invalid input (problem+json with `errors` naming each field) */
@@ -12961,28 +12574,86 @@ export interface operations {
             };
         };
     };
-    "visitPlans.update": {
+    "visit.sheet": {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                planId: string;
+                assignmentId: string;
             };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["VisitPlanUpdate"];
-            };
-        };
+        requestBody?: never;
         responses: {
-            /** @description The plan after the change */
+            /** @description The sheet */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["VisitPlan"];
+                    "application/json": components["schemas"]["ScoreSheet"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "visit.saveSheet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assignmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScoreSheetBatch"];
+            };
+        };
+        responses: {
+            /** @description The whole sheet after the batch */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScoreSheet"];
                 };
             };
             /** @description Invalid input (problem+json with `errors` naming each field) */
@@ -13059,28 +12730,24 @@ export interface operations {
             };
         };
     };
-    "visitPlans.cancel": {
+    "visit.submitSheet": {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                planId: string;
+                assignmentId: string;
             };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["VisitPlanCancel"];
-            };
-        };
+        requestBody?: never;
         responses: {
-            /** @description The cancelled plan */
+            /** @description The submitted sheet */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["VisitPlan"];
+                    "application/json": components["schemas"]["ScoreSheet"];
                 };
             };
             /** @description Invalid input (problem+json with `errors` naming each field) */
@@ -13137,8 +12804,57 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unsupported media type, or the bytes are not of the declared type */
-            415: {
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "visit.teamSheets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assignmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The team's sheets */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamSheets"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13157,7 +12873,7 @@ export interface operations {
             };
         };
     };
-    "visitPlans.ofApplication": {
+    "visit.balksSheets": {
         parameters: {
             query?: never;
             header?: never;
@@ -13169,13 +12885,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The plan, or null */
+            /** @description The team's sheets */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["VisitPlanOfApplication"];
+                    "application/json": components["schemas"]["TeamSheets"];
                 };
             };
             /** @description Invalid input (problem+json with `errors` naming each field) */
@@ -13216,461 +12932,28 @@ export interface operations {
             };
         };
     };
-    "me.visitPlans": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Plans */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["VisitPlans"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "applications.visit": {
+    "visit.photo": {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                tenant: string;
-                applicationId: string;
+                assignmentId: string;
+                documentId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The planned visit */
+            /** @description The photo as stored */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ApplicationVisit"];
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "applications.putVisitCompanions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                tenant: string;
-                applicationId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CompanionsPut"];
-            };
-        };
-        responses: {
-            /** @description The visit with its companions */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApplicationVisit"];
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in but not allowed to do this, or a cross-site request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body over the limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unsupported media type, or the bytes are not of the declared type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "certificates.jwks": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The JSON Web Key Set */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Jwks"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "certificates.publicShow": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The certificate number, `/` sent as `%2F` */
-                number: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The certificate as anyone may see it */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PublicCertificate"];
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "certificates.settings": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The settings, with an example number */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CertificateSettingsView"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "certificates.updateSettings": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CertificateSettings"];
-            };
-        };
-        responses: {
-            /** @description The settings now */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CertificateSettingsView"];
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in but not allowed to do this, or a cross-site request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body over the limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unsupported media type, or the bytes are not of the declared type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "certificates.nationalPdf": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The certificate number, `/` sent as `%2F` */
-                number: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The PDF as issued */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                    "image/heic": string;
                 };
             };
             /** @description Not modified (If-None-Match) */
@@ -13718,441 +13001,29 @@ export interface operations {
             };
         };
     };
-    "certificates.suspend": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The certificate number, `/` sent as `%2F` */
-                number: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CertificateEventRequest"];
-            };
-        };
-        responses: {
-            /** @description The certificate after the event */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CertificateView"];
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in but not allowed to do this, or a cross-site request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body over the limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unsupported media type, or the bytes are not of the declared type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "certificates.reinstate": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The certificate number, `/` sent as `%2F` */
-                number: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CertificateEventRequest"];
-            };
-        };
-        responses: {
-            /** @description The certificate after the event */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CertificateView"];
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in but not allowed to do this, or a cross-site request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body over the limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unsupported media type, or the bytes are not of the declared type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "certificates.revoke": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The certificate number, `/` sent as `%2F` */
-                number: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CertificateEventRequest"];
-            };
-        };
-        responses: {
-            /** @description The certificate after the event */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CertificateView"];
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in but not allowed to do this, or a cross-site request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body over the limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unsupported media type, or the bytes are not of the declared type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "certificates.nationalShow": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The certificate number, `/` sent as `%2F` */
-                number: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The certificate */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CertificateView"];
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "certificates.ofApplication": {
+    "visit.balksPhoto": {
         parameters: {
             query?: never;
             header?: never;
             path: {
                 tenant: string;
                 applicationId: string;
+                documentId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The certificate */
+            /** @description The photo as stored */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CertificateView"];
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "certificates.pdf": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                tenant: string;
-                /** @description The certificate number, `/` sent as `%2F` */
-                number: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The PDF as issued */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                    "image/heic": string;
                 };
             };
             /** @description Not modified (If-None-Match) */
@@ -14161,166 +13032,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "certificates.handover": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                tenant: string;
-                /** @description The certificate number, `/` sent as `%2F` */
-                number: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["HandoverRequest"];
-            };
-        };
-        responses: {
-            /** @description The certificate with its hand-over */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CertificateView"];
-                };
-            };
-            /** @description Invalid input (problem+json with `errors` naming each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in but not allowed to do this, or a cross-site request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body over the limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unsupported media type, or the bytes are not of the declared type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error or misconfiguration (quote the requestId) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "certificates.show": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                tenant: string;
-                /** @description The certificate number, `/` sent as `%2F` */
-                number: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The certificate */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CertificateView"];
-                };
             };
             /** @description Invalid input (problem+json with `errors` naming each field) */
             400: {

@@ -5,3 +5,4 @@ export * from "./blind.ts";
 export * from "./reconcile.ts";
 export * from "./decision.ts";
 export * from "./visit-plan.ts";
+export * from "./sheet.ts";

@@ -60,6 +60,12 @@ export const tenant = () =>
 const ASSIGNED_APPLICATION_PATH = /^\/api\/v1\/t\/[^/]+\/applications\/([^/]+)(?:\/|$)/;
 /** The reads of one stored document (its record, its bytes, its thumbnail): an asesor reads those of their applications. */
 const ASSIGNED_DOCUMENT_PATH = /^\/api\/v1\/t\/[^/]+\/documents\/([^/]+)(?:\/(?:content|thumbnail))?$/;
+/**
+ * And the tus uploads, for the photos of their score sheet (issue 13): where an upload may land is
+ * decided by its target (`resolveSlot` admits an asesor only to a photo of their own accepted
+ * assignment), and an upload in progress is reachable only by the asesor who started it.
+ */
+const UPLOADS_PATH = /^\/api\/v1\/t\/[^/]+\/uploads(?:\/[^/]+)?$/;
 
 /**
  * The assignment axis, decided here once for every tenant route: a caller the tenant is otherwise
@@ -81,27 +87,30 @@ async function byAssignment(
   const [, rawApplicationId] = c.req.path.match(ASSIGNED_APPLICATION_PATH) ?? [];
   const [, rawDocumentId] = c.req.method === "GET" ? (c.req.path.match(ASSIGNED_DOCUMENT_PATH) ?? []) : [];
   const rawId = rawApplicationId ?? rawDocumentId;
-  if (!rawId || !holdsNationalRole(grants, ["asesor"])) throw notFound();
+  const uploads = UPLOADS_PATH.test(c.req.path);
+  if ((!rawId && !uploads) || !holdsNationalRole(grants, ["asesor"])) throw notFound();
   const db = c.get("db");
   const assigned = await assignedApplications(db, user, found.id);
   const access = assignmentAccess(
     grants,
     assigned.map((a) => a.applicationId),
   );
-  let id: string;
-  try {
-    id = decodeURIComponent(rawId);
-  } catch {
-    throw notFound();
-  }
-  if (access?.via !== "assignment") throw notFound();
+  if (access?.via !== "assignment" || access.applicationIds.length === 0) throw notFound();
   const lksIds = [...new Set(assigned.map((a) => a.lksId))];
   const scope = tenantScope(db, found, { readable: [found.id], lksIds });
-  if (rawApplicationId !== undefined) {
-    if (!access.applicationIds.includes(id)) throw notFound();
-  } else {
-    const document = await scope.documents.findDocument(id);
-    if (!document?.applicationId || !access.applicationIds.includes(document.applicationId)) throw notFound();
+  if (rawId !== undefined) {
+    let id: string;
+    try {
+      id = decodeURIComponent(rawId);
+    } catch {
+      throw notFound();
+    }
+    if (rawApplicationId !== undefined) {
+      if (!access.applicationIds.includes(id)) throw notFound();
+    } else {
+      const document = await scope.documents.findDocument(id);
+      if (!document?.applicationId || !access.applicationIds.includes(document.applicationId)) throw notFound();
+    }
   }
   c.set("access", access);
   c.set("scope", scope);
