@@ -85,7 +85,4 @@ export type AsesorTeam = Schemas["AsesorTeam"];
 export type MyAssignment = Schemas["MyAssignment"];
 export type VisitPack = Schemas["VisitPack"];
 export type ScoreSheet = Schemas["ScoreSheet"];
-export type ScoreEntry = Schemas["ScoreEntry"];
-export type DocumentCheck = Schemas["DocumentCheck"];
 export type ScorePhoto = Schemas["ScorePhoto"];
-export type SafeguardingFindingView = Schemas["SafeguardingFinding"];

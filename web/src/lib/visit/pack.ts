@@ -36,7 +36,10 @@ export async function packOnDevice(userId: string, assignmentId: string): Promis
 }
 
 /** The pack as kept on the device, with when it was fetched. */
-export async function packFromDevice<T>(userId: string, assignmentId: string): Promise<{ pack: T; fetchedAt: number } | null> {
+export async function packFromDevice<T>(
+  userId: string,
+  assignmentId: string,
+): Promise<{ pack: T; fetchedAt: number } | null> {
   const found = await stored(userId, assignmentId).catch(() => null);
   if (!found) return null;
   return { pack: (JSON.parse(found.text) as { data: T }).data, fetchedAt: found.fetchedAt };

@@ -41,7 +41,10 @@ export function placeOf(ref: string): SheetPlace {
   return { kind: "entry", indicator: ref };
 }
 
-/** The part of the sheet's batch PUT one waiting change makes (with the version and base it started from). */
+/**
+ * The sheet's batch PUT one waiting change makes (with the version and base it started from): one
+ * place, the other two lists empty.
+ */
 export function sheetBatch(change: {
   ref?: string;
   values: Record<string, unknown>;
@@ -53,16 +56,20 @@ export function sheetBatch(change: {
   if (place.kind === "check") {
     const { present, note } = change.values as unknown as CheckValues;
     return {
+      entries: [],
+      findings: [],
       documentChecks: [{ code: place.code, present, note, baseVersion, base: change.base as Partial<CheckValues> }],
     };
   }
   if (place.kind === "finding") {
     const { indicator, kind, description, reportedAt } = change.values as unknown as FindingValues;
-    return { findings: [{ id: place.id, indicator, kind, description, reportedAt }] };
+    return { entries: [], findings: [{ id: place.id, indicator, kind, description, reportedAt }], documentChecks: [] };
   }
   const { level, note } = change.values as unknown as ScoreValues;
   return {
     entries: [{ indicator: place.indicator, level, note, baseVersion, base: change.base as Partial<ScoreValues> }],
+    findings: [],
+    documentChecks: [],
   };
 }
 

@@ -31,7 +31,8 @@ export const load: PageLoad = async ({ params, parent }): Promise<Loaded> => {
     }
     return { pack, sheet, packAt: device?.fetchedAt ?? Date.now(), notFound: false, loadError: null };
   } catch (e) {
-    if (isApiError(e) && e.status === 404) return { pack: null, sheet: null, packAt: null, notFound: true, loadError: null };
+    if (isApiError(e) && e.status === 404)
+      return { pack: null, sheet: null, packAt: null, notFound: true, loadError: null };
     return { pack: null, sheet: null, packAt: null, notFound: false, loadError: problemMessage(e) };
   }
 };
