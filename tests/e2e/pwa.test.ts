@@ -237,15 +237,6 @@ describe("app shell", () => {
       // The application fixtures/asesor-assignment.sql puts at asesor assignment.
       ["/balks/tim/kab-batang/e2e00013-0000-4000-8000-000000000013", heading("Tim asesor"), "balks@akrab.test"],
       ["/penugasan", heading("Penugasan saya"), "asesor@akrab.test"],
-      // The visit scoring page of the lead of fixtures/visit-scoring.sql's team.
-      [
-        "/penugasan/e2e00016-0000-4000-8000-0000000000d1",
-        async (page) => {
-          await heading("Penilaian visitasi")(page);
-          await page.getByTestId("visit-standard").waitFor();
-        },
-        "asesor.ketua@akrab.test",
-      ],
       ["/admin", heading("Administrasi platform"), "admin@akrab.test"],
       ["/admin/outbox", heading("Kotak keluar email"), "admin@akrab.test"],
       [`/admin/pendaftaran/${signupId}`, heading("Dinas Sosial Uji Muat"), "admin@akrab.test"],
@@ -257,6 +248,15 @@ describe("app shell", () => {
         },
         lks.email,
         lks.password,
+      ],
+      // The visit scoring page of the lead of fixtures/visit-scoring.sql's team.
+      [
+        "/penugasan/e2e00016-0000-4000-8000-0000000000d1",
+        async (page) => {
+          await heading("Penilaian visitasi")(page);
+          await page.getByTestId("visit-standard").waitFor();
+        },
+        "asesor.ketua@akrab.test",
       ],
     ];
     for (const [path, ready, signInAs, password] of pages) {
