@@ -6,7 +6,8 @@
  * The API then holds each answer exactly once (version 1: one save, never a second), one photo each
  * (the lead's with the place they allowed, the member's without), and neither saw the other's sheet
  * before both had submitted. The indicators the page does not score are filled through the API first
- * (31 per sheet; filling each through the page is the same control, already shown on three).
+ * (31 per sheet; filling each through the page is the same control, already shown on three), and so
+ * are the document checks but one.
  */
 import { randomBytes } from "node:crypto";
 import jpeg from "jpeg-js";
@@ -103,7 +104,8 @@ describe("the asesor's visit, offline (issue 13)", () => {
     const [c1, c2, c3] = firstCodes;
     if (!c1 || !c2 || !c3) throw new Error("three indicators in standard 1");
     const byPage = new Set([c1, c2, c3]);
-    const docCode = pack.checklist[0]!.code;
+    const [docCode, ...otherDocs] = pack.checklist.map((d) => d.code);
+    if (!docCode) throw new Error("a checklist document to check");
 
     // The rest of each sheet through the API (the lead at the top level, the member one lower).
     for (const [who, cookie, drop] of [
@@ -117,6 +119,7 @@ describe("the asesor's visit, offline (issue 13)", () => {
           entries: indicators
             .filter((i) => !byPage.has(i.code))
             .map((i) => ({ indicator: i.code, level: i.levels.at(-1 - drop)!.score, note: "", baseVersion: 0 })),
+          documentChecks: otherDocs.map((code) => ({ code, present: true, note: "", baseVersion: 0 })),
         },
       });
       expect(put.status, await put.clone().text()).toBe(200);
@@ -187,8 +190,10 @@ describe("the asesor's visit, offline (issue 13)", () => {
         .getByTestId("photo-status")
         .filter({ hasText: "disimpan di perangkat" })
         .waitFor();
+      // Formulir C's check and the submit load as they come near the screen (below the indicators).
+      await page.getByTestId("visit-end").scrollIntoViewIfNeeded();
       const doc = page.getByTestId(`doc-${docCode}`);
-      await doc.getByRole("radio", { name: i === 0 ? "Ada" : "Tidak ada" }).check();
+      await doc.getByRole("radio", { name: i === 0 ? "Ada" : "Tidak ada", exact: true }).check();
       for (const code of byPage) await ind(code).getByTestId("score-unsent").waitFor({ timeout: 15_000 });
       await doc.getByText("Belum terkirim").waitFor({ timeout: 15_000 });
       expect(await ind(c1).getByTestId("score-unsent").innerText()).toMatch(/^Belum terkirim sejak /);
@@ -240,6 +245,7 @@ describe("the asesor's visit, offline (issue 13)", () => {
     // 6. Both submit; the page is read-only after.
     for (const [i, plan] of plans.entries()) {
       const { page } = sessions[i]!;
+      await page.getByTestId("visit-end").scrollIntoViewIfNeeded();
       await page.getByTestId("visit-submit-send").click();
       await page.getByTestId("visit-submitted").waitFor({ timeout: 30_000 });
       expect(await page.getByTestId(`score-${c1}`).getByRole("radio").count()).toBe(0);
