@@ -120,7 +120,9 @@ export const ScoreSheetView = z
     missing: z
       .array(SheetGap)
       .openapi({ description: "What keeps the sheet from being submitted (empty: it may be submitted)" }),
-    mayEdit: z.boolean().openapi({ description: "The caller's own sheet, not yet submitted" }),
+    mayEdit: z.boolean().openapi({
+      description: "The caller's own sheet, not yet submitted, while the application is at the visit step",
+    }),
   })
   .openapi("ScoreSheet");
 export type ScoreSheetView = z.output<typeof ScoreSheetView>;
@@ -208,7 +210,8 @@ export const TeamSheets = z
         name: z.string(),
         role: z.enum(TEAM_ROLES),
         submittedAt: z.string().nullable(),
-        sheet: ScoreSheetView.nullable().openapi({
+        // A union, not `.nullable()`: that would make the named component itself nullable in the document.
+        sheet: z.union([ScoreSheetView, z.null()]).openapi({
           description: "Null while the caller may not see it: nobody sees another's sheet until all have submitted",
         }),
       }),

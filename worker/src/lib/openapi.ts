@@ -92,6 +92,8 @@ export const TAGS: Record<string, string> = {
     "The LKS's self-assessment of an application (Formulir A answers, Formulir B evidence) and Formulir C, the scoring sheet for the asesor.",
   Asesors:
     "BALKS's asesor registry and declared ties; candidates ranked with their eligibility; teams per application; an asesor's own assignments and no-conflict declarations.",
+  "Visit scoring":
+    "The asesor's visit: the pack downloaded before leaving signal, the blind score sheet synced from the device (levels, notes, Formulir C's document check, safeguarding findings, photos), its submission, and the team's sheets once all are in.",
 };
 
 const SAFE_METHODS = new Set(["get", "head", "options"]);

@@ -106,6 +106,8 @@ const CHANGED_MEANWHILE = {
   asesor: "Data asesor telah diubah orang lain; muat ulang / The asesor's record changed meanwhile; reload",
   answer:
     "Jawaban indikator ini telah diubah orang lain; muat ulang / This indicator's answer changed meanwhile; reload",
+  score:
+    "Lembar nilai ini telah diubah dari perangkat lain atau sudah dikirim; muat ulang / This score sheet changed on another device or was submitted; reload",
 } as const;
 
 /** What carries a `version` that writes must name (optimistic concurrency). */
@@ -125,6 +127,8 @@ const CONFLICTING_FIELDS = {
   asesor: "Data asesor telah diubah orang lain; muat ulang / The asesor's record changed meanwhile; reload",
   answer:
     "Jawaban indikator ini telah diubah orang lain: pilih nilai yang dipakai / This indicator's answer changed meanwhile: choose which value to keep",
+  score:
+    "Nilai ini telah diubah dari perangkat lain: pilih nilai yang dipakai / These scores changed on another device: choose which value to keep",
 } as const satisfies Record<Versioned, string>;
 
 /**

@@ -27,6 +27,7 @@ import { callerOf, callerRoles, currentStep, definitionFor, presentApplication }
 import { teamState } from "../../services/asesors.ts";
 import { applicableVersionId } from "../../services/instruments.ts";
 import { instrumentCodes, selfAssessmentMissing } from "../../services/self-assessment.ts";
+import { unsubmittedMembers } from "../../services/visit-scoring.ts";
 import { applicationMovedEmail, intakeArrivalEmail } from "../../services/mail.ts";
 import { ApplicationParam, changesSinceReturn, visibleApplication } from "./show.ts";
 
@@ -93,6 +94,9 @@ function selfAssessmentIncomplete(gaps: SelfAssessmentGap[]): Problem {
 /** Leaving asesor assignment: only with a full team that accepted (issue 13). */
 const ASSIGN_ACTION = "assign";
 
+/** Leaving the visit: only once every accepted asesor has submitted their blind sheet (issue 13). */
+const RECORD_VISIT_ACTION = "record_visit";
+
 /** The refusal lists everything the team still lacks, as the domain's `teamComplete` names it. */
 function teamIncomplete(reasons: { code: string; text: { id: string; en: string } }[]): Problem {
   return new Problem(
@@ -145,6 +149,15 @@ export const transition: RouteHandler<typeof transitionRoute, TenantEnv> = async
   if (taken.action === ASSIGN_ACTION) {
     const team = await teamState(scope, app.id);
     if (!team.complete) throw teamIncomplete(team.reasons);
+  }
+  if (taken.action === RECORD_VISIT_ACTION) {
+    const waiting = await unsubmittedMembers(scope, app.id);
+    if (waiting.length > 0)
+      throw new Problem(
+        "conflict",
+        "Visitasi belum dapat dicatat: belum semua asesor mengirim lembar nilai / The visit cannot be recorded yet: not every asesor has submitted their score sheet",
+        { errors: waiting },
+      );
   }
   if (selfAssessmentRequired(taken, from, to)) {
     const gaps = await selfAssessmentMissing(scope, app);
