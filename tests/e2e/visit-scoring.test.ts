@@ -162,6 +162,8 @@ describe("the asesor's visit, offline (issue 13)", () => {
       await card.getByTestId("pack-download").click();
       await card.getByTestId("pack-on-device").waitFor();
       expect(await card.getByTestId("pack-on-device").innerText()).toMatch(/Di perangkat: [\d.,]+ (KB|B|MB), data per/);
+      expect(await overflowsHorizontally(page)).toBe(false);
+      await shot(page, `${plan.shotName}-pack`);
       await wholeShellOnDevice(page);
     }
 
