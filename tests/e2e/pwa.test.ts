@@ -249,6 +249,15 @@ describe("app shell", () => {
         lks.email,
         lks.password,
       ],
+      // The visit scoring page of the lead of fixtures/visit-scoring.sql's team.
+      [
+        "/penugasan/e2e00016-0000-4000-8000-0000000000d1",
+        async (page) => {
+          await heading("Penilaian visitasi")(page);
+          await page.getByTestId("visit-standard").waitFor();
+        },
+        "asesor.ketua@akrab.test",
+      ],
     ];
     for (const [path, ready, signInAs, password] of pages) {
       await firstLoad(
@@ -257,6 +266,7 @@ describe("app shell", () => {
           .replace(lks.applicationId, "{id}")
           .replace(rinaId, "{id}")
           .replace("kab-batang/e2e00013-0000-4000-8000-000000000013", "{tenant}/{id}")
+          .replace("e2e00016-0000-4000-8000-0000000000d1", "{assignmentId}")
           .replace(/\?t=.*/, ""),
         path,
         ready,

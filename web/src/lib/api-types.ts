@@ -88,3 +88,6 @@ export type MyAssignment = Schemas["MyAssignment"];
 export type VisitPlan = Schemas["VisitPlan"];
 export type ApplicationVisit = Schemas["ApplicationVisit"];
 export type AsesorListItem = Schemas["AsesorListItem"];
+export type VisitPack = Schemas["VisitPack"];
+export type ScoreSheet = Schemas["ScoreSheet"];
+export type ScorePhoto = Schemas["ScorePhoto"];

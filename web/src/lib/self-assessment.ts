@@ -14,8 +14,16 @@ export function selfAssessmentHref(applicationId: string, tenant: string, code?:
 /** The element id of an indicator on the page (dots are fine in ids, but not in a CSS selector: keep them out). */
 export const indicatorAnchor = (code: string) => `ind-${code.replaceAll(".", "-")}`;
 
-/** The API's instrument detail as the domain's version (scoring reads the same standards and rules). */
-export function scoringInstrument(detail: SelfAssessmentView["instrument"]): InstrumentVersion {
+/**
+ * The API's instrument detail (the self-assessment's, or a visit pack's) as the domain's version
+ * (scoring reads the same standards and rules).
+ */
+export function scoringInstrument(
+  detail: Pick<
+    SelfAssessmentView["instrument"],
+    "id" | "name" | "regulation" | "lksTypes" | "status" | "standards" | "gradeRules" | "lineage"
+  >,
+): InstrumentVersion {
   return {
     id: detail.id,
     name: detail.name,

@@ -141,6 +141,25 @@ describe("one list for changes and files", () => {
     ]);
   });
 
+  it("a score sheet's conflicts (an indicator's score, a document's check) are named by the place's own fields", () => {
+    expect(
+      answerConflicts([
+        { field: "entries[2.3.4].level", server: 1, client: 3 },
+        { field: "documentChecks[akta_notaris].present", server: true, client: false },
+      ]),
+    ).toEqual([
+      { field: "level", server: 1, client: 3 },
+      { field: "present", server: true, client: false },
+    ]);
+  });
+
+  it("an asesor's score has its own version: one accepted score moves no other score of the sheet", () => {
+    const sent = item({ id: "s", kind: "score", targetId: "asg-1", ref: "1.1.1", expectedVersion: 2 });
+    const other = item({ id: "o", kind: "score", targetId: "asg-1", ref: "1.1.2", expectedVersion: 2 });
+    const answer = item({ id: "a", kind: "answer", targetId: "asg-1", ref: "1.1.1", expectedVersion: 2 });
+    expect(rebase([sent, other, answer], sent, 3).map((i) => i.expectedVersion)).toEqual([2, 2, 2]);
+  });
+
   it("an action waits while files of its application are on their way; reviews do not", () => {
     expect(waitsForUploads(item({ kind: "action" }), ["app-1"])).toBe(true);
     expect(waitsForUploads(item({ kind: "action" }), ["app-2", null])).toBe(false);

@@ -6,7 +6,10 @@ import { isApiError } from "#lib/api.ts";
 /*
  * Kinds — lks: a profile edit; letter: the application letter; checklist: a verifier's accept or return
  * (with its comment) of one document (`ref` is the requirement); action: a workflow action (transition);
- * answer: the LKS's self-assessment answer to one indicator (`ref` is its code; level and note).
+ * answer: the LKS's self-assessment answer to one indicator (`ref` is its code; level and note);
+ * score: an asesor's blind score sheet (`targetId` is the assignment; `ref` is an indicator's code for
+ * its level and note, `doc:<key>` for Formulir C's check of one document, `finding:<id>` for a
+ * safeguarding finding).
  */
 import type { OutboxKind } from "./slot.ts";
 
@@ -87,11 +90,11 @@ export function fold(
 
 /**
  * Which record's version guards a change: the LKS's, the application's (letter, reviews, actions),
- * or a self-assessment answer's own (each indicator has its version, sent as `baseVersion`).
+ * or a self-assessment answer's or a score's own (each indicator has its version, sent as `baseVersion`).
  */
 const versionOf = (item: Pick<OutboxItem, "kind" | "targetId" | "ref">) =>
-  item.kind === "answer"
-    ? `answer:${item.targetId}:${item.ref ?? ""}`
+  item.kind === "answer" || item.kind === "score"
+    ? `${item.kind}:${item.targetId}:${item.ref ?? ""}`
     : `${item.kind === "lks" ? "lks" : "application"}:${item.targetId}`;
 
 /**
@@ -111,11 +114,13 @@ export function rebase(items: OutboxItem[], sent: OutboxItem, newVersion: number
 }
 
 /**
- * The batch PUT of answers names a conflicting field `answers[2.3.4].level`; the item is one
- * indicator's answer, so its conflicts are by the answer's own field names (what `settle` changes).
+ * The batch PUTs name a conflicting field `answers[2.3.4].level` (self-assessment) or
+ * `entries[2.3.4].level`, `documentChecks[akta].present` (score sheet); the item is one indicator's
+ * answer or score, or one document's check, so its conflicts are by its own field names (what
+ * `settle` changes).
  */
 export const answerConflicts = (conflicts: readonly FieldConflict[]): FieldConflict[] =>
-  conflicts.map((c) => ({ ...c, field: c.field.replace(/^answers\[[^\]]*\]\./, "") }));
+  conflicts.map((c) => ({ ...c, field: c.field.replace(/^(?:answers|entries|documentChecks)\[[^\]]*\]\./, "") }));
 
 /** Fired by the upload queue when a file reached the server (the outbox sends what waited for it). */
 export const UPLOAD_DONE = "akrab-upload-done";

@@ -1,7 +1,7 @@
 /**
  * The one way a waiting change is sent and its answer recorded, used by the page's sync loop and
  * by the service worker's Background Sync alike: the same request (profile, letter, checklist
- * review, workflow action or self-assessment answer, each with the version it was based on) with the item's own
+ * review, workflow action, self-assessment answer or asesor's score, each with the version it was based on) with the item's own
  * Idempotency-Key, so whichever sends first, the server does the work once and the other gets the
  * stored answer. An accepted change moves the changes waiting for the same record to its new
  * version (`rebase`); a workflow action waits while its application's files are still on their way.
@@ -10,6 +10,7 @@ import { api } from "#lib/api.ts";
 import type { Application, LksProfileInput, ReturnItem } from "#lib/api-types.ts";
 import { problemMessage } from "#lib/errors.ts";
 import { loadEntries } from "#lib/uploads/store.ts";
+import { sheetBatch } from "#lib/visit/sheet.ts";
 import { deleteOutbox, listOutbox, putOutbox } from "./outbox-store.ts";
 import { answerConflicts, outcomeOf, rebase, waitsForUploads, type OutboxItem, type Outcome } from "./outbox.ts";
 
@@ -76,6 +77,13 @@ function request(item: OutboxItem): Promise<unknown> {
         { ...options, params: application },
       );
     }
+    case "score":
+      // One place of the asesor's sheet (a score, a document check or a finding) in the sheet's batch
+      // PUT, with the version it started from: a newer value merges, or is a 409 with both values.
+      return api.put("/me/assignments/{assignmentId}/sheet", sheetBatch(item), {
+        ...options,
+        params: { assignmentId: item.targetId },
+      });
     case "action":
       return api.post(
         "/t/{tenant}/applications/{applicationId}/transitions",
@@ -105,7 +113,7 @@ export async function sendItem(item: OutboxItem): Promise<{ outcome: Outcome; re
   } catch (error) {
     const failed = outcomeOf(error, problemMessage);
     const outcome: Outcome =
-      failed.kind === "conflict" && item.kind === "answer"
+      failed.kind === "conflict" && (item.kind === "answer" || item.kind === "score")
         ? { ...failed, conflicts: answerConflicts(failed.conflicts) }
         : failed;
     const tried = { ...item, attempts: item.attempts + 1 };

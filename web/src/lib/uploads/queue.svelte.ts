@@ -555,7 +555,10 @@ export class UploadQueue {
     this.#set(id, { state: "finishing", sent: entry.size, speed: null });
     let documentId = entry.documentId;
     try {
-      if (!documentId) {
+      // A visit photo's document is the asesor's, reached through their assignment (not the tenant's
+      // document routes): the upload's answer names it, and it needs no thumbnail from here.
+      if ("assignmentId" in entry.target) thumbnail = null;
+      else if (!documentId) {
         const { target } = entry;
         const list =
           "applicationId" in target
@@ -608,6 +611,7 @@ export class UploadQueue {
 export const uploadQueue = new UploadQueue();
 
 function itemTarget(target: UploadTarget): Pick<UploadItem, "target" | "applicationId" | "requirement" | "indicator"> {
+  if ("assignmentId" in target) return { target, applicationId: null, requirement: null, indicator: target.indicator };
   if ("indicator" in target)
     return { target, applicationId: target.applicationId, requirement: null, indicator: target.indicator };
   return "applicationId" in target

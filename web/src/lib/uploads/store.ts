@@ -15,15 +15,29 @@ type StoredState = "queued" | "uploading" | "paused" | "finishing" | "failed";
 
 /**
  * Where a file goes: an application's checklist requirement, evidence for one indicator of its
- * self-assessment (Formulir B), or a document of an LKS's profile (its decree, deed…).
+ * self-assessment (Formulir B), a document of an LKS's profile (its decree, deed…), or a photo an
+ * asesor took on the visit for one indicator of their score sheet (with the time it was taken and,
+ * when the asesor allowed it, where; strings, as tus metadata carries them).
  */
 export type UploadTarget =
   | { applicationId: string; requirement: string }
   | { applicationId: string; indicator: string }
-  | { lksId: string; profileField: string };
+  | { lksId: string; profileField: string }
+  | VisitPhotoTarget;
+
+export interface VisitPhotoTarget {
+  assignmentId: string;
+  indicator: string;
+  /** The device's id for the photo: each photo is its own place (several per indicator). */
+  photoId: string;
+  takenAt: string;
+  latitude?: string;
+  longitude?: string;
+}
 
 /** One key per place a document lives: a newer file for the same place replaces one still on its way. */
 export function targetKey(target: UploadTarget): string {
+  if ("assignmentId" in target) return `asg:${target.assignmentId}:photo:${target.photoId}`;
   if ("indicator" in target) return `app:${target.applicationId}:ind:${target.indicator}`;
   return "applicationId" in target
     ? `app:${target.applicationId}:${target.requirement}`

@@ -1,0 +1,298 @@
+/**
+ * The asesor's visit, offline (issue 13): two asesors of one team (fixtures/visit-scoring.sql), each
+ * in their own browser, download the visit pack on /penugasan, lose all signal, score on the scoring
+ * page (levels, notes, a photo, Formulir C's document check), reload the browser with no signal (what
+ * they scored is still there, marked as not sent), get signal back (the outbox sends it), and submit.
+ * The API then holds each answer exactly once (version 1: one save, never a second), one photo each
+ * (the lead's with the place they allowed, the member's without), and neither saw the other's sheet
+ * before both had submitted. The indicators the page does not score are filled through the API first
+ * (31 per sheet; filling each through the page is the same control, already shown on three), and so
+ * are the document checks but one.
+ */
+import { randomBytes } from "node:crypto";
+import jpeg from "jpeg-js";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import {
+  apiFetch,
+  apiSignIn,
+  controlledByServiceWorker,
+  launch,
+  login,
+  open,
+  overflowsHorizontally,
+  type Session,
+  shot,
+  wholeShellOnDevice,
+} from "./helpers.ts";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const LKS = "Panti Werdha Sejahtera Cipondoh";
+const LEAD = { email: "asesor.ketua@akrab.test", assignment: "e2e00016-0000-4000-8000-0000000000d1" };
+const MEMBER = { email: "asesor.anggota@akrab.test", assignment: "e2e00016-0000-4000-8000-0000000000d2" };
+/** The place the lead's phone reports (Cipondoh, Kota Tangerang). */
+const PLACE = { latitude: -6.19381, longitude: 106.61412 };
+
+interface Indicator {
+  code: string;
+  levels: { score: number }[];
+}
+interface Sheet {
+  entries: { indicator: string; level: number | null; note: string; version: number }[];
+  documentChecks: { code: string; present: boolean | null; note: string; version: number }[];
+  photos: { indicator: string; photoId: string; latitude: number | null; longitude: number | null; takenAt: string }[];
+  submittedAt: string | null;
+}
+interface Pack {
+  instrument: { standards: { code: string; aspects: { indicators: Indicator[] }[] }[] };
+  checklist: { code: string }[];
+}
+
+/** A phone-like photo (gradients and noise), big enough that the page downscales it. */
+function makePhoto(width: number, height: number): Buffer {
+  const data = Buffer.alloc(width * height * 4);
+  const noise = randomBytes(width * height);
+  for (let i = 0; i < width * height; i++) {
+    const n = (noise[i]! - 128) / 8;
+    data[i * 4] = Math.max(0, Math.min(255, 60 + ((i % width) / width) * 150 + n));
+    data[i * 4 + 1] = Math.max(0, Math.min(255, 90 + (Math.floor(i / width) / height) * 120 - n));
+    data[i * 4 + 2] = 140;
+    data[i * 4 + 3] = 255;
+  }
+  return Buffer.from(jpeg.encode({ data, width, height }, 80).data);
+}
+
+const sheetPath = (assignment: string) => `/api/v1/me/assignments/${assignment}/sheet`;
+
+async function sheetOf(cookie: string, assignment: string): Promise<Sheet> {
+  const response = await apiFetch(sheetPath(assignment), { cookie });
+  expect(response.status, await response.clone().text()).toBe(200);
+  return (await response.json()) as Sheet;
+}
+
+/** What one asesor does on the page, and what the API must then hold. */
+interface Plan {
+  asesor: typeof LEAD;
+  viewport: { width: number; height: number };
+  /** Indicator → level the page gives (the rest the API fills at their top level). */
+  levels: Record<string, number>;
+  note: string;
+  /** The photo's indicator, and whether the asesor lets it carry the place. */
+  photo: { indicator: string; withPlace: boolean };
+  shotName: string;
+}
+
+describe("the asesor's visit, offline (issue 13)", () => {
+  test("two asesors download the pack, score offline with a photo, reload offline, sync once online and submit, blind to each other", {
+    timeout: 300_000,
+  }, async () => {
+    const lead = await apiSignIn(LEAD.email);
+    const member = await apiSignIn(MEMBER.email);
+    const packResponse = await apiFetch(`/api/v1/me/assignments/${LEAD.assignment}/pack`, { cookie: lead.cookie });
+    expect(packResponse.status, await packResponse.clone().text()).toBe(200);
+    const pack = (await packResponse.json()) as Pack;
+    const [first] = pack.instrument.standards;
+    const indicators = pack.instrument.standards.flatMap((s) => s.aspects.flatMap((a) => a.indicators));
+    const firstCodes = first!.aspects.flatMap((a) => a.indicators.map((i) => i.code));
+    const [c1, c2, c3] = firstCodes;
+    if (!c1 || !c2 || !c3) throw new Error("three indicators in standard 1");
+    const byPage = new Set([c1, c2, c3]);
+    const [docCode, ...otherDocs] = pack.checklist.map((d) => d.code);
+    if (!docCode) throw new Error("a checklist document to check");
+
+    // The rest of each sheet through the API (the lead at the top level, the member one lower).
+    for (const [who, cookie, drop] of [
+      [LEAD, lead.cookie, 0],
+      [MEMBER, member.cookie, 1],
+    ] as const) {
+      const put = await apiFetch(sheetPath(who.assignment), {
+        method: "PUT",
+        cookie,
+        body: {
+          entries: indicators
+            .filter((i) => !byPage.has(i.code))
+            .map((i) => ({ indicator: i.code, level: i.levels.at(-1 - drop)!.score, note: "", baseVersion: 0 })),
+          documentChecks: otherDocs.map((code) => ({ code, present: true, note: "", baseVersion: 0 })),
+        },
+      });
+      expect(put.status, await put.clone().text()).toBe(200);
+    }
+
+    const plans: Plan[] = [
+      {
+        asesor: LEAD,
+        viewport: { width: 360, height: 740 },
+        levels: { [c1]: 3, [c2]: 4, [c3]: 2 },
+        note: "Program tertulis ada; evaluasi terakhir Desember.",
+        photo: { indicator: c1, withPlace: true },
+        shotName: "mobile-visit-scoring",
+      },
+      {
+        asesor: MEMBER,
+        viewport: { width: 1100, height: 800 },
+        levels: { [c1]: 1, [c2]: 4, [c3]: 3 },
+        note: "Dokumen program tidak ditemukan di lokasi.",
+        photo: { indicator: c2, withPlace: false },
+        shotName: "visit-scoring",
+      },
+    ];
+
+    // 1. Both download the pack with signal, and have the whole app on the device.
+    const sessions: Session[] = [];
+    for (const plan of plans) {
+      const session = await open(browser, plan.viewport);
+      sessions.push(session);
+      const { page, context } = session;
+      if (plan.photo.withPlace) {
+        await context.grantPermissions(["geolocation"]);
+        await context.setGeolocation(PLACE);
+      }
+      await login(page, plan.asesor.email);
+      await controlledByServiceWorker(page);
+      await page.goto("/penugasan");
+      const card = page.getByTestId("pn-assignment").filter({ hasText: LKS });
+      await card.getByTestId("pack").waitFor();
+      await card.getByTestId("pack-download").click();
+      await card.getByTestId("pack-on-device").waitFor();
+      expect(await card.getByTestId("pack-on-device").innerText()).toMatch(/Di perangkat: [\d.,]+ (KB|B|MB), data per/);
+      expect(await overflowsHorizontally(page)).toBe(false);
+      await shot(page, `${plan.shotName}-pack`);
+      await wholeShellOnDevice(page);
+    }
+
+    // 2. No signal at all from here: each scores, notes, photographs and checks a document.
+    for (const [i, plan] of plans.entries()) {
+      const { page, context } = sessions[i]!;
+      await context.setOffline(true);
+      const card = page.getByTestId("pn-assignment").filter({ hasText: LKS });
+      await card.getByTestId("pack-open").click();
+      await page.getByRole("heading", { level: 1, name: "Penilaian visitasi" }).waitFor();
+      await page.getByTestId("visit-lks").filter({ hasText: LKS }).waitFor();
+      const ind = (code: string) => page.getByTestId(`score-${code}`);
+      // The LKS's own answer sits beside the asesor's choice (fixture: 1.1.1 at level 3).
+      await ind("1.1.1").getByTestId("score-lks").getByText("Tingkat 3").waitFor();
+      for (const [code, level] of Object.entries(plan.levels)) {
+        await ind(code)
+          .getByRole("radio", { name: new RegExp(`^Tingkat ${level}`) })
+          .check();
+      }
+      await ind(c1).getByLabel("Catatan asesor").fill(plan.note);
+      if (plan.photo.withPlace) await ind(plan.photo.indicator).getByLabel("Sertakan lokasi pada foto").check();
+      await ind(plan.photo.indicator)
+        .getByTestId("photo-input")
+        .setInputFiles({ name: "IMG_20260310_101500.jpg", mimeType: "image/jpeg", buffer: makePhoto(2000, 1500) });
+      await ind(plan.photo.indicator)
+        .getByTestId("photo-status")
+        .filter({ hasText: "disimpan di perangkat" })
+        .waitFor();
+      // Formulir C's check and the submit load as they come near the screen (below the indicators).
+      await page.getByTestId("visit-end").scrollIntoViewIfNeeded();
+      const doc = page.getByTestId(`doc-${docCode}`);
+      await doc.getByRole("radio", { name: i === 0 ? "Ada" : "Tidak ada", exact: true }).check();
+      for (const code of byPage) await ind(code).getByTestId("score-unsent").waitFor({ timeout: 15_000 });
+      await doc.getByText("Belum terkirim").waitFor({ timeout: 15_000 });
+      expect(await ind(c1).getByTestId("score-unsent").innerText()).toMatch(/^Belum terkirim sejak /);
+      expect(await page.getByTestId("visit-submit-blocker").innerText()).toBe(
+        "Tunggu sampai semua perubahan dan foto terkirim.",
+      );
+      expect(await overflowsHorizontally(page)).toBe(false);
+      await shot(page, `${plan.shotName}-offline`);
+
+      // 3. The browser reloads with no signal: every score is still there, still not sent.
+      await page.reload();
+      await page.getByRole("heading", { level: 1, name: "Penilaian visitasi" }).waitFor();
+      for (const [code, level] of Object.entries(plan.levels)) {
+        await ind(code).getByTestId("score-unsent").waitFor({ timeout: 15_000 });
+        expect(
+          await ind(code)
+            .getByRole("radio", { name: new RegExp(`^Tingkat ${level}`) })
+            .isChecked(),
+        ).toBe(true);
+      }
+      expect(await ind(c1).getByLabel("Catatan asesor").inputValue()).toBe(plan.note);
+      // Nothing reached the server meanwhile.
+      const cookie = i === 0 ? lead.cookie : member.cookie;
+      const before = await sheetOf(cookie, plan.asesor.assignment);
+      expect(before.entries.filter((e) => byPage.has(e.indicator))).toEqual([]);
+      expect(before.photos).toEqual([]);
+    }
+
+    // 4. Signal again: the outbox and the upload queue send everything, once.
+    for (const [i, plan] of plans.entries()) {
+      const { page, context } = sessions[i]!;
+      await context.setOffline(false);
+      const ind = (code: string) => page.getByTestId(`score-${code}`);
+      for (const code of byPage)
+        await ind(code).getByTestId("score-unsent").waitFor({ state: "detached", timeout: 60_000 });
+      await ind(plan.photo.indicator).getByTestId("score-photo").waitFor({ timeout: 60_000 });
+    }
+
+    // 5. Blind: before both submitted, neither sees the other's sheet.
+    const teamSheets = async (cookie: string, assignment: string) => {
+      const response = await apiFetch(`/api/v1/me/assignments/${assignment}/team-sheets`, { cookie });
+      expect(response.status, await response.clone().text()).toBe(200);
+      return (await response.json()) as {
+        allSubmitted: boolean;
+        members: { assignmentId: string; sheet: Sheet | null }[];
+      };
+    };
+
+    // 6. Both submit; the page is read-only after.
+    for (const [i, plan] of plans.entries()) {
+      const { page } = sessions[i]!;
+      await page.getByTestId("visit-end").scrollIntoViewIfNeeded();
+      await page.getByTestId("visit-submit-send").click();
+      await page.getByTestId("visit-submitted").waitFor({ timeout: 30_000 });
+      expect(await page.getByTestId(`score-${c1}`).getByRole("radio").count()).toBe(0);
+      await shot(page, plan.shotName);
+      if (i === 0) {
+        const seen = await teamSheets(lead.cookie, LEAD.assignment);
+        expect(seen.allSubmitted).toBe(false);
+        expect(seen.members.find((m) => m.assignmentId === MEMBER.assignment)?.sheet).toBeNull();
+      }
+    }
+
+    // 7. What the API holds: each answer exactly once, one photo each, the place only where allowed.
+    for (const [i, plan] of plans.entries()) {
+      const cookie = i === 0 ? lead.cookie : member.cookie;
+      const sheet = await sheetOf(cookie, plan.asesor.assignment);
+      expect(sheet.submittedAt).not.toBeNull();
+      expect(sheet.entries).toHaveLength(indicators.length);
+      for (const [code, level] of Object.entries(plan.levels)) {
+        const entries = sheet.entries.filter((e) => e.indicator === code);
+        expect(entries, code).toHaveLength(1);
+        expect(entries[0]).toMatchObject({ level, version: 1 });
+      }
+      expect(sheet.entries.find((e) => e.indicator === c1)?.note).toBe(plan.note);
+      expect(sheet.documentChecks.filter((c) => c.code === docCode)).toEqual([
+        expect.objectContaining({ present: i === 0, version: 1 }),
+      ]);
+      expect(sheet.photos).toHaveLength(1);
+      const [photo] = sheet.photos;
+      expect(photo!.indicator).toBe(plan.photo.indicator);
+      if (plan.photo.withPlace) {
+        expect(photo!.latitude).toBeCloseTo(PLACE.latitude, 4);
+        expect(photo!.longitude).toBeCloseTo(PLACE.longitude, 4);
+      } else {
+        expect(photo!.latitude).toBeNull();
+        expect(photo!.longitude).toBeNull();
+      }
+    }
+    const after = await teamSheets(lead.cookie, LEAD.assignment);
+    expect(after.allSubmitted).toBe(true);
+    expect(after.members.every((m) => m.sheet !== null)).toBe(true);
+
+    for (const session of sessions) {
+      expect(session.pageErrors).toEqual([]);
+      expect(session.cspViolations).toEqual([]);
+      await session.context.close();
+    }
+  });
+});
