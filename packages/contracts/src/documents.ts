@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { MultilineText } from "./common.ts";
+import { ScorePhotoTarget } from "./visit-scoring.ts";
 
 const msg = (id: string, en: string) => `${id} / ${en}`;
 
@@ -43,7 +44,8 @@ export const DocumentList = z.object({ items: z.array(DocumentView) }).openapi("
 
 /**
  * What a tus upload is for, carried in Upload-Metadata (values base64 as tus requires):
- * an application's requirement, an assessment indicator of an application, or an LKS profile field.
+ * an application's requirement, an assessment indicator of an application, an LKS profile field, or
+ * a photo on an asesor's score sheet (issue 13).
  */
 export const UploadTarget = z.union([
   z.object({ applicationId: z.string().min(1).max(64), requirement: z.string().min(1).max(80) }).strict(),
@@ -53,6 +55,7 @@ export const UploadTarget = z.union([
   z
     .object({ lksId: z.string().min(1).max(64), profileField: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_.]{0,59}$/) })
     .strict(),
+  ScorePhotoTarget,
 ]);
 export type UploadTarget = z.output<typeof UploadTarget>;
 

@@ -13,3 +13,4 @@ export * from "./instrument-api.ts";
 export * from "./self-assessment.ts";
 export * from "./asesors.ts";
 export * from "./decision.ts";
+export * from "./visit-scoring.ts";

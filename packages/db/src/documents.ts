@@ -2,22 +2,29 @@ import { and, desc, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "./client.ts";
 import { expectRow, isoNow, newId } from "./client.ts";
 import { withinLks } from "./reach.ts";
-import { applications, blobs, documentVersions, documents, uploads, users } from "./schema.ts";
+import { applications, blobs, documentVersions, documents, uploads, users, type PhotoCapture } from "./schema.ts";
 
 export type UploadRow = typeof uploads.$inferSelect;
 export type BlobRow = typeof blobs.$inferSelect;
 export type DocumentRow = typeof documents.$inferSelect;
 
-/** Where a document belongs: exactly one of requirement, indicator (both with an application) or profile field. */
+/**
+ * Where a document belongs: exactly one of requirement, indicator (both with an application),
+ * profile field, or a score sheet's photo (assignment and capture, with an application).
+ */
 export interface DocumentSlot {
   lksId: string;
   applicationId: string | null;
   requirement: string | null;
   indicator: string | null;
   profileField: string | null;
+  assignmentId: string | null;
+  capture: PhotoCapture | null;
 }
 
 export function slotKey(slot: DocumentSlot): string {
+  if (slot.applicationId && slot.assignmentId && slot.capture)
+    return `app:${slot.applicationId}:score:${slot.assignmentId}:${slot.capture.photoId}`;
   if (slot.applicationId && slot.requirement) return `app:${slot.applicationId}:req:${slot.requirement}`;
   if (slot.applicationId && slot.indicator) return `app:${slot.applicationId}:ind:${slot.indicator}`;
   return `lks:${slot.lksId}:field:${slot.profileField}`;

@@ -59,6 +59,8 @@ export async function resolveSlot(
       requirement: target.requirement ?? null,
       indicator: target.indicator ?? null,
       profileField: null,
+      assignmentId: null,
+      capture: null,
     };
     if (target.indicator) {
       // Evidence for an indicator of the instrument the application is assessed on, never a made-up code.
@@ -105,7 +107,15 @@ export async function resolveSlot(
     );
   }
   return {
-    slot: { lksId, applicationId: null, requirement: null, indicator: null, profileField: target.profileField ?? null },
+    slot: {
+      lksId,
+      applicationId: null,
+      requirement: null,
+      indicator: null,
+      profileField: target.profileField ?? null,
+      assignmentId: null,
+      capture: null,
+    },
     rule: PROFILE_DOCUMENT_RULE,
   };
 }
@@ -126,6 +136,8 @@ function slotOfUpload(upload: UploadRow): DocumentSlot {
     requirement: upload.requirement,
     indicator: upload.indicator,
     profileField: upload.profileField,
+    assignmentId: upload.assignmentId,
+    capture: upload.capture,
   };
 }
 

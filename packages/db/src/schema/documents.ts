@@ -1,6 +1,7 @@
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createdAt } from "./columns.ts";
 import { applications } from "./applications.ts";
+import { assessmentAssignments } from "./assessment.ts";
 import { users } from "./identity.ts";
 import { lks } from "./registry.ts";
 import { tenants } from "./tenancy.ts";
@@ -29,7 +30,24 @@ export const blobs = sqliteTable(
   (t) => [uniqueIndex("blobs_tenant_sha").on(t.tenantId, t.sha256)],
 );
 
-/** Where a document belongs: an application's requirement or indicator, or a field of the LKS profile. */
+/**
+ * A visit photo's capture, as the asesor's device recorded it: the device's own photo id (so a
+ * retried upload lands on the same document), the indicator it is evidence for, when it was taken
+ * and, when the asesor allowed it, where.
+ */
+export interface PhotoCapture {
+  photoId: string;
+  indicator: string;
+  takenAt: string;
+  latitude: number | null;
+  longitude: number | null;
+}
+
+/**
+ * Where a document belongs: an application's requirement or indicator, a field of the LKS profile,
+ * or an asesor's score sheet (a visit photo: `assignment_id` and `capture`; its indicator lives in
+ * the capture, not in `indicator`, so a photo never counts as the LKS's own evidence).
+ */
 const documentSlotColumns = () => ({
   lksId: text("lks_id")
     .notNull()
@@ -38,6 +56,8 @@ const documentSlotColumns = () => ({
   requirement: text("requirement"),
   indicator: text("indicator"),
   profileField: text("profile_field"),
+  assignmentId: text("assignment_id").references(() => assessmentAssignments.id),
+  capture: text("capture", { mode: "json" }).$type<PhotoCapture>(),
 });
 
 /**
@@ -52,7 +72,7 @@ export const documents = sqliteTable(
       .notNull()
       .references(() => tenants.id),
     ...documentSlotColumns(),
-    /** "app:{id}:req:{key}", "app:{id}:ind:{code}" or "lks:{id}:field:{name}": one document per slot. */
+    /** "app:{id}:req:{key}", "app:{id}:ind:{code}", "app:{id}:score:{assignment}:{photo}" or "lks:{id}:field:{name}": one document per slot. */
     slot: text("slot").notNull(),
     currentVersion: integer("current_version").notNull(),
     createdAt: createdAt(),
@@ -62,6 +82,7 @@ export const documents = sqliteTable(
     uniqueIndex("documents_slot").on(t.tenantId, t.slot),
     index("documents_application_idx").on(t.applicationId),
     index("documents_lks_idx").on(t.lksId),
+    index("documents_assignment_idx").on(t.assignmentId),
   ],
 );
 

@@ -87,6 +87,8 @@ export const createUpload: RouteHandler<typeof createUploadRoute, TenantEnv> = a
     requirement: slot.requirement,
     indicator: slot.indicator,
     profileField: slot.profileField,
+    assignmentId: slot.assignmentId,
+    capture: slot.capture,
     // The bytes must sniff as the declared type to complete, so its extension is the content's.
     filename: filenameForType(meta.filename, declared),
     declaredType: meta.filetype,
