@@ -14,6 +14,8 @@ import { Problem, onError, onNotFound } from "./middleware/problem/index.ts";
 import { tenant } from "./middleware/tenant/index.ts";
 import { applicationRoutes } from "./routes/applications/index.ts";
 import { asesorRoutes } from "./routes/asesors/index.ts";
+import { decisionRoutes } from "./routes/decision/index.ts";
+import { reconciliationRoutes } from "./routes/reconciliation/index.ts";
 import { areaRoutes } from "./routes/areas/index.ts";
 import { auditRoutes } from "./routes/audit/index.ts";
 import { authRoutes } from "./routes/auth/index.ts";
@@ -128,6 +130,8 @@ export function createApp() {
   app.route("/", tenantInstrumentRoutes);
   app.route("/", selfAssessmentRoutes);
   app.route("/", asesorRoutes);
+  app.route("/", reconciliationRoutes);
+  app.route("/", decisionRoutes);
   mountDocs(app);
 
   app.notFound(onNotFound);

@@ -218,10 +218,10 @@ export const NationalDecisionView = z
   })
   .openapi("NationalDecisionView");
 
-/** What the LKS and its Dinsos read once BALKS decided. */
+/** What the LKS and its Dinsos read of BALKS's decision: nothing but `decision: null` until it is made. */
 export const TenantDecisionView = z
   .object({
-    decision: DecisionRecord,
+    decision: DecisionRecord.nullable(),
     strengths: z.string(),
     recommendations: z.string(),
     findings: z.array(Finding),

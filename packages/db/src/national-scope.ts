@@ -7,6 +7,7 @@ import {
 } from "./applications.ts";
 import { asesorReads, asesorWrites } from "./asesors.ts";
 import { abortIfNothingChanged } from "./batch-guard.ts";
+import { decisionReads, decisionWrites } from "./decisions.ts";
 import type { BatchItem, Db } from "./client.ts";
 import { instrumentReads, instrumentWrites } from "./instruments.ts";
 import { findCentralUnit, listNationalLks, type NationalLksFilter } from "./lks-registry.ts";
@@ -67,6 +68,8 @@ export function nationalScope(db: Db, roles: readonly Role[]) {
     instruments: instrumentReads(db),
     /** BALKS's asesor registry and the teams formed from it (issue 13). */
     asesors: asesorReads(db),
+    /** Reconciled sheets and plenary decisions (issue 13); reach the application first. */
+    decisions: decisionReads(db),
     /** Every message and its delivery state (platform admins follow delivery here). */
     outbox: {
       list: (page: PageRequest) => listOutbox(db, page),
@@ -90,6 +93,7 @@ export function nationalWriteScope(db: Db, roles: readonly Role[]) {
       /** Drafts of instrument versions and their publication; a published version is never written. */
       instruments: instrumentWrites(db),
       asesors: asesorWrites(db),
+      decisions: decisionWrites(db),
       setTenantStatus: (tenantId: string, status: Tenant["status"]) => setTenantStatus(db, tenantId, status),
       decideSignup: (id: string, decision: Parameters<typeof decideSignup>[2]) => decideSignup(db, id, decision),
       createTenant: (input: Parameters<typeof tenantCreation>[1]) => tenantCreation(db, input),

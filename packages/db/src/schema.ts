@@ -14,3 +14,4 @@ export * from "./schema/requests.ts";
 export * from "./schema/self-assessment.ts";
 export * from "./schema/assessment.ts";
 export * from "./schema/visit-scoring.ts";
+export * from "./schema/decisions.ts";

@@ -1792,6 +1792,224 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/assignments/{assignmentId}/reconciliation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The team's reconciliation sheet (an accepted team member)
+         * @description Once every accepted team member has submitted their blind sheet (before that: 409 naming who has not), each indicator's levels side by side with the domain's flags (a difference of two rubric levels or more, any difference on a safeguarding indicator, one blank, different findings). Unflagged indicators settle at the lower level; flagged ones at the lead's proposal once every member agreed. The blind sheets are never changed. `result` is what the rules give on the reconciled levels.
+         */
+        get: operations["me.reconciliation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/national/applications/{tenant}/{applicationId}/reconciliation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An application's reconciliation sheet (BALKS secretariat and deciders)
+         * @description Once every accepted team member has submitted their blind sheet (before that: 409 naming who has not), each indicator's levels side by side with the domain's flags (a difference of two rubric levels or more, any difference on a safeguarding indicator, one blank, different findings). Unflagged indicators settle at the lower level; flagged ones at the lead's proposal once every member agreed. The blind sheets are never changed. `result` is what the rules give on the reconciled levels.
+         */
+        get: operations["national.reconciliation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/assignments/{assignmentId}/reconciliation/proposals/{indicator}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * The lead proposes the reconciled level of a flagged indicator, with a reason
+         * @description Only the lead, only on a flagged indicator, only a level of its rubric, with a reason of at least 10 characters (each refusal a 400 naming the field). A new proposal clears the members' answers to it and every signature. `expectedVersion` is the sheet's version (409 when stale). Send an Idempotency-Key.
+         */
+        put: operations["me.reconciliationPropose"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/assignments/{assignmentId}/reconciliation/responses/{indicator}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * A team member agrees or disagrees with the lead's proposal (a disagreement says why)
+         * @description Only a member who is not the lead, only where there is a proposal; disagreeing needs a `note` (400 naming it otherwise). Any answer clears the signatures. `expectedVersion` is the sheet's version (409 when stale). Send an Idempotency-Key.
+         */
+        put: operations["me.reconciliationRespond"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/assignments/{assignmentId}/reconciliation/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * The lead writes the strengths and recommendations the team signs with the sheet
+         * @description Part of the reconciled sheet: a change clears every signature (what was signed is no longer what stands). Only the lead. `expectedVersion` is the sheet's version (409 when stale). Send an Idempotency-Key.
+         */
+        put: operations["me.reconciliationReport"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/assignments/{assignmentId}/reconciliation/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A team member signs the reconciled sheet (their name and the time are kept)
+         * @description Refused (400, naming each indicator) while a flagged indicator has no proposal agreed by every member. Any later proposal, answer or change of the text clears all signatures. `expectedVersion` is the sheet's version (409 when stale). Send an Idempotency-Key.
+         */
+        post: operations["me.reconciliationSign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/assignments/{assignmentId}/visit-report.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The visit report as a PDF, once the team signed the reconciliation (an accepted team member) */
+        get: operations["me.visitReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/national/applications/{tenant}/{applicationId}/visit-report.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The visit report as a PDF, once the team signed the reconciliation (BALKS) */
+        get: operations["national.visitReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/t/{tenant}/applications/{applicationId}/visit-report.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The visit report as a PDF for the Dinsos, once BALKS has decided
+         * @description The reconciled levels, result, findings, strengths, recommendations and signatures; never the asesors' individual blind levels. For the Dinsos (its own staff, its province, national readers) once BALKS decided, and for the assigned team once it signed; a 404 to anyone else.
+         */
+        get: operations["applications.visitReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/national/applications/{tenant}/{applicationId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The decider's page: the decision once recorded, the computed grade with its reasons, safeguarding findings
+         * @description Everything is computed from the reconciled sheet by the domain's rules; `decision` is null until recorded. A 409 while the team has not all submitted.
+         */
+        get: operations["national.decision"];
+        put?: never;
+        /**
+         * Record the plenary decision (accredit with a grade, or not accredited) and move the application
+         * @description Only a BALKS decider, only at the decision step. The domain's rules judge it against the computed outcome on the reconciled levels: a departure needs a `justification` (50 characters by default); accrediting over a safeguarding finding or on incomplete scores is refused; not accredited needs its reasons and what to fix; the plenary needs a real date, a quorum and a vote that carried. Each refusal is a 400 naming the field, changing nothing. The decision, the move (`accredit` or `decline`), the timeline, the audit and the messages to the LKS and its Dinsos are one D1 batch. `expectedVersion` is the application's version (409 when stale). Validity runs from the plenary date for the years the instrument's grade rules give. Send an Idempotency-Key.
+         */
+        post: operations["national.decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/t/{tenant}/applications/{applicationId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * BALKS's decision on the application, with the team's strengths and recommendations (the LKS and its Dinsos)
+         * @description Whoever sees the application reads it; `decision` is null (and the team's text empty) until BALKS decided. The asesors' individual levels are never part of it.
+         */
+        get: operations["applications.decision"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/openapi.json": {
         parameters: {
             query?: never;
@@ -3540,6 +3758,297 @@ export interface components {
             /** @enum {string} */
             answer: "decline";
             reason: string;
+        };
+        ReconciliationView: {
+            applicationId: string;
+            tenant: {
+                slug: string;
+                name: string;
+            };
+            lks: {
+                id: string;
+                name: string;
+            };
+            instrumentVersionId: string;
+            /** @description 0 until the team's first write; send it back as `expectedVersion` */
+            version: number;
+            /** @description The lead's asesor id */
+            lead: string;
+            team: {
+                asesorId: string;
+                name: string;
+                /** @enum {string} */
+                role: "lead" | "member";
+                signedAt: string | null;
+            }[];
+            indicators: {
+                code: string;
+                standard: string;
+                text: {
+                    id: string;
+                    en: string;
+                };
+                safeguarding: boolean;
+                /** @description Each asesor's blind level, in team order; the blind sheets are never changed */
+                levels: {
+                    asesorId: string;
+                    level: number | null;
+                }[];
+                spread: number | null;
+                /** @description Empty when the rule (the lower level) settles it */
+                flags: {
+                    /** @enum {string} */
+                    code: "difference" | "safeguarding" | "one_blank" | "finding";
+                    text: {
+                        id: string;
+                        en: string;
+                    };
+                }[];
+                automatic: number | null;
+                proposal: {
+                    level: number;
+                    reason: string;
+                } | null;
+                responses: {
+                    asesorId: string;
+                    agree: boolean;
+                    note: string;
+                }[];
+                /** @description The level that counts: the rule's, or the agreed proposal; null until agreed */
+                reconciled: number | null;
+            }[];
+            findings: {
+                indicator: string;
+                /** @enum {string} */
+                kind: "bullying" | "sexual_violence" | "intolerance" | "danger" | "other";
+                label: {
+                    id: string;
+                    en: string;
+                };
+            }[];
+            strengths: string;
+            recommendations: string;
+            signedOff: boolean;
+            /** @description What still stands before sign-off */
+            reasons: {
+                /** @enum {string} */
+                code: "signed_off" | "no_proposal" | "not_agreed" | "unsigned";
+                text: {
+                    id: string;
+                    en: string;
+                };
+            }[];
+            result: components["schemas"]["ScoreSummary"];
+            /** @description What the caller may do now */
+            you: {
+                asesorId: string | null;
+                mayPropose: boolean;
+                mayRespond: boolean;
+                maySign: boolean;
+            };
+        };
+        /** @description The rules on the reconciled levels (the grade the decider sees) */
+        ScoreSummary: {
+            total: number | null;
+            /** @enum {string} */
+            outcome: "graded" | "not_accredited" | "incomplete";
+            /** @enum {string|null} */
+            grade: "A" | "B" | "C" | null;
+            gradeLabel: {
+                id: string;
+                en: string;
+            };
+            validityYears: number | null;
+            standards: {
+                code: string;
+                name: {
+                    id: string;
+                    en: string;
+                };
+                score: number | null;
+            }[];
+            reasons: {
+                /** @enum {string} */
+                code: "safeguarding_finding" | "blanks" | "invalid_level" | "unknown_indicator" | "component_below_floor" | "too_many_below_pass" | "component_below_pass" | "total_below_pass" | "graded";
+                blocking: boolean;
+                text: {
+                    id: string;
+                    en: string;
+                };
+                indicators?: string[];
+                standard?: string;
+            }[];
+            configurableDefault: {
+                id: string;
+                en: string;
+            };
+        };
+        ReconciliationProposalWrite: {
+            /** @description A level (score) of the indicator's rubric */
+            level: number;
+            reason: string;
+            /** @description The version the caller last read; a stale one is a 409 and changes nothing */
+            expectedVersion: number;
+        };
+        ReconciliationResponseWrite: {
+            agree: boolean;
+            /**
+             * @description Why not, when disagreeing (required then)
+             * @default
+             */
+            note: string;
+            /** @description The version the caller last read; a stale one is a 409 and changes nothing */
+            expectedVersion: number;
+        };
+        ReconciliationReportWrite: {
+            strengths: string;
+            recommendations: string;
+            /** @description The version the caller last read; a stale one is a 409 and changes nothing */
+            expectedVersion: number;
+        };
+        ReconciliationSign: {
+            /** @description The version the caller last read; a stale one is a 409 and changes nothing */
+            expectedVersion: number;
+        };
+        NationalDecisionView: {
+            application: {
+                id: string;
+                step: string;
+                version: number;
+                tenant: {
+                    slug: string;
+                    name: string;
+                };
+                lks: {
+                    id: string;
+                    name: string;
+                };
+            };
+            decision: components["schemas"]["DecisionRecord"];
+            reconciliation: {
+                signedOff: boolean;
+                reasons: {
+                    /** @enum {string} */
+                    code: "signed_off" | "no_proposal" | "not_agreed" | "unsigned";
+                    text: {
+                        id: string;
+                        en: string;
+                    };
+                }[];
+            };
+            computed: components["schemas"]["ScoreSummary"];
+            findings: {
+                indicator: string;
+                /** @enum {string} */
+                kind: "bullying" | "sexual_violence" | "intolerance" | "danger" | "other";
+                label: {
+                    id: string;
+                    en: string;
+                };
+            }[];
+            strengths: string;
+            recommendations: string;
+            rules: {
+                minJustification: number;
+                quorum: number;
+            };
+        };
+        DecisionRecord: {
+            id: string;
+            applicationId: string;
+            /** @enum {string} */
+            kind: "accredit" | "not_accredited";
+            /** @enum {string|null} */
+            grade: "A" | "B" | "C" | null;
+            gradeLabel: {
+                id: string;
+                en: string;
+            };
+            reasons: string;
+            toFix: string[];
+            justification: string | null;
+            departsFromComputed: boolean;
+            /** @description What the rules gave when the decision was made */
+            computed: {
+                total: number | null;
+                /** @enum {string} */
+                outcome: "graded" | "not_accredited" | "incomplete";
+                /** @enum {string|null} */
+                grade: "A" | "B" | "C" | null;
+            };
+            plenary: {
+                /**
+                 * @description YYYY-MM-DD (Jakarta), not in the future
+                 * @example 2026-12-05
+                 */
+                date: string;
+                /** @description Names of the members present (the quorum is the rules') */
+                members: string[];
+                outcome: components["schemas"]["PlenaryOutcome"];
+            };
+            validFrom: string | null;
+            /** @description From the instrument's grade rules */
+            validUntil: string | null;
+            decidedAt: string;
+            /** @description The decider's name */
+            decidedBy: string;
+        } | null;
+        PlenaryOutcome: {
+            /** @enum {string} */
+            kind: "consensus";
+        } | {
+            /** @enum {string} */
+            kind: "vote";
+            for: number;
+            against: number;
+            abstain: number;
+        };
+        DecisionCreate: {
+            /** @enum {string} */
+            kind: "accredit" | "not_accredited";
+            /**
+             * @description Required when accrediting
+             * @default null
+             * @enum {string|null}
+             */
+            grade: "A" | "B" | "C" | null;
+            reasons: string;
+            /**
+             * @description What to fix before applying again (at least one when not accredited)
+             * @default []
+             */
+            toFix: string[];
+            /**
+             * @description Required when the decision departs from the computed outcome
+             * @default null
+             */
+            justification: string | null;
+            plenary: {
+                /**
+                 * @description YYYY-MM-DD (Jakarta), not in the future
+                 * @example 2026-12-05
+                 */
+                date: string;
+                /** @description Names of the members present (the quorum is the rules') */
+                members: string[];
+                outcome: components["schemas"]["PlenaryOutcome"];
+            };
+            /** @description The application's version */
+            expectedVersion: number;
+        };
+        TenantDecisionView: {
+            decision: components["schemas"]["DecisionRecord"];
+            strengths: string;
+            recommendations: string;
+            findings: {
+                indicator: string;
+                /** @enum {string} */
+                kind: "bullying" | "sexual_violence" | "intolerance" | "danger" | "other";
+                label: {
+                    id: string;
+                    en: string;
+                };
+            }[];
         };
     };
     responses: never;
@@ -12146,6 +12655,964 @@ export interface operations {
             };
             /** @description Unsupported media type, or the bytes are not of the declared type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "me.reconciliation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assignmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The reconciliation sheet */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconciliationView"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "national.reconciliation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                applicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The reconciliation sheet */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconciliationView"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "me.reconciliationPropose": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assignmentId: string;
+                indicator: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReconciliationProposalWrite"];
+            };
+        };
+        responses: {
+            /** @description The sheet after the proposal */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconciliationView"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed to do this, or a cross-site request */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body over the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type, or the bytes are not of the declared type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "me.reconciliationRespond": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assignmentId: string;
+                indicator: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReconciliationResponseWrite"];
+            };
+        };
+        responses: {
+            /** @description The sheet after the answer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconciliationView"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed to do this, or a cross-site request */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body over the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type, or the bytes are not of the declared type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "me.reconciliationReport": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assignmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReconciliationReportWrite"];
+            };
+        };
+        responses: {
+            /** @description The sheet with the text */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconciliationView"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed to do this, or a cross-site request */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body over the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type, or the bytes are not of the declared type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "me.reconciliationSign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assignmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReconciliationSign"];
+            };
+        };
+        responses: {
+            /** @description The sheet with the signature */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconciliationView"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed to do this, or a cross-site request */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body over the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type, or the bytes are not of the declared type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "me.visitReport": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assignmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The visit report (A4 PDF) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "national.visitReport": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                applicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The visit report (A4 PDF) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "applications.visitReport": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                applicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The visit report (A4 PDF) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "national.decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                applicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The decision and its grounds */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NationalDecisionView"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "national.decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                applicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionCreate"];
+            };
+        };
+        responses: {
+            /** @description The recorded decision */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NationalDecisionView"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed to do this, or a cross-site request */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body over the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type, or the bytes are not of the declared type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "applications.decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                applicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The decision */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantDecisionView"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

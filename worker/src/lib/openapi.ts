@@ -92,6 +92,8 @@ export const TAGS: Record<string, string> = {
     "The LKS's self-assessment of an application (Formulir A answers, Formulir B evidence) and Formulir C, the scoring sheet for the asesor.",
   Asesors:
     "BALKS's asesor registry and declared ties; candidates ranked with their eligibility; teams per application; an asesor's own assignments and no-conflict declarations.",
+  Decisions:
+    "After the visit: the team's reconciliation of its blind sheets (flags, proposals, sign-off), the visit report, and BALKS's plenary decision with its validity.",
 };
 
 const SAFE_METHODS = new Set(["get", "head", "options"]);

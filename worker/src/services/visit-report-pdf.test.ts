@@ -19,6 +19,7 @@ const REPORT: VisitReportInput = {
     { name: "Dr. Sri Wahyuni", role: "lead", signedAt: "2026-12-05T07:30:00.000Z" },
     { name: "Bambang Prasetyo", role: "member", signedAt: "2026-12-05T08:05:00.000Z" },
   ],
+  blindLevelsShown: true,
   visitDates: ["2026-12-03", "2026-12-04"],
   companions: [{ name: "Rina Marlina", position: "Pekerja sosial Dinsos Kota Tangerang" }],
   standards: [
@@ -94,6 +95,24 @@ describe("visit report PDF", () => {
     expect(text).toContain("Pendamping / Companions: belum tercatat / not recorded");
     expect(text).toContain("Tidak ada / None");
     expect(text).toContain("Dr. Sri Wahyuni (Ketua / Lead): belum ditandatangani / not signed");
+  });
+
+  it("prints only the reconciled levels for readers who may not see the blind sheets", async () => {
+    const text = pdfText(
+      await PDFDocument.load(
+        await visitReportPdf({
+          ...REPORT,
+          blindLevelsShown: false,
+          standards: REPORT.standards.map((s) => ({
+            ...s,
+            indicators: s.indicators.map((i) => ({ ...i, levels: [] })),
+          })),
+        }),
+      ),
+    );
+    expect(text).toContain("R 3 *");
+    expect(text).not.toContain("A1 = Dr. Sri Wahyuni");
+    expect(text).not.toMatch(/A1 \d/);
   });
 
   it("shows instants in Jakarta time", () => {

@@ -14,6 +14,11 @@ export interface VisitReportInput {
   instrument: { id: string; name: Bilingual };
   /** In the order of the sheets; `levels` of each indicator follow the same order. */
   team: { name: string; role: "lead" | "member"; signedAt: string | null }[];
+  /**
+   * Whether each asesor's blind levels are printed beside the reconciled one: for the team and
+   * BALKS; the Dinsos and the LKS never see the individual sheets (domain `maySeeScores`).
+   */
+  blindLevelsShown: boolean;
   /** YYYY-MM-DD dates of the visit; empty when none is recorded. */
   visitDates: string[];
   /** Who accompanied the team (the Dinsos's staff, a BBPPKS companion). */
@@ -25,7 +30,7 @@ export interface VisitReportInput {
     indicators: {
       code: string;
       text: Bilingual;
-      /** Each team member's blind level, in `team` order. */
+      /** Each team member's blind level, in `team` order; empty when `blindLevelsShown` is false. */
       levels: (number | null)[];
       reconciled: number | null;
       /** Settled by the team by hand (a flagged difference), not by the rule. */
@@ -120,8 +125,8 @@ export async function visitReportPdf(report: VisitReportInput): Promise<Uint8Arr
   }
 
   heading({ id: "Nilai hasil rekonsiliasi per standar", en: "Reconciled scores per standard" });
-  const who = report.team.map((m, i) => `A${i + 1} = ${m.name}`).join("; ");
-  para(`${who}. R = nilai rekonsiliasi / reconciled level; * = diselesaikan tim / settled by the team.`, {
+  const who = report.blindLevelsShown ? `${report.team.map((m, i) => `A${i + 1} = ${m.name}`).join("; ")}. ` : "";
+  para(`${who}R = nilai rekonsiliasi / reconciled level; * = diselesaikan tim / settled by the team.`, {
     size: 8,
     color: GREY,
   });

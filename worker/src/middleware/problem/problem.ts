@@ -106,6 +106,8 @@ const CHANGED_MEANWHILE = {
   asesor: "Data asesor telah diubah orang lain; muat ulang / The asesor's record changed meanwhile; reload",
   answer:
     "Jawaban indikator ini telah diubah orang lain; muat ulang / This indicator's answer changed meanwhile; reload",
+  reconciliation:
+    "Lembar rekonsiliasi telah diubah anggota tim lain; muat ulang / The reconciliation sheet changed meanwhile; reload",
 } as const;
 
 /** What carries a `version` that writes must name (optimistic concurrency). */
@@ -125,6 +127,8 @@ const CONFLICTING_FIELDS = {
   asesor: "Data asesor telah diubah orang lain; muat ulang / The asesor's record changed meanwhile; reload",
   answer:
     "Jawaban indikator ini telah diubah orang lain: pilih nilai yang dipakai / This indicator's answer changed meanwhile: choose which value to keep",
+  reconciliation:
+    "Lembar rekonsiliasi telah diubah anggota tim lain; muat ulang / The reconciliation sheet changed meanwhile; reload",
 } as const satisfies Record<Versioned, string>;
 
 /**
