@@ -231,6 +231,8 @@ async function snapshot() {
     "asesors",
     "asesor_affiliations",
     "assessment_assignments",
+    "reconciliations",
+    "accreditation_decisions",
   ];
   const rows = await Promise.all(
     tables.map(async (t) => (await env.DB.prepare(`SELECT * FROM ${t} ORDER BY 1`).all()).results),
@@ -457,6 +459,77 @@ describe("national walk: a Dinsos caller on every national route", () => {
       const init = { method, ...(method === "GET" || method === "DELETE" ? {} : { json: lksProfile() }) };
       await expectProblem(await api(path, { ...init, token }), 404, "not-found");
       await expectProblem(await api(path, init), 401, "unauthenticated");
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
+/**
+ * The assignment axis on the asesor's own routes (`/api/v1/me/assignments/{assignmentId}/…`): an
+ * assignment that is not the caller's ACCEPTED one — another asesor's, or the caller's own while
+ * only invited — is a 404 on every route under it (bar answering the invitation itself), and
+ * nothing changes. New routes under the prefix join the walk and need a body here.
+ */
+const ME_BODIES: Record<string, unknown> = {
+  "POST /api/v1/me/assignments/:assignmentId/answer": { answer: "decline", reason: "Jadwal bentrok dengan tugas lain" },
+  "PUT /api/v1/me/assignments/:assignmentId/reconciliation/proposals/:indicator": {
+    level: 2,
+    reason: "Alasan yang cukup panjang",
+    expectedVersion: 0,
+  },
+  "PUT /api/v1/me/assignments/:assignmentId/reconciliation/responses/:indicator": {
+    agree: true,
+    note: "",
+    expectedVersion: 0,
+  },
+  "PUT /api/v1/me/assignments/:assignmentId/reconciliation/report": {
+    strengths: "a",
+    recommendations: "b",
+    expectedVersion: 0,
+  },
+  "POST /api/v1/me/assignments/:assignmentId/reconciliation/sign": { expectedVersion: 0 },
+};
+
+describe("assignment walk: an asesor's own routes and assignments that are not their accepted one", () => {
+  it("answers 404 for another asesor's assignment and for one only invited, and changes nothing", async () => {
+    const { token } = await login(ASESOR);
+    const lks = await env.DB.prepare("SELECT id, tenant_id FROM lks WHERE name = ?")
+      .bind(OTHER_LKS)
+      .first<{ id: string; tenant_id: string }>();
+    const now = "2026-01-01T00:00:00.000Z";
+    await env.DB.batch([
+      env.DB.prepare(
+        `INSERT INTO applications (id, tenant_id, lks_id, kind, step, workflow_version, open, letter, checklist, return_items, step_entered_at, version, instrument_version_id, created_at, updated_at)
+         VALUES ('me-walk-app', ?1, ?2, 'first', 'scoring', 1, 0, '{}', '[]', '[]', ?3, 1, 'lksa-2025-1', ?3, ?3)`,
+      ).bind(lks!.tenant_id, lks!.id, now),
+      env.DB.prepare(
+        "INSERT INTO asesors (id, user_id, email, name, phone, province_code, kab_kota_code, background, lks_types, qualifications, active, version, created_at, updated_at) VALUES ('me-walk-other', NULL, 'lain@akrab.test', 'Asesor Lain', NULL, '31', '31.71', 'academic', '[\"LKSA\"]', '[]', 1, 1, ?1, ?1)",
+      ).bind(now),
+      env.DB.prepare(
+        "INSERT INTO assessment_assignments (id, tenant_id, application_id, asesor_id, role, status, assigned_by, assigned_at) VALUES ('me-walk-others', ?1, 'me-walk-app', 'me-walk-other', 'lead', 'accepted', (SELECT id FROM users WHERE email = 'balks@akrab.test'), ?2)",
+      ).bind(lks!.tenant_id, now),
+      env.DB.prepare(
+        "INSERT INTO assessment_assignments (id, tenant_id, application_id, asesor_id, role, status, assigned_by, assigned_at) SELECT 'me-walk-invited', ?1, 'me-walk-app', id, 'member', 'invited', (SELECT id FROM users WHERE email = 'balks@akrab.test'), ?2 FROM asesors WHERE email = ?3",
+      ).bind(lks!.tenant_id, now, ASESOR),
+    ]);
+    const seen = new Set<string>();
+    const routes = createApp()
+      .routes.filter((r) => r.method !== "ALL" && r.path.startsWith("/api/v1/me/assignments/:assignmentId"))
+      .map((r) => `${r.method} ${r.path}`)
+      .filter((key) => !seen.has(key) && seen.add(key));
+    expect(routes).toEqual(expect.arrayContaining(["GET /api/v1/me/assignments/:assignmentId/reconciliation"]));
+    const before = await snapshot();
+    for (const route of routes) {
+      const [method, template] = route.split(" ") as [string, string];
+      const needsBody = method !== "GET" && method !== "DELETE";
+      if (needsBody) expect(ME_BODIES, `add a valid body for ${route}`).toHaveProperty(route);
+      for (const assignmentId of ["me-walk-others", "me-walk-invited"]) {
+        if (assignmentId === "me-walk-invited" && route.endsWith("/answer")) continue;
+        const path = template.replace(":assignmentId", assignmentId).replace(":indicator", "1.1.1");
+        const res = await api(path, { method, token, ...(needsBody ? { json: ME_BODIES[route] } : {}) });
+        expect(res.status, `${route} on ${assignmentId}`).toBe(404);
+        await expectProblem(res, 404, "not-found");
+      }
     }
     expect(await snapshot()).toEqual(before);
   });
