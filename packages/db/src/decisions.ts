@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "./client.ts";
 import { isoNow, newId } from "./client.ts";
 import {
@@ -53,7 +53,12 @@ export function decisionReads(db: Db, tenantIds?: readonly string[]) {
             within(assessmentAssignments.tenantId),
           ),
         )
-        .orderBy(assessmentAssignments.assignedAt, assessmentAssignments.id);
+        // The lead first (A1 on the report), then members as invited: an order that never changes.
+        .orderBy(
+          sql`${assessmentAssignments.role} <> 'lead'`,
+          assessmentAssignments.assignedAt,
+          assessmentAssignments.id,
+        );
       const sheetIds = team.flatMap((m) => (m.sheetId ? [m.sheetId] : []));
       const [entries, findings] =
         sheetIds.length === 0

@@ -330,10 +330,10 @@ export function applicationMovedEmail(input: {
 
 /**
  * BALKS's decision, to the LKS and its Dinsos (issue 13): the outcome with its reasons, the team's
- * recommendations, and for "not accredited" what to fix before applying again.
+ * recommendations, and for "not accredited" what to fix before applying again. BALKS decided, so
+ * BALKS sends it (no tenant: the footer names BALKS, not the Dinsos).
  */
 export function accreditationDecisionEmail(input: {
-  tenantId: string;
   to: string;
   lksName: string;
   grade: { grade: string; label: { id: string; en: string }; validUntil: string | null } | null;
@@ -345,7 +345,7 @@ export function accreditationDecisionEmail(input: {
   const { grade } = input;
   const recommendations = input.recommendations.trim();
   return compose({
-    tenantId: input.tenantId,
+    tenantId: null,
     to: input.to,
     subject: grade
       ? {

@@ -113,7 +113,6 @@ export const decide: RouteHandler<typeof decideRoute, NationalWriteEnv> = async 
   const messages = people.flatMap((p) => [
     scope.write.enqueueEmail(
       accreditationDecisionEmail({
-        tenantId: app.tenantId,
         to: p.email,
         lksName: place.lks.name,
         grade: gradeLine,
