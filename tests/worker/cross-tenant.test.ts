@@ -233,6 +233,10 @@ async function snapshot() {
     "assessment_assignments",
     "reconciliations",
     "accreditation_decisions",
+    "score_sheets",
+    "score_entries",
+    "document_checks",
+    "safeguarding_findings",
   ];
   const rows = await Promise.all(
     tables.map(async (t) => (await env.DB.prepare(`SELECT * FROM ${t} ORDER BY 1`).all()).results),
@@ -408,8 +412,14 @@ describe("assignment walk: an asesor and the applications of their team", () => 
       const namesApplication = template.startsWith("/api/v1/t/:tenant/applications/:applicationId");
       // Another tenant (where the asesor is on no team), whatever the route.
       await expectProblem(await call(fill(FOREIGN_TENANT, assigned)), 404, "not-found");
+      if (route === "OPTIONS /api/v1/t/:tenant/uploads") {
+        // The uploads carry the asesor's visit photos: tus discovery answers in the team's tenant.
+        expect((await call(fill(OWN_TENANT, assigned))).status).toBe(204);
+        continue;
+      }
       if (!namesApplication) {
-        // The tenant of the team: a route that is not the assigned application's.
+        // The tenant of the team: a route that is not the assigned application's (an upload
+        // anywhere but to a photo of their own sheet, someone else's upload) is a 404.
         await expectProblem(await call(fill(OWN_TENANT, assigned)), 404, "not-found");
         continue;
       }
@@ -437,6 +447,117 @@ describe("assignment walk: an asesor and the applications of their team", () => 
 });
 
 /**
+ * The asesor axis of the visit (issue 13): every route under /api/v1/me/assignments/{id}/ reaches
+ * only the caller's own accepted assignment. Walked as the demo asesor on another asesor's
+ * accepted assignment, on their own assignment still only invited (the answer route aside: that
+ * one is for invitations), and as a Dinsos on the asesor's own: each a 404 that changes nothing.
+ * New routes under that path join the walk; one without a valid body below fails it.
+ */
+const VISIT_BODIES: Record<string, Payload> = {
+  "PUT /api/v1/me/assignments/:assignmentId/sheet": {
+    json: { entries: [{ indicator: "1.1.1", level: 1, note: "", baseVersion: 0 }] },
+  },
+  "POST /api/v1/me/assignments/:assignmentId/sheet/submit": { json: {} },
+  "POST /api/v1/me/assignments/:assignmentId/answer": { json: { answer: "decline", reason: "Jadwal bentrok" } },
+  "PUT /api/v1/me/assignments/:assignmentId/reconciliation/proposals/:indicator": {
+    json: { level: 2, reason: "Alasan yang cukup panjang", expectedVersion: 0 },
+  },
+  "PUT /api/v1/me/assignments/:assignmentId/reconciliation/responses/:indicator": {
+    json: { agree: true, note: "", expectedVersion: 0 },
+  },
+  "PUT /api/v1/me/assignments/:assignmentId/reconciliation/report": {
+    json: { strengths: "a", recommendations: "b", expectedVersion: 0 },
+  },
+  "POST /api/v1/me/assignments/:assignmentId/reconciliation/sign": { json: { expectedVersion: 0 } },
+};
+/** Reads that, on the walk's own assignment (a team that has not submitted), answer 409 "waiting for the team", not 200. */
+const WAITS_FOR_TEAM = new Set([
+  "GET /api/v1/me/assignments/:assignmentId/reconciliation",
+  "GET /api/v1/me/assignments/:assignmentId/visit-report.pdf",
+]);
+
+describe("visit walk: the asesor's own accepted assignment and nothing else", () => {
+  it("answers 404 to another asesor, to an invitation not accepted and to tenant staff, and changes nothing", async () => {
+    const { token } = await login(ASESOR);
+    const dinsos = await login(CALLER);
+    const lks = await env.DB.prepare("SELECT id, tenant_id FROM lks WHERE name = 'Panti Asuhan Kasih Bunda'").first<{
+      id: string;
+      tenant_id: string;
+    }>();
+    const now = "2026-01-01T00:00:00.000Z";
+    const letter = JSON.stringify({
+      number: "2/2026",
+      date: "2026-01-01",
+      signatoryName: "Budi",
+      signatoryPosition: "Ketua",
+    });
+    await env.DB.batch([
+      env.DB.prepare(
+        `INSERT INTO applications (id, tenant_id, lks_id, kind, step, workflow_version, open, letter, checklist, return_items, step_entered_at, instrument_version_id, version, created_at, updated_at)
+         VALUES (?1, ?2, ?3, 'first', 'visit', 1, 0, ?4, '[]', '[]', ?5, 'lksa-2025-1', 1, ?5, ?5)`,
+      ).bind("visit-walk-app", lks!.tenant_id, lks!.id, letter, now),
+      env.DB.prepare(
+        "INSERT INTO asesors (id, user_id, email, name, phone, province_code, kab_kota_code, background, lks_types, qualifications, active, version, created_at, updated_at) VALUES ('visit-walk-other', NULL, 'lain@akrab.test', 'Asesor Lain', NULL, '31', '31.71', 'academic', '[\"LKSA\"]', '[]', 1, 1, ?1, ?1)",
+      ).bind(now),
+      ...[
+        ["visit-walk-own", ASESOR, "accepted"],
+        ["visit-walk-foreign", "lain@akrab.test", "accepted"],
+      ].map(([id, email, status]) =>
+        env.DB.prepare(
+          "INSERT INTO assessment_assignments (id, tenant_id, application_id, asesor_id, role, status, assigned_by, assigned_at) SELECT ?1, ?2, 'visit-walk-app', (SELECT id FROM asesors WHERE email = ?3), 'member', ?4, (SELECT id FROM users WHERE email = 'balks@akrab.test'), ?5",
+        ).bind(id, lks!.tenant_id, email, status, now),
+      ),
+    ]);
+    // The asesor's invitation (not accepted) to an application of another LKS.
+    const other = await env.DB.prepare("SELECT id, tenant_id FROM lks WHERE name = ?")
+      .bind(OTHER_LKS)
+      .first<{ id: string; tenant_id: string }>();
+    await env.DB.batch([
+      env.DB.prepare(
+        `INSERT INTO applications (id, tenant_id, lks_id, kind, step, workflow_version, open, letter, checklist, return_items, step_entered_at, version, created_at, updated_at)
+         VALUES ('visit-walk-invited-app', ?1, ?2, 'first', 'visit', 1, 0, ?3, '[]', '[]', ?4, 1, ?4, ?4)`,
+      ).bind(other!.tenant_id, other!.id, letter, now),
+      env.DB.prepare(
+        "INSERT INTO assessment_assignments (id, tenant_id, application_id, asesor_id, role, status, assigned_by, assigned_at) SELECT 'visit-walk-invited', ?1, 'visit-walk-invited-app', (SELECT id FROM asesors WHERE email = ?2), 'lead', 'invited', (SELECT id FROM users WHERE email = 'balks@akrab.test'), ?3",
+      ).bind(other!.tenant_id, ASESOR, now),
+    ]);
+    const seen = new Set<string>();
+    const routes = createApp()
+      .routes.filter((r) => r.method !== "ALL" && r.path.startsWith("/api/v1/me/assignments/:assignmentId/"))
+      .map((r) => `${r.method} ${r.path}`)
+      .filter((k) => !seen.has(k) && seen.add(k));
+    expect(routes).toEqual(
+      expect.arrayContaining([
+        "GET /api/v1/me/assignments/:assignmentId/pack",
+        "PUT /api/v1/me/assignments/:assignmentId/sheet",
+        "POST /api/v1/me/assignments/:assignmentId/sheet/submit",
+        "GET /api/v1/me/assignments/:assignmentId/team-sheets",
+      ]),
+    );
+    const before = await snapshot();
+    for (const route of routes) {
+      const [method, template] = route.split(" ") as [string, string];
+      const needsBody = method !== "GET" && method !== "DELETE";
+      if (needsBody) expect(VISIT_BODIES, `add a valid body for ${route}`).toHaveProperty(route);
+      const path = (id: string) => template.replace(":assignmentId", id).replace(":indicator", "1.1.1");
+      const init = (as: string) => ({
+        ...requestInit(method, needsBody ? VISIT_BODIES[route] : undefined, as),
+        headers: { "idempotency-key": crypto.randomUUID() },
+      });
+      await expectProblem(await api(path("visit-walk-foreign"), init(token)), 404, "not-found");
+      await expectProblem(await api(path("visit-walk-own"), init(dinsos.token)), 404, "not-found");
+      if (!route.endsWith("/answer"))
+        await expectProblem(await api(path("visit-walk-invited"), init(token)), 404, "not-found");
+      if (method === "GET")
+        expect((await api(path("visit-walk-own"), { token })).status, route).toBe(
+          WAITS_FOR_TEAM.has(route) ? 409 : 200,
+        );
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
+/**
  * The national axis: every route under /api/v1/national (BALKS registering Kemensos units, sign-up
  * review, tenants, outbox, the national inbox) answers 404 to a tenant's own staff, as a tenant
  * they cannot reach does, and changes nothing. New national routes join the walk automatically.
@@ -459,77 +580,6 @@ describe("national walk: a Dinsos caller on every national route", () => {
       const init = { method, ...(method === "GET" || method === "DELETE" ? {} : { json: lksProfile() }) };
       await expectProblem(await api(path, { ...init, token }), 404, "not-found");
       await expectProblem(await api(path, init), 401, "unauthenticated");
-    }
-    expect(await snapshot()).toEqual(before);
-  });
-});
-
-/**
- * The assignment axis on the asesor's own routes (`/api/v1/me/assignments/{assignmentId}/…`): an
- * assignment that is not the caller's ACCEPTED one — another asesor's, or the caller's own while
- * only invited — is a 404 on every route under it (bar answering the invitation itself), and
- * nothing changes. New routes under the prefix join the walk and need a body here.
- */
-const ME_BODIES: Record<string, unknown> = {
-  "POST /api/v1/me/assignments/:assignmentId/answer": { answer: "decline", reason: "Jadwal bentrok dengan tugas lain" },
-  "PUT /api/v1/me/assignments/:assignmentId/reconciliation/proposals/:indicator": {
-    level: 2,
-    reason: "Alasan yang cukup panjang",
-    expectedVersion: 0,
-  },
-  "PUT /api/v1/me/assignments/:assignmentId/reconciliation/responses/:indicator": {
-    agree: true,
-    note: "",
-    expectedVersion: 0,
-  },
-  "PUT /api/v1/me/assignments/:assignmentId/reconciliation/report": {
-    strengths: "a",
-    recommendations: "b",
-    expectedVersion: 0,
-  },
-  "POST /api/v1/me/assignments/:assignmentId/reconciliation/sign": { expectedVersion: 0 },
-};
-
-describe("assignment walk: an asesor's own routes and assignments that are not their accepted one", () => {
-  it("answers 404 for another asesor's assignment and for one only invited, and changes nothing", async () => {
-    const { token } = await login(ASESOR);
-    const lks = await env.DB.prepare("SELECT id, tenant_id FROM lks WHERE name = ?")
-      .bind(OTHER_LKS)
-      .first<{ id: string; tenant_id: string }>();
-    const now = "2026-01-01T00:00:00.000Z";
-    await env.DB.batch([
-      env.DB.prepare(
-        `INSERT INTO applications (id, tenant_id, lks_id, kind, step, workflow_version, open, letter, checklist, return_items, step_entered_at, version, instrument_version_id, created_at, updated_at)
-         VALUES ('me-walk-app', ?1, ?2, 'first', 'scoring', 1, 0, '{}', '[]', '[]', ?3, 1, 'lksa-2025-1', ?3, ?3)`,
-      ).bind(lks!.tenant_id, lks!.id, now),
-      env.DB.prepare(
-        "INSERT INTO asesors (id, user_id, email, name, phone, province_code, kab_kota_code, background, lks_types, qualifications, active, version, created_at, updated_at) VALUES ('me-walk-other', NULL, 'lain@akrab.test', 'Asesor Lain', NULL, '31', '31.71', 'academic', '[\"LKSA\"]', '[]', 1, 1, ?1, ?1)",
-      ).bind(now),
-      env.DB.prepare(
-        "INSERT INTO assessment_assignments (id, tenant_id, application_id, asesor_id, role, status, assigned_by, assigned_at) VALUES ('me-walk-others', ?1, 'me-walk-app', 'me-walk-other', 'lead', 'accepted', (SELECT id FROM users WHERE email = 'balks@akrab.test'), ?2)",
-      ).bind(lks!.tenant_id, now),
-      env.DB.prepare(
-        "INSERT INTO assessment_assignments (id, tenant_id, application_id, asesor_id, role, status, assigned_by, assigned_at) SELECT 'me-walk-invited', ?1, 'me-walk-app', id, 'member', 'invited', (SELECT id FROM users WHERE email = 'balks@akrab.test'), ?2 FROM asesors WHERE email = ?3",
-      ).bind(lks!.tenant_id, now, ASESOR),
-    ]);
-    const seen = new Set<string>();
-    const routes = createApp()
-      .routes.filter((r) => r.method !== "ALL" && r.path.startsWith("/api/v1/me/assignments/:assignmentId"))
-      .map((r) => `${r.method} ${r.path}`)
-      .filter((key) => !seen.has(key) && seen.add(key));
-    expect(routes).toEqual(expect.arrayContaining(["GET /api/v1/me/assignments/:assignmentId/reconciliation"]));
-    const before = await snapshot();
-    for (const route of routes) {
-      const [method, template] = route.split(" ") as [string, string];
-      const needsBody = method !== "GET" && method !== "DELETE";
-      if (needsBody) expect(ME_BODIES, `add a valid body for ${route}`).toHaveProperty(route);
-      for (const assignmentId of ["me-walk-others", "me-walk-invited"]) {
-        if (assignmentId === "me-walk-invited" && route.endsWith("/answer")) continue;
-        const path = template.replace(":assignmentId", assignmentId).replace(":indicator", "1.1.1");
-        const res = await api(path, { method, token, ...(needsBody ? { json: ME_BODIES[route] } : {}) });
-        expect(res.status, `${route} on ${assignmentId}`).toBe(404);
-        await expectProblem(res, 404, "not-found");
-      }
     }
     expect(await snapshot()).toEqual(before);
   });

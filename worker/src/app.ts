@@ -16,6 +16,7 @@ import { applicationRoutes } from "./routes/applications/index.ts";
 import { asesorRoutes } from "./routes/asesors/index.ts";
 import { decisionRoutes } from "./routes/decision/index.ts";
 import { reconciliationRoutes } from "./routes/reconciliation/index.ts";
+import { visitScoringRoutes } from "./routes/visit-scoring/index.ts";
 import { areaRoutes } from "./routes/areas/index.ts";
 import { auditRoutes } from "./routes/audit/index.ts";
 import { authRoutes } from "./routes/auth/index.ts";
@@ -132,6 +133,7 @@ export function createApp() {
   app.route("/", asesorRoutes);
   app.route("/", reconciliationRoutes);
   app.route("/", decisionRoutes);
+  app.route("/", visitScoringRoutes);
   mountDocs(app);
 
   app.notFound(onNotFound);

@@ -208,7 +208,8 @@ export const TeamSheets = z
         name: z.string(),
         role: z.enum(TEAM_ROLES),
         submittedAt: z.string().nullable(),
-        sheet: ScoreSheetView.nullable().openapi({
+        // A union, not `.nullable()`: that would make the named component itself nullable in the document.
+        sheet: z.union([ScoreSheetView, z.null()]).openapi({
           description: "Null while the caller may not see it: nobody sees another's sheet until all have submitted",
         }),
       }),

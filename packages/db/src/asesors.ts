@@ -162,6 +162,16 @@ export function asesorReads(db: Db) {
         .orderBy(assessmentAssignments.assignedAt, assessmentAssignments.id);
     },
 
+    /** One assignment on an application of the tenant, with its asesor's account and email (whose it is). */
+    async assignmentInTenant(tenantId: string, assignmentId: string) {
+      const [row] = await db
+        .select({ assignment: assessmentAssignments, userId: asesors.userId, email: asesors.email })
+        .from(assessmentAssignments)
+        .innerJoin(asesors, eq(asesors.id, assessmentAssignments.asesorId))
+        .where(and(eq(assessmentAssignments.tenantId, tenantId), eq(assessmentAssignments.id, assignmentId)));
+      return row ?? null;
+    },
+
     /** Assignments (past and current) of one asesor, with where they are. */
     async assignmentsOf(asesorId: string) {
       return db

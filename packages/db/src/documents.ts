@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "./client.ts";
 import { expectRow, isoNow, newId } from "./client.ts";
 import { withinLks } from "./reach.ts";
@@ -191,6 +191,7 @@ export function documentStore(db: Db, own: { id: string }, readable: readonly st
       );
     },
 
+    /** A document of the LKS's own; an asesor's visit photo is not one (it is read with its score sheet). */
     async findDocument(id: string): Promise<DocumentRow | null> {
       return (
         (await db.query.documents.findFirst({
@@ -198,6 +199,7 @@ export function documentStore(db: Db, own: { id: string }, readable: readonly st
             inArray(documents.tenantId, [...readable]),
             eq(documents.id, id),
             withinLks(documents.lksId, lksIds),
+            isNull(documents.assignmentId),
           ),
         })) ?? null
       );
@@ -226,6 +228,7 @@ export function documentStore(db: Db, own: { id: string }, readable: readonly st
             inArray(documentVersions.tenantId, [...readable]),
             eq(documents.applicationId, applicationId),
             withinLks(documents.lksId, lksIds),
+            isNull(documents.assignmentId),
           ),
         )
         .orderBy(desc(documentVersions.version));
@@ -243,6 +246,10 @@ export function documentStore(db: Db, own: { id: string }, readable: readonly st
       return rows[0] ?? null;
     },
 
+    /**
+     * The application's documents (requirements and the LKS's evidence). Asesors' visit photos are
+     * left out: they are blind until the team has submitted, and never the LKS's.
+     */
     async documentsOfApplication(applicationId: string): Promise<DocumentRow[]> {
       return db
         .select()
@@ -252,6 +259,7 @@ export function documentStore(db: Db, own: { id: string }, readable: readonly st
             inArray(documents.tenantId, [...readable]),
             eq(documents.applicationId, applicationId),
             withinLks(documents.lksId, lksIds),
+            isNull(documents.assignmentId),
           ),
         )
         .orderBy(documents.slot);

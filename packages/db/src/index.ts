@@ -25,3 +25,5 @@ export { instrumentColumns, instrumentOfRow } from "./instrument-columns.ts";
 export type { AnswerRow, EvidenceLinkRow } from "./self-assessment.ts";
 export { assignedApplications, type AsesorRow, type AffiliationRow, type AssignmentRow } from "./asesors.ts";
 export type { DecisionRow, ReconciliationRow } from "./decisions.ts";
+export type { DocumentCheckRow, FindingRow, ScoreEntryRow, ScoreSheetRow } from "./visit-scoring.ts";
+export type { PhotoCapture } from "./schema/documents.ts";

@@ -10,6 +10,7 @@ import { documentStore } from "./documents.ts";
 import { instrumentReads } from "./instruments.ts";
 import { lksRegistry } from "./lks-registry.ts";
 import { selfAssessmentStore } from "./self-assessment.ts";
+import { scoreSheetStore } from "./visit-scoring.ts";
 import { keyset, toPage } from "./pagination.ts";
 import { startsWithText } from "./text-match.ts";
 import { auditEvents, invitations, lks, memberships, tenants, users } from "./schema.ts";
@@ -76,13 +77,19 @@ export function tenantScope<T extends TenantRef>(db: Db, tenant: T, reach: Scope
     instruments: instrumentReads(db, "published"),
 
     /** The asesor team of an application this scope reached (the `assign` transition waits for it). */
-    asesors: { team: (applicationId: string) => asesorReads(db).team(applicationId) },
+    asesors: {
+      team: (applicationId: string) => asesorReads(db).team(applicationId),
+      /** An assignment on this tenant's applications (a visit photo's upload checks it is the caller's own). */
+      assignment: (assignmentId: string) => asesorReads(db).assignmentInTenant(tenant.id, assignmentId),
+    },
 
     /** Self-assessment answers and evidence links of applications (reach the application first). */
     selfAssessment: selfAssessmentStore(db, tenant, readableTenantIds),
 
     /** BALKS's decision on an application and the team's reconciled sheet, as the tenant reads them (issue 13). */
     decisions: decisionReads(db, readableTenantIds),
+    /** The asesors' blind score sheets of this tenant's applications (reach the assignment first). */
+    scoring: scoreSheetStore(db, tenant),
 
     async listMembers(): Promise<MemberView[]> {
       const rows = await db

@@ -2010,6 +2010,107 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/assignments/{assignmentId}/pack": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The visit pack: everything the asesor needs on site without a network, and its size
+         * @description The LKS's profile as far as the visit needs it (no board members, no NIK), the application letter, the LKS's self-assessment with its evidence listed by size (originals and thumbnails are fetched from /documents on request, so the pack stays small), the pinned instrument, the previous cycle, the document checklist for Formulir C, the team, and the asesor's own sheet to start the device from. `size.pack` is this answer's size in bytes; `size.evidence` what downloading every original would add. Only the caller's own accepted assignment: an invitation not yet accepted, another asesor's assignment and another tenant's application are a 404.
+         */
+        get: operations["visit.pack"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/assignments/{assignmentId}/sheet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The asesor's own score sheet for an accepted assignment, as stored, with what keeps it from submission */
+        get: operations["visit.sheet"];
+        /**
+         * Sync a batch of the device's changes to the sheet: levels and notes, document checks, new findings
+         * @description All or nothing. Each entry and document check carries the version the device started from (`baseVersion`) and, per field it changed, the value it started from (`base`): a newer version on the server merges field by field, and only a field both devices changed differently is a 409 listing `conflicts` with both values (`entries[2.3.4].level`). A level not in the indicator's rubric, an indicator not in the instrument, a document not on the checklist or a finding of an unknown kind is a 400 naming the field; nothing is saved. A replayed batch changes nothing (send an Idempotency-Key as well: a retry gets the first answer back). New safeguarding findings alert BALKS and the application's Dinsos once, in-app and by email. Only the caller's own accepted assignment, while the application is at the visit step and the sheet is not submitted (409 otherwise).
+         */
+        put: operations["visit.saveSheet"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/assignments/{assignmentId}/sheet/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit the sheet: refused (409, listing each blank indicator and unchecked document) until complete
+         * @description After submission the sheet is read-only; the team sees each other's sheets once every accepted member has submitted. Submitting again answers with the sheet as submitted.
+         */
+        post: operations["visit.submitSheet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/assignments/{assignmentId}/team-sheets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The team's score sheets as a member sees them: their own always, the others' once all have submitted
+         * @description Blind: nobody sees another's sheet until every accepted member of the team has submitted (`sheet` is null until then); who has submitted is shown.
+         */
+        get: operations["visit.teamSheets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/national/applications/{tenant}/{applicationId}/sheets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The team's score sheets as BALKS sees them: none until every accepted member has submitted
+         * @description Blind: nobody sees another's sheet until every accepted member of the team has submitted (`sheet` is null until then); who has submitted is shown.
+         */
+        get: operations["visit.balksSheets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/openapi.json": {
         parameters: {
             query?: never;
@@ -4048,6 +4149,217 @@ export interface components {
                     id: string;
                     en: string;
                 };
+            }[];
+        };
+        VisitPack: {
+            assignment: {
+                id: string;
+                /** @enum {string} */
+                role: "lead" | "member";
+                acceptedAt: string | null;
+            };
+            team: {
+                asesorId: string;
+                name: string;
+                /** @enum {string} */
+                role: "lead" | "member";
+            }[];
+            tenant: {
+                slug: string;
+                name: string;
+            };
+            application: {
+                id: string;
+                kind: string;
+                step: string;
+                submittedAt: string | null;
+                letter: components["schemas"]["ApplicationLetter"];
+            };
+            /** @description What the visit needs to find and understand the LKS: no board members, no NIK */
+            lks: {
+                id: string;
+                name: string;
+                types: string[];
+                serviceMode: string;
+                address: {
+                    street: string;
+                    regionCode: string;
+                    districtCode: string;
+                };
+                location: {
+                    latitude: number;
+                    longitude: number;
+                } | null;
+                phone: string | null;
+                capacity: number | null;
+                currentClients: number | null;
+                staffCount: number | null;
+            };
+            instrument: components["schemas"]["InstrumentDetail"];
+            selfAssessment: {
+                answers: components["schemas"]["SelfAssessmentAnswer"][];
+                /** @description Listed with sizes; originals and thumbnails are fetched on request */
+                evidence: (components["schemas"]["SelfAssessmentEvidence"] & {
+                    hasThumbnail: boolean;
+                })[];
+            };
+            checklist: {
+                code: string;
+                name: {
+                    id: string;
+                    en: string;
+                };
+                required: boolean;
+                documentId: string | null;
+                filename: string | null;
+                size: number | null;
+            }[];
+            previousCycle: components["schemas"]["PreviousCycle"];
+            sheet: components["schemas"]["ScoreSheet"];
+            size: {
+                /** @description This JSON's size in bytes */
+                pack: number;
+                /** @description All evidence originals together, in bytes (not in the pack) */
+                evidence: number;
+            };
+            generatedAt: string;
+        };
+        /** @description The caller's own sheet as stored, to start the device from */
+        ScoreSheet: {
+            assignmentId: string;
+            applicationId: string;
+            asesor: {
+                id: string;
+                name: string;
+            };
+            /** @enum {string} */
+            role: "lead" | "member";
+            instrument: {
+                id: string;
+                name: {
+                    id: string;
+                    en: string;
+                };
+            };
+            /** @description In instrument order; indicators never saved are absent */
+            entries: components["schemas"]["ScoreEntry"][];
+            findings: components["schemas"]["SafeguardingFinding"][];
+            /** @description In checklist order; codes never saved are absent */
+            documentChecks: components["schemas"]["DocumentCheck"][];
+            photos: components["schemas"]["ScorePhoto"][];
+            /** @description Set once submitted; the sheet is read-only after */
+            submittedAt: string | null;
+            /** @description What keeps the sheet from being submitted (empty: it may be submitted) */
+            missing: {
+                /** @example entries[2.3.4].level */
+                field: string;
+                message: {
+                    id: string;
+                    en: string;
+                };
+            }[];
+            /** @description The caller's own sheet, not yet submitted */
+            mayEdit: boolean;
+        };
+        ScoreEntry: {
+            indicator: string;
+            level: number | null;
+            note: string;
+            /** @description Bumped by every save; send it back as `baseVersion` */
+            version: number;
+            updatedAt: string;
+        };
+        SafeguardingFinding: {
+            /** @description The device's id for the finding (a replay with it adds nothing) */
+            id: string;
+            indicator: string;
+            /** @enum {string} */
+            kind: "bullying" | "sexual_violence" | "intolerance" | "danger" | "other";
+            description: string;
+            /** @description When the asesor wrote it down (the device's clock) */
+            reportedAt: string;
+        };
+        /** @description Formulir C's document check for one checklist document */
+        DocumentCheck: {
+            /** @description The application's checklist key */
+            code: string;
+            /** @description The original was seen on site; null: not checked yet */
+            present: boolean | null;
+            note: string;
+            version: number;
+            updatedAt: string;
+        };
+        /** @description A photo taken as evidence, uploaded through tus (`POST /api/v1/t/{tenant}/uploads`) with Upload-Metadata `assignmentId`, `indicator`, `photoId`, `takenAt` and optionally `latitude`/`longitude` */
+        ScorePhoto: {
+            documentId: string;
+            /** @description The device's id for the photo (Upload-Metadata `photoId`) */
+            photoId: string;
+            indicator: string;
+            filename: string;
+            contentType: string;
+            size: number;
+            hasThumbnail: boolean;
+            takenAt: string;
+            latitude: number | null;
+            longitude: number | null;
+            uploadedAt: string;
+        };
+        /** @description All or nothing. Problems name fields as the request's shape (`entries.3.level`); conflicts (409, Problem `conflicts`, both values) as `entries[2.3.4].level`, `documentChecks[akta].present`, `findings[id]` */
+        ScoreSheetBatch: {
+            /** @default [] */
+            entries: {
+                indicator: string;
+                /** @description The rubric level's score the asesor gives; null leaves it blank */
+                level: number | null;
+                note: string;
+                /** @description The version the device started from; 0 when it had none */
+                baseVersion: number;
+                /** @description For each field the device changed, its value when it started. Sent, a newer entry on the server merges field by field (409 with `conflicts` only where both changed the same field differently) */
+                base?: {
+                    /** @description The rubric level's score the asesor gives; null leaves it blank */
+                    level?: number | null;
+                    note?: string;
+                };
+            }[];
+            /**
+             * @description New safeguarding findings. A finding is never edited or withdrawn once synced (it has alerted BALKS and the Dinsos); one sent again with the same id and content changes nothing, with other content it is a 409
+             * @default []
+             */
+            findings: {
+                id: string;
+                indicator: string;
+                /** @enum {string} */
+                kind: "bullying" | "sexual_violence" | "intolerance" | "danger" | "other";
+                description: string;
+                /** Format: date-time */
+                reportedAt: string;
+            }[];
+            /** @default [] */
+            documentChecks: {
+                code: string;
+                present: boolean | null;
+                note: string;
+                /** @description The version the device started from; 0 when it had none */
+                baseVersion: number;
+                /** @description As for entries: per field changed, its value when the device started */
+                base?: {
+                    present?: boolean | null;
+                    note?: string;
+                };
+            }[];
+        };
+        TeamSheets: {
+            applicationId: string;
+            allSubmitted: boolean;
+            members: {
+                assignmentId: string;
+                asesorId: string;
+                name: string;
+                /** @enum {string} */
+                role: "lead" | "member";
+                submittedAt: string | null;
+                /** @description Null while the caller may not see it: nobody sees another's sheet until all have submitted */
+                sheet: components["schemas"]["ScoreSheet"] | null;
             }[];
         };
     };
@@ -13591,6 +13903,422 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TenantDecisionView"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "visit.pack": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assignmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The pack */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitPack"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "visit.sheet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assignmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sheet */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScoreSheet"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "visit.saveSheet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assignmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScoreSheetBatch"];
+            };
+        };
+        responses: {
+            /** @description The whole sheet after the batch */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScoreSheet"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed to do this, or a cross-site request */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body over the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type, or the bytes are not of the declared type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "visit.submitSheet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assignmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The submitted sheet */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScoreSheet"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed to do this, or a cross-site request */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body over the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "visit.teamSheets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assignmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The team's sheets */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamSheets"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "visit.balksSheets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                applicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The team's sheets */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamSheets"];
                 };
             };
             /** @description Invalid input (problem+json with `errors` naming each field) */

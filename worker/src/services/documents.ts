@@ -6,6 +6,7 @@ import {
   type BlobRow,
   type DocumentRow,
   type DocumentSlot,
+  type PhotoCapture,
   type StoredVersion,
   type UploadRow,
 } from "@akrab/db";
@@ -13,6 +14,7 @@ import {
   EVIDENCE_RULE,
   MIME_TYPES,
   PROFILE_DOCUMENT_RULE,
+  VISIT_PHOTO_RULE,
   canContinueUpload,
   canUploadFor,
   lksRefusal,
@@ -29,6 +31,7 @@ import { visibleApplication } from "../routes/applications/show.ts";
 import type { UploadCompletion } from "../uploads/upload-session.ts";
 import { currentStep, definitionFor } from "./applications.ts";
 import { instrumentCodes } from "./self-assessment.ts";
+import { refuseClosed } from "./visit-scoring.ts";
 
 /** A document's place with the rule its files must follow. */
 export interface ResolvedSlot {
@@ -36,17 +39,46 @@ export interface ResolvedSlot {
   rule: UploadRule;
 }
 
+/** Where an upload is asked to go: a tus target as sent, or the slot an upload row was made for. */
+type SlotTarget = Partial<DocumentSlot> & {
+  photoId?: string;
+  takenAt?: string;
+  latitude?: number | undefined;
+  longitude?: number | undefined;
+};
+
+/** A visit photo's assignment and capture, from a tus target or from the slot of an upload row; null for any other target. */
+function photoOf(target: SlotTarget): { assignmentId: string; capture: PhotoCapture } | null {
+  if (!target.assignmentId) return null;
+  if (target.capture) return { assignmentId: target.assignmentId, capture: target.capture };
+  if (!target.photoId || !target.indicator || !target.takenAt) return null;
+  return {
+    assignmentId: target.assignmentId,
+    capture: {
+      photoId: target.photoId,
+      indicator: target.indicator,
+      takenAt: target.takenAt,
+      latitude: target.latitude ?? null,
+      longitude: target.longitude ?? null,
+    },
+  };
+}
+
 /**
  * Finds where an upload goes and checks the caller may put a file there: the application's
- * requirement (its own size and type rule), an indicator of the application, or an LKS profile
- * field. Objects of other tenants are 404; a place the caller sees but may not change is 403.
+ * requirement (its own size and type rule), an indicator of the application, an LKS profile
+ * field, or (for an asesor, nothing else) a photo on their score sheet. Objects of other tenants
+ * are 404; a place the caller sees but may not change is 403.
  */
-export async function resolveSlot(
-  c: Context<TenantEnv>,
-  target: Partial<Pick<DocumentSlot, "applicationId" | "requirement" | "indicator" | "lksId" | "profileField">>,
-): Promise<ResolvedSlot> {
+export async function resolveSlot(c: Context<TenantEnv>, target: SlotTarget): Promise<ResolvedSlot> {
   const scope = c.get("scope");
   const access = c.get("access");
+  const photo = photoOf(target);
+  if (access.via === "assignment" || photo) {
+    // The assignment axis reaches uploads only for its photos; a photo is only an asesor's.
+    if (access.via !== "assignment" || !photo) throw notFound();
+    return photoSlot(c, access.applicationIds, photo);
+  }
   if (target.applicationId) {
     const app = await visibleApplication(c, target.applicationId);
     if (app.tenantId !== scope.tenant.id) throw forbidden();
@@ -117,6 +149,53 @@ export async function resolveSlot(
       capture: null,
     },
     rule: PROFILE_DOCUMENT_RULE,
+  };
+}
+
+/**
+ * A photo on the caller's own score sheet: their accepted assignment on an application they reach,
+ * while the sheet may still change, for an indicator of the application's instrument.
+ */
+async function photoSlot(
+  c: Context<TenantEnv>,
+  applicationIds: readonly string[],
+  { assignmentId, capture }: { assignmentId: string; capture: PhotoCapture },
+): Promise<ResolvedSlot> {
+  const scope = c.get("scope");
+  const user = c.get("principal").user;
+  const found = await scope.asesors.assignment(assignmentId);
+  const mine =
+    found !== null &&
+    found.assignment.status === "accepted" &&
+    applicationIds.includes(found.assignment.applicationId) &&
+    (found.userId === user.id || (found.userId === null && found.email === user.email.toLowerCase()));
+  const app = mine ? await scope.applications.find(found.assignment.applicationId) : null;
+  if (!app) throw notFound();
+  refuseClosed(app, (await scope.scoring.ofAssignment(assignmentId))?.submittedAt ?? null);
+  if (!(await instrumentCodes(scope, app)).has(capture.indicator))
+    throw new Problem(
+      "validation",
+      "Indikator tidak ada pada instrumen permohonan ini / No such indicator in this application's instrument",
+      {
+        errors: [
+          {
+            path: "Upload-Metadata.indicator",
+            message: `Kode indikator tidak dikenal: ${capture.indicator} / Unknown indicator code: ${capture.indicator}`,
+          },
+        ],
+      },
+    );
+  return {
+    slot: {
+      lksId: app.lksId,
+      applicationId: app.id,
+      requirement: null,
+      indicator: null,
+      profileField: null,
+      assignmentId,
+      capture,
+    },
+    rule: VISIT_PHOTO_RULE,
   };
 }
 

@@ -443,3 +443,37 @@ export function intakeDigestEmail(input: {
     link: { href: input.link, id: "Buka kotak masuk BALKS", en: "Open the BALKS inbox" },
   });
 }
+
+/**
+ * To BALKS and the application's Dinsos as soon as an asesor's safeguarding finding syncs: a
+ * finding blocks any grade, and a child or adult in danger cannot wait for the visit report.
+ */
+export function safeguardingAlertEmail(input: {
+  tenantId: string;
+  to: string;
+  lksName: string;
+  tenantName: string;
+  asesorName: string;
+  findings: { indicator: string; kind: { id: string; en: string }; description: string }[];
+  link: string;
+}): OutgoingEmail {
+  return compose({
+    tenantId: input.tenantId,
+    to: input.to,
+    subject: {
+      id: `Temuan perlindungan pada visitasi ${input.lksName}`,
+      en: `Safeguarding finding at the visit of ${input.lksName}`,
+    },
+    id: [
+      `Asesor ${input.asesorName} mencatat temuan perlindungan pada visitasi ${input.lksName} (${input.tenantName}):`,
+      input.findings.map((f) => `Indikator ${f.indicator} — ${f.kind.id}: ${f.description}`),
+      "Temuan ini menahan pemberian peringkat akreditasi sampai ditindaklanjuti. Segera koordinasikan penanganannya.",
+    ],
+    en: [
+      `Asesor ${input.asesorName} recorded safeguarding findings at the visit of ${input.lksName} (${input.tenantName}):`,
+      input.findings.map((f) => `Indicator ${f.indicator} — ${f.kind.en}: ${f.description}`),
+      "The finding blocks any accreditation grade until it is followed up. Please coordinate the response now.",
+    ],
+    link: { href: input.link, id: "Buka permohonan", en: "Open the application" },
+  });
+}

@@ -4,3 +4,4 @@ export * from "./team.ts";
 export * from "./blind.ts";
 export * from "./reconcile.ts";
 export * from "./decision.ts";
+export * from "./sheet.ts";

@@ -62,7 +62,7 @@ describe("checkSniffedType", () => {
 });
 
 describe("canContinueUpload", () => {
-  const upload = { createdBy: "user-1", lksId: "lks-1" };
+  const upload = { createdBy: "user-1", lksId: "lks-1", applicationId: "app-1" };
   it("lets the person who started it and the tenant's verifiers go on", () => {
     expect(canContinueUpload(operator, upload, "user-1")).toBe(true);
     expect(canContinueUpload(verifier, upload, "user-9")).toBe(true);
@@ -73,5 +73,12 @@ describe("canContinueUpload", () => {
       false,
     );
     for (const access of [head, province, national]) expect(canContinueUpload(access, upload, "user-1")).toBe(false);
+  });
+  it("lets an asesor go on only with their own upload to an application they are assigned to", () => {
+    const asesor: TenantAccess = { via: "assignment", roles: ["asesor"], applicationIds: ["app-1"] };
+    expect(canContinueUpload(asesor, upload, "user-1")).toBe(true);
+    expect(canContinueUpload(asesor, upload, "user-2")).toBe(false);
+    expect(canContinueUpload(asesor, { ...upload, applicationId: "app-2" }, "user-1")).toBe(false);
+    expect(canContinueUpload(asesor, { ...upload, applicationId: null }, "user-1")).toBe(false);
   });
 });

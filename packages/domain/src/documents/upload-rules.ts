@@ -14,6 +14,12 @@ export interface UploadRule {
 /** Evidence for an assessment indicator (Formulir B): photos and scans of what the asesor will see. */
 export const EVIDENCE_RULE: UploadRule = { acceptedTypes: ["pdf", "jpeg", "png", "webp", "heic"], maxBytes: 20 * MB };
 
+/**
+ * A photo an asesor takes on site as evidence for a score (issue 13): an image only, already
+ * downscaled on the device, so a few megabytes are plenty and a slow link stays usable.
+ */
+export const VISIT_PHOTO_RULE: UploadRule = { acceptedTypes: ["jpeg", "png", "webp", "heic"], maxBytes: 10 * MB };
+
 /** Documents behind LKS profile fields (deeds, decrees, cards). */
 export const PROFILE_DOCUMENT_RULE: UploadRule = {
   acceptedTypes: ["pdf", "jpeg", "png", "webp", "heic"],
@@ -81,14 +87,21 @@ export function canUploadFor(access: TenantAccess, place: UploadPlace): boolean 
 
 /**
  * Who may go on with an upload already started (resume, cancel): the person who started it, and
- * the tenant's verifiers and admins. Cheap on purpose: a resumed chunk must reach the upload
- * without a round of queries, and where the file may land is checked again when it completes.
+ * the tenant's verifiers and admins; an asesor only their own upload to an application they are
+ * assigned to (a visit photo). Cheap on purpose: a resumed chunk must reach the upload without a
+ * round of queries, and where the file may land is checked again when it completes.
  */
 export function canContinueUpload(
   access: TenantAccess,
-  upload: { createdBy: string | null; lksId: string },
+  upload: { createdBy: string | null; lksId: string; applicationId: string | null },
   userId: string,
 ): boolean {
+  if (access.via === "assignment")
+    return (
+      upload.createdBy === userId &&
+      upload.applicationId !== null &&
+      access.applicationIds.includes(upload.applicationId)
+    );
   if (canActAs(access, ["dinsos_verifier", "tenant_admin"])) return true;
   return access.via === "member" && upload.createdBy === userId && access.lksIds.includes(upload.lksId);
 }

@@ -58,6 +58,12 @@ export const tenant = () =>
 
 /** What an asesor reaches in a tenant through an assignment: one application's routes, nothing else. */
 const ASSIGNED_APPLICATION_PATH = /^\/api\/v1\/t\/[^/]+\/applications\/([^/]+)(?:\/|$)/;
+/**
+ * And the tus uploads, for the photos of their score sheet (issue 13): where an upload may land is
+ * decided by its target (`resolveSlot` admits an asesor only to a photo of their own accepted
+ * assignment), and an upload in progress is reachable only by the asesor who started it.
+ */
+const UPLOADS_PATH = /^\/api\/v1\/t\/[^/]+\/uploads(?:\/[^/]+)?$/;
 
 /**
  * The assignment axis, decided here once for every tenant route: a caller the tenant is otherwise
@@ -73,20 +79,24 @@ async function byAssignment(
   next: () => Promise<void>,
 ) {
   const [, rawId] = c.req.path.match(ASSIGNED_APPLICATION_PATH) ?? [];
-  if (!rawId || !holdsNationalRole(grants, ["asesor"])) throw notFound();
+  const uploads = UPLOADS_PATH.test(c.req.path);
+  if ((!rawId && !uploads) || !holdsNationalRole(grants, ["asesor"])) throw notFound();
   const db = c.get("db");
   const assigned = await assignedApplications(db, user, found.id);
   const access = assignmentAccess(
     grants,
     assigned.map((a) => a.applicationId),
   );
-  let id: string;
-  try {
-    id = decodeURIComponent(rawId);
-  } catch {
-    throw notFound();
+  if (access?.via !== "assignment" || access.applicationIds.length === 0) throw notFound();
+  if (rawId) {
+    let id: string;
+    try {
+      id = decodeURIComponent(rawId);
+    } catch {
+      throw notFound();
+    }
+    if (!access.applicationIds.includes(id)) throw notFound();
   }
-  if (access?.via !== "assignment" || !access.applicationIds.includes(id)) throw notFound();
   const lksIds = [...new Set(assigned.map((a) => a.lksId))];
   c.set("access", access);
   c.set("scope", tenantScope(db, found, { readable: [found.id], lksIds }));

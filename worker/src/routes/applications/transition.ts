@@ -29,6 +29,7 @@ import { DECISION_ACTIONS } from "../../services/decisions.ts";
 import { requireSignedOff } from "../../services/reconciliation.ts";
 import { applicableVersionId } from "../../services/instruments.ts";
 import { instrumentCodes, selfAssessmentMissing } from "../../services/self-assessment.ts";
+import { unsubmittedMembers } from "../../services/visit-scoring.ts";
 import { applicationMovedEmail, intakeArrivalEmail } from "../../services/mail.ts";
 import { ApplicationParam, changesSinceReturn, visibleApplication } from "./show.ts";
 
@@ -94,6 +95,9 @@ function selfAssessmentIncomplete(gaps: SelfAssessmentGap[]): Problem {
 
 /** Leaving asesor assignment: only with a full team that accepted (issue 13). */
 const ASSIGN_ACTION = "assign";
+
+/** Leaving the visit: only once every accepted asesor has submitted their blind sheet (issue 13). */
+const RECORD_VISIT_ACTION = "record_visit";
 
 /** The refusal lists everything the team still lacks, as the domain's `teamComplete` names it. */
 function teamIncomplete(reasons: { code: string; text: { id: string; en: string } }[]): Problem {
@@ -170,6 +174,15 @@ export const transition: RouteHandler<typeof transitionRoute, TenantEnv> = async
   // Accrediting or declining is the decision route's move, made with the plenary record in one batch.
   if ((Object.values(DECISION_ACTIONS) as string[]).includes(taken.action) && !(await scope.decisions.decision(app.id)))
     throw decisionMissing();
+  if (taken.action === RECORD_VISIT_ACTION) {
+    const waiting = await unsubmittedMembers(scope, app.id);
+    if (waiting.length > 0)
+      throw new Problem(
+        "conflict",
+        "Visitasi belum dapat dicatat: belum semua asesor mengirim lembar nilai / The visit cannot be recorded yet: not every asesor has submitted their score sheet",
+        { errors: waiting },
+      );
+  }
   if (selfAssessmentRequired(taken, from, to)) {
     const gaps = await selfAssessmentMissing(scope, app);
     if (gaps.length > 0) throw selfAssessmentIncomplete(gaps);
