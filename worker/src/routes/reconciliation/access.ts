@@ -1,8 +1,8 @@
-import type { NationalScope } from "@akrab/db";
 import { z } from "@hono/zod-openapi";
-import { notFound } from "../../middleware/problem/index.ts";
-import { applicationForTeam } from "../../services/asesors.ts";
+import type { Context } from "hono";
+import type { NationalEnv, NationalWriteEnv } from "../../env.ts";
 import type { Place } from "../../services/reconciliation.ts";
+import { myVisit } from "../../services/visit-scoring.ts";
 
 export const TeamAssignmentParam = z.object({ assignmentId: z.string().min(1).max(40) });
 export const TeamIndicatorParam = TeamAssignmentParam.extend({
@@ -13,21 +13,22 @@ export const TeamIndicatorParam = TeamAssignmentParam.extend({
 export const BALKS_READERS = ["balks_secretariat", "balks_decider"] as const;
 
 /**
- * The assignment axis for reconciliation: the caller's own ACCEPTED assignment (an invitation not
- * yet accepted, a declined one, another asesor's, or none at all is a 404), with its application.
+ * The assignment axis for reconciliation, decided where the visit's routes decide it (`myVisit`):
+ * the caller's own ACCEPTED assignment, or a 404 (an invitation not yet accepted, a declined one,
+ * another asesor's, one of a deactivated tenant, or none at all).
  */
 export async function teamPlace(
-  scope: NationalScope,
-  user: { id: string; email: string },
+  c: Context<NationalEnv> | Context<NationalWriteEnv>,
   assignmentId: string,
 ): Promise<{ asesorId: string; place: Place }> {
-  const asesor = await scope.asesors.ofUser(user);
-  const mine = asesor
-    ? (await scope.asesors.assignmentsOf(asesor.id)).find(
-        (a) => a.assignment.id === assignmentId && a.assignment.status === "accepted",
-      )
-    : undefined;
-  if (!asesor || !mine) throw notFound("Penugasan tidak ditemukan / Assignment not found");
-  const found = await applicationForTeam(scope, mine.tenantSlug, mine.assignment.applicationId);
-  return { asesorId: asesor.id, place: found };
+  // `myVisit` only reads the context (principal, national scope, db), which a writing route has too.
+  const { app, author } = await myVisit(c as Context<NationalEnv>, assignmentId);
+  return {
+    asesorId: author.asesorId,
+    place: {
+      application: app,
+      tenant: { slug: app.tenantSlug, name: app.tenantName },
+      lks: { id: app.lksId, name: app.lksName },
+    },
+  };
 }

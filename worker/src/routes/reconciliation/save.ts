@@ -17,7 +17,7 @@ import { teamPlace } from "./access.ts";
 /** The caller's place on the team and the sheet as it stands, for a write (refused once the scores went on). */
 export async function forWrite(c: Context<NationalWriteEnv>, assignmentId: string, expectedVersion: number) {
   const scope = c.get("national");
-  const { asesorId, place } = await teamPlace(scope, c.get("principal").user, assignmentId);
+  const { asesorId, place } = await teamPlace(c, assignmentId);
   const state = await reconciliationState(scope.decisions, scope.instruments, place);
   if (!RECONCILING_STEPS.includes(place.application.step))
     throw new Problem(

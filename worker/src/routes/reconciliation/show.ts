@@ -29,7 +29,7 @@ export const teamReconciliationRoute = createRoute({
 
 export const teamReconciliation: RouteHandler<typeof teamReconciliationRoute, NationalEnv> = async (c) => {
   const scope = c.get("national");
-  const { asesorId, place } = await teamPlace(scope, c.get("principal").user, c.req.valid("param").assignmentId);
+  const { asesorId, place } = await teamPlace(c, c.req.valid("param").assignmentId);
   const state = await reconciliationState(scope.decisions, scope.instruments, place);
   return c.json(presentReconciliation(place, state, asesorId), 200);
 };

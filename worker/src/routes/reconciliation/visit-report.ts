@@ -65,7 +65,7 @@ export const teamVisitReportRoute = createRoute({
 
 export const teamVisitReport: RouteHandler<typeof teamVisitReportRoute, NationalEnv> = async (c) => {
   const scope = c.get("national");
-  const { asesorId, place } = await teamPlace(scope, c.get("principal").user, c.req.valid("param").assignmentId);
+  const { asesorId, place } = await teamPlace(c, c.req.valid("param").assignmentId);
   const state = await reconciliationState(scope.decisions, scope.instruments, place);
   return pdf(c, place, state, { asesorId, roles: ["asesor"] }) as never;
 };
