@@ -509,5 +509,37 @@ describe("visit photos", () => {
       404,
       "not-found",
     );
+
+    // Downloads are as blind as the sheets: the lead's own at once, the team's and BALKS's once all are in.
+    const mine = `/api/v1/me/assignments/${visit.lead.assignmentId}/photos/${documentId}`;
+    const theirs = `/api/v1/me/assignments/${visit.member.assignmentId}/photos/${documentId}`;
+    const balks = `${N}/applications/${visit.slug}/${visit.applicationId}/photos/${documentId}`;
+    const own = await api(mine, { token: visit.lead.token });
+    expect(own.status).toBe(200);
+    expect(new Uint8Array(await own.arrayBuffer())).toEqual(photo);
+    await expectProblem(await api(theirs, { token: visit.member.token }), 404, "not-found");
+    await expectProblem(await api(balks, { token: visit.balks }), 404, "not-found");
+    for (const [who, step] of [
+      [visit.lead, 1],
+      [visit.member, 2],
+    ] as const) {
+      expect(
+        (
+          await saveSheet(
+            who,
+            fullBatch(visit, () => step),
+          )
+        ).status,
+      ).toBe(200);
+      expect((await submitSheet(who)).status).toBe(200);
+    }
+    expect((await api(theirs, { token: visit.member.token })).status).toBe(200);
+    expect((await api(balks, { token: visit.balks })).status).toBe(200);
+    // After submission the sheet takes no more photos.
+    await expectProblem(
+      await createUpload(visit.slug, visit.lead.token, photo, { ...target, photoId: "photo-0004" } as never),
+      409,
+      "conflict",
+    );
   });
 });

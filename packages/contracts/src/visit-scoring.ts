@@ -120,7 +120,9 @@ export const ScoreSheetView = z
     missing: z
       .array(SheetGap)
       .openapi({ description: "What keeps the sheet from being submitted (empty: it may be submitted)" }),
-    mayEdit: z.boolean().openapi({ description: "The caller's own sheet, not yet submitted" }),
+    mayEdit: z.boolean().openapi({
+      description: "The caller's own sheet, not yet submitted, while the application is at the visit step",
+    }),
   })
   .openapi("ScoreSheet");
 export type ScoreSheetView = z.output<typeof ScoreSheetView>;

@@ -197,7 +197,7 @@ async function sheetViews(
         }),
       submittedAt: sheet?.submittedAt ?? null,
       missing: scoreSheetGaps(on.instrument, levels, checklist, present),
-      mayEdit: editor === author.assignmentId && !sheet?.submittedAt,
+      mayEdit: editor === author.assignmentId && !sheet?.submittedAt && app.step === VISIT_STEP && app.open === 1,
     });
   }
   return views;
@@ -212,30 +212,38 @@ export async function mySheet(visit: MyVisit, on?: InstrumentOn): Promise<ScoreS
   return view;
 }
 
-/**
- * The team's sheets as `viewer` may see them (`visibleSheets`): their own always, the others' only
- * once every accepted member has submitted; a sheet the viewer may not see is null.
- */
-export async function teamSheets(
-  reached: ReachedApplication,
-  viewer: { asesorId: string | null; roles: readonly Role[]; editor: string | null },
-) {
-  const on = await instrumentForApplication(reached.scope, reached.app);
+type Viewer = { asesorId: string | null; roles: readonly Role[] };
+
+/** The accepted team, when each submitted, and whose sheets `viewer` may see now (`visibleSheets`). */
+async function blindTeam(reached: ReachedApplication, viewer: Viewer) {
   const team = await acceptedTeam(reached.scope, reached.app.id);
   const stored = await reached.scope.scoring.ofApplication(reached.app.id);
   const submittedAt = (a: SheetAuthor) => stored.find((s) => s.assignmentId === a.assignmentId)?.submittedAt ?? null;
   const submitted = team.filter((a) => submittedAt(a) !== null).map((a) => a.asesorId);
-  const ids = team.map((a) => a.asesorId);
-  const visible = visibleSheets({ asesorId: viewer.asesorId, roles: [...viewer.roles] }, ids, submitted);
-  const views = await sheetViews(
-    reached,
-    on,
-    team.filter((a) => visible.includes(a.asesorId)),
-    viewer.editor,
+  const visible = visibleSheets(
+    { asesorId: viewer.asesorId, roles: [...viewer.roles] },
+    team.map((a) => a.asesorId),
+    submitted,
   );
   return {
-    applicationId: reached.app.id,
+    team,
+    submittedAt,
     allSubmitted: team.length > 0 && submitted.length === team.length,
+    visible: team.filter((a) => visible.includes(a.asesorId)),
+  };
+}
+
+/**
+ * The team's sheets as `viewer` may see them (`visibleSheets`): their own always, the others' only
+ * once every accepted member has submitted; a sheet the viewer may not see is null.
+ */
+export async function teamSheets(reached: ReachedApplication, viewer: Viewer & { editor: string | null }) {
+  const on = await instrumentForApplication(reached.scope, reached.app);
+  const { team, submittedAt, allSubmitted, visible } = await blindTeam(reached, viewer);
+  const views = await sheetViews(reached, on, visible, viewer.editor);
+  return {
+    applicationId: reached.app.id,
+    allSubmitted,
     members: team.map((a) => ({
       assignmentId: a.assignmentId,
       asesorId: a.asesorId,
@@ -245,6 +253,17 @@ export async function teamSheets(
       sheet: views.get(a.assignmentId) ?? null,
     })),
   };
+}
+
+/** A photo of a sheet `viewer` may see, at its current version; any other document is a 404. */
+export async function visiblePhoto(reached: ReachedApplication, viewer: Viewer, documentId: string) {
+  const { visible } = await blindTeam(reached, viewer);
+  const photo = (await reached.scope.scoring.photos(visible.map((a) => a.assignmentId))).find(
+    (p) => p.id === documentId,
+  );
+  const version = photo ? await reached.scope.documents.version(photo.id, photo.currentVersion) : null;
+  if (!photo || !version) throw notFound("Foto tidak ditemukan / Photo not found");
+  return { photo, version };
 }
 
 /** The sheet (its scores and photos) may change only during the visit step, and never after it is submitted. */

@@ -1,5 +1,6 @@
 import { createRouter } from "../../lib/router.ts";
 import { visitPack, visitPackRoute } from "./pack.ts";
+import { balksPhoto, balksPhotoRoute, myPhoto, myPhotoRoute } from "./photos.ts";
 import { saveSheet, saveSheetRoute, showSheet, showSheetRoute, submit, submitSheetRoute } from "./sheet.ts";
 import { balksSheets, balksSheetsRoute, myTeamSheets, myTeamSheetsRoute } from "./team-sheets.ts";
 
@@ -10,4 +11,6 @@ export const visitScoringRoutes = createRouter()
   .openapi(saveSheetRoute, saveSheet)
   .openapi(submitSheetRoute, submit)
   .openapi(myTeamSheetsRoute, myTeamSheets)
-  .openapi(balksSheetsRoute, balksSheets);
+  .openapi(balksSheetsRoute, balksSheets)
+  .openapi(myPhotoRoute, myPhoto)
+  .openapi(balksPhotoRoute, balksPhoto);
