@@ -255,6 +255,8 @@ async function snapshot() {
     "visit_companions",
     "certificates",
     "certificate_events",
+    "reconciliations",
+    "accreditation_decisions",
     "score_sheets",
     "score_entries",
     "document_checks",
@@ -527,7 +529,22 @@ const VISIT_BODIES: Record<string, Payload> = {
   },
   "POST /api/v1/me/assignments/:assignmentId/sheet/submit": { json: {} },
   "POST /api/v1/me/assignments/:assignmentId/answer": { json: { answer: "decline", reason: "Jadwal bentrok" } },
+  "PUT /api/v1/me/assignments/:assignmentId/reconciliation/proposals/:indicator": {
+    json: { level: 2, reason: "Alasan yang cukup panjang", expectedVersion: 0 },
+  },
+  "PUT /api/v1/me/assignments/:assignmentId/reconciliation/responses/:indicator": {
+    json: { agree: true, note: "", expectedVersion: 0 },
+  },
+  "PUT /api/v1/me/assignments/:assignmentId/reconciliation/report": {
+    json: { strengths: "a", recommendations: "b", expectedVersion: 0 },
+  },
+  "POST /api/v1/me/assignments/:assignmentId/reconciliation/sign": { json: { expectedVersion: 0 } },
 };
+/** Reads that, on the walk's own assignment (a team that has not submitted), answer 409 "waiting for the team", not 200. */
+const WAITS_FOR_TEAM = new Set([
+  "GET /api/v1/me/assignments/:assignmentId/reconciliation",
+  "GET /api/v1/me/assignments/:assignmentId/visit-report.pdf",
+]);
 
 describe("visit walk: the asesor's own accepted assignment and nothing else", () => {
   it("answers 404 to another asesor, to an invitation not accepted and to tenant staff, and changes nothing", async () => {
@@ -593,7 +610,8 @@ describe("visit walk: the asesor's own accepted assignment and nothing else", ()
       const needsBody = method !== "GET" && method !== "DELETE";
       if (needsBody) expect(VISIT_BODIES, `add a valid body for ${route}`).toHaveProperty(route);
       // No photo is stored in this walk: a photo route is a 404 for everyone, the owner included.
-      const path = (id: string) => template.replace(":assignmentId", id).replace(":documentId", "visit-walk-photo");
+      const path = (id: string) =>
+        template.replace(":assignmentId", id).replace(":documentId", "visit-walk-photo").replace(":indicator", "1.1.1");
       const init = (as: string) => ({
         ...requestInit(method, needsBody ? VISIT_BODIES[route] : undefined, as),
         headers: { "idempotency-key": crypto.randomUUID() },
@@ -604,7 +622,7 @@ describe("visit walk: the asesor's own accepted assignment and nothing else", ()
         await expectProblem(await api(path("visit-walk-invited"), init(token)), 404, "not-found");
       if (method === "GET")
         expect((await api(path("visit-walk-own"), { token })).status, route).toBe(
-          template.includes(":documentId") ? 404 : 200,
+          template.includes(":documentId") ? 404 : WAITS_FOR_TEAM.has(route) ? 409 : 200,
         );
     }
     expect(await snapshot()).toEqual(before);

@@ -1,7 +1,8 @@
 import { env } from "cloudflare:workers";
-import { decodePDFRawStream, PDFDocument, PDFRawStream } from "pdf-lib";
+import { PDFDocument } from "pdf-lib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { api, expectProblem, linkTokenFor, login } from "./helpers.ts";
+import { pdfText } from "./pdf-text.ts";
 import { createUpload, fakeFile, uploadRequiredDocuments } from "./tus.ts";
 
 const TENANT = "kota-tangerang";
@@ -314,20 +315,3 @@ describe("the self-assessment (Formulir A/B)", { timeout: 30_000 }, () => {
     expect(text).toContain("Nilai asesor");
   });
 });
-
-/** The text drawn on every page: pdf-lib writes standard-font text as hex strings in deflated content streams. */
-function pdfText(pdf: PDFDocument): string {
-  const out: string[] = [];
-  for (const page of pdf.getPages()) {
-    const contents = page.node.Contents();
-    const streams = contents && "asArray" in contents ? contents.asArray() : [contents];
-    for (const ref of streams) {
-      const stream = pdf.context.lookup(ref as never);
-      if (!(stream instanceof PDFRawStream)) continue;
-      const source = new TextDecoder("latin1").decode(decodePDFRawStream(stream).decode());
-      for (const [, hex] of source.matchAll(/<([0-9A-Fa-f]+)>\s*Tj/g))
-        out.push(hex!.replace(/../g, (h) => String.fromCharCode(Number.parseInt(h, 16))));
-    }
-  }
-  return out.join("\n");
-}

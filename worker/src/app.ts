@@ -14,6 +14,8 @@ import { Problem, onError, onNotFound } from "./middleware/problem/index.ts";
 import { tenant } from "./middleware/tenant/index.ts";
 import { applicationRoutes } from "./routes/applications/index.ts";
 import { asesorRoutes } from "./routes/asesors/index.ts";
+import { decisionRoutes } from "./routes/decision/index.ts";
+import { reconciliationRoutes } from "./routes/reconciliation/index.ts";
 import { visitScoringRoutes } from "./routes/visit-scoring/index.ts";
 import { areaRoutes } from "./routes/areas/index.ts";
 import { auditRoutes } from "./routes/audit/index.ts";
@@ -138,6 +140,8 @@ export function createApp() {
   app.route("/", certificateRoutes);
   app.route("/", tenantCertificateRoutes);
   app.route("/", verificationPages);
+  app.route("/", reconciliationRoutes);
+  app.route("/", decisionRoutes);
   app.route("/", visitScoringRoutes);
   mountDocs(app);
 

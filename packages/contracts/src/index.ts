@@ -14,4 +14,5 @@ export * from "./self-assessment.ts";
 export * from "./asesors.ts";
 export * from "./visits.ts";
 export * from "./certificates.ts";
+export * from "./decision.ts";
 export * from "./visit-scoring.ts";

@@ -32,5 +32,6 @@ export {
   type CertificateEventRow,
   type CertificateWithHistory,
 } from "./certificates.ts";
+export type { DecisionRow, ReconciliationRow } from "./decisions.ts";
 export type { DocumentCheckRow, FindingRow, ScoreEntryRow, ScoreSheetRow } from "./visit-scoring.ts";
 export type { PhotoCapture } from "./schema/documents.ts";

@@ -8,6 +8,7 @@ import {
 import { asesorReads, asesorWrites } from "./asesors.ts";
 import { certificateReads, certificateWrites } from "./certificates.ts";
 import { abortIfNothingChanged } from "./batch-guard.ts";
+import { decisionReads, decisionWrites } from "./decisions.ts";
 import type { BatchItem, Db } from "./client.ts";
 import { instrumentReads, instrumentWrites } from "./instruments.ts";
 import { findCentralUnit, listNationalLks, type NationalLksFilter } from "./lks-registry.ts";
@@ -73,6 +74,8 @@ export function nationalScope(db: Db, roles: readonly Role[]) {
     visitPlans: visitPlanReads(db),
     /** Certificates across tenants, the settings and the number counters (issue 14). */
     certificates: certificateReads(db),
+    /** Reconciled sheets and plenary decisions (issue 13); reach the application first. */
+    decisions: decisionReads(db),
     /** Every message and its delivery state (platform admins follow delivery here). */
     outbox: {
       list: (page: PageRequest) => listOutbox(db, page),
@@ -98,6 +101,7 @@ export function nationalWriteScope(db: Db, roles: readonly Role[]) {
       asesors: asesorWrites(db),
       visitPlans: visitPlanWrites(db),
       certificates: certificateWrites(db),
+      decisions: decisionWrites(db),
       setTenantStatus: (tenantId: string, status: Tenant["status"]) => setTenantStatus(db, tenantId, status),
       decideSignup: (id: string, decision: Parameters<typeof decideSignup>[2]) => decideSignup(db, id, decision),
       createTenant: (input: Parameters<typeof tenantCreation>[1]) => tenantCreation(db, input),

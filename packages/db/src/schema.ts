@@ -16,3 +16,4 @@ export * from "./schema/assessment.ts";
 export * from "./schema/visits.ts";
 export * from "./schema/certificates.ts";
 export * from "./schema/visit-scoring.ts";
+export * from "./schema/decisions.ts";

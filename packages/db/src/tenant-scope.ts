@@ -6,6 +6,7 @@ import { isoNow } from "./client.ts";
 import { invitationRow, reissuedInvitation } from "./invitation-rows.ts";
 import { applicationStore } from "./applications.ts";
 import { asesorReads } from "./asesors.ts";
+import { decisionReads } from "./decisions.ts";
 import { documentStore } from "./documents.ts";
 import { instrumentReads } from "./instruments.ts";
 import { lksRegistry } from "./lks-registry.ts";
@@ -92,6 +93,8 @@ export function tenantScope<T extends TenantRef>(db: Db, tenant: T, reach: Scope
     /** Self-assessment answers and evidence links of applications (reach the application first). */
     selfAssessment: selfAssessmentStore(db, tenant, readableTenantIds),
 
+    /** BALKS's decision on an application and the team's reconciled sheet, as the tenant reads them (issue 13). */
+    decisions: decisionReads(db, readableTenantIds),
     /** The asesors' blind score sheets of this tenant's applications (reach the assignment first). */
     scoring: scoreSheetStore(db, tenant),
 

@@ -96,6 +96,8 @@ export const TAGS: Record<string, string> = {
     "BALKS's asesor registry and declared ties; candidates ranked with their eligibility; teams per application; an asesor's own assignments and no-conflict declarations.",
   "Visit plans":
     "Routes of asesor visits (one team, one or more LKS across tenants, a date each); the Dinsos names who accompanies each visit.",
+  Decisions:
+    "After the visit: the team's reconciliation of its blind sheets (flags, proposals, sign-off), the visit report, and BALKS's plenary decision with its validity.",
   "Visit scoring":
     "The asesor's visit: the pack downloaded before leaving signal, the blind score sheet synced from the device (levels, notes, Formulir C's document check, safeguarding findings, photos), its submission, and the team's sheets once all are in.",
 };

@@ -328,6 +328,50 @@ export function applicationMovedEmail(input: {
   });
 }
 
+/**
+ * BALKS's decision, to the LKS and its Dinsos (issue 13): the outcome with its reasons, the team's
+ * recommendations, and for "not accredited" what to fix before applying again. BALKS decided, so
+ * BALKS sends it (no tenant: the footer names BALKS, not the Dinsos).
+ */
+export function accreditationDecisionEmail(input: {
+  to: string;
+  lksName: string;
+  grade: { grade: string; label: { id: string; en: string }; validUntil: string | null } | null;
+  reasons: string;
+  toFix: string[];
+  recommendations: string;
+  link: string;
+}): OutgoingEmail {
+  const { grade } = input;
+  const recommendations = input.recommendations.trim();
+  return compose({
+    tenantId: null,
+    to: input.to,
+    subject: grade
+      ? {
+          id: `${input.lksName} terakreditasi dengan predikat ${grade.grade} (${grade.label.id})`,
+          en: `Accredited with grade ${grade.grade}`,
+        }
+      : { id: `${input.lksName}: tidak terakreditasi`, en: "Not accredited" },
+    id: [
+      grade
+        ? `BALKS memutuskan ${input.lksName} terakreditasi dengan predikat ${grade.grade} (${grade.label.id})${grade.validUntil ? `, berlaku sampai ${grade.validUntil}` : ""}.`
+        : `BALKS memutuskan ${input.lksName} tidak terakreditasi pada siklus ini.`,
+      `Alasan: ${input.reasons}`,
+      ...(input.toFix.length > 0 ? ["Yang perlu diperbaiki sebelum mengajukan kembali:", input.toFix] : []),
+      ...(recommendations ? [`Rekomendasi tim asesor: ${recommendations}`] : []),
+    ],
+    en: [
+      grade
+        ? `BALKS decided that ${input.lksName} is accredited with grade ${grade.grade} (${grade.label.en})${grade.validUntil ? `, valid until ${grade.validUntil}` : ""}.`
+        : `BALKS decided that ${input.lksName} is not accredited in this cycle.`,
+      "The reasons and the asesor team's recommendations are above, in Bahasa Indonesia as written.",
+      ...(input.toFix.length > 0 ? ["What to fix before applying again is listed above."] : []),
+    ],
+    link: { href: input.link, id: "Lihat keputusan", en: "See the decision" },
+  });
+}
+
 export function slaReminderEmail(input: {
   tenantId: string;
   to: string;

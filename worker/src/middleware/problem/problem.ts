@@ -107,6 +107,8 @@ const CHANGED_MEANWHILE = {
   answer:
     "Jawaban indikator ini telah diubah orang lain; muat ulang / This indicator's answer changed meanwhile; reload",
   certificate: "Sertifikat ini telah diubah orang lain; muat ulang / This certificate changed meanwhile; reload",
+  reconciliation:
+    "Lembar rekonsiliasi telah diubah anggota tim lain; muat ulang / The reconciliation sheet changed meanwhile; reload",
   score:
     "Lembar nilai ini telah diubah dari perangkat lain atau sudah dikirim; muat ulang / This score sheet changed on another device or was submitted; reload",
 } as const;
@@ -129,6 +131,8 @@ const CONFLICTING_FIELDS = {
   answer:
     "Jawaban indikator ini telah diubah orang lain: pilih nilai yang dipakai / This indicator's answer changed meanwhile: choose which value to keep",
   certificate: "Sertifikat ini telah diubah orang lain; muat ulang / This certificate changed meanwhile; reload",
+  reconciliation:
+    "Lembar rekonsiliasi telah diubah anggota tim lain; muat ulang / The reconciliation sheet changed meanwhile; reload",
   score:
     "Nilai ini telah diubah dari perangkat lain: pilih nilai yang dipakai / These scores changed on another device: choose which value to keep",
 } as const satisfies Record<Versioned, string>;

@@ -25,6 +25,8 @@ import { changedMeanwhile, Problem } from "../../middleware/problem/index.ts";
 import { staleOnGuardAbort } from "../../lib/guard.ts";
 import { callerOf, callerRoles, currentStep, definitionFor, presentApplication } from "../../services/applications.ts";
 import { teamState } from "../../services/asesors.ts";
+import { DECISION_ACTIONS } from "../../services/decisions.ts";
+import { requireSignedOff } from "../../services/reconciliation.ts";
 import { applicableVersionId } from "../../services/instruments.ts";
 import { instrumentCodes, selfAssessmentMissing } from "../../services/self-assessment.ts";
 import { unsubmittedMembers } from "../../services/visit-scoring.ts";
@@ -111,6 +113,24 @@ function teamIncomplete(reasons: { code: string; text: { id: string; en: string 
   );
 }
 
+/** Leaving scoring: only with the reconciliation signed off by the whole team (issue 13). */
+const SUBMIT_SCORES_ACTION = "submit_scores";
+
+const decisionMissing = () =>
+  new Problem(
+    "conflict",
+    "Keputusan akreditasi dicatat melalui keputusan pleno BALKS, bukan tindakan ini / The accreditation decision is recorded with BALKS's plenary decision, not this action",
+    {
+      errors: [
+        {
+          path: "decision",
+          message:
+            "Catat keputusan pleno (POST …/national/applications/{tenant}/{id}/decision) / Record the plenary decision (POST …/national/applications/{tenant}/{id}/decision)",
+        },
+      ],
+    },
+  );
+
 /** The refusal names each required document still holding the application back, by its name. */
 function checklistIncomplete(checklist: ChecklistEntry[], actor: StepActor): Problem {
   const gaps = checklistGaps(checklist, actor);
@@ -155,6 +175,10 @@ export const transition: RouteHandler<typeof transitionRoute, TenantEnv> = async
     const team = await teamState(scope, app.id);
     if (!team.complete) throw teamIncomplete(team.reasons);
   }
+  if (taken.action === SUBMIT_SCORES_ACTION) await requireSignedOff(scope, app);
+  // Accrediting or declining is the decision route's move, made with the plenary record in one batch.
+  if ((Object.values(DECISION_ACTIONS) as string[]).includes(taken.action) && !(await scope.decisions.decision(app.id)))
+    throw decisionMissing();
   if (taken.action === RECORD_VISIT_ACTION) {
     const waiting = await unsubmittedMembers(scope, app.id);
     if (waiting.length > 0)
