@@ -25,7 +25,7 @@ async function appVersion(id: string) {
     .version;
 }
 
-/** An application of Kasih Bunda at `accredited`, every indicator of its instrument answered at the top level. */
+/** An application of Kasih Bunda at `accredited` with BALKS's recorded plenary decision: grade A, valid five years from today. */
 async function accreditedApplication(): Promise<string> {
   await env.DB.prepare("UPDATE applications SET open = 0, step = 'withdrawn' WHERE lks_id = ? AND open = 1")
     .bind(lksId)
@@ -42,22 +42,20 @@ async function accreditedApplication(): Promise<string> {
   )
     .bind(new Date().toISOString(), new Date().toISOString(), id)
     .run();
-  const content = JSON.parse(
-    (await env.DB.prepare("SELECT content FROM instrument_versions WHERE id = 'lksa-2025-1'").first<{
-      content: string;
-    }>())!.content,
-  ) as { standards: { aspects: { indicators: { code: string; levels: { score: number }[] }[] }[] }[] };
   const tenant = (await env.DB.prepare("SELECT tenant_id FROM applications WHERE id = ?")
     .bind(id)
     .first<{ tenant_id: string }>())!.tenant_id;
-  const answers = content.standards.flatMap((s) => s.aspects.flatMap((a) => a.indicators));
-  await env.DB.batch(
-    answers.map((i) =>
-      env.DB.prepare(
-        "INSERT INTO self_assessment_answers (tenant_id, application_id, indicator, level, note, version, updated_at) VALUES (?, ?, ?, ?, '', 1, ?)",
-      ).bind(tenant, id, i.code, Math.max(...i.levels.map((l) => l.score)), new Date().toISOString()),
-    ),
-  );
+  const today = new Date().toISOString().slice(0, 10);
+  const until = `${Number(today.slice(0, 4)) + 5}${today.slice(4)}`;
+  await env.DB.prepare(
+    `INSERT INTO accreditation_decisions (id, tenant_id, application_id, kind, grade, reasons, to_fix, justification, departs_from_computed, computed, plenary, valid_from, valid_until, decided_by, decided_at)
+     SELECT 'decision-' || ?1, ?2, ?1, 'accredit', 'A', 'Memenuhi standar', '[]', NULL, 0, '{"total":95,"outcome":"graded","grade":"A"}',
+       json_object('date', ?3, 'members', json_array('Ketua', 'Anggota 1', 'Anggota 2'), 'outcome', json_object('kind', 'consensus')),
+       ?3, ?4, u.id, ?5
+     FROM users u WHERE u.email = 'balks@akrab.test'`,
+  )
+    .bind(id, tenant, today, until, new Date().toISOString())
+    .run();
   return id;
 }
 

@@ -283,6 +283,23 @@ describe("reconciliation", () => {
   });
 
   it("gives the visit report to the team and BALKS with both signatures; the Dinsos waits for the decision", async () => {
+    // The visit as its plan recorded it: the day of the stop and the companion the Dinsos named.
+    await env.DB.batch([
+      env.DB.prepare(
+        `INSERT INTO visit_plans (id, status, notes, starts_on, ends_on, cancel_reason, version, created_by, created_at, updated_at)
+         SELECT 'report-plan', 'active', NULL, '2026-11-03', '2026-11-03', NULL, 1, id, '2026-11-01T00:00:00.000Z', '2026-11-01T00:00:00.000Z'
+         FROM users WHERE email = 'balks@akrab.test'`,
+      ),
+      env.DB.prepare(
+        `INSERT INTO visit_plan_stops (plan_id, application_id, tenant_id, visit_date, position, active)
+         SELECT 'report-plan', id, tenant_id, '2026-11-03', 0, 1 FROM applications WHERE id = ?`,
+      ).bind(app.id),
+      env.DB.prepare(
+        `INSERT INTO visit_companions (application_id, tenant_id, companions, version, updated_by, updated_at)
+         SELECT a.id, a.tenant_id, '[{"name":"Budi Santoso","position":"Pekerja sosial"}]', 1, u.id, '2026-11-01T00:00:00.000Z'
+         FROM applications a, users u WHERE a.id = ? AND u.email = 'balks@akrab.test'`,
+      ).bind(app.id),
+    ]);
     for (const [path, token] of [
       [`/api/v1/me/assignments/${app.member.assignmentId}/visit-report.pdf`, app.member.token],
       [`${N}/applications/${app.slug}/${app.id}/visit-report.pdf`, app.balks],
@@ -298,6 +315,8 @@ describe("reconciliation", () => {
       );
       expect(text).toMatch(/Bambang Prasetyo \(Anggota \/ Member\): ditandatangani \/ signed/);
       expect(text).toContain("Susun SOP pengaduan anak");
+      expect(text).toContain("Tanggal / Dates: 2026-11-03");
+      expect(text).toContain("Budi Santoso");
       expect(text).toContain("predikat / grade B");
       expect(text).toContain("A1 = Dr. Sri Wahyuni");
     }

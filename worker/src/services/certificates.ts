@@ -1,20 +1,11 @@
 import { certificateIssuing, newId, type CertificateRow, type Db, type TenantScope } from "@akrab/db";
-import {
-  GRADE_LABELS,
-  REGULATIONS,
-  formatCertificateNumber,
-  jakartaDay,
-  scoreAssessment,
-  signPayload,
-  validUntil,
-  type Grade,
-} from "@akrab/domain";
+import { GRADE_LABELS, REGULATIONS, formatCertificateNumber, jakartaDay, signPayload, type Grade } from "@akrab/domain";
 import type { Bindings } from "../env.ts";
 import { Problem } from "../middleware/problem/index.ts";
 import type { StoredApplication } from "./applications.ts";
 import { certificatePdf } from "./certificate-pdf.ts";
 import { signingKey } from "./certificate-keys.ts";
-import { instrumentForApplication, selfAssessmentOf } from "./self-assessment.ts";
+import { instrumentForApplication } from "./self-assessment.ts";
 
 /** What a certificate is issued from: the recorded accreditation decision. */
 export interface CertificateDecision {
@@ -51,31 +42,24 @@ async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
 }
 
 /**
- * The decision a certificate is issued from, until the plenary decision is recorded (issue 13's
- * decision branch, `decideapi`, migration 0017 `accreditation_decisions`): the grade the
- * application's pinned instrument gives its answers, decided on the day the application was
- * accredited (entered `accredited`), valid from then for the grade's years.
- *
- * TO CONNECT once that branch is merged — replace the body with the recorded decision, the callers
- * stay as they are:
- *   const d = await scope.decisions.decision(app.id);
- *   if (!d || d.kind !== "accredit" || !d.grade || !d.validFrom || !d.validUntil) throw <the 409 below>;
- *   return { grade: d.grade, decidedOn: d.plenary.date, validFrom: d.validFrom, validUntil: d.validUntil };
+ * The decision a certificate is issued from: BALKS's recorded plenary decision (issue 13), whose
+ * grade and validity (from the pinned instrument's grade rules) the certificate carries as they
+ * were decided. Without an accreditation decision there is nothing to certify.
  */
 export async function decisionForCertificate(scope: TenantScope, app: StoredApplication): Promise<CertificateDecision> {
-  const { instrument } = await instrumentForApplication(scope, app);
-  const { levels } = await selfAssessmentOf(scope, app.id);
-  const result = scoreAssessment(instrument, instrument.gradeRules, { levels, findings: [] });
-  if (!result.grade)
+  const decision = await scope.decisions.decision(app.id);
+  if (!decision || decision.kind !== "accredit" || !decision.grade || !decision.validFrom || !decision.validUntil)
     throw new Problem(
       "conflict",
-      `Belum ada peringkat untuk diterbitkan (${result.label.id}) / No grade to certify yet (${result.label.en})`,
+      "Belum ada keputusan pleno yang menetapkan peringkat / No plenary decision has granted a grade yet",
       { errors: [{ path: "decision", message: "Peringkat belum ditetapkan / No grade decided" }] },
     );
-  const decidedOn = jakartaDay(app.step === "accredited" ? app.stepEnteredAt : new Date().toISOString());
-  const until = validUntil(decidedOn, result.grade, instrument.gradeRules);
-  if (!until) throw new Problem("misconfigured", "Aturan peringkat tanpa masa berlaku / Grade rules lack a validity");
-  return { grade: result.grade, decidedOn, validFrom: decidedOn, validUntil: until };
+  return {
+    grade: decision.grade,
+    decidedOn: decision.plenary.date,
+    validFrom: decision.validFrom,
+    validUntil: decision.validUntil,
+  };
 }
 
 /**

@@ -26,25 +26,40 @@ const pdfResponse = {
   },
 };
 
-/**
- * Where the visit was and who came along. The visit plan (dates, the Dinsos's companions) is kept
- * by the visit-plan records of issue 13; until this report is joined to them it prints "not
- * recorded" rather than guessing a date from the sheets.
- */
-const visitOf = (_place: Place) => ({ dates: [] as string[], companions: [] as { name: string; position: string }[] });
+/** Where the visit was and who came along: the day of the application's stop in its visit plan, and the Dinsos staff it named. */
+interface Visit {
+  dates: string[];
+  companions: { name: string; position: string }[];
+}
+
+const visitFacts = (
+  stop: { visitDate: string } | null | undefined,
+  named: { companions: { name: string; position: string }[] } | null | undefined,
+): Visit => ({
+  dates: stop ? [stop.visitDate] : [],
+  companions: (named?.companions ?? []).map(({ name, position }) => ({ name, position })),
+});
+
+/** The visit as BALKS and the team read it (the application reached through the national scope first). */
+async function nationalVisit(c: Context<NationalEnv>, applicationId: string): Promise<Visit> {
+  const plans = c.get("national").visitPlans;
+  const [[stop], [named]] = await Promise.all([plans.activeStops([applicationId]), plans.companions([applicationId])]);
+  return visitFacts(stop, named);
+}
 
 async function pdf(
   c: Context,
   place: Place,
   state: ReconciliationState,
   viewer: { asesorId: string | null; roles: readonly Role[] },
+  visit: Visit,
 ) {
   if (!signedOff(state.sheet).signedOff)
     throw new Problem(
       "conflict",
       "Laporan visitasi tersedia setelah rekonsiliasi ditandatangani seluruh tim / The visit report is available once the whole team signed the reconciliation",
     );
-  const bytes = await visitReportPdf(visitReportInput(place, state, viewer, visitOf(place)));
+  const bytes = await visitReportPdf(visitReportInput(place, state, viewer, visit));
   return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
     "content-type": "application/pdf",
     "content-disposition": contentDisposition(`laporan-visitasi-${place.application.id}.pdf`),
@@ -67,7 +82,8 @@ export const teamVisitReport: RouteHandler<typeof teamVisitReportRoute, National
   const scope = c.get("national");
   const { asesorId, place } = await teamPlace(c, c.req.valid("param").assignmentId);
   const state = await reconciliationState(scope.decisions, scope.instruments, place);
-  return pdf(c, place, state, { asesorId, roles: ["asesor"] }) as never;
+  const visit = await nationalVisit(c, place.application.id);
+  return pdf(c, place, state, { asesorId, roles: ["asesor"] }, visit) as never;
 };
 
 export const nationalVisitReportRoute = createRoute({
@@ -87,7 +103,8 @@ export const nationalVisitReport: RouteHandler<typeof nationalVisitReportRoute, 
   const { tenant, applicationId } = c.req.valid("param");
   const place = await applicationForTeam(scope, tenant, applicationId);
   const state = await reconciliationState(scope.decisions, scope.instruments, place);
-  return pdf(c, place, state, { asesorId: null, roles: scope.roles }) as never;
+  const visit = await nationalVisit(c, place.application.id);
+  return pdf(c, place, state, { asesorId: null, roles: scope.roles }, visit) as never;
 };
 
 export const tenantVisitReportRoute = createRoute({
@@ -123,5 +140,6 @@ export const tenantVisitReport: RouteHandler<typeof tenantVisitReportRoute, Tena
     lks: { id: app.lksId, name: app.lksName },
   };
   const state = await reconciliationState(scope.decisions, scope.instruments, place);
-  return pdf(c, place, state, { asesorId: null, roles: access.roles }) as never;
+  const [plan, named] = await Promise.all([scope.visits.planOf(app.id), scope.visits.companions(app.id)]);
+  return pdf(c, place, state, { asesorId: null, roles: access.roles }, visitFacts(plan?.stop, named)) as never;
 };
