@@ -22,7 +22,7 @@ export default async function setup(project: TestProject) {
     return async () => {};
   }
   // An application already at asesor assignment (asesors.test.ts, pwa.test.ts's page list).
-  const fixtures = ["asesor-assignment.sql", "certificate-accredited.sql"].map((file) =>
+  const fixtures = ["asesor-assignment.sql", "certificate-accredited.sql", "certificate-app.sql"].map((file) =>
     fileURLToPath(new URL(`./fixtures/${file}`, import.meta.url)),
   );
   const server = await startLocalServer({ port: E2E_PORT, extraSqlFiles: fixtures });
