@@ -127,6 +127,35 @@ describe("certificates in the app", () => {
     expect(await visitor.page.content()).toContain(REASON);
     await visitor.context.close();
   });
+
+  test("BALKS keeps the number format and signer; a format the API refuses is named at its field", async () => {
+    const balks = await open(browser, PHONE);
+    await login(balks.page, "balks@akrab.test");
+    await balks.page.goto("/balks/instrumen");
+    const settings = balks.page.getByTestId("certificate-settings");
+    const format = settings.getByLabel("Format nomor");
+    await format.waitFor();
+    const original = await format.inputValue();
+    expect(original).toContain("{seq");
+    // Without {seq} the API refuses (numbers would repeat): the problem sits under the field, nothing is saved.
+    await format.fill("BALKS/{grade}/{year}");
+    await settings.getByRole("button", { name: "Simpan pengaturan" }).click();
+    await balks.page.locator("#cs-numberTemplate-error").waitFor();
+    expect(await format.getAttribute("aria-invalid")).toBe("true");
+    const after = await apiFetch("/api/v1/national/certificate-settings", {
+      cookie: (await apiSignIn("balks@akrab.test")).cookie,
+    });
+    expect(((await after.json()) as { numberTemplate: string }).numberTemplate).toBe(original);
+    // The format as it was (other tests' certificates are numbered meanwhile) saves, with its example.
+    await format.fill(original);
+    await settings.getByRole("button", { name: "Simpan pengaturan" }).click();
+    await settings.getByText("Pengaturan sertifikat disimpan.").waitFor();
+    expect(await settings.getByTestId("certificate-settings-example").textContent()).toMatch(/\d/);
+    expect(await overflowsHorizontally(balks.page)).toBe(false);
+    await settings.screenshot({ path: shotPath("certificate-settings-360") });
+    expect(balks.pageErrors).toEqual([]);
+    await balks.context.close();
+  });
 });
 
 const shotPath = (name: string) => new URL(`./screenshots/${name}.png`, import.meta.url).pathname;
