@@ -62,6 +62,7 @@ export type RegionalPart = Schemas["RegionalPart"];
 export type DefinitionProblem = Schemas["DefinitionProblem"];
 export type DocumentRequirement = Schemas["DocumentRequirement"];
 export type Application = Schemas["Application"];
+export type Certificate = Schemas["CertificateView"];
 export type ChecklistItem = Application["checklist"][number];
 export type AvailableAction = Application["availableActions"][number];
 export type ReturnItem = Schemas["ReturnItem"];
