@@ -48,7 +48,7 @@ async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
  */
 export async function decisionForCertificate(scope: TenantScope, app: StoredApplication): Promise<CertificateDecision> {
   const decision = await scope.decisions.decision(app.id);
-  if (!decision || decision.kind !== "accredit" || !decision.grade || !decision.validFrom || !decision.validUntil)
+  if (decision?.kind !== "accredit" || !decision.grade || !decision.validFrom || !decision.validUntil)
     throw new Problem(
       "conflict",
       "Belum ada keputusan pleno yang menetapkan peringkat / No plenary decision has granted a grade yet",
