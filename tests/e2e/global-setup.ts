@@ -21,8 +21,11 @@ export default async function setup(project: TestProject) {
     project.provide("baseUrl", external.replace(/\/$/, ""));
     return async () => {};
   }
-  // An application already at asesor assignment (asesors.test.ts, pwa.test.ts's page list).
-  const fixtures = [fileURLToPath(new URL("./fixtures/asesor-assignment.sql", import.meta.url))];
+  // An application already at asesor assignment (asesors.test.ts, pwa.test.ts's page list), and
+  // another with its own asesors and operator for the reconciliation and the decision (decision.test.ts).
+  const fixtures = ["asesor-assignment.sql", "decision.sql"].map((name) =>
+    fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url)),
+  );
   const server = await startLocalServer({ port: E2E_PORT, extraSqlFiles: fixtures });
   project.provide("baseUrl", server.url);
   return async () => {
