@@ -117,7 +117,7 @@ describe("reconciliation, the decision and the result on the web (issue 13)", ()
     await leadSession.page.getByTestId("rk-report-save").click();
     await leadSession.page.getByTestId("rk-notice").waitFor();
     expect(await overflowsHorizontally(leadSession.page)).toBe(false);
-    await leadSession.page.getByTestId("rk-panel").scrollIntoViewIfNeeded();
+    await first.scrollIntoViewIfNeeded();
     await shot(leadSession.page, "reconciliation-lead-360", false);
 
     // 2. The member (desktop) agrees.
