@@ -1,0 +1,9 @@
+import type { components } from "#lib/api-schema.d.ts";
+
+// The reconciliation and the decision (issue 13), as the API states them.
+type Schemas = components["schemas"];
+export type ReconciliationView = Schemas["ReconciliationView"];
+export type ReconciliationRow = ReconciliationView["indicators"][number];
+export type NationalDecisionView = Schemas["NationalDecisionView"];
+export type DecisionRecord = NonNullable<Schemas["DecisionRecord"]>;
+export type TenantDecisionView = Schemas["TenantDecisionView"];
