@@ -26,3 +26,4 @@ export * from "./instruments/index.ts";
 export * from "./instruments/management.ts";
 export * from "./sync/queueable.ts";
 export * from "./assessment/index.ts";
+export * from "./reports/index.ts";
