@@ -37,12 +37,14 @@ type Cell = readonly [row: number, column: number];
 
 /** The table with its totals as one flat grid: (R+1)×(C+1), row R the column totals, column C the row totals. */
 class Grid {
+  readonly rows: number;
+  readonly cols: number;
   readonly values: number[];
   readonly hidden: boolean[];
-  constructor(
-    readonly rows: number,
-    readonly cols: number,
-  ) {
+  // Plain fields, no parameter properties: Node loads this file with type stripping only (the Worker test config imports the domain).
+  constructor(rows: number, cols: number) {
+    this.rows = rows;
+    this.cols = cols;
     this.values = new Array<number>(rows * cols).fill(0);
     this.hidden = new Array<boolean>(rows * cols).fill(false);
   }
