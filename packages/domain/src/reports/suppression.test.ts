@@ -145,6 +145,24 @@ describe("small-number suppression", () => {
     ).toBe(9);
   });
 
+  it("protects a table the size of the provinces by grade and type, with many small cells", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 9, maxLength: 9 }), {
+          minLength: 38,
+          maxLength: 38,
+        }),
+        (body) => {
+          const t = suppressSmallCells(body);
+          const published = publishedGrid(t);
+          for (const v of published.flat()) if (v !== null) expect(v === 0 || v >= 5).toBe(true);
+          expect(derivableHiddenCells(published)).toEqual([]);
+        },
+      ),
+      { numRuns: 20 },
+    );
+  });
+
   it("refuses what is not a table of counts", () => {
     expect(() => suppressSmallCells([[1, 2], [3]])).toThrow();
     expect(() => suppressSmallCells([[1.5]])).toThrow();

@@ -116,25 +116,38 @@ function cellsAt(grid: Grid, node: number): { cell: Cell; other: number }[] {
     : Array.from({ length: grid.rows }, (_, r) => ({ cell: [r, node - grid.rows] as const, other: r }));
 }
 
-/** A hidden cell on no cycle of hidden cells: the published figures would give it away. */
+/**
+ * A hidden cell on no cycle of hidden cells (a bridge of the graph: the published figures would give
+ * it away), the first in row order; null when there is none. Tarjan's bridge search, linear in the
+ * hidden cells, so a table of all 514 kab/kota stays quick.
+ */
 function findBridge(grid: Grid): Cell | null {
+  const nodes = grid.rows + grid.cols;
+  const adjacent: { to: number; cell: number }[][] = Array.from({ length: nodes }, () => []);
   for (let i = 0; i < grid.rows; i++)
-    for (let j = 0; j < grid.cols; j++) {
-      if (!grid.isHidden(i, j)) continue;
-      // Is column j reachable from row i over hidden cells other than (i, j)?
-      const target = grid.rows + j;
-      const seen = new Set<number>([i]);
-      const queue = [i];
-      for (let node = queue.pop(); node !== undefined && !seen.has(target); node = queue.pop())
-        for (const { cell, other } of cellsAt(grid, node)) {
-          const [r, c] = cell;
-          if ((r === i && c === j) || !grid.isHidden(r, c) || seen.has(other)) continue;
-          seen.add(other);
-          queue.push(other);
-        }
-      if (!seen.has(target)) return [i, j];
+    for (let j = 0; j < grid.cols; j++)
+      if (grid.isHidden(i, j)) {
+        const cell = i * grid.cols + j;
+        adjacent[i]?.push({ to: grid.rows + j, cell });
+        adjacent[grid.rows + j]?.push({ to: i, cell });
+      }
+  const discovered = new Array<number>(nodes).fill(-1);
+  const low = new Array<number>(nodes).fill(0);
+  let time = 0;
+  let first = Number.POSITIVE_INFINITY;
+  const visit = (node: number, via: number) => {
+    discovered[node] = low[node] = time++;
+    for (const { to, cell } of adjacent[node] ?? []) {
+      if (cell === via) continue;
+      if ((discovered[to] ?? -1) === -1) {
+        visit(to, cell);
+        low[node] = Math.min(low[node] ?? 0, low[to] ?? 0);
+        if ((low[to] ?? 0) > (discovered[node] ?? 0)) first = Math.min(first, cell);
+      } else low[node] = Math.min(low[node] ?? 0, discovered[to] ?? 0);
     }
-  return null;
+  };
+  for (let n = 0; n < nodes; n++) if (discovered[n] === -1) visit(n, -1);
+  return Number.isFinite(first) ? [Math.floor(first / grid.cols), first % grid.cols] : null;
 }
 
 /** The cheapest row i → column j path avoiding the cell (i, j), over hidden cells (free) and non-zero visible ones. */
