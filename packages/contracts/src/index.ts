@@ -12,3 +12,4 @@ export * from "./instruments.ts";
 export * from "./instrument-api.ts";
 export * from "./self-assessment.ts";
 export * from "./asesors.ts";
+export * from "./reports.ts";
