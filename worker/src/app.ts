@@ -14,6 +14,7 @@ import { Problem, onError, onNotFound } from "./middleware/problem/index.ts";
 import { tenant } from "./middleware/tenant/index.ts";
 import { applicationRoutes } from "./routes/applications/index.ts";
 import { asesorRoutes } from "./routes/asesors/index.ts";
+import { reportRoutes } from "./routes/reports/index.ts";
 import { areaRoutes } from "./routes/areas/index.ts";
 import { auditRoutes } from "./routes/audit/index.ts";
 import { authRoutes } from "./routes/auth/index.ts";
@@ -128,6 +129,7 @@ export function createApp() {
   app.route("/", tenantInstrumentRoutes);
   app.route("/", selfAssessmentRoutes);
   app.route("/", asesorRoutes);
+  app.route("/", reportRoutes);
   mountDocs(app);
 
   app.notFound(onNotFound);

@@ -197,8 +197,8 @@ export const PublicStatistics = z
     ...Freshness,
     suppressionThreshold: z.number().int(),
     country: z.object({
-      lks: z.number().int(),
-      accredited: z.number().int(),
+      lks: z.number().int().nullable(),
+      accredited: z.number().int().nullable(),
       A: z.number().int().nullable(),
       B: z.number().int().nullable(),
       C: z.number().int().nullable(),

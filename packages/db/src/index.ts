@@ -25,3 +25,4 @@ export { instrumentColumns, instrumentOfRow } from "./instrument-columns.ts";
 export type { AnswerRow, EvidenceLinkRow } from "./self-assessment.ts";
 export { assignedApplications, type AsesorRow, type AffiliationRow, type AssignmentRow } from "./asesors.ts";
 export { coverageOfTenant, refreshDirtyReports, refreshTenantReports } from "./reports.ts";
+export { reportReads, type ReportFilter, type ReportReads } from "./report-reads.ts";

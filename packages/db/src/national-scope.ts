@@ -9,6 +9,7 @@ import { asesorReads, asesorWrites } from "./asesors.ts";
 import { abortIfNothingChanged } from "./batch-guard.ts";
 import type { BatchItem, Db } from "./client.ts";
 import { instrumentReads, instrumentWrites } from "./instruments.ts";
+import { reportReads } from "./report-reads.ts";
 import { findCentralUnit, listNationalLks, type NationalLksFilter } from "./lks-registry.ts";
 import { enqueueEmail, findOutboxMessage, listOutbox, requeueMessage, type OutgoingEmail } from "./outbox.ts";
 import { decideSignup, findSignup, listSignups, tenantCreation, type TenantSignupRow } from "./signups.ts";
@@ -67,6 +68,8 @@ export function nationalScope(db: Db, roles: readonly Role[]) {
     instruments: instrumentReads(db),
     /** BALKS's asesor registry and the teams formed from it (issue 13). */
     asesors: asesorReads(db),
+    /** The report roll-ups of every tenant (issue 15). */
+    reports: reportReads(db, null),
     /** Every message and its delivery state (platform admins follow delivery here). */
     outbox: {
       list: (page: PageRequest) => listOutbox(db, page),

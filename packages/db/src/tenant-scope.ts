@@ -9,6 +9,7 @@ import { documentStore } from "./documents.ts";
 import { instrumentReads } from "./instruments.ts";
 import { lksRegistry } from "./lks-registry.ts";
 import { selfAssessmentStore } from "./self-assessment.ts";
+import { reportReads } from "./report-reads.ts";
 import { keyset, toPage } from "./pagination.ts";
 import { startsWithText } from "./text-match.ts";
 import { auditEvents, invitations, lks, memberships, tenants, users } from "./schema.ts";
@@ -79,6 +80,8 @@ export function tenantScope<T extends TenantRef>(db: Db, tenant: T, reach: Scope
 
     /** Self-assessment answers and evidence links of applications (reach the application first). */
     selfAssessment: selfAssessmentStore(db, tenant, readableTenantIds),
+    /** Report roll-ups of the tenants it reads (a province: itself and its kab/kota). */
+    reports: reportReads(db, readableTenantIds),
 
     async listMembers(): Promise<MemberView[]> {
       const rows = await db

@@ -1792,6 +1792,186 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Public statistics: LKS and accreditation by province, grade and type (aggregates only)
+         * @description No names, no lists: counts by province and grade, and by LKS type. A count from 1 to 4, and any cell it could be worked out from, is published as null. Cached at the edge for 300 s.
+         */
+        get: operations["reports.publicStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/national/reports/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * National coverage: where every LKS stands on the way to accreditation
+         * @description LKS per coverage category (registered … accredited A/B/C … inactive) for the country, each province, each kab/kota and each LKS type; a region whose Dinsos is not on Akrab has `counts: null`, not zeros. Each area's `drill` is the query of the LKS list behind it (add `category` for one cell).
+         */
+        get: operations["reports.nationalCoverage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/national/reports/pipeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * National pipeline: waiting per step, SLA breaches, returns, throughput
+         * @description Open applications per workflow step with how long they have waited (median, 90th percentile, longest) and how many are past their SLA; SLA breaches per tenant and step; returns for revision and their reasons; decisions per month against the national target of 3,000 accreditations a year. Waiting times are live; monthly figures are as of `dataAsOf`.
+         */
+        get: operations["reports.nationalPipeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/national/reports/lks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * National: the LKS behind a coverage figure
+         * @description The LKS a coverage figure counts, by name, cursor-paginated: the same filters as the report (a figure's `drill.query`), read from the same roll-up, so the list and the number always agree.
+         */
+        get: operations["reports.nationalLks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/t/{tenant}/reports/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Coverage of a tenant: a province over its kab/kota, a kab/kota over itself
+         * @description LKS per coverage category (registered … accredited A/B/C … inactive) for the country, each province, each kab/kota and each LKS type; a region whose Dinsos is not on Akrab has `counts: null`, not zeros. Each area's `drill` is the query of the LKS list behind it (add `category` for one cell).
+         */
+        get: operations["reports.tenantCoverage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/t/{tenant}/reports/pipeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Pipeline of a tenant: a province over its kab/kota, a kab/kota over itself
+         * @description Open applications per workflow step with how long they have waited (median, 90th percentile, longest) and how many are past their SLA; SLA breaches per tenant and step; returns for revision and their reasons; decisions per month against the national target of 3,000 accreditations a year. Waiting times are live; monthly figures are as of `dataAsOf`.
+         */
+        get: operations["reports.tenantPipeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/t/{tenant}/reports/lks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A tenant: the LKS behind a coverage figure
+         * @description The LKS a coverage figure counts, by name, cursor-paginated: the same filters as the report (a figure's `drill.query`), read from the same roll-up, so the list and the number always agree.
+         */
+        get: operations["reports.tenantLks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/national/reports/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * National: a report table as CSV or XLSX, streamed
+         * @description A report table as a file, streamed (never held whole in memory): `coverage` (one row per area and category counts) or `lks` (the LKS behind the figures, every page). The report's filters apply; the first lines say the time of the data and the filters; text that a spreadsheet would run as a formula is written as text.
+         */
+        get: operations["reports.nationalExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/t/{tenant}/reports/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A tenant: a report table as CSV or XLSX, streamed
+         * @description A report table as a file, streamed (never held whole in memory): `coverage` (one row per area and category counts) or `lks` (the LKS behind the figures, every page). The report's filters apply; the first lines say the time of the data and the filters; text that a spreadsheet would run as a formula is written as text.
+         */
+        get: operations["reports.tenantExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/openapi.json": {
         parameters: {
             query?: never;
@@ -3540,6 +3720,155 @@ export interface components {
             /** @enum {string} */
             answer: "decline";
             reason: string;
+        };
+        PublicStatistics: {
+            /** @description ISO instant of the oldest data in this response */
+            dataAsOf: string;
+            /** @example Data per 1 Des 2026 08:00 WIB */
+            dataAsOfText: string;
+            suppressionThreshold: number;
+            country: {
+                lks: number | null;
+                accredited: number | null;
+                A: number | null;
+                B: number | null;
+                C: number | null;
+            };
+            provinces: {
+                code: string;
+                name: string;
+                onAkrab: boolean;
+                lks: number | null;
+                accredited: number | null;
+                A: number | null;
+                B: number | null;
+                C: number | null;
+            }[];
+            types: {
+                type: string;
+                lks: number | null;
+                accredited: number | null;
+            }[];
+        };
+        CoverageReport: {
+            /** @description ISO instant of the oldest data in this response */
+            dataAsOf: string;
+            /** @example Data per 1 Des 2026 08:00 WIB */
+            dataAsOfText: string;
+            categories: {
+                /** @enum {string} */
+                key: "registered" | "verified" | "never_applied" | "in_process" | "accredited_a" | "accredited_b" | "accredited_c" | "not_accredited" | "expired" | "suspended_revoked" | "inactive";
+                label: {
+                    id: string;
+                    en: string;
+                };
+            }[];
+            country: components["schemas"]["CoverageArea"];
+            provinces: components["schemas"]["CoverageArea"][];
+            regencies: components["schemas"]["CoverageArea"][];
+            types: components["schemas"]["CoverageArea"][];
+        };
+        CoverageArea: {
+            code: string;
+            name: string;
+            /** @enum {string} */
+            level: "country" | "province" | "regency" | "type";
+            /** @enum {string|null} */
+            tenant: "on_akrab" | "deactivated" | "not_onboarded" | null;
+            counts: components["schemas"]["CoverageCounts"];
+            total: number | null;
+            kabKotaOnAkrab?: number;
+            kabKotaCount?: number;
+            computedAt: string | null;
+            drill: components["schemas"]["ReportDrill"];
+        };
+        CoverageCounts: {
+            registered: number;
+            verified: number;
+            never_applied: number;
+            in_process: number;
+            accredited_a: number;
+            accredited_b: number;
+            accredited_c: number;
+            not_accredited: number;
+            expired: number;
+            suspended_revoked: number;
+            inactive: number;
+        } | null;
+        ReportDrill: {
+            /** @enum {string} */
+            list: "lks" | "applications" | "asesors";
+            query: {
+                [key: string]: string;
+            };
+        };
+        PipelineReport: {
+            /** @description ISO instant of the oldest data in this response */
+            dataAsOf: string;
+            /** @example Data per 1 Des 2026 08:00 WIB */
+            dataAsOfText: string;
+            steps: {
+                step: string;
+                label: {
+                    id: string;
+                    en: string;
+                };
+                count: number;
+                medianDays: number;
+                p90Days: number;
+                longestDays: number;
+                overdue: number;
+                drill: components["schemas"]["ReportDrill"];
+            }[];
+            slaBreaches: {
+                tenant: {
+                    slug: string;
+                    name: string;
+                    regionCode: string;
+                };
+                step: string;
+                overdue: number;
+                drill: components["schemas"]["ReportDrill"];
+            }[];
+            returns: {
+                count: number;
+                reasons: {
+                    reason: string;
+                    count: number;
+                }[];
+            };
+            throughput: {
+                month: string;
+                accredited: number;
+                notAccredited: number;
+                target: number;
+                cumulative: number;
+                cumulativeTarget: number;
+                drill: components["schemas"]["ReportDrill"];
+            }[];
+            forecast: {
+                month: string;
+                due: number;
+                drill: components["schemas"]["ReportDrill"];
+            }[];
+        };
+        ReportLksPage: {
+            items: components["schemas"]["ReportLksItem"][];
+            nextCursor: string | null;
+            /** @description ISO instant of the oldest data in this response */
+            dataAsOf: string;
+            /** @example Data per 1 Des 2026 08:00 WIB */
+            dataAsOfText: string;
+        };
+        ReportLksItem: {
+            id: string;
+            name: string;
+            lksType: string;
+            regionCode: string;
+            regionName: string;
+            tenantSlug: string;
+            /** @enum {string} */
+            category: "registered" | "verified" | "never_applied" | "in_process" | "accredited_a" | "accredited_b" | "accredited_c" | "not_accredited" | "expired" | "suspended_revoked" | "inactive";
         };
     };
     responses: never;
@@ -12146,6 +12475,626 @@ export interface operations {
             };
             /** @description Unsupported media type, or the bytes are not of the declared type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "reports.publicStatistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statistics */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicStatistics"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "reports.nationalCoverage": {
+        parameters: {
+            query?: {
+                /** @description Province code (Kemendagri), e.g. 36 */
+                province?: string;
+                /** @description Kab/kota code (Kemendagri), e.g. 36.71 */
+                regency?: string;
+                lksType?: "LKSA" | "LKS-LU" | "LKSPD" | "LKS-NAPZA" | "LKS-ODHA" | "LKS-LAIN";
+                /** @description First month of the period (throughput, visits, decisions) */
+                from?: string;
+                /** @description Last month of the period */
+                to?: string;
+                grade?: "A" | "B" | "C";
+                /** @description Coverage category (status on the way to accreditation) */
+                category?: "registered" | "verified" | "never_applied" | "in_process" | "accredited_a" | "accredited_b" | "accredited_c" | "not_accredited" | "expired" | "suspended_revoked" | "inactive";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Coverage */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoverageReport"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "reports.nationalPipeline": {
+        parameters: {
+            query?: {
+                /** @description Province code (Kemendagri), e.g. 36 */
+                province?: string;
+                /** @description Kab/kota code (Kemendagri), e.g. 36.71 */
+                regency?: string;
+                lksType?: "LKSA" | "LKS-LU" | "LKSPD" | "LKS-NAPZA" | "LKS-ODHA" | "LKS-LAIN";
+                /** @description First month of the period (throughput, visits, decisions) */
+                from?: string;
+                /** @description Last month of the period */
+                to?: string;
+                grade?: "A" | "B" | "C";
+                /** @description Coverage category (status on the way to accreditation) */
+                category?: "registered" | "verified" | "never_applied" | "in_process" | "accredited_a" | "accredited_b" | "accredited_c" | "not_accredited" | "expired" | "suspended_revoked" | "inactive";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Pipeline */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineReport"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "reports.nationalLks": {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page's nextCursor */
+                cursor?: string;
+                limit?: number;
+                /** @description Province code (Kemendagri), e.g. 36 */
+                province?: string;
+                /** @description Kab/kota code (Kemendagri), e.g. 36.71 */
+                regency?: string;
+                lksType?: "LKSA" | "LKS-LU" | "LKSPD" | "LKS-NAPZA" | "LKS-ODHA" | "LKS-LAIN";
+                /** @description First month of the period (throughput, visits, decisions) */
+                from?: string;
+                /** @description Last month of the period */
+                to?: string;
+                grade?: "A" | "B" | "C";
+                /** @description Coverage category (status on the way to accreditation) */
+                category?: "registered" | "verified" | "never_applied" | "in_process" | "accredited_a" | "accredited_b" | "accredited_c" | "not_accredited" | "expired" | "suspended_revoked" | "inactive";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of LKS */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportLksPage"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "reports.tenantCoverage": {
+        parameters: {
+            query?: {
+                /** @description Province code (Kemendagri), e.g. 36 */
+                province?: string;
+                /** @description Kab/kota code (Kemendagri), e.g. 36.71 */
+                regency?: string;
+                lksType?: "LKSA" | "LKS-LU" | "LKSPD" | "LKS-NAPZA" | "LKS-ODHA" | "LKS-LAIN";
+                /** @description First month of the period (throughput, visits, decisions) */
+                from?: string;
+                /** @description Last month of the period */
+                to?: string;
+                grade?: "A" | "B" | "C";
+                /** @description Coverage category (status on the way to accreditation) */
+                category?: "registered" | "verified" | "never_applied" | "in_process" | "accredited_a" | "accredited_b" | "accredited_c" | "not_accredited" | "expired" | "suspended_revoked" | "inactive";
+            };
+            header?: never;
+            path: {
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Coverage */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoverageReport"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "reports.tenantPipeline": {
+        parameters: {
+            query?: {
+                /** @description Province code (Kemendagri), e.g. 36 */
+                province?: string;
+                /** @description Kab/kota code (Kemendagri), e.g. 36.71 */
+                regency?: string;
+                lksType?: "LKSA" | "LKS-LU" | "LKSPD" | "LKS-NAPZA" | "LKS-ODHA" | "LKS-LAIN";
+                /** @description First month of the period (throughput, visits, decisions) */
+                from?: string;
+                /** @description Last month of the period */
+                to?: string;
+                grade?: "A" | "B" | "C";
+                /** @description Coverage category (status on the way to accreditation) */
+                category?: "registered" | "verified" | "never_applied" | "in_process" | "accredited_a" | "accredited_b" | "accredited_c" | "not_accredited" | "expired" | "suspended_revoked" | "inactive";
+            };
+            header?: never;
+            path: {
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Pipeline */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineReport"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "reports.tenantLks": {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page's nextCursor */
+                cursor?: string;
+                limit?: number;
+                /** @description Province code (Kemendagri), e.g. 36 */
+                province?: string;
+                /** @description Kab/kota code (Kemendagri), e.g. 36.71 */
+                regency?: string;
+                lksType?: "LKSA" | "LKS-LU" | "LKSPD" | "LKS-NAPZA" | "LKS-ODHA" | "LKS-LAIN";
+                /** @description First month of the period (throughput, visits, decisions) */
+                from?: string;
+                /** @description Last month of the period */
+                to?: string;
+                grade?: "A" | "B" | "C";
+                /** @description Coverage category (status on the way to accreditation) */
+                category?: "registered" | "verified" | "never_applied" | "in_process" | "accredited_a" | "accredited_b" | "accredited_c" | "not_accredited" | "expired" | "suspended_revoked" | "inactive";
+            };
+            header?: never;
+            path: {
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of LKS */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportLksPage"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "reports.nationalExport": {
+        parameters: {
+            query?: {
+                /** @description Province code (Kemendagri), e.g. 36 */
+                province?: string;
+                /** @description Kab/kota code (Kemendagri), e.g. 36.71 */
+                regency?: string;
+                lksType?: "LKSA" | "LKS-LU" | "LKSPD" | "LKS-NAPZA" | "LKS-ODHA" | "LKS-LAIN";
+                /** @description First month of the period (throughput, visits, decisions) */
+                from?: string;
+                /** @description Last month of the period */
+                to?: string;
+                grade?: "A" | "B" | "C";
+                /** @description Coverage category (status on the way to accreditation) */
+                category?: "registered" | "verified" | "never_applied" | "in_process" | "accredited_a" | "accredited_b" | "accredited_c" | "not_accredited" | "expired" | "suspended_revoked" | "inactive";
+            };
+            header?: never;
+            path: {
+                /** @description The table and the format */
+                file: "coverage.csv" | "coverage.xlsx" | "lks.csv" | "lks.xlsx";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "reports.tenantExport": {
+        parameters: {
+            query?: {
+                /** @description Province code (Kemendagri), e.g. 36 */
+                province?: string;
+                /** @description Kab/kota code (Kemendagri), e.g. 36.71 */
+                regency?: string;
+                lksType?: "LKSA" | "LKS-LU" | "LKSPD" | "LKS-NAPZA" | "LKS-ODHA" | "LKS-LAIN";
+                /** @description First month of the period (throughput, visits, decisions) */
+                from?: string;
+                /** @description Last month of the period */
+                to?: string;
+                grade?: "A" | "B" | "C";
+                /** @description Coverage category (status on the way to accreditation) */
+                category?: "registered" | "verified" | "never_applied" | "in_process" | "accredited_a" | "accredited_b" | "accredited_c" | "not_accredited" | "expired" | "suspended_revoked" | "inactive";
+            };
+            header?: never;
+            path: {
+                tenant: string;
+                /** @description The table and the format */
+                file: "coverage.csv" | "coverage.xlsx" | "lks.csv" | "lks.xlsx";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -90,6 +90,8 @@ export const TAGS: Record<string, string> = {
     "Accreditation instruments in versions: BALKS drafts, imports, compares and publishes them; tenants read the published ones.",
   "Self-assessment":
     "The LKS's self-assessment of an application (Formulir A answers, Formulir B evidence) and Formulir C, the scoring sheet for the asesor.",
+  Reports:
+    "Coverage, pipeline and the lists behind every figure, national and per tenant, with CSV/XLSX exports; the public statistics.",
   Asesors:
     "BALKS's asesor registry and declared ties; candidates ranked with their eligibility; teams per application; an asesor's own assignments and no-conflict declarations.",
 };
