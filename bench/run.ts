@@ -24,6 +24,7 @@ import { applicationsSql, benchApplicationId } from "./seed-applications.ts";
 import { benchSlowLinks } from "./link.ts";
 import { measurePage } from "./page-weight.ts";
 import { benchPhotoDownscale } from "./photo.ts";
+import { benchReports } from "./reports.ts";
 import { benchScoring } from "./scoring.ts";
 import { benchExports } from "./export.ts";
 import { benchUploadFaults, benchUploadThroughput } from "./uploads.ts";
@@ -96,6 +97,16 @@ if (process.env.AKRAB_BENCH_ONLY === "link") {
     await browser.close();
   } finally {
     await app.stop();
+  }
+  process.exit(0);
+}
+
+if (process.env.AKRAB_BENCH_ONLY === "reports") {
+  const hello = await startHelloWorld();
+  try {
+    await benchReports(hello.url);
+  } finally {
+    hello.stop();
   }
   process.exit(0);
 }

@@ -108,7 +108,7 @@ async function lksIds(): Promise<{ id: string; tenant_id: string }[]> {
 async function apply(o: Op) {
   const now = new Date(NOW).toISOString();
   if (o.kind === "refresh") {
-    await refreshDirtyReports(db, NOW);
+    await refreshDirtyReports(db, NOW, Number.POSITIVE_INFINITY);
     return;
   }
   if (o.kind === "register") {
@@ -244,7 +244,7 @@ describe("report roll-ups", () => {
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 20, maxLength: 80 }), async (ops) => {
         for (const o of ops) await apply(o);
-        await refreshDirtyReports(db, NOW);
+        await refreshDirtyReports(db, NOW, Number.POSITIVE_INFINITY);
         expect(
           (await env.DB.prepare("SELECT count(*) AS n FROM report_state WHERE dirty_since IS NOT NULL").first<{
             n: number;
@@ -268,7 +268,7 @@ describe("the minute cron", () => {
       id: string;
       tenant_id: string;
     }>();
-    await refreshDirtyReports(db, NOW);
+    await refreshDirtyReports(db, NOW, Number.POSITIVE_INFINITY);
     await env.DB.prepare("UPDATE lks SET status = 'inactive' WHERE id = ?").bind(lks!.id).run();
     const dirty = await env.DB.prepare("SELECT dirty_since FROM report_state WHERE tenant_id = ?")
       .bind(lks!.tenant_id)

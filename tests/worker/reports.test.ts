@@ -255,3 +255,26 @@ describe("public statistics", () => {
     expect(body.provinces.find((p) => p.code === "36")!.lks).toBeGreaterThanOrEqual(13);
   });
 });
+
+describe("on-demand refresh", () => {
+  it("recomputes the tenants whose records changed, for BALKS, and is a 404 for a Dinsos", async () => {
+    await env.DB.prepare("UPDATE lks SET status = 'inactive' WHERE id = 'rep-0'").run();
+    const balks = (await login("balks@akrab.test")).token;
+    const before = await json<Coverage>(await api("/api/v1/national/reports/coverage?regency=36.71", { token: balks }));
+    const res = await json<{ refreshed: number; remaining: number }>(
+      await api("/api/v1/national/reports/refresh", {
+        method: "POST",
+        token: balks,
+        headers: { origin: "https://akrab.test" },
+      }),
+    );
+    expect(res).toEqual({ refreshed: 1, remaining: 0 });
+    const after = await json<Coverage>(await api("/api/v1/national/reports/coverage?regency=36.71", { token: balks }));
+    expect(after.country.counts!.inactive).toBe(before.country.counts!.inactive! + 1);
+    await expectProblem(
+      await api("/api/v1/national/reports/refresh", { method: "POST", token: tokens["dinsos.banten@akrab.test"] }),
+      404,
+      "not-found",
+    );
+  });
+});

@@ -9,6 +9,7 @@ import {
 } from "./export.ts";
 import { nationalReportLks, nationalReportLksRoute, tenantReportLks, tenantReportLksRoute } from "./lks.ts";
 import { nationalPipeline, nationalPipelineRoute, tenantPipeline, tenantPipelineRoute } from "./pipeline.ts";
+import { refreshReports, refreshReportsRoute } from "./refresh.ts";
 import { publicStatistics, publicStatisticsRoute } from "./statistics.ts";
 
 /** Reports (issue 15): national, per tenant, and the public statistics. Exports last: `{file}` would match the others. */
@@ -19,6 +20,7 @@ export const reportRoutes = createRouter<TenantEnv>()
   .openapi(nationalCoverageRoute, nationalCoverage)
   .openapi(nationalPipelineRoute, nationalPipeline)
   .openapi(nationalReportLksRoute, nationalReportLks)
+  .openapi(refreshReportsRoute, refreshReports)
   .openapi(tenantCoverageRoute, tenantCoverage)
   .openapi(tenantPipelineRoute, tenantPipeline)
   .openapi(tenantReportLksRoute, tenantReportLks)
