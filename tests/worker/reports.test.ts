@@ -278,3 +278,53 @@ describe("on-demand refresh", () => {
     );
   });
 });
+
+describe("asesor work", () => {
+  it("counts assignments per asesor, visits per month and the days from assignment to visit to decision", async () => {
+    const at = (day: string) => `${day}T03:00:00.000Z`;
+    await env.DB.batch([
+      env.DB.prepare(
+        `INSERT INTO applications (id, tenant_id, lks_id, kind, step, workflow_version, open, letter, checklist, return_items, step_entered_at, submitted_at, version, created_at, updated_at)
+         VALUES ('rep-app', ?1, 'rep-1', 'initial', 'accredited', 1, 1, '{}', '[]', '[]', ?2, ?2, 1, ?2, ?2)`,
+      ).bind(tangerangId, at("2026-09-01")),
+      ...[
+        ["assign", "asesor_assignment", "visit", "2026-09-01"],
+        ["record_visit", "visit", "scoring", "2026-09-11"],
+        ["accredit", "decision", "accredited", "2026-09-21"],
+      ].map(([action, from, to, day], i) =>
+        env.DB.prepare(
+          "INSERT INTO application_events (id, tenant_id, application_id, action, from_step, to_step, at) VALUES (?1, ?2, 'rep-app', ?3, ?4, ?5, ?6)",
+        ).bind(`rep-ev-${i}`, tangerangId, action, from, to, at(day!)),
+      ),
+      env.DB.prepare(
+        `INSERT INTO assessment_assignments (id, tenant_id, application_id, asesor_id, role, status, assigned_by, assigned_at)
+         SELECT 'rep-assignment', ?1, 'rep-app', (SELECT id FROM asesors WHERE email = 'asesor@akrab.test'), 'lead', 'accepted', (SELECT id FROM users WHERE email = 'balks@akrab.test'), ?2`,
+      ).bind(tangerangId, at("2026-09-01")),
+    ]);
+    await refreshDirtyReports(createDb(env.DB));
+    const report = await json<{
+      asesors: { name: string; assignments: number; openAssignments: number }[];
+      visitsPerMonth: { month: string; visits: number }[];
+      durations: Record<string, number | null>;
+    }>(await api("/api/v1/national/reports/asesors?from=2026-08&to=2026-10", { token: tokens["viewer@akrab.test"] }));
+    expect(report.asesors.find((a) => a.name === "Dr. Rina Asesor")).toMatchObject({
+      assignments: 1,
+      openAssignments: 1,
+    });
+    expect(report.visitsPerMonth).toEqual([
+      { month: "2026-08", visits: 0, drill: expect.anything() },
+      { month: "2026-09", visits: 1, drill: expect.anything() },
+      { month: "2026-10", visits: 0, drill: expect.anything() },
+    ]);
+    expect(report.durations).toEqual({
+      assignmentToVisitMedianDays: 10,
+      visitToDecisionMedianDays: 10,
+      assignmentToDecisionMedianDays: 20,
+    });
+    await expectProblem(
+      await api("/api/v1/national/reports/asesors", { token: tokens["dinsos.banten@akrab.test"] }),
+      404,
+      "not-found",
+    );
+  });
+});

@@ -103,6 +103,45 @@ export function reportReads(db: Db, reach: ReportReach) {
       return results as Awaited<ReturnType<ReportReads["areas"]>>;
     },
 
+    /** Assignments per asesor (declined invitations included: they are work of the secretariat too). */
+    async asesorAssignments(): Promise<
+      { id: string; name: string; provinceCode: string; assignments: number; openAssignments: number }[]
+    > {
+      const { results } = await d1
+        .prepare(
+          `SELECT s.id, s.name, s.province_code AS provinceCode, count(x.id) AS assignments,
+             coalesce(sum(CASE WHEN x.status != 'declined' AND a.open = 1 THEN 1 ELSE 0 END), 0) AS openAssignments
+           FROM asesors s
+           LEFT JOIN assessment_assignments x ON x.asesor_id = s.id AND ${reachSql("x.tenant_id", 1)}
+           LEFT JOIN applications a ON a.id = x.application_id
+           GROUP BY s.id ORDER BY s.name, s.id`,
+        )
+        .bind(...reachParams)
+        .all<{ id: string; name: string; provinceCode: string; assignments: number; openAssignments: number }>();
+      return results;
+    },
+
+    /**
+     * Per application decided or visited since `since`: when its team was assigned, when the visit
+     * was recorded and when BALKS decided (the latest of each), for the time between them.
+     */
+    async assessmentTimes(
+      since: string,
+    ): Promise<{ assignedAt: string | null; visitedAt: string | null; decidedAt: string | null }[]> {
+      const { results } = await d1
+        .prepare(
+          `SELECT max(CASE WHEN e.action = 'assign' THEN e.at END) AS assignedAt,
+             max(CASE WHEN e.action = 'record_visit' THEN e.at END) AS visitedAt,
+             max(CASE WHEN e.to_step IN ('accredited', 'not_accredited') THEN e.at END) AS decidedAt
+           FROM application_events e
+           WHERE e.action IN ('assign', 'record_visit', 'accredit', 'decline') AND e.at >= ?2 AND ${reachSql("e.tenant_id", 1)}
+           GROUP BY e.application_id`,
+        )
+        .bind(reach ? JSON.stringify(reach) : null, since)
+        .all<{ assignedAt: string | null; visitedAt: string | null; decidedAt: string | null }>();
+      return results;
+    },
+
     /** When the counted tenants' roll-ups were computed. */
     async freshness(): Promise<ReportFreshness> {
       const row = await d1

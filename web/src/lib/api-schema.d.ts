@@ -1872,6 +1872,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/national/reports/asesors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Asesor work: assignments per asesor, visits per month, time from assignment to visit to decision
+         * @description Over the period (`from`, `to`; the last twelve months by default). Durations are medians in days from the applications' step events. Reconciliation flags per asesor pair arrive with the scoring records.
+         */
+        get: operations["reports.nationalAsesors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/national/reports/refresh": {
         parameters: {
             query?: never;
@@ -3889,6 +3909,30 @@ export interface components {
             tenantSlug: string;
             /** @enum {string} */
             category: "registered" | "verified" | "never_applied" | "in_process" | "accredited_a" | "accredited_b" | "accredited_c" | "not_accredited" | "expired" | "suspended_revoked" | "inactive";
+        };
+        AsesorReport: {
+            /** @description ISO instant of the oldest data in this response */
+            dataAsOf: string;
+            /** @example Data per 1 Des 2026 08:00 WIB */
+            dataAsOfText: string;
+            asesors: {
+                id: string;
+                name: string;
+                provinceCode: string;
+                assignments: number;
+                openAssignments: number;
+                drill: components["schemas"]["ReportDrill"];
+            }[];
+            visitsPerMonth: {
+                month: string;
+                visits: number;
+                drill: components["schemas"]["ReportDrill"];
+            }[];
+            durations: {
+                assignmentToVisitMedianDays: number | null;
+                visitToDecisionMedianDays: number | null;
+                assignmentToDecisionMedianDays: number | null;
+            };
         };
         ReportRefreshResult: {
             /** @description Tenants recomputed by this call */
@@ -12736,6 +12780,75 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReportLksPage"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "reports.nationalAsesors": {
+        parameters: {
+            query?: {
+                /** @description Province code (Kemendagri), e.g. 36 */
+                province?: string;
+                /** @description Kab/kota code (Kemendagri), e.g. 36.71 */
+                regency?: string;
+                lksType?: "LKSA" | "LKS-LU" | "LKSPD" | "LKS-NAPZA" | "LKS-ODHA" | "LKS-LAIN";
+                /** @description First month of the period (throughput, visits, decisions) */
+                from?: string;
+                /** @description Last month of the period */
+                to?: string;
+                grade?: "A" | "B" | "C";
+                /** @description Coverage category (status on the way to accreditation) */
+                category?: "registered" | "verified" | "never_applied" | "in_process" | "accredited_a" | "accredited_b" | "accredited_c" | "not_accredited" | "expired" | "suspended_revoked" | "inactive";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Asesor work */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AsesorReport"];
                 };
             };
             /** @description Invalid input (problem+json with `errors` naming each field) */

@@ -1,4 +1,4 @@
-import type { CoverageReport, PipelineReport, ReportQuery } from "@akrab/contracts";
+import type { AsesorReport, CoverageReport, PipelineReport, ReportQuery } from "@akrab/contracts";
 import type { ReportReads } from "@akrab/db";
 import {
   COVERAGE_CATEGORIES,
@@ -9,6 +9,7 @@ import {
   dataAsOf,
   jakartaDay,
   monthsFrom,
+  percentile,
   rollUpCoverage,
   throughputByMonth,
   waitingByStep,
@@ -201,5 +202,45 @@ export async function pipelineReport(
     // Certificates are not recorded on this branch yet (their table arrives with the certificates
     // issue): no certificate, no re-accreditation falling due.
     forecast: [],
+  };
+}
+
+/** Median of the days between two instants over the pairs where both are known and in order. */
+function medianDays(pairs: [string | null, string | null][]): number | null {
+  const days = pairs
+    .flatMap(([a, b]) => (a && b && b >= a ? [(Date.parse(b) - Date.parse(a)) / 86_400_000] : []))
+    .sort((x, y) => x - y);
+  const m = percentile(days, 50);
+  return m === null ? null : Math.round(m * 10) / 10;
+}
+
+/**
+ * Asesor work: assignments per asesor, visits per month, and the time from assignment to visit to
+ * decision over the period. Reconciliation flags per asesor pair wait for the scoring records.
+ */
+export async function asesorReport(reads: ReportReads, filter: ReportQuery, now = Date.now()): Promise<AsesorReport> {
+  const { first, months } = period(filter, now);
+  const window = monthsFrom(first, months);
+  const [asesors, monthly, times, freshness] = await Promise.all([
+    reads.asesorAssignments(),
+    reads.monthly(first, window.at(-1) ?? first),
+    // From the first day of the period in Jakarta (UTC+7).
+    reads.assessmentTimes(new Date(Date.parse(`${first}-01T00:00:00+07:00`)).toISOString()),
+    reads.freshness(),
+  ]);
+  const visits = new Map(monthly.filter((m) => m.measure === "visit").map((m) => [m.month, m.n]));
+  return {
+    ...freshnessOf(freshness.computedAt, now),
+    asesors: asesors.map((a) => ({ ...a, drill: { list: "asesors" as const, query: { asesor: a.id } } })),
+    visitsPerMonth: window.map((month) => ({
+      month,
+      visits: visits.get(month) ?? 0,
+      drill: { list: "applications" as const, query: drillQuery(filter, { visitedMonth: month }) },
+    })),
+    durations: {
+      assignmentToVisitMedianDays: medianDays(times.map((t) => [t.assignedAt, t.visitedAt])),
+      visitToDecisionMedianDays: medianDays(times.map((t) => [t.visitedAt, t.decidedAt])),
+      assignmentToDecisionMedianDays: medianDays(times.map((t) => [t.assignedAt, t.decidedAt])),
+    },
   };
 }

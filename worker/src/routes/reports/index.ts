@@ -1,4 +1,5 @@
 import type { TenantEnv } from "../../env.ts";
+import { nationalAsesors, nationalAsesorsRoute } from "./asesors.ts";
 import { createRouter } from "../../lib/router.ts";
 import { nationalCoverage, nationalCoverageRoute, tenantCoverage, tenantCoverageRoute } from "./coverage.ts";
 import {
@@ -20,6 +21,7 @@ export const reportRoutes = createRouter<TenantEnv>()
   .openapi(nationalCoverageRoute, nationalCoverage)
   .openapi(nationalPipelineRoute, nationalPipeline)
   .openapi(nationalReportLksRoute, nationalReportLks)
+  .openapi(nationalAsesorsRoute, nationalAsesors)
   .openapi(refreshReportsRoute, refreshReports)
   .openapi(tenantCoverageRoute, tenantCoverage)
   .openapi(tenantPipelineRoute, tenantPipeline)
