@@ -48,6 +48,9 @@ END;
 CREATE TRIGGER `report_dirty_applications_insert` AFTER INSERT ON `applications` BEGIN
 	INSERT INTO `report_state` (`tenant_id`, `dirty_since`) VALUES (NEW.`tenant_id`, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 	ON CONFLICT (`tenant_id`) DO UPDATE SET `dirty_since` = coalesce(`dirty_since`, excluded.`dirty_since`);
+	-- An LKS transferred since its application was made counts in its new tenant: mark that one too.
+	INSERT INTO `report_state` (`tenant_id`, `dirty_since`) SELECT (SELECT `tenant_id` FROM `lks` WHERE `id` = NEW.`lks_id`), strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE (SELECT `tenant_id` FROM `lks` WHERE `id` = NEW.`lks_id`) IS NOT NULL
+	ON CONFLICT (`tenant_id`) DO UPDATE SET `dirty_since` = coalesce(`dirty_since`, excluded.`dirty_since`);
 END;
 --> statement-breakpoint
 CREATE TRIGGER `report_dirty_applications_update` AFTER UPDATE OF `step`, `open`, `submitted_at`, `tenant_id`, `lks_id` ON `applications` BEGIN
@@ -55,9 +58,15 @@ CREATE TRIGGER `report_dirty_applications_update` AFTER UPDATE OF `step`, `open`
 	ON CONFLICT (`tenant_id`) DO UPDATE SET `dirty_since` = coalesce(`dirty_since`, excluded.`dirty_since`);
 	INSERT INTO `report_state` (`tenant_id`, `dirty_since`) VALUES (OLD.`tenant_id`, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 	ON CONFLICT (`tenant_id`) DO UPDATE SET `dirty_since` = coalesce(`dirty_since`, excluded.`dirty_since`);
+	-- An LKS transferred since its application was made counts in its new tenant: mark that one too.
+	INSERT INTO `report_state` (`tenant_id`, `dirty_since`) SELECT (SELECT `tenant_id` FROM `lks` WHERE `id` = NEW.`lks_id`), strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE (SELECT `tenant_id` FROM `lks` WHERE `id` = NEW.`lks_id`) IS NOT NULL
+	ON CONFLICT (`tenant_id`) DO UPDATE SET `dirty_since` = coalesce(`dirty_since`, excluded.`dirty_since`);
 END;
 --> statement-breakpoint
 CREATE TRIGGER `report_dirty_application_events_insert` AFTER INSERT ON `application_events` BEGIN
 	INSERT INTO `report_state` (`tenant_id`, `dirty_since`) VALUES (NEW.`tenant_id`, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+	ON CONFLICT (`tenant_id`) DO UPDATE SET `dirty_since` = coalesce(`dirty_since`, excluded.`dirty_since`);
+	-- The LKS's own tenant, which differs after a transfer (its coverage category may change).
+	INSERT INTO `report_state` (`tenant_id`, `dirty_since`) SELECT (SELECT l.`tenant_id` FROM `applications` a JOIN `lks` l ON l.`id` = a.`lks_id` WHERE a.`id` = NEW.`application_id`), strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE (SELECT l.`tenant_id` FROM `applications` a JOIN `lks` l ON l.`id` = a.`lks_id` WHERE a.`id` = NEW.`application_id`) IS NOT NULL
 	ON CONFLICT (`tenant_id`) DO UPDATE SET `dirty_since` = coalesce(`dirty_since`, excluded.`dirty_since`);
 END;
