@@ -8,7 +8,8 @@
  *  - scoring in the domain: one 220-indicator answer set, and 10,000 of them (µs each; `bench/scoring.ts`);
  *  - the deployable bundle size from `wrangler deploy --dry-run`;
  *  - the sign-in page and the home on emulated 2G and slow 3G links, first and repeat visits (`link.ts`).
- * `AKRAB_BENCH_ONLY=link` runs only the last section (no seeded applications, no hello-world Worker).
+ * `AKRAB_BENCH_ONLY=link` runs only the last section (no seeded applications, no hello-world Worker);
+ * `AKRAB_BENCH_ONLY=export` only the export writers: 25,000 rows as XLSX and CSV in Node and in workerd (`export.ts`).
  * Figures, not pass/fail: compare ratios measured in one run (the wrangler dev proxy dominates).
  */
 import { execFileSync, spawn } from "node:child_process";
@@ -23,7 +24,9 @@ import { applicationsSql, benchApplicationId } from "./seed-applications.ts";
 import { benchSlowLinks } from "./link.ts";
 import { measurePage } from "./page-weight.ts";
 import { benchPhotoDownscale } from "./photo.ts";
+import { benchReports } from "./reports.ts";
 import { benchScoring } from "./scoring.ts";
+import { benchExports } from "./export.ts";
 import { benchUploadFaults, benchUploadThroughput } from "./uploads.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -95,6 +98,21 @@ if (process.env.AKRAB_BENCH_ONLY === "link") {
   } finally {
     await app.stop();
   }
+  process.exit(0);
+}
+
+if (process.env.AKRAB_BENCH_ONLY === "reports") {
+  const hello = await startHelloWorld();
+  try {
+    await benchReports(hello.url);
+  } finally {
+    hello.stop();
+  }
+  process.exit(0);
+}
+
+if (process.env.AKRAB_BENCH_ONLY === "export") {
+  await benchExports();
   process.exit(0);
 }
 
@@ -199,6 +217,7 @@ try {
   await benchUploadFaults(app.url);
   await benchPhotoDownscale(app.url);
   benchScoring();
+  await benchExports();
 
   const linkBrowser = await launchChromium();
   await benchSlowLinks(linkBrowser, app.url, DEMO);

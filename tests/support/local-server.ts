@@ -20,6 +20,8 @@ export interface LocalServerOptions {
   timeoutMs?: number;
   /** SQL files to run after the demo data (the bench seeds thousands of applications this way). */
   extraSqlFiles?: string[];
+  /** Commands to run after the SQL files, with the database's directory last (the reports bench seeds the national dataset). */
+  extraCommands?: [command: string, ...args: string[]][];
   /** Print wrangler's output as it comes (default: only on failure). */
   verbose?: boolean;
 }
@@ -78,6 +80,7 @@ export async function startLocalServer({
   timeoutMs = 90_000,
   verbose = false,
   extraSqlFiles = [],
+  extraCommands = [],
 }: LocalServerOptions): Promise<LocalServer> {
   const env = childEnv();
   const dir = await mkdtemp(join(tmpdir(), "akrab-local-"));
@@ -88,6 +91,7 @@ export async function startLocalServer({
     await run("tsx", ["scripts/seed-local.ts", "--persist-to", dir], env);
     for (const file of extraSqlFiles)
       await run("wrangler", ["d1", "execute", "DB", "--local", "--persist-to", dir, "--file", file], env);
+    for (const [command, ...args] of extraCommands) await run(command, [...args, "--persist-to", dir], env);
   } catch (error) {
     await rm(dir, { recursive: true, force: true });
     throw error;

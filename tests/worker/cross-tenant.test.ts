@@ -82,6 +82,8 @@ async function lksObjects(lks: { id: string; tenant_id: string }, prefix: string
     key: "npwp",
     instrumentId: "lksa-2025-1",
     indicator: "1.1.1",
+    // A report export's table and format (issue 15).
+    file: "coverage.xlsx",
     uploadId: upload!,
     documentId: document!,
   };
@@ -97,7 +99,7 @@ const PNG = Uint8Array.from(
  * Path parameters that are values (an application kind, a version number, an indicator code) or
  * national objects every tenant reads (a published instrument version), not objects owned by a tenant.
  */
-const PATH_VALUES = new Set(["kind", "version", "key", "instrumentId", "indicator"]);
+const PATH_VALUES = new Set(["kind", "version", "key", "instrumentId", "indicator", "file"]);
 
 const TUS = { "tus-resumable": "1.0.0" };
 const tusMetadata = (fields: Record<string, string>) =>

@@ -17,6 +17,7 @@ import { asesorRoutes } from "./routes/asesors/index.ts";
 import { decisionRoutes } from "./routes/decision/index.ts";
 import { reconciliationRoutes } from "./routes/reconciliation/index.ts";
 import { visitScoringRoutes } from "./routes/visit-scoring/index.ts";
+import { reportRoutes } from "./routes/reports/index.ts";
 import { areaRoutes } from "./routes/areas/index.ts";
 import { auditRoutes } from "./routes/audit/index.ts";
 import { authRoutes } from "./routes/auth/index.ts";
@@ -143,6 +144,7 @@ export function createApp() {
   app.route("/", reconciliationRoutes);
   app.route("/", decisionRoutes);
   app.route("/", visitScoringRoutes);
+  app.route("/", reportRoutes);
   mountDocs(app);
 
   app.notFound(onNotFound);

@@ -16,3 +16,4 @@ export * from "./visits.ts";
 export * from "./certificates.ts";
 export * from "./decision.ts";
 export * from "./visit-scoring.ts";
+export * from "./reports.ts";

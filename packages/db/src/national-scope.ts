@@ -11,6 +11,7 @@ import { abortIfNothingChanged } from "./batch-guard.ts";
 import { decisionReads, decisionWrites } from "./decisions.ts";
 import type { BatchItem, Db } from "./client.ts";
 import { instrumentReads, instrumentWrites } from "./instruments.ts";
+import { reportReads } from "./report-reads.ts";
 import { findCentralUnit, listNationalLks, type NationalLksFilter } from "./lks-registry.ts";
 import { enqueueEmail, findOutboxMessage, listOutbox, requeueMessage, type OutgoingEmail } from "./outbox.ts";
 import { decideSignup, findSignup, listSignups, tenantCreation, type TenantSignupRow } from "./signups.ts";
@@ -76,6 +77,8 @@ export function nationalScope(db: Db, roles: readonly Role[]) {
     certificates: certificateReads(db),
     /** Reconciled sheets and plenary decisions (issue 13); reach the application first. */
     decisions: decisionReads(db),
+    /** The report roll-ups of every tenant (issue 15). */
+    reports: reportReads(db, null),
     /** Every message and its delivery state (platform admins follow delivery here). */
     outbox: {
       list: (page: PageRequest) => listOutbox(db, page),

@@ -17,3 +17,4 @@ export * from "./schema/visits.ts";
 export * from "./schema/certificates.ts";
 export * from "./schema/visit-scoring.ts";
 export * from "./schema/decisions.ts";
+export * from "./schema/reports.ts";

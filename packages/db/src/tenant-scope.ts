@@ -12,6 +12,7 @@ import { instrumentReads } from "./instruments.ts";
 import { lksRegistry } from "./lks-registry.ts";
 import { selfAssessmentStore } from "./self-assessment.ts";
 import { scoreSheetStore } from "./visit-scoring.ts";
+import { reportReads } from "./report-reads.ts";
 import { keyset, toPage } from "./pagination.ts";
 import { startsWithText } from "./text-match.ts";
 import { auditEvents, invitations, lks, memberships, tenants, users } from "./schema.ts";
@@ -92,6 +93,8 @@ export function tenantScope<T extends TenantRef>(db: Db, tenant: T, reach: Scope
 
     /** Self-assessment answers and evidence links of applications (reach the application first). */
     selfAssessment: selfAssessmentStore(db, tenant, readableTenantIds),
+    /** Report roll-ups of the tenants it reads (a province: itself and its kab/kota). */
+    reports: reportReads(db, readableTenantIds),
 
     /** BALKS's decision on an application and the team's reconciled sheet, as the tenant reads them (issue 13). */
     decisions: decisionReads(db, readableTenantIds),

@@ -28,3 +28,4 @@ export * from "./instruments/management.ts";
 export * from "./sync/queueable.ts";
 export * from "./assessment/index.ts";
 export * from "./certificates/index.ts";
+export * from "./reports/index.ts";

@@ -92,6 +92,8 @@ export const TAGS: Record<string, string> = {
     "The LKS's self-assessment of an application (Formulir A answers, Formulir B evidence) and Formulir C, the scoring sheet for the asesor.",
   Certificates:
     "Accreditation certificates: public verification by number, the keys that sign QR payloads, the PDF, the hand-over, and BALKS's suspensions and revocations.",
+  Reports:
+    "Coverage, pipeline and the lists behind every figure, national and per tenant, with CSV/XLSX exports; the public statistics.",
   Asesors:
     "BALKS's asesor registry and declared ties; candidates ranked with their eligibility; teams per application; an asesor's own assignments and no-conflict declarations.",
   "Visit plans":

@@ -8,16 +8,16 @@ import { strFromU8, strToU8, unzipSync, zipSync, type UnzipFileInfo } from "ffla
  * styles and dates are not read: a formula cell gives its cached value, every value a string.
  */
 
-const XLSX_SHEET_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml";
+export const XLSX_SHEET_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml";
 
-const escapeXml = (s: string) =>
+export const escapeXml = (s: string) =>
   s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c] ?? c);
 
 /** Characters XML 1.0 cannot carry at all (control characters other than tab and line breaks). */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly the characters removed
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+export const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
-function columnLetter(index: number): string {
+export function columnLetter(index: number): string {
   let s = "";
   for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;

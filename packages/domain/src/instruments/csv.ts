@@ -143,10 +143,13 @@ export function parseCsv(input: string, separator: "," | ";" = separatorOf(input
  */
 const FORMULA_LIKE = /^'*[=+\-@\t\r]/;
 
+/** Whether a spreadsheet would run this text as a formula (the CSV and XLSX exports both guard on it). */
+export const isFormulaLike = (value: string): boolean => FORMULA_LIKE.test(value);
+
 /** One CSV text, CRLF line ends; a field is quoted when it holds the separator, a quote or a line break, or starts/ends with a space. */
 export function writeCsv(rows: string[][], separator: "," | ";" = ","): string {
   const cell = (raw: string) => {
-    const value = FORMULA_LIKE.test(raw) ? `'${raw}` : raw;
+    const value = isFormulaLike(raw) ? `'${raw}` : raw;
     return value.includes(separator) || /["\r\n]/.test(value) || value !== value.trim()
       ? `"${value.replaceAll('"', '""')}"`
       : value;

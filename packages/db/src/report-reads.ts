@@ -1,0 +1,259 @@
+import type { CoverageCategory } from "@akrab/domain";
+import type { Db } from "./client.ts";
+import { decodeCursor, encodeCursor, type Page } from "./pagination.ts";
+
+/**
+ * Reads of the report roll-ups (see reports.ts for how they are kept). A reach is the set of
+ * tenants whose rows a caller may count: `null` for a national reader (every tenant), otherwise the
+ * tenant and, for a province, its kab/kota. Every query here carries it, so a report route cannot
+ * count another tenant's LKS.
+ */
+export type ReportReach = readonly string[] | null;
+
+export interface ReportFilter {
+  province?: string | undefined;
+  regency?: string | undefined;
+  lksType?: string | undefined;
+  category?: CoverageCategory | undefined;
+  grade?: "A" | "B" | "C" | undefined;
+}
+
+/** The WHERE clause over report_lks (alias r) and its bound values, from ?{offset+1} on. */
+function where(reach: ReportReach, f: ReportFilter): { sql: string; params: unknown[] } {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  const add = (clause: string, value: unknown) => {
+    params.push(value);
+    parts.push(clause.replace("?", `?${params.length}`));
+  };
+  if (reach) {
+    params.push(JSON.stringify(reach));
+    parts.push(`r.tenant_id IN (SELECT value FROM json_each(?${params.length}))`);
+  }
+  if (f.province) add("r.province_code = ?", f.province);
+  if (f.regency) add("r.region_code = ?", f.regency);
+  if (f.lksType) add("r.lks_type = ?", f.lksType);
+  if (f.category) add("r.category = ?", f.category);
+  if (f.grade) add("r.category = ?", `accredited_${f.grade.toLowerCase()}`);
+  return { sql: parts.length ? `WHERE ${parts.join(" AND ")}` : "", params };
+}
+
+export interface CoverageGroup {
+  regionCode: string;
+  lksType: string;
+  category: CoverageCategory;
+  n: number;
+}
+
+export interface ReportFreshness {
+  /** The oldest computation among the tenants counted (null: never computed). */
+  computedAt: string | null;
+  /** The first change not yet counted, if any. */
+  dirtySince: string | null;
+}
+
+export function reportReads(db: Db, reach: ReportReach) {
+  const d1 = db.$client;
+  const reachSql = (column: string, index: number) =>
+    reach ? `${column} IN (SELECT value FROM json_each(?${index}))` : "1 = 1";
+  const reachParams = reach ? [JSON.stringify(reach)] : [];
+
+  return {
+    reach,
+    /** LKS counts per kab/kota, main type and category. */
+    async coverage(filter: ReportFilter): Promise<CoverageGroup[]> {
+      const w = where(reach, filter);
+      const { results } = await d1
+        .prepare(
+          `SELECT r.region_code AS regionCode, r.lks_type AS lksType, r.category, count(*) AS n
+           FROM report_lks r ${w.sql} GROUP BY r.region_code, r.lks_type, r.category`,
+        )
+        .bind(...w.params)
+        .all<CoverageGroup>();
+      return results;
+    },
+
+    /**
+     * The regions a report shows, with their tenant if any: every province and kab/kota nationally;
+     * for a tenant its own region and, for a province, every kab/kota in it (on Akrab or not).
+     */
+    async areas(): Promise<
+      {
+        code: string;
+        name: string;
+        kind: "province" | "regency" | "city";
+        provinceCode: string | null;
+        tenantStatus: "active" | "deactivated" | null;
+        tenantId: string | null;
+        tenantSlug: string | null;
+        tenantName: string | null;
+      }[]
+    > {
+      const inReach = reach
+        ? `WHERE g.code IN (SELECT region_code FROM tenants WHERE id IN (SELECT value FROM json_each(?1)))
+             OR g.province_code IN (SELECT region_code FROM tenants WHERE level = 'province' AND id IN (SELECT value FROM json_each(?1)))`
+        : "";
+      const { results } = await d1
+        .prepare(
+          `SELECT g.code, g.name, g.kind, g.province_code AS provinceCode, t.status AS tenantStatus, t.id AS tenantId, t.slug AS tenantSlug, t.name AS tenantName
+           FROM regions g LEFT JOIN tenants t ON t.region_code = g.code ${inReach} ORDER BY g.code`,
+        )
+        .bind(...reachParams)
+        .all();
+      return results as Awaited<ReturnType<ReportReads["areas"]>>;
+    },
+
+    /** Assignments per asesor (declined invitations included: they are work of the secretariat too). */
+    async asesorAssignments(): Promise<
+      { id: string; name: string; provinceCode: string; assignments: number; openAssignments: number }[]
+    > {
+      const { results } = await d1
+        .prepare(
+          `SELECT s.id, s.name, s.province_code AS provinceCode, count(x.id) AS assignments,
+             coalesce(sum(CASE WHEN x.status != 'declined' AND a.open = 1 THEN 1 ELSE 0 END), 0) AS openAssignments
+           FROM asesors s
+           LEFT JOIN assessment_assignments x ON x.asesor_id = s.id AND ${reachSql("x.tenant_id", 1)}
+           LEFT JOIN applications a ON a.id = x.application_id
+           GROUP BY s.id ORDER BY s.name, s.id`,
+        )
+        .bind(...reachParams)
+        .all<{ id: string; name: string; provinceCode: string; assignments: number; openAssignments: number }>();
+      return results;
+    },
+
+    /**
+     * Per application decided or visited since `since`: when its team was assigned, when the visit
+     * was recorded and when BALKS decided (the latest of each), for the time between them.
+     */
+    async assessmentTimes(
+      since: string,
+    ): Promise<{ assignedAt: string | null; visitedAt: string | null; decidedAt: string | null }[]> {
+      const { results } = await d1
+        .prepare(
+          `SELECT max(CASE WHEN e.action = 'assign' THEN e.at END) AS assignedAt,
+             max(CASE WHEN e.action = 'record_visit' THEN e.at END) AS visitedAt,
+             max(CASE WHEN e.to_step IN ('accredited', 'not_accredited') THEN e.at END) AS decidedAt
+           FROM application_events e
+           WHERE e.action IN ('assign', 'record_visit', 'accredit', 'decline') AND e.at >= ?2 AND ${reachSql("e.tenant_id", 1)}
+           GROUP BY e.application_id`,
+        )
+        .bind(reach ? JSON.stringify(reach) : null, since)
+        .all<{ assignedAt: string | null; visitedAt: string | null; decidedAt: string | null }>();
+      return results;
+    },
+
+    /** When the counted tenants' roll-ups were computed. */
+    async freshness(): Promise<ReportFreshness> {
+      const row = await d1
+        .prepare(
+          `SELECT min(s.computed_at) AS computedAt, min(s.dirty_since) AS dirtySince FROM report_state s
+           WHERE ${reachSql("s.tenant_id", 1)}`,
+        )
+        .bind(...reachParams)
+        .first<ReportFreshness>();
+      return row ?? { computedAt: null, dirtySince: null };
+    },
+
+    /** Per tenant: its computation time (a figure's own freshness). */
+    async computedAtByTenant(): Promise<Map<string, { regionCode: string; computedAt: string | null }>> {
+      const { results } = await d1
+        .prepare(
+          `SELECT t.id, t.region_code AS regionCode, s.computed_at AS computedAt
+           FROM tenants t LEFT JOIN report_state s ON s.tenant_id = t.id WHERE ${reachSql("t.id", 1)}`,
+        )
+        .bind(...reachParams)
+        .all<{ id: string; regionCode: string; computedAt: string | null }>();
+      return new Map(results.map((r) => [r.id, { regionCode: r.regionCode, computedAt: r.computedAt }]));
+    },
+
+    /** Monthly measures (decisions, visits, returns and their reasons) from `from` to `to` (YYYY-MM). */
+    async monthly(from: string, to: string): Promise<{ month: string; measure: string; n: number }[]> {
+      const { results } = await d1
+        .prepare(
+          `SELECT m.month, m.measure, sum(m.count) AS n FROM report_monthly m
+           WHERE ${reachSql("m.tenant_id", 3)} AND m.month >= ?1 AND m.month <= ?2 GROUP BY m.month, m.measure`,
+        )
+        .bind(from, to, ...reachParams)
+        .all<{ month: string; measure: string; n: number }>();
+      return results;
+    },
+
+    /** Open applications past their draft, with where they wait: live, for the waiting times. */
+    async waiting(
+      filter: ReportFilter,
+    ): Promise<{ step: string; enteredAt: string; dueAt: string | null; tenantId: string }[]> {
+      const params: unknown[] = [...reachParams];
+      const parts = [reachSql("a.tenant_id", 1), "a.open = 1", "a.submitted_at IS NOT NULL"];
+      const region = filter.regency ?? filter.province;
+      if (region) {
+        params.push(filter.regency ? region : `${region}.%`);
+        parts.push(filter.regency ? `l.region_code = ?${params.length}` : `l.region_code LIKE ?${params.length}`);
+      }
+      if (filter.lksType) {
+        params.push(filter.lksType);
+        parts.push(`l.types ->> 0 = ?${params.length}`);
+      }
+      const { results } = await d1
+        .prepare(
+          `SELECT a.step, a.step_entered_at AS enteredAt, a.step_due_at AS dueAt, a.tenant_id AS tenantId
+           FROM applications a JOIN lks l ON l.id = a.lks_id WHERE ${parts.join(" AND ")}`,
+        )
+        .bind(...params)
+        .all<{ step: string; enteredAt: string; dueAt: string | null; tenantId: string }>();
+      return results;
+    },
+
+    /**
+     * The LKS behind a coverage figure, by name: one index range per page (keyset on name, id).
+     * Null for a cursor this list did not issue.
+     */
+    async lks(
+      filter: ReportFilter,
+      page: { cursor?: string | undefined; limit: number },
+    ): Promise<Page<{
+      id: string;
+      name: string;
+      lksType: string;
+      regionCode: string;
+      regionName: string;
+      tenantSlug: string;
+      category: CoverageCategory;
+    }> | null> {
+      const w = where(reach, filter);
+      let after = "";
+      if (page.cursor) {
+        const key = decodeCursor(page.cursor, 2);
+        if (!key) return null;
+        w.params.push(key[0], key[1]);
+        const a = w.params.length - 1;
+        after = `${w.sql ? " AND" : "WHERE"} (r.name > ?${a} OR (r.name = ?${a} AND r.lks_id > ?${a + 1}))`;
+      }
+      w.params.push(page.limit + 1);
+      const { results } = await d1
+        .prepare(
+          `SELECT r.lks_id AS id, r.name, r.lks_type AS lksType, r.region_code AS regionCode, g.name AS regionName,
+             t.slug AS tenantSlug, r.category
+           FROM report_lks r JOIN regions g ON g.code = r.region_code JOIN tenants t ON t.id = r.tenant_id
+           ${w.sql}${after} ORDER BY r.name, r.lks_id LIMIT ?${w.params.length}`,
+        )
+        .bind(...w.params)
+        .all<{
+          id: string;
+          name: string;
+          lksType: string;
+          regionCode: string;
+          regionName: string;
+          tenantSlug: string;
+          category: CoverageCategory;
+        }>();
+      const items = results.slice(0, page.limit);
+      const last = items.at(-1);
+      return {
+        items,
+        nextCursor: results.length > page.limit && last ? encodeCursor([last.name, last.id]) : null,
+      };
+    },
+  };
+}
+
+export type ReportReads = ReturnType<typeof reportReads>;

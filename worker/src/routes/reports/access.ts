@@ -1,0 +1,21 @@
+import { createMiddleware } from "hono/factory";
+import type { TenantEnv } from "../../env.ts";
+import { notFound } from "../../middleware/problem/index.ts";
+
+/** The roles inside a tenant that read its reports: its Dinsos staff (not an LKS operator, not an asesor). */
+const DINSOS_ROLES = new Set(["tenant_admin", "dinsos_verifier", "dinsos_head"]);
+
+/**
+ * Tenant reports are for the Dinsos, its province and national readers. An LKS operator or an
+ * asesor reaching the tenant through its own LKS or assignment gets a 404, as for any object
+ * outside their reach.
+ */
+export const dinsosReaders = createMiddleware<TenantEnv>(async (c, next) => {
+  const access = c.get("access");
+  const ok =
+    access?.via === "province" ||
+    access?.via === "national" ||
+    (access?.via === "member" && access.roles.some((r) => DINSOS_ROLES.has(r)));
+  if (!ok) throw notFound();
+  await next();
+});
