@@ -325,8 +325,16 @@ describe("suspension and revocation", () => {
       ((await (await api(`/api/v1/public/certificates/${enc(number)}`)).json()) as { status: string }).status,
     ).toBe("suspended");
 
+    // The report roll-ups, freshly computed, learn of the revocation in its own transaction.
+    await env.DB.prepare("UPDATE report_state SET dirty_since = NULL").run();
     const revoked = await event("revoke", "Terbukti terjadi kekerasan terhadap anak");
     expect(revoked.status).toBe(200);
+    const dirty = await env.DB.prepare(
+      "SELECT count(*) AS n FROM report_state s JOIN certificates c ON c.tenant_id = s.tenant_id WHERE c.number = ? AND s.dirty_since IS NOT NULL",
+    )
+      .bind(number)
+      .first<{ n: number }>();
+    expect(dirty?.n).toBe(1);
     const pub = (await (await api(`/api/v1/public/certificates/${enc(number)}`)).json()) as Record<string, unknown>;
     expect(pub).toMatchObject({
       status: "revoked",
