@@ -4,7 +4,7 @@ export interface PublicStatistics {
   dataAsOf: string;
   dataAsOfText: string;
   suppressionThreshold: number;
-  country: { lks: number; accredited: number; A: Count; B: Count; C: Count };
+  country: { lks: Count; accredited: Count; A: Count; B: Count; C: Count };
   provinces: {
     code: string;
     name: string;
