@@ -4,6 +4,7 @@ import {
   deleteIdempotencyKeysBefore,
   deleteSessionsEndedBefore,
   isoNow,
+  refreshDirtyReports,
 } from "@akrab/db";
 import { jakartaDay } from "@akrab/domain";
 import type { Bindings } from "./env.ts";
@@ -31,6 +32,9 @@ export async function scheduled(controller: ScheduledController, env: Bindings):
   if (controller.cron === EVERY_MINUTE) {
     const delivery = await deliverOutbox(db, configuredChannels(env));
     if (delivery.claimed > 0) console.log(JSON.stringify({ level: "info", job: "deliver-outbox", ...delivery }));
+    // Report roll-ups of the tenants whose records changed (marked by triggers, packages/db/src/reports.ts).
+    const reports = await refreshDirtyReports(db, now);
+    if (reports > 0) console.log(JSON.stringify({ level: "info", job: "refresh-reports", tenants: reports }));
     return;
   }
   if (controller.cron === DAILY) {

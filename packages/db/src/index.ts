@@ -24,3 +24,4 @@ export type { InstrumentVersionRow, InstrumentVersionSummary } from "./instrumen
 export { instrumentColumns, instrumentOfRow } from "./instrument-columns.ts";
 export type { AnswerRow, EvidenceLinkRow } from "./self-assessment.ts";
 export { assignedApplications, type AsesorRow, type AffiliationRow, type AssignmentRow } from "./asesors.ts";
+export { coverageOfTenant, refreshDirtyReports, refreshTenantReports } from "./reports.ts";

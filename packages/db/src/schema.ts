@@ -13,3 +13,4 @@ export * from "./schema/audit.ts";
 export * from "./schema/requests.ts";
 export * from "./schema/self-assessment.ts";
 export * from "./schema/assessment.ts";
+export * from "./schema/reports.ts";
