@@ -25,7 +25,7 @@ export function readReportLks<T>(scope: Scope, filters: Filters, cursor: string 
 }
 
 /** A table's download (the API streams it with the filters applied and the time of its data). */
-export function exportHref(scope: Scope, table: string, format: "csv" | "xlsx", filters: Filters): string {
+export function exportHref(scope: Scope, table: "coverage" | "lks", format: "csv" | "xlsx", filters: Filters): string {
   const href = apiHref as unknown as (path: string, options: { query: Record<string, string> }) => string;
   return href(`${base(scope)}/${table}.${format}`, { query: { ...filters } as Record<string, string> });
 }
