@@ -121,6 +121,20 @@ describe("app shell", () => {
     );
   });
 
+  test(`first load of /laporan (BALKS: coverage with the province map) stays within ${BUDGET_BYTES / 1024} KB gzip of JS+CSS`, async () => {
+    await firstLoad(
+      "/laporan (BALKS)",
+      "/laporan",
+      async (page) => {
+        // The report's own chunk (map, charts, tables) is part of what the reader waits for.
+        await page.getByTestId("province-map").waitFor();
+        await page.getByTestId("areas-table").waitFor();
+        await page.waitForLoadState("networkidle");
+      },
+      "balks@akrab.test",
+    );
+  });
+
   test(`first load of /permohonan/{id} (LKS operator and Dinsos verifier) stays within ${BUDGET_BYTES / 1024} KB gzip of JS+CSS`, async () => {
     // A fresh LKS with its own draft application: the demo LKS's applications are moved by
     // applications.test.ts while files run side by side.

@@ -99,7 +99,18 @@ export async function startLocalServer({
 
   const child = spawn(
     "wrangler",
-    ["dev", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", dir, "--show-interactive-dev-session=false"],
+    // --test-scheduled: a test can run a cron (GET /__scheduled?cron=…), e.g. the minute job that refreshes the report roll-ups.
+    [
+      "dev",
+      "--ip",
+      "127.0.0.1",
+      "--port",
+      String(port),
+      "--persist-to",
+      dir,
+      "--show-interactive-dev-session=false",
+      "--test-scheduled",
+    ],
     { cwd: ROOT, env, detached: true, stdio: ["ignore", "pipe", "pipe"] },
   );
   let output = "";
