@@ -1792,6 +1792,733 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/national/visit-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Visit plans by their first day (BALKS, national viewers)
+         * @description Filters combine: a date range (plans with a visit within it), a province (plans visiting an LKS there), the status (active unless asked).
+         */
+        get: operations["visitPlans.list"];
+        put?: never;
+        /**
+         * Plan a visit route: one or more applications, a date each, for the team they share (BALKS secretariat)
+         * @description Each application must be open at asesor assignment (with its full team accepted) or at the visit, share the route's accepted team, be in no other active plan, and not be visited in the past; every problem names its stop. The LKS's operators and its Dinsos staff are told the date by email and in the app, once. Send an Idempotency-Key: a retry never plans or tells twice.
+         */
+        post: operations["visitPlans.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/national/visit-plans/{planId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One visit plan: its route (LKS, date, companions named by each Dinsos), team and notes */
+        get: operations["visitPlans.show"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a plan's route (stops, dates) and notes (BALKS secretariat)
+         * @description The whole route is sent; the rules of a new plan apply (a day already planned may stay even once past). Each stop whose date changed, that joined or that left the route is told again, once; an unchanged stop is not. `expectedVersion` must be the plan's current version, or the answer is 409 and nothing changes. Send an Idempotency-Key.
+         */
+        patch: operations["visitPlans.update"];
+        trace?: never;
+    };
+    "/api/v1/national/visit-plans/{planId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a plan (BALKS secretariat): every stop is told, and its application may be planned again
+         * @description `expectedVersion` must be the plan's current version, or the answer is 409 and nothing changes. Send an Idempotency-Key.
+         */
+        post: operations["visitPlans.cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/national/applications/{tenant}/{applicationId}/visit-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The active visit plan that includes this application, or null (BALKS's team page) */
+        get: operations["visitPlans.ofApplication"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/visit-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in asesor's active visit plans (routes with a stop whose team they accepted), by first day */
+        get: operations["me.visitPlans"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/t/{tenant}/applications/{applicationId}/visit-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The planned visit to this application's LKS: date, asesor team, notes, and the Dinsos companions
+         * @description `plan` is null until BALKS puts the application in an active visit plan. The Dinsos of the application's own tenant may name the companions (`canNameCompanions`).
+         */
+        get: operations["applications.visit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/t/{tenant}/applications/{applicationId}/visit-companions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Name the Dinsos staff who accompany the asesors on the planned visit (the application's own Dinsos)
+         * @description Replaces the list. Only while the application is in an active visit plan. `expectedVersion` is the companions' current version (0 when none are named yet): a stale one is a 409 and changes nothing.
+         */
+        put: operations["applications.putVisitCompanions"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/.well-known/jwks.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The public keys that sign certificates' QR payloads (Ed25519, by key id)
+         * @description Every key that ever signed a certificate stays here after a rotation, so a QR printed years ago still verifies offline.
+         */
+        get: operations["certificates.jwks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/certificates/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verify a certificate by its number (no sign-in): the LKS, grade, validity and live status
+         * @description No personal data: the LKS as an institution, its region and type, the grade, the validity and the status computed now (active, expiring within 180 days, expired, suspended, revoked, superseded) with its date and BALKS's reason. An unknown number and a malformed one get the same 404 problem after the same single query. Cached at the edge for a few minutes and purged when the certificate changes.
+         */
+        get: operations["certificates.publicShow"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/national/certificate-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** BALKS's certificate number format and signer */
+        get: operations["certificates.settings"];
+        /**
+         * Change the number format and signer for certificates issued from now on
+         * @description Certificates already issued keep their numbers and signer. Numbers stay unique across formats: the sequence counts per year and never goes back.
+         */
+        put: operations["certificates.updateSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/national/certificates/{number}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The certificate's PDF (BALKS) */
+        get: operations["certificates.nationalPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/national/certificates/{number}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Suspend a certificate, with a reason
+         * @description Audited, in one D1 batch with the event; the public answers about the certificate are purged at once. A retry with the same Idempotency-Key returns the first answer; a second suspension of a suspended certificate, or anything after a revocation, is a 409.
+         */
+        post: operations["certificates.suspend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/national/certificates/{number}/reinstate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Lift a suspension, with a reason
+         * @description Audited, in one D1 batch with the event; the public answers about the certificate are purged at once. A retry with the same Idempotency-Key returns the first answer; a second suspension of a suspended certificate, or anything after a revocation, is a 409.
+         */
+        post: operations["certificates.reinstate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/national/certificates/{number}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke a certificate for good, with a reason
+         * @description Audited, in one D1 batch with the event; the public answers about the certificate are purged at once. A retry with the same Idempotency-Key returns the first answer; a second suspension of a suspended certificate, or anything after a revocation, is a 409.
+         */
+        post: operations["certificates.revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/national/certificates/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One certificate with its events and hand-over (BALKS) */
+        get: operations["certificates.nationalShow"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/t/{tenant}/applications/{applicationId}/certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The certificate issued for an application (404 until it is issued) */
+        get: operations["certificates.ofApplication"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/t/{tenant}/certificates/{number}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The certificate's PDF, for the LKS and its Dinsos
+         * @description The PDF stored once at issue, with its SHA-256 as ETag. Every download is recorded in the audit log.
+         */
+        get: operations["certificates.pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/t/{tenant}/certificates/{number}/handover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the Dinsos's hand-over of the certificate to the LKS (date, to whom)
+         * @description Audited; guarded by `expectedVersion` (a stale one is a 409 and changes nothing). The date may not be before the issue or after today.
+         */
+        post: operations["certificates.handover"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/t/{tenant}/certificates/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One certificate of the tenant's LKS, with its events and hand-over */
+        get: operations["certificates.show"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/assignments/{assignmentId}/reconciliation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The team's reconciliation sheet (an accepted team member)
+         * @description Once every accepted team member has submitted their blind sheet (before that: 409 naming who has not), each indicator's levels side by side with the domain's flags (a difference of two rubric levels or more, any difference on a safeguarding indicator, one blank, different findings). Unflagged indicators settle at the lower level; flagged ones at the lead's proposal once every member agreed. The blind sheets are never changed. `result` is what the rules give on the reconciled levels.
+         */
+        get: operations["me.reconciliation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/national/applications/{tenant}/{applicationId}/reconciliation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An application's reconciliation sheet (BALKS secretariat and deciders)
+         * @description Once every accepted team member has submitted their blind sheet (before that: 409 naming who has not), each indicator's levels side by side with the domain's flags (a difference of two rubric levels or more, any difference on a safeguarding indicator, one blank, different findings). Unflagged indicators settle at the lower level; flagged ones at the lead's proposal once every member agreed. The blind sheets are never changed. `result` is what the rules give on the reconciled levels.
+         */
+        get: operations["national.reconciliation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/assignments/{assignmentId}/reconciliation/proposals/{indicator}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * The lead proposes the reconciled level of a flagged indicator, with a reason
+         * @description Only the lead, only on a flagged indicator, only a level of its rubric, with a reason of at least 10 characters (each refusal a 400 naming the field). A new proposal clears the members' answers to it and every signature. `expectedVersion` is the sheet's version (409 when stale). Send an Idempotency-Key.
+         */
+        put: operations["me.reconciliationPropose"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/assignments/{assignmentId}/reconciliation/responses/{indicator}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * A team member agrees or disagrees with the lead's proposal (a disagreement says why)
+         * @description Only a member who is not the lead, only where there is a proposal; disagreeing needs a `note` (400 naming it otherwise). Any answer clears the signatures. `expectedVersion` is the sheet's version (409 when stale). Send an Idempotency-Key.
+         */
+        put: operations["me.reconciliationRespond"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/assignments/{assignmentId}/reconciliation/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * The lead writes the strengths and recommendations the team signs with the sheet
+         * @description Part of the reconciled sheet: a change clears every signature (what was signed is no longer what stands). Only the lead. `expectedVersion` is the sheet's version (409 when stale). Send an Idempotency-Key.
+         */
+        put: operations["me.reconciliationReport"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/assignments/{assignmentId}/reconciliation/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A team member signs the reconciled sheet (their name and the time are kept)
+         * @description Refused (400, naming each indicator) while a flagged indicator has no proposal agreed by every member. Any later proposal, answer or change of the text clears all signatures. `expectedVersion` is the sheet's version (409 when stale). Send an Idempotency-Key.
+         */
+        post: operations["me.reconciliationSign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/assignments/{assignmentId}/visit-report.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The visit report as a PDF, once the team signed the reconciliation (an accepted team member) */
+        get: operations["me.visitReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/national/applications/{tenant}/{applicationId}/visit-report.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The visit report as a PDF, once the team signed the reconciliation (BALKS) */
+        get: operations["national.visitReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/t/{tenant}/applications/{applicationId}/visit-report.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The visit report as a PDF for the Dinsos, once BALKS has decided
+         * @description The reconciled levels, result, findings, strengths, recommendations and signatures; never the asesors' individual blind levels. For the Dinsos (its own staff, its province, national readers) once BALKS decided, and for the assigned team once it signed; a 404 to anyone else.
+         */
+        get: operations["applications.visitReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/national/applications/{tenant}/{applicationId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The decider's page: the decision once recorded, the computed grade with its reasons, safeguarding findings
+         * @description Everything is computed from the reconciled sheet by the domain's rules; `decision` is null until recorded. A 409 while the team has not all submitted.
+         */
+        get: operations["national.decision"];
+        put?: never;
+        /**
+         * Record the plenary decision (accredit with a grade, or not accredited) and move the application
+         * @description Only a BALKS decider, only at the decision step. The domain's rules judge it against the computed outcome on the reconciled levels: a departure needs a `justification` (50 characters by default); accrediting over a safeguarding finding or on incomplete scores is refused; not accredited needs its reasons and what to fix; the plenary needs a real date, a quorum and a vote that carried. Each refusal is a 400 naming the field, changing nothing. The decision, the move (`accredit` or `decline`), the timeline, the audit and the messages to the LKS and its Dinsos are one D1 batch. `expectedVersion` is the application's version (409 when stale). Validity runs from the plenary date for the years the instrument's grade rules give. Send an Idempotency-Key.
+         */
+        post: operations["national.decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/t/{tenant}/applications/{applicationId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * BALKS's decision on the application, with the team's strengths and recommendations (the LKS and its Dinsos)
+         * @description Whoever sees the application reads it; `decision` is null (and the team's text empty) until BALKS decided. The asesors' individual levels are never part of it.
+         */
+        get: operations["applications.decision"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/assignments/{assignmentId}/pack": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The visit pack: everything the asesor needs on site without a network, and its size
+         * @description The LKS's profile as far as the visit needs it (no board members, no NIK), the application letter, the LKS's self-assessment with its evidence listed by size (originals and thumbnails are fetched from /documents on request, so the pack stays small), the pinned instrument, the previous cycle, the document checklist for Formulir C, the team, and the asesor's own sheet to start the device from. `size.pack` is this answer's size in bytes; `size.evidence` what downloading every original would add. Only the caller's own accepted assignment: an invitation not yet accepted, another asesor's assignment and another tenant's application are a 404.
+         */
+        get: operations["visit.pack"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/assignments/{assignmentId}/sheet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The asesor's own score sheet for an accepted assignment, as stored, with what keeps it from submission */
+        get: operations["visit.sheet"];
+        /**
+         * Sync a batch of the device's changes to the sheet: levels and notes, document checks, new findings
+         * @description All or nothing. Each entry and document check carries the version the device started from (`baseVersion`) and, per field it changed, the value it started from (`base`): a newer version on the server merges field by field, and only a field both devices changed differently is a 409 listing `conflicts` with both values (`entries[2.3.4].level`). A level not in the indicator's rubric, an indicator not in the instrument, a document not on the checklist or a finding of an unknown kind is a 400 naming the field; nothing is saved. A replayed batch changes nothing (send an Idempotency-Key as well: a retry gets the first answer back). New safeguarding findings alert BALKS and the application's Dinsos once, in-app and by email. Only the caller's own accepted assignment, while the application is at the visit step and the sheet is not submitted (409 otherwise).
+         */
+        put: operations["visit.saveSheet"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/assignments/{assignmentId}/sheet/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit the sheet: refused (409, listing each blank indicator and unchecked document) until complete
+         * @description After submission the sheet is read-only; the team sees each other's sheets once every accepted member has submitted. Submitting again answers with the sheet as submitted.
+         */
+        post: operations["visit.submitSheet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/assignments/{assignmentId}/team-sheets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The team's score sheets as a member sees them: their own always, the others' once all have submitted
+         * @description Blind: nobody sees another's sheet until every accepted member of the team has submitted (`sheet` is null until then); who has submitted is shown.
+         */
+        get: operations["visit.teamSheets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/national/applications/{tenant}/{applicationId}/sheets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The team's score sheets as BALKS sees them: none until every accepted member has submitted
+         * @description Blind: nobody sees another's sheet until every accepted member of the team has submitted (`sheet` is null until then); who has submitted is shown.
+         */
+        get: operations["visit.balksSheets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/assignments/{assignmentId}/photos/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A visit photo of the team's sheets, as a member may see it
+         * @description As blind as the sheets: a member's own photos always, the team's and BALKS's only once every accepted member has submitted. Every download is recorded in the audit log.
+         */
+        get: operations["visit.photo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/national/applications/{tenant}/{applicationId}/photos/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A visit photo of the team's sheets, as BALKS may see it
+         * @description As blind as the sheets: a member's own photos always, the team's and BALKS's only once every accepted member has submitted. Every download is recorded in the audit log.
+         */
+        get: operations["visit.balksPhoto"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/statistics": {
         parameters: {
             query?: never;
@@ -3736,6 +4463,8 @@ export interface components {
             lks: {
                 id: string;
                 name: string;
+                regionCode: string;
+                types: string[];
             };
             step: string;
             open: boolean;
@@ -3744,6 +4473,8 @@ export interface components {
             /** @enum {string} */
             status: "invited" | "accepted" | "declined";
             assignedAt: string;
+            plannedDate: string | null;
+            visitPlanId: string | null;
             declaration: {
                 id: string;
                 en: string;
@@ -3760,6 +4491,711 @@ export interface components {
             /** @enum {string} */
             answer: "decline";
             reason: string;
+        };
+        VisitPlanPage: {
+            items: components["schemas"]["VisitPlan"][];
+            nextCursor: string | null;
+        };
+        VisitPlan: {
+            id: string;
+            /** @enum {string} */
+            status: "active" | "cancelled";
+            notes: string | null;
+            startsOn: string;
+            endsOn: string;
+            cancelReason: string | null;
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+            team: {
+                asesorId: string;
+                name: string;
+                /** @enum {string} */
+                role: "lead" | "member";
+            }[];
+            stops: {
+                applicationId: string;
+                tenant: {
+                    slug: string;
+                    name: string;
+                };
+                lks: {
+                    id: string;
+                    name: string;
+                    regionCode: string;
+                };
+                date: string;
+                step: string;
+                companions: {
+                    name: string;
+                    position: string;
+                    phone: string | null;
+                }[];
+            }[];
+        };
+        VisitPlanCreate: {
+            stops: {
+                /** @example kota-tangerang */
+                tenant: string;
+                applicationId: string;
+                /**
+                 * @description The day of the visit (Asia/Jakarta)
+                 * @example 2026-06-02
+                 */
+                date: string;
+            }[];
+            notes?: string | null;
+        };
+        VisitPlanUpdate: {
+            stops: {
+                /** @example kota-tangerang */
+                tenant: string;
+                applicationId: string;
+                /**
+                 * @description The day of the visit (Asia/Jakarta)
+                 * @example 2026-06-02
+                 */
+                date: string;
+            }[];
+            notes?: string | null;
+            expectedVersion: number;
+        };
+        VisitPlanCancel: {
+            expectedVersion: number;
+            reason?: string | null;
+        };
+        VisitPlanOfApplication: {
+            plan: components["schemas"]["VisitPlan"] & (Record<string, never> | null);
+        };
+        VisitPlans: {
+            items: components["schemas"]["VisitPlan"][];
+        };
+        ApplicationVisit: {
+            plan: {
+                id: string;
+                date: string;
+                notes: string | null;
+                team: {
+                    name: string;
+                    /** @enum {string} */
+                    role: "lead" | "member";
+                }[];
+            } | null;
+            companions: {
+                name: string;
+                position: string;
+                phone: string | null;
+            }[];
+            companionsVersion: number;
+            canNameCompanions: boolean;
+        };
+        CompanionsPut: {
+            companions: {
+                name: string;
+                position: string;
+                phone?: string | null;
+            }[];
+            /** @description The companions' current version; 0 when none are named yet */
+            expectedVersion: number;
+        };
+        Jwks: {
+            keys: {
+                /** @enum {string} */
+                kty: "OKP";
+                /** @enum {string} */
+                crv: "Ed25519";
+                x: string;
+                kid: string;
+                alg?: string;
+                use?: string;
+            }[];
+        };
+        PublicCertificate: {
+            number: string;
+            lks: {
+                name: string;
+                kabKota: string;
+                province: string;
+                types: string[];
+            };
+            /** @enum {string} */
+            grade: "A" | "B" | "C";
+            gradeLabel: {
+                id: string;
+                en: string;
+            };
+            decidedOn: string;
+            validFrom: string;
+            validUntil: string;
+            /** @enum {string} */
+            status: "active" | "expiring" | "expired" | "suspended" | "revoked" | "superseded";
+            statusLabel: {
+                id: string;
+                en: string;
+            };
+            /** @description When the status began (suspension, revocation, supersession, expiry) */
+            statusSince: string | null;
+            /** @description BALKS's reason for a suspension or revocation */
+            statusReason: string | null;
+            /** @description The number of the newer certificate */
+            supersededBy: string | null;
+            /** @description When this status was computed (answers are cached briefly at the edge) */
+            checkedAt: string;
+        };
+        CertificateSettingsView: components["schemas"]["CertificateSettings"] & {
+            /** @description The number the format gives the first grade-B certificate of this month */
+            example: string;
+            updatedAt: string;
+        };
+        CertificateSettings: {
+            /**
+             * @description Parts `{seq}` (or `{seq:N}`, zero-padded to N digits), `{grade}`, `{month}` (Roman), `{year}`, separated by letters, digits or / - .; `{seq}` and `{year}` are required
+             * @example {seq:4}/BALKS/{grade}/{month}/{year}
+             */
+            numberTemplate: string;
+            signerName: string;
+            signerPosition: string;
+        };
+        CertificateView: components["schemas"]["PublicCertificate"] & {
+            id: string;
+            applicationId: string;
+            tenant: string;
+            signer: {
+                name: string;
+                position: string;
+            };
+            instrument: string;
+            regulation: string;
+            issuedAt: string;
+            kid: string;
+            pdf: {
+                bytes: number;
+                sha256: string;
+            };
+            handover: {
+                on: string;
+                to: string;
+            } | null;
+            events: {
+                /** @enum {string} */
+                kind: "suspended" | "reinstated" | "revoked";
+                reason: string;
+                at: string;
+            }[];
+            version: number;
+        };
+        CertificateEventRequest: {
+            /** @description Why, in words the LKS and the public will read */
+            reason: string;
+        };
+        HandoverRequest: {
+            /** @description The day the printed certificate was handed over (YYYY-MM-DD) */
+            on: string;
+            /** @description To whom (name and position at the LKS) */
+            to: string;
+            expectedVersion: number;
+        };
+        ReconciliationView: {
+            applicationId: string;
+            tenant: {
+                slug: string;
+                name: string;
+            };
+            lks: {
+                id: string;
+                name: string;
+            };
+            instrumentVersionId: string;
+            /** @description 0 until the team's first write; send it back as `expectedVersion` */
+            version: number;
+            /** @description The lead's asesor id */
+            lead: string;
+            team: {
+                asesorId: string;
+                name: string;
+                /** @enum {string} */
+                role: "lead" | "member";
+                signedAt: string | null;
+            }[];
+            indicators: {
+                code: string;
+                standard: string;
+                text: {
+                    id: string;
+                    en: string;
+                };
+                safeguarding: boolean;
+                /** @description Each asesor's blind level, in team order; the blind sheets are never changed */
+                levels: {
+                    asesorId: string;
+                    level: number | null;
+                }[];
+                spread: number | null;
+                /** @description Empty when the rule (the lower level) settles it */
+                flags: {
+                    /** @enum {string} */
+                    code: "difference" | "safeguarding" | "one_blank" | "finding";
+                    text: {
+                        id: string;
+                        en: string;
+                    };
+                }[];
+                automatic: number | null;
+                proposal: {
+                    level: number;
+                    reason: string;
+                } | null;
+                responses: {
+                    asesorId: string;
+                    agree: boolean;
+                    note: string;
+                }[];
+                /** @description The level that counts: the rule's, or the agreed proposal; null until agreed */
+                reconciled: number | null;
+            }[];
+            findings: {
+                indicator: string;
+                /** @enum {string} */
+                kind: "bullying" | "sexual_violence" | "intolerance" | "danger" | "other";
+                label: {
+                    id: string;
+                    en: string;
+                };
+            }[];
+            strengths: string;
+            recommendations: string;
+            signedOff: boolean;
+            /** @description What still stands before sign-off */
+            reasons: {
+                /** @enum {string} */
+                code: "signed_off" | "no_proposal" | "not_agreed" | "unsigned";
+                text: {
+                    id: string;
+                    en: string;
+                };
+            }[];
+            result: components["schemas"]["ScoreSummary"];
+            /** @description What the caller may do now */
+            you: {
+                asesorId: string | null;
+                mayPropose: boolean;
+                mayRespond: boolean;
+                maySign: boolean;
+            };
+        };
+        /** @description The rules on the reconciled levels (the grade the decider sees) */
+        ScoreSummary: {
+            total: number | null;
+            /** @enum {string} */
+            outcome: "graded" | "not_accredited" | "incomplete";
+            /** @enum {string|null} */
+            grade: "A" | "B" | "C" | null;
+            gradeLabel: {
+                id: string;
+                en: string;
+            };
+            validityYears: number | null;
+            standards: {
+                code: string;
+                name: {
+                    id: string;
+                    en: string;
+                };
+                score: number | null;
+            }[];
+            reasons: {
+                /** @enum {string} */
+                code: "safeguarding_finding" | "blanks" | "invalid_level" | "unknown_indicator" | "component_below_floor" | "too_many_below_pass" | "component_below_pass" | "total_below_pass" | "graded";
+                blocking: boolean;
+                text: {
+                    id: string;
+                    en: string;
+                };
+                indicators?: string[];
+                standard?: string;
+            }[];
+            configurableDefault: {
+                id: string;
+                en: string;
+            };
+        };
+        ReconciliationProposalWrite: {
+            /** @description A level (score) of the indicator's rubric */
+            level: number;
+            reason: string;
+            /** @description The version the caller last read; a stale one is a 409 and changes nothing */
+            expectedVersion: number;
+        };
+        ReconciliationResponseWrite: {
+            agree: boolean;
+            /**
+             * @description Why not, when disagreeing (required then)
+             * @default
+             */
+            note: string;
+            /** @description The version the caller last read; a stale one is a 409 and changes nothing */
+            expectedVersion: number;
+        };
+        ReconciliationReportWrite: {
+            strengths: string;
+            recommendations: string;
+            /** @description The version the caller last read; a stale one is a 409 and changes nothing */
+            expectedVersion: number;
+        };
+        ReconciliationSign: {
+            /** @description The version the caller last read; a stale one is a 409 and changes nothing */
+            expectedVersion: number;
+        };
+        NationalDecisionView: {
+            application: {
+                id: string;
+                step: string;
+                version: number;
+                tenant: {
+                    slug: string;
+                    name: string;
+                };
+                lks: {
+                    id: string;
+                    name: string;
+                };
+            };
+            decision: components["schemas"]["DecisionRecord"];
+            reconciliation: {
+                signedOff: boolean;
+                reasons: {
+                    /** @enum {string} */
+                    code: "signed_off" | "no_proposal" | "not_agreed" | "unsigned";
+                    text: {
+                        id: string;
+                        en: string;
+                    };
+                }[];
+            };
+            computed: components["schemas"]["ScoreSummary"];
+            findings: {
+                indicator: string;
+                /** @enum {string} */
+                kind: "bullying" | "sexual_violence" | "intolerance" | "danger" | "other";
+                label: {
+                    id: string;
+                    en: string;
+                };
+            }[];
+            strengths: string;
+            recommendations: string;
+            rules: {
+                minJustification: number;
+                quorum: number;
+            };
+        };
+        DecisionRecord: {
+            id: string;
+            applicationId: string;
+            /** @enum {string} */
+            kind: "accredit" | "not_accredited";
+            /** @enum {string|null} */
+            grade: "A" | "B" | "C" | null;
+            gradeLabel: {
+                id: string;
+                en: string;
+            };
+            reasons: string;
+            toFix: string[];
+            justification: string | null;
+            departsFromComputed: boolean;
+            /** @description What the rules gave when the decision was made */
+            computed: {
+                total: number | null;
+                /** @enum {string} */
+                outcome: "graded" | "not_accredited" | "incomplete";
+                /** @enum {string|null} */
+                grade: "A" | "B" | "C" | null;
+            };
+            plenary: {
+                /**
+                 * @description YYYY-MM-DD (Jakarta), not in the future
+                 * @example 2026-12-05
+                 */
+                date: string;
+                /** @description Names of the members present (the quorum is the rules') */
+                members: string[];
+                outcome: components["schemas"]["PlenaryOutcome"];
+            };
+            validFrom: string | null;
+            /** @description From the instrument's grade rules */
+            validUntil: string | null;
+            decidedAt: string;
+            /** @description The decider's name */
+            decidedBy: string;
+        } | null;
+        PlenaryOutcome: {
+            /** @enum {string} */
+            kind: "consensus";
+        } | {
+            /** @enum {string} */
+            kind: "vote";
+            for: number;
+            against: number;
+            abstain: number;
+        };
+        DecisionCreate: {
+            /** @enum {string} */
+            kind: "accredit" | "not_accredited";
+            /**
+             * @description Required when accrediting
+             * @default null
+             * @enum {string|null}
+             */
+            grade: "A" | "B" | "C" | null;
+            reasons: string;
+            /**
+             * @description What to fix before applying again (at least one when not accredited)
+             * @default []
+             */
+            toFix: string[];
+            /**
+             * @description Required when the decision departs from the computed outcome
+             * @default null
+             */
+            justification: string | null;
+            plenary: {
+                /**
+                 * @description YYYY-MM-DD (Jakarta), not in the future
+                 * @example 2026-12-05
+                 */
+                date: string;
+                /** @description Names of the members present (the quorum is the rules') */
+                members: string[];
+                outcome: components["schemas"]["PlenaryOutcome"];
+            };
+            /** @description The application's version */
+            expectedVersion: number;
+        };
+        TenantDecisionView: {
+            decision: components["schemas"]["DecisionRecord"];
+            strengths: string;
+            recommendations: string;
+            findings: {
+                indicator: string;
+                /** @enum {string} */
+                kind: "bullying" | "sexual_violence" | "intolerance" | "danger" | "other";
+                label: {
+                    id: string;
+                    en: string;
+                };
+            }[];
+        };
+        VisitPack: {
+            assignment: {
+                id: string;
+                /** @enum {string} */
+                role: "lead" | "member";
+                acceptedAt: string | null;
+            };
+            team: {
+                asesorId: string;
+                name: string;
+                /** @enum {string} */
+                role: "lead" | "member";
+            }[];
+            tenant: {
+                slug: string;
+                name: string;
+            };
+            application: {
+                id: string;
+                kind: string;
+                step: string;
+                submittedAt: string | null;
+                letter: components["schemas"]["ApplicationLetter"];
+            };
+            /** @description What the visit needs to find and understand the LKS: no board members, no NIK */
+            lks: {
+                id: string;
+                name: string;
+                types: string[];
+                serviceMode: string;
+                address: {
+                    street: string;
+                    regionCode: string;
+                    districtCode: string;
+                };
+                location: {
+                    latitude: number;
+                    longitude: number;
+                } | null;
+                phone: string | null;
+                capacity: number | null;
+                currentClients: number | null;
+                staffCount: number | null;
+            };
+            instrument: components["schemas"]["InstrumentDetail"];
+            selfAssessment: {
+                answers: components["schemas"]["SelfAssessmentAnswer"][];
+                /** @description Listed with sizes; originals and thumbnails are fetched on request */
+                evidence: (components["schemas"]["SelfAssessmentEvidence"] & {
+                    hasThumbnail: boolean;
+                })[];
+            };
+            checklist: {
+                code: string;
+                name: {
+                    id: string;
+                    en: string;
+                };
+                required: boolean;
+                documentId: string | null;
+                filename: string | null;
+                size: number | null;
+            }[];
+            previousCycle: components["schemas"]["PreviousCycle"];
+            sheet: components["schemas"]["ScoreSheet"];
+            size: {
+                /** @description This JSON's size in bytes */
+                pack: number;
+                /** @description All evidence originals together, in bytes (not in the pack) */
+                evidence: number;
+            };
+            generatedAt: string;
+        };
+        /** @description The caller's own sheet as stored, to start the device from */
+        ScoreSheet: {
+            assignmentId: string;
+            applicationId: string;
+            asesor: {
+                id: string;
+                name: string;
+            };
+            /** @enum {string} */
+            role: "lead" | "member";
+            instrument: {
+                id: string;
+                name: {
+                    id: string;
+                    en: string;
+                };
+            };
+            /** @description In instrument order; indicators never saved are absent */
+            entries: components["schemas"]["ScoreEntry"][];
+            findings: components["schemas"]["SafeguardingFinding"][];
+            /** @description In checklist order; codes never saved are absent */
+            documentChecks: components["schemas"]["DocumentCheck"][];
+            photos: components["schemas"]["ScorePhoto"][];
+            /** @description Set once submitted; the sheet is read-only after */
+            submittedAt: string | null;
+            /** @description What keeps the sheet from being submitted (empty: it may be submitted) */
+            missing: {
+                /** @example entries[2.3.4].level */
+                field: string;
+                message: {
+                    id: string;
+                    en: string;
+                };
+            }[];
+            /** @description The caller's own sheet, not yet submitted, while the application is at the visit step */
+            mayEdit: boolean;
+        };
+        ScoreEntry: {
+            indicator: string;
+            level: number | null;
+            note: string;
+            /** @description Bumped by every save; send it back as `baseVersion` */
+            version: number;
+            updatedAt: string;
+        };
+        SafeguardingFinding: {
+            /** @description The device's id for the finding (a replay with it adds nothing) */
+            id: string;
+            indicator: string;
+            /** @enum {string} */
+            kind: "bullying" | "sexual_violence" | "intolerance" | "danger" | "other";
+            description: string;
+            /** @description When the asesor wrote it down (the device's clock) */
+            reportedAt: string;
+        };
+        /** @description Formulir C's document check for one checklist document */
+        DocumentCheck: {
+            /** @description The application's checklist key */
+            code: string;
+            /** @description The original was seen on site; null: not checked yet */
+            present: boolean | null;
+            note: string;
+            version: number;
+            updatedAt: string;
+        };
+        /** @description A photo taken as evidence, uploaded through tus (`POST /api/v1/t/{tenant}/uploads`) with Upload-Metadata `assignmentId`, `indicator`, `photoId`, `takenAt` and optionally `latitude`/`longitude` */
+        ScorePhoto: {
+            documentId: string;
+            /** @description The device's id for the photo (Upload-Metadata `photoId`) */
+            photoId: string;
+            indicator: string;
+            filename: string;
+            contentType: string;
+            size: number;
+            hasThumbnail: boolean;
+            takenAt: string;
+            latitude: number | null;
+            longitude: number | null;
+            uploadedAt: string;
+        };
+        /** @description All or nothing. Problems name fields as the request's shape (`entries.3.level`); conflicts (409, Problem `conflicts`, both values) as `entries[2.3.4].level`, `documentChecks[akta].present`, `findings[id]` */
+        ScoreSheetBatch: {
+            /** @default [] */
+            entries: {
+                indicator: string;
+                /** @description The rubric level's score the asesor gives; null leaves it blank */
+                level: number | null;
+                note: string;
+                /** @description The version the device started from; 0 when it had none */
+                baseVersion: number;
+                /** @description For each field the device changed, its value when it started. Sent, a newer entry on the server merges field by field (409 with `conflicts` only where both changed the same field differently) */
+                base?: {
+                    /** @description The rubric level's score the asesor gives; null leaves it blank */
+                    level?: number | null;
+                    note?: string;
+                };
+            }[];
+            /**
+             * @description New safeguarding findings. A finding is never edited or withdrawn once synced (it has alerted BALKS and the Dinsos); one sent again with the same id and content changes nothing, with other content it is a 409
+             * @default []
+             */
+            findings: {
+                id: string;
+                indicator: string;
+                /** @enum {string} */
+                kind: "bullying" | "sexual_violence" | "intolerance" | "danger" | "other";
+                description: string;
+                /** Format: date-time */
+                reportedAt: string;
+            }[];
+            /** @default [] */
+            documentChecks: {
+                code: string;
+                present: boolean | null;
+                note: string;
+                /** @description The version the device started from; 0 when it had none */
+                baseVersion: number;
+                /** @description As for entries: per field changed, its value when the device started */
+                base?: {
+                    present?: boolean | null;
+                    note?: string;
+                };
+            }[];
+        };
+        TeamSheets: {
+            applicationId: string;
+            allSubmitted: boolean;
+            members: {
+                assignmentId: string;
+                asesorId: string;
+                name: string;
+                /** @enum {string} */
+                role: "lead" | "member";
+                submittedAt: string | null;
+                /** @description Null while the caller may not see it: nobody sees another's sheet until all have submitted */
+                sheet: components["schemas"]["ScoreSheet"] | null;
+            }[];
         };
         PublicStatistics: {
             /** @description ISO instant of the oldest data in this response */
@@ -12545,6 +13981,3140 @@ export interface operations {
             };
             /** @description Unsupported media type, or the bytes are not of the declared type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "visitPlans.list": {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page's nextCursor */
+                cursor?: string;
+                limit?: number;
+                /** @description Plans with a visit on or after this day */
+                from?: string;
+                /** @description Plans with a visit on or before this day */
+                to?: string;
+                /** @description Plans visiting an LKS in this province */
+                province?: string;
+                /** @description Active plans unless asked otherwise */
+                status?: "active" | "cancelled";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of plans */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitPlanPage"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "visitPlans.create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VisitPlanCreate"];
+            };
+        };
+        responses: {
+            /** @description The new plan */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitPlan"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed to do this, or a cross-site request */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body over the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type, or the bytes are not of the declared type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "visitPlans.show": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                planId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The plan */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitPlan"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "visitPlans.update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                planId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VisitPlanUpdate"];
+            };
+        };
+        responses: {
+            /** @description The plan after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitPlan"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed to do this, or a cross-site request */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body over the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type, or the bytes are not of the declared type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "visitPlans.cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                planId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VisitPlanCancel"];
+            };
+        };
+        responses: {
+            /** @description The cancelled plan */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitPlan"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed to do this, or a cross-site request */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body over the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type, or the bytes are not of the declared type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "visitPlans.ofApplication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                applicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The plan, or null */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitPlanOfApplication"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "me.visitPlans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Plans */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitPlans"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "applications.visit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                applicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The planned visit */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationVisit"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "applications.putVisitCompanions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                applicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompanionsPut"];
+            };
+        };
+        responses: {
+            /** @description The visit with its companions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationVisit"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed to do this, or a cross-site request */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body over the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type, or the bytes are not of the declared type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "certificates.jwks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The JSON Web Key Set */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Jwks"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "certificates.publicShow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The certificate number, `/` sent as `%2F` */
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The certificate as anyone may see it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicCertificate"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "certificates.settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settings, with an example number */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateSettingsView"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "certificates.updateSettings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CertificateSettings"];
+            };
+        };
+        responses: {
+            /** @description The settings now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateSettingsView"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed to do this, or a cross-site request */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body over the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type, or the bytes are not of the declared type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "certificates.nationalPdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The certificate number, `/` sent as `%2F` */
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF as issued */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Not modified (If-None-Match) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "certificates.suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The certificate number, `/` sent as `%2F` */
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CertificateEventRequest"];
+            };
+        };
+        responses: {
+            /** @description The certificate after the event */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateView"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed to do this, or a cross-site request */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body over the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type, or the bytes are not of the declared type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "certificates.reinstate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The certificate number, `/` sent as `%2F` */
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CertificateEventRequest"];
+            };
+        };
+        responses: {
+            /** @description The certificate after the event */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateView"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed to do this, or a cross-site request */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body over the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type, or the bytes are not of the declared type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "certificates.revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The certificate number, `/` sent as `%2F` */
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CertificateEventRequest"];
+            };
+        };
+        responses: {
+            /** @description The certificate after the event */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateView"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed to do this, or a cross-site request */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body over the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type, or the bytes are not of the declared type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "certificates.nationalShow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The certificate number, `/` sent as `%2F` */
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The certificate */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateView"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "certificates.ofApplication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                applicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The certificate */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateView"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "certificates.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                /** @description The certificate number, `/` sent as `%2F` */
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF as issued */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Not modified (If-None-Match) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "certificates.handover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                /** @description The certificate number, `/` sent as `%2F` */
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HandoverRequest"];
+            };
+        };
+        responses: {
+            /** @description The certificate with its hand-over */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateView"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed to do this, or a cross-site request */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body over the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type, or the bytes are not of the declared type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "certificates.show": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                /** @description The certificate number, `/` sent as `%2F` */
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The certificate */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateView"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "me.reconciliation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assignmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The reconciliation sheet */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconciliationView"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "national.reconciliation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                applicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The reconciliation sheet */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconciliationView"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "me.reconciliationPropose": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assignmentId: string;
+                indicator: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReconciliationProposalWrite"];
+            };
+        };
+        responses: {
+            /** @description The sheet after the proposal */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconciliationView"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed to do this, or a cross-site request */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body over the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type, or the bytes are not of the declared type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "me.reconciliationRespond": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assignmentId: string;
+                indicator: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReconciliationResponseWrite"];
+            };
+        };
+        responses: {
+            /** @description The sheet after the answer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconciliationView"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed to do this, or a cross-site request */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body over the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type, or the bytes are not of the declared type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "me.reconciliationReport": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assignmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReconciliationReportWrite"];
+            };
+        };
+        responses: {
+            /** @description The sheet with the text */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconciliationView"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed to do this, or a cross-site request */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body over the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type, or the bytes are not of the declared type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "me.reconciliationSign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assignmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReconciliationSign"];
+            };
+        };
+        responses: {
+            /** @description The sheet with the signature */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconciliationView"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed to do this, or a cross-site request */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body over the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type, or the bytes are not of the declared type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "me.visitReport": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assignmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The visit report (A4 PDF) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "national.visitReport": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                applicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The visit report (A4 PDF) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "applications.visitReport": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                applicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The visit report (A4 PDF) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "national.decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                applicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The decision and its grounds */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NationalDecisionView"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "national.decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                applicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionCreate"];
+            };
+        };
+        responses: {
+            /** @description The recorded decision */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NationalDecisionView"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed to do this, or a cross-site request */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body over the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type, or the bytes are not of the declared type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "applications.decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                applicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The decision */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantDecisionView"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "visit.pack": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assignmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The pack */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitPack"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "visit.sheet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assignmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sheet */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScoreSheet"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "visit.saveSheet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assignmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScoreSheetBatch"];
+            };
+        };
+        responses: {
+            /** @description The whole sheet after the batch */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScoreSheet"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed to do this, or a cross-site request */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body over the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type, or the bytes are not of the declared type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "visit.submitSheet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assignmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The submitted sheet */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScoreSheet"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed to do this, or a cross-site request */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body over the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "visit.teamSheets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assignmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The team's sheets */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamSheets"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "visit.balksSheets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                applicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The team's sheets */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamSheets"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "visit.photo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assignmentId: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The photo as stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                    "image/heic": string;
+                };
+            };
+            /** @description Not modified (If-None-Match) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "visit.balksPhoto": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                applicationId: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The photo as stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                    "image/heic": string;
+                };
+            };
+            /** @description Not modified (If-None-Match) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
