@@ -62,6 +62,8 @@ export interface CertificateSeed {
   lksType: LksType;
   regionCode: string;
   provinceCode: string;
+  kabKotaName: string;
+  provinceName: string;
   grade: Grade;
   decidedOn: string;
   validFrom: string;
@@ -307,6 +309,7 @@ export function nationalDataset(input: NationalInput): NationalDataset {
 
   // Tenants: a province Dinsos per province, a kab/kota Dinsos per kab/kota (existing ones kept).
   const provinces = input.regions.filter((r) => r.kind === "province");
+  const provinceNames = new Map(provinces.map((r) => [r.code, regionDisplayName(r.kind, r.name)]));
   const kabKota = input.regions.filter((r) => r.kind !== "province");
   const tenantOf = new Map(input.existingTenants);
   for (const r of [...provinces, ...kabKota]) if (!tenantOf.has(r.code)) tenantOf.set(r.code, `nat-tenant-${r.code}`);
@@ -699,6 +702,8 @@ export function nationalDataset(input: NationalInput): NationalDataset {
       lksType: l.type,
       regionCode: l.region.code,
       provinceCode: l.region.provinceCode ?? "",
+      kabKotaName: regionDisplayName(l.region.kind, l.region.name),
+      provinceName: provinceNames.get(l.region.provinceCode ?? "") ?? "",
       grade,
       decidedOn,
       validFrom,
@@ -775,6 +780,8 @@ function certificateValue(c: CertificateSeed, column: string): string | number |
     lks_types: JSON.stringify([c.lksType]),
     region_code: c.regionCode,
     kab_kota_code: c.regionCode,
+    kab_kota_name: c.kabKotaName,
+    province_name: c.provinceName,
     regency_code: c.regionCode,
     province_code: c.provinceCode,
     grade: c.grade,
@@ -786,6 +793,16 @@ function certificateValue(c: CertificateSeed, column: string): string | number |
     valid_from: c.validFrom,
     valid_until: c.validUntil,
     instrument_version_id: c.instrumentVersionId,
+    instrument_label: c.instrumentVersionId,
+    regulation: "Permensos 17/2012 tentang Akreditasi Lembaga Kesejahteraan Sosial",
+    // Generated certificates carry no PDF and no signed QR payload: the dataset is for the reports,
+    // the registry and their benches, not for downloads (its PDF key names no stored object: a 404).
+    payload: "",
+    kid: "dataset",
+    pdf_key: `dataset/${c.id}.pdf`,
+    pdf_sha256: "",
+    pdf_bytes: 0,
+    version: 1,
     signer_name: "Ketua BALKS",
     signer_position: "Ketua Badan Akreditasi Lembaga Kesejahteraan Sosial",
     revoked_at: c.revokedOn ? `${c.revokedOn}T03:00:00.000Z` : null,
@@ -824,5 +841,25 @@ export function certificateStatements(
   const out = new Inserts();
   for (const c of certificates)
     out.add("certificates", Object.fromEntries(filled.map((col) => [col.name, certificateValue(c, col.name) ?? null])));
-  return out.done();
+  // A revocation is an event of its certificate (the status is computed from events, never stored).
+  for (const c of certificates)
+    if (c.revokedOn)
+      out.add("certificate_events", {
+        id: `${c.id}-revoked`,
+        certificate_id: c.id,
+        tenant_id: c.tenantId,
+        kind: "revoked",
+        reason: c.revokeReason ?? "",
+        by_user_id: null,
+        at: `${c.revokedOn}T03:00:00.000Z`,
+      });
+  const statements = out.done();
+  // The yearly counters move past the generated numbers, so a certificate issued later never reuses one.
+  const last = new Map<number, number>();
+  for (const c of certificates) last.set(c.year, Math.max(last.get(c.year) ?? 0, c.sequence));
+  for (const [year, sequence] of last)
+    statements.push(
+      `INSERT INTO certificate_counters (year, last) VALUES (${year}, ${sequence}) ON CONFLICT (year) DO UPDATE SET last = max(last, excluded.last)`,
+    );
+  return statements;
 }

@@ -34,11 +34,11 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const LKS = "Panti Werdha Sejahtera Cipondoh";
+const LKS = "Yayasan Bina Laras Jakarta Timur";
 const LEAD = { email: "asesor.ketua@akrab.test", assignment: "e2e00016-0000-4000-8000-0000000000d1" };
 const MEMBER = { email: "asesor.anggota@akrab.test", assignment: "e2e00016-0000-4000-8000-0000000000d2" };
-/** The place the lead's phone reports (Cipondoh, Kota Tangerang). */
-const PLACE = { latitude: -6.19381, longitude: 106.61412 };
+/** The place the lead's phone reports (Jakarta Timur). */
+const PLACE = { latitude: -6.22505, longitude: 106.90047 };
 
 interface Indicator {
   code: string;
