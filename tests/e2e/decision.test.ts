@@ -161,6 +161,8 @@ describe("reconciliation, the decision and the result on the web (issue 13)", ()
     await panel.getByTestId("dc-form").waitFor();
     expect(await panel.getByTestId("dc-computed").innerText()).toContain("B");
     expect(await panel.getByTestId("dc-grade").inputValue()).toBe("B");
+    // The previous cycle beside this one: Al-Hikmah's first accreditation has none, and says so.
+    await panel.getByTestId("dc-previous-none").waitFor();
     await panel.getByTestId("dc-grade").selectOption("A");
     await panel.getByTestId("dc-departs").waitFor();
     await panel.getByTestId("dc-reasons-input").fill("Memenuhi standar akreditasi LKSA.");

@@ -92,3 +92,4 @@ export type AsesorListItem = Schemas["AsesorListItem"];
 export type VisitPack = Schemas["VisitPack"];
 export type ScoreSheet = Schemas["ScoreSheet"];
 export type ScorePhoto = Schemas["ScorePhoto"];
+export type PreviousCycle = Schemas["PreviousCycle"];
