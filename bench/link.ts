@@ -12,14 +12,14 @@
 import type { Browser, BrowserContext, CDPSession, Page } from "playwright-core";
 import { measurePage } from "./page-weight.ts";
 
-interface Link {
+export interface Link {
   name: string;
   rttMs: number;
   kbitPerSecond: number;
 }
 
 /** DevTools' own presets: "2G" as the issue measured it, and Lighthouse's slow 3G (simulated RTT 400 ms, 400 kbit/s). */
-const LINKS: Link[] = [
+export const LINKS: Link[] = [
   { name: "2G (800 ms RTT, 250 kbit/s)", rttMs: 800, kbitPerSecond: 250 },
   { name: "slow 3G (400 ms RTT, 400 kbit/s)", rttMs: 400, kbitPerSecond: 400 },
 ];
@@ -32,7 +32,7 @@ interface Row {
   note: string;
 }
 
-const conditions = (link: Link) => ({
+export const conditions = (link: Link) => ({
   offline: false,
   latency: link.rttMs,
   downloadThroughput: (link.kbitPerSecond * 1000) / 8,

@@ -9,6 +9,7 @@
  *  - the deployable bundle size from `wrangler deploy --dry-run`;
  *  - the sign-in page and the home on emulated 2G and slow 3G links, first and repeat visits (`link.ts`).
  * `AKRAB_BENCH_ONLY=link` runs only the last section (no seeded applications, no hello-world Worker);
+ * `AKRAB_BENCH_ONLY=pack` only the visit pack of one LKS with 30 evidence items on 2G and slow 3G (`pack.ts`);
  * `AKRAB_BENCH_ONLY=export` only the export writers: 25,000 rows as XLSX and CSV in Node and in workerd (`export.ts`).
  * Figures, not pass/fail: compare ratios measured in one run (the wrangler dev proxy dominates).
  */
@@ -22,6 +23,7 @@ import { join } from "node:path";
 import { d1RoundTrips, load, type LoadResult } from "./load.ts";
 import { applicationsSql, benchApplicationId } from "./seed-applications.ts";
 import { benchSlowLinks } from "./link.ts";
+import { benchPack, packSql } from "./pack.ts";
 import { measurePage } from "./page-weight.ts";
 import { benchPhotoDownscale } from "./photo.ts";
 import { benchReports } from "./reports.ts";
@@ -94,6 +96,22 @@ if (process.env.AKRAB_BENCH_ONLY === "link") {
   try {
     const browser = await launchChromium();
     await benchSlowLinks(browser, app.url, DEMO);
+    await browser.close();
+  } finally {
+    await app.stop();
+  }
+  process.exit(0);
+}
+
+if (process.env.AKRAB_BENCH_ONLY === "pack") {
+  const dir = mkdtempSync(join(tmpdir(), "akrab-bench-pack-"));
+  const file = join(dir, "pack.sql");
+  writeFileSync(file, packSql());
+  const app = await startLocalServer({ port: APP_PORT, extraSqlFiles: [file] });
+  rmSync(dir, { recursive: true, force: true });
+  try {
+    const browser = await launchChromium();
+    await benchPack(browser, app.url);
     await browser.close();
   } finally {
     await app.stop();

@@ -159,7 +159,16 @@ describe("the asesor's visit, offline (issue 13)", () => {
       await page.goto("/penugasan");
       const card = page.getByTestId("pn-assignment").filter({ hasText: LKS });
       await card.getByTestId("pack").waitFor();
+      // The size is said before the download, and is what the download then brings (KB rounding).
+      const sizeShown = await card.getByTestId("pack-size").innerText();
+      expect(sizeShown).toMatch(/^Ukuran paket: [\d.,]+ KB$/);
+      const packPath = `/api/v1/me/assignments/${plan.asesor.assignment}/pack`;
+      const packDownload = page.waitForResponse(
+        (r) => new URL(r.url()).pathname === packPath && r.request().method() === "GET",
+      );
       await card.getByTestId("pack-download").click();
+      const downloaded = (await (await packDownload).body()).byteLength;
+      expect(Math.abs(Number(sizeShown.replace(/\D/g, "")) - downloaded / 1024)).toBeLessThanOrEqual(1);
       await card.getByTestId("pack-on-device").waitFor();
       expect(await card.getByTestId("pack-on-device").innerText()).toMatch(/Di perangkat: [\d.,]+ (KB|B|MB), data per/);
       expect(await overflowsHorizontally(page)).toBe(false);

@@ -45,6 +45,14 @@ describe("the visit pack", () => {
       size: { pack: number; evidence: number };
     };
     expect(pack.size.pack).toBe(new TextEncoder().encode(raw).byteLength);
+    // The size before the download: a HEAD states the same length and sends nothing.
+    const head = await api(`/api/v1/me/assignments/${visit.lead.assignmentId}/pack`, {
+      method: "HEAD",
+      token: visit.lead.token,
+    });
+    expect(head.status).toBe(200);
+    expect(Number(head.headers.get("content-length"))).toBe(pack.size.pack);
+    expect((await head.arrayBuffer()).byteLength).toBe(0);
     expect(pack.assignment).toMatchObject({ role: "lead" });
     expect(pack.assignment.acceptedAt).toBeTruthy();
     expect(pack.team.map((m) => [m.name, m.role])).toEqual([

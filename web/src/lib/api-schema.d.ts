@@ -2387,7 +2387,7 @@ export interface paths {
         };
         /**
          * The visit pack: everything the asesor needs on site without a network, and its size
-         * @description The LKS's profile as far as the visit needs it (no board members, no NIK), the application letter, the LKS's self-assessment with its evidence listed by size (originals and thumbnails are fetched from /documents on request, so the pack stays small), the pinned instrument, the previous cycle, the document checklist for Formulir C, the team, and the asesor's own sheet to start the device from. `size.pack` is this answer's size in bytes; `size.evidence` what downloading every original would add. Only the caller's own accepted assignment: an invitation not yet accepted, another asesor's assignment and another tenant's application are a 404.
+         * @description The LKS's profile as far as the visit needs it (no board members, no NIK), the application letter, the LKS's self-assessment with its evidence listed by size (originals and thumbnails are fetched from /documents on request, so the pack stays small), the pinned instrument, the previous cycle, the document checklist for Formulir C, the team, and the asesor's own sheet to start the device from. `size.pack` is this answer's size in bytes; `size.evidence` what downloading every original would add. A HEAD request answers the same `Content-Length` without the body: the size the app shows before the download. Only the caller's own accepted assignment: an invitation not yet accepted, another asesor's assignment and another tenant's application are a 404.
          */
         get: operations["visit.pack"];
         put?: never;

@@ -45,6 +45,24 @@ export async function packFromDevice<T>(
   return { pack: (JSON.parse(found.text) as { data: T }).data, fetchedAt: found.fetchedAt };
 }
 
+/**
+ * The pack's size before downloading it: a HEAD on the pack's address, which the API answers with
+ * the length the GET would send and no body (null: no signal or no answer, so nothing is said).
+ */
+export async function packSizeBeforeDownload(assignmentId: string): Promise<number | null> {
+  try {
+    const response = await fetch(packUrl(assignmentId), {
+      method: "HEAD",
+      credentials: "same-origin",
+      cache: "no-store",
+    });
+    const length = Number(response.headers.get("content-length"));
+    return response.ok && Number.isInteger(length) && length > 0 ? length : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Downloads the pack and the sheet and keeps them (awaited: "on the device" is said only once it is). */
 export async function downloadPack(userId: string, assignmentId: string): Promise<OnDevice> {
   const params = { assignmentId };

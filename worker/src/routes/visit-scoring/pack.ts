@@ -18,6 +18,7 @@ export const visitPackRoute = createRoute({
   description: [
     "The LKS's profile as far as the visit needs it (no board members, no NIK), the application letter, the LKS's self-assessment with its evidence listed by size (originals and thumbnails are fetched from /documents on request, so the pack stays small), the pinned instrument, the previous cycle, the document checklist for Formulir C, the team, and the asesor's own sheet to start the device from.",
     "`size.pack` is this answer's size in bytes; `size.evidence` what downloading every original would add.",
+    "A HEAD request answers the same `Content-Length` without the body: the size the app shows before the download.",
     "Only the caller's own accepted assignment: an invitation not yet accepted, another asesor's assignment and another tenant's application are a 404.",
   ].join(" "),
   security: bearerSecurity,
@@ -110,7 +111,9 @@ export const visitPack: RouteHandler<typeof visitPackRoute, NationalEnv> = async
     generatedAt: new Date().toISOString(),
   };
   pack.size.pack = packSize(pack);
-  return c.json(pack, 200);
+  // Stated so that a HEAD (which hono answers by running this GET and dropping the body) tells the
+  // asesor the pack's size before they spend their data on it.
+  return c.json(pack, 200, { "content-length": String(pack.size.pack) });
 };
 
 /**
