@@ -74,30 +74,35 @@ INSERT INTO `public_registry` SELECT * FROM `public_registry_source`;
 --> statement-breakpoint
 -- Issuing (a first certificate, or one superseding the last), suspending, reinstating and revoking
 -- each write one row; the LKS's registry row is recomputed and the registry's version bumped in the
--- same transaction, so a cached answer keyed by the old version is never served again.
+-- same transaction, so a cached answer keyed by the old version is never served again. Delete then
+-- insert (not INSERT OR REPLACE): an outer INSERT OR IGNORE (the national seed's) would turn a
+-- trigger's OR REPLACE into OR IGNORE and keep the stale row.
 CREATE TRIGGER `public_registry_certificates_insert` AFTER INSERT ON `certificates` BEGIN
-	INSERT OR REPLACE INTO `public_registry` SELECT * FROM `public_registry_source` WHERE `lks_id` = NEW.`lks_id`;
+	DELETE FROM `public_registry` WHERE `lks_id` = NEW.`lks_id`;
+	INSERT INTO `public_registry` SELECT * FROM `public_registry_source` WHERE `lks_id` = NEW.`lks_id`;
 	UPDATE `public_registry_state` SET `version` = `version` + 1, `changed_at` = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE `id` = 1;
 END;
 --> statement-breakpoint
 CREATE TRIGGER `public_registry_certificates_update` AFTER UPDATE OF `lks_id`, `lks_name`, `kab_kota_code`, `kab_kota_name`, `province_name`, `lks_types`, `grade`, `valid_from`, `valid_until`, `issued_at` ON `certificates` BEGIN
 	DELETE FROM `public_registry` WHERE `lks_id` IN (OLD.`lks_id`, NEW.`lks_id`);
-	INSERT OR REPLACE INTO `public_registry` SELECT * FROM `public_registry_source` WHERE `lks_id` IN (OLD.`lks_id`, NEW.`lks_id`);
+	INSERT INTO `public_registry` SELECT * FROM `public_registry_source` WHERE `lks_id` IN (OLD.`lks_id`, NEW.`lks_id`);
 	UPDATE `public_registry_state` SET `version` = `version` + 1, `changed_at` = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE `id` = 1;
 END;
 --> statement-breakpoint
 CREATE TRIGGER `public_registry_certificates_delete` AFTER DELETE ON `certificates` BEGIN
 	DELETE FROM `public_registry` WHERE `lks_id` = OLD.`lks_id`;
-	INSERT OR REPLACE INTO `public_registry` SELECT * FROM `public_registry_source` WHERE `lks_id` = OLD.`lks_id`;
+	INSERT INTO `public_registry` SELECT * FROM `public_registry_source` WHERE `lks_id` = OLD.`lks_id`;
 	UPDATE `public_registry_state` SET `version` = `version` + 1, `changed_at` = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE `id` = 1;
 END;
 --> statement-breakpoint
 CREATE TRIGGER `public_registry_certificate_events_insert` AFTER INSERT ON `certificate_events` BEGIN
-	INSERT OR REPLACE INTO `public_registry` SELECT * FROM `public_registry_source` WHERE `lks_id` = (SELECT `lks_id` FROM `certificates` WHERE `id` = NEW.`certificate_id`);
+	DELETE FROM `public_registry` WHERE `lks_id` = (SELECT `lks_id` FROM `certificates` WHERE `id` = NEW.`certificate_id`);
+	INSERT INTO `public_registry` SELECT * FROM `public_registry_source` WHERE `lks_id` = (SELECT `lks_id` FROM `certificates` WHERE `id` = NEW.`certificate_id`);
 	UPDATE `public_registry_state` SET `version` = `version` + 1, `changed_at` = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE `id` = 1;
 END;
 --> statement-breakpoint
 CREATE TRIGGER `public_registry_certificate_events_delete` AFTER DELETE ON `certificate_events` BEGIN
-	INSERT OR REPLACE INTO `public_registry` SELECT * FROM `public_registry_source` WHERE `lks_id` = (SELECT `lks_id` FROM `certificates` WHERE `id` = OLD.`certificate_id`);
+	DELETE FROM `public_registry` WHERE `lks_id` = (SELECT `lks_id` FROM `certificates` WHERE `id` = OLD.`certificate_id`);
+	INSERT INTO `public_registry` SELECT * FROM `public_registry_source` WHERE `lks_id` = (SELECT `lks_id` FROM `certificates` WHERE `id` = OLD.`certificate_id`);
 	UPDATE `public_registry_state` SET `version` = `version` + 1, `changed_at` = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE `id` = 1;
 END;

@@ -20,8 +20,14 @@ describe("the OpenAPI document covers the live route table", () => {
   it("documents every route the Worker answers", () => {
     const live = new Set(
       createApp()
-        // The public verification page (HTML and its CSS/JS for people, not the API) is tested in certificates.test.ts.
-        .routes.filter((r) => r.method !== "ALL" && !r.path.includes("*") && !r.path.startsWith("/verifikasi"))
+        // The public verification and registry pages (HTML for people, not the API) are tested in certificates.test.ts and public-registry.test.ts.
+        .routes.filter(
+          (r) =>
+            r.method !== "ALL" &&
+            !r.path.includes("*") &&
+            !r.path.startsWith("/verifikasi") &&
+            !r.path.startsWith("/registri"),
+        )
         .map((r) => `${r.method} ${toTemplate(r.path)}`),
     );
     const documented = new Set(operations.map((o) => `${o.method.toUpperCase()} ${o.path}`));

@@ -37,3 +37,9 @@ export type { DocumentCheckRow, FindingRow, ScoreEntryRow, ScoreSheetRow } from 
 export type { PhotoCapture } from "./schema/documents.ts";
 export { coverageOfTenant, refreshDirtyReports, refreshTenantReports } from "./reports.ts";
 export { reportReads, type ReportFilter, type ReportReads } from "./report-reads.ts";
+export {
+  publicRegistryReads,
+  type PublicRegistryFilter,
+  type PublicRegistryRow,
+  type StatusBounds,
+} from "./public-registry.ts";

@@ -2160,6 +2160,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/lks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search the public registry of accredited (and formerly accredited) LKS (no sign-in)
+         * @description Every LKS that has or had a certificate, once, under its standing certificate (the latest not revoked, or the latest when all are), in name order, by cursor. Filters: part of the name, province, kab/kota, LKS type, grade and status (computed now, as on the verification page). No personal data: the institution as its certificate prints it. Cached at the edge; any certificate change makes the next answer fresh.
+         */
+        get: operations["publicRegistry.search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/lks.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The public registry as open data (CSV, no sign-in)
+         * @description The same rows and filters as the search, every page, streamed as CSV (UTF-8 with BOM). The first lines say when the registry last changed, the day the statuses were computed for, and the filters. Text a spreadsheet would run as a formula is written as text.
+         */
+        get: operations["publicRegistry.export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/lks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One LKS of the public registry with its current and past certificates (no sign-in)
+         * @description The LKS as its certificate prints it and every certificate it has had, newest first, each with its status computed now (with the date and BALKS's reason when suspended or revoked). An LKS that never had a certificate is not in the registry: 404.
+         */
+        get: operations["publicRegistry.show"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/assignments/{assignmentId}/reconciliation": {
         parameters: {
             query?: never;
@@ -4694,6 +4754,99 @@ export interface components {
             /** @description To whom (name and position at the LKS) */
             to: string;
             expectedVersion: number;
+        };
+        PublicRegistryPage: {
+            items: components["schemas"]["PublicRegistryLks"][];
+            nextCursor: string | null;
+            /** @description When the registry last changed (a certificate issued or changed) */
+            dataAsOf: string;
+            /** @description When the statuses were computed (answers are cached briefly) */
+            checkedAt: string;
+        };
+        PublicRegistryLks: {
+            id: string;
+            name: string;
+            province: {
+                code: string;
+                name: string;
+            };
+            kabKota: {
+                code: string;
+                name: string;
+            };
+            types: string[];
+            /** @description The standing certificate: the latest not revoked, or the latest when all are */
+            certificate: {
+                number: string;
+                /** @enum {string} */
+                grade: "A" | "B" | "C";
+                gradeLabel: {
+                    id: string;
+                    en: string;
+                };
+                validFrom: string;
+                validUntil: string;
+                /** @enum {string} */
+                status: "active" | "expiring" | "expired" | "suspended" | "revoked";
+                statusLabel: {
+                    id: string;
+                    en: string;
+                };
+                /** @description When the status began (suspension, revocation, expiry) */
+                statusSince: string | null;
+                /** @description BALKS's reason for a suspension or revocation */
+                statusReason: string | null;
+            };
+            /** @description How many certificates the LKS has had */
+            certificates: number;
+        };
+        PublicRegistryLksDetail: {
+            id: string;
+            name: string;
+            province: {
+                code: string;
+                name: string;
+            };
+            kabKota: {
+                code: string;
+                name: string;
+            };
+            types: string[];
+            /** @enum {string} */
+            status: "active" | "expiring" | "expired" | "suspended" | "revoked";
+            statusLabel: {
+                id: string;
+                en: string;
+            };
+            /** @description When the status began (suspension, revocation, expiry) */
+            statusSince: string | null;
+            /** @description BALKS's reason for a suspension or revocation */
+            statusReason: string | null;
+            /** @description Newest first */
+            certificates: components["schemas"]["PublicRegistryCertificate"][];
+            checkedAt: string;
+        };
+        PublicRegistryCertificate: {
+            number: string;
+            /** @enum {string} */
+            grade: "A" | "B" | "C";
+            gradeLabel: {
+                id: string;
+                en: string;
+            };
+            decidedOn: string;
+            validFrom: string;
+            validUntil: string;
+            /** @enum {string} */
+            status: "active" | "expiring" | "expired" | "suspended" | "revoked" | "superseded";
+            statusLabel: {
+                id: string;
+                en: string;
+            };
+            statusSince: string | null;
+            statusReason: string | null;
+            /** @description The number of the newer certificate */
+            supersededBy: string | null;
         };
         ReconciliationView: {
             applicationId: string;
@@ -15580,6 +15733,184 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CertificateView"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "publicRegistry.search": {
+        parameters: {
+            query?: {
+                /** @description Part of the LKS's name (case does not matter) */
+                q?: string;
+                /** @description Province code (Kemendagri), e.g. 36 */
+                province?: string;
+                /** @description Kab/kota code (Kemendagri), e.g. 36.71 */
+                kabKota?: string;
+                type?: "LKSA" | "LKS-LU" | "LKSPD" | "LKS-NAPZA" | "LKS-ODHA" | "LKS-LAIN";
+                grade?: "A" | "B" | "C";
+                /** @description The status of the LKS's standing certificate, computed now */
+                status?: "active" | "expiring" | "expired" | "suspended" | "revoked";
+                /** @description Opaque cursor from the previous page's nextCursor */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the registry */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicRegistryPage"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "publicRegistry.export": {
+        parameters: {
+            query?: {
+                /** @description Part of the LKS's name (case does not matter) */
+                q?: string;
+                /** @description Province code (Kemendagri), e.g. 36 */
+                province?: string;
+                /** @description Kab/kota code (Kemendagri), e.g. 36.71 */
+                kabKota?: string;
+                type?: "LKSA" | "LKS-LU" | "LKSPD" | "LKS-NAPZA" | "LKS-ODHA" | "LKS-LAIN";
+                grade?: "A" | "B" | "C";
+                /** @description The status of the LKS's standing certificate, computed now */
+                status?: "active" | "expiring" | "expired" | "suspended" | "revoked";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "publicRegistry.show": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The LKS's id, as the search gives it */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The LKS and its certificates */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicRegistryLksDetail"];
                 };
             };
             /** @description Invalid input (problem+json with `errors` naming each field) */

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { REGISTRY_STATUSES, standingCertificate, statusByDate } from "./registry.ts";
+import { REGISTRY_STATUSES, heldStatus, standingCertificate, statusByDate } from "./registry.ts";
 import { certificateStatus, type CertificateEvent, type CertificateFacts } from "./status.ts";
 
 const day = (offset: number) =>
@@ -81,5 +81,28 @@ describe("standingCertificate", () => {
 
   it("is null for an LKS without certificates", () => {
     expect(standingCertificate([], "2026-01-01T00:00:00.000Z", "2026-01-01")).toBeNull();
+  });
+});
+
+describe("heldStatus", () => {
+  it("gives the hold first, else the status by date with the day after the end as the expiry's date", () => {
+    const base = { holdSince: null, holdReason: null, validUntil: "2026-03-31" };
+    expect(heldStatus({ ...base, hold: "none" }, "2026-04-01")).toEqual({
+      status: "expired",
+      since: "2026-04-01",
+      reason: null,
+    });
+    expect(heldStatus({ ...base, hold: "none" }, "2026-03-31").status).toBe("expiring");
+    expect(heldStatus({ ...base, hold: "none" }, "2025-10-01").status).toBe("active");
+    expect(
+      heldStatus(
+        { hold: "revoked", holdSince: "2026-02-01T03:00:00.000Z", holdReason: "Pelanggaran", validUntil: "2029-01-01" },
+        "2026-04-01",
+      ),
+    ).toEqual({
+      status: "revoked",
+      since: "2026-02-01T03:00:00.000Z",
+      reason: "Pelanggaran",
+    });
   });
 });

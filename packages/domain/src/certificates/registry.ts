@@ -50,3 +50,22 @@ export function statusByDate(
   if (validUntil < today) return "expired";
   return validUntil <= expiringThrough ? "expiring" : "active";
 }
+
+/**
+ * The status of a standing certificate from what the registry stores of it: its hold (revocation,
+ * or a suspension not lifted) or else its validity on `today`. Agrees with `certificateStatus` on
+ * the standing certificate (the worker tests compare the two on every answer).
+ */
+export function heldStatus(
+  held: { hold: string; holdSince: string | null; holdReason: string | null; validUntil: string },
+  today: string,
+): { status: RegistryStatus; since: string | null; reason: string | null } {
+  if (held.hold === "revoked" || held.hold === "suspended")
+    return { status: held.hold, since: held.holdSince, reason: held.holdReason };
+  const status = statusByDate(held.validUntil, today);
+  const since =
+    status === "expired"
+      ? new Date(Date.parse(`${held.validUntil}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10)
+      : null;
+  return { status, since, reason: null };
+}

@@ -1,5 +1,5 @@
 /**
- * The public verification page's one stylesheet and one script (issue 14), served by the Worker
+ * The public pages' (verification and the registry) one stylesheet and one script (issue 14), served by the Worker
  * beside the server-made HTML: no SvelteKit runtime (over the page's 30 KB budget alone), nothing
  * inline (the CSP allows only these files), and the page works without the script (the form is a
  * plain GET). The script adds the camera scan (`BarcodeDetector`, where the browser has it) and the
@@ -17,12 +17,19 @@ dl{display:grid;grid-template-columns:auto 1fr;gap:.25rem .75rem;margin:0}dt{col
 input{width:100%;font:inherit;padding:.6rem;border:1px solid #888;border-radius:.375rem}
 button{font:inherit;padding:.6rem 1rem;border:0;border-radius:.375rem;background:#0d5473;color:#fff;margin-top:.5rem}
 button:focus,input:focus{outline:3px solid #f0b429;outline-offset:1px}video{width:100%;max-height:50vh;background:#000}
-[hidden]{display:none}footer{font-size:.8rem;color:#555}a{color:#0d5473}`;
+[hidden]{display:none}footer{font-size:.8rem;color:#555}a{color:#0d5473}
+select{width:100%;font:inherit;padding:.55rem;border:1px solid #888;border-radius:.375rem;background:#fff}select:focus{outline:3px solid #f0b429}
+.grid{display:grid;gap:.5rem .75rem}@media(min-width:40rem){.grid{grid-template-columns:1fr 1fr}}
+.list{list-style:none;padding:0;margin:0}.list li{border-top:1px solid #e3e5e9;padding:.6rem 0}.list li:first-child{border-top:0}
+.name{font-weight:700}.muted{color:#555;font-size:.875rem}.tag{font-weight:700}
+.nav{display:flex;flex-wrap:wrap;justify-content:space-between;gap:.5rem}.btn{display:inline-block;padding:.6rem 1rem;border-radius:.375rem;background:#0d5473;color:#fff;text-decoration:none}`;
 
 export const VERIFY_JS = `(()=>{"use strict";
 const $=(s)=>document.querySelector(s);
 const form=$("#f");
 if(form)form.addEventListener("submit",(e)=>{const n=$("#n").value.trim();if(!n)return;e.preventDefault();location.href="/verifikasi/"+n.split("/").map(encodeURIComponent).join("/")});
+const prov=$("#prov");
+if(prov)prov.addEventListener("change",()=>{const k=$("#kk");if(k)k.value="";prov.form.submit()});
 const scan=$("#scan");
 if(scan&&"BarcodeDetector"in window&&navigator.mediaDevices){scan.hidden=false;scan.addEventListener("click",async()=>{
 const v=$("#cam");v.hidden=false;let stream;try{stream=await navigator.mediaDevices.getUserMedia({video:{facingMode:"environment"}})}catch{$("#scanmsg").textContent="Kamera tidak dapat dibuka / The camera could not be opened";return}

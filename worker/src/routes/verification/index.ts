@@ -1,37 +1,13 @@
 import { createDb } from "@akrab/db";
 import { plausibleCertificateNumber } from "@akrab/domain";
-import { Hono, type Context } from "hono";
+import { Hono } from "hono";
 import type { AppEnv } from "../../env.ts";
 import { verificationPath } from "../../services/certificates.ts";
 import { PUBLIC_CACHE_CONTROL, cached, keep } from "../certificates/cache.ts";
 import { publicAnswer } from "../certificates/public-show.ts";
 import { longDate } from "../../services/certificate-pdf.ts";
 import { VERIFY_CSS, VERIFY_JS } from "./assets.ts";
-
-/** Bumped with any change to the CSS or JS: their URLs carry it, so they are cached for a year. */
-const ASSET_VERSION = "2";
-
-/**
- * The page's policy: only its own CSS and JS, the JWKS and the camera; nothing inline, no frames.
- */
-const PAGE_HEADERS = {
-  "content-security-policy":
-    "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; media-src 'self' blob:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
-  "x-content-type-options": "nosniff",
-  "referrer-policy": "no-referrer",
-  "permissions-policy": "camera=(self)",
-  "x-frame-options": "DENY",
-};
-
-const esc = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch] as string,
-  );
-
-function page(title: string, body: string): string {
-  return `<!doctype html><html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${esc(title)}</title><link rel="stylesheet" href="/verifikasi.css?v=${ASSET_VERSION}"><script src="/verifikasi.js?v=${ASSET_VERSION}" defer></script></head><body><main>${body}<footer><p>Akrab — Badan Akreditasi Lembaga Kesejahteraan Sosial (BALKS)</p></footer></main></body></html>`;
-}
+import { esc, html, page } from "./html.ts";
 
 const FORM = `<section class="card"><form id="f" method="get" action="/verifikasi"><label for="n">Nomor sertifikat <span class="en">/ Certificate number</span></label><input id="n" name="nomor" required maxlength="64" autocomplete="off" placeholder="0123/BALKS/B/XII/2026"><button type="submit">Periksa <span class="en">/ Check</span></button></form><button id="scan" type="button" hidden>Pindai kode QR <span class="en">/ Scan the QR code</span></button><video id="cam" hidden muted playsinline></video><p id="scanmsg" role="status"></p></section>`;
 
@@ -70,10 +46,6 @@ const notFoundPage = (typed: string) =>
     "Tidak terdaftar / Not registered",
     `<h1>Verifikasi sertifikat akreditasi <span class="en">/ Accreditation certificate check</span></h1><section class="card"><p class="status bad">Tidak terdaftar</p><p class="en">No certificate with this number</p><p>Nomor <span class="en">/ Number</span>: ${esc(typed.slice(0, 64))}</p><p>Periksa kembali nomornya. Sertifikat yang tidak terdaftar di sini tidak sah. <span class="en">/ Check the number again. A certificate not registered here is not valid.</span></p></section><section class="card" id="offline" hidden><h2>Pemeriksaan kode QR <span class="en">/ QR code check</span></h2><p id="offmsg" role="status"></p></section>${FORM}`,
   );
-
-function html(c: Context<AppEnv>, body: string, status: 200 | 404, cacheControl: string) {
-  return c.html(body, status, { ...PAGE_HEADERS, "cache-control": cacheControl });
-}
 
 /** `/verifikasi` (the form; `?nomor=` redirects to the number's page) and `/verifikasi/{number}`. */
 export const verificationPages = new Hono<AppEnv>()
