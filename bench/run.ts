@@ -10,6 +10,7 @@
  *  - the sign-in page and the home on emulated 2G and slow 3G links, first and repeat visits (`link.ts`).
  * `AKRAB_BENCH_ONLY=link` runs only the last section (no seeded applications, no hello-world Worker);
  * `AKRAB_BENCH_ONLY=pack` only the visit pack of one LKS with 30 evidence items on 2G and slow 3G (`pack.ts`);
+ * `AKRAB_BENCH_ONLY=registry` only the public registry API on the national dataset and the /registri page's weight (`registry.ts`);
  * `AKRAB_BENCH_ONLY=export` only the export writers: 25,000 rows as XLSX and CSV in Node and in workerd (`export.ts`).
  * Figures, not pass/fail: compare ratios measured in one run (the wrangler dev proxy dominates).
  */
@@ -27,6 +28,7 @@ import { benchPack, packSql } from "./pack.ts";
 import { measurePage } from "./page-weight.ts";
 import { benchPhotoDownscale } from "./photo.ts";
 import { benchReports } from "./reports.ts";
+import { benchRegistry } from "./registry.ts";
 import { benchScoring } from "./scoring.ts";
 import { benchExports } from "./export.ts";
 import { benchUploadFaults, benchUploadThroughput } from "./uploads.ts";
@@ -126,6 +128,11 @@ if (process.env.AKRAB_BENCH_ONLY === "reports") {
   } finally {
     hello.stop();
   }
+  process.exit(0);
+}
+
+if (process.env.AKRAB_BENCH_ONLY === "registry") {
+  await benchRegistry();
   process.exit(0);
 }
 
