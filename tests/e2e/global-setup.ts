@@ -25,8 +25,8 @@ export default async function setup(project: TestProject) {
   // at the visit with its team accepted (asesors.test.ts's visit plan), one at the visit with a team
   // of two who accepted (visit-scoring.test.ts, pwa.test.ts's scoring page), another with its own
   // asesors and operator for the reconciliation and the decision (decision.test.ts), one accredited
-  // awaiting its certificate (certificates.test.ts), and one of Kasih Bunda likewise
-  // (certificates-app.test.ts).
+  // awaiting its certificate (certificates.test.ts), one of Kasih Bunda likewise
+  // (certificates-app.test.ts), and one of Rumah Singgah Anak Pandeglang (registry.test.ts).
   const fixtures = [
     "asesor-assignment.sql",
     "visit-plan.sql",
@@ -34,6 +34,7 @@ export default async function setup(project: TestProject) {
     "decision.sql",
     "certificate-accredited.sql",
     "certificate-app.sql",
+    "registry.sql",
   ].map((file) => fileURLToPath(new URL(`./fixtures/${file}`, import.meta.url)));
   const server = await startLocalServer({ port: E2E_PORT, extraSqlFiles: fixtures });
   project.provide("baseUrl", server.url);

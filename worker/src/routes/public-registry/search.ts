@@ -25,14 +25,21 @@ export const publicRegistrySearchRoute = createRoute({
   responses: { 200: jsonResponse(PublicRegistryPage, "A page of the registry"), ...problems(400) },
 });
 
-/** A page of the registry for `query` (null for a cursor this API did not issue). */
-export async function registryPage(db: AppEnv["Variables"]["db"], query: PublicRegistryQuery, now = new Date()) {
+/**
+ * A page of the registry for `query` (null for a cursor this API did not issue); `state` is the
+ * one the cache key was made from (read once per request).
+ */
+export async function registryPage(
+  db: AppEnv["Variables"]["db"],
+  query: PublicRegistryQuery,
+  state: { changedAt: string },
+  now = new Date(),
+) {
   const today = jakartaDay(now);
-  const reads = publicRegistryReads(db);
-  const [page, state] = await Promise.all([
-    reads.search(query, statusDayBounds(today), { cursor: query.cursor, limit: query.limit }),
-    reads.state(),
-  ]);
+  const page = await publicRegistryReads(db).search(query, statusDayBounds(today), {
+    cursor: query.cursor,
+    limit: query.limit,
+  });
   if (!page) return null;
   return {
     items: page.items.map((row) => presentRegistryRow(row, today)),
@@ -43,9 +50,9 @@ export async function registryPage(db: AppEnv["Variables"]["db"], query: PublicR
 }
 
 export const publicRegistrySearch: RouteHandler<typeof publicRegistrySearchRoute, AppEnv> = async (c) => {
-  const { key } = await registryCacheKey(c.get("db"), new URL(c.req.url));
+  const { key, state } = await registryCacheKey(c.get("db"), new URL(c.req.url));
   return throughCache(key, async () => {
-    const page = await registryPage(c.get("db"), c.req.valid("query"));
+    const page = await registryPage(c.get("db"), c.req.valid("query"), state);
     if (!page) throw unknownCursor();
     return c.json(page, 200, { "cache-control": PUBLIC_CACHE_CONTROL });
   }) as never;

@@ -22,7 +22,7 @@ select{width:100%;font:inherit;padding:.55rem;border:1px solid #888;border-radiu
 .grid{display:grid;gap:.5rem .75rem}@media(min-width:40rem){.grid{grid-template-columns:1fr 1fr}}
 .list{list-style:none;padding:0;margin:0}.list li{border-top:1px solid #e3e5e9;padding:.6rem 0}.list li:first-child{border-top:0}
 .name{font-weight:700}.muted{color:#555;font-size:.875rem}.tag{font-weight:700}
-.nav{display:flex;flex-wrap:wrap;justify-content:space-between;gap:.5rem}.btn{display:inline-block;padding:.6rem 1rem;border-radius:.375rem;background:#0d5473;color:#fff;text-decoration:none}`;
+button .en,.btn .en{color:#d7e5ee}.nav{display:flex;flex-wrap:wrap;justify-content:space-between;gap:.5rem}.nav:empty{display:none}.btn{display:inline-block;padding:.6rem 1rem;border-radius:.375rem;background:#0d5473;color:#fff;text-decoration:none}`;
 
 export const VERIFY_JS = `(()=>{"use strict";
 const $=(s)=>document.querySelector(s);

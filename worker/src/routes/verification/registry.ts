@@ -142,10 +142,10 @@ export const registryPages = new Hono<AppEnv>()
       string,
       string
     >;
-    const { key } = await registryCacheKey(db, url);
+    const { key, state } = await registryCacheKey(db, url);
     return throughCache(key, async () => {
       const [answer, areas] = await Promise.all([
-        registryPage(db, query),
+        registryPage(db, query, state),
         publicRegistryReads(db).areas(query.province),
       ]);
       if (!answer) {
