@@ -1,4 +1,4 @@
-import { GRADES, SCORE_OUTCOMES, SCORE_REASON_CODES } from "@akrab/domain";
+import { ANSWER_LEFT_REASONS, GRADES, SCORE_OUTCOMES, SCORE_REASON_CODES } from "@akrab/domain";
 import { z } from "@hono/zod-openapi";
 import { MultilineText } from "./common.ts";
 import { InstrumentDetail } from "./instrument-api.ts";
@@ -181,3 +181,17 @@ export const PreviousCycleView = z
       "A re-accreditation beside the LKS's previous completed cycle, indicator by indicator, even across instrument versions (followed through the code map)",
   });
 export type PreviousCycleView = z.output<typeof PreviousCycleView>;
+
+/** What starting from the last cycle's answers did. */
+export const SelfAssessmentStart = z
+  .object({
+    previous: z.object({ applicationId: z.string(), instrument: z.object({ id: z.string(), name: Bilingual }) }),
+    answers: z
+      .array(SelfAssessmentAnswer)
+      .openapi({ description: "The answers copied, as stored (each at version 1: its history starts here)" }),
+    left: z.array(z.object({ indicator: z.string(), from: z.string(), reason: z.enum(ANSWER_LEFT_REASONS) })).openapi({
+      description:
+        "Answers of the last cycle not copied: `changed` (wording or rubric changed; `indicator` is this cycle's code), `removed` (not in this instrument; `indicator` is the old code), `invalid_level`",
+    }),
+  })
+  .openapi("SelfAssessmentStart");

@@ -213,20 +213,30 @@ export function planAnswers(
 }
 
 /**
+ * The LKS's previous completed cycle: its newest earlier application that reached BALKS's decision
+ * with a pinned instrument (read through the caller's scope: the same LKS in a reachable tenant).
+ */
+export async function previousCycleApplication(scope: TenantScope, app: StoredApplication) {
+  const history = await scope.applications.ofLks(app.lksId);
+  return (
+    history.find(
+      (h) =>
+        h.id !== app.id &&
+        h.instrumentVersionId !== null &&
+        CYCLE_END_STEPS.includes(h.step) &&
+        h.createdAt < app.createdAt,
+    ) ?? null
+  );
+}
+
+/**
  * A re-accreditation beside the LKS's previous completed cycle (its newest earlier application
  * that reached BALKS's decision), indicator by indicator through the instruments' code map, each
  * cycle scored on its own pinned version and rules. The levels are the LKS's own in both cycles.
  * Without an earlier cycle, `previous` is null and there are no rows.
  */
 export async function previousCycleOf(scope: TenantScope, app: StoredApplication): Promise<PreviousCycleView> {
-  const history = await scope.applications.ofLks(app.lksId);
-  const previous = history.find(
-    (h) =>
-      h.id !== app.id &&
-      h.instrumentVersionId !== null &&
-      CYCLE_END_STEPS.includes(h.step) &&
-      h.createdAt < app.createdAt,
-  );
+  const previous = await previousCycleApplication(scope, app);
   const [current, previousRow] = await Promise.all([
     instrumentForApplication(scope, app),
     previous?.instrumentVersionId ? scope.instruments.find(previous.instrumentVersionId) : null,

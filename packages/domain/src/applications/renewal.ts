@@ -72,14 +72,16 @@ export interface CarryContext {
   permitsExpireOn: Record<PermitRequirement, string | null>;
 }
 
-export type CarryRefusal =
-  | "not_in_checklist"
-  | "per_cycle"
-  | "returned"
-  | "type_not_accepted"
-  | "too_large"
-  | "permit_expired"
-  | "outdated";
+export const CARRY_REFUSALS = [
+  "not_in_checklist",
+  "per_cycle",
+  "returned",
+  "type_not_accepted",
+  "too_large",
+  "permit_expired",
+  "outdated",
+] as const;
+export type CarryRefusal = (typeof CARRY_REFUSALS)[number];
 
 export interface CarryPlan {
   carried: CycleDocument[];
@@ -146,7 +148,8 @@ export interface CycleAnswer {
 }
 
 /** Why an answer of the last cycle is not copied into this one. */
-export type AnswerLeftReason = "removed" | "changed" | "invalid_level";
+export const ANSWER_LEFT_REASONS = ["removed", "changed", "invalid_level"] as const;
+export type AnswerLeftReason = (typeof ANSWER_LEFT_REASONS)[number];
 
 export interface AnswerCarryPlan {
   /** Answers to store, under this cycle's codes. */
