@@ -358,3 +358,73 @@ describe("the self-assessment can start from the last cycle's answers", () => {
     await expectProblem(await start(lone.id), 409, "conflict");
   });
 });
+
+describe("the decision page sees each indicator against the last cycle", () => {
+  type Row = {
+    from: string | null;
+    to: string | null;
+    reconciled: { before: number | null; after: number | null; change: string | null } | null;
+  };
+  /** A stored reconciled sheet whose indicators settled at these levels (unflagged). */
+  async function reconciled(applicationId: string, instrument: string, levels: Record<string, number>) {
+    const sheet = {
+      lead: "a1",
+      team: ["a1", "a2"],
+      names: { a1: "Ketua", a2: "Anggota" },
+      indicators: Object.entries(levels).map(([code, level]) => ({
+        code,
+        safeguarding: false,
+        levels: { a1: level, a2: level },
+        spread: 0,
+        flags: [],
+        automatic: level,
+        proposal: null,
+        responses: {},
+      })),
+      findings: [],
+      signatures: {},
+    };
+    await env.DB.prepare(
+      "INSERT INTO reconciliations (id, tenant_id, application_id, instrument_version_id, sheet, strengths, recommendations, version, created_at, updated_at) SELECT 'rec-' || id, tenant_id, id, ?2, ?3, '', '', 1, ?4, ?4 FROM applications WHERE id = ?1",
+    )
+      .bind(applicationId, instrument, JSON.stringify(sheet), new Date().toISOString())
+      .run();
+  }
+
+  it("gives BALKS last cycle's and this cycle's reconciled level with the change; the Dinsos only decided cycles; the LKS none", async () => {
+    await env.DB.prepare("UPDATE applications SET open = 0, step = 'withdrawn' WHERE lks_id = ? AND open = 1")
+      .bind(lksId)
+      .run();
+    // The walk above withdrew every application of the LKS: the last cycle is certified again.
+    await env.DB.prepare("UPDATE applications SET step = 'certified' WHERE id = ?").bind(previousId).run();
+    const current = await created(
+      await createApp({ lksId, kind: "renewal", letter: { number: "8/2026", date: "2026-12-03" } }),
+    );
+    await env.DB.prepare(
+      "UPDATE applications SET instrument_version_id = 'lksa-2025-1', step = 'decision' WHERE id = ?",
+    )
+      .bind(current.id)
+      .run();
+    await reconciled(previousId, "lksa-2012-1", { "1.1.1": 1, "2.4.1": 3, "3.1.1": 2 });
+    await reconciled(current.id, "lksa-2025-1", { "1.1.1": 3, "2.4.2": 2, "3.1.1": 2 });
+    const cycle = async (token: string) => {
+      const res = await api(`${T}/applications/${current.id}/self-assessment/previous-cycle`, { token });
+      expect(res.status, await res.clone().text()).toBe(200);
+      return (await res.json()) as { rows: Row[] };
+    };
+    const byPair = (rows: Row[], from: string | null, to: string | null) =>
+      rows.find((r) => r.from === from && r.to === to)?.reconciled;
+
+    const forBalks = (await cycle(balks)).rows;
+    expect(byPair(forBalks, "1.1.1", "1.1.1")).toEqual({ before: 1, after: 3, change: "up" });
+    expect(byPair(forBalks, "2.4.1", "2.4.2")).toEqual({ before: 3, after: 2, change: "down" });
+    expect(byPair(forBalks, "3.1.1", "3.1.1")).toEqual({ before: 2, after: 2, change: "same" });
+    expect(byPair(forBalks, null, "2.4.1")).toEqual({ before: null, after: null, change: null });
+
+    // The Dinsos sees the decided last cycle's levels, not this cycle's before BALKS decides it.
+    const forDinsos = (await cycle(dinsos)).rows;
+    expect(byPair(forDinsos, "1.1.1", "1.1.1")).toEqual({ before: 1, after: null, change: null });
+    // The LKS's operator sees its own self-assessment only.
+    expect((await cycle(operator)).rows.every((r) => r.reconciled === null)).toBe(true);
+  });
+});

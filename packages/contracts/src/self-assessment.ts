@@ -1,4 +1,4 @@
-import { ANSWER_LEFT_REASONS, GRADES, SCORE_OUTCOMES, SCORE_REASON_CODES } from "@akrab/domain";
+import { ANSWER_LEFT_REASONS, GRADES, LEVEL_CHANGES, SCORE_OUTCOMES, SCORE_REASON_CODES } from "@akrab/domain";
 import { z } from "@hono/zod-openapi";
 import { MultilineText } from "./common.ts";
 import { InstrumentDetail } from "./instrument-api.ts";
@@ -172,6 +172,17 @@ export const PreviousCycleView = z
         before: CycleScore.nullable(),
         after: CycleScore.nullable(),
         delta: z.number().nullable().openapi({ description: "After minus before, in points of 0–100" }),
+        reconciled: z
+          .object({
+            before: z.number().nullable(),
+            after: z.number().nullable(),
+            change: z.enum(LEVEL_CHANGES).nullable().openapi({ description: "Null unless both levels are there" }),
+          })
+          .nullable()
+          .openapi({
+            description:
+              "The asesor team's reconciled levels in each cycle (what BALKS decides on). Null for callers who may not see them: the LKS's operators, and the Dinsos before BALKS has decided this cycle",
+          }),
       }),
     ),
     configurableDefault: Bilingual,

@@ -1584,7 +1584,7 @@ export interface paths {
         };
         /**
          * A re-accreditation beside the LKS's previous completed cycle, indicator by indicator
-         * @description The previous cycle is the LKS's newest earlier application that reached BALKS's decision. Each cycle is scored on its own pinned instrument; indicators are paired across versions through the code map (a renumbered indicator is one row). Without an earlier completed cycle, `previous` is null and `rows` empty. Whoever sees the application reads it.
+         * @description The previous cycle is the LKS's newest earlier application that reached BALKS's decision. Each cycle is scored on its own pinned instrument; indicators are paired across versions through the code map (a renumbered indicator is one row). Without an earlier completed cycle, `previous` is null and `rows` empty. Whoever sees the application reads it. `reconciled` adds the asesor team's reconciled levels of each cycle and how each moved (up, down, same) for BALKS and national readers, and for the Dinsos once BALKS has decided that cycle; never for the LKS's operators.
          */
         get: operations["selfAssessment.previousCycle"];
         put?: never;
@@ -4308,6 +4308,16 @@ export interface components {
                 } | null;
                 /** @description After minus before, in points of 0–100 */
                 delta: number | null;
+                /** @description The asesor team's reconciled levels in each cycle (what BALKS decides on). Null for callers who may not see them: the LKS's operators, and the Dinsos before BALKS has decided this cycle */
+                reconciled: {
+                    before: number | null;
+                    after: number | null;
+                    /**
+                     * @description Null unless both levels are there
+                     * @enum {string|null}
+                     */
+                    change: "up" | "down" | "same" | null;
+                } | null;
             }[];
             configurableDefault: {
                 id: string;

@@ -6,6 +6,7 @@ import {
   answerRefusal,
   compareCycles,
   indicatorsOf,
+  levelChange,
   mergeFields,
   sameValue,
   scoreAssessment,
@@ -235,7 +236,11 @@ export async function previousCycleApplication(scope: TenantScope, app: StoredAp
  * cycle scored on its own pinned version and rules. The levels are the LKS's own in both cycles.
  * Without an earlier cycle, `previous` is null and there are no rows.
  */
-export async function previousCycleOf(scope: TenantScope, app: StoredApplication): Promise<PreviousCycleView> {
+export async function previousCycleOf(
+  scope: TenantScope,
+  app: StoredApplication,
+  reconciledOf: (applicationId: string) => Promise<Record<string, number | null> | null> = async () => null,
+): Promise<PreviousCycleView> {
   const previous = await previousCycleApplication(scope, app);
   const [current, previousRow] = await Promise.all([
     instrumentForApplication(scope, app),
@@ -257,7 +262,14 @@ export async function previousCycleOf(scope: TenantScope, app: StoredApplication
       configurableDefault: CONFIGURABLE_DEFAULT_LABEL,
     };
   const before = instrumentOfRow(previousRow);
-  const beforeResult = await score(before, previous.id);
+  const [beforeResult, reconciledBefore, reconciledAfter] = await Promise.all([
+    score(before, previous.id),
+    reconciledOf(previous.id),
+    reconciledOf(app.id),
+  ]);
+  const shown = reconciledBefore !== null || reconciledAfter !== null;
+  const levelOf = (levels: Record<string, number | null> | null, code: string | null) =>
+    levels && code !== null ? (levels[code] ?? null) : null;
   const scoreOf = (s: { level: number | null; score: number | null } | null) =>
     s ? { level: s.level, score: s.score } : null;
   return {
@@ -278,6 +290,13 @@ export async function previousCycleOf(scope: TenantScope, app: StoredApplication
       before: scoreOf(row.before),
       after: scoreOf(row.after),
       delta: row.delta,
+      reconciled: shown
+        ? {
+            before: levelOf(reconciledBefore, row.from),
+            after: levelOf(reconciledAfter, row.to),
+            change: levelChange(levelOf(reconciledBefore, row.from), levelOf(reconciledAfter, row.to)),
+          }
+        : null,
     })),
     configurableDefault: CONFIGURABLE_DEFAULT_LABEL,
   };

@@ -5,6 +5,7 @@ import { SMALL, instrumentArb, instrumentOf } from "../instruments/test-support.
 import { DEFAULT_CHECKLISTS } from "./checklist.ts";
 import {
   PER_CYCLE_REQUIREMENTS,
+  levelChange,
   planAnswerCarry,
   planCarryOver,
   renewalLetter,
@@ -197,6 +198,26 @@ describe("planAnswerCarry", () => {
         const bCodes = new Set(indicatorsOf(b).map((x) => x.indicator.code));
         for (const copied of other.copied) expect(bCodes.has(copied.indicator)).toBe(true);
         expect(other.copied.length + other.left.length).toBe(answers.length);
+      }),
+    );
+  });
+});
+
+describe("levelChange", () => {
+  it("says up, down or same, and nothing when a cycle has no level", () => {
+    expect(levelChange(1, 3)).toBe("up");
+    expect(levelChange(3, 1)).toBe("down");
+    expect(levelChange(2, 2)).toBe("same");
+    expect(levelChange(null, 2)).toBeNull();
+    expect(levelChange(2, undefined)).toBeNull();
+  });
+
+  it("is antisymmetric (property)", () => {
+    const flip = { up: "down", down: "up", same: "same" } as const;
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 5 }), (a, b) => {
+        const forward = levelChange(a, b);
+        expect(forward && flip[forward]).toBe(levelChange(b, a));
       }),
     );
   });

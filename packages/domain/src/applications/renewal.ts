@@ -199,3 +199,15 @@ export function planAnswerCarry(
   }
   return plan;
 }
+
+export const LEVEL_CHANGES = ["up", "down", "same"] as const;
+export type LevelChange = (typeof LEVEL_CHANGES)[number];
+
+/**
+ * How an indicator's level moved from the last cycle to this one (↑ ↓ =); null unless both cycles
+ * have a level. Levels are compared as rubric scores, which only rise with the level in every version.
+ */
+export function levelChange(before: number | null | undefined, after: number | null | undefined): LevelChange | null {
+  if (before === null || before === undefined || after === null || after === undefined) return null;
+  return after > before ? "up" : after < before ? "down" : "same";
+}
