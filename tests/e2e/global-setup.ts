@@ -26,7 +26,7 @@ export default async function setup(project: TestProject) {
   // of two who accepted (visit-scoring.test.ts, pwa.test.ts's scoring page), another with its own
   // asesors and operator for the reconciliation and the decision (decision.test.ts), one accredited
   // awaiting its certificate (certificates.test.ts), and one of Kasih Bunda likewise
-  // (certificates-app.test.ts).
+  // (certificates-app.test.ts); and Rumah Singgah Pandeglang's certified last cycle (renewal.test.ts).
   const fixtures = [
     "asesor-assignment.sql",
     "visit-plan.sql",
@@ -34,6 +34,7 @@ export default async function setup(project: TestProject) {
     "decision.sql",
     "certificate-accredited.sql",
     "certificate-app.sql",
+    "renewal.sql",
   ].map((file) => fileURLToPath(new URL(`./fixtures/${file}`, import.meta.url)));
   const server = await startLocalServer({ port: E2E_PORT, extraSqlFiles: fixtures });
   project.provide("baseUrl", server.url);
