@@ -26,7 +26,8 @@ export default async function setup(project: TestProject) {
   // of two who accepted (visit-scoring.test.ts, pwa.test.ts's scoring page), another with its own
   // asesors and operator for the reconciliation and the decision (decision.test.ts), one accredited
   // awaiting its certificate (certificates.test.ts), one of Kasih Bunda likewise
-  // (certificates-app.test.ts), and one of Rumah Singgah Anak Pandeglang (registry.test.ts).
+  // (certificates-app.test.ts), one of Panti Werdha Cipondoh (registry.test.ts), and Rumah Singgah
+  // Anak Pandeglang's certified last cycle (renewal.test.ts).
   const fixtures = [
     "asesor-assignment.sql",
     "visit-plan.sql",
@@ -35,6 +36,7 @@ export default async function setup(project: TestProject) {
     "certificate-accredited.sql",
     "certificate-app.sql",
     "registry.sql",
+    "renewal.sql",
   ].map((file) => fileURLToPath(new URL(`./fixtures/${file}`, import.meta.url)));
   const server = await startLocalServer({ port: E2E_PORT, extraSqlFiles: fixtures });
   project.provide("baseUrl", server.url);

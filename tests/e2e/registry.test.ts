@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { apiFetch, apiSignIn, launch, open, overflowsHorizontally, shot } from "./helpers.ts";
 
 const APPLICATION = "e2e00014-0000-4000-8000-000000000016"; // fixtures/registry.sql
-const LKS = "Rumah Singgah Anak Pandeglang";
+const LKS = "Panti Werdha Sejahtera Cipondoh";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -22,7 +22,7 @@ afterAll(async () => {
 describe("the public registry", () => {
   test("an anonymous phone finds a certified LKS by kab/kota, opens its page and its certificate's verification", async () => {
     const balks = await apiSignIn("balks@akrab.test");
-    const issued = await apiFetch(`/api/v1/t/kab-pandeglang/applications/${APPLICATION}/transitions`, {
+    const issued = await apiFetch(`/api/v1/t/kota-tangerang/applications/${APPLICATION}/transitions`, {
       method: "POST",
       cookie: balks.cookie,
       body: { action: "issue_certificate", expectedVersion: 1 },
@@ -36,13 +36,13 @@ describe("the public registry", () => {
     expect(await page.locator("#kk").isDisabled()).toBe(true);
     // Choosing the province sends the form again (the script), and the kab/kota list is Banten's.
     await Promise.all([page.waitForURL(/province=36/), page.selectOption("#prov", "36")]);
-    await page.selectOption("#kk", "36.01");
-    await Promise.all([page.waitForURL(/kabKota=36\.01/), page.getByRole("button", { name: /Cari/ }).click()]);
+    await page.selectOption("#kk", "36.71");
+    await Promise.all([page.waitForURL(/kabKota=36\.71/), page.getByRole("button", { name: /Cari/ }).click()]);
     const result = page.locator("#results").getByRole("link", { name: LKS });
     await result.waitFor();
     expect(await page.locator("#results").textContent()).toContain("Aktif");
     expect(await page.getByRole("link", { name: /Unduh CSV/ }).getAttribute("href")).toBe(
-      "/api/v1/public/lks.csv?province=36&kabKota=36.01",
+      "/api/v1/public/lks.csv?province=36&kabKota=36.71",
     );
     expect(await overflowsHorizontally(page)).toBe(false);
     await shot(page, "registry-search-360");
@@ -66,12 +66,12 @@ describe("the public registry", () => {
     // Without JavaScript the form still works: province first, then the kab/kota, by GET.
     const plain = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
     const noJs = await plain.newPage();
-    await noJs.goto(`${new URL(page.url()).origin}/registri?province=36&kabKota=36.01`);
+    await noJs.goto(`${new URL(page.url()).origin}/registri?province=36&kabKota=36.71`);
     await noJs.getByRole("link", { name: LKS }).waitFor();
     await plain.close();
 
     const desktop = await open(browser);
-    await desktop.page.goto("/registri?province=36&kabKota=36.01");
+    await desktop.page.goto("/registri?province=36&kabKota=36.71");
     await desktop.page.getByRole("link", { name: LKS }).waitFor();
     await shot(desktop.page, "registry-search-desktop");
     await desktop.page.getByRole("link", { name: LKS }).click();

@@ -196,6 +196,7 @@ const validBodies = (ids: Record<string, string>): Record<string, Payload> => ({
   "POST /api/v1/t/:tenant/applications/:applicationId/self-assessment/answers/:indicator/evidence": {
     json: { documentId: ids.documentId },
   },
+  "POST /api/v1/t/:tenant/applications/:applicationId/self-assessment/start-from-previous": { json: {} },
   "PUT /api/v1/t/:tenant/applications/:applicationId/visit-companions": {
     json: { companions: [{ name: "Budi Santoso", position: "Pekerja sosial" }], expectedVersion: 0 },
   },

@@ -1,5 +1,7 @@
 import {
   APPLICATION_KINDS,
+  CARRY_REFUSALS,
+  CERTIFICATE_STATUSES,
   DEFAULT_REQUIREMENT_MAX_BYTES,
   DOCUMENT_TYPES,
   LKS_TYPES,
@@ -29,7 +31,14 @@ export const ApplicationLetter = z
   .openapi("ApplicationLetter");
 
 export const ApplicationCreate = z
-  .object({ lksId: z.string().min(1).max(64), kind: z.enum(APPLICATION_KINDS), letter: ApplicationLetter })
+  .object({
+    lksId: z.string().min(1).max(64),
+    kind: z.enum(APPLICATION_KINDS),
+    letter: ApplicationLetter.partial().openapi({
+      description:
+        "Every field for a first application. A renewal takes the signatory and summary the caller leaves out from the last cycle's letter; the number and date are always the new letter's own.",
+    }),
+  })
   .openapi("ApplicationCreate");
 
 export const ReturnItem = z
@@ -70,6 +79,10 @@ export const ChecklistItemView = z.object({
     .optional()
     .openapi({ description: "The document uploaded for this requirement (see /documents/{id})" }),
   comment: z.string().optional().openapi({ description: "Why the verifier returned the document (the latest note)" }),
+  carriedFrom: z.string().optional().openapi({
+    description:
+      "A renewal's document carried over from the last cycle: that application's id (gone once the LKS uploads a new file). The Dinsos still reviews it.",
+  }),
   notes: z
     .array(z.object({ message: z.string(), at: z.string() }))
     .optional()
@@ -249,3 +262,42 @@ export const ChecklistReplace = z
     path: ["items"],
   })
   .openapi("ChecklistReplace");
+
+/** What a renewal of the LKS would start from now (shown before the draft is created). */
+export const RenewalPlanView = z
+  .object({
+    previous: z
+      .object({
+        applicationId: z.string(),
+        certificate: z.object({
+          number: z.string(),
+          grade: z.string(),
+          validUntil: z.string(),
+          status: z.enum(CERTIFICATE_STATUSES),
+        }),
+      })
+      .nullable()
+      .openapi({
+        description: "The last completed cycle: the application of the LKS's latest certificate; null without one",
+      }),
+    suggested: z.boolean().openapi({
+      description: "True when the latest certificate is ending soon or has ended: offer the renewal first",
+    }),
+    letter: ApplicationLetter.partial().openapi({ description: "The letter fields the new draft takes over" }),
+    documents: z.array(
+      z.object({ key: z.string(), name: z.string(), nameEn: z.string(), filename: z.string(), size: z.number().int() }),
+    ),
+    left: z
+      .array(
+        z.object({
+          key: z.string(),
+          name: z.string(),
+          nameEn: z.string(),
+          filename: z.string(),
+          reason: z.enum(CARRY_REFUSALS),
+        }),
+      )
+      .openapi({ description: "The last cycle's documents that are not carried over, and why" }),
+  })
+  .openapi("RenewalPlan");
+export type RenewalPlanView = z.output<typeof RenewalPlanView>;

@@ -1,4 +1,4 @@
-import { GRADES, SCORE_OUTCOMES, SCORE_REASON_CODES } from "@akrab/domain";
+import { ANSWER_LEFT_REASONS, GRADES, LEVEL_CHANGES, SCORE_OUTCOMES, SCORE_REASON_CODES } from "@akrab/domain";
 import { z } from "@hono/zod-openapi";
 import { MultilineText } from "./common.ts";
 import { InstrumentDetail } from "./instrument-api.ts";
@@ -172,6 +172,17 @@ export const PreviousCycleView = z
         before: CycleScore.nullable(),
         after: CycleScore.nullable(),
         delta: z.number().nullable().openapi({ description: "After minus before, in points of 0–100" }),
+        reconciled: z
+          .object({
+            before: z.number().nullable(),
+            after: z.number().nullable(),
+            change: z.enum(LEVEL_CHANGES).nullable().openapi({ description: "Null unless both levels are there" }),
+          })
+          .nullable()
+          .openapi({
+            description:
+              "The asesor team's reconciled levels in each cycle (what BALKS decides on). Null for callers who may not see them: the LKS's operators, and the Dinsos before BALKS has decided this cycle",
+          }),
       }),
     ),
     configurableDefault: Bilingual,
@@ -181,3 +192,17 @@ export const PreviousCycleView = z
       "A re-accreditation beside the LKS's previous completed cycle, indicator by indicator, even across instrument versions (followed through the code map)",
   });
 export type PreviousCycleView = z.output<typeof PreviousCycleView>;
+
+/** What starting from the last cycle's answers did. */
+export const SelfAssessmentStart = z
+  .object({
+    previous: z.object({ applicationId: z.string(), instrument: z.object({ id: z.string(), name: Bilingual }) }),
+    answers: z
+      .array(SelfAssessmentAnswer)
+      .openapi({ description: "The answers copied, as stored (each at version 1: its history starts here)" }),
+    left: z.array(z.object({ indicator: z.string(), from: z.string(), reason: z.enum(ANSWER_LEFT_REASONS) })).openapi({
+      description:
+        "Answers of the last cycle not copied: `changed` (wording or rubric changed; `indicator` is this cycle's code), `removed` (not in this instrument; `indicator` is the old code), `invalid_level`",
+    }),
+  })
+  .openapi("SelfAssessmentStart");

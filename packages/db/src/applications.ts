@@ -145,12 +145,15 @@ export function applicationStore(
 
     /** A new application pins no instrument yet: that happens when it is first submitted. */
     insert(
-      row: Omit<ApplicationRow, "id" | "tenantId" | "version" | "createdAt" | "updatedAt" | "instrumentVersionId">,
+      row: Omit<ApplicationRow, "id" | "tenantId" | "version" | "createdAt" | "updatedAt" | "instrumentVersionId"> & {
+        /** Chosen by the caller when other rows of the same batch point at the new application. */
+        id?: string;
+      },
     ) {
       const now = isoNow();
       const app: ApplicationRow = {
         ...row,
-        id: newId(),
+        id: row.id ?? newId(),
         tenantId: own.id,
         instrumentVersionId: null,
         version: 1,

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { abortIfNothingChanged } from "./batch-guard.ts";
 import { type BatchItem, type Db, newId } from "./client.ts";
 import { withinLks } from "./reach.ts";
@@ -80,6 +80,16 @@ export function certificateStore(db: Db, readable: readonly string[], lksIds?: r
         (await db.query.certificates.findFirst({
           where: and(visible(), eq(certificates.applicationId, applicationId)),
         })) ?? null
+      );
+    },
+    /** The LKS's latest certificate (issued last, the domain's order) with its history: where a renewal starts from. */
+    async latestOfLks(lksId: string) {
+      return withHistory(
+        db,
+        await db.query.certificates.findFirst({
+          where: and(visible(), eq(certificates.lksId, lksId)),
+          orderBy: [desc(certificates.issuedAt), desc(certificates.id)],
+        }),
       );
     },
     /** The Dinsos's hand-over, once the version matches (the guard rolls back anything else). */

@@ -179,6 +179,57 @@ export function documentStore(db: Db, own: { id: string }, readable: readonly st
       ] as const;
     },
 
+    /**
+     * A document of the last cycle linked again to a renewal's requirement: a new document in the new
+     * slot whose first version is the same stored content (no byte is copied), keeping who uploaded
+     * it and when. The old document and its versions are left as they were.
+     */
+    carryDocument(input: {
+      lksId: string;
+      applicationId: string;
+      requirement: string;
+      blobId: string;
+      filename: string;
+      uploadedBy: string | null;
+      uploadedAt: string;
+    }) {
+      const slot: DocumentSlot = {
+        lksId: input.lksId,
+        applicationId: input.applicationId,
+        requirement: input.requirement,
+        indicator: null,
+        profileField: null,
+        assignmentId: null,
+        capture: null,
+      };
+      const id = newId();
+      const now = isoNow();
+      return {
+        id,
+        statements: [
+          db.insert(documents).values({
+            id,
+            tenantId: own.id,
+            ...slot,
+            slot: slotKey(slot),
+            currentVersion: 1,
+            createdAt: now,
+            updatedAt: now,
+          }),
+          db.insert(documentVersions).values({
+            documentId: id,
+            version: 1,
+            tenantId: own.id,
+            blobId: input.blobId,
+            filename: input.filename,
+            uploadId: null,
+            uploadedBy: input.uploadedBy,
+            uploadedAt: input.uploadedAt,
+          }),
+        ] as const,
+      };
+    },
+
     documentIdOfSlot(slot: DocumentSlot): SQL {
       return sql`(SELECT id FROM documents WHERE tenant_id = ${own.id} AND slot = ${slotKey(slot)})`;
     },
@@ -306,7 +357,9 @@ export function documentStore(db: Db, own: { id: string }, readable: readonly st
     ) {
       const thread = change.notes ? sql`, '$.notes', json(${JSON.stringify(change.notes)})` : sql``;
       const patched = sql`json_set(value, '$.status', ${change.status}${change.documentId ? sql`, '$.documentId', ${change.documentId}` : sql``}${change.comment ? sql`, '$.comment', ${change.comment}` : sql``}${thread})`;
-      const item = change.comment ? patched : sql`json_remove(${patched}, '$.comment')`;
+      // A new file replaces a document carried over from the last cycle: it is this cycle's own.
+      const fresh = change.status === "uploaded" ? sql`json_remove(${patched}, '$.carriedFrom')` : patched;
+      const item = change.comment ? fresh : sql`json_remove(${fresh}, '$.comment')`;
       return db
         .update(applications)
         .set({

@@ -20,6 +20,7 @@ export * from "./messaging/intake.ts";
 export * from "./calendar/jakarta.ts";
 export * from "./calendar/holidays/index.ts";
 export * from "./applications/rules.ts";
+export * from "./applications/renewal.ts";
 export * from "./applications/permissions.ts";
 export * from "./registry/permissions.ts";
 export * from "./sync/merge.ts";

@@ -864,7 +864,7 @@ export interface paths {
         put?: never;
         /**
          * An LKS operator starts an accreditation application (a draft) for its registered LKS
-         * @description One open application per LKS. The application keeps the tenant's current workflow version and a copy of its document checklist. Send an Idempotency-Key: a retry never creates a second application.
+         * @description One open application per LKS. The application keeps the tenant's current workflow version and a copy of its document checklist. A `renewal` starts from the LKS's last completed cycle (the application of its latest certificate, see …/lks/{lksId}/renewal-plan): the letter's signatory and summary unless sent, and every document of that cycle that is still valid linked again to the same requirement without re-uploading, marked `carriedFrom` for the Dinsos to review. A renewal of an LKS with no certificate on Akrab (accredited before it) starts empty. Send an Idempotency-Key: a retry never creates a second application or links twice.
          */
         post: operations["applications.create"];
         delete?: never;
@@ -1036,6 +1036,26 @@ export interface paths {
         };
         /** Every accreditation application of one LKS, newest first (the open one, if any, is marked) */
         get: operations["applications.listOfLks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/t/{tenant}/lks/{lksId}/renewal-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a renewal of this LKS would start from now: its last cycle, the letter fields and documents carried over
+         * @description The last cycle is the application of the LKS's latest certificate. `documents` are linked again without re-uploading when a renewal is created; `left` says why each other document of that cycle is not. `suggested` is true when the certificate ends within 180 days or has ended. Read in the LKS's own tenant, by whoever may see the LKS there.
+         */
+        get: operations["applications.renewalPlan"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1564,11 +1584,31 @@ export interface paths {
         };
         /**
          * A re-accreditation beside the LKS's previous completed cycle, indicator by indicator
-         * @description The previous cycle is the LKS's newest earlier application that reached BALKS's decision. Each cycle is scored on its own pinned instrument; indicators are paired across versions through the code map (a renumbered indicator is one row). Without an earlier completed cycle, `previous` is null and `rows` empty. Whoever sees the application reads it.
+         * @description The previous cycle is the LKS's newest earlier application that reached BALKS's decision. Each cycle is scored on its own pinned instrument; indicators are paired across versions through the code map (a renumbered indicator is one row). Without an earlier completed cycle, `previous` is null and `rows` empty. Whoever sees the application reads it. `reconciled` adds the asesor team's reconciled levels of each cycle and how each moved (up, down, same) for BALKS and national readers, and for the Dinsos once BALKS has decided that cycle; never for the LKS's operators.
          */
         get: operations["selfAssessment.previousCycle"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/t/{tenant}/applications/{applicationId}/self-assessment/start-from-previous": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start an empty self-assessment from the answers of the LKS's previous completed cycle
+         * @description Copies each answer (level and note) of the previous cycle (as in …/previous-cycle) whose indicator this application's instrument still has with the same wording and rubric, followed through renumbering; the rest are listed in `left` and stay empty. Only into a self-assessment with no answer yet (409 otherwise), so it happens at most once; each copied answer starts at version 1. Evidence files are not copied. Send an Idempotency-Key: a retry answers as the first call.
+         */
+        post: operations["selfAssessment.startFromPrevious"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3627,6 +3667,8 @@ export interface components {
                 documentId?: string;
                 /** @description Why the verifier returned the document (the latest note) */
                 comment?: string;
+                /** @description A renewal's document carried over from the last cycle: that application's id (gone once the LKS uploads a new file). The Dinsos still reviews it. */
+                carriedFrom?: string;
                 /** @description Every note left on this document, oldest first (returned one by one and with the application) */
                 notes?: {
                     message: string;
@@ -3708,7 +3750,15 @@ export interface components {
             lksId: string;
             /** @enum {string} */
             kind: "first" | "renewal";
-            letter: components["schemas"]["ApplicationLetter"];
+            /** @description Every field for a first application. A renewal takes the signatory and summary the caller leaves out from the last cycle's letter; the number and date are always the new letter's own. */
+            letter: {
+                number?: string;
+                date?: string;
+                signatoryName?: string;
+                signatoryPosition?: string;
+                /** @description Why the LKS applies now; what changed since the last accreditation */
+                summary?: string;
+            };
         };
         InboxPage: {
             items: components["schemas"]["InboxItem"][];
@@ -3925,6 +3975,46 @@ export interface components {
                 version: number;
                 createdAt: string;
                 submittedAt: string | null;
+            }[];
+        };
+        RenewalPlan: {
+            /** @description The last completed cycle: the application of the LKS's latest certificate; null without one */
+            previous: {
+                applicationId: string;
+                certificate: {
+                    number: string;
+                    grade: string;
+                    validUntil: string;
+                    /** @enum {string} */
+                    status: "active" | "expiring" | "expired" | "suspended" | "revoked" | "superseded";
+                };
+            } | null;
+            /** @description True when the latest certificate is ending soon or has ended: offer the renewal first */
+            suggested: boolean;
+            /** @description The letter fields the new draft takes over */
+            letter: {
+                number?: string;
+                date?: string;
+                signatoryName?: string;
+                signatoryPosition?: string;
+                /** @description Why the LKS applies now; what changed since the last accreditation */
+                summary?: string;
+            };
+            documents: {
+                key: string;
+                name: string;
+                nameEn: string;
+                filename: string;
+                size: number;
+            }[];
+            /** @description The last cycle's documents that are not carried over, and why */
+            left: {
+                key: string;
+                name: string;
+                nameEn: string;
+                filename: string;
+                /** @enum {string} */
+                reason: "not_in_checklist" | "per_cycle" | "returned" | "type_not_accepted" | "too_large" | "permit_expired" | "outdated";
             }[];
         };
         LetterUpdate: {
@@ -4278,11 +4368,42 @@ export interface components {
                 } | null;
                 /** @description After minus before, in points of 0–100 */
                 delta: number | null;
+                /** @description The asesor team's reconciled levels in each cycle (what BALKS decides on). Null for callers who may not see them: the LKS's operators, and the Dinsos before BALKS has decided this cycle */
+                reconciled: {
+                    before: number | null;
+                    after: number | null;
+                    /**
+                     * @description Null unless both levels are there
+                     * @enum {string|null}
+                     */
+                    change: "up" | "down" | "same" | null;
+                } | null;
             }[];
             configurableDefault: {
                 id: string;
                 en: string;
             };
+        };
+        SelfAssessmentStart: {
+            previous: {
+                applicationId: string;
+                instrument: {
+                    id: string;
+                    name: {
+                        id: string;
+                        en: string;
+                    };
+                };
+            };
+            /** @description The answers copied, as stored (each at version 1: its history starts here) */
+            answers: components["schemas"]["SelfAssessmentAnswer"][];
+            /** @description Answers of the last cycle not copied: `changed` (wording or rubric changed; `indicator` is this cycle's code), `removed` (not in this instrument; `indicator` is the old code), `invalid_level` */
+            left: {
+                indicator: string;
+                from: string;
+                /** @enum {string} */
+                reason: "removed" | "changed" | "invalid_level";
+            }[];
         };
         /** @description Formulir C, the document scoring sheet: per standard and indicator the LKS's level and evidence, with empty columns for the asesor */
         FormulirC: {
@@ -10460,6 +10581,65 @@ export interface operations {
             };
         };
     };
+    "applications.renewalPlan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                lksId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The renewal's starting point */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RenewalPlan"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "applications.updateLetter": {
         parameters: {
             query?: never;
@@ -13068,6 +13248,92 @@ export interface operations {
             };
             /** @description Not found, or not visible to the caller */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "selfAssessment.startFromPrevious": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                applicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What was copied and what was left empty */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SelfAssessmentStart"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed to do this, or a cross-site request */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body over the limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

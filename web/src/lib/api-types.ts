@@ -93,3 +93,4 @@ export type VisitPack = Schemas["VisitPack"];
 export type ScoreSheet = Schemas["ScoreSheet"];
 export type ScorePhoto = Schemas["ScorePhoto"];
 export type PreviousCycle = Schemas["PreviousCycle"];
+export type RenewalPlan = Schemas["RenewalPlan"];

@@ -6,6 +6,7 @@ import {
   answerRefusal,
   compareCycles,
   indicatorsOf,
+  levelChange,
   mergeFields,
   sameValue,
   scoreAssessment,
@@ -213,20 +214,34 @@ export function planAnswers(
 }
 
 /**
+ * The LKS's previous completed cycle: its newest earlier application that reached BALKS's decision
+ * with a pinned instrument (read through the caller's scope: the same LKS in a reachable tenant).
+ */
+export async function previousCycleApplication(scope: TenantScope, app: StoredApplication) {
+  const history = await scope.applications.ofLks(app.lksId);
+  return (
+    history.find(
+      (h) =>
+        h.id !== app.id &&
+        h.instrumentVersionId !== null &&
+        CYCLE_END_STEPS.includes(h.step) &&
+        h.createdAt < app.createdAt,
+    ) ?? null
+  );
+}
+
+/**
  * A re-accreditation beside the LKS's previous completed cycle (its newest earlier application
  * that reached BALKS's decision), indicator by indicator through the instruments' code map, each
  * cycle scored on its own pinned version and rules. The levels are the LKS's own in both cycles.
  * Without an earlier cycle, `previous` is null and there are no rows.
  */
-export async function previousCycleOf(scope: TenantScope, app: StoredApplication): Promise<PreviousCycleView> {
-  const history = await scope.applications.ofLks(app.lksId);
-  const previous = history.find(
-    (h) =>
-      h.id !== app.id &&
-      h.instrumentVersionId !== null &&
-      CYCLE_END_STEPS.includes(h.step) &&
-      h.createdAt < app.createdAt,
-  );
+export async function previousCycleOf(
+  scope: TenantScope,
+  app: StoredApplication,
+  reconciledOf: (applicationId: string) => Promise<Record<string, number | null> | null> = async () => null,
+): Promise<PreviousCycleView> {
+  const previous = await previousCycleApplication(scope, app);
   const [current, previousRow] = await Promise.all([
     instrumentForApplication(scope, app),
     previous?.instrumentVersionId ? scope.instruments.find(previous.instrumentVersionId) : null,
@@ -247,7 +262,14 @@ export async function previousCycleOf(scope: TenantScope, app: StoredApplication
       configurableDefault: CONFIGURABLE_DEFAULT_LABEL,
     };
   const before = instrumentOfRow(previousRow);
-  const beforeResult = await score(before, previous.id);
+  const [beforeResult, reconciledBefore, reconciledAfter] = await Promise.all([
+    score(before, previous.id),
+    reconciledOf(previous.id),
+    reconciledOf(app.id),
+  ]);
+  const shown = reconciledBefore !== null || reconciledAfter !== null;
+  const levelOf = (levels: Record<string, number | null> | null, code: string | null) =>
+    levels && code !== null ? (levels[code] ?? null) : null;
   const scoreOf = (s: { level: number | null; score: number | null } | null) =>
     s ? { level: s.level, score: s.score } : null;
   return {
@@ -268,6 +290,13 @@ export async function previousCycleOf(scope: TenantScope, app: StoredApplication
       before: scoreOf(row.before),
       after: scoreOf(row.after),
       delta: row.delta,
+      reconciled: shown
+        ? {
+            before: levelOf(reconciledBefore, row.from),
+            after: levelOf(reconciledAfter, row.to),
+            change: levelChange(levelOf(reconciledBefore, row.from), levelOf(reconciledAfter, row.to)),
+          }
+        : null,
     })),
     configurableDefault: CONFIGURABLE_DEFAULT_LABEL,
   };

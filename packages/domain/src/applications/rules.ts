@@ -47,6 +47,11 @@ export function returnDraft(checklist: readonly ChecklistState[]): ReturnRequest
 export interface ChecklistEntry extends DocumentRequirement, ChecklistState {
   /** The document uploaded for this requirement. */
   documentId?: string;
+  /**
+   * The last cycle's application this requirement's document was carried over from (a renewal);
+   * gone once the LKS uploads a new file. The Dinsos still reviews a carried document.
+   */
+  carriedFrom?: string;
 }
 
 /** One thing a verifier asks the LKS to fix when returning an application. */

@@ -6,6 +6,7 @@ import { inbox, inboxRoute } from "./inbox.ts";
 import { applicationInstrument, applicationInstrumentRoute } from "./instrument.ts";
 import { listOfLks, listOfLksRoute } from "./list-of-lks.ts";
 import { moveVersion, moveVersionRoute } from "./move-version.ts";
+import { renewalPlan, renewalPlanRoute } from "./renewal-plan.ts";
 import { nationalInbox, nationalInboxRoute, nationalList, nationalListRoute } from "./national-inbox.ts";
 import { showApplication, showApplicationRoute } from "./show.ts";
 import { timeline, timelineRoute } from "./timeline.ts";
@@ -23,6 +24,7 @@ export const applicationRoutes = createRouter<TenantEnv>()
   .openapi(nationalInboxRoute, nationalInbox)
   .openapi(nationalListRoute, nationalList)
   .openapi(listOfLksRoute, listOfLks)
+  .openapi(renewalPlanRoute, renewalPlan)
   .openapi(updateLetterRoute, updateLetter)
   .openapi(acceptDocumentRoute, acceptDocument)
   .openapi(returnDocumentRoute, returnDocument);

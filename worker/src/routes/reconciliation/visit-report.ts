@@ -121,7 +121,7 @@ export const tenantVisitReportRoute = createRoute({
 });
 
 /** The Dinsos's staff (any role but the LKS operator's), its province, or a national reader. */
-function dinsosReader(access: TenantEnv["Variables"]["access"]): boolean {
+export function dinsosReader(access: TenantEnv["Variables"]["access"]): boolean {
   if (access.via === "province" || access.via === "national") return true;
   return access.via === "member" && access.roles.some((r) => r !== "lks_operator" && r !== "asesor");
 }

@@ -6,6 +6,7 @@ import { previousCycleRoute, showPreviousCycle } from "./previous-cycle.ts";
 import { saveAnswer, saveAnswerRoute } from "./save-answer.ts";
 import { saveAnswersBatch, saveAnswersRoute } from "./save-batch.ts";
 import { showSelfAssessment, showSelfAssessmentRoute } from "./show.ts";
+import { startFromPrevious, startFromPreviousRoute } from "./start-from-previous.ts";
 import { unlinkEvidence, unlinkEvidenceRoute } from "./unlink-evidence.ts";
 
 export const selfAssessmentRoutes = createRouter<TenantEnv>()
@@ -15,5 +16,6 @@ export const selfAssessmentRoutes = createRouter<TenantEnv>()
   .openapi(linkEvidenceRoute, linkEvidence)
   .openapi(unlinkEvidenceRoute, unlinkEvidence)
   .openapi(previousCycleRoute, showPreviousCycle)
+  .openapi(startFromPreviousRoute, startFromPrevious)
   .openapi(formulirCRoute, showFormulirC)
   .openapi(formulirCPdfRoute, downloadFormulirC);
