@@ -5,8 +5,8 @@ import { ROLES, type Role } from "../identity/roles.ts";
 import {
   DEFAULT_SUPERVISION_RULES,
   ITEM_STATES,
-  daysOverdue,
-  isOverdue,
+  itemDaysOverdue,
+  itemOverdue,
   itemTransition,
   planClosed,
   planItemsFrom,
@@ -100,8 +100,8 @@ describe("overdue and reminders", () => {
     fc.assert(
       fc.property(state, day, day, (s, due, today) => {
         const item = { state: s, dueOn: due };
-        expect(isOverdue(item, today)).toBe(s !== "accepted" && today > due);
-        expect(daysOverdue(item, today) > 0).toBe(isOverdue(item, today));
+        expect(itemOverdue(item, today)).toBe(s !== "accepted" && today > due);
+        expect(itemDaysOverdue(item, today) > 0).toBe(itemOverdue(item, today));
       }),
     );
   });
@@ -124,7 +124,7 @@ describe("overdue and reminders", () => {
       fc.property(state, day, day, (s, due, today) => {
         const stage = reminderStage({ state: s, dueOn: due }, today);
         if (s === "accepted") expect(stage).toBeNull();
-        if (stage?.startsWith("escalated")) expect(isOverdue({ state: s, dueOn: due }, today)).toBe(true);
+        if (stage?.startsWith("escalated")) expect(itemOverdue({ state: s, dueOn: due }, today)).toBe(true);
         if (stage === "before_due" || stage === "due_day") expect(today <= due).toBe(true);
       }),
     );

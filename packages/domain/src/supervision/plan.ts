@@ -146,13 +146,13 @@ export const isClosed = (state: ItemState) => state === "accepted";
 export const planClosed = (states: readonly ItemState[]) => states.every(isClosed);
 
 /** Overdue: not closed and past its due day (on the due day itself it is still in time). */
-export function isOverdue(item: { state: ItemState; dueOn: string }, today: string): boolean {
+export function itemOverdue(item: { state: ItemState; dueOn: string }, today: string): boolean {
   return !isClosed(item.state) && today > item.dueOn;
 }
 
 /** Whole days past due (0 when not overdue). */
-export function daysOverdue(item: { state: ItemState; dueOn: string }, today: string): number {
-  return isOverdue(item, today) ? daysBetween(item.dueOn, today) : 0;
+export function itemDaysOverdue(item: { state: ItemState; dueOn: string }, today: string): number {
+  return itemOverdue(item, today) ? daysBetween(item.dueOn, today) : 0;
 }
 
 /**
@@ -173,7 +173,7 @@ export function reminderStage(
   rules: SupervisionRules = DEFAULT_SUPERVISION_RULES,
 ): ReminderStage | null {
   if (isClosed(item.state)) return null;
-  const late = daysOverdue(item, today);
+  const late = itemDaysOverdue(item, today);
   if (late >= rules.escalateBalksAfterDays) return "escalated_balks";
   if (late >= rules.escalateDinsosAfterDays) return "escalated_dinsos";
   const waitingForLks = item.state === "open" || item.state === "returned";
