@@ -17,3 +17,4 @@ export * from "./certificates.ts";
 export * from "./decision.ts";
 export * from "./visit-scoring.ts";
 export * from "./reports.ts";
+export * from "./supervision.ts";

@@ -37,3 +37,10 @@ export type { DocumentCheckRow, FindingRow, ScoreEntryRow, ScoreSheetRow } from 
 export type { PhotoCapture } from "./schema/documents.ts";
 export { coverageOfTenant, refreshDirtyReports, refreshTenantReports } from "./reports.ts";
 export { reportReads, type ReportFilter, type ReportReads } from "./report-reads.ts";
+export {
+  claimImprovementReminder,
+  improvementItemsToRemind,
+  supervisionRules,
+  type ImprovementItemRow,
+  type ImprovementPlanWithItems,
+} from "./supervision.ts";

@@ -18,3 +18,4 @@ export * from "./schema/certificates.ts";
 export * from "./schema/visit-scoring.ts";
 export * from "./schema/decisions.ts";
 export * from "./schema/reports.ts";
+export * from "./schema/supervision.ts";

@@ -7,6 +7,7 @@ import {
   ITEM_STATES,
   itemDaysOverdue,
   itemOverdue,
+  improvementEvidenceItem,
   itemTransition,
   planClosed,
   planItemsFrom,
@@ -143,5 +144,14 @@ describe("supervisionRulesProblems", () => {
     expect(supervisionRulesProblems({ ...DEFAULT_SUPERVISION_RULES, escalateBalksAfterDays: 7 })[0]?.field).toBe(
       "escalateBalksAfterDays",
     );
+  });
+});
+
+describe("improvementEvidenceItem", () => {
+  it("reads the item of an evidence key and nothing else", () => {
+    expect(improvementEvidenceItem("improvement:0190abcd-1234:f1")).toBe("0190abcd-1234");
+    expect(improvementEvidenceItem("improvement:0190abcd-1234")).toBeNull();
+    expect(improvementEvidenceItem("improvement:a:b/c")).toBeNull();
+    expect(improvementEvidenceItem("akta_pendirian")).toBeNull();
   });
 });

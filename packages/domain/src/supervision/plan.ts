@@ -183,3 +183,14 @@ export function reminderStage(
   if (ahead > 0 && ahead <= rules.remindBeforeDays) return "before_due";
   return null;
 }
+
+/**
+ * Evidence for an item is uploaded like any document of the application (the resumable upload),
+ * to a requirement key of its own that no checklist uses: `improvement:{itemId}:{name}`, where
+ * `name` (letters, digits, `-`, `_`, up to 16) lets one item hold several files. Null for any other key.
+ */
+const EVIDENCE_KEY = /^improvement:([A-Za-z0-9-]{1,64}):([A-Za-z0-9_-]{1,16})$/;
+export function improvementEvidenceItem(requirement: string): string | null {
+  return EVIDENCE_KEY.exec(requirement)?.[1] ?? null;
+}
+export const isImprovementEvidenceKey = (requirement: string) => requirement.startsWith("improvement:");
