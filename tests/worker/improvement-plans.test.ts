@@ -445,4 +445,39 @@ describe("the improvement plan", () => {
     await daily("2030-08-01");
     expect(await count("SELECT count(*) AS n FROM improvement_reminders")).toBe(0);
   });
+
+  it("follows BALKS's settings for later plans; a stale or inconsistent change is refused and changes nothing", async () => {
+    const balks = (await login("balks@akrab.test")).token;
+    const path = `${N}/supervision-settings`;
+    const now = (await (await api(path, { token: balks })).json()) as Record<string, number>;
+    expect(now).toMatchObject({ correctionDays: 60, planDays: 90, remindBeforeDays: 7, version: 1 });
+    const put = (json: Record<string, unknown>) => api(path, { method: "PUT", token: balks, headers: key(), json });
+    const rules = {
+      correctionDays: 30,
+      planDays: 45,
+      remindBeforeDays: 5,
+      escalateDinsosAfterDays: 3,
+      escalateBalksAfterDays: 14,
+    };
+    const inconsistent = await expectProblem(
+      await put({ ...rules, escalateBalksAfterDays: 3, expectedVersion: 1 }),
+      400,
+      "validation",
+    );
+    expect(inconsistent.errors?.map((e) => e.path)).toEqual(["escalateBalksAfterDays"]);
+    await expectProblem(await put({ ...rules, expectedVersion: 7 }), 409, "conflict");
+    expect(((await (await api(path, { token: balks })).json()) as { version: number }).version).toBe(1);
+    const changed = await put({ ...rules, expectedVersion: 1 });
+    expect(changed.status, await changed.clone().text()).toBe(200);
+    expect(await changed.json()).toMatchObject({ ...rules, version: 2 });
+    // The Dinsos neither reads nor changes them.
+    const dinsos = (await login("dinsos.kota-tangerang@akrab.test")).token;
+    await expectProblem(await api(path, { token: dinsos }), 404, "not-found");
+
+    const app = await accredited("Panti Asuhan Kasih Bunda");
+    expect((await readPlan(app, balks)).items.map((i) => i.dueOn)).toEqual([
+      addCalendarDays(today, 45),
+      addCalendarDays(today, 45),
+    ]);
+  });
 });
