@@ -240,12 +240,15 @@ describe("the improvement plan", () => {
       reviewReason: "Lampirkan foto papan pengaduan yang terpasang.",
     });
 
-    const again = await answer(app, operator, first, {
-      note: "Foto papan pengaduan terlampir.",
-      documentIds: [documentId],
-      expectedVersion: 3,
-    });
+    // A second file to the item's key: the answer need not name the files uploaded to the item.
+    const photo = await uploadEvidence(app, operator, first, "foto", 6);
+    expect(photo.status, await photo.clone().text()).toBe(201);
+    const again = await answer(app, operator, first, { note: "Foto papan pengaduan terlampir.", expectedVersion: 3 });
     expect(again.status, await again.clone().text()).toBe(200);
+    expect(((await again.json()) as Plan).items[0]!.evidence.map((e) => e.filename).sort()).toEqual([
+      "foto.pdf",
+      "sop.pdf",
+    ]);
     const accepted = await review(app, dinsos, first, { decision: "accept", expectedVersion: 4 });
     expect(accepted.status).toBe(200);
     expect(((await accepted.json()) as Plan).items[0]).toMatchObject({ state: "accepted", version: 5 });

@@ -2409,7 +2409,7 @@ export interface paths {
         put?: never;
         /**
          * The LKS answers an item with a note and evidence documents
-         * @description Only the LKS's own operators, on an open or returned item. The evidence is documents of this LKS already uploaded (by the resumable upload); they replace the previous answer's. `expectedVersion` is the item's (409 with the item as it is now when stale). Send an Idempotency-Key.
+         * @description Only the LKS's own operators, on an open or returned item. The evidence is the documents uploaded to the item's own keys (`improvement:{itemId}:{name}` as the upload's requirement) and any other documents of this LKS named in `documentIds`; together they replace the previous answer's. `expectedVersion` is the item's (409 with the item as it is now when stale). Send an Idempotency-Key.
          */
         post: operations["improvementPlan.answer"];
         delete?: never;

@@ -71,8 +71,8 @@ export const answerItemRoute = createRoute({
   tags: ["Supervision"],
   summary: "The LKS answers an item with a note and evidence documents",
   description: [
-    "Only the LKS's own operators, on an open or returned item. The evidence is documents of this LKS already uploaded (by the resumable upload);",
-    "they replace the previous answer's. `expectedVersion` is the item's (409 with the item as it is now when stale). Send an Idempotency-Key.",
+    "Only the LKS's own operators, on an open or returned item. The evidence is the documents uploaded to the item's own keys (`improvement:{itemId}:{name}` as the upload's requirement)",
+    "and any other documents of this LKS named in `documentIds`; together they replace the previous answer's. `expectedVersion` is the item's (409 with the item as it is now when stale). Send an Idempotency-Key.",
   ].join(" "),
   security: bearerSecurity,
   request: { params: ItemParam, body: jsonBody(ImprovementAnswer) },
@@ -93,9 +93,14 @@ export const answerItem: RouteHandler<typeof answerItemRoute, TenantEnv> = async
     throw new Problem("forbidden", "Butir dijawab operator LKS ini / The LKS's own operators answer an item");
   const moved = itemTransition(item.state, "answer", ["lks_operator"]);
   if (!moved.ok || item.version !== body.expectedVersion) throw itemMovedOn(item, today, body);
-  const documentIds = [...new Set(body.documentIds)];
+  // Files uploaded to the item's own evidence keys count without being named: a phone that sent
+  // them from its queue may not know their ids when the answer goes.
+  const uploaded = (await scope.documents.documentsOfApplication(applicationId))
+    .filter((d) => d.requirement?.startsWith(`improvement:${item.id}:`))
+    .map((d) => d.id);
+  const documentIds = [...new Set([...body.documentIds, ...uploaded])];
   const documents = await Promise.all(documentIds.map((id) => scope.documents.findDocument(id)));
-  const wrong = documents.flatMap((d, i) => (d && d.lksId === found.plan.lksId ? [] : [i]));
+  const wrong = documents.flatMap((d, i) => (d?.lksId === found.plan.lksId ? [] : [i]));
   if (wrong.length > 0)
     throw new Problem("validation", "Bukti harus dokumen LKS ini / Evidence must be documents of this LKS", {
       errors: wrong.map((i) => ({
