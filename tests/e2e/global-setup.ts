@@ -26,8 +26,9 @@ export default async function setup(project: TestProject) {
   // of two who accepted (visit-scoring.test.ts, pwa.test.ts's scoring page), another with its own
   // asesors and operator for the reconciliation and the decision (decision.test.ts), one accredited
   // awaiting its certificate (certificates.test.ts), one of Kasih Bunda likewise
-  // (certificates-app.test.ts), one of Panti Werdha Cipondoh (registry.test.ts), and Rumah Singgah
-  // Anak Pandeglang's certified last cycle (renewal.test.ts).
+  // (certificates-app.test.ts), one of Panti Werdha Cipondoh (registry.test.ts), Rumah Singgah Anak
+  // Pandeglang's certified last cycle (renewal.test.ts) and its application on the way to an
+  // improvement plan (improvement-plan.test.ts).
   const fixtures = [
     "asesor-assignment.sql",
     "visit-plan.sql",
@@ -37,6 +38,7 @@ export default async function setup(project: TestProject) {
     "certificate-app.sql",
     "registry.sql",
     "renewal.sql",
+    "improvement-plan.sql",
   ].map((file) => fileURLToPath(new URL(`./fixtures/${file}`, import.meta.url)));
   const server = await startLocalServer({ port: E2E_PORT, extraSqlFiles: fixtures });
   project.provide("baseUrl", server.url);

@@ -73,7 +73,22 @@ async function lksObjects(lks: { id: string; tenant_id: string }, prefix: string
       1 + Math.floor(Math.random() * 1e9),
     ),
   ]);
+  // An improvement plan with one item (issue 14 "Supervision"): its item is the path parameter of the answer and review.
+  await env.DB.batch([
+    env.DB.prepare(
+      `INSERT INTO accreditation_decisions (id, tenant_id, application_id, kind, grade, reasons, to_fix, justification, departs_from_computed, computed, plenary, valid_from, valid_until, decided_by, decided_at)
+       VALUES (?3, ?1, ?2, 'accredit', 'B', 'x', '[]', NULL, 0, '{}', '{}', NULL, NULL, (SELECT id FROM users WHERE email = 'balks@akrab.test'), '2026-01-01T00:00:00.000Z')`,
+    ).bind(lks.tenant_id, application, `${prefix}-decision`),
+    env.DB.prepare(
+      `INSERT INTO improvement_plans (id, tenant_id, application_id, lks_id, decision_id, created_at) VALUES (?4, ?1, ?3, ?2, ?5, '2026-01-01T00:00:00.000Z')`,
+    ).bind(lks.tenant_id, lks.id, application, `${prefix}-plan`, `${prefix}-decision`),
+    env.DB.prepare(
+      `INSERT INTO improvement_items (id, plan_id, tenant_id, lks_id, position, kind, text, due_on, state, version, updated_at)
+       VALUES (?3, ?4, ?1, ?2, 0, 'plan', 'Bentuk mekanisme pengaduan', '2026-04-01', 'answered', 2, '2026-01-01T00:00:00.000Z')`,
+    ).bind(lks.tenant_id, lks.id, `${prefix}-item`, `${prefix}-plan`),
+  ]);
   return {
+    itemId: `${prefix}-item`,
     lksId: lks.id,
     applicationId: application!,
     number: encodeURIComponent(`0001/WALK/${prefix}/1990`),
@@ -200,6 +215,12 @@ const validBodies = (ids: Record<string, string>): Record<string, Payload> => ({
   "PUT /api/v1/t/:tenant/applications/:applicationId/visit-companions": {
     json: { companions: [{ name: "Budi Santoso", position: "Pekerja sosial" }], expectedVersion: 0 },
   },
+  "POST /api/v1/t/:tenant/applications/:applicationId/improvement-plan/items/:itemId/answer": {
+    json: { note: "SOP pengaduan sudah disusun.", documentIds: [], expectedVersion: 1 },
+  },
+  "POST /api/v1/t/:tenant/applications/:applicationId/improvement-plan/items/:itemId/review": {
+    json: { decision: "accept", expectedVersion: 2 },
+  },
   "POST /api/v1/t/:tenant/certificates/:number/handover": {
     json: { on: "2026-01-02", to: "Ketua LKS", expectedVersion: 1 },
   },
@@ -264,6 +285,10 @@ async function snapshot() {
     "score_entries",
     "document_checks",
     "safeguarding_findings",
+    "improvement_plans",
+    "improvement_items",
+    "improvement_evidence",
+    "improvement_reminders",
   ];
   const rows = await Promise.all(
     tables.map(async (t) => (await env.DB.prepare(`SELECT * FROM ${t} ORDER BY 1`).all()).results),
@@ -321,7 +346,7 @@ describe("cross-tenant walk over every tenant-scoped route", () => {
 const OPERATOR = "lks@akrab.test"; // lks_operator of Panti Asuhan Kasih Bunda, kota-tangerang
 const OTHER_LKS = "Panti Werdha Sejahtera Cipondoh"; // also in kota-tangerang
 /** Path parameters naming an object that belongs to one LKS. */
-const LKS_OWNED = new Set(["lksId", "applicationId", "uploadId", "documentId", "number"]);
+const LKS_OWNED = new Set(["lksId", "applicationId", "uploadId", "documentId", "number", "itemId"]);
 /** Path parameters naming a tenant's object that no LKS owns. */
 const TENANT_OWNED = new Set(["membershipId"]);
 /** Routes whose body, not path, names the LKS object they act on. */
@@ -384,6 +409,8 @@ describe("LKS walk: an operator and another LKS's objects in the same tenant", (
 const ASESOR = "asesor@akrab.test";
 /** Document routes an asesor reads for the applications of their team (writes stay closed). */
 const DOCUMENT_READ = /^GET \/api\/v1\/t\/:tenant\/documents\/:documentId/;
+/** Routes of the accepted application the asesor still does not reach (issue 14: the improvement plan). */
+const CLOSED_TO_ASESORS = /\/improvement-plan(\/|$)/;
 
 describe("assignment walk: an asesor and the applications of their team", () => {
   it("answers 404 on every tenant route but the accepted application's and its documents', and changes nothing", async () => {
@@ -450,6 +477,7 @@ describe("assignment walk: an asesor and the applications of their team", () => 
       uploadId: "walk-upload",
       documentId: "walk-assigned-doc",
       membershipId: "walk-membership",
+      itemId: "walk-item",
     };
     const elsewhere = [
       { applicationId: "walk-unassigned", documentId: "walk-unassigned-doc" },
@@ -495,6 +523,11 @@ describe("assignment walk: an asesor and the applications of their team", () => 
       // Another application of the same tenant, or one she is only invited to, or their documents.
       for (const ids of elsewhere)
         await expectProblem(await call(fill(OWN_TENANT, { ...assigned, ...ids })), 404, "not-found");
+      // Supervision after the decision is the LKS's, its Dinsos's and BALKS's: not the asesor's, even on their application.
+      if (CLOSED_TO_ASESORS.test(route)) {
+        await expectProblem(await call(fill(OWN_TENANT, assigned)), 404, "not-found");
+        continue;
+      }
       if (method === "GET") reads.push({ route, path: fill(OWN_TENANT, assigned) });
     }
     expect(await snapshot()).toEqual(before);

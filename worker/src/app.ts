@@ -15,6 +15,7 @@ import { tenant } from "./middleware/tenant/index.ts";
 import { applicationRoutes } from "./routes/applications/index.ts";
 import { asesorRoutes } from "./routes/asesors/index.ts";
 import { decisionRoutes } from "./routes/decision/index.ts";
+import { improvementPlanRoutes } from "./routes/improvement-plans/index.ts";
 import { reconciliationRoutes } from "./routes/reconciliation/index.ts";
 import { visitScoringRoutes } from "./routes/visit-scoring/index.ts";
 import { reportRoutes } from "./routes/reports/index.ts";
@@ -147,6 +148,7 @@ export function createApp() {
   app.route("/", registryPages);
   app.route("/", reconciliationRoutes);
   app.route("/", decisionRoutes);
+  app.route("/", improvementPlanRoutes);
   app.route("/", visitScoringRoutes);
   app.route("/", reportRoutes);
   mountDocs(app);

@@ -10,6 +10,7 @@ import { jakartaDay } from "@akrab/domain";
 import type { Bindings } from "./env.ts";
 import { deliverOutbox } from "./jobs/deliver-outbox.ts";
 import { sendExpiryReminders } from "./jobs/expiry-reminders.ts";
+import { sendImprovementReminders } from "./jobs/improvement-reminders.ts";
 import { sendIntakeDigest } from "./jobs/intake-digest.ts";
 import { sendSlaReminders } from "./jobs/sla-reminders.ts";
 import { configuredChannels } from "./messaging/index.ts";
@@ -46,7 +47,8 @@ export async function scheduled(controller: ScheduledController, env: Bindings):
       env.APP_ORIGIN ?? "https://akrab.id",
     );
     const intakeDigest = await sendIntakeDigest(db, now, env.APP_ORIGIN ?? "https://akrab.id");
-    console.log(JSON.stringify({ level: "info", job: "daily-reminders", expiry, sla, intakeDigest }));
+    const improvement = await sendImprovementReminders(db, jakartaDay(now), env.APP_ORIGIN ?? "https://akrab.id");
+    console.log(JSON.stringify({ level: "info", job: "daily-reminders", expiry, sla, intakeDigest, improvement }));
     return;
   }
   // The hourly cron ("17 * * * *"): housekeeping.

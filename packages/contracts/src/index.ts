@@ -18,3 +18,4 @@ export * from "./decision.ts";
 export * from "./visit-scoring.ts";
 export * from "./reports.ts";
 export * from "./public-registry.ts";
+export * from "./supervision.ts";

@@ -43,3 +43,10 @@ export {
   type PublicRegistryRow,
   type StatusBounds,
 } from "./public-registry.ts";
+export {
+  claimImprovementReminder,
+  improvementItemsToRemind,
+  supervisionRules,
+  type ImprovementItemRow,
+  type ImprovementPlanWithItems,
+} from "./supervision.ts";

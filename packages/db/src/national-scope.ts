@@ -17,6 +17,7 @@ import { enqueueEmail, findOutboxMessage, listOutbox, requeueMessage, type Outgo
 import { decideSignup, findSignup, listSignups, tenantCreation, type TenantSignupRow } from "./signups.ts";
 import { initialTenantSetup } from "./tenant-setup.ts";
 import { tenantScope } from "./tenant-scope.ts";
+import { supervisionReads, supervisionWrites } from "./supervision.ts";
 import { visitPlanReads, visitPlanWrites } from "./visit-plans.ts";
 import {
   findTenantById,
@@ -77,6 +78,8 @@ export function nationalScope(db: Db, roles: readonly Role[]) {
     certificates: certificateReads(db),
     /** Reconciled sheets and plenary decisions (issue 13); reach the application first. */
     decisions: decisionReads(db),
+    /** Improvement plans across tenants and BALKS's supervision settings (issue 14). */
+    supervision: supervisionReads(db),
     /** The report roll-ups of every tenant (issue 15). */
     reports: reportReads(db, null),
     /** Every message and its delivery state (platform admins follow delivery here). */
@@ -105,6 +108,7 @@ export function nationalWriteScope(db: Db, roles: readonly Role[]) {
       visitPlans: visitPlanWrites(db),
       certificates: certificateWrites(db),
       decisions: decisionWrites(db),
+      supervision: supervisionWrites(db),
       setTenantStatus: (tenantId: string, status: Tenant["status"]) => setTenantStatus(db, tenantId, status),
       decideSignup: (id: string, decision: Parameters<typeof decideSignup>[2]) => decideSignup(db, id, decision),
       createTenant: (input: Parameters<typeof tenantCreation>[1]) => tenantCreation(db, input),

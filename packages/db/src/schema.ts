@@ -19,3 +19,4 @@ export * from "./schema/visit-scoring.ts";
 export * from "./schema/decisions.ts";
 export * from "./schema/reports.ts";
 export * from "./schema/public-registry.ts";
+export * from "./schema/supervision.ts";

@@ -18,6 +18,7 @@ import { startsWithText } from "./text-match.ts";
 import { auditEvents, invitations, lks, memberships, tenants, users } from "./schema.ts";
 import type { Tenant } from "./tenants.ts";
 import { visitsOfTenant } from "./visit-plans.ts";
+import { supervisionStore } from "./supervision.ts";
 
 /** What a scope needs of its tenant: its id, and its parent province (who acts at province steps). */
 export type TenantRef = Pick<Tenant, "id" | "parentId">;
@@ -98,6 +99,8 @@ export function tenantScope<T extends TenantRef>(db: Db, tenant: T, reach: Scope
 
     /** BALKS's decision on an application and the team's reconciled sheet, as the tenant reads them (issue 13). */
     decisions: decisionReads(db, readableTenantIds),
+    /** The improvement plan a decision started, its items' answers and reviews (issue 14 "Supervision"). */
+    supervision: supervisionStore(db, readableTenantIds, lksIds),
     /** The asesors' blind score sheets of this tenant's applications (reach the assignment first). */
     scoring: scoreSheetStore(db, tenant),
 

@@ -30,3 +30,4 @@ export * from "./sync/queueable.ts";
 export * from "./assessment/index.ts";
 export * from "./certificates/index.ts";
 export * from "./reports/index.ts";
+export * from "./supervision/index.ts";

@@ -100,6 +100,8 @@ export const TAGS: Record<string, string> = {
     "Routes of asesor visits (one team, one or more LKS across tenants, a date each); the Dinsos names who accompanies each visit.",
   Decisions:
     "After the visit: the team's reconciliation of its blind sheets (flags, proposals, sign-off), the visit report, and BALKS's plenary decision with its validity.",
+  Supervision:
+    "After the decision: the improvement plan its recommendations start (items with due days), the LKS's answers with evidence, the Dinsos's and BALKS's reviews, BALKS's list of open plans and its supervision settings.",
   "Visit scoring":
     "The asesor's visit: the pack downloaded before leaving signal, the blind score sheet synced from the device (levels, notes, Formulir C's document check, safeguarding findings, photos), its submission, and the team's sheets once all are in.",
 };

@@ -17,6 +17,7 @@ import {
   VISIT_PHOTO_RULE,
   canContinueUpload,
   canUploadFor,
+  isImprovementEvidenceKey,
   lksRefusal,
   profileDocumentFields,
   type LegalForm,
@@ -30,6 +31,7 @@ import { Problem, notFound } from "../middleware/problem/index.ts";
 import { visibleApplication } from "../routes/applications/show.ts";
 import type { UploadCompletion } from "../uploads/upload-session.ts";
 import { currentStep, definitionFor } from "./applications.ts";
+import { improvementEvidenceSlot } from "./improvement-evidence.ts";
 import { instrumentCodes } from "./self-assessment.ts";
 import { refuseClosed } from "./visit-scoring.ts";
 
@@ -82,6 +84,8 @@ export async function resolveSlot(c: Context<TenantEnv>, target: SlotTarget): Pr
   if (target.applicationId) {
     const app = await visibleApplication(c, target.applicationId);
     if (app.tenantId !== scope.tenant.id) throw forbidden();
+    if (target.requirement && isImprovementEvidenceKey(target.requirement))
+      return improvementEvidenceSlot(c, app, target.requirement);
     const step = currentStep(await definitionFor(scope.applications, app), app.step);
     if (!canUploadFor(access, { lksId: app.lksId, application: { stepActor: step.actor, terminal: step.terminal } }))
       throw forbidden();

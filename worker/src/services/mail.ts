@@ -544,3 +544,50 @@ export function safeguardingAlertEmail(input: {
     link: { href: input.link, id: "Buka permohonan", en: "Open the application" },
   });
 }
+
+const IMPROVEMENT_STAGE_TEXT = {
+  before_due: {
+    subject: { id: "Tenggat rencana perbaikan mendekat", en: "An improvement item is due soon" },
+    id: "Mohon kirim tindak lanjut dan buktinya sebelum tenggat.",
+    en: "Please send the follow-up and its evidence before the due day.",
+  },
+  due_day: {
+    subject: { id: "Tenggat rencana perbaikan hari ini", en: "An improvement item is due today" },
+    id: "Tenggat butir ini adalah hari ini. Mohon kirim tindak lanjut dan buktinya.",
+    en: "This item is due today. Please send the follow-up and its evidence.",
+  },
+  escalated_dinsos: {
+    subject: { id: "[Eskalasi] Rencana perbaikan lewat tenggat", en: "[Escalated] Improvement item overdue" },
+    id: "Butir ini melewati tenggat. Mohon Dinas Sosial menindaklanjuti dengan LKS, atau meninjau jawabannya.",
+    en: "This item is overdue. The Dinas Sosial is asked to follow it up with the LKS, or to review its answer.",
+  },
+  escalated_balks: {
+    subject: {
+      id: "[Eskalasi BALKS] Rencana perbaikan lama tertunda",
+      en: "[Escalated to BALKS] Improvement item long overdue",
+    },
+    id: "Butir ini sudah lama melewati tenggat dan belum selesai. BALKS diminta menindaklanjuti.",
+    en: "This item is long overdue and still not closed. BALKS is asked to follow it up.",
+  },
+} as const;
+
+/** An improvement item's reminder (to the LKS) or escalation (to the Dinsos, then BALKS): issue 14 "Supervision". */
+export function improvementReminderEmail(input: {
+  tenantId: string;
+  to: string;
+  lksName: string;
+  item: string;
+  dueOn: string;
+  stage: keyof typeof IMPROVEMENT_STAGE_TEXT;
+  link: string;
+}): OutgoingEmail {
+  const text = IMPROVEMENT_STAGE_TEXT[input.stage];
+  return compose({
+    tenantId: input.stage === "escalated_balks" ? null : input.tenantId,
+    to: input.to,
+    subject: { id: `${text.subject.id}: ${input.lksName}`, en: text.subject.en },
+    id: [`Rencana perbaikan ${input.lksName}, tenggat ${input.dueOn}:`, [input.item], text.id],
+    en: [`Improvement plan of ${input.lksName}, due ${input.dueOn}:`, [input.item], text.en],
+    link: { href: input.link, id: "Buka rencana perbaikan", en: "Open the improvement plan" },
+  });
+}

@@ -5,6 +5,7 @@ import {
   applyTransition,
   GRADE_LABELS,
   jakartaDay,
+  planItemsFrom,
   plenaryProblems,
   slaDueAt,
   validUntil,
@@ -102,10 +103,17 @@ export const decide: RouteHandler<typeof decideRoute, NationalWriteEnv> = async 
   });
 
   // The LKS's operators and its Dinsos are told, by email and in the app, with the recommendations.
-  const [operators, dinsos] = await Promise.all([
+  const [operators, dinsos, supervision] = await Promise.all([
     site.lks.operators(app.lksId),
     site.applications.holders(app.tenantId, ["dinsos_verifier", "dinsos_head"]),
+    scope.supervision.rules(),
   ]);
+  // Supervision (issue 14): what the decision recommends, and for "not accredited" what it said to
+  // fix, becomes the LKS's improvement plan, in this batch so a decision never lands without it.
+  const improvementPlan = scope.write.supervision.createPlan(
+    { tenantId: app.tenantId, applicationId: app.id, lksId: app.lksId, decisionId: row.id },
+    planItemsFrom({ toFix: row.toFix, decidedOn: body.plenary.date }, state.recommendations, supervision),
+  );
   const path = `/permohonan/${app.id}?t=${place.tenant.slug}`;
   const link = `${new URL(c.req.url).origin}${path}`;
   const people = [...new Map([...operators, ...dinsos].map((p) => [p.userId, p])).values()];
@@ -140,6 +148,7 @@ export const decide: RouteHandler<typeof decideRoute, NationalWriteEnv> = async 
       }),
       scope.write.abortIfNothingChanged(),
       insert,
+      ...improvementPlan,
       site.applications.event({
         applicationId: app.id,
         action: moved.transition.action,

@@ -7,3 +7,6 @@ export type ReconciliationRow = ReconciliationView["indicators"][number];
 export type NationalDecisionView = Schemas["NationalDecisionView"];
 export type DecisionRecord = NonNullable<Schemas["DecisionRecord"]>;
 export type TenantDecisionView = Schemas["TenantDecisionView"];
+export type ImprovementPlan = Schemas["ImprovementPlan"];
+export type ImprovementItem = ImprovementPlan["items"][number];
+export type OpenImprovementPlanPage = Schemas["OpenImprovementPlanPage"];

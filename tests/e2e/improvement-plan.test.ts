@@ -1,0 +1,184 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { apiSignIn, baseUrl, launch, login, open, overflowsHorizontally, shot } from "./helpers.ts";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Rumah Singgah's application at asesor assignment, its asesors, operator and Dinsos verifier (fixtures/improvement-plan.sql). */
+const APPLICATION = "e2e00024-0000-4000-8000-000000000024";
+const LEAD = { id: "e2e00024-0000-4000-8000-00000000c001", email: "ketua.pengawasan@akrab.test" };
+const MEMBER = { id: "e2e00024-0000-4000-8000-00000000c002", email: "anggota.pengawasan@akrab.test" };
+const OPERATOR = "operator.rumahsinggah@akrab.test";
+const VERIFIER = "verifikator.pandeglang@akrab.test";
+const TENANT = "kab-pandeglang";
+const PHONE = { width: 360, height: 780 };
+
+/** A JSON write from Node with the app's Origin and an Idempotency-Key (the setup's API calls). */
+async function call(cookie: string, method: string, path: string, body?: unknown): Promise<unknown> {
+  const response = await fetch(`${baseUrl()}${path}`, {
+    method,
+    headers: { cookie, origin: baseUrl(), "content-type": "application/json", "idempotency-key": crypto.randomUUID() },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  expect(response.status, `${method} ${path}: ${await response.clone().text()}`).toBeLessThan(300);
+  return response.json();
+}
+
+async function transition(cookie: string, action: string): Promise<void> {
+  const app = (await call(cookie, "GET", `/api/v1/t/${TENANT}/applications/${APPLICATION}`)) as { version: number };
+  await call(cookie, "POST", `/api/v1/t/${TENANT}/applications/${APPLICATION}/transitions`, {
+    action,
+    expectedVersion: app.version,
+  });
+}
+
+/** Team, blind sheets (the same levels: nothing to reconcile), signed report with two recommendations, the decision. */
+async function decidedWithRecommendations(): Promise<void> {
+  const balks = await apiSignIn("balks@akrab.test");
+  const team = (await call(balks.cookie, "POST", `/api/v1/national/applications/${TENANT}/${APPLICATION}/team`, {
+    members: [
+      { asesorId: LEAD.id, role: "lead" },
+      { asesorId: MEMBER.id, role: "member" },
+    ],
+  })) as { members: { asesorId: string; assignmentId: string }[] };
+  const assignmentOf = (asesorId: string) => team.members.find((m) => m.asesorId === asesorId)!.assignmentId;
+  const lead = { ...(await apiSignIn(LEAD.email)), assignmentId: assignmentOf(LEAD.id) };
+  const member = { ...(await apiSignIn(MEMBER.email)), assignmentId: assignmentOf(MEMBER.id) };
+  for (const asesor of [lead, member])
+    await call(asesor.cookie, "POST", `/api/v1/me/assignments/${asesor.assignmentId}/answer`, {
+      answer: "accept",
+      declare: true,
+    });
+  await transition(balks.cookie, "assign");
+  const pack = (await call(lead.cookie, "GET", `/api/v1/me/assignments/${lead.assignmentId}/pack`)) as {
+    instrument: { standards: { aspects: { indicators: { code: string; levels: { score: number }[] }[] }[] }[] };
+  };
+  const indicators = pack.instrument.standards.flatMap((s) => s.aspects.flatMap((a) => a.indicators));
+  const sheet = {
+    entries: indicators.map((ind) => ({
+      indicator: ind.code,
+      level: ind.levels[ind.levels.length - 2]!.score,
+      note: "",
+      baseVersion: 0,
+    })),
+    documentChecks: [{ code: "akta", present: true, note: "", baseVersion: 0 }],
+  };
+  for (const asesor of [lead, member]) {
+    await call(asesor.cookie, "PUT", `/api/v1/me/assignments/${asesor.assignmentId}/sheet`, sheet);
+    await call(asesor.cookie, "POST", `/api/v1/me/assignments/${asesor.assignmentId}/sheet/submit`);
+  }
+  await transition(lead.cookie, "record_visit");
+  const rk = (a: typeof lead, rest = "") => `/api/v1/me/assignments/${a.assignmentId}/reconciliation${rest}`;
+  let { version } = (await call(lead.cookie, "GET", rk(lead))) as { version: number };
+  ({ version } = (await call(lead.cookie, "PUT", rk(lead, "/report"), {
+    strengths: "Pendampingan anak jalanan berjalan rutin.",
+    recommendations: "1. Susun SOP pengaduan anak.\n2. Latih pendamping tentang disiplin positif.",
+    expectedVersion: version,
+  })) as { version: number });
+  ({ version } = (await call(lead.cookie, "POST", rk(lead, "/sign"), { expectedVersion: version })) as {
+    version: number;
+  });
+  await call(member.cookie, "POST", rk(member, "/sign"), { expectedVersion: version });
+  await transition(member.cookie, "submit_scores");
+  const app = (await call(balks.cookie, "GET", `/api/v1/t/${TENANT}/applications/${APPLICATION}`)) as {
+    version: number;
+  };
+  await call(balks.cookie, "POST", `/api/v1/national/applications/${TENANT}/${APPLICATION}/decision`, {
+    kind: "accredit",
+    grade: "B",
+    reasons: "Memenuhi standar akreditasi LKSA.",
+    plenary: {
+      date: "2026-12-01",
+      members: ["Prof. Haryati", "Drs. Mulyadi", "Dr. Yohana Sinaga"],
+      outcome: { kind: "consensus" },
+    },
+    expectedVersion: app.version,
+  });
+}
+
+/** A tiny real PDF (unique bytes), the evidence the LKS attaches. */
+function evidencePdf(): Buffer {
+  const body = `%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%${crypto.randomUUID()}\n%%EOF\n`;
+  return Buffer.from(body);
+}
+
+describe('the improvement plan on the web (issue 14 "Supervision")', () => {
+  test("the decider accredits with recommendations; the LKS answers an item with evidence on a phone; the Dinsos accepts it", {
+    timeout: 300_000,
+  }, async () => {
+    await decidedWithRecommendations();
+    const path = `/permohonan/${APPLICATION}?t=${TENANT}`;
+
+    // 1. The LKS's operator (360 px) sees two items due in 90 days and answers the first with a file.
+    const operator = await open(browser, PHONE);
+    await login(operator.page, OPERATOR);
+    await operator.page.goto(path);
+    const plan = operator.page.getByTestId("improvement-plan");
+    await plan.getByTestId("imp-item").first().waitFor();
+    expect(await plan.getByTestId("imp-item").count()).toBe(2);
+    const first = plan.getByTestId("imp-item").first();
+    expect(await first.innerText()).toContain("Susun SOP pengaduan anak.");
+    expect(await first.innerText()).toContain("Tenggat 1 Maret 2027");
+    await first
+      .locator("input[type=file]")
+      .setInputFiles({ name: "sop-pengaduan.pdf", mimeType: "application/pdf", buffer: evidencePdf() });
+    // The file leaves through the upload queue: wait until the server holds it.
+    const lks = await apiSignIn(OPERATOR);
+    await expect
+      .poll(
+        async () => {
+          const list = (await call(lks.cookie, "GET", `/api/v1/t/${TENANT}/applications/${APPLICATION}/documents`)) as {
+            items: { requirement: string | null }[];
+          };
+          return list.items.some((d) => d.requirement?.startsWith("improvement:"));
+        },
+        { timeout: 60_000 },
+      )
+      .toBe(true);
+    // A note too short is refused at its field, nothing sent.
+    await first.locator("textarea").fill("Sudah");
+    await first.getByRole("button", { name: "Kirim jawaban" }).click();
+    await expect.poll(() => first.locator("textarea").getAttribute("aria-invalid")).toBe("true");
+    await first.locator("textarea").fill("SOP pengaduan anak sudah disusun dan ditempel di ruang tamu.");
+    await first.getByRole("button", { name: "Kirim jawaban" }).click();
+    await expect.poll(() => first.getAttribute("data-state")).toBe("answered");
+    expect(await first.innerText()).toContain("sop-pengaduan.pdf");
+    expect(await overflowsHorizontally(operator.page)).toBe(false);
+    await first.scrollIntoViewIfNeeded();
+    await shot(operator.page, "improvement-plan-lks-360", false);
+
+    // 2. The Dinsos verifier (desktop) accepts it.
+    const dinsos = await open(browser);
+    await login(dinsos.page, VERIFIER);
+    await dinsos.page.goto(path);
+    const review = dinsos.page.getByTestId("improvement-plan").getByTestId("imp-item").first();
+    await review.getByRole("button", { name: "Terima" }).waitFor();
+    expect(await review.innerText()).toContain("SOP pengaduan anak sudah disusun");
+    await review.getByRole("button", { name: "Terima" }).click();
+    await expect.poll(() => review.getAttribute("data-state")).toBe("accepted");
+    await review.scrollIntoViewIfNeeded();
+    await shot(dinsos.page, "improvement-plan-dinsos-desktop", false);
+
+    // 3. BALKS sees the plan still open (one item left) on its home.
+    const balks = await open(browser, PHONE);
+    await login(balks.page, "balks@akrab.test");
+    await balks.page.goto("/");
+    const open_ = balks.page.getByTestId("open-improvement-plans");
+    await open_.getByText("Rumah Singgah Anak Pandeglang").waitFor();
+    expect(await open_.innerText()).toContain("1 dari 2 butir terbuka");
+    expect(await overflowsHorizontally(balks.page)).toBe(false);
+    await open_.scrollIntoViewIfNeeded();
+    await shot(balks.page, "improvement-plans-balks-360", false);
+
+    for (const s of [operator, dinsos, balks]) {
+      expect(s.pageErrors).toEqual([]);
+      await s.context.close();
+    }
+  });
+});
