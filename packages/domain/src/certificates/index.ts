@@ -1,3 +1,4 @@
 export * from "./status.ts";
 export * from "./number.ts";
 export * from "./payload.ts";
+export * from "./reminders.ts";
