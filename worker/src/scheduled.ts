@@ -8,6 +8,7 @@ import {
 } from "@akrab/db";
 import { jakartaDay } from "@akrab/domain";
 import type { Bindings } from "./env.ts";
+import { sendCertificateReminders } from "./jobs/certificate-reminders.ts";
 import { deliverOutbox } from "./jobs/deliver-outbox.ts";
 import { sendExpiryReminders } from "./jobs/expiry-reminders.ts";
 import { sendIntakeDigest } from "./jobs/intake-digest.ts";
@@ -46,7 +47,8 @@ export async function scheduled(controller: ScheduledController, env: Bindings):
       env.APP_ORIGIN ?? "https://akrab.id",
     );
     const intakeDigest = await sendIntakeDigest(db, now, env.APP_ORIGIN ?? "https://akrab.id");
-    console.log(JSON.stringify({ level: "info", job: "daily-reminders", expiry, sla, intakeDigest }));
+    const certificates = await sendCertificateReminders(db, now, env.APP_ORIGIN ?? "https://akrab.id");
+    console.log(JSON.stringify({ level: "info", job: "daily-reminders", expiry, sla, intakeDigest, certificates }));
     return;
   }
   // The hourly cron ("17 * * * *"): housekeeping.

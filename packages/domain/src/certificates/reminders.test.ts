@@ -59,7 +59,9 @@ const scenario = fc.record({
 
 const isoOf = (day: number) => `${addCalendarDays(START, day)}T03:00:00.000Z`;
 
-function run(s: fc.infer<typeof scenario>) {
+type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never;
+
+function run(s: Scenario) {
   const issuedOn = addCalendarDays(START, s.issueDay);
   const validUntil = addCalendarDays(issuedOn, s.validDays);
   const events: CertificateEvent[] = s.events
