@@ -88,21 +88,28 @@ export const Jwks = z
   })
   .openapi("Jwks");
 
-export const CertificateSettings = z
-  .object({
-    numberTemplate: Text().min(5).max(40).openapi({
-      description:
-        "Parts `{seq}` (or `{seq:N}`, zero-padded to N digits), `{grade}`, `{month}` (Roman), `{year}`, separated by letters, digits or / - .; `{seq}` and `{year}` are required",
-      example: "{seq:4}/BALKS/{grade}/{month}/{year}",
-    }),
-    signerName: Text().min(3).max(200),
-    signerPosition: Text().min(3).max(300),
-  })
-  .openapi("CertificateSettings");
+const CertificateSettingsFields = z.object({
+  numberTemplate: Text().min(5).max(40).openapi({
+    description:
+      "Parts `{seq}` (or `{seq:N}`, zero-padded to N digits), `{grade}`, `{month}` (Roman), `{year}`, separated by letters, digits or / - .; `{seq}` and `{year}` are required",
+    example: "{seq:4}/BALKS/{grade}/{month}/{year}",
+  }),
+  signerName: Text().min(3).max(200),
+  signerPosition: Text().min(3).max(300),
+});
 
-export const CertificateSettingsView = CertificateSettings.extend({
+export const CertificateSettings = CertificateSettingsFields.extend({
+  expectedVersion: z
+    .number()
+    .int()
+    .min(1)
+    .openapi({ description: "The `version` of the settings this change was made on (409 if someone saved since)" }),
+}).openapi("CertificateSettings");
+
+export const CertificateSettingsView = CertificateSettingsFields.extend({
   example: z
     .string()
     .openapi({ description: "The number the format gives the first grade-B certificate of this month" }),
   updatedAt: z.string(),
+  version: z.number().int().openapi({ description: "Bumped by every save; send it back as `expectedVersion`" }),
 }).openapi("CertificateSettingsView");

@@ -245,7 +245,9 @@ export function certificateWrites(db: Db) {
         abortIfNothingChanged(db),
       ];
     },
+    /** Saves the settings only if they are still at `expectedVersion` (followed by a guard in the batch). */
     updateSettings(values: {
+      expectedVersion: number;
       numberTemplate: string;
       signerName: string;
       signerPosition: string;
@@ -260,8 +262,9 @@ export function certificateWrites(db: Db) {
           signerPosition: values.signerPosition,
           updatedBy: values.by,
           updatedAt: values.at,
+          version: sql`${certificateSettings.version} + 1`,
         })
-        .where(eq(certificateSettings.id, 1));
+        .where(and(eq(certificateSettings.id, 1), eq(certificateSettings.version, values.expectedVersion)));
     },
   };
 }

@@ -1982,7 +1982,7 @@ export interface paths {
         get: operations["certificates.settings"];
         /**
          * Change the number format and signer for certificates issued from now on
-         * @description Certificates already issued keep their numbers and signer. Numbers stay unique across formats: the sequence counts per year and never goes back.
+         * @description Certificates already issued keep their numbers and signer. Numbers stay unique across formats: the sequence counts per year and never goes back. `expectedVersion` must be the settings' current version: if someone saved since, the answer is 409 with each differing field's current value and the one sent (`conflicts`), and nothing changes; sending again what is already saved answers 200.
          */
         put: operations["certificates.updateSettings"];
         post?: never;
@@ -4642,10 +4642,19 @@ export interface components {
             /** @description When this status was computed (answers are cached briefly at the edge) */
             checkedAt: string;
         };
-        CertificateSettingsView: components["schemas"]["CertificateSettings"] & {
+        CertificateSettingsView: {
+            /**
+             * @description Parts `{seq}` (or `{seq:N}`, zero-padded to N digits), `{grade}`, `{month}` (Roman), `{year}`, separated by letters, digits or / - .; `{seq}` and `{year}` are required
+             * @example {seq:4}/BALKS/{grade}/{month}/{year}
+             */
+            numberTemplate: string;
+            signerName: string;
+            signerPosition: string;
             /** @description The number the format gives the first grade-B certificate of this month */
             example: string;
             updatedAt: string;
+            /** @description Bumped by every save; send it back as `expectedVersion` */
+            version: number;
         };
         CertificateSettings: {
             /**
@@ -4655,6 +4664,8 @@ export interface components {
             numberTemplate: string;
             signerName: string;
             signerPosition: string;
+            /** @description The `version` of the settings this change was made on (409 if someone saved since) */
+            expectedVersion: number;
         };
         CertificateView: components["schemas"]["PublicCertificate"] & {
             id: string;
