@@ -3,6 +3,7 @@ import { env } from "cloudflare:workers";
 import { addCalendarDays, jakartaDay } from "@akrab/domain";
 import { beforeAll, describe, expect, it } from "vitest";
 import worker from "../../worker/src/index.ts";
+import { api, expectProblem, login } from "./helpers.ts";
 
 const DAY_MS = 86_400_000;
 const TODAY = jakartaDay();
@@ -156,5 +157,83 @@ describe("reminders before a certificate ends (daily cron)", () => {
     expect(mail!.body.indexOf("berlaku sampai")).toBeLessThan(mail!.body.indexOf("is valid until"));
     expect(mail!.body).toContain(`berlaku sampai ${ENDS}`);
     expect(mail!.body).toContain("/permohonan/app-live?t=kota-tangerang");
+  });
+});
+
+type ExpiringPage = {
+  items: {
+    number: string;
+    lksName: string;
+    grade: string;
+    validUntil: string;
+    daysLeft: number;
+    applicationId: string;
+  }[];
+  nextCursor: string | null;
+};
+
+describe("the Dinsos's list of LKS whose accreditation ends soon", () => {
+  const T = "/api/v1/t/kota-tangerang/certificates/expiring";
+  let dinsos: string;
+
+  beforeAll(async () => {
+    dinsos = (await login("dinsos.kota-tangerang@akrab.test")).token;
+    // Bring the fixtures' ends within reach of the real clock: 100 days from today.
+    await env.DB.prepare(
+      "UPDATE certificates SET valid_until = ? WHERE id IN ('live', 'revoked', 'old', 'suspended', 'lebak')",
+    )
+      .bind(addCalendarDays(TODAY, 100))
+      .run();
+    // Cipondoh's revoked certificate was followed by a new one that ends in 20 days.
+    await certificate(
+      "cipondoh-new",
+      "Panti Werdha Sejahtera Cipondoh",
+      addCalendarDays(TODAY, 20),
+      new Date().toISOString(),
+    );
+  });
+
+  it("lists the tenant's live certificates ending within the window, soonest first, page by page", async () => {
+    const first = await api(`${T}?within=180&limit=1`, { token: dinsos });
+    expect(first.status, await first.clone().text()).toBe(200);
+    const page1 = (await first.json()) as ExpiringPage;
+    expect(page1.items).toEqual([
+      {
+        number: "cipondoh-new/BALKS/B/I/2024",
+        lksId: expect.any(String),
+        lksName: "Panti Werdha Sejahtera Cipondoh",
+        grade: "B",
+        validUntil: addCalendarDays(TODAY, 20),
+        daysLeft: 20,
+        applicationId: "app-cipondoh-new",
+      },
+    ]);
+    const page2 = (await (
+      await api(`${T}?within=180&limit=1&cursor=${page1.nextCursor}`, { token: dinsos })
+    ).json()) as ExpiringPage;
+    expect(page2.items.map((i) => [i.lksName, i.daysLeft])).toEqual([["Panti Asuhan Kasih Bunda", 100]]);
+    // Revoked, superseded and other tenants' certificates are not there: two in all.
+    expect(page2.nextCursor).toBeNull();
+    const narrow = (await (await api(`${T}?within=50`, { token: dinsos })).json()) as ExpiringPage;
+    expect(narrow.items.map((i) => i.lksName)).toEqual(["Panti Werdha Sejahtera Cipondoh"]);
+  });
+
+  it("leaves out a suspended certificate until it is reinstated", async () => {
+    // The Banten province verifier is seconded to Kabupaten Pandeglang, where the suspended one is.
+    const seconded = (await login("dinsos.banten@akrab.test")).token;
+    const path = "/api/v1/t/kab-pandeglang/certificates/expiring";
+    const before = (await (await api(path, { token: seconded })).json()) as ExpiringPage;
+    expect(before.items).toEqual([]);
+    await event("suspended", "reinstated", new Date(Date.now() + 1000).toISOString());
+    const after = (await (await api(path, { token: seconded })).json()) as ExpiringPage;
+    expect(after.items.map((i) => i.lksName)).toEqual(["Rumah Singgah Anak Pandeglang"]);
+  });
+
+  it("refuses an LKS operator, a window out of range and a cursor it did not issue", async () => {
+    const operator = (await login("lks@akrab.test")).token;
+    await expectProblem(await api(T, { token: operator }), 404, "not-found");
+    const wide = await expectProblem(await api(`${T}?within=5000`, { token: dinsos }), 400, "validation");
+    expect(wide.errors?.[0]?.path).toContain("within");
+    await expectProblem(await api(`${T}?cursor=nonsense`, { token: dinsos }), 400, "validation");
   });
 });

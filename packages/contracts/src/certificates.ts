@@ -113,3 +113,26 @@ export const CertificateSettingsView = CertificateSettingsFields.extend({
   updatedAt: z.string(),
   version: z.number().int().openapi({ description: "Bumped by every save; send it back as `expectedVersion`" }),
 }).openapi("CertificateSettingsView");
+
+/** One LKS whose accreditation ends soon, as its Dinsos lists them (soonest first). */
+export const ExpiringCertificate = z
+  .object({
+    number: z.string(),
+    lksId: z.string(),
+    lksName: z.string(),
+    grade: z.enum(["A", "B", "C"]),
+    validUntil: Day.openapi({ description: "The certificate's last valid day" }),
+    daysLeft: z.number().int().openapi({ description: "Days from today (Jakarta) to the last valid day; 0 on it" }),
+    applicationId: z.string().openapi({ description: "The application the certificate was issued for" }),
+  })
+  .openapi("ExpiringCertificate");
+
+export const ExpiringQuery = z.object({
+  within: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(365)
+    .default(180)
+    .openapi({ description: "Days ahead to look (1–365; reminders start at 180)" }),
+});

@@ -2086,6 +2086,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/t/{tenant}/certificates/expiring": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tenant's LKS whose accreditation ends soon, soonest first
+         * @description Certificates still in force (not revoked, suspended or superseded by a later one) whose last valid day is between today (Jakarta) and `within` days ahead: the LKS to remind of re-accreditation.
+         */
+        get: operations["certificates.expiring"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/t/{tenant}/applications/{applicationId}/certificate": {
         parameters: {
             query?: never;
@@ -4698,6 +4718,23 @@ export interface components {
         CertificateEventRequest: {
             /** @description Why, in words the LKS and the public will read */
             reason: string;
+        };
+        ExpiringCertificatePage: {
+            items: components["schemas"]["ExpiringCertificate"][];
+            nextCursor: string | null;
+        };
+        ExpiringCertificate: {
+            number: string;
+            lksId: string;
+            lksName: string;
+            /** @enum {string} */
+            grade: "A" | "B" | "C";
+            /** @description The certificate's last valid day */
+            validUntil: string;
+            /** @description Days from today (Jakarta) to the last valid day; 0 on it */
+            daysLeft: number;
+            /** @description The application the certificate was issued for */
+            applicationId: string;
         };
         HandoverRequest: {
             /** @description The day the printed certificate was handed over (YYYY-MM-DD) */
@@ -15305,6 +15342,70 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CertificateView"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "certificates.expiring": {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page's nextCursor */
+                cursor?: string;
+                limit?: number;
+                /** @description Days ahead to look (1–365; reminders start at 180) */
+                within?: number;
+            };
+            header?: never;
+            path: {
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of certificates */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpiringCertificatePage"];
                 };
             };
             /** @description Invalid input (problem+json with `errors` naming each field) */
