@@ -34,6 +34,7 @@ export default async function setup(project: TestProject) {
     "decision.sql",
     "certificate-accredited.sql",
     "certificate-app.sql",
+    "certificate-ending.sql",
   ].map((file) => fileURLToPath(new URL(`./fixtures/${file}`, import.meta.url)));
   const server = await startLocalServer({ port: E2E_PORT, extraSqlFiles: fixtures });
   project.provide("baseUrl", server.url);
