@@ -90,10 +90,12 @@ beforeAll(async () => {
   await event("suspended", "suspended", new Date().toISOString());
   // Another tenant's live one (Kabupaten Lebak): its own Dinsos is told, not Kota Tangerang's.
   await certificate("lebak", "Panti Asuhan Al-Hikmah Rangkasbitung", ENDS);
+  // Issued with 60 days left (DKI Jakarta): the 180- and 90-day marks passed before it existed.
+  await certificate("late", "Yayasan Bina Laras Jakarta Timur", ENDS, `${addCalendarDays(ENDS, -60)}T03:00:00.000Z`);
 });
 
 describe("reminders before a certificate ends (daily cron)", () => {
-  it("sends each of 180, 90 and 30 days exactly once per recipient, however often or concurrently the job runs", async () => {
+  it("sends each of 180, 90 and 30 days exactly once per recipient, however often or concurrently the job runs; none for revoked, superseded, suspended; a late one only what is ahead", async () => {
     await daily(addCalendarDays(ENDS, -181));
     expect(await reminderMails()).toEqual({});
 
@@ -116,11 +118,14 @@ describe("reminders before a certificate ends (daily cron)", () => {
       "dinsos.kota-tangerang@akrab.test": thresholds,
       "alhikmah@example.org": thresholds,
       "dinsos.lebak@akrab.test": thresholds,
+      "binalaras@example.org": ["30"],
+      "dinsos.jakarta@akrab.test": ["30"],
     });
     const claimed = await env.DB.prepare(
       "SELECT certificate_id AS id, group_concat(threshold_days) AS t FROM certificate_reminders GROUP BY certificate_id ORDER BY certificate_id",
     ).all<{ id: string; t: string }>();
     expect(claimed.results.map((r) => [r.id, r.t.split(",").sort().join(",")])).toEqual([
+      ["late", "30"],
       ["lebak", "180,30,90"],
       ["live", "180,30,90"],
     ]);
@@ -144,7 +149,10 @@ describe("reminders before a certificate ends (daily cron)", () => {
       "Akreditasi Panti Asuhan Al-Hikmah Rangkasbitung berakhir dalam 90 hari",
       "Akreditasi Panti Asuhan Al-Hikmah Rangkasbitung berakhir dalam 30 hari",
     ]);
-    expect(results).toHaveLength(9);
+    expect(of("dinsos.jakarta@akrab.test").map((r) => r.title)).toEqual([
+      "Akreditasi Yayasan Bina Laras Jakarta Timur berakhir dalam 30 hari",
+    ]);
+    expect(results).toHaveLength(10);
   });
 
   it("writes the email in Bahasa Indonesia, then English, with the link to the certificate", async () => {
