@@ -208,6 +208,7 @@ describe("the Dinsos's list of LKS whose accreditation ends soon", () => {
     expect(page1.items).toEqual([
       {
         number: "cipondoh-new/BALKS/B/I/2024",
+        tenant: "kota-tangerang",
         lksId: expect.any(String),
         lksName: "Panti Werdha Sejahtera Cipondoh",
         grade: "B",
@@ -224,6 +225,19 @@ describe("the Dinsos's list of LKS whose accreditation ends soon", () => {
     expect(page2.nextCursor).toBeNull();
     const narrow = (await (await api(`${T}?within=50`, { token: dinsos })).json()) as ExpiringPage;
     expect(narrow.items.map((i) => i.lksName)).toEqual(["Panti Werdha Sejahtera Cipondoh"]);
+  });
+
+  it("lists a province's kab/kota LKS too, each with its own tenant for the link", async () => {
+    const province = (await login("dinsos.banten@akrab.test")).token;
+    const page = (await (
+      await api("/api/v1/t/prov-banten/certificates/expiring", { token: province })
+    ).json()) as ExpiringPage & { items: { tenant: string }[] };
+    expect(page.items.map((i) => [i.lksName, i.tenant])).toEqual([
+      ["Panti Werdha Sejahtera Cipondoh", "kota-tangerang"],
+      // Same last day: by id ("lebak" before "live").
+      ["Panti Asuhan Al-Hikmah Rangkasbitung", "kab-lebak"],
+      ["Panti Asuhan Kasih Bunda", "kota-tangerang"],
+    ]);
   });
 
   it("leaves out a suspended certificate until it is reinstated", async () => {

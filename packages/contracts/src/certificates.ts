@@ -118,6 +118,7 @@ export const CertificateSettingsView = CertificateSettingsFields.extend({
 export const ExpiringCertificate = z
   .object({
     number: z.string(),
+    tenant: z.string().openapi({ description: "The slug of the LKS's tenant (a province lists its kab/kota's too)" }),
     lksId: z.string(),
     lksName: z.string(),
     grade: z.enum(["A", "B", "C"]),

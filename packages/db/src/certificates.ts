@@ -137,20 +137,22 @@ export function certificateStore(db: Db, readable: readonly string[], lksIds?: r
     },
     /**
      * The scope's live certificates whose last valid day is between `from` and `to`, soonest first
-     * (the Dinsos's "accreditation ending soon"); null for a cursor this list did not issue.
+     * (the Dinsos's "accreditation ending soon"), with their tenant's slug (a province reads its
+     * kab/kota's); null for a cursor this list did not issue.
      */
     async endingBetween(from: string, to: string, page: { cursor?: string | undefined; limit: number }) {
       const after = keyset(page.cursor, "asc", [certificates.validUntil, certificates.id]);
       if (!after) return null;
       const rows = await db
-        .select()
+        .select({ certificate: certificates, tenantSlug: tenants.slug })
         .from(certificates)
+        .innerJoin(tenants, eq(tenants.id, certificates.tenantId))
         .where(
           and(visible(), gte(certificates.validUntil, from), lte(certificates.validUntil, to), isLive(), after.where),
         )
         .orderBy(...after.orderBy)
         .limit(page.limit + 1);
-      return toPage(rows, page.limit, (r) => [r.validUntil, r.id]);
+      return toPage(rows, page.limit, (r) => [r.certificate.validUntil, r.certificate.id]);
     },
     /** The Dinsos's hand-over, once the version matches (the guard rolls back anything else). */
     recordHandover(

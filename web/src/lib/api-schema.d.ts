@@ -4725,6 +4725,8 @@ export interface components {
         };
         ExpiringCertificate: {
             number: string;
+            /** @description The slug of the LKS's tenant (a province lists its kab/kota's too) */
+            tenant: string;
             lksId: string;
             lksName: string;
             /** @enum {string} */

@@ -34,8 +34,9 @@ export const expiringCertificates: RouteHandler<typeof expiringCertificatesRoute
   return c.json(
     {
       nextCursor: page.nextCursor,
-      items: page.items.map((row) => ({
+      items: page.items.map(({ certificate: row, tenantSlug }) => ({
         number: row.number,
+        tenant: tenantSlug,
         lksId: row.lksId,
         lksName: row.lksName,
         grade: row.grade,
