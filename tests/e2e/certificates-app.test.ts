@@ -156,6 +156,54 @@ describe("certificates in the app", () => {
     expect(balks.pageErrors).toEqual([]);
     await balks.context.close();
   });
+  test("a save on settings someone saved meanwhile shows the saved value at the field; taking it over saves", async () => {
+    const balks = await open(browser, PHONE);
+    await login(balks.page, "balks@akrab.test");
+    await balks.page.goto("/balks/instrumen");
+    const settings = balks.page.getByTestId("certificate-settings");
+    const position = settings.getByLabel("Jabatan penanda tangan");
+    await position.waitFor();
+    const original = await position.inputValue();
+    // Another editor saves meanwhile. The same values, so the certificates of the other tests keep their signer.
+    const cookie = (await apiSignIn("balks@akrab.test")).cookie;
+    const read = (await (await apiFetch("/api/v1/national/certificate-settings", { cookie })).json()) as {
+      numberTemplate: string;
+      signerName: string;
+      signerPosition: string;
+      version: number;
+    };
+    const other = await apiFetch("/api/v1/national/certificate-settings", {
+      method: "PUT",
+      cookie,
+      body: {
+        numberTemplate: read.numberTemplate,
+        signerName: read.signerName,
+        signerPosition: read.signerPosition,
+        expectedVersion: read.version,
+      },
+    });
+    expect(other.status).toBe(200);
+
+    await position.fill("Wakil Ketua BALKS");
+    await settings.getByRole("button", { name: "Simpan pengaturan" }).click();
+    const current = settings.getByTestId("cs-signerPosition-current");
+    await current.waitFor();
+    expect(await current.innerText()).toContain(original);
+    await settings.getByText(/Pengaturan sertifikat ini telah diubah orang lain/).waitFor();
+    const after = (await (await apiFetch("/api/v1/national/certificate-settings", { cookie })).json()) as {
+      signerPosition: string;
+    };
+    expect(after.signerPosition).toBe(original);
+
+    await settings.getByRole("button", { name: "Pakai yang tersimpan sekarang" }).click();
+    expect(await position.inputValue()).toBe(original);
+    expect(await current.count()).toBe(0);
+    await settings.getByRole("button", { name: "Simpan pengaturan" }).click();
+    await settings.getByText("Pengaturan sertifikat disimpan.").waitFor();
+    expect(await overflowsHorizontally(balks.page)).toBe(false);
+    expect(balks.pageErrors).toEqual([]);
+    await balks.context.close();
+  });
 });
 
 const shotPath = (name: string) => new URL(`./screenshots/${name}.png`, import.meta.url).pathname;

@@ -28,7 +28,8 @@ export default async function setup(project: TestProject) {
   // awaiting its certificate (certificates.test.ts), one of Kasih Bunda likewise
   // (certificates-app.test.ts), one of Panti Werdha Cipondoh (registry.test.ts), Rumah Singgah Anak
   // Pandeglang's certified last cycle (renewal.test.ts) and its application on the way to an
-  // improvement plan (improvement-plan.test.ts).
+  // improvement plan (improvement-plan.test.ts), and LKS Lansia Bahagia Batang's certificate ending
+  // in 45 days (certificates-ending.test.ts).
   const fixtures = [
     "asesor-assignment.sql",
     "visit-plan.sql",
@@ -39,6 +40,7 @@ export default async function setup(project: TestProject) {
     "registry.sql",
     "renewal.sql",
     "improvement-plan.sql",
+    "certificate-ending.sql",
   ].map((file) => fileURLToPath(new URL(`./fixtures/${file}`, import.meta.url)));
   const server = await startLocalServer({ port: E2E_PORT, extraSqlFiles: fixtures });
   project.provide("baseUrl", server.url);

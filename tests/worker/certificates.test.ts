@@ -437,14 +437,24 @@ describe("BALKS's number format", () => {
     const bad = await api("/api/v1/national/certificate-settings", {
       method: "PUT",
       token: balks,
-      json: { numberTemplate: "{grade}/BALKS", signerName: "Dr. Sari", signerPosition: "Ketua BALKS" },
+      json: {
+        numberTemplate: "{grade}/BALKS",
+        signerName: "Dr. Sari",
+        signerPosition: "Ketua BALKS",
+        expectedVersion: 1,
+      },
     });
     const problem = await expectProblem(bad, 400, "validation");
     expect(problem.errors?.[0]?.path).toBe("numberTemplate");
     const set = await api("/api/v1/national/certificate-settings", {
       method: "PUT",
       token: balks,
-      json: { numberTemplate: "SK-{year}-{seq:5}", signerName: "Dr. Sari Dewi", signerPosition: "Ketua BALKS" },
+      json: {
+        numberTemplate: "SK-{year}-{seq:5}",
+        signerName: "Dr. Sari Dewi",
+        signerPosition: "Ketua BALKS",
+        expectedVersion: 1,
+      },
     });
     expect(set.status, await set.clone().text()).toBe(200);
     expect(((await set.json()) as { example: string }).example).toMatch(/^SK-\d{4}-00001$/);
@@ -452,7 +462,7 @@ describe("BALKS's number format", () => {
       await api("/api/v1/national/certificate-settings", {
         method: "PUT",
         token: dinsos,
-        json: { numberTemplate: "SK-{year}-{seq:5}", signerName: "x y z", signerPosition: "x y z" },
+        json: { numberTemplate: "SK-{year}-{seq:5}", signerName: "x y z", signerPosition: "x y z", expectedVersion: 2 },
       }),
       404,
       "not-found",

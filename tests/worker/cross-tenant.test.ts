@@ -337,6 +337,26 @@ describe("cross-tenant walk over every tenant-scoped route", () => {
   });
 });
 
+describe("lists of a tenant", () => {
+  it("never list another tenant's LKS whose accreditation ends soon", async () => {
+    const { token } = await login(CALLER);
+    const made = await env.DB.prepare("SELECT 1 FROM certificates WHERE id = 'foreign-certificate'").first();
+    if (!made) await foreignObjectIds();
+    const soon = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    await env.DB.prepare("UPDATE certificates SET valid_until = ? WHERE id = 'foreign-certificate'").bind(soon).run();
+    const own = await api(`/api/v1/t/${OWN_TENANT}/certificates/expiring?within=365`, { token });
+    expect(own.status).toBe(200);
+    const numbers = ((await own.json()) as { items: { number: string }[] }).items.map((i) => i.number);
+    expect(numbers).not.toContain("0001/WALK/foreign/1990");
+    // The foreign tenant's own Dinsos does see it: the fixture is one the list would show.
+    const lebak = (await login("dinsos.lebak@akrab.test")).token;
+    const theirs = await api(`/api/v1/t/${FOREIGN_TENANT}/certificates/expiring?within=365`, { token: lebak });
+    expect(((await theirs.json()) as { items: { number: string }[] }).items.map((i) => i.number)).toContain(
+      "0001/WALK/foreign/1990",
+    );
+  });
+});
+
 /**
  * The second axis: inside one tenant, an LKS operator reaches only its own LKS. Every route that
  * names an LKS's object (in its path, or in its body for the two routes that create from one)

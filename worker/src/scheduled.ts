@@ -8,6 +8,7 @@ import {
 } from "@akrab/db";
 import { jakartaDay } from "@akrab/domain";
 import type { Bindings } from "./env.ts";
+import { sendCertificateReminders } from "./jobs/certificate-reminders.ts";
 import { deliverOutbox } from "./jobs/deliver-outbox.ts";
 import { sendExpiryReminders } from "./jobs/expiry-reminders.ts";
 import { sendImprovementReminders } from "./jobs/improvement-reminders.ts";
@@ -48,7 +49,8 @@ export async function scheduled(controller: ScheduledController, env: Bindings):
     );
     const intakeDigest = await sendIntakeDigest(db, now, env.APP_ORIGIN ?? "https://akrab.id");
     const improvement = await sendImprovementReminders(db, jakartaDay(now), env.APP_ORIGIN ?? "https://akrab.id");
-    console.log(JSON.stringify({ level: "info", job: "daily-reminders", expiry, sla, intakeDigest, improvement }));
+    const certificates = await sendCertificateReminders(db, now, env.APP_ORIGIN ?? "https://akrab.id");
+    console.log(JSON.stringify({ level: "info", job: "daily-reminders", expiry, sla, intakeDigest, improvement, certificates }));
     return;
   }
   // The hourly cron ("17 * * * *"): housekeeping.

@@ -88,21 +88,52 @@ export const Jwks = z
   })
   .openapi("Jwks");
 
-export const CertificateSettings = z
-  .object({
-    numberTemplate: Text().min(5).max(40).openapi({
-      description:
-        "Parts `{seq}` (or `{seq:N}`, zero-padded to N digits), `{grade}`, `{month}` (Roman), `{year}`, separated by letters, digits or / - .; `{seq}` and `{year}` are required",
-      example: "{seq:4}/BALKS/{grade}/{month}/{year}",
-    }),
-    signerName: Text().min(3).max(200),
-    signerPosition: Text().min(3).max(300),
-  })
-  .openapi("CertificateSettings");
+const CertificateSettingsFields = z.object({
+  numberTemplate: Text().min(5).max(40).openapi({
+    description:
+      "Parts `{seq}` (or `{seq:N}`, zero-padded to N digits), `{grade}`, `{month}` (Roman), `{year}`, separated by letters, digits or / - .; `{seq}` and `{year}` are required",
+    example: "{seq:4}/BALKS/{grade}/{month}/{year}",
+  }),
+  signerName: Text().min(3).max(200),
+  signerPosition: Text().min(3).max(300),
+});
 
-export const CertificateSettingsView = CertificateSettings.extend({
+export const CertificateSettings = CertificateSettingsFields.extend({
+  expectedVersion: z
+    .number()
+    .int()
+    .min(1)
+    .openapi({ description: "The `version` of the settings this change was made on (409 if someone saved since)" }),
+}).openapi("CertificateSettings");
+
+export const CertificateSettingsView = CertificateSettingsFields.extend({
   example: z
     .string()
     .openapi({ description: "The number the format gives the first grade-B certificate of this month" }),
   updatedAt: z.string(),
+  version: z.number().int().openapi({ description: "Bumped by every save; send it back as `expectedVersion`" }),
 }).openapi("CertificateSettingsView");
+
+/** One LKS whose accreditation ends soon, as its Dinsos lists them (soonest first). */
+export const ExpiringCertificate = z
+  .object({
+    number: z.string(),
+    tenant: z.string().openapi({ description: "The slug of the LKS's tenant (a province lists its kab/kota's too)" }),
+    lksId: z.string(),
+    lksName: z.string(),
+    grade: z.enum(["A", "B", "C"]),
+    validUntil: Day.openapi({ description: "The certificate's last valid day" }),
+    daysLeft: z.number().int().openapi({ description: "Days from today (Jakarta) to the last valid day; 0 on it" }),
+    applicationId: z.string().openapi({ description: "The application the certificate was issued for" }),
+  })
+  .openapi("ExpiringCertificate");
+
+export const ExpiringQuery = z.object({
+  within: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(365)
+    .default(180)
+    .openapi({ description: "Days ahead to look (1–365; reminders start at 180)" }),
+});

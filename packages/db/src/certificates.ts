@@ -1,12 +1,15 @@
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import { abortIfNothingChanged } from "./batch-guard.ts";
-import { type BatchItem, type Db, newId } from "./client.ts";
+import { type BatchItem, type Db, isoNow, newId } from "./client.ts";
+import { keyset, toPage } from "./pagination.ts";
 import { withinLks } from "./reach.ts";
 import {
   certificateCounters,
   certificateEvents,
+  certificateReminders,
   certificateSettings,
   certificates,
+  lks,
   regions,
   tenants,
 } from "./schema.ts";
@@ -50,6 +53,56 @@ async function withHistory(db: Db, row: CertificateRow | undefined): Promise<Cer
   };
 }
 
+/**
+ * A certificate that still stands for its LKS: not revoked, not suspended (the last hold event is
+ * not a suspension) and not superseded by a later certificate of the same LKS that is not revoked.
+ * The same rule as `certificateStatus` in @akrab/domain, spelled in SQL so a list can page over it;
+ * the validity dates are the caller's condition.
+ */
+function isLive() {
+  return sql`not exists (select 1 from ${certificateEvents} r where r.certificate_id = ${certificates.id} and r.kind = 'revoked')
+    and coalesce((select h.kind from ${certificateEvents} h where h.certificate_id = ${certificates.id} and h.kind != 'revoked' order by h.at desc, h.id desc limit 1), 'reinstated') != 'suspended'
+    and not exists (select 1 from ${certificates} s where s.lks_id = ${certificates.lksId}
+      and (s.issued_at > ${certificates.issuedAt} or (s.issued_at = ${certificates.issuedAt} and s.id > ${certificates.id}))
+      and not exists (select 1 from ${certificateEvents} sr where sr.certificate_id = s.id and sr.kind = 'revoked'))`;
+}
+
+/**
+ * For the daily reminder job: live certificates of active tenants whose last valid day is between
+ * the two days, with the reminder thresholds already sent for each and the LKS's own address.
+ */
+export async function certificatesEndingBetween(db: Db, from: string, to: string) {
+  const rows = await db
+    .select({
+      certificate: certificates,
+      tenantSlug: tenants.slug,
+      lksProfile: lks.profile,
+      sent: sql<
+        string | null
+      >`(select group_concat(${certificateReminders.thresholdDays}) from ${certificateReminders} where ${certificateReminders.certificateId} = ${certificates.id})`,
+    })
+    .from(certificates)
+    .innerJoin(tenants, eq(tenants.id, certificates.tenantId))
+    .innerJoin(lks, eq(lks.id, certificates.lksId))
+    .where(
+      and(gte(certificates.validUntil, from), lte(certificates.validUntil, to), eq(tenants.status, "active"), isLive()),
+    );
+  return rows.map((row) => ({ ...row, sent: row.sent ? row.sent.split(",").map(Number) : [] }));
+}
+
+/** A certificate's events and its LKS's other certificates, to compute its status from. */
+export function certificateHistory(db: Db, row: CertificateRow) {
+  return withHistory(db, row) as Promise<CertificateWithHistory>;
+}
+
+/** Records that a certificate's reminder went out; changes nothing if it already did. */
+export function claimCertificateReminder(db: Db, certificateId: string, thresholdDays: number) {
+  return db
+    .insert(certificateReminders)
+    .values({ certificateId, thresholdDays, sentAt: isoNow() })
+    .onConflictDoNothing();
+}
+
 /** Reads anyone may make (the public verification page): by number, across tenants. */
 /** Reads and writes of issuing, for the service that issues at the `issue_certificate` transition. */
 export function certificateIssuing(db: Db) {
@@ -91,6 +144,25 @@ export function certificateStore(db: Db, readable: readonly string[], lksIds?: r
           orderBy: [desc(certificates.issuedAt), desc(certificates.id)],
         }),
       );
+    },
+    /**
+     * The scope's live certificates whose last valid day is between `from` and `to`, soonest first
+     * (the Dinsos's "accreditation ending soon"), with their tenant's slug (a province reads its
+     * kab/kota's); null for a cursor this list did not issue.
+     */
+    async endingBetween(from: string, to: string, page: { cursor?: string | undefined; limit: number }) {
+      const after = keyset(page.cursor, "asc", [certificates.validUntil, certificates.id]);
+      if (!after) return null;
+      const rows = await db
+        .select({ certificate: certificates, tenantSlug: tenants.slug })
+        .from(certificates)
+        .innerJoin(tenants, eq(tenants.id, certificates.tenantId))
+        .where(
+          and(visible(), gte(certificates.validUntil, from), lte(certificates.validUntil, to), isLive(), after.where),
+        )
+        .orderBy(...after.orderBy)
+        .limit(page.limit + 1);
+      return toPage(rows, page.limit, (r) => [r.certificate.validUntil, r.certificate.id]);
     },
     /** The Dinsos's hand-over, once the version matches (the guard rolls back anything else). */
     recordHandover(
@@ -185,7 +257,9 @@ export function certificateWrites(db: Db) {
         abortIfNothingChanged(db),
       ];
     },
+    /** Saves the settings only if they are still at `expectedVersion` (followed by a guard in the batch). */
     updateSettings(values: {
+      expectedVersion: number;
       numberTemplate: string;
       signerName: string;
       signerPosition: string;
@@ -200,8 +274,9 @@ export function certificateWrites(db: Db) {
           signerPosition: values.signerPosition,
           updatedBy: values.by,
           updatedAt: values.at,
+          version: sql`${certificateSettings.version} + 1`,
         })
-        .where(eq(certificateSettings.id, 1));
+        .where(and(eq(certificateSettings.id, 1), eq(certificateSettings.version, values.expectedVersion)));
     },
   };
 }

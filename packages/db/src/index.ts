@@ -26,6 +26,9 @@ export type { AnswerRow, EvidenceLinkRow } from "./self-assessment.ts";
 export { assignedApplications, type AsesorRow, type AffiliationRow, type AssignmentRow } from "./asesors.ts";
 export type { Companion, VisitPlanRow } from "./visit-plans.ts";
 export {
+  certificateHistory,
+  certificatesEndingBetween,
+  claimCertificateReminder,
   certificateIssuing,
   publicCertificates,
   type CertificateRow,

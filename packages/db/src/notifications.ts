@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "./client.ts";
-import { isoNow } from "./client.ts";
+import { isoNow, newId } from "./client.ts";
 import { keyset, toPage } from "./pagination.ts";
 import { notifications } from "./schema.ts";
 
@@ -35,4 +35,12 @@ export function markNotificationsRead(db: Db, userId: string, upTo?: string) {
         upTo ? sql`${notifications.createdAt} <= ${upTo}` : undefined,
       ),
     );
+}
+
+/** An in-app notification for one user (a batch item: it goes in the batch of what it tells of). */
+export function notifyUser(
+  db: Db,
+  input: { userId: string; tenantId: string | null; title: string; body: string; link: string },
+) {
+  return db.insert(notifications).values({ ...input, id: newId(), createdAt: isoNow(), readAt: null });
 }

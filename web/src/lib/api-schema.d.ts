@@ -2022,7 +2022,7 @@ export interface paths {
         get: operations["certificates.settings"];
         /**
          * Change the number format and signer for certificates issued from now on
-         * @description Certificates already issued keep their numbers and signer. Numbers stay unique across formats: the sequence counts per year and never goes back.
+         * @description Certificates already issued keep their numbers and signer. Numbers stay unique across formats: the sequence counts per year and never goes back. `expectedVersion` must be the settings' current version: if someone saved since, the answer is 409 with each differing field's current value and the one sent (`conflicts`), and nothing changes; sending again what is already saved answers 200.
          */
         put: operations["certificates.updateSettings"];
         post?: never;
@@ -2118,6 +2118,26 @@ export interface paths {
         };
         /** One certificate with its events and hand-over (BALKS) */
         get: operations["certificates.nationalShow"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/t/{tenant}/certificates/expiring": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tenant's LKS whose accreditation ends soon, soonest first
+         * @description Certificates still in force (not revoked, suspended or superseded by a later one) whose last valid day is between today (Jakarta) and `within` days ahead: the LKS to remind of re-accreditation.
+         */
+        get: operations["certificates.expiring"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4944,10 +4964,19 @@ export interface components {
             /** @description When this status was computed (answers are cached briefly at the edge) */
             checkedAt: string;
         };
-        CertificateSettingsView: components["schemas"]["CertificateSettings"] & {
+        CertificateSettingsView: {
+            /**
+             * @description Parts `{seq}` (or `{seq:N}`, zero-padded to N digits), `{grade}`, `{month}` (Roman), `{year}`, separated by letters, digits or / - .; `{seq}` and `{year}` are required
+             * @example {seq:4}/BALKS/{grade}/{month}/{year}
+             */
+            numberTemplate: string;
+            signerName: string;
+            signerPosition: string;
             /** @description The number the format gives the first grade-B certificate of this month */
             example: string;
             updatedAt: string;
+            /** @description Bumped by every save; send it back as `expectedVersion` */
+            version: number;
         };
         CertificateSettings: {
             /**
@@ -4957,6 +4986,8 @@ export interface components {
             numberTemplate: string;
             signerName: string;
             signerPosition: string;
+            /** @description The `version` of the settings this change was made on (409 if someone saved since) */
+            expectedVersion: number;
         };
         CertificateView: components["schemas"]["PublicCertificate"] & {
             id: string;
@@ -4989,6 +5020,25 @@ export interface components {
         CertificateEventRequest: {
             /** @description Why, in words the LKS and the public will read */
             reason: string;
+        };
+        ExpiringCertificatePage: {
+            items: components["schemas"]["ExpiringCertificate"][];
+            nextCursor: string | null;
+        };
+        ExpiringCertificate: {
+            number: string;
+            /** @description The slug of the LKS's tenant (a province lists its kab/kota's too) */
+            tenant: string;
+            lksId: string;
+            lksName: string;
+            /** @enum {string} */
+            grade: "A" | "B" | "C";
+            /** @description The certificate's last valid day */
+            validUntil: string;
+            /** @description Days from today (Jakarta) to the last valid day; 0 on it */
+            daysLeft: number;
+            /** @description The application the certificate was issued for */
+            applicationId: string;
         };
         HandoverRequest: {
             /** @description The day the printed certificate was handed over (YYYY-MM-DD) */
@@ -15933,6 +15983,70 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CertificateView"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "certificates.expiring": {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page's nextCursor */
+                cursor?: string;
+                limit?: number;
+                /** @description Days ahead to look (1–365; reminders start at 180) */
+                within?: number;
+            };
+            header?: never;
+            path: {
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of certificates */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpiringCertificatePage"];
                 };
             };
             /** @description Invalid input (problem+json with `errors` naming each field) */

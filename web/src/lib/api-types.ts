@@ -63,6 +63,7 @@ export type DefinitionProblem = Schemas["DefinitionProblem"];
 export type DocumentRequirement = Schemas["DocumentRequirement"];
 export type Application = Schemas["Application"];
 export type Certificate = Schemas["CertificateView"];
+export type ExpiringCertificate = Schemas["ExpiringCertificate"];
 export type ChecklistItem = Application["checklist"][number];
 export type AvailableAction = Application["availableActions"][number];
 export type ReturnItem = Schemas["ReturnItem"];

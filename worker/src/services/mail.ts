@@ -296,6 +296,53 @@ export function expiryReminderEmail(input: {
   });
 }
 
+/**
+ * A certificate ends in `days` days (issue 14): to the LKS, ask for re-accreditation in time; to its
+ * Dinsos, follow the LKS up. The subject and the in-app notification say the same.
+ */
+export function certificateReminderText(input: {
+  audience: "lks" | "dinsos";
+  lksName: string;
+  grade: string;
+  number: string;
+  validUntil: string;
+  days: number;
+}) {
+  const subject = {
+    id: `Akreditasi ${input.lksName} berakhir dalam ${input.days} hari`,
+    en: `The accreditation of ${input.lksName} ends in ${input.days} days`,
+  };
+  const ends = {
+    id: `Sertifikat akreditasi ${input.number} (peringkat ${input.grade}) untuk ${input.lksName} berlaku sampai ${input.validUntil}.`,
+    en: `Accreditation certificate ${input.number} (grade ${input.grade}) of ${input.lksName} is valid until ${input.validUntil}.`,
+  };
+  const ask =
+    input.audience === "lks"
+      ? {
+          id: "Ajukan akreditasi ulang melalui Dinas Sosial sebelum tanggal tersebut agar akreditasi tidak terputus.",
+          en: "Apply for re-accreditation through the Dinas Sosial before then so the accreditation does not lapse.",
+        }
+      : {
+          id: "Ingatkan LKS ini untuk mengajukan akreditasi ulang sebelum tanggal tersebut.",
+          en: "Remind this LKS to apply for re-accreditation before then.",
+        };
+  return { subject, body: { id: `${ends.id} ${ask.id}`, en: `${ends.en} ${ask.en}` } };
+}
+
+export function certificateReminderEmail(
+  input: Parameters<typeof certificateReminderText>[0] & { tenantId: string; to: string; link: string },
+): OutgoingEmail {
+  const text = certificateReminderText(input);
+  return compose({
+    tenantId: input.tenantId,
+    to: input.to,
+    subject: text.subject,
+    id: [text.body.id],
+    en: [text.body.en],
+    link: { href: input.link, id: "Lihat sertifikat di Akrab", en: "Open the certificate in Akrab" },
+  });
+}
+
 export function applicationMovedEmail(input: {
   tenantId: string;
   to: string;

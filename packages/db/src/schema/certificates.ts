@@ -1,5 +1,5 @@
 import type { CertificateEventKind, Grade } from "@akrab/domain";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { applications } from "./applications.ts";
 import { createdAt } from "./columns.ts";
 import { users } from "./identity.ts";
@@ -18,6 +18,8 @@ export const certificateSettings = sqliteTable("certificate_settings", {
   signerPosition: text("signer_position").notNull(),
   updatedBy: text("updated_by").references(() => users.id),
   updatedAt: text("updated_at").notNull(),
+  /** Bumped by every save; a save names the version it read, so two editors never overwrite each other unseen. */
+  version: integer("version").notNull().default(1),
 });
 
 /**
@@ -92,6 +94,9 @@ export const certificates = sqliteTable(
     uniqueIndex("certificates_application_unique").on(t.applicationId),
     index("certificates_lks_idx").on(t.lksId, t.issuedAt),
     index("certificates_tenant_idx").on(t.tenantId, t.issuedAt),
+    // The Dinsos's "ending soon" list and the daily reminder job read by the last valid day.
+    index("certificates_tenant_valid_until_idx").on(t.tenantId, t.validUntil),
+    index("certificates_valid_until_idx").on(t.validUntil),
   ],
 );
 
@@ -112,4 +117,21 @@ export const certificateEvents = sqliteTable(
     at: text("at").notNull(),
   },
   (t) => [index("certificate_events_certificate_idx").on(t.certificateId, t.at)],
+);
+
+/**
+ * Reminders before a certificate ends (180, 90, 30 days) already sent: one row per certificate and
+ * threshold, inserted in the same batch as the reminder's emails and notifications, so a rerun or a
+ * racing run of the daily job never sends one twice.
+ */
+export const certificateReminders = sqliteTable(
+  "certificate_reminders",
+  {
+    certificateId: text("certificate_id")
+      .notNull()
+      .references(() => certificates.id),
+    thresholdDays: integer("threshold_days").notNull(),
+    sentAt: text("sent_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.certificateId, t.thresholdDays] })],
 );

@@ -107,6 +107,8 @@ const CHANGED_MEANWHILE = {
   answer:
     "Jawaban indikator ini telah diubah orang lain; muat ulang / This indicator's answer changed meanwhile; reload",
   certificate: "Sertifikat ini telah diubah orang lain; muat ulang / This certificate changed meanwhile; reload",
+  certificateSettings:
+    "Pengaturan sertifikat telah diubah orang lain; muat ulang / The certificate settings changed meanwhile; reload",
   reconciliation:
     "Lembar rekonsiliasi telah diubah anggota tim lain; muat ulang / The reconciliation sheet changed meanwhile; reload",
   score:
@@ -131,6 +133,8 @@ const CONFLICTING_FIELDS = {
   answer:
     "Jawaban indikator ini telah diubah orang lain: pilih nilai yang dipakai / This indicator's answer changed meanwhile: choose which value to keep",
   certificate: "Sertifikat ini telah diubah orang lain; muat ulang / This certificate changed meanwhile; reload",
+  certificateSettings:
+    "Pengaturan sertifikat ini telah diubah orang lain: bandingkan dengan isian Anda / These certificate settings changed meanwhile: compare with yours",
   reconciliation:
     "Lembar rekonsiliasi telah diubah anggota tim lain; muat ulang / The reconciliation sheet changed meanwhile; reload",
   score:

@@ -1,5 +1,6 @@
 import type { TenantEnv } from "../../env.ts";
 import { createRouter } from "../../lib/router.ts";
+import { expiringCertificates, expiringCertificatesRoute } from "./expiring.ts";
 import { jwks, jwksRoute } from "./jwks.ts";
 import {
   nationalCertificate,
@@ -43,7 +44,9 @@ export const certificateRoutes = createRouter()
   .openapi(revokeCertificateRoute, revokeCertificate)
   .openapi(nationalCertificateRoute, nationalCertificate);
 
+// The fixed path `certificates/expiring` goes before `certificates/{number}`, which would take it as a number.
 export const tenantCertificateRoutes = createRouter<TenantEnv>()
+  .openapi(expiringCertificatesRoute, expiringCertificates)
   .openapi(applicationCertificateRoute, applicationCertificate)
   .openapi(tenantCertificatePdfRoute, tenantCertificatePdf)
   .openapi(handoverRoute, handover)

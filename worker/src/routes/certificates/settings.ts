@@ -5,12 +5,15 @@ import type { NationalEnv, NationalWriteEnv } from "../../env.ts";
 import { audit } from "../../lib/audit.ts";
 import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
 import { national } from "../../middleware/national/index.ts";
-import { Problem } from "../../middleware/problem/index.ts";
+import { isGuardAbort } from "@akrab/db";
+import { Problem, conflictingFields } from "../../middleware/problem/index.ts";
 
 const READERS = ["balks_secretariat", "balks_decider", "national_viewer", "platform_admin"] as const;
 const EDITORS = ["balks_secretariat", "balks_decider"] as const;
 
-type Settings = { numberTemplate: string; signerName: string; signerPosition: string; updatedAt: string };
+type Fields = { numberTemplate: string; signerName: string; signerPosition: string };
+type Settings = Fields & { updatedAt: string; version: number };
+const FIELDS = ["numberTemplate", "signerName", "signerPosition"] as const;
 
 function present(row: Settings) {
   const [year, month] = jakartaDay().split("-").map(Number) as [number, number];
@@ -20,6 +23,7 @@ function present(row: Settings) {
     signerPosition: row.signerPosition,
     example: formatCertificateNumber(row.numberTemplate, { sequence: 1, grade: "B", month, year }),
     updatedAt: row.updatedAt,
+    version: row.version,
   };
 }
 
@@ -49,33 +53,57 @@ export const updateCertificateSettingsRoute = createRoute({
   tags: ["Certificates"],
   summary: "Change the number format and signer for certificates issued from now on",
   description:
-    "Certificates already issued keep their numbers and signer. Numbers stay unique across formats: the sequence counts per year and never goes back.",
+    "Certificates already issued keep their numbers and signer. Numbers stay unique across formats: the sequence counts per year and never goes back. `expectedVersion` must be the settings' current version: if someone saved since, the answer is 409 with each differing field's current value and the one sent (`conflicts`), and nothing changes; sending again what is already saved answers 200.",
   security: bearerSecurity,
   middleware: [national({ roles: EDITORS, write: true })] as const,
   request: { body: jsonBody(CertificateSettings) },
-  responses: { 200: jsonResponse(CertificateSettingsView, "The settings now"), ...problems(400) },
+  responses: { 200: jsonResponse(CertificateSettingsView, "The settings now"), ...problems(400, 409) },
 });
+
+/**
+ * The answer to a save made on a version that is no longer the current one. If the settings already
+ * hold what was sent (a retry whose first answer was lost), that is the answer; otherwise a 409 with
+ * each field whose current value differs, next to the one sent, and nothing is saved.
+ */
+function staleSave(current: Settings, sent: Fields) {
+  const differing = FIELDS.filter((field) => current[field] !== sent[field]);
+  if (differing.length === 0) return present(current);
+  throw conflictingFields(
+    "certificateSettings",
+    differing.map((field) => ({ field, server: current[field], client: sent[field] })),
+  );
+}
 
 export const updateCertificateSettings: RouteHandler<typeof updateCertificateSettingsRoute, NationalWriteEnv> = async (
   c,
 ) => {
   const scope = c.get("national");
-  const body = c.req.valid("json");
+  const { expectedVersion, ...body } = c.req.valid("json");
   const template = parseNumberTemplate(body.numberTemplate);
   if (!template.ok)
     throw new Problem("validation", "Format nomor sertifikat tidak dapat dipakai / The number format cannot be used", {
       errors: [{ path: "numberTemplate", message: template.problem }],
     });
+  const current = await scope.certificates.settings();
+  if (!current) throw missing();
+  if (current.version !== expectedVersion) return c.json(staleSave(current, body), 200);
   const at = new Date().toISOString();
-  await scope.write.batch([
-    scope.write.certificates.updateSettings({ ...body, by: c.get("principal").user.id, at }),
-    audit(c, {
-      action: "certificate.settings_changed",
-      tenantId: null,
-      targetType: "certificate_settings",
-      targetId: "1",
-      data: body,
-    }),
-  ]);
-  return c.json(present({ ...body, updatedAt: at }), 200);
+  try {
+    await scope.write.batch([
+      scope.write.certificates.updateSettings({ ...body, expectedVersion, by: c.get("principal").user.id, at }),
+      scope.write.abortIfNothingChanged(),
+      audit(c, {
+        action: "certificate.settings_changed",
+        tenantId: null,
+        targetType: "certificate_settings",
+        targetId: "1",
+        data: body,
+      }),
+    ]);
+  } catch (error) {
+    // Someone saved between the read and this write.
+    if (!isGuardAbort(error)) throw error;
+    return c.json(staleSave((await scope.certificates.settings()) ?? current, body), 200);
+  }
+  return c.json(present({ ...body, updatedAt: at, version: expectedVersion + 1 }), 200);
 };
