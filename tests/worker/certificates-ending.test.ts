@@ -171,6 +171,7 @@ describe("reminders before a certificate ends (daily cron)", () => {
 type ExpiringPage = {
   items: {
     number: string;
+    tenant: string;
     lksName: string;
     grade: string;
     validUntil: string;
@@ -231,7 +232,7 @@ describe("the Dinsos's list of LKS whose accreditation ends soon", () => {
     const province = (await login("dinsos.banten@akrab.test")).token;
     const page = (await (
       await api("/api/v1/t/prov-banten/certificates/expiring", { token: province })
-    ).json()) as ExpiringPage & { items: { tenant: string }[] };
+    ).json()) as ExpiringPage;
     expect(page.items.map((i) => [i.lksName, i.tenant])).toEqual([
       ["Panti Werdha Sejahtera Cipondoh", "kota-tangerang"],
       // Same last day: by id ("lebak" before "live").
