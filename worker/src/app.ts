@@ -23,6 +23,7 @@ import { auditRoutes } from "./routes/audit/index.ts";
 import { authRoutes } from "./routes/auth/index.ts";
 import { certificateRoutes, tenantCertificateRoutes } from "./routes/certificates/index.ts";
 import { verificationPages } from "./routes/verification/index.ts";
+import { oldLinkRedirects } from "./routes/old-links/index.ts";
 import { documentRoutes } from "./routes/documents/index.ts";
 import { THUMBNAIL_MAX_BYTES } from "./routes/documents/thumbnail-put.ts";
 import { mountDocs } from "./routes/docs/index.ts";
@@ -141,6 +142,7 @@ export function createApp() {
   app.route("/", certificateRoutes);
   app.route("/", tenantCertificateRoutes);
   app.route("/", verificationPages);
+  app.route("/", oldLinkRedirects);
   app.route("/", reconciliationRoutes);
   app.route("/", decisionRoutes);
   app.route("/", visitScoringRoutes);

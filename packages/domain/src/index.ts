@@ -29,3 +29,4 @@ export * from "./sync/queueable.ts";
 export * from "./assessment/index.ts";
 export * from "./certificates/index.ts";
 export * from "./reports/index.ts";
+export * from "./paths/app-paths.ts";

@@ -1,5 +1,6 @@
 import { DecisionCreate, NationalDecisionView } from "@akrab/contracts";
 import {
+  applicationPath,
   decisionProblems,
   departsFromComputed,
   applyTransition,
@@ -106,7 +107,7 @@ export const decide: RouteHandler<typeof decideRoute, NationalWriteEnv> = async 
     site.lks.operators(app.lksId),
     site.applications.holders(app.tenantId, ["dinsos_verifier", "dinsos_head"]),
   ]);
-  const path = `/permohonan/${app.id}?t=${place.tenant.slug}`;
+  const path = applicationPath(place.tenant.slug, app.id);
   const link = `${new URL(c.req.url).origin}${path}`;
   const people = [...new Map([...operators, ...dinsos].map((p) => [p.userId, p])).values()];
   const gradeLine = grade ? { grade, label: GRADE_LABELS[grade], validUntil: until } : null;
