@@ -108,8 +108,8 @@ const HOME_KEYS = new Set([
   ...messageKeys(SIGNED_IN_SHELL, false),
   ...messageKeys(["routes/(app)/+page.svelte"], true),
 ]);
-/** The application page (`/permohonan/{id}`): what it shows at once, and with its lazily loaded parts (dialog, timeline, upload queue). */
-const APPLICATION_PAGE = "routes/(app)/permohonan/[id]/+page.svelte";
+/** The application page (`/t/{tenant}/permohonan/{id}`): what it shows at once, and with its lazily loaded parts (dialog, timeline, upload queue). */
+const APPLICATION_PAGE = "routes/(app)/t/[tenant]/permohonan/[id]/+page.svelte";
 const APPLICATION_KEYS = messageKeys([...SIGNED_IN_SHELL, APPLICATION_PAGE], false);
 const APPLICATION_LATER_KEYS = messageKeys([APPLICATION_PAGE], true);
 /**

@@ -128,19 +128,16 @@ describe("accreditation application: submit, return for revision, resubmit, reco
     await lks.page.getByTestId("draft-note").filter({ hasText: "Draf tersimpan" }).waitFor();
     await shot(lks.page, "application-letter-form");
     await lks.page.getByRole("button", { name: "Buat permohonan" }).click();
-    await lks.page.waitForURL((url) => url.pathname.startsWith("/permohonan/") && url.pathname !== "/permohonan/baru");
+    await lks.page.waitForURL((url) => /^\/t\/[^/]+\/permohonan\/[^/]+$/.test(url.pathname));
     await stepIs(lks.page, "Draf");
     await lks.page.getByTestId("doc-profil_lks").getByText("Pilih berkas").waitFor();
     const applicationUrl = lks.page.url();
     // Submitting needs every required document (uploading is documents.test.ts's subject: here
     // they go through the API); until then the page lists what is missing.
     await lks.page.getByTestId("appl-missing").waitFor();
-    const created = new URL(applicationUrl);
-    await uploadRequiredDocuments(
-      { email: "lks@akrab.test" },
-      created.searchParams.get("t")!,
-      created.pathname.split("/").at(-1)!,
-    );
+    // The application's page is /t/{tenant}/permohonan/{id}.
+    const [, , createdTenant, , createdId] = new URL(applicationUrl).pathname.split("/");
+    await uploadRequiredDocuments({ email: "lks@akrab.test" }, createdTenant!, createdId!);
     await lks.page.reload();
     await lks.page
       .getByTestId("doc-profil_lks")
@@ -217,8 +214,7 @@ describe("accreditation application: submit, return for revision, resubmit, reco
     await phone.page.locator("#f-letter-number-error").filter({ hasText: "Wajib diisi." }).waitFor();
     // Meanwhile another field of the letter changes on another device: the stale page's save merges
     // field by field (each field sent with its value as loaded), keeping both changes.
-    const applicationPath = new URL(applicationUrl);
-    const apiBase = `/api/v1/t/${applicationPath.searchParams.get("t")}${applicationPath.pathname.replace("/permohonan/", "/applications/")}`;
+    const apiBase = `/api/v1${new URL(applicationUrl).pathname.replace("/permohonan/", "/applications/")}`;
     const operatorCookie = await apiLogin("lks@akrab.test");
     const stored = (await (await apiFetch(apiBase, { cookie: operatorCookie })).json()) as {
       version: number;

@@ -132,7 +132,7 @@ describe("asesors and the team on the web (issue 13)", () => {
     await budi.page.waitForURL((url) => url.pathname === "/");
 
     // 3. From the application page, BALKS opens the team page: ranked candidates, each with why.
-    await balks.page.goto(`/permohonan/${APPLICATION.id}?t=${APPLICATION.tenant}`);
+    await balks.page.goto(`/t/${APPLICATION.tenant}/permohonan/${APPLICATION.id}`);
     await balks.page.getByRole("heading", { level: 2, name: "Riwayat permohonan" }).scrollIntoViewIfNeeded();
     await balks.page.getByTestId("appl-team-link").click();
     await balks.page.getByRole("heading", { level: 1, name: "Tim asesor" }).waitFor();
@@ -254,7 +254,7 @@ describe("asesors and the team on the web (issue 13)", () => {
     // The Dinsos sees the visit on the application and names who accompanies the team.
     const dinsos = await open(browser);
     await login(dinsos.page, "dinsos.kota-tangerang@akrab.test");
-    await dinsos.page.goto(`/permohonan/${visiting.id}?t=${visiting.tenant}`);
+    await dinsos.page.goto(`/t/${visiting.tenant}/permohonan/${visiting.id}`);
     const visit = dinsos.page.getByTestId("appl-visit");
     await visit.getByTestId("visit-date").filter({ hasText: spelled }).waitFor();
     await visit.getByLabel("Nama pendamping 1").fill("Budi Santoso");

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { apiFetch, apiSignIn, launch, login, open, overflowsHorizontally } from "./helpers.ts";
 
 const APPLICATION = "e2e00014-0000-4000-8000-000000000015"; // fixtures/certificate-app.sql
-const PAGE = `/permohonan/${APPLICATION}?t=kota-tangerang`;
+const PAGE = `/t/kota-tangerang/permohonan/${APPLICATION}`;
 const PHONE = { width: 360, height: 740 };
 const REASON = "Pengasuhan anak tidak sesuai standar setelah pemeriksaan lapangan";
 

@@ -33,7 +33,7 @@ describe("accreditation ending soon on the Dinsos home", () => {
     expect(line).toMatch(/4[45] hari lagi/);
     expect(await overflowsHorizontally(dinsos.page)).toBe(false);
     await entry.getByRole("link", { name: "LKS Lansia Bahagia Batang" }).click();
-    await dinsos.page.waitForURL(/\/lks\/[^/?]+\?t=kab-batang$/);
+    await dinsos.page.waitForURL(/\/t\/kab-batang\/lks\/[^/?]+$/);
     await dinsos.page.getByRole("heading", { level: 1, name: /LKS Lansia Bahagia Batang/ }).waitFor();
     expect(dinsos.pageErrors).toEqual([]);
     expect(dinsos.cspViolations).toEqual([]);

@@ -78,7 +78,12 @@ describe("a submission waits for the last required document", () => {
     // On the phone the page names exactly the missing one, and "Ajukan" waits for it.
     const phone = await open(browser, { width: 360, height: 740 });
     await login(phone.page, setup.email, setup.password);
-    await phone.page.goto(`/permohonan/${setup.applicationId}?t=${setup.tenant}`);
+    // Through a link of the old form (`?t=`, in emails sent before the tenant moved into the path):
+    // redirected to the page's path now, the rest of the query kept.
+    await phone.page.goto(`/permohonan/${setup.applicationId}?t=${setup.tenant}&dari=email`);
+    await phone.page.waitForURL(
+      (url) => url.pathname === `/t/${setup.tenant}/permohonan/${setup.applicationId}` && url.search === "?dari=email",
+    );
     const missing = phone.page.getByTestId("appl-missing");
     await missing.waitFor();
     expect(await missing.locator("li").allInnerTexts()).toEqual([last.name]);

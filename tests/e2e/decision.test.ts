@@ -190,7 +190,7 @@ describe("reconciliation, the decision and the result on the web (issue 13)", ()
     // 5. The LKS's operator reads the result on the application.
     const operator = await open(browser, PHONE);
     await login(operator.page, OPERATOR);
-    await operator.page.goto(`/permohonan/${APPLICATION}?t=${tenant}`);
+    await operator.page.goto(`/t/${tenant}/permohonan/${APPLICATION}`);
     const result = operator.page.getByTestId("dc-result");
     await result.getByTestId("dc-outcome").waitFor();
     expect(await result.getByTestId("dc-outcome").innerText()).toBe("Terakreditasi — B");
@@ -202,7 +202,7 @@ describe("reconciliation, the decision and the result on the web (issue 13)", ()
     await shot(operator.page, "decision-result-lks-360");
     const desktop = await open(browser);
     await login(desktop.page, OPERATOR);
-    await desktop.page.goto(`/permohonan/${APPLICATION}?t=${tenant}`);
+    await desktop.page.goto(`/t/${tenant}/permohonan/${APPLICATION}`);
     await desktop.page.getByTestId("dc-result").getByTestId("dc-outcome").waitFor();
     await shot(desktop.page, "decision-result-lks-desktop");
     for (const s of [leadSession, memberSession, decider, operator, desktop]) {

@@ -157,7 +157,7 @@ describe("documents that survive 2G", () => {
     // even on a loaded machine.
     expect(pdfBytes.length, "the PDF spans three 256 KiB chunks").toBeGreaterThan(530_000);
     expect(pdfBytes.length).toBeLessThan(900_000);
-    const applicationPath = `/permohonan/${setup.applicationId}?t=${TENANT}`;
+    const applicationPath = `/t/${TENANT}/permohonan/${setup.applicationId}`;
 
     // 1. The operator signs in (normal speed), opens the application, then the link drops to slow 3G.
     const lks = await open(browser);

@@ -41,7 +41,7 @@ describe("Formulir C", () => {
     ]) {
       const { page, context, pageErrors, cspViolations } = await open(browser, viewport);
       await login(page, setup.email, setup.password);
-      await page.goto(`/permohonan/${setup.applicationId}/formulir-c?t=${setup.tenant}`);
+      await page.goto(`/t/${setup.tenant}/permohonan/${setup.applicationId}/formulir-c`);
       await page.getByRole("heading", { level: 1, name: /Formulir C/ }).waitFor();
       expect(await page.getByTestId("fc-lks").innerText()).toBe(setup.name);
       const row = page.getByTestId("fc-row-1.1.1");
@@ -82,7 +82,7 @@ describe("Formulir C", () => {
     expect(res.status).toBe(404);
     const { page, context } = await open(browser, { width: 360, height: 740 });
     await login(page, other.email, other.password);
-    await page.goto(`/permohonan/${setup.applicationId}/formulir-c?t=${setup.tenant}`);
+    await page.goto(`/t/${setup.tenant}/permohonan/${setup.applicationId}/formulir-c`);
     await page.getByRole("alert").filter({ hasText: "tidak ditemukan" }).waitFor();
     await context.close();
   });

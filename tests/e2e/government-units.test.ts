@@ -119,7 +119,7 @@ describe("government units", () => {
     await page.getByRole("button", { name: "Simpan ke registri" }).click();
 
     // Its own Dinsos registered it: it is in the registry at once, with its ownership shown.
-    await page.waitForURL((url) => /^\/lks\/[^/]+$/.test(url.pathname) && !url.pathname.endsWith("/baru"));
+    await page.waitForURL((url) => /^\/t\/[^/]+\/lks\/[^/]+$/.test(url.pathname));
     await expect.poll(() => page.getByTestId("lks-status").innerText()).toBe("Terdaftar");
     await page.getByText("Pemerintah provinsi (Provincial government)").waitFor();
     await page.getByText("Pergub 57 Tahun 2022").first().waitFor();
@@ -134,7 +134,7 @@ describe("government units", () => {
     await page.getByLabel("Nama penanda tangan").fill("Dra. Endang Purwanti");
     await page.getByLabel("Jabatan penanda tangan").fill("Kepala Panti");
     await page.getByRole("button", { name: "Buat permohonan" }).click();
-    await page.waitForURL((url) => url.pathname.startsWith("/permohonan/") && url.pathname !== "/permohonan/baru");
+    await page.waitForURL((url) => /^\/t\/[^/]+\/permohonan\/[^/]+$/.test(url.pathname));
     await page.getByTestId("doc-sk_pendirian_unit").waitFor();
     expect(await page.getByTestId("doc-akta_pendirian").count()).toBe(0);
     expect(await page.getByTestId("doc-npwp").count()).toBe(0);
@@ -178,7 +178,7 @@ describe("government units", () => {
     await login(page, "dinsos.jakarta@akrab.test");
     await page.goto("/lks?ownership=government");
     await page.getByTestId("lks-list").getByText("Panti Sosial Tresna Werdha Budi Mulia 1").click();
-    await page.waitForURL((url) => /^\/lks\/[^/]+$/.test(url.pathname));
+    await page.waitForURL((url) => /^\/t\/[^/]+\/lks\/[^/]+$/.test(url.pathname));
     const assets = watchAssets(page);
     await page.reload();
     // The route's code is requested before the LKS arrives from the API; the document panel only
@@ -279,9 +279,7 @@ describe("government units", () => {
     await page.getByRole("button", { name: "Daftarkan unit" }).click();
 
     // Registered at once into the DKI Jakarta tenant; BALKS may edit it (on the national page).
-    await page.waitForURL(
-      (url) => /^\/lks\/[^/]+$/.test(url.pathname) && url.searchParams.get("t") === "prov-dki-jakarta",
-    );
+    await page.waitForURL((url) => /^\/t\/prov-dki-jakarta\/lks\/[^/]+$/.test(url.pathname));
     await expect.poll(() => page.getByTestId("lks-status").innerText()).toBe("Terdaftar");
     const unitUrl = new URL(page.url());
     await page.getByTestId("kemensos-edit").click();

@@ -113,7 +113,7 @@ describe('the improvement plan on the web (issue 14 "Supervision")', () => {
     timeout: 300_000,
   }, async () => {
     await decidedWithRecommendations();
-    const path = `/permohonan/${APPLICATION}?t=${TENANT}`;
+    const path = `/t/${TENANT}/permohonan/${APPLICATION}`;
 
     // 1. The LKS's operator (360 px) sees two items due in 90 days and answers the first with a file.
     const operator = await open(browser, PHONE);

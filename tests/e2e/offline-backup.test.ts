@@ -86,7 +86,7 @@ describe("Simpan cadangan: the signed backup file of unsent changes", () => {
   });
 
   test("saved offline, refused when changed or another person's, restored elsewhere, applied once", async () => {
-    const lksPath = `/lks/${setup.lksId}?t=${setup.tenant}`;
+    const lksPath = `/t/${setup.tenant}/lks/${setup.lksId}`;
     const lksApi = `/api/v1/t/${setup.tenant}/lks/${setup.lksId}`;
     const { cookie } = await apiSignIn(setup.email, setup.password);
     const historyOf = async () =>
@@ -237,7 +237,7 @@ describe("data saver: text first, images on request, the session meter", () => {
   });
 
   async function openApplication(page: Page) {
-    await page.goto(`/permohonan/${setup.applicationId}?t=${setup.tenant}`);
+    await page.goto(`/t/${setup.tenant}/permohonan/${setup.applicationId}`);
     await page.getByTestId("doc-formulir_b").getByTestId("doc-file").waitFor();
     await page.waitForLoadState("networkidle");
   }

@@ -61,7 +61,7 @@ describe("offline: uploads, checklist notes and workflow actions in one not-yet-
   beforeAll(async () => {
     setup = await registerLksWithApplication(baseUrl(), "Panti Asuhan Uji Kotak Keluar");
     appApi = `/api/v1/t/${setup.tenant}/applications/${setup.applicationId}`;
-    appPath = `/permohonan/${setup.applicationId}?t=${setup.tenant}`;
+    appPath = `/t/${setup.tenant}/permohonan/${setup.applicationId}`;
     // The LKS completes its documents and submits (through the API: this test is about what follows).
     await uploadRequiredDocuments(setup, setup.tenant, setup.applicationId);
     const operator = (await apiSignIn(setup.email, setup.password)).cookie;
@@ -255,7 +255,7 @@ describe("offline: uploads, checklist notes and workflow actions in one not-yet-
 
     const { page, context, pageErrors } = await open(browser, { width: 360, height: 740 });
     await login(page, setup.email, setup.password);
-    await page.goto(`/lks/${setup.lksId}?t=${setup.tenant}`);
+    await page.goto(`/t/${setup.tenant}/lks/${setup.lksId}`);
     await page.getByRole("tab", { name: "Riwayat perubahan" }).click();
     const entries = page.getByTestId("lks-history").locator("li");
     await entries.nth(49).waitFor();

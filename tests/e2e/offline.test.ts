@@ -41,8 +41,8 @@ describe("offline: reading what was seen, changes kept on the device, per-field 
 
   test("read offline with the data's date; edit offline; reopen; conflict chosen; each field saved once", async () => {
     const { page, context, pageErrors, cspViolations } = await open(browser, { width: 360, height: 740 });
-    const lksPath = `/lks/${setup.lksId}?t=${setup.tenant}`;
-    const appPath = `/permohonan/${setup.applicationId}?t=${setup.tenant}`;
+    const lksPath = `/t/${setup.tenant}/lks/${setup.lksId}`;
+    const appPath = `/t/${setup.tenant}/permohonan/${setup.applicationId}`;
     const lksApi = `/api/v1/t/${setup.tenant}/lks/${setup.lksId}`;
     const appApi = `/api/v1/t/${setup.tenant}/applications/${setup.applicationId}`;
     const appHeading = (p: Page) => p.getByRole("heading", { level: 1, name: setup.name }).waitFor();

@@ -652,7 +652,7 @@ describe("return for correction: comments beside the fields, an edit conflict, r
     const { page, context, pageErrors } = await open(browser);
     await login(page, "dinsos.kota-tangerang@akrab.test");
     await actAs(page, "Verifikator Dinsos");
-    await page.goto(`/lks/${lksId}?t=kota-tangerang`);
+    await page.goto(`/t/kota-tangerang/lks/${lksId}`);
     await page.getByRole("heading", { level: 1, name }).waitFor();
     await page.locator("summary", { hasText: "Kembalikan untuk perbaikan" }).click();
     const form = page.getByTestId("return-form");

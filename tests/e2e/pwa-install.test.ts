@@ -237,7 +237,7 @@ describe("installable app: precache split, manifest, install offer, device notic
     const { page, context } = await open(browser, { width: 360, height: 740 });
     await login(page, setup.email, setup.password);
     await controlledByServiceWorker(page);
-    await page.goto(`/lks/${setup.lksId}?t=${setup.tenant}`);
+    await page.goto(`/t/${setup.tenant}/lks/${setup.lksId}`);
     await page.getByRole("heading", { level: 1, name: setup.name }).waitFor();
     await page.waitForLoadState("networkidle");
 
@@ -314,7 +314,7 @@ describe("installable app: precache split, manifest, install offer, device notic
   }, 120_000);
   test("Background Sync holds a workflow action while its application's files wait, and moves it to the version the letter's send gave", async () => {
     const setup = await registerLksWithApplication(baseUrl(), "Panti Asuhan Uji Tunggu Berkas");
-    const appPath = `/permohonan/${setup.applicationId}?t=${setup.tenant}`;
+    const appPath = `/t/${setup.tenant}/permohonan/${setup.applicationId}`;
     const { page, context } = await open(browser, { width: 360, height: 740 });
     await login(page, setup.email, setup.password);
     await controlledByServiceWorker(page);

@@ -135,18 +135,18 @@ describe("app shell", () => {
     );
   });
 
-  test(`first load of /permohonan/{id} (LKS operator and Dinsos verifier) stays within ${BUDGET_BYTES / 1024} KB gzip of JS+CSS`, async () => {
+  test(`first load of /t/{tenant}/permohonan/{id} (LKS operator and Dinsos verifier) stays within ${BUDGET_BYTES / 1024} KB gzip of JS+CSS`, async () => {
     // A fresh LKS with its own draft application: the demo LKS's applications are moved by
     // applications.test.ts while files run side by side.
     const setup = await registerLksWithApplication(baseUrl(), "Panti Asuhan Uji Muat");
-    const path = `/permohonan/${setup.applicationId}?t=${setup.tenant}`;
+    const path = `/t/${setup.tenant}/permohonan/${setup.applicationId}`;
     const opened = async (page: Page) => {
       await page.getByRole("heading", { level: 1, name: setup.name }).waitFor();
       await page.getByTestId("checklist").waitFor();
     };
     // The operator's draft: the checklist with an upload control per document, the letter form.
     await firstLoad(
-      "/permohonan/{id} (LKS operator, draft)",
+      "/t/{tenant}/permohonan/{id} (LKS operator, draft)",
       path,
       async (page) => {
         await opened(page);
@@ -179,7 +179,7 @@ describe("app shell", () => {
     });
     expect(submitted.status, await submitted.clone().text()).toBe(200);
     await firstLoad(
-      "/permohonan/{id} (Dinsos verifier, submitted)",
+      "/t/{tenant}/permohonan/{id} (Dinsos verifier, submitted)",
       path,
       async (page) => {
         await opened(page);
@@ -255,7 +255,7 @@ describe("app shell", () => {
       ["/admin/outbox", heading("Kotak keluar email"), "admin@akrab.test"],
       [`/admin/pendaftaran/${signupId}`, heading("Dinas Sosial Uji Muat"), "admin@akrab.test"],
       [
-        `/permohonan/${lks.applicationId}/penilaian-mandiri?t=${lks.tenant}`,
+        `/t/${lks.tenant}/permohonan/${lks.applicationId}/penilaian-mandiri`,
         async (page) => {
           await heading("Penilaian mandiri (Formulir A)")(page);
           await page.getByTestId("sa-standard").waitFor();
@@ -277,11 +277,11 @@ describe("app shell", () => {
       await firstLoad(
         path
           .replace(signupId, "{id}")
+          .replace(`/t/${lks.tenant}/`, "/t/{tenant}/")
           .replace(lks.applicationId, "{id}")
           .replace(rinaId, "{id}")
           .replace("kab-batang/e2e00013-0000-4000-8000-000000000013", "{tenant}/{id}")
-          .replace("e2e00016-0000-4000-8000-0000000000d1", "{assignmentId}")
-          .replace(/\?t=.*/, ""),
+          .replace("e2e00016-0000-4000-8000-0000000000d1", "{assignmentId}"),
         path,
         ready,
         signInAs,

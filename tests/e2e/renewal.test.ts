@@ -61,7 +61,7 @@ describe("re-accreditation", () => {
 
     // The self-assessment offers to start from the last cycle's answers (none were given then).
     const id = new URL(lks.page.url()).pathname.split("/").at(-1);
-    await lks.page.goto(`/permohonan/${id}/penilaian-mandiri?t=kab-pandeglang`);
+    await lks.page.goto(`/t/kab-pandeglang/permohonan/${id}/penilaian-mandiri`);
     const start = lks.page.getByTestId("sa-start-previous");
     await start.getByRole("button", { name: "Mulai dari jawaban siklus lalu" }).click();
     await start.getByRole("status").waitFor();
@@ -75,7 +75,7 @@ describe("re-accreditation", () => {
     await desk.page.goto("/permohonan/baru");
     await desk.page.getByTestId("renewal-plan").waitFor();
     await shot(desk.page, "renewal-form-desktop");
-    await desk.page.goto(`/permohonan/${id}?t=kab-pandeglang`);
+    await desk.page.goto(`/t/kab-pandeglang/permohonan/${id}`);
     await desk.page.getByTestId("doc-akta_pendirian").getByTestId("doc-carried").waitFor();
     await shot(desk.page, "renewal-application-desktop");
     await desk.context.close();

@@ -88,7 +88,7 @@ describe("self-assessment (Formulir A/B) at 360 px", () => {
   beforeAll(async () => {
     setup = await registerLksWithApplication(baseUrl(), "Panti Asuhan Uji Penilaian");
     saApi = `/api/v1/t/${setup.tenant}/applications/${setup.applicationId}/self-assessment`;
-    appPath = `/permohonan/${setup.applicationId}?t=${setup.tenant}`;
+    appPath = `/t/${setup.tenant}/permohonan/${setup.applicationId}`;
     await uploadRequiredDocuments(setup, setup.tenant, setup.applicationId, { selfAssessment: false });
     operator = (await apiSignIn(setup.email, setup.password)).cookie;
   });

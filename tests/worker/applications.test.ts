@@ -118,7 +118,7 @@ describe("the regional path", () => {
     expect(notes.unread).toBeGreaterThan(0);
     expect(notes.items[0]).toMatchObject({
       title: expect.stringContaining("Perbaikan"),
-      link: `/permohonan/${app.id}?t=kota-tangerang`,
+      link: `/t/kota-tangerang/permohonan/${app.id}`,
     });
     const ofLks = (await (await api(`${T}/lks/${lksId}/applications`, { token: operator.token })).json()) as {
       items: { id: string; open: boolean; step: { id: string } }[];

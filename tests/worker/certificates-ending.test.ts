@@ -142,7 +142,7 @@ describe("reminders before a certificate ends (daily cron)", () => {
       "Akreditasi Panti Asuhan Kasih Bunda berakhir dalam 90 hari",
       "Akreditasi Panti Asuhan Kasih Bunda berakhir dalam 30 hari",
     ]);
-    expect(of("lks@akrab.test")[0]!.link).toBe("/permohonan/app-live?t=kota-tangerang");
+    expect(of("lks@akrab.test")[0]!.link).toBe("/t/kota-tangerang/permohonan/app-live");
     expect(of("dinsos.kota-tangerang@akrab.test")).toHaveLength(3);
     expect(of("dinsos.lebak@akrab.test").map((r) => r.title)).toEqual([
       "Akreditasi Panti Asuhan Al-Hikmah Rangkasbitung berakhir dalam 180 hari",
@@ -164,7 +164,7 @@ describe("reminders before a certificate ends (daily cron)", () => {
     );
     expect(mail!.body.indexOf("berlaku sampai")).toBeLessThan(mail!.body.indexOf("is valid until"));
     expect(mail!.body).toContain(`berlaku sampai ${ENDS}`);
-    expect(mail!.body).toContain("/permohonan/app-live?t=kota-tangerang");
+    expect(mail!.body).toContain("/t/kota-tangerang/permohonan/app-live");
   });
 });
 

@@ -32,7 +32,7 @@ const message = (to: string, tenantId: string | null = null) =>
     lksName: "Panti <Kasih>",
     verified: false,
     comments: [{ field: "NPWP", message: "a & b" }],
-    link: "https://akrab.test/lks/x?t=kota-tangerang",
+    link: "https://akrab.test/t/kota-tangerang/lks/x",
   });
 
 /** Figures for the lead's closing note, printed at the end. */
@@ -70,7 +70,7 @@ describe("outbox delivery", () => {
     expect(mail.html).toContain("Panti &lt;Kasih&gt;");
     expect(mail.html).toContain("a &amp; b");
     expect(mail.html).not.toContain("<Kasih>");
-    expect(mail.html).toContain('href="https://akrab.test/lks/x?t=kota-tangerang"');
+    expect(mail.html).toContain('href="https://akrab.test/t/kota-tangerang/lks/x"');
     expect(mail.body.indexOf("Dinas Sosial mengembalikan")).toBeLessThan(
       mail.body.indexOf("The Dinas Sosial returned"),
     );

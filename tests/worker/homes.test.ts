@@ -221,7 +221,7 @@ describe("BALKS hears of every arrival at national intake", () => {
     };
     expect(notes.items[0]).toMatchObject({
       title: expect.stringContaining("Panti Asuhan Kasih Bunda"),
-      link: `/permohonan/${app.id}?t=kota-tangerang`,
+      link: `/t/kota-tangerang/permohonan/${app.id}`,
     });
     const mails = await outboxFor("balks@akrab.test");
     expect(mails.length).toBe(mailsBefore + 1);

@@ -174,7 +174,10 @@ describe("verification, history and re-verification", () => {
       json: { comments: [{ field: "npwp", message: "NPWP tidak sesuai kartu" }] },
     });
     expect(await returned.json()).toMatchObject({ status: "returned", returnComments: [{ field: "npwp" }] });
-    expect((await outboxFor("op4@harapan.org")).at(-1)?.body).toContain("NPWP tidak sesuai kartu");
+    const returnMail = (await outboxFor("op4@harapan.org")).at(-1);
+    expect(returnMail?.body).toContain("NPWP tidak sesuai kartu");
+    // Its link is the profile's page, the tenant in the path (the app's own link to it is the same function's).
+    expect(returnMail?.body).toContain(`/t/kota-tangerang/lks/${lksId}`);
     await expectProblem(
       await api(`${url}/verify`, { method: "POST", token: dinsos.token, json: { tandaDaftar: TANDA_DAFTAR } }),
       409,
@@ -408,6 +411,7 @@ describe("expiry reminders", () => {
     ]);
     const mails = (await outboxFor("lks@akrab.test")).filter((m) => m.subject.includes("berakhir"));
     expect(mails).toHaveLength(1);
+    expect(mails[0]!.body).toMatch(/\/t\/kota-tangerang\/lks\/[^/?\s]+/);
     await run(now);
     await run(now + 3600_000);
     expect((await outboxFor("lks@akrab.test")).filter((m) => m.subject.includes("berakhir"))).toHaveLength(1);

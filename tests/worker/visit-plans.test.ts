@@ -151,7 +151,7 @@ describe("planning a visit route", () => {
       await count(
         "SELECT count(*) AS n FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.email = ? AND n.link = ?",
         OPERATOR,
-        `/permohonan/${tangerang.id}?t=kota-tangerang`,
+        `/t/kota-tangerang/permohonan/${tangerang.id}`,
       ),
     ).toBe(1);
 

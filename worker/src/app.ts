@@ -26,6 +26,7 @@ import { certificateRoutes, tenantCertificateRoutes } from "./routes/certificate
 import { verificationPages } from "./routes/verification/index.ts";
 import { registryPages } from "./routes/verification/registry.ts";
 import { publicRegistryRoutes } from "./routes/public-registry/index.ts";
+import { oldLinkRedirects } from "./routes/old-links/index.ts";
 import { documentRoutes } from "./routes/documents/index.ts";
 import { THUMBNAIL_MAX_BYTES } from "./routes/documents/thumbnail-put.ts";
 import { mountDocs } from "./routes/docs/index.ts";
@@ -146,6 +147,7 @@ export function createApp() {
   app.route("/", verificationPages);
   app.route("/", publicRegistryRoutes);
   app.route("/", registryPages);
+  app.route("/", oldLinkRedirects);
   app.route("/", reconciliationRoutes);
   app.route("/", decisionRoutes);
   app.route("/", improvementPlanRoutes);

@@ -31,3 +31,4 @@ export * from "./assessment/index.ts";
 export * from "./certificates/index.ts";
 export * from "./reports/index.ts";
 export * from "./supervision/index.ts";
+export * from "./paths/app-paths.ts";

@@ -1,7 +1,6 @@
 import { DEFAULT_REGIONAL_PART } from "@akrab/domain";
 import { describe, expect, test } from "vitest";
 import { ApiError } from "./api.ts";
-import type { Membership } from "./api-types.ts";
 import {
   IdempotentAction,
   formatDuration,
@@ -9,7 +8,6 @@ import {
   letterChanged,
   letterForm,
   shortValue,
-  tenantCandidates,
   validateLetter,
 } from "./applications.ts";
 import { fromDraft, needsSelfAssessment, placeProblems, toDraft } from "./workflow-editor.ts";
@@ -37,18 +35,6 @@ describe("applications helpers", () => {
       "letter.date": "req",
       "letter.signatoryName": "req",
     });
-  });
-
-  test("tenant candidates: the link's tenant, then the active one, then the others, without repeats", () => {
-    const mm = (slug: string | null) => ({ tenant: slug ? { slug } : null }) as unknown as Membership;
-    expect(
-      tenantCandidates("kota-tangerang", mm("prov-banten"), [
-        mm("prov-banten"),
-        mm("kab-pandeglang"),
-        mm(null),
-        mm("kota-tangerang"),
-      ]),
-    ).toEqual(["kota-tangerang", "prov-banten", "kab-pandeglang"]);
   });
 
   test("an idempotency key is reused after a network error only, for the same action", async () => {

@@ -1,52 +1,28 @@
 /**
- * Helpers for accreditation applications: which tenant path to read one through, idempotent
- * actions, and small display helpers. Pure functions where possible (unit-tested).
+ * Helpers for accreditation applications: reading one, idempotent actions, and small display
+ * helpers. Pure functions where possible (unit-tested). Links to an application are
+ * `applicationPath` of `@akrab/domain` (the Worker's emails use the same).
  */
 import { api, isApiError } from "#lib/api.ts";
-import type { Application, Membership } from "#lib/api-types.ts";
+import type { Application } from "#lib/api-types.ts";
 import { getLocale } from "#lib/paraglide/runtime.js";
 
-export const applicationHref = (id: string, tenantSlug?: string | null) =>
-  tenantSlug
-    ? `/permohonan/${encodeURIComponent(id)}?t=${encodeURIComponent(tenantSlug)}`
-    : `/permohonan/${encodeURIComponent(id)}`;
-
 /**
- * Tenants to read an application through, best first: the one the link names, then the active
- * membership's, then every other tenant the user belongs to. (An action must go through the
- * application's own tenant; the page re-reads it there once it knows which that is.)
+ * Reads an application through the tenant its page's path names (`/t/{tenant}/…`). A province's
+ * reader may name the province: the answer is then read again through the application's own
+ * tenant, which its actions go through, when that tenant lets them read it there.
  */
-export function tenantCandidates(hint: string | null, active: Membership | null, memberships: Membership[]): string[] {
-  const out: string[] = [];
-  const add = (slug: string | null | undefined) => {
-    if (slug && !out.includes(slug)) out.push(slug);
-  };
-  add(hint);
-  add(active?.tenant?.slug);
-  for (const membership of memberships) add(membership.tenant?.slug);
-  return out;
-}
-
-/** Reads an application through the first tenant that can see it, then through its own tenant. */
-export async function loadApplication(id: string, candidates: string[]): Promise<Application> {
-  const read = (tenant: string) =>
-    api.get("/t/{tenant}/applications/{applicationId}", { params: { tenant, applicationId: id } });
-  let lastError: unknown = null;
-  for (const slug of candidates) {
-    try {
-      const found = await read(slug);
-      if (found.tenant.slug === slug) return found;
-      try {
-        return await read(found.tenant.slug);
-      } catch {
-        return found; // readable here only (a province reading its kab/kota's application)
-      }
-    } catch (e) {
-      lastError = e;
-      if (!(isApiError(e) && (e.status === 404 || e.status === 403))) throw e;
-    }
+export async function loadApplication(id: string, tenant: string): Promise<Application> {
+  const read = (slug: string) =>
+    api.get("/t/{tenant}/applications/{applicationId}", { params: { tenant: slug, applicationId: id } });
+  const found = await read(tenant);
+  if (found.tenant.slug === tenant) return found;
+  try {
+    return await read(found.tenant.slug);
+  } catch (e) {
+    if (isApiError(e) && e.status === 0) throw e;
+    return found; // readable here only
   }
-  throw lastError ?? new Error("no tenant to read the application through");
 }
 
 /**

@@ -10,9 +10,9 @@ describe("self-assessment page rules", () => {
 
   test("links point at the page, and at an indicator by an anchor without dots", () => {
     expect(selfAssessmentHref("app 1", "kota-tangerang")).toBe(
-      "/permohonan/app%201/penilaian-mandiri?t=kota-tangerang",
+      "/t/kota-tangerang/permohonan/app%201/penilaian-mandiri",
     );
-    expect(selfAssessmentHref("a", "t", "2.3.4")).toBe("/permohonan/a/penilaian-mandiri?t=t#ind-2-3-4");
+    expect(selfAssessmentHref("a", "t", "2.3.4")).toBe("/t/t/permohonan/a/penilaian-mandiri#ind-2-3-4");
     expect(indicatorAnchor("10.1.2")).toBe("ind-10-1-2");
   });
 

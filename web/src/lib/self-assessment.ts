@@ -2,14 +2,12 @@
  * The self-assessment page's small rules (the instrument's rules themselves are the domain's:
  * progress, gaps, next unanswered and the score are `@akrab/domain`, the same as the API's).
  */
-import type { InstrumentVersion } from "@akrab/domain";
+import { selfAssessmentPath, type InstrumentVersion } from "@akrab/domain";
 import type { SelfAssessmentView } from "#lib/api-types.ts";
 
 /** Where an application's self-assessment lives (`code`: scrolled to that indicator). */
-export function selfAssessmentHref(applicationId: string, tenant: string, code?: string): string {
-  const path = `/permohonan/${encodeURIComponent(applicationId)}/penilaian-mandiri?t=${encodeURIComponent(tenant)}`;
-  return code ? `${path}#${indicatorAnchor(code)}` : path;
-}
+export const selfAssessmentHref = (applicationId: string, tenant: string, code?: string): string =>
+  selfAssessmentPath(tenant, applicationId, code ? indicatorAnchor(code) : undefined);
 
 /** The element id of an indicator on the page (dots are fine in ids, but not in a CSS selector: keep them out). */
 export const indicatorAnchor = (code: string) => `ind-${code.replaceAll(".", "-")}`;

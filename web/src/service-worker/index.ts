@@ -15,6 +15,7 @@
  *   first, then asks the network for it in the background: the same build's shell replaces the
  *   cached one (headers such as the CSP may change), another build's means a new deploy, so the
  *   worker looks for its update (the page then offers the reload).
+ * - An old link of a tenant page (`?t={tenant}`) is redirected to its path now, as the Worker does.
  * - /api/* is never touched: data is live, and the session cookie stays with the network.
  * - Background Sync (`akrab-outbox`): the outbox's waiting changes are sent by an open page's
  *   loop when there is one, by this worker otherwise (see `outbox-sync.ts`); both send through
@@ -23,6 +24,7 @@
 import { self } from "$app/service-worker";
 import { assets, immutable } from "$app/manifest";
 import { version } from "$app/env";
+import { pathOfOldLink } from "@akrab/domain";
 import { OUTBOX_SYNC_TAG, PRECACHE_REST, SKIP_WAITING, SYNC_OUTBOX } from "../lib/offline/messages.ts";
 import { sendWaitingChanges } from "./outbox-sync.ts";
 
@@ -133,6 +135,10 @@ self.addEventListener("fetch", (event) => {
   if (KNOWN.has(url.pathname) && url.pathname !== SHELL) {
     event.respondWith(fromCache(url.pathname, request));
   } else if (request.mode === "navigate") {
+    // An old link (`/permohonan/{id}?t=…`, from an email or a notification sent before the tenant
+    // moved into the path) gets the Worker's redirect, made here: the cached shell has no page for it.
+    const moved = pathOfOldLink(url);
+    if (moved) return event.respondWith(Response.redirect(new URL(moved, url).href, 301));
     // Every route of the SPA is the same document.
     event.respondWith(fromCache(SHELL, request).catch(() => fetch(request)));
     event.waitUntil(refreshShell().catch(() => {}));

@@ -11,6 +11,7 @@ import {
   type Db,
 } from "@akrab/db";
 import {
+  applicationPath,
   addCalendarDays,
   CERTIFICATE_REMINDER_DAYS,
   certificateStatus,
@@ -62,7 +63,7 @@ export async function sendCertificateReminders(db: Db, now: number, appOrigin: s
       validUntil: certificate.validUntil,
       days: daysBetween(today, certificate.validUntil),
     };
-    const link = `${appOrigin}/permohonan/${certificate.applicationId}?t=${tenantSlug}`;
+    const link = `${appOrigin}${applicationPath(tenantSlug, certificate.applicationId)}`;
     const lksTo = [...new Set([...operators.map((o) => o.email), ...(lksAddress ? [lksAddress] : [])])];
     const dinsosTo = [...new Set(staff.map((s) => s.email))].filter((to) => !lksTo.includes(to));
     const mail = (audience: "lks" | "dinsos") => (to: string) =>
@@ -74,7 +75,7 @@ export async function sendCertificateReminders(db: Db, now: number, appOrigin: s
         tenantId: certificate.tenantId,
         title: text.subject.id,
         body: text.body.id,
-        link: `/permohonan/${certificate.applicationId}?t=${tenantSlug}`,
+        link: applicationPath(tenantSlug, certificate.applicationId),
       });
     };
     try {

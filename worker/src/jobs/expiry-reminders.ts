@@ -10,7 +10,7 @@ import {
   findTenantById,
   type Db,
 } from "@akrab/db";
-import { EXPIRY_REMINDER_DAYS, dueReminderThreshold } from "@akrab/domain";
+import { lksPath, EXPIRY_REMINDER_DAYS, dueReminderThreshold } from "@akrab/domain";
 import { expiryReminderEmail } from "../services/mail.ts";
 
 const DOCUMENTS = [
@@ -45,7 +45,7 @@ export async function sendExpiryReminders(db: Db, today: string, appOrigin: stri
       const operators = await tenantScope(db, tenant).lks.operators(row.id);
       const recipients = [...new Set([...operators.map((o) => o.email), (row.profile as LksProfileInput).email])];
       const days = Math.round((Date.parse(`${expiresOn}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
-      const link = `${appOrigin}/lks/${row.id}?t=${tenant.slug}`;
+      const link = `${appOrigin}${lksPath(tenant.slug, row.id)}`;
       try {
         await db.batch([
           claimReminder(db, { lksId: row.id, document: document.key, expiresOn, thresholdDays: threshold }),

@@ -9,7 +9,7 @@ import {
   tenantScope,
   type Db,
 } from "@akrab/db";
-import { addCalendarDays, reminderStage, type ReminderStage } from "@akrab/domain";
+import { addCalendarDays, reminderStage, type ReminderStage, applicationPath } from "@akrab/domain";
 import { improvementReminderEmail } from "../services/mail.ts";
 
 /**
@@ -43,7 +43,7 @@ export async function sendImprovementReminders(db: Db, today: string, appOrigin:
               item: row.item.text,
               dueOn: row.item.dueOn,
               stage,
-              link: `${appOrigin}/permohonan/${row.applicationId}?t=${row.tenantSlug}`,
+              link: `${appOrigin}${applicationPath(row.tenantSlug, row.applicationId)}`,
             }),
           ),
         ),

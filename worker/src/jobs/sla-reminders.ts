@@ -6,7 +6,7 @@ import {
   tenantScope,
   type Db,
 } from "@akrab/db";
-import { actingTenantId, isEscalated, jakartaDay, stepOf, type Role } from "@akrab/domain";
+import { applicationPath, actingTenantId, isEscalated, jakartaDay, stepOf, type Role } from "@akrab/domain";
 import { slaReminderEmail } from "../services/mail.ts";
 
 /**
@@ -67,7 +67,7 @@ export async function sendSlaReminders(
               stepLabel: step.label.id,
               dueAt,
               escalated,
-              link: `${appOrigin}/permohonan/${app.id}?t=${tenantSlug}`,
+              link: `${appOrigin}${applicationPath(tenantSlug, app.id)}`,
             }),
           ),
         ),

@@ -1,5 +1,6 @@
 import type { BatchItem, NationalScope, NationalWriteScope, VisitPlanRow } from "@akrab/db";
 import type { StopChange } from "@akrab/domain";
+import { applicationPath } from "@akrab/domain";
 import { Problem } from "../middleware/problem/index.ts";
 import { teamRules } from "./asesors.ts";
 import { visitDay, visitPlanEmail } from "./mail.ts";
@@ -210,7 +211,7 @@ export async function tellStops(
     DINSOS_TOLD,
   );
   return changed.flatMap(({ applicationId, change, place }) => {
-    const path = `/permohonan/${applicationId}?t=${place.tenantSlug}`;
+    const path = applicationPath(place.tenantSlug, applicationId);
     const told = people.filter((p) => p.lksId === place.lksId || (p.lksId === null && p.tenantId === place.tenantId));
     const unique = [...new Map(told.map((p) => [p.userId, p])).values()];
     const title =

@@ -12,6 +12,7 @@ import {
   type TenantScope,
 } from "@akrab/db";
 import {
+  applicationPath,
   SAFEGUARDING_KIND_LABELS,
   indicatorsOf,
   mergeFields,
@@ -518,7 +519,7 @@ async function findingAlerts(
   }));
   const recipients = [
     ...balks.map((h) => ({ ...h, path: `/balks/tim/${app.tenantSlug}/${app.id}` })),
-    ...dinsos.map((h) => ({ ...h, path: `/permohonan/${app.id}?t=${app.tenantSlug}` })),
+    ...dinsos.map((h) => ({ ...h, path: applicationPath(app.tenantSlug, app.id) })),
   ].filter((r, i, all) => all.findIndex((x) => x.userId === r.userId) === i);
   return recipients.flatMap((r) => [
     scope.applications.notify({

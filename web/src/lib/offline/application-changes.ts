@@ -4,8 +4,8 @@
  * an idempotency key and the application's version they were based on: if the application moved
  * meanwhile, the server refuses them and /perubahan shows its reason (never applied to a new state).
  */
+import { applicationPath } from "@akrab/domain";
 import type { Application, AvailableAction } from "#lib/api-types.ts";
-import { applicationHref } from "#lib/applications.ts";
 import { pickLabel } from "#lib/pick-label.ts";
 import { m } from "#lib/paraglide/messages.js";
 import { loadSync } from "./load-sync.ts";
@@ -37,7 +37,7 @@ export async function saveReviewChange(
     targetId: app.id,
     ref: document.key,
     label: m.offline_label_review({ doc: document.name, name: app.lks.name }),
-    href: applicationHref(app.id, app.tenant.slug),
+    href: applicationPath(app.tenant.slug, app.id),
     values,
     base: {},
     expectedVersion: app.version,
@@ -55,7 +55,7 @@ export async function saveActionChange(
     tenant: app.tenant.slug,
     targetId: app.id,
     label: m.offline_label_action({ action: pickLabel(action.label), name: app.lks.name }),
-    href: applicationHref(app.id, app.tenant.slug),
+    href: applicationPath(app.tenant.slug, app.id),
     values,
     base: {},
     expectedVersion: app.version,

@@ -2,9 +2,8 @@
  * The application letter as a change for the outbox, loaded when the person saves the letter: the
  * application page's first load stays within its budget (the merge helper and these texts wait).
  */
-import { baseOf } from "@akrab/domain";
+import { applicationPath, baseOf } from "@akrab/domain";
 import type { Application } from "#lib/api-types.ts";
-import { applicationHref } from "#lib/applications.ts";
 import { m } from "#lib/paraglide/messages.js";
 import type { Outcome } from "./outbox.ts";
 import { loadSync } from "./load-sync.ts";
@@ -23,7 +22,7 @@ export async function saveLetterChange(
     tenant: current.tenant.slug,
     targetId: current.id,
     label: m.offline_label_letter({ name: current.lks.name }),
-    href: applicationHref(current.id, current.tenant.slug),
+    href: applicationPath(current.tenant.slug, current.id),
     values,
     base: Object.fromEntries(Object.keys(baseOf(loaded, values)).map((f) => [f, loaded[f] ?? null])),
     expectedVersion: current.version,

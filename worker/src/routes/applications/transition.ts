@@ -1,6 +1,7 @@
 import { ApplicationView, TransitionRequest } from "@akrab/contracts";
 import { abortIfNothingChanged, enqueueEmail } from "@akrab/db";
 import {
+  applicationPath,
   NATIONAL_INTAKE,
   REVISION_STEP,
   intakeEmailNow,
@@ -275,7 +276,7 @@ export const transition: RouteHandler<typeof transitionRoute, TenantEnv> = async
 
   // Every move the LKS did not make itself is emailed and notified to its operators; the next
   // step's Dinsos actors get an in-app notification.
-  const path = `/permohonan/${app.id}?t=${app.tenantSlug}`;
+  const path = applicationPath(app.tenantSlug, app.id);
   const link = `${new URL(c.req.url).origin}${path}`;
   const lksOperators = from.actor === "lks" ? [] : await scope.lks.operators(app.lksId);
   const nextActors = to.terminal || to.actor === "lks" ? [] : await nextActorIds(c, to.actor, app.tenantId);

@@ -1,5 +1,6 @@
 import { DecisionCreate, NationalDecisionView } from "@akrab/contracts";
 import {
+  applicationPath,
   decisionProblems,
   departsFromComputed,
   applyTransition,
@@ -114,7 +115,7 @@ export const decide: RouteHandler<typeof decideRoute, NationalWriteEnv> = async 
     { tenantId: app.tenantId, applicationId: app.id, lksId: app.lksId, decisionId: row.id },
     planItemsFrom({ toFix: row.toFix, decidedOn: body.plenary.date }, state.recommendations, supervision),
   );
-  const path = `/permohonan/${app.id}?t=${place.tenant.slug}`;
+  const path = applicationPath(place.tenant.slug, app.id);
   const link = `${new URL(c.req.url).origin}${path}`;
   const people = [...new Map([...operators, ...dinsos].map((p) => [p.userId, p])).values()];
   const gradeLine = grade ? { grade, label: GRADE_LABELS[grade], validUntil: until } : null;

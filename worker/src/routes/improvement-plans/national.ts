@@ -6,6 +6,7 @@ import {
   SupervisionSettings,
 } from "@akrab/contracts";
 import {
+  applicationPath,
   DEFAULT_SUPERVISION_RULES,
   itemTransition,
   jakartaDay,
@@ -115,7 +116,7 @@ export const nationalReview: RouteHandler<typeof nationalReviewRoute, NationalWr
   if (!moved.ok || item.version !== body.expectedVersion) throw itemMovedOn(item, jakartaDay(), body);
   const to = moved.to === "accepted" ? "accepted" : "returned";
   const operators = await scope.write.scopeOf(site).lks.operators(found.plan.lksId);
-  const link = `/permohonan/${applicationId}?t=${tenant}`;
+  const link = applicationPath(tenant, applicationId);
   await scope.write
     .batch([
       ...scope.write.supervision.review(item, { to, reason, by: c.get("principal").user.id, as: "balks" }),

@@ -1,6 +1,6 @@
 import { ImprovementAnswer, ImprovementPlanView, ImprovementReview } from "@akrab/contracts";
 import type { ImprovementPlanWithItems } from "@akrab/db";
-import { canActAs, itemTransition, jakartaDay, type Role, type TenantAccess } from "@akrab/domain";
+import { canActAs, itemTransition, jakartaDay, type Role, type TenantAccess, applicationPath } from "@akrab/domain";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { TenantEnv } from "../../env.ts";
@@ -109,7 +109,7 @@ export const answerItem: RouteHandler<typeof answerItemRoute, TenantEnv> = async
       })),
     });
   const dinsos = await scope.applications.holders(found.plan.tenantId, [...DINSOS_REVIEWERS]);
-  const link = `/permohonan/${applicationId}?t=${c.req.valid("param").tenant}`;
+  const link = applicationPath(c.req.valid("param").tenant, applicationId);
   await c
     .get("db")
     .batch([
@@ -180,7 +180,7 @@ export const reviewItem: RouteHandler<typeof reviewItemRoute, TenantEnv> = async
   if (!moved.ok || item.version !== body.expectedVersion) throw itemMovedOn(item, jakartaDay(), body);
   const to = moved.to === "accepted" ? "accepted" : "returned";
   const operators = await scope.lks.operators(found.plan.lksId);
-  const link = `/permohonan/${applicationId}?t=${c.req.valid("param").tenant}`;
+  const link = applicationPath(c.req.valid("param").tenant, applicationId);
   await c
     .get("db")
     .batch([

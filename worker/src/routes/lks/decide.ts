@@ -1,6 +1,6 @@
 import { LksDetail, LksReturn, LksVerify, type LksProfileInput } from "@akrab/contracts";
 import { abortIfNothingChanged, enqueueEmail } from "@akrab/db";
-import { nextLksStatus } from "@akrab/domain";
+import { lksPath, nextLksStatus } from "@akrab/domain";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { TenantEnv } from "../../env.ts";
@@ -128,7 +128,7 @@ async function operatorEmails(
   comments: { field: string; message: string }[],
 ) {
   const scope = c.get("scope");
-  const link = `${new URL(c.req.url).origin}/lks/${lksId}?t=${scope.tenant.slug}`;
+  const link = `${new URL(c.req.url).origin}${lksPath(scope.tenant.slug, lksId)}`;
   return (await scope.lks.operators(lksId)).map(({ email: to }) =>
     enqueueEmail(c.get("db"), lksDecisionEmail({ tenantId: scope.tenant.id, to, lksName, verified, comments, link })),
   );

@@ -1,8 +1,7 @@
 import { api, isApiError } from "#lib/api.ts";
-import { loadApplication, tenantCandidates } from "#lib/applications.ts";
+import { loadApplication } from "#lib/applications.ts";
 import type { Application, SelfAssessmentView } from "#lib/api-types.ts";
 import { problemMessage } from "#lib/errors.ts";
-import { session } from "#lib/session.svelte.ts";
 import type { PageLoad } from "./$types";
 
 type Loaded =
@@ -10,16 +9,13 @@ type Loaded =
   | { app: null; view: null; notFound: boolean; loadError: string | null };
 
 /**
- * The application (its tenant, step and return items) and its whole self-assessment, read through
- * the application's own tenant. What the caller may not see is a 404 from the API: "not found".
+ * The application (its tenant, step and return items), read through the tenant its path names, and
+ * its whole self-assessment, read through the application's own tenant. What the caller may not see is a 404 from the API: "not found".
  */
-export const load: PageLoad = async ({ params, url, parent }): Promise<Loaded> => {
+export const load: PageLoad = async ({ params, parent }): Promise<Loaded> => {
   await parent();
   try {
-    const app = await loadApplication(
-      params.id,
-      tenantCandidates(url.searchParams.get("t"), session.active, session.memberships),
-    );
+    const app = await loadApplication(params.id, params.tenant);
     const view = await api.get("/t/{tenant}/applications/{applicationId}/self-assessment", {
       params: { tenant: app.tenant.slug, applicationId: app.id },
     });
