@@ -9,6 +9,7 @@ import { sveltekit, type Config } from "@sveltejs/kit/vite";
 import { paraglideVitePlugin } from "@inlang/paraglide-js";
 import { defineConfig, type Plugin, type ResolveModulePreloadDependenciesFn } from "vite";
 import { firstPrecachePlugin } from "./first-precache.ts";
+import { loginPagePlugin } from "./login-page.ts";
 import { routePreloadsPlugin } from "./route-preloads.ts";
 
 type CspDirectives = NonNullable<NonNullable<Config["csp"]>["directives"]>;
@@ -285,6 +286,8 @@ export default defineConfig({
     cspHeaderPlugin(),
     // Before the first precache: it reads the shell's links.
     routePreloadsPlugin(),
+    // The sign-in page (build/login.html and its two files), also before the first precache lists them.
+    loginPagePlugin(),
     firstPrecachePlugin(),
     loadedPreloads.plugin,
   ],
