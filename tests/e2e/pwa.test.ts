@@ -12,6 +12,8 @@ import {
   launch,
   login,
   open,
+  overflowsHorizontally,
+  shot,
   uploadRequiredDocuments,
 } from "./helpers.ts";
 
@@ -120,6 +122,9 @@ describe("app shell", () => {
   test("the sign-in page: ?next= after signing in, the certificate check and the registry link", async () => {
     const { page, context, cspViolations, pageErrors } = await open(browser, { width: 360, height: 740 });
     await page.goto("/login?next=%2Fperubahan");
+    await page.getByRole("heading", { level: 1, name: "Masuk" }).waitFor();
+    expect(await overflowsHorizontally(page)).toBe(false);
+    await shot(page, "login-360");
     // The public registry (a Worker page) and the certificate check, for people without an account.
     expect(await page.getByTestId("registry-link").getAttribute("href")).toBe("/registri");
     await page.getByLabel("Nomor sertifikat").fill("0000/BALKS/X/I/2026");
@@ -143,6 +148,12 @@ describe("app shell", () => {
     expect(cspViolations).toEqual([]);
     expect(pageErrors).toEqual([]);
     await context.close();
+
+    const desktop = await open(browser, { width: 1280, height: 900 });
+    await desktop.page.goto("/login?loggedOut=1");
+    await desktop.page.getByText("Anda telah keluar.").waitFor();
+    await shot(desktop.page, "login-desktop");
+    await desktop.context.close();
   });
 
   test(`first load of / signed in (Dinsos admin) stays within ${BUDGET_BYTES / 1024} KB gzip of JS+CSS`, async () => {
