@@ -7,8 +7,8 @@
  * (its client runtime alone is 37 KB).
  *
  * The two files are written under /_app/immutable/login/ with their content's hash in the name (so the
- * immutable caching rule in _headers holds), and `loginAssets()` names them for the service worker's
- * first precache (first-precache.ts), which keeps the page on the device for a repeat visit.
+ * immutable caching rule in _headers holds); the service worker's first precache (first-precache.ts)
+ * finds them in build/login.html and keeps the page on the device for a repeat visit.
  */
 import { createHash } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
@@ -72,14 +72,10 @@ async function bundleScript(): Promise<string> {
     },
   });
   const result = Array.isArray(output) ? output[0] : output;
-  const chunks = "output" in result ? result.output.filter((item) => item.type === "chunk") : [];
+  const chunks = result && "output" in result ? result.output.filter((item) => item.type === "chunk") : [];
   if (chunks.length !== 1 || !chunks[0]) throw new Error(`login-page: expected one script chunk, got ${chunks.length}`);
   return chunks[0].code;
 }
-
-/** Paths of the page's own script and stylesheet in the last build (the service worker precaches them). */
-let assets: string[] = [];
-export const loginAssets = () => assets;
 
 /** The whole document: the shell's head (icons, manifest, theme) and the page rendered in Bahasa Indonesia. */
 async function renderPage(links: { css: string[]; js: string }, version: string): Promise<string> {
@@ -130,7 +126,6 @@ export function loginPagePlugin(): Plugin {
         await mkdir(join(BUILD, OUT), { recursive: true });
         await writeFile(join(BUILD, js), script);
         await writeFile(join(BUILD, ownCss), css);
-        assets = [js, ownCss];
         await writeFile(
           join(BUILD, "login.html"),
           await renderPage({ css: [...(await sharedCss()), ownCss], js }, version),

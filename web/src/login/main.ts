@@ -4,9 +4,10 @@
  * new document: the service worker, installed while the person typed, serves the app's shell and the
  * home's first chunks from the device.
  */
-import { api, isApiError } from "#lib/api.ts";
+import { API_BASE, api, isApiError } from "#lib/api.ts";
 import { localizeApiText, problemMessage } from "#lib/errors.ts";
 import { safeNext } from "#lib/nav.ts";
+import { LAST_USER, putRead } from "#lib/offline/reads.ts";
 import { m } from "#lib/paraglide/messages.js";
 import { getLocale, setLocale, type Locale } from "#lib/paraglide/runtime.js";
 import { loginBody, loginTitle } from "./page.ts";
@@ -27,6 +28,8 @@ const submit = byId<HTMLButtonElement>("submit");
 const errorEl = byId<HTMLElement>("error");
 const noticeEl = byId<HTMLElement>("notice");
 const idle = submit.textContent ?? "";
+// The button comes disabled in the HTML: before this script runs, a submit would post the form to no one.
+submit.disabled = false;
 
 const params = new URLSearchParams(location.search);
 const notice = params.has("reset") ? m.login_reset_done() : params.has("loggedOut") ? m.login_logged_out() : null;
@@ -69,7 +72,18 @@ form.addEventListener("submit", async (event) => {
   submit.textContent = submit.dataset.busy ?? idle;
   try {
     // The session is the HttpOnly cookie the API sets; the token in the answer is ignored.
-    await api.post("/auth/login", { email: email.value.trim(), password: password.value });
+    const { user, memberships, tenantPermissions } = await api.post("/auth/login", {
+      email: email.value.trim(),
+      password: password.value,
+    });
+    // The session the server has just confirmed, kept as its answer to /auth/me would be: the home opens
+    // with it and asks the server meanwhile (routes/(app)/+layout.ts), a round trip less on the link.
+    try {
+      await putRead(user.id, `${API_BASE}/auth/me`, { user, memberships, tenantPermissions });
+      localStorage.setItem(LAST_USER, user.id);
+    } catch {
+      // no storage (private mode): the home asks the server first
+    }
     location.replace(safeNext(params.get("next")));
     return;
   } catch (e) {

@@ -50,7 +50,7 @@ export function loginBody(locale: Locale): string {
 <div class="field"><label for="email">${t(m.email_label)}</label><input id="email" name="email" type="email" autocomplete="username" inputmode="email" autocapitalize="none" spellcheck="false" required></div>
 <div class="field"><label for="password">${t(m.password_label)}</label><input id="password" name="password" type="password" autocomplete="current-password" required>
 <label class="check show"><input type="checkbox" id="show-password"> ${t(m.show_password)}</label></div>
-<button class="btn btn-block" type="submit" id="submit" data-busy="${t(m.login_submitting)}">${t(m.login_submit)}</button>
+<button class="btn btn-block" type="submit" id="submit" disabled data-busy="${t(m.login_submitting)}">${t(m.login_submit)}</button>
 </form>
 <p class="forgot"><a href="/reset-password">${t(m.forgot_password)}</a> · <a href="/statistik" data-testid="stat-link">${t(m.stat_link)}</a></p>
 <nav class="signups" aria-labelledby="signup-heading">

@@ -1,9 +1,9 @@
 /**
  * The person's backup key (see backup.ts) brought to the device while online, so that "Simpan
  * cadangan" works later without signal: kept in the person's read store like any answer read
- * (where `api.get` finds it offline), deleted with it at sign-out. Fetched once per device, when the
- * sync loop starts online: the first signed-in page after the sign-in page (which is not a SvelteKit
- * page and loads none of this), an invitation or a password reset.
+ * (where `api.get` finds it offline), deleted with it at sign-out. Fetched once per device: when the
+ * server confirms the session on a signed-in page (state.svelte.ts: the sign-in page is not a SvelteKit
+ * page and loads none of this), and when the sync loop starts online.
  */
 import { api } from "#lib/api.ts";
 import { putRead, readsName } from "./state.svelte.ts";
