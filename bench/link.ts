@@ -9,8 +9,11 @@
  * sessions add the latency and cap the rate each on their own, so the link is, if anything, kinder
  * than one shared radio.
  */
+import { fileURLToPath } from "node:url";
 import type { Browser, BrowserContext, CDPSession, Page } from "playwright-core";
-import { measurePage } from "./page-weight.ts";
+import { builtFileNames, measurePage, type PageWeight } from "./page-weight.ts";
+
+const WEB = fileURLToPath(new URL("../web/", import.meta.url));
 
 export interface Link {
   name: string;
@@ -94,7 +97,8 @@ async function timed(work: () => Promise<void>): Promise<number> {
   return performance.now() - start;
 }
 
-const signInForm = (page: Page) => page.getByRole("button", { name: "Masuk" }).waitFor();
+/** The sign-in form is usable once its button is enabled (the page's script enables it when it runs). */
+const signInForm = (page: Page) => page.getByRole("button", { name: "Masuk", disabled: false }).waitFor();
 
 async function onLink(browser: Browser, baseUrl: string, link: Link, user: { email: string; password: string }) {
   const rows: Row[] = [];
@@ -213,6 +217,7 @@ const HOMES: { label: string; email: string }[] = [
   { label: "/ (home: platform admin)", email: "admin@akrab.test" },
   { label: "/ (home: BALKS)", email: "balks@akrab.test" },
   { label: "/ (home: asesor)", email: "asesor@akrab.test" },
+  { label: "/ (home: national viewer)", email: "viewer@akrab.test" },
 ];
 
 /**
@@ -220,7 +225,7 @@ const HOMES: { label: string; email: string }[] = [
  * gzip (-9) of the JS and CSS fetched until the network is idle, the figures the budgets are about
  * (≤ 50 KB for these pages, ≤ 80 KB for every route; tests/e2e/pwa.test.ts holds the 80 KB line).
  */
-async function firstLoads(browser: Browser, baseUrl: string, password: string) {
+async function firstLoads(browser: Browser, baseUrl: string, password: string): Promise<PageWeight[]> {
   const rows = [await measurePage(browser, `${baseUrl}/login`, "/login")];
   for (const home of HOMES) {
     rows.push(
@@ -233,12 +238,40 @@ async function firstLoads(browser: Browser, baseUrl: string, password: string) {
       }),
     );
   }
-  return rows.map((row) => ({
-    page: row.page,
-    "JS+CSS gzip": `${((row.js + row.css) / 1024).toFixed(1)} KB`,
-    "HTML gzip": `${(row.html / 1024).toFixed(1)} KB`,
-    files: row.files,
-  }));
+  return rows;
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/**
+ * Why each page loads what it loads: every JS and CSS file of its first load with its gzip size and
+ * what it is (a route's node, a chunk group of vite.config.ts, a module), largest first; files every
+ * listed page loads are shown once, in the first table ("shared by all").
+ */
+function printBreakdown(weights: PageWeight[]) {
+  const names = builtFileNames(WEB);
+  const what = (path: string) =>
+    names.get(path) ?? (path.startsWith("/_app/immutable/login/") ? "sign-in page (web/login-page.ts)" : path);
+  const signedIn = weights.filter((weight) => weight.page !== "/login");
+  const shared = signedIn.length
+    ? signedIn[0]!.parts.filter((part) => signedIn.every((w) => w.parts.some((p) => p.path === part.path)))
+    : [];
+  const sharedPaths = new Set(shared.map((part) => part.path));
+  const table = (parts: PageWeight["parts"]) =>
+    [...parts]
+      .sort((a, b) => b.gzip - a.gzip)
+      .map((part) => ({ gzip: kb(part.gzip), file: part.path.replace("/_app/immutable/", ""), what: what(part.path) }));
+  const sharedTotal = shared.reduce((sum, part) => sum + part.gzip, 0);
+  console.log(`\nFirst loads, file by file. Shared by every role's home (${kb(sharedTotal)}):`);
+  console.table(table(shared));
+  for (const weight of weights) {
+    const own = weight.parts.filter((part) => weight.page === "/login" || !sharedPaths.has(part.path));
+    const ownTotal = own.reduce((sum, part) => sum + part.gzip, 0);
+    console.log(
+      `${weight.page}: ${kb(weight.js + weight.css)} = ${weight.page === "/login" ? "" : `${kb(sharedTotal)} shared + `}${kb(ownTotal)} of its own`,
+    );
+    console.table(table(own));
+  }
 }
 
 /** Prints the timings on each link (figures, not pass/fail; aims: sign-in ≤ 3 s first, ≤ 1 s repeat; home ≤ 1 s repeat). */
@@ -265,5 +298,13 @@ export async function benchSlowLinks(
     `/login critical request chain: ${trips.toFixed(1)} round trips until the form is usable (1 s latency, no bandwidth cap)`,
   );
   console.log("\nFirst loads (fresh profile, gzip -9; aim: ≤ 50 KB of JS+CSS for /login and each role's home)");
-  console.table(weights);
+  console.table(
+    weights.map((row) => ({
+      page: row.page,
+      "JS+CSS gzip": kb(row.js + row.css),
+      "HTML gzip": kb(row.html),
+      files: row.files,
+    })),
+  );
+  printBreakdown(weights);
 }

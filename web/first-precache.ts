@@ -21,14 +21,14 @@ const CLIENT_MANIFEST = join(WEB, ".svelte-kit/output/client/.vite/manifest.json
 const PLACEHOLDER = /(["'`])__AKRAB_FIRST_PRECACHE__\1/g;
 
 /**
- * The route files of /login (with its "forgotten password" page, which says it needs a connection
- * when opened offline), of the home and of the unsent changes, with the layouts and error page around them.
+ * The route files of the "forgotten password" page (the sign-in page links to it; it says it needs a
+ * connection when opened offline), of the home and of the unsent changes, with the layouts and error
+ * page around them. The sign-in page itself is not a SvelteKit page: build/login.html names its files.
  */
 const FIRST_ROUTES = [
   "src/routes/+layout.svelte",
   "src/routes/+error.svelte",
   "src/routes/(auth)/+layout.svelte",
-  "src/routes/(auth)/login/+page.svelte",
   "src/routes/(auth)/reset-password/+page.svelte",
   "src/routes/(app)/+layout.svelte",
   "src/routes/(app)/+page.svelte",
@@ -110,9 +110,14 @@ export function firstPrecache(): string[] {
   if (missing.length > 0)
     throw new Error(`first-precache: no build node for ${missing.join(", ")}; update FIRST_ROUTES`);
 
-  // What the shell itself loads (modulepreload, stylesheet, the bootstrap's import).
-  const shell = readFileSync(join(BUILD, "index.html"), "utf8");
-  for (const [, path] of shell.matchAll(/["'](\/_app\/immutable\/[^"']+)["']/g)) if (path) files.add(path);
+  // What the shell and the sign-in page load (modulepreload, stylesheet, the bootstrap's import).
+  for (const page of ["index.html", "login.html"]) {
+    const html = readFileSync(join(BUILD, page), "utf8");
+    for (const [, path] of html.matchAll(/["'](\/_app\/immutable\/[^"']+)["']/g)) if (path) files.add(path);
+  }
+  // build/login.html is written by login-page.ts before this runs: its own script and stylesheet are in it.
+  if (![...files].some((path) => path.startsWith("/_app/immutable/login/")))
+    throw new Error("first-precache: build/login.html names none of the sign-in page's files");
   return [...files].sort();
 }
 

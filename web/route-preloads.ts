@@ -5,12 +5,8 @@
  * root error page (it awaits both before routing), and only then the route's own nodes. On an 800 ms
  * link each of those steps is a round trip.
  *
- * - build/index.html also preloads the root error page with its imports and stylesheets: every page
- *   loads it at start.
- * - build/login.html, the same shell plus the sign-in page's nodes (the (auth) layout and /login) with
- *   their imports and stylesheets: Workers static assets serve it for /login (`html_handling`
- *   "auto-trailing-slash"), so the first visit of the sign-in page asks for all of its code at once.
- *   The service worker keeps serving the one shell ("/") for every navigation on later visits.
+ * build/index.html also preloads the root error page with its imports and stylesheets: every page
+ * loads it at start. (The sign-in page is not a SvelteKit page: see login-page.ts.)
  *
  * Read from SvelteKit's client manifest (Vite's `.vite/manifest.json`) after the adapter wrote build/.
  */
@@ -26,10 +22,6 @@ const CLIENT_MANIFEST = join(WEB, ".svelte-kit/output/client/.vite/manifest.json
 
 /** Route files whose nodes every page loads at start. */
 const EVERY_PAGE = ["src/routes/+error.svelte"];
-/** Pages with a shell of their own (path → the route files of its nodes). */
-const PAGES: Record<string, string[]> = {
-  "login.html": ["src/routes/(auth)/+layout.svelte", "src/routes/(auth)/login/+page.svelte"],
-};
 
 interface Chunk {
   file: string;
@@ -91,9 +83,6 @@ export function routePreloadsPlugin(): Plugin {
         const shellPath = join(BUILD, "index.html");
         const shell = withPreloads(await readFile(shellPath, "utf8"), manifest, EVERY_PAGE);
         await writeFile(shellPath, shell);
-        for (const [file, routes] of Object.entries(PAGES)) {
-          await writeFile(join(BUILD, file), withPreloads(shell, manifest, routes));
-        }
       },
     },
   };

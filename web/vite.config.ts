@@ -9,6 +9,7 @@ import { sveltekit, type Config } from "@sveltejs/kit/vite";
 import { paraglideVitePlugin } from "@inlang/paraglide-js";
 import { defineConfig, type Plugin, type ResolveModulePreloadDependenciesFn } from "vite";
 import { firstPrecachePlugin } from "./first-precache.ts";
+import { loginPagePlugin } from "./login-page.ts";
 import { routePreloadsPlugin } from "./route-preloads.ts";
 
 type CspDirectives = NonNullable<NonNullable<Config["csp"]>["directives"]>;
@@ -285,6 +286,8 @@ export default defineConfig({
     cspHeaderPlugin(),
     // Before the first precache: it reads the shell's links.
     routePreloadsPlugin(),
+    // The sign-in page (build/login.html and its two files), also before the first precache lists them.
+    loginPagePlugin(),
     firstPrecachePlugin(),
     loadedPreloads.plugin,
   ],
@@ -301,10 +304,11 @@ export default defineConfig({
           // trips on a 2G link); afterwards the service worker serves them anyway.
           //
           // The core group goes first so the runtime (a dependency of every message) stays in it;
-          // it holds the texts of the root layout, /login and the other public pages. The sign-in,
-          // reset and invitation pages' own texts follow, so signed-in pages do not load them.
-          // Unprefixed texts only signed-in pages use (`SIGNED_IN_ONLY_KEYS`) go with the header's
-          // when the header uses them, otherwise to the per-page texts below, so /login does not load them.
+          // it holds the texts of the root layout and the public pages (the sign-in page is not a SvelteKit
+          // page: web/login-page.ts). The password reset and invitation pages' own texts follow, so
+          // signed-in pages do not load them. Unprefixed texts only signed-in pages use
+          // (`SIGNED_IN_ONLY_KEYS`) go with the header's when the header uses them, otherwise to the
+          // per-page texts below, so the public pages do not load them.
           // The messages of the signed-in and sign-up pages (prefixes above) are split by what
           // the busiest pages show (see `messageKeys`): those both the home and the application
           // page need (the header, the labels), the rest of the home's, the application page's
@@ -323,7 +327,7 @@ export default defineConfig({
             // between the pieces). SvelteKit's entries stay apart (its build looks for them).
             { name: "runtime", test: (id: string) => RUNTIME.test(id) && !RUNTIME_ENTRIES.test(id), priority: 10 },
             { name: "i18n", test: CORE_I18N, priority: 7 },
-            // Split by page too: /login does not load the invitation's and the password reset's texts.
+            // Split by page too: the invitation page does not load the password reset's texts.
             {
               name: "i18n-auth",
               test: messageFiles(AUTH_ONLY_KEYS),

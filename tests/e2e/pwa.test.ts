@@ -12,6 +12,8 @@ import {
   launch,
   login,
   open,
+  overflowsHorizontally,
+  shot,
   uploadRequiredDocuments,
 } from "./helpers.ts";
 
@@ -25,6 +27,8 @@ afterAll(async () => {
 
 const BUILD = new URL("../../web/build/", import.meta.url);
 const BUDGET_BYTES = 80 * 1024;
+/** The sign-in page's first load (issue 11: ≤ 50 KB gzip of JS+CSS for /login and each role's home). */
+const LOGIN_BUDGET_BYTES = 50 * 1024;
 
 describe("app shell", () => {
   test("security headers on the shell; CSP without 'unsafe-inline' or 'unsafe-eval'", async () => {
@@ -58,6 +62,7 @@ describe("app shell", () => {
     ready: (page: Page) => Promise<void>,
     signInAs?: string,
     password = DEMO_PASSWORD,
+    budget = BUDGET_BYTES,
   ) {
     const { page, context, cspViolations } = await open(browser, { width: 360, height: 740 });
     if (signInAs) {
@@ -94,17 +99,61 @@ describe("app shell", () => {
     }
     console.info(
       `[budget] ${label} first load: ${files.length} JS/CSS files, ${(gzip / 1024).toFixed(1)} KB gzip (-9), ` +
-        `${(onWire / 1024).toFixed(1)} KB on the wire incl. headers; budget ${BUDGET_BYTES / 1024} KB\n  ` +
+        `${(onWire / 1024).toFixed(1)} KB on the wire incl. headers; budget ${budget / 1024} KB\n  ` +
         files.map((file) => file.replace("/_app/immutable/", "")).join(" "),
     );
     expect(files.some((file) => file.endsWith(".css"))).toBe(true);
-    expect(gzip).toBeLessThanOrEqual(BUDGET_BYTES);
+    expect(gzip).toBeLessThanOrEqual(budget);
     expect(cspViolations).toEqual([]);
     await context.close();
   }
 
-  test(`first load of /login stays within ${BUDGET_BYTES / 1024} KB gzip of JS+CSS`, async () => {
-    await firstLoad("/login", "/login", (page) => page.getByRole("heading", { level: 1, name: "Masuk" }).waitFor());
+  test(`first load of /login stays within ${LOGIN_BUDGET_BYTES / 1024} KB gzip of JS+CSS`, async () => {
+    await firstLoad(
+      "/login",
+      "/login",
+      (page) => page.getByRole("heading", { level: 1, name: "Masuk" }).waitFor(),
+      undefined,
+      undefined,
+      LOGIN_BUDGET_BYTES,
+    );
+  });
+
+  test("the sign-in page: ?next= after signing in, the certificate check and the registry link", async () => {
+    const { page, context, cspViolations, pageErrors } = await open(browser, { width: 360, height: 740 });
+    await page.goto("/login?next=%2Fperubahan");
+    await page.getByRole("heading", { level: 1, name: "Masuk" }).waitFor();
+    expect(await overflowsHorizontally(page)).toBe(false);
+    await shot(page, "login-360");
+    // The public registry (a Worker page) and the certificate check, for people without an account.
+    expect(await page.getByTestId("registry-link").getAttribute("href")).toBe("/registri");
+    await page.getByLabel("Nomor sertifikat").fill("0000/BALKS/X/I/2026");
+    await page.getByRole("button", { name: "Periksa" }).click();
+    await page.waitForURL((url) => url.pathname.startsWith("/verifikasi/"));
+    await page.goBack();
+    await page.getByLabel("Email").fill("lks@akrab.test");
+    await page.getByLabel("Kata sandi", { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByLabel("Tampilkan kata sandi").check();
+    expect(await page.getByLabel("Kata sandi", { exact: true }).getAttribute("type")).toBe("text");
+    await page.getByRole("button", { name: "Masuk" }).click();
+    await page.waitForURL((url) => url.pathname === "/perubahan");
+    // A next outside the app is not followed.
+    await page.context().clearCookies();
+    await page.goto("/login?next=%2F%2Fevil.example");
+    await page.getByLabel("Email").fill("lks@akrab.test");
+    await page.getByLabel("Kata sandi", { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Masuk" }).click();
+    await page.getByRole("heading", { level: 1, name: /Selamat datang/ }).waitFor();
+    expect(page.url()).toBe(`${baseUrl()}/`);
+    expect(cspViolations).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+
+    const desktop = await open(browser, { width: 1280, height: 900 });
+    await desktop.page.goto("/login?loggedOut=1");
+    await desktop.page.getByText("Anda telah keluar.").waitFor();
+    await shot(desktop.page, "login-desktop");
+    await desktop.context.close();
   });
 
   test(`first load of / signed in (Dinsos admin) stays within ${BUDGET_BYTES / 1024} KB gzip of JS+CSS`, async () => {
@@ -335,6 +384,10 @@ describe("app shell", () => {
     await page.goto("/login");
     await controlledByServiceWorker(page);
     await context.setOffline(true);
+    // The sign-in page is a document of its own: the worker keeps it too.
+    await page.goto("/login?next=%2Fperubahan");
+    await page.getByRole("heading", { level: 1, name: "Masuk" }).waitFor();
+    await page.getByTestId("registry-link").waitFor();
     await page.goto("/reset-password");
     await page.getByRole("heading", { level: 1, name: "Atur ulang kata sandi" }).waitFor();
     await page.getByText(/Anda sedang offline/).waitFor();

@@ -14,7 +14,8 @@
  * - Every navigation gets the cached SPA shell ("/", the adapter's index.html fallback), cache
  *   first, then asks the network for it in the background: the same build's shell replaces the
  *   cached one (headers such as the CSP may change), another build's means a new deploy, so the
- *   worker looks for its update (the page then offers the reload).
+ *   worker looks for its update (the page then offers the reload). The sign-in page (/login, not a
+ *   SvelteKit page: build/login.html, see web/login-page.ts) is its own document, kept the same way.
  * - An old link of a tenant page (`?t={tenant}`) is redirected to its path now, as the Worker does.
  * - /api/* is never touched: data is live, and the session cookie stays with the network.
  * - Background Sync (`akrab-outbox`): the outbox's waiting changes are sent by an open page's
@@ -37,28 +38,39 @@ const toPath = (path: string) => new URL(path, scope).pathname;
 const NOT_SERVED = new Set(["_headers", "_redirects", ".assetsignore"]);
 
 const SHELL = toPath("./");
+const LOGIN = toPath("./login");
+/** The documents the worker answers navigations with, cache first (see `refreshPage`). */
+const PAGES = new Set([SHELL, LOGIN]);
 const IMMUTABLE = immutable.map((file) => toPath(file.path));
 const STATIC = assets.filter((file) => !NOT_SERVED.has(file.path.replace(/^\//, ""))).map((file) => toPath(file.path));
-/** Everything of this build the worker keeps: cached when first fetched, whichever way. */
-const KNOWN = new Set([SHELL, ...IMMUTABLE, ...STATIC]);
 
 /**
  * The first set, written into this file by the build (`first-precache.ts` replaces the placeholder
- * with a JSON list of paths under /_app/immutable/). Unreplaced (dev), every file is first.
+ * with a JSON list of paths under /_app/immutable/, the sign-in page's two files among them: SvelteKit's
+ * manifest does not know those). Unreplaced (dev), every file is first.
  */
 const FIRST_SET_JSON = "__AKRAB_FIRST_PRECACHE__";
-function firstSet(): string[] {
-  let listed: string[];
+function listedFirst(): string[] {
   try {
-    listed = (JSON.parse(FIRST_SET_JSON) as string[]).map(toPath);
+    return (JSON.parse(FIRST_SET_JSON) as string[]).map(toPath);
   } catch {
-    listed = IMMUTABLE;
+    return IMMUTABLE;
   }
-  // The icons are for the install dialog and the home screen: they can wait for the rest.
-  const staticFirst = STATIC.filter((path) => !path.endsWith(".png"));
-  return [SHELL, ...staticFirst, ...listed.filter((path) => KNOWN.has(path))];
 }
-const FIRST = firstSet();
+const LISTED = listedFirst();
+/** Everything of this build the worker keeps: cached when first fetched, whichever way. */
+const KNOWN = new Set([
+  ...PAGES,
+  ...IMMUTABLE,
+  ...LISTED.filter((path) => path.startsWith("/_app/immutable/")),
+  ...STATIC,
+]);
+// The icons are for the install dialog and the home screen: they can wait for the rest.
+const FIRST = [
+  ...PAGES,
+  ...STATIC.filter((path) => !path.endsWith(".png")),
+  ...LISTED.filter((path) => KNOWN.has(path)),
+];
 
 /** Files fetched at a time while precaching: enough to fill a slow link, few enough to leave it room. */
 const PRECACHE_PARALLEL = 4;
@@ -116,12 +128,17 @@ async function fromCache(key: string, request: Request): Promise<Response> {
   return response;
 }
 
-/** The shell from the network, kept when it is this build's; another build's looks for the update. */
-async function refreshShell(): Promise<void> {
-  const response = await fetch(SHELL, { cache: "no-cache" });
+/**
+ * A page (the shell or the sign-in page) from the network, kept when it is this build's; another
+ * build's looks for the update. The shell names the build in its bootstrap, the sign-in page in a meta.
+ */
+async function refreshPage(path: string): Promise<void> {
+  const response = await fetch(path, { cache: "no-cache" });
   if (!response.ok) return;
   const html = await response.clone().text();
-  if (html.includes(`version: "${version}"`)) await (await caches.open(CACHE)).put(SHELL, response);
+  const ours =
+    html.includes(`version: "${version}"`) || html.includes(`<meta name="akrab-build" content="${version}">`);
+  if (ours) await (await caches.open(CACHE)).put(path, response);
   else await self.registration.update();
 }
 
@@ -132,16 +149,17 @@ self.addEventListener("fetch", (event) => {
   if (url.origin !== scope.origin) return;
   if (url.pathname.startsWith("/api/")) return;
 
-  if (KNOWN.has(url.pathname) && url.pathname !== SHELL) {
+  if (KNOWN.has(url.pathname) && !PAGES.has(url.pathname)) {
     event.respondWith(fromCache(url.pathname, request));
   } else if (request.mode === "navigate") {
     // An old link (`/permohonan/{id}?t=…`, from an email or a notification sent before the tenant
     // moved into the path) gets the Worker's redirect, made here: the cached shell has no page for it.
     const moved = pathOfOldLink(url);
     if (moved) return event.respondWith(Response.redirect(new URL(moved, url).href, 301));
-    // Every route of the SPA is the same document.
-    event.respondWith(fromCache(SHELL, request).catch(() => fetch(request)));
-    event.waitUntil(refreshShell().catch(() => {}));
+    // Every route of the SPA is the same document; the sign-in page is a document of its own.
+    const page = url.pathname === LOGIN || url.pathname === `${LOGIN}/` ? LOGIN : SHELL;
+    event.respondWith(fromCache(page, request).catch(() => fetch(request)));
+    event.waitUntil(refreshPage(page).catch(() => {}));
   }
   // Anything else (e.g. /_app/version.json) goes to the network untouched.
 });

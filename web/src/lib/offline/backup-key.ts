@@ -1,9 +1,9 @@
 /**
  * The person's backup key (see backup.ts) brought to the device while online, so that "Simpan
  * cadangan" works later without signal: kept in the person's read store like any answer read
- * (where `api.get` finds it offline), deleted with it at sign-out. Fetched once per device: right
- * after signing in (the sign-in page loads this module then, so no page's first load carries
- * it), and when the sync loop starts online (sessions begun elsewhere: an invitation, a reset).
+ * (where `api.get` finds it offline), deleted with it at sign-out. Fetched once per device: when the
+ * server confirms the session on a signed-in page (state.svelte.ts: the sign-in page is not a SvelteKit
+ * page and loads none of this), and when the sync loop starts online.
  */
 import { api } from "#lib/api.ts";
 import { putRead, readsName } from "./state.svelte.ts";

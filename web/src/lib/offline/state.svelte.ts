@@ -13,26 +13,11 @@ import { setReadCache } from "#lib/api.ts";
 import type { OutboxItem } from "./outbox.ts";
 import { sameSlot } from "./slot.ts";
 
-export const LAST_USER = "akrab.offline.user";
+import { getRead, LAST_USER, putRead, type StoredRead } from "./reads.ts";
+
+export { LAST_USER, putRead, readsName } from "./reads.ts";
 /** Set by the sync loop to how many changes this person left on the device (a hint: decides whether it loads). */
 export const unsentKey = (userId: string) => `akrab.offline.unsent.${userId}`;
-export const readsName = (userId: string) => `akrab-reads-${userId}`;
-const readsOf = (userId: string) => caches.open(readsName(userId));
-
-interface StoredRead {
-  data: unknown;
-  fetchedAt: number;
-}
-
-async function getRead(userId: string, url: string): Promise<StoredRead | undefined> {
-  const response = await (await readsOf(userId)).match(url);
-  return response ? ((await response.json()) as StoredRead) : undefined;
-}
-
-export async function putRead(userId: string, url: string, data: unknown): Promise<void> {
-  const read: StoredRead = { data, fetchedAt: Date.now() };
-  await (await readsOf(userId)).put(url, new Response(JSON.stringify(read)));
-}
 
 export const offline = $state({
   userId: null as string | null,
@@ -58,6 +43,20 @@ export function prepareOffline(): void {
   }
 }
 
+/**
+ * The answer to `/auth/me` the server last gave this device's last person (null: none kept): a signed-in
+ * page shows it at once and asks the server meanwhile (see routes/(app)/+layout.ts).
+ */
+export async function lastSession(meUrl: string): Promise<StoredRead | null> {
+  const userId = offline.userId;
+  return userId ? ((await getRead(userId, meUrl).catch(() => undefined)) ?? null) : null;
+}
+
+/** A kept answer stands in for one the server could not give: the page says from when it is. */
+export function servedFromDevice(read: StoredRead): void {
+  offline.servedAt = Math.min(offline.servedAt ?? read.fetchedAt, read.fetchedAt);
+}
+
 /** Whether the store in use was confirmed by the server (only then are answers written to it). */
 let confirmed = false;
 
@@ -69,7 +68,7 @@ function useStore(userId: string, confirmedNow: boolean): void {
       if (offline.userId !== userId) return undefined;
       const read = await getRead(userId, url).catch(() => undefined);
       if (!read) return undefined;
-      offline.servedAt = Math.min(offline.servedAt ?? read.fetchedAt, read.fetchedAt);
+      servedFromDevice(read);
       return read.data;
     },
     put: (url, data) => {
@@ -90,6 +89,8 @@ export async function startOffline(me: { user: { id: string } }, meUrl: string):
   if (offline.userId === userId && confirmed) return;
   useStore(userId, true);
   confirmed = true;
+  // The backup key comes to the device while there is signal (once per device: the module looks first).
+  void import("./backup-key.ts").then((key) => key.keepBackupKey(userId)).catch(() => {});
   let waiting: string | null = "unknown";
   try {
     localStorage.setItem(LAST_USER, userId);

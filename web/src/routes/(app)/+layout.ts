@@ -1,25 +1,53 @@
 import { redirect } from "@sveltejs/kit";
-import { api, isApiError } from "#lib/api.ts";
-import { prepareOffline, startOffline } from "#lib/offline/state.svelte.ts";
+import { API_BASE, api, isApiError } from "#lib/api.ts";
+import type { Session } from "#lib/api-types.ts";
+import { lastSession, prepareOffline, servedFromDevice, startOffline } from "#lib/offline/state.svelte.ts";
 import { session } from "#lib/session.svelte.ts";
 import type { LayoutLoad } from "./$types";
 
-/** Every page under (app) needs a session: ask the API who the cookie belongs to. */
+const ME_URL = `${API_BASE}/auth/me`;
+
+/** The session ended: this device forgets the person's reads (their unsent changes stay for them). */
+async function endedSession(): Promise<void> {
+  session.clear();
+  await import("#lib/offline/stop.ts").then((offline) => offline.stopOffline({ signedOut: false }));
+}
+
+const toLogin = (here: string) => (here === "/" ? "/login" : `/login?next=${encodeURIComponent(here)}`);
+
+/**
+ * Every page under (app) needs a session: ask the API who the cookie belongs to. When the server
+ * confirmed one on this device before, the page opens with it at once (stale-while-revalidate: on a
+ * 2G link the answer takes a round trip or two) and follows the server's answer when it comes: the
+ * same person, refreshed; a session that ended, to the sign-in page; no link, the kept one stays.
+ */
 export const load: LayoutLoad = async ({ fetch, url, untrack }) => {
   // Offline, the session the device last confirmed answers (from that person's own store).
   prepareOffline();
-  try {
-    const me = await api.get("/auth/me", { fetch });
+  // `untrack`: reading the URL must not make this load re-run on every navigation.
+  const here = untrack(() => url.pathname + url.search);
+  const asked = api.get("/auth/me", { fetch }).then((me) => {
     session.set(me);
-    void startOffline(me, "/api/v1/auth/me");
-    return { me };
+    void startOffline(me, ME_URL);
+    return me;
+  });
+  const kept = session.current ? null : await lastSession(ME_URL);
+  if (kept) {
+    session.set(kept.data as Session);
+    asked.catch(async (e: unknown) => {
+      if (isApiError(e) && e.status === 401) {
+        await endedSession();
+        location.replace(toLogin(here));
+      } else if (isApiError(e) && e.status === 0) servedFromDevice(kept);
+    });
+    return { me: kept.data as Session };
+  }
+  try {
+    return { me: await asked };
   } catch (e) {
     if (isApiError(e) && e.status === 401) {
-      session.clear();
-      await import("#lib/offline/stop.ts").then((offline) => offline.stopOffline({ signedOut: false }));
-      // `untrack`: reading the URL must not make this load re-run on every navigation.
-      const here = untrack(() => url.pathname + url.search);
-      redirect(307, here === "/" ? "/login" : `/login?next=${encodeURIComponent(here)}`);
+      await endedSession();
+      redirect(307, toLogin(here));
     }
     throw e;
   }
