@@ -50,7 +50,9 @@ export async function scheduled(controller: ScheduledController, env: Bindings):
     const intakeDigest = await sendIntakeDigest(db, now, env.APP_ORIGIN ?? "https://akrab.id");
     const improvement = await sendImprovementReminders(db, jakartaDay(now), env.APP_ORIGIN ?? "https://akrab.id");
     const certificates = await sendCertificateReminders(db, now, env.APP_ORIGIN ?? "https://akrab.id");
-    console.log(JSON.stringify({ level: "info", job: "daily-reminders", expiry, sla, intakeDigest, improvement, certificates }));
+    console.log(
+      JSON.stringify({ level: "info", job: "daily-reminders", expiry, sla, intakeDigest, improvement, certificates }),
+    );
     return;
   }
   // The hourly cron ("17 * * * *"): housekeeping.
