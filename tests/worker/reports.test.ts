@@ -63,20 +63,31 @@ beforeAll(async () => {
 });
 
 describe("national coverage", () => {
-  it("shows every province and kab/kota, regions not on Akrab as null, and each figure's list", async () => {
+  it("shows every province, a province's kab/kota when asked, regions not on Akrab as null, and each figure's list", async () => {
     const report = await json<Coverage>(
       await api("/api/v1/national/reports/coverage", { token: tokens["viewer@akrab.test"] }),
     );
     expect(report.provinces).toHaveLength(38);
-    expect(report.regencies).toHaveLength(514);
+    // The country view leaves the kab/kota out (the drill-down asks for one province's).
+    expect(report.regencies).toEqual([]);
     expect(report.dataAsOfText).toMatch(/^Data per \d+ \w+ \d{4} \d\d:\d\d WIB$/);
-    const tangerang = report.regencies.find((r) => r.code === "36.71")!;
+    const regencies: Area[] = [];
+    for (const p of report.provinces) {
+      const one = await json<Coverage>(
+        await api(`/api/v1/national/reports/coverage?province=${p.code}`, { token: tokens["viewer@akrab.test"] }),
+      );
+      // A province's own figure is the same in the country view and in its drill-down.
+      expect(one.provinces[0]).toEqual({ ...p, drill: one.provinces[0]!.drill });
+      regencies.push(...one.regencies);
+    }
+    expect(regencies).toHaveLength(514);
+    const tangerang = regencies.find((r) => r.code === "36.71")!;
     expect(tangerang.tenant).toBe("on_akrab");
     expect(tangerang.counts!.never_applied).toBeGreaterThanOrEqual(13);
-    const notOnAkrab = report.regencies.find((r) => r.tenant === "not_onboarded" && r.total === null);
+    const notOnAkrab = regencies.find((r) => r.tenant === "not_onboarded" && r.total === null);
     expect(notOnAkrab?.counts).toBeNull();
     // The country is the sum of its kab/kota, and every category is present.
-    const sum = report.regencies.reduce((n, r) => n + (r.total ?? 0), 0);
+    const sum = regencies.reduce((n, r) => n + (r.total ?? 0), 0);
     expect(report.country.total).toBe(sum);
     expect(Object.keys(report.country.counts!)).toEqual([...COVERAGE_CATEGORIES]);
 

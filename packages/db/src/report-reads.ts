@@ -60,13 +60,16 @@ export function reportReads(db: Db, reach: ReportReach) {
 
   return {
     reach,
-    /** LKS counts per kab/kota, main type and category. */
+    /**
+     * LKS counts per kab/kota, main type and category. Grouped with the province first, the area
+     * index's order: the country's 25,000 rows are counted in one index scan, no temporary B-tree.
+     */
     async coverage(filter: ReportFilter): Promise<CoverageGroup[]> {
       const w = where(reach, filter);
       const { results } = await d1
         .prepare(
           `SELECT r.region_code AS regionCode, r.lks_type AS lksType, r.category, count(*) AS n
-           FROM report_lks r ${w.sql} GROUP BY r.region_code, r.lks_type, r.category`,
+           FROM report_lks r ${w.sql} GROUP BY r.province_code, r.region_code, r.lks_type, r.category`,
         )
         .bind(...w.params)
         .all<CoverageGroup>();

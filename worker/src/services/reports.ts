@@ -40,13 +40,28 @@ function freshnessOf(computedAt: string | null, now: number) {
   return { dataAsOf: at, dataAsOfText: dataAsOf(at) };
 }
 
+/**
+ * Whether a coverage answer lists the kab/kota: the country view shows provinces (and the map), a
+ * province's drill-down asks for its kab/kota with `province`, and a tenant's reach is one province
+ * at most. Leaving the 514 kab/kota out of the country view keeps its answer small (issue 15: p95 at
+ * one connection was 190 ms with them); an export still writes every area.
+ */
+export function listsKabKota(reads: ReportReads, filter: ReportQuery): boolean {
+  return reads.reach !== null || Boolean(filter.province || filter.regency);
+}
+
 export async function coverageReport(
   reads: ReportReads,
   filter: ReportQuery,
   now = Date.now(),
+  withKabKota = listsKabKota(reads, filter),
 ): Promise<CoverageReport> {
-  const [groups, areas, freshness] = await Promise.all([reads.coverage(filter), reads.areas(), reads.freshness()]);
-  const computedAt = await reads.computedAtByTenant();
+  const [groups, areas, freshness, computedAt] = await Promise.all([
+    reads.coverage(filter),
+    reads.areas(),
+    reads.freshness(),
+    reads.computedAtByTenant(),
+  ]);
   const byRegion = new Map(areas.map((a) => [a.code, a]));
   const regionComputedAt = (code: string) => {
     const tenantId = byRegion.get(code)?.tenantId;
@@ -92,7 +107,7 @@ export async function coverageReport(
       computedAt: regionComputedAt(p.code),
       drill: { list: "lks" as const, query: drillQuery(filter, { province: p.code }) },
     })),
-    regencies: roll.kabKota.map(({ provinceCode: _p, ...k }) => ({
+    regencies: (withKabKota ? roll.kabKota : []).map(({ provinceCode: _p, ...k }) => ({
       ...k,
       level: "regency" as const,
       computedAt: regionComputedAt(k.code),

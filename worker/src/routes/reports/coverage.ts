@@ -9,7 +9,7 @@ import { coverageReport } from "../../services/reports.ts";
 import { dinsosReaders } from "./access.ts";
 
 const description =
-  "LKS per coverage category (registered … accredited A/B/C … inactive) for the country, each province, each kab/kota and each LKS type; a region whose Dinsos is not on Akrab has `counts: null`, not zeros. Each area's `drill` is the query of the LKS list behind it (add `category` for one cell).";
+  "LKS per coverage category (registered … accredited A/B/C … inactive) for the country, each province, each kab/kota and each LKS type. The kab/kota rows come with a `province` or `regency` filter, or for a tenant (the country view needs the provinces; its drill-down asks for one province's kab/kota); a region whose Dinsos is not on Akrab has `counts: null`, not zeros. Each area's `drill` is the query of the LKS list behind it (add `category` for one cell).";
 
 export const nationalCoverageRoute = createRoute({
   method: "get",

@@ -43,7 +43,7 @@ function preamble(filter: ReportQuery, computedAt: string | null): string[] {
 async function table(reads: ReportReads, kind: "coverage" | "lks", filter: ReportQuery): Promise<ExportTable> {
   const freshness = await reads.freshness();
   if (kind === "coverage") {
-    const report = await coverageReport(reads, filter);
+    const report = await coverageReport(reads, filter, Date.now(), true);
     const columns: ExportColumn[] = [
       { header: "Tingkat", kind: "text" },
       { header: "Kode", kind: "text" },
