@@ -35,6 +35,20 @@ function drillQuery(filter: ReportQuery, extra: Query): Query {
   return { ...q, ...extra };
 }
 
+/**
+ * The query of the applications behind a figure: the figure's own filters plus the report's area
+ * (and LKS type for the waiting figures, which are counted per LKS; the monthly ones are kept per
+ * tenant and take only the area). Exactly what the figure counted, so the list has its number of rows.
+ */
+function applicationDrill(filter: ReportQuery, perLks: boolean, extra: Query) {
+  const q: Query = {};
+  for (const key of perLks ? (["province", "regency", "lksType"] as const) : (["province", "regency"] as const)) {
+    const v = filter[key];
+    if (v) q[key] = v;
+  }
+  return { list: "applications" as const, query: { ...q, ...extra } };
+}
+
 function freshnessOf(computedAt: string | null, now: number) {
   const at = computedAt ?? new Date(now).toISOString();
   return { dataAsOf: at, dataAsOfText: dataAsOf(at) };
@@ -46,7 +60,7 @@ function freshnessOf(computedAt: string | null, now: number) {
  * at most. Leaving the 514 kab/kota out of the country view keeps its answer small (issue 15: p95 at
  * one connection was 190 ms with them); an export still writes every area.
  */
-export function listsKabKota(reads: ReportReads, filter: ReportQuery): boolean {
+function listsKabKota(reads: ReportReads, filter: ReportQuery): boolean {
   return reads.reach !== null || Boolean(filter.province || filter.regency);
 }
 
@@ -155,10 +169,11 @@ export async function pipelineReport(
 ): Promise<PipelineReport> {
   const { first, months } = period(filter, now);
   const window = monthsFrom(first, months);
+  const last = window.at(-1) ?? first;
   const nowIso = new Date(now).toISOString();
   const [waiting, monthly, areas, freshness] = await Promise.all([
     reads.waiting(filter),
-    reads.monthly(first, window.at(-1) ?? first),
+    reads.monthly(first, last, filter),
     reads.areas(),
     reads.freshness(),
   ]);
@@ -187,7 +202,7 @@ export async function pipelineReport(
     steps: steps.map((s) => ({
       ...s,
       label: STEP_LABELS.get(s.step) ?? { id: s.step, en: s.step },
-      drill: { list: "applications" as const, query: drillQuery(filter, { step: s.step }) },
+      drill: applicationDrill(filter, true, { step: s.step }),
     })),
     slaBreaches: [...breaches.values()]
       .sort((a, b) => b.overdue - a.overdue)
@@ -197,22 +212,28 @@ export async function pipelineReport(
           tenant: { slug: t?.tenantSlug ?? "", name: t?.tenantName ?? "", regionCode: t?.code ?? "" },
           step: b.step,
           overdue: b.overdue,
-          drill: {
-            list: "applications" as const,
-            query: drillQuery(filter, { step: b.step, overdue: "true", ...(t ? { tenant: t.tenantSlug ?? "" } : {}) }),
-          },
+          drill: applicationDrill(filter, true, {
+            step: b.step,
+            overdue: "true",
+            ...(t?.tenantSlug ? { tenant: t.tenantSlug } : {}),
+          }),
         };
       }),
     returns: {
       count: sum("returned"),
+      drill: applicationDrill(filter, false, { returned: "true", from: first, to: last }),
       reasons: [...reasons]
         .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
         .slice(0, 20)
-        .map(([reason, count]) => ({ reason, count })),
+        .map(([reason, count]) => ({
+          reason,
+          count,
+          drill: applicationDrill(filter, false, { returned: "true", from: first, to: last, reason }),
+        })),
     },
     throughput: throughputByMonth(decisions(), first, months).map((t) => ({
       ...t,
-      drill: { list: "applications" as const, query: drillQuery(filter, { decidedMonth: t.month }) },
+      drill: applicationDrill(filter, false, { decidedMonth: t.month, outcome: "accredited" }),
     })),
     // Certificates are not recorded on this branch yet (their table arrives with the certificates
     // issue): no certificate, no re-accreditation falling due.
@@ -238,7 +259,7 @@ export async function asesorReport(reads: ReportReads, filter: ReportQuery, now 
   const window = monthsFrom(first, months);
   const [asesors, monthly, times, freshness] = await Promise.all([
     reads.asesorAssignments(),
-    reads.monthly(first, window.at(-1) ?? first),
+    reads.monthly(first, window.at(-1) ?? first, filter),
     // From the first day of the period in Jakarta (UTC+7).
     reads.assessmentTimes(new Date(Date.parse(`${first}-01T00:00:00+07:00`)).toISOString()),
     reads.freshness(),
@@ -246,11 +267,11 @@ export async function asesorReport(reads: ReportReads, filter: ReportQuery, now 
   const visits = new Map(monthly.filter((m) => m.measure === "visit").map((m) => [m.month, m.n]));
   return {
     ...freshnessOf(freshness.computedAt, now),
-    asesors: asesors.map((a) => ({ ...a, drill: { list: "asesors" as const, query: { asesor: a.id } } })),
+    asesors: asesors.map((a) => ({ ...a, drill: applicationDrill({}, false, { asesor: a.id }) })),
     visitsPerMonth: window.map((month) => ({
       month,
       visits: visits.get(month) ?? 0,
-      drill: { list: "applications" as const, query: drillQuery(filter, { visitedMonth: month }) },
+      drill: applicationDrill(filter, false, { visitedMonth: month }),
     })),
     durations: {
       assignmentToVisitMedianDays: medianDays(times.map((t) => [t.assignedAt, t.visitedAt])),
