@@ -859,7 +859,7 @@ export function certificateStatements(
   for (const c of certificates) last.set(c.year, Math.max(last.get(c.year) ?? 0, c.sequence));
   for (const [year, sequence] of last)
     statements.push(
-      `INSERT INTO certificate_counters (year, last) VALUES (${year}, ${sequence}) ON CONFLICT (year) DO UPDATE SET last = max(last, excluded.last)`,
+      `INSERT INTO certificate_counters (year, last) VALUES (${year}, ${sequence}) ON CONFLICT (year) DO UPDATE SET last = max(last, excluded.last);`,
     );
   return statements;
 }
