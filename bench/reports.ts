@@ -1,8 +1,8 @@
 /**
  * `AKRAB_BENCH_ONLY=reports npm run bench` (issue 15): the report API on the national dataset
  * (`scripts/seed-national.ts`: 552 tenants, 25,000 LKS, 15,000 applications) on local workerd —
- * the national dashboard (coverage + pipeline), a province drill-down, and the LKS list behind a
- * figure — p50/p95 at 1 and 20 connections, beside a hello-world Worker measured in the same run.
+ * the national dashboard (coverage + pipeline), a province drill-down, and the LKS and application
+ * lists behind a figure — p50/p95 at 1 and 20 connections, beside a hello-world Worker measured in the same run.
  */
 import { startLocalServer } from "../tests/support/local-server.ts";
 import { load, type LoadResult } from "./load.ts";
@@ -72,6 +72,11 @@ export async function benchReports(hello: { url: string; stop(): void }) {
         // Grades need the certificates table (another branch); until then decided LKS count as verified.
         "LKS behind a figure (verified, Jawa Barat)",
         `${app.url}/api/v1/national/reports/lks?category=verified&province=32&limit=50`,
+        viewer,
+      ],
+      [
+        "applications behind a figure (waiting in Dinsos verification, all)",
+        `${app.url}/api/v1/national/reports/applications?step=kabkota_verification&limit=50`,
         viewer,
       ],
       [

@@ -339,3 +339,46 @@ describe("asesor work", () => {
     );
   });
 });
+
+describe("figures without a cron (npm start)", () => {
+  it("a read recomputes a roll-up never computed or left stale past the cron's bound, and nothing younger", async () => {
+    const token = tokens["dinsos.kota-tangerang@akrab.test"];
+    const registered = async () =>
+      (await json<Coverage>(await api("/api/v1/t/kota-tangerang/reports/coverage", { token }))).country.counts!
+        .never_applied!;
+    const state = () =>
+      env.DB.prepare("SELECT computed_at, dirty_since FROM report_state WHERE tenant_id = ?")
+        .bind(tangerangId)
+        .first<{ computed_at: string | null; dirty_since: string | null }>();
+    const addLks = (id: string) =>
+      env.DB.prepare(
+        `INSERT INTO lks (id, tenant_id, name, types, service_mode, status, region_code, district_code, profile, return_comments, version, created_at, updated_at)
+         VALUES (?1, ?2, ?1, '["LKSA"]', 'dalam_panti', 'registered', '36.71', '36.71.01', '{}', '[]', 1, ?3, ?3)`,
+      )
+        .bind(id, tangerangId, new Date().toISOString())
+        .run();
+    await refreshDirtyReports(createDb(env.DB));
+    const start = await registered();
+
+    // A change the cron will count within its minute: the read stays a read.
+    await addLks("fresh-1");
+    expect(await registered()).toBe(start);
+    expect((await state())!.dirty_since).not.toBeNull();
+
+    // The same change waiting longer than the cron ever lets it (no cron runs): the read counts it.
+    await env.DB.prepare("UPDATE report_state SET dirty_since = ?2 WHERE tenant_id = ?1")
+      .bind(tangerangId, new Date(Date.now() - 3 * 60_000).toISOString())
+      .run();
+    expect(await registered()).toBe(start + 1);
+    expect((await state())!.dirty_since).toBeNull();
+
+    // A roll-up never computed (a fresh local database): the first read computes it.
+    await addLks("fresh-2");
+    await env.DB.prepare("UPDATE report_state SET computed_at = NULL WHERE tenant_id = ?").bind(tangerangId).run();
+    const national = await json<Coverage>(
+      await api("/api/v1/national/reports/coverage?regency=36.71", { token: tokens["viewer@akrab.test"] }),
+    );
+    expect(national.country.counts!.never_applied).toBe(start + 2);
+    expect((await state())!.computed_at).not.toBeNull();
+  });
+});

@@ -7,7 +7,7 @@ import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
 import { TenantParam } from "../../lib/params.ts";
 import { national } from "../../middleware/national/index.ts";
 import { unknownCursor } from "../../middleware/problem/index.ts";
-import { dinsosReaders } from "./access.ts";
+import { dinsosReaders, freshNationalReports, freshTenantReports } from "./access.ts";
 
 const description =
   "The applications a pipeline or asesor figure counts, cursor-paginated, under the figure's `drill.query`: open applications waiting in a step (`step`, `overdue`, `tenant`; longest waiting first), the decisions, visits or returns of a month or period (`decidedMonth` with `outcome`, `visitedMonth`, `returned` with `from`/`to` and `reason`), or an asesor's assignments (`asesor`). One row per thing counted, read with the same rules as the figure, so the list has the figure's number of rows.";
@@ -31,7 +31,7 @@ export const nationalReportApplicationsRoute = createRoute({
   summary: "National: the applications behind a pipeline or asesor figure",
   description,
   security: bearerSecurity,
-  middleware: [national({ roles: NATIONAL_READERS })] as const,
+  middleware: [national({ roles: NATIONAL_READERS }), freshNationalReports] as const,
   request: { query: ReportApplicationsQuery },
   responses: { 200: jsonResponse(ReportApplicationsPage, "One page of applications"), ...problems(400, 401, 404) },
 });
@@ -48,7 +48,7 @@ export const tenantReportApplicationsRoute = createRoute({
   summary: "A tenant: the applications behind a pipeline figure",
   description,
   security: bearerSecurity,
-  middleware: [dinsosReaders] as const,
+  middleware: [dinsosReaders, freshTenantReports] as const,
   request: { params: TenantParam, query: ReportApplicationsQuery },
   responses: { 200: jsonResponse(ReportApplicationsPage, "One page of applications"), ...problems(400, 401, 404) },
 });

@@ -5,6 +5,7 @@ import type { NationalEnv } from "../../env.ts";
 import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
 import { national } from "../../middleware/national/index.ts";
 import { asesorReport } from "../../services/reports.ts";
+import { freshNationalReports } from "./access.ts";
 
 /** National only: asesors are BALKS's, and their names are not a Dinsos's to compare. */
 export const nationalAsesorsRoute = createRoute({
@@ -16,7 +17,7 @@ export const nationalAsesorsRoute = createRoute({
   description:
     "Over the period (`from`, `to`; the last twelve months by default). Durations are medians in days from the applications' step events. Reconciliation flags per asesor pair arrive with the scoring records.",
   security: bearerSecurity,
-  middleware: [national({ roles: NATIONAL_READERS })] as const,
+  middleware: [national({ roles: NATIONAL_READERS }), freshNationalReports] as const,
   request: { query: ReportQuery },
   responses: { 200: jsonResponse(AsesorReport, "Asesor work"), ...problems(400, 401, 404) },
 });

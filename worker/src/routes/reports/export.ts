@@ -11,7 +11,7 @@ import { bearerSecurity, problems } from "../../lib/openapi.ts";
 import { TenantParam } from "../../lib/params.ts";
 import { national } from "../../middleware/national/index.ts";
 import { coverageReport } from "../../services/reports.ts";
-import { dinsosReaders } from "./access.ts";
+import { dinsosReaders, freshNationalReports, freshTenantReports } from "./access.ts";
 
 const FILES = [
   "coverage.csv",
@@ -156,7 +156,7 @@ export const nationalReportExportRoute = createRoute({
   summary: "National: a report table as CSV or XLSX, streamed",
   description,
   security: bearerSecurity,
-  middleware: [national({ roles: NATIONAL_READERS })] as const,
+  middleware: [national({ roles: NATIONAL_READERS }), freshNationalReports] as const,
   request: { params: FileParam, query: ReportExportQuery },
   responses,
 });
@@ -172,7 +172,7 @@ export const tenantReportExportRoute = createRoute({
   summary: "A tenant: a report table as CSV or XLSX, streamed",
   description,
   security: bearerSecurity,
-  middleware: [dinsosReaders] as const,
+  middleware: [dinsosReaders, freshTenantReports] as const,
   request: { params: TenantParam.extend(FileParam.shape), query: ReportExportQuery },
   responses,
 });
