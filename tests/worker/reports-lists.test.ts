@@ -20,6 +20,7 @@ type Pipeline = {
 };
 type Asesors = {
   asesors: { id: string; assignments: number; drill: Drill }[];
+  pairs: { asesors: { id: string }[]; visits: number; flagged: number; indicators: number; drill: Drill }[];
   visitsPerMonth: { month: string; visits: number; drill: Drill }[];
 };
 type Item = { applicationId: string; step: string; at: string; dueAt: string | null; event: string | null };
@@ -60,8 +61,19 @@ beforeAll(async () => {
           .bind(t.regionCode)
           .first<{ code: string }>())!.code
       : t.regionCode;
-  const asesors = (await env.DB.prepare("SELECT id FROM asesors ORDER BY id LIMIT 3").all<{ id: string }>()).results;
-  expect(asesors.length).toBeGreaterThan(0);
+  // Three asesors to form teams (the demo may have fewer).
+  await env.DB.batch(
+    ["a", "b", "c"].map((k) =>
+      env.DB.prepare(
+        `INSERT OR IGNORE INTO asesors (id, user_id, email, name, phone, province_code, kab_kota_code, background, lks_types, qualifications, active, version, created_at, updated_at)
+         VALUES (?1, NULL, ?2, ?3, NULL, '36', '36.71', 'akademisi', '["LKSA"]', '[]', 1, 1, ?4, ?4)`,
+      ).bind(`list-asesor-${k}`, `list-asesor-${k}@akrab.test`, `Asesor Daftar ${k.toUpperCase()}`, iso(400)),
+    ),
+  );
+  const asesors = (
+    await env.DB.prepare("SELECT id FROM asesors WHERE id LIKE 'list-asesor-%' ORDER BY id").all<{ id: string }>()
+  ).results;
+  expect(asesors).toHaveLength(3);
   const balks = (await env.DB.prepare("SELECT id FROM users WHERE email = 'balks@akrab.test'").first<{ id: string }>())!
     .id;
   const records = fc.sample(fc.array(Record_, { minLength: 40, maxLength: 40 }), { seed: 15, numRuns: 1 })[0]!;
@@ -117,6 +129,33 @@ beforeAll(async () => {
            VALUES (?, ?, ?, ?, 'member', ?, ?, ?)`,
         ).bind(`list-as-${i}-${a}`, t.id, app, asesors[a]!.id, a === 2 ? "declined" : "accepted", balks, iso(300 - a)),
       );
+  }
+  // Reconciled sheets for the teams of two or three: levels apart on some indicators, flagged when far apart.
+  const instrument = await env.DB.prepare("SELECT id FROM instrument_versions LIMIT 1").first<{ id: string }>();
+  for (const [i, r] of records.entries()) {
+    const team = [...new Set(r.asesors.map((x) => asesors[x % asesors.length]!.id))];
+    if (team.length < 2 || !instrument) continue;
+    const indicators = [0, 1, 2].map((k) => {
+      const levels = Object.fromEntries(team.map((a, j) => [a, ((i + k * j) % 4) + 1]));
+      const values = Object.values(levels);
+      return {
+        code: `${k}`,
+        levels,
+        flags: Math.max(...values) - Math.min(...values) >= 2 ? [{ code: "difference" }] : [],
+      };
+    });
+    statements.push(
+      env.DB.prepare(
+        `INSERT INTO reconciliations (id, tenant_id, application_id, instrument_version_id, sheet, strengths, recommendations, version, created_at, updated_at)
+         VALUES (?1, (SELECT tenant_id FROM applications WHERE id = ?2), ?2, ?3, ?4, '', '', 1, ?5, ?5)`,
+      ).bind(
+        `list-rec-${i}`,
+        `list-app-${i}`,
+        instrument.id,
+        JSON.stringify({ team, indicators }),
+        iso(r.enteredDaysAgo),
+      ),
+    );
   }
   await env.DB.batch(statements);
   await refreshDirtyReports(createDb(env.DB), NOW, Number.POSITIVE_INFINITY);
@@ -262,5 +301,18 @@ describe("the applications behind the asesor figures", () => {
       checked += v.visits > 0 ? 1 : 0;
     }
     expect(checked).toBeGreaterThan(5);
+  });
+
+  it("each asesor pair's reconciliations list exactly its visits together", { timeout: 60_000 }, async () => {
+    const token = tokens["viewer@akrab.test"]!;
+    const report = await read<Asesors>("/api/v1/national/reports/asesors", token);
+    expect(report.pairs.length).toBeGreaterThan(0);
+    expect(report.pairs.some((p) => p.flagged > 0)).toBe(true);
+    for (const p of report.pairs) {
+      expect(p.flagged).toBeLessThanOrEqual(p.indicators);
+      const rows = await list("/api/v1/national/reports", p.drill, token);
+      expect(rows.length).toBe(p.visits);
+      expect(rows.every((r) => r.event === "reconciled")).toBe(true);
+    }
   });
 });

@@ -163,6 +163,21 @@ export const AsesorReport = z
       }),
     ),
     visitsPerMonth: z.array(z.object({ month: z.string(), visits: z.number().int(), drill: ReportDrill })),
+    /**
+     * Reconciliation flags per asesor pair over the period: the reconciliations two asesors were
+     * both on, the indicators both scored, those flagged between them (the sheet flagged it and
+     * their levels differ) and the share; the highest share first.
+     */
+    pairs: z.array(
+      z.object({
+        asesors: z.array(z.object({ id: z.string(), name: z.string() })).length(2),
+        visits: z.number().int(),
+        indicators: z.number().int(),
+        flagged: z.number().int(),
+        share: z.number(),
+        drill: ReportDrill,
+      }),
+    ),
     durations: z.object({
       assignmentToVisitMedianDays: z.number().nullable(),
       visitToDecisionMedianDays: z.number().nullable(),
@@ -232,6 +247,11 @@ export const ReportApplicationFilter = z.object({
     .optional()
     .openapi({ description: "With `returned`: only returns naming this reason (`kind:ref`)" }),
   asesor: z.string().max(64).optional().openapi({ description: "The assignments of this asesor (id)" }),
+  pair: z
+    .string()
+    .regex(/^[\w-]{1,64}~[\w-]{1,64}$/, msg("Pasangan seperti idA~idB", "Pair like idA~idB"))
+    .optional()
+    .openapi({ description: "Two asesor ids joined by `~`: the reconciliations both were on, over the period" }),
 });
 export type ReportApplicationFilter = z.output<typeof ReportApplicationFilter>;
 export const ReportApplicationsQuery = CursorQuery.extend(ReportApplicationFilter.shape);

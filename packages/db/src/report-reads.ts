@@ -54,6 +54,8 @@ export interface ApplicationListFilter {
   returned?: "true" | undefined;
   reason?: string | undefined;
   asesor?: string | undefined;
+  /** Two asesor ids joined by `~`: the reconciliations both were on. */
+  pair?: string | undefined;
 }
 
 export interface ReportApplicationRow {
@@ -198,6 +200,30 @@ export function reportReads(db: Db, reach: ReportReach) {
       return results;
     },
 
+    /** The reconciled sheets of the period (their teams and indicators), for the flags per asesor pair. */
+    async reconciledSheets(
+      from: string,
+      to: string,
+    ): Promise<{ team: string[]; indicators: { levels: Record<string, number | null>; flags: unknown[] }[] }[]> {
+      const { results } = await d1
+        .prepare(
+          `SELECT x.sheet FROM reconciliations x
+           WHERE ${reach ? reachSql("x.tenant_id", 1) : "?1 IS NULL"} AND x.created_at >= ?2 AND x.created_at < ?3`,
+        )
+        .bind(reach ? JSON.stringify(reach) : null, jakartaMonthStart(from), jakartaMonthStart(nextMonth(to)))
+        .all<{ sheet: string }>();
+      return results.map((r) => {
+        const sheet = JSON.parse(r.sheet) as {
+          team?: string[];
+          indicators?: { levels?: Record<string, number | null>; flags?: unknown[] }[];
+        };
+        return {
+          team: sheet.team ?? [],
+          indicators: (sheet.indicators ?? []).map((i) => ({ levels: i.levels ?? {}, flags: i.flags ?? [] })),
+        };
+      });
+    },
+
     /** When the counted tenants' roll-ups were computed. */
     async freshness(): Promise<ReportFreshness> {
       const row = await d1
@@ -262,28 +288,43 @@ export function reportReads(db: Db, reach: ReportReach) {
         return `?${params.length}`;
       };
       const month = filter.decidedMonth ?? filter.visitedMonth;
-      const eventKind = filter.asesor
-        ? "assignment"
-        : filter.decidedMonth
-          ? "decision"
-          : filter.visitedMonth
-            ? "visit"
-            : filter.returned
-              ? "return"
-              : null;
+      const eventKind = filter.pair
+        ? "pair"
+        : filter.asesor
+          ? "assignment"
+          : filter.decidedMonth
+            ? "decision"
+            : filter.visitedMonth
+              ? "visit"
+              : filter.returned
+                ? "return"
+                : null;
       // The row's instant and key: the event's, the assignment's, or entering the step.
       const [at, key, event] =
-        eventKind === "assignment"
-          ? ["x.assigned_at", "x.id", "x.status"]
-          : eventKind
-            ? [
-                "e.at",
-                "e.id",
-                eventKind === "decision" ? "e.to_step" : eventKind === "visit" ? "'visit'" : "'returned'",
-              ]
-            : ["a.step_entered_at", "a.id", "NULL"];
+        eventKind === "pair"
+          ? ["x.created_at", "x.id", "'reconciled'"]
+          : eventKind === "assignment"
+            ? ["x.assigned_at", "x.id", "x.status"]
+            : eventKind
+              ? [
+                  "e.at",
+                  "e.id",
+                  eventKind === "decision" ? "e.to_step" : eventKind === "visit" ? "'visit'" : "'returned'",
+                ]
+              : ["a.step_entered_at", "a.id", "NULL"];
       let from = "applications a";
-      if (eventKind === "assignment") {
+      if (eventKind === "pair") {
+        // As the pairs figure counts them: reconciled sheets whose team holds both, in the period.
+        from = "reconciliations x JOIN applications a ON a.id = x.application_id";
+        const [first, second] = (filter.pair ?? "").split("~");
+        parts.push(
+          reachSql("x.tenant_id", 1),
+          `EXISTS (SELECT 1 FROM json_each(x.sheet, '$.team') WHERE value = ${bind(first ?? "")})`,
+          `EXISTS (SELECT 1 FROM json_each(x.sheet, '$.team') WHERE value = ${bind(second ?? "")})`,
+        );
+        if (filter.from) parts.push(`x.created_at >= ${bind(jakartaMonthStart(filter.from))}`);
+        if (filter.to) parts.push(`x.created_at < ${bind(jakartaMonthStart(nextMonth(filter.to)))}`);
+      } else if (eventKind === "assignment") {
         from = "assessment_assignments x JOIN applications a ON a.id = x.application_id";
         parts.push(reachSql("x.tenant_id", 1), `x.asesor_id = ${bind(filter.asesor)}`);
       } else if (eventKind) {

@@ -2627,8 +2627,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Asesor work: assignments per asesor, visits per month, time from assignment to visit to decision
-         * @description Over the period (`from`, `to`; the last twelve months by default). Durations are medians in days from the applications' step events. Reconciliation flags per asesor pair arrive with the scoring records.
+         * Asesor work: assignments per asesor, visits per month, time from assignment to visit to decision, flags per pair
+         * @description Over the period (`from`, `to`; the last twelve months by default). Durations are medians in days from the applications' step events. `pairs`: reconciliation flags per asesor pair over the period (reconciliations together, indicators flagged between the two, share), each with its list.
          */
         get: operations["reports.nationalAsesors"];
         put?: never;
@@ -5428,6 +5428,17 @@ export interface components {
             visitsPerMonth: {
                 month: string;
                 visits: number;
+                drill: components["schemas"]["ReportDrill"];
+            }[];
+            pairs: {
+                asesors: {
+                    id: string;
+                    name: string;
+                }[];
+                visits: number;
+                indicators: number;
+                flagged: number;
+                share: number;
                 drill: components["schemas"]["ReportDrill"];
             }[];
             durations: {
@@ -17489,6 +17500,8 @@ export interface operations {
                 reason?: string;
                 /** @description The assignments of this asesor (id) */
                 asesor?: string;
+                /** @description Two asesor ids joined by `~`: the reconciliations both were on, over the period */
+                pair?: string;
             };
             header?: never;
             path?: never;
@@ -17944,6 +17957,8 @@ export interface operations {
                 reason?: string;
                 /** @description The assignments of this asesor (id) */
                 asesor?: string;
+                /** @description Two asesor ids joined by `~`: the reconciliations both were on, over the period */
+                pair?: string;
             };
             header?: never;
             path: {
@@ -18033,6 +18048,8 @@ export interface operations {
                 reason?: string;
                 /** @description The assignments of this asesor (id) */
                 asesor?: string;
+                /** @description Two asesor ids joined by `~`: the reconciliations both were on, over the period */
+                pair?: string;
             };
             header?: never;
             path: {
@@ -18124,6 +18141,8 @@ export interface operations {
                 reason?: string;
                 /** @description The assignments of this asesor (id) */
                 asesor?: string;
+                /** @description Two asesor ids joined by `~`: the reconciliations both were on, over the period */
+                pair?: string;
             };
             header?: never;
             path: {

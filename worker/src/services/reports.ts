@@ -10,6 +10,7 @@ import {
   jakartaDay,
   monthsFrom,
   percentile,
+  reconciliationFlagsByPair,
   rollUpCoverage,
   throughputByMonth,
   waitingByStep,
@@ -252,18 +253,21 @@ function medianDays(pairs: [string | null, string | null][]): number | null {
 
 /**
  * Asesor work: assignments per asesor, visits per month, and the time from assignment to visit to
- * decision over the period. Reconciliation flags per asesor pair wait for the scoring records.
+ * decision over the period. With the reconciliation flags per asesor pair from the reconciled sheets of the period.
  */
 export async function asesorReport(reads: ReportReads, filter: ReportQuery, now = Date.now()): Promise<AsesorReport> {
   const { first, months } = period(filter, now);
   const window = monthsFrom(first, months);
-  const [asesors, monthly, times, freshness] = await Promise.all([
+  const last = window.at(-1) ?? first;
+  const [asesors, monthly, times, freshness, sheets] = await Promise.all([
     reads.asesorAssignments(),
     reads.monthly(first, window.at(-1) ?? first, filter),
     // From the first day of the period in Jakarta (UTC+7).
     reads.assessmentTimes(new Date(Date.parse(`${first}-01T00:00:00+07:00`)).toISOString()),
     reads.freshness(),
+    reads.reconciledSheets(first, last),
   ]);
+  const names = new Map(asesors.map((a) => [a.id, a.name]));
   const visits = new Map(monthly.filter((m) => m.measure === "visit").map((m) => [m.month, m.n]));
   return {
     ...freshnessOf(freshness.computedAt, now),
@@ -272,6 +276,14 @@ export async function asesorReport(reads: ReportReads, filter: ReportQuery, now 
       month,
       visits: visits.get(month) ?? 0,
       drill: applicationDrill(filter, false, { visitedMonth: month }),
+    })),
+    pairs: reconciliationFlagsByPair(sheets).map((p) => ({
+      asesors: p.asesors.map((id) => ({ id, name: names.get(id) ?? id })),
+      visits: p.visits,
+      indicators: p.indicators,
+      flagged: p.flagged,
+      share: p.share,
+      drill: applicationDrill({}, false, { pair: p.asesors.join("~"), from: first, to: last }),
     })),
     durations: {
       assignmentToVisitMedianDays: medianDays(times.map((t) => [t.assignedAt, t.visitedAt])),

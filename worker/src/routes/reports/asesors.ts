@@ -13,9 +13,10 @@ export const nationalAsesorsRoute = createRoute({
   operationId: "reports.nationalAsesors",
   path: "/api/v1/national/reports/asesors",
   tags: ["Reports"],
-  summary: "Asesor work: assignments per asesor, visits per month, time from assignment to visit to decision",
+  summary:
+    "Asesor work: assignments per asesor, visits per month, time from assignment to visit to decision, flags per pair",
   description:
-    "Over the period (`from`, `to`; the last twelve months by default). Durations are medians in days from the applications' step events. Reconciliation flags per asesor pair arrive with the scoring records.",
+    "Over the period (`from`, `to`; the last twelve months by default). Durations are medians in days from the applications' step events. `pairs`: reconciliation flags per asesor pair over the period (reconciliations together, indicators flagged between the two, share), each with its list.",
   security: bearerSecurity,
   middleware: [national({ roles: NATIONAL_READERS }), freshNationalReports] as const,
   request: { query: ReportQuery },
