@@ -72,7 +72,7 @@ export async function coverageReport(
   withKabKota = listsKabKota(reads, filter),
 ): Promise<CoverageReport> {
   const [groups, areas, freshness, computedAt] = await Promise.all([
-    reads.coverage(filter),
+    withKabKota ? reads.coverage(filter) : reads.coverageByProvince(filter),
     reads.areas(),
     reads.freshness(),
     reads.computedAtByTenant(),
@@ -90,9 +90,16 @@ export async function coverageReport(
         ? a.code === filter.province || a.provinceCode === filter.province
         : true,
   );
+  // Without kab/kota rows the counts come per province: each is counted under one kab/kota of its
+  // province, which adds up to the same province, country and type figures.
+  const firstKabKota = new Map<string, string>();
+  if (!withKabKota)
+    for (const a of areas)
+      if (a.provinceCode && !firstKabKota.has(a.provinceCode)) firstKabKota.set(a.provinceCode, a.code);
   function* lks(): Iterable<RollUpLks> {
     for (const g of groups) {
-      const item = { regionCode: g.regionCode, types: [g.lksType], category: g.category };
+      const regionCode = withKabKota ? g.regionCode : (firstKabKota.get(g.regionCode) ?? g.regionCode);
+      const item = { regionCode, types: [g.lksType], category: g.category };
       for (let i = 0; i < g.n; i++) yield item;
     }
   }
