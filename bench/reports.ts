@@ -1,8 +1,8 @@
 /**
  * `AKRAB_BENCH_ONLY=reports npm run bench` (issue 15): the report API on the national dataset
  * (`scripts/seed-national.ts`: 552 tenants, 25,000 LKS, 15,000 applications) on local workerd —
- * the national dashboard (coverage + pipeline), a province drill-down, and the LKS list behind a
- * figure — p50/p95 at 1 and 20 connections, beside a hello-world Worker measured in the same run.
+ * the national dashboard (coverage + pipeline), a province drill-down, and the LKS and application
+ * lists behind a figure — p50/p95 at 1 and 20 connections, beside a hello-world Worker measured in the same run.
  */
 import { startLocalServer } from "../tests/support/local-server.ts";
 import { load, type LoadResult } from "./load.ts";
@@ -11,7 +11,24 @@ const PORT = Number(process.env.AKRAB_BENCH_REPORTS_PORT ?? 8861);
 const REQUESTS = { 1: 100, 20: 300 } as const;
 const ms = (v: number) => `${v.toFixed(1)} ms`;
 
-export async function benchReports(helloUrl: string) {
+/**
+ * The hello-world Worker is measured first and stopped before the app starts, so both can share
+ * one port (the machine is shared: one port per engineer); the ratio is still of the same run.
+ */
+export async function benchReports(hello: { url: string; stop(): void }) {
+  const rows: (LoadResult & { name: string })[] = [];
+  try {
+    await load(hello.url, { connections: 5, requests: 30 });
+    for (const connections of [1, 20] as const)
+      rows.push({
+        name: "hello-world Worker",
+        ...(await load(hello.url, { connections, requests: REQUESTS[connections] })),
+      });
+  } finally {
+    hello.stop();
+  }
+  // Let the hello-world Worker release the port.
+  await new Promise((r) => setTimeout(r, 2000));
   const started = performance.now();
   const app = await startLocalServer({
     port: PORT,
@@ -47,7 +64,6 @@ export async function benchReports(helloUrl: string) {
     const viewer = { authorization: `Bearer ${await login("viewer@akrab.test")}` };
     const banten = { authorization: `Bearer ${await login("dinsos.banten@akrab.test")}` };
     const targets: [string, string, Record<string, string> | undefined][] = [
-      ["hello-world Worker", helloUrl, undefined],
       ["national coverage", `${app.url}/api/v1/national/reports/coverage`, viewer],
       ["national pipeline", `${app.url}/api/v1/national/reports/pipeline`, viewer],
       ["province drill-down (Banten, its Dinsos)", `${app.url}/api/v1/t/prov-banten/reports/coverage`, banten],
@@ -59,12 +75,16 @@ export async function benchReports(helloUrl: string) {
         viewer,
       ],
       [
+        "applications behind a figure (waiting in Dinsos verification, all)",
+        `${app.url}/api/v1/national/reports/applications?step=kabkota_verification&limit=50`,
+        viewer,
+      ],
+      [
         "LKS behind a figure (never applied, all)",
         `${app.url}/api/v1/national/reports/lks?category=never_applied`,
         viewer,
       ],
     ];
-    const rows: (LoadResult & { name: string })[] = [];
     for (const [name, url, headers] of targets) {
       await load(url, { connections: 5, requests: 30, headers });
       for (const connections of [1, 20] as const)

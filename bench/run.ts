@@ -122,12 +122,7 @@ if (process.env.AKRAB_BENCH_ONLY === "pack") {
 }
 
 if (process.env.AKRAB_BENCH_ONLY === "reports") {
-  const hello = await startHelloWorld();
-  try {
-    await benchReports(hello.url);
-  } finally {
-    hello.stop();
-  }
+  await benchReports(await startHelloWorld());
   process.exit(0);
 }
 

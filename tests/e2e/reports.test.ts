@@ -84,6 +84,50 @@ describe("reports dashboard (issue 15)", () => {
     });
   }
 
+  for (const { name, viewport } of VIEWPORTS) {
+    test(`BALKS at ${name}: a pipeline figure → the applications behind it, as many as it says; asesor pairs`, {
+      timeout: 120_000,
+    }, async () => {
+      const { page, context, cspViolations, pageErrors } = await open(browser, viewport);
+      await login(page, "balks@akrab.test");
+      await page.goto("/laporan?view=pipeline");
+      const steps = page.locator('section[aria-labelledby="steps-heading"] ul.bars').first();
+      const figure = steps.locator("a").first();
+      await figure.waitFor();
+      const count = Number((await figure.innerText()).replace(/\D/g, ""));
+      expect(count).toBeGreaterThan(0);
+      await shot(page, `reports-pipeline-${name}`);
+      await figure.click();
+      // The URL holds the list and exactly the figure's query.
+      await page.waitForURL(
+        (url) => url.searchParams.get("list") === "applications" && url.searchParams.get("step") !== null,
+      );
+      const list = page.getByTestId("application-list");
+      await list.locator("ul.rows li").first().waitFor();
+      expect(await list.getByTestId("application-list-what").innerText()).toMatch(/^Menunggu di tahap /);
+      expect(await list.locator("ul.rows li").count()).toBe(Math.min(count, 50));
+      // Each row opens its application.
+      expect(await list.locator("ul.rows li a").first().getAttribute("href")).toMatch(/^\/permohonan\/[^/?]+\?t=/);
+      await shot(page, `reports-applications-${name}`);
+      expect(await overflowsHorizontally(page)).toBe(false);
+      // Shared: the same URL shows the same list; back to the figures.
+      await page.goto(page.url());
+      await page.getByTestId("application-list").locator("ul.rows li").first().waitFor();
+      await page.getByRole("link", { name: /Kembali ke angka/ }).click();
+      await page.waitForURL((url) => url.searchParams.get("list") === null);
+      await steps.locator("a").first().waitFor();
+
+      // Asesor work: the flags per pair as a table (or that there are none yet).
+      await page.getByTestId("tab-asesors").click();
+      await page.getByTestId("asesor-pairs").waitFor();
+      await shot(page, `reports-asesors-${name}`);
+      expect(await overflowsHorizontally(page)).toBe(false);
+      expect(cspViolations).toEqual([]);
+      expect(pageErrors).toEqual([]);
+      await context.close();
+    });
+  }
+
   test("a province Dinsos sees only its own kab/kota, and no national map", { timeout: 90_000 }, async () => {
     const { page, context } = await open(browser, { width: 360, height: 740 });
     await login(page, "dinsos.banten@akrab.test");

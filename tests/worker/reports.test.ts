@@ -63,20 +63,31 @@ beforeAll(async () => {
 });
 
 describe("national coverage", () => {
-  it("shows every province and kab/kota, regions not on Akrab as null, and each figure's list", async () => {
+  it("shows every province, a province's kab/kota when asked, regions not on Akrab as null, and each figure's list", async () => {
     const report = await json<Coverage>(
       await api("/api/v1/national/reports/coverage", { token: tokens["viewer@akrab.test"] }),
     );
     expect(report.provinces).toHaveLength(38);
-    expect(report.regencies).toHaveLength(514);
+    // The country view leaves the kab/kota out (the drill-down asks for one province's).
+    expect(report.regencies).toEqual([]);
     expect(report.dataAsOfText).toMatch(/^Data per \d+ \w+ \d{4} \d\d:\d\d WIB$/);
-    const tangerang = report.regencies.find((r) => r.code === "36.71")!;
+    const regencies: Area[] = [];
+    for (const p of report.provinces) {
+      const one = await json<Coverage>(
+        await api(`/api/v1/national/reports/coverage?province=${p.code}`, { token: tokens["viewer@akrab.test"] }),
+      );
+      // A province's own figure is the same in the country view and in its drill-down.
+      expect(one.provinces[0]).toEqual({ ...p, drill: one.provinces[0]!.drill });
+      regencies.push(...one.regencies);
+    }
+    expect(regencies).toHaveLength(514);
+    const tangerang = regencies.find((r) => r.code === "36.71")!;
     expect(tangerang.tenant).toBe("on_akrab");
     expect(tangerang.counts!.never_applied).toBeGreaterThanOrEqual(13);
-    const notOnAkrab = report.regencies.find((r) => r.tenant === "not_onboarded" && r.total === null);
+    const notOnAkrab = regencies.find((r) => r.tenant === "not_onboarded" && r.total === null);
     expect(notOnAkrab?.counts).toBeNull();
     // The country is the sum of its kab/kota, and every category is present.
-    const sum = report.regencies.reduce((n, r) => n + (r.total ?? 0), 0);
+    const sum = regencies.reduce((n, r) => n + (r.total ?? 0), 0);
     expect(report.country.total).toBe(sum);
     expect(Object.keys(report.country.counts!)).toEqual([...COVERAGE_CATEGORIES]);
 
@@ -326,5 +337,48 @@ describe("asesor work", () => {
       404,
       "not-found",
     );
+  });
+});
+
+describe("figures without a cron (npm start)", () => {
+  it("a read recomputes a roll-up never computed or left stale past the cron's bound, and nothing younger", async () => {
+    const token = tokens["dinsos.kota-tangerang@akrab.test"];
+    const registered = async () =>
+      (await json<Coverage>(await api("/api/v1/t/kota-tangerang/reports/coverage", { token }))).country.counts!
+        .never_applied!;
+    const state = () =>
+      env.DB.prepare("SELECT computed_at, dirty_since FROM report_state WHERE tenant_id = ?")
+        .bind(tangerangId)
+        .first<{ computed_at: string | null; dirty_since: string | null }>();
+    const addLks = (id: string) =>
+      env.DB.prepare(
+        `INSERT INTO lks (id, tenant_id, name, types, service_mode, status, region_code, district_code, profile, return_comments, version, created_at, updated_at)
+         VALUES (?1, ?2, ?1, '["LKSA"]', 'dalam_panti', 'registered', '36.71', '36.71.01', '{}', '[]', 1, ?3, ?3)`,
+      )
+        .bind(id, tangerangId, new Date().toISOString())
+        .run();
+    await refreshDirtyReports(createDb(env.DB));
+    const start = await registered();
+
+    // A change the cron will count within its minute: the read stays a read.
+    await addLks("fresh-1");
+    expect(await registered()).toBe(start);
+    expect((await state())!.dirty_since).not.toBeNull();
+
+    // The same change waiting longer than the cron ever lets it (no cron runs): the read counts it.
+    await env.DB.prepare("UPDATE report_state SET dirty_since = ?2 WHERE tenant_id = ?1")
+      .bind(tangerangId, new Date(Date.now() - 3 * 60_000).toISOString())
+      .run();
+    expect(await registered()).toBe(start + 1);
+    expect((await state())!.dirty_since).toBeNull();
+
+    // A roll-up never computed (a fresh local database): the first read computes it.
+    await addLks("fresh-2");
+    await env.DB.prepare("UPDATE report_state SET computed_at = NULL WHERE tenant_id = ?").bind(tangerangId).run();
+    const national = await json<Coverage>(
+      await api("/api/v1/national/reports/coverage?regency=36.71", { token: tokens["viewer@akrab.test"] }),
+    );
+    expect(national.country.counts!.never_applied).toBe(start + 2);
+    expect((await state())!.computed_at).not.toBeNull();
   });
 });

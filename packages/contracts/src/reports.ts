@@ -124,7 +124,8 @@ export const PipelineReport = z
     ),
     returns: z.object({
       count: z.number().int(),
-      reasons: z.array(z.object({ reason: z.string(), count: z.number().int() })),
+      drill: ReportDrill,
+      reasons: z.array(z.object({ reason: z.string(), count: z.number().int(), drill: ReportDrill })),
     }),
     throughput: z.array(
       z.object({
@@ -162,6 +163,21 @@ export const AsesorReport = z
       }),
     ),
     visitsPerMonth: z.array(z.object({ month: z.string(), visits: z.number().int(), drill: ReportDrill })),
+    /**
+     * Reconciliation flags per asesor pair over the period: the reconciliations two asesors were
+     * both on, the indicators both scored, those flagged between them (the sheet flagged it and
+     * their levels differ) and the share; the highest share first.
+     */
+    pairs: z.array(
+      z.object({
+        asesors: z.array(z.object({ id: z.string(), name: z.string() })).length(2),
+        visits: z.number().int(),
+        indicators: z.number().int(),
+        flagged: z.number().int(),
+        share: z.number(),
+        drill: ReportDrill,
+      }),
+    ),
     durations: z.object({
       assignmentToVisitMedianDays: z.number().nullable(),
       visitToDecisionMedianDays: z.number().nullable(),
@@ -187,6 +203,83 @@ export const ReportLksItem = z
 export const ReportLksPage = z
   .object({ items: z.array(ReportLksItem), nextCursor: z.string().nullable(), ...Freshness })
   .openapi("ReportLksPage");
+
+/**
+ * The applications behind a pipeline or asesor figure, cursor-paginated, under the filters the
+ * figure's `drill.query` names. What a row is follows the figure: an open application waiting in a
+ * step (`step`, `overdue`, `tenant`), a decision, visit or return in a month (`decidedMonth`,
+ * `visitedMonth`, `returned` with `from`/`to`, `reason`), or an asesor's assignment (`asesor`), so
+ * the number of rows is the number the figure shows.
+ */
+export const ReportApplicationFilter = z.object({
+  province: ProvinceCode.optional(),
+  regency: RegencyCode.optional(),
+  lksType: ReportQuery.shape.lksType,
+  from: ReportQuery.shape.from,
+  to: ReportQuery.shape.to,
+  tenant: z
+    .string()
+    .regex(/^[a-z0-9-]{2,64}$/, msg("Tenant seperti kota-tangerang", "Tenant like kota-tangerang"))
+    .optional()
+    .openapi({ description: "The tenant (slug) whose applications wait (an SLA breach's list)" }),
+  step: z
+    .string()
+    .regex(/^[a-z_]{2,40}$/, msg("Tahap alur tidak dikenal", "Unknown workflow step"))
+    .optional()
+    .openapi({ description: "Open applications waiting in this step" }),
+  overdue: z
+    .enum(["true"], { message: msg("overdue hanya true", "overdue is only true") })
+    .optional()
+    .openapi({ description: "Only those past their step's SLA" }),
+  decidedMonth: Month.optional().openapi({ description: "Decisions of this month (Jakarta)" }),
+  outcome: z
+    .enum(["accredited", "not_accredited"], { message: msg("Hasil tidak dikenal", "Unknown outcome") })
+    .optional()
+    .openapi({ description: "With `decidedMonth`: only this outcome" }),
+  visitedMonth: Month.optional().openapi({ description: "Visits recorded in this month (Jakarta)" }),
+  returned: z
+    .enum(["true"], { message: msg("returned hanya true", "returned is only true") })
+    .optional()
+    .openapi({ description: "Returns for revision over the period (`from`, `to`)" }),
+  reason: z
+    .string()
+    .max(200)
+    .optional()
+    .openapi({ description: "With `returned`: only returns naming this reason (`kind:ref`)" }),
+  asesor: z.string().max(64).optional().openapi({ description: "The assignments of this asesor (id)" }),
+  pair: z
+    .string()
+    .regex(/^[\w-]{1,64}~[\w-]{1,64}$/, msg("Pasangan seperti idA~idB", "Pair like idA~idB"))
+    .optional()
+    .openapi({ description: "Two asesor ids joined by `~`: the reconciliations both were on, over the period" }),
+});
+export type ReportApplicationFilter = z.output<typeof ReportApplicationFilter>;
+export const ReportApplicationsQuery = CursorQuery.extend(ReportApplicationFilter.shape);
+export const ReportApplicationItem = z
+  .object({
+    applicationId: z.string(),
+    lksId: z.string(),
+    lksName: z.string(),
+    regionCode: z.string(),
+    regionName: z.string(),
+    tenantSlug: z.string(),
+    step: z.string().openapi({ description: "The application's current step" }),
+    at: z.string().openapi({
+      description:
+        "The instant the row is about: entering the step (waiting), the decision, visit or return, or the assignment",
+    }),
+    dueAt: z.string().nullable().openapi({ description: "The current step's SLA deadline, if any" }),
+    event: z.string().nullable().openapi({
+      description: "What happened at `at`: the decision's outcome, `visit`, `returned`, or the assignment's status",
+    }),
+  })
+  .openapi("ReportApplicationItem");
+export const ReportApplicationsPage = z
+  .object({ items: z.array(ReportApplicationItem), nextCursor: z.string().nullable(), ...Freshness })
+  .openapi("ReportApplicationsPage");
+
+/** The query of a report export: the report's filters and, for the application list, its own. */
+export const ReportExportQuery = ReportQuery.extend(ReportApplicationFilter.shape);
 
 /**
  * The public statistics (`/statistik`): aggregates only, by province, grade and LKS type, with any

@@ -38,7 +38,7 @@ export {
 export type { DecisionRow, ReconciliationRow } from "./decisions.ts";
 export type { DocumentCheckRow, FindingRow, ScoreEntryRow, ScoreSheetRow } from "./visit-scoring.ts";
 export type { PhotoCapture } from "./schema/documents.ts";
-export { coverageOfTenant, refreshDirtyReports, refreshTenantReports } from "./reports.ts";
+export { coverageOfTenant, refreshDirtyReports, refreshStaleReports, refreshTenantReports } from "./reports.ts";
 export { reportReads, type ReportFilter, type ReportReads } from "./report-reads.ts";
 export {
   publicRegistryReads,

@@ -6,9 +6,11 @@ import {
   LKS_TYPES,
   type LksStatus,
   REVISION_STEP,
+  refreshOnRead,
 } from "@akrab/domain";
 import { sql } from "drizzle-orm";
 import type { Db } from "./client.ts";
+import type { ReportReach } from "./report-reads.ts";
 
 /**
  * How the report figures are kept (issue 15; ARCHITECTURE.md "Reports").
@@ -268,6 +270,38 @@ export async function refreshDirtyReports(db: Db, now = Date.now(), budgetMs = 2
   for (const { tenant_id } of dirty) {
     if (Date.now() - started > budgetMs) break;
     await refreshTenantReports(db, tenant_id, now);
+    done++;
+  }
+  return done;
+}
+
+/**
+ * Before a report read: recomputes the tenants in reach whose roll-up the domain says a read must
+ * not wait for (never computed, or changes older than the cron ever leaves them), within
+ * `budgetMs`; what is left stays dirty for the next read or the cron. In production the cron keeps
+ * every tenant fresh and this is one small read of `report_state`; under `wrangler dev` (no cron)
+ * it is what makes a new database's figures appear on the first visit. Returns how many were recomputed.
+ */
+export async function refreshStaleReports(
+  db: Db,
+  reach: ReportReach,
+  now = Date.now(),
+  budgetMs = 5_000,
+): Promise<number> {
+  const { results } = await db.$client
+    .prepare(
+      `SELECT tenant_id AS tenantId, computed_at AS computedAt, dirty_since AS dirtySince FROM report_state
+       WHERE dirty_since IS NOT NULL ${reach ? "AND tenant_id IN (SELECT value FROM json_each(?1))" : ""}
+       ORDER BY dirty_since LIMIT 1000`,
+    )
+    .bind(...(reach ? [JSON.stringify(reach)] : []))
+    .all<{ tenantId: string; computedAt: string | null; dirtySince: string | null }>();
+  const started = Date.now();
+  let done = 0;
+  for (const state of results) {
+    if (!refreshOnRead(state, now)) continue;
+    if (Date.now() - started > budgetMs) break;
+    await refreshTenantReports(db, state.tenantId, now);
     done++;
   }
   return done;

@@ -2789,7 +2789,7 @@ export interface paths {
         };
         /**
          * National coverage: where every LKS stands on the way to accreditation
-         * @description LKS per coverage category (registered … accredited A/B/C … inactive) for the country, each province, each kab/kota and each LKS type; a region whose Dinsos is not on Akrab has `counts: null`, not zeros. Each area's `drill` is the query of the LKS list behind it (add `category` for one cell).
+         * @description LKS per coverage category (registered … accredited A/B/C … inactive) for the country, each province, each kab/kota and each LKS type. The kab/kota rows come with a `province` or `regency` filter, or for a tenant (the country view needs the provinces; its drill-down asks for one province's kab/kota); a region whose Dinsos is not on Akrab has `counts: null`, not zeros. Each area's `drill` is the query of the LKS list behind it (add `category` for one cell).
          */
         get: operations["reports.nationalCoverage"];
         put?: never;
@@ -2840,6 +2840,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/national/reports/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * National: the applications behind a pipeline or asesor figure
+         * @description The applications a pipeline or asesor figure counts, cursor-paginated, under the figure's `drill.query`: open applications waiting in a step (`step`, `overdue`, `tenant`; longest waiting first), the decisions, visits or returns of a month or period (`decidedMonth` with `outcome`, `visitedMonth`, `returned` with `from`/`to` and `reason`), or an asesor's assignments (`asesor`). One row per thing counted, read with the same rules as the figure, so the list has the figure's number of rows.
+         */
+        get: operations["reports.nationalApplications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/national/reports/asesors": {
         parameters: {
             query?: never;
@@ -2848,8 +2868,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Asesor work: assignments per asesor, visits per month, time from assignment to visit to decision
-         * @description Over the period (`from`, `to`; the last twelve months by default). Durations are medians in days from the applications' step events. Reconciliation flags per asesor pair arrive with the scoring records.
+         * Asesor work: assignments per asesor, visits per month, time from assignment to visit to decision, flags per pair
+         * @description Over the period (`from`, `to`; the last twelve months by default). Durations are medians in days from the applications' step events. `pairs`: reconciliation flags per asesor pair over the period (reconciliations together, indicators flagged between the two, share), each with its list.
          */
         get: operations["reports.nationalAsesors"];
         put?: never;
@@ -2889,7 +2909,7 @@ export interface paths {
         };
         /**
          * Coverage of a tenant: a province over its kab/kota, a kab/kota over itself
-         * @description LKS per coverage category (registered … accredited A/B/C … inactive) for the country, each province, each kab/kota and each LKS type; a region whose Dinsos is not on Akrab has `counts: null`, not zeros. Each area's `drill` is the query of the LKS list behind it (add `category` for one cell).
+         * @description LKS per coverage category (registered … accredited A/B/C … inactive) for the country, each province, each kab/kota and each LKS type. The kab/kota rows come with a `province` or `regency` filter, or for a tenant (the country view needs the provinces; its drill-down asks for one province's kab/kota); a region whose Dinsos is not on Akrab has `counts: null`, not zeros. Each area's `drill` is the query of the LKS list behind it (add `category` for one cell).
          */
         get: operations["reports.tenantCoverage"];
         put?: never;
@@ -2940,6 +2960,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/t/{tenant}/reports/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A tenant: the applications behind a pipeline figure
+         * @description The applications a pipeline or asesor figure counts, cursor-paginated, under the figure's `drill.query`: open applications waiting in a step (`step`, `overdue`, `tenant`; longest waiting first), the decisions, visits or returns of a month or period (`decidedMonth` with `outcome`, `visitedMonth`, `returned` with `from`/`to` and `reason`), or an asesor's assignments (`asesor`). One row per thing counted, read with the same rules as the figure, so the list has the figure's number of rows.
+         */
+        get: operations["reports.tenantApplications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/national/reports/{file}": {
         parameters: {
             query?: never;
@@ -2949,7 +2989,7 @@ export interface paths {
         };
         /**
          * National: a report table as CSV or XLSX, streamed
-         * @description A report table as a file, streamed (never held whole in memory): `coverage` (one row per area and category counts) or `lks` (the LKS behind the figures, every page). The report's filters apply; the first lines say the time of the data and the filters; text that a spreadsheet would run as a formula is written as text.
+         * @description A report table as a file, streamed (never held whole in memory): `coverage` (one row per area and category counts), `lks` (the LKS behind a coverage figure, every page) or `applications` (the applications behind a pipeline or asesor figure, with that list's filters). The report's filters apply; the first lines say the time of the data and the filters; text that a spreadsheet would run as a formula is written as text.
          */
         get: operations["reports.nationalExport"];
         put?: never;
@@ -2969,7 +3009,7 @@ export interface paths {
         };
         /**
          * A tenant: a report table as CSV or XLSX, streamed
-         * @description A report table as a file, streamed (never held whole in memory): `coverage` (one row per area and category counts) or `lks` (the LKS behind the figures, every page). The report's filters apply; the first lines say the time of the data and the filters; text that a spreadsheet would run as a formula is written as text.
+         * @description A report table as a file, streamed (never held whole in memory): `coverage` (one row per area and category counts), `lks` (the LKS behind a coverage figure, every page) or `applications` (the applications behind a pipeline or asesor figure, with that list's filters). The report's filters apply; the first lines say the time of the data and the filters; text that a spreadsheet would run as a formula is written as text.
          */
         get: operations["reports.tenantExport"];
         put?: never;
@@ -5852,9 +5892,11 @@ export interface components {
             }[];
             returns: {
                 count: number;
+                drill: components["schemas"]["ReportDrill"];
                 reasons: {
                     reason: string;
                     count: number;
+                    drill: components["schemas"]["ReportDrill"];
                 }[];
             };
             throughput: {
@@ -5890,6 +5932,30 @@ export interface components {
             /** @enum {string} */
             category: "registered" | "verified" | "never_applied" | "in_process" | "accredited_a" | "accredited_b" | "accredited_c" | "not_accredited" | "expired" | "suspended_revoked" | "inactive";
         };
+        ReportApplicationsPage: {
+            items: components["schemas"]["ReportApplicationItem"][];
+            nextCursor: string | null;
+            /** @description ISO instant of the oldest data in this response */
+            dataAsOf: string;
+            /** @example Data per 1 Des 2026 08:00 WIB */
+            dataAsOfText: string;
+        };
+        ReportApplicationItem: {
+            applicationId: string;
+            lksId: string;
+            lksName: string;
+            regionCode: string;
+            regionName: string;
+            tenantSlug: string;
+            /** @description The application's current step */
+            step: string;
+            /** @description The instant the row is about: entering the step (waiting), the decision, visit or return, or the assignment */
+            at: string;
+            /** @description The current step's SLA deadline, if any */
+            dueAt: string | null;
+            /** @description What happened at `at`: the decision's outcome, `visit`, `returned`, or the assignment's status */
+            event: string | null;
+        };
         AsesorReport: {
             /** @description ISO instant of the oldest data in this response */
             dataAsOf: string;
@@ -5906,6 +5972,17 @@ export interface components {
             visitsPerMonth: {
                 month: string;
                 visits: number;
+                drill: components["schemas"]["ReportDrill"];
+            }[];
+            pairs: {
+                asesors: {
+                    id: string;
+                    name: string;
+                }[];
+                visits: number;
+                indicators: number;
+                flagged: number;
+                share: number;
                 drill: components["schemas"]["ReportDrill"];
             }[];
             durations: {
@@ -18905,6 +18982,95 @@ export interface operations {
             };
         };
     };
+    "reports.nationalApplications": {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page's nextCursor */
+                cursor?: string;
+                limit?: number;
+                /** @description Province code (Kemendagri), e.g. 36 */
+                province?: string;
+                /** @description Kab/kota code (Kemendagri), e.g. 36.71 */
+                regency?: string;
+                lksType?: "LKSA" | "LKS-LU" | "LKSPD" | "LKS-NAPZA" | "LKS-ODHA" | "LKS-LAIN";
+                /** @description First month of the period (throughput, visits, decisions) */
+                from?: string;
+                /** @description Last month of the period */
+                to?: string;
+                /** @description The tenant (slug) whose applications wait (an SLA breach's list) */
+                tenant?: string;
+                /** @description Open applications waiting in this step */
+                step?: string;
+                /** @description Only those past their step's SLA */
+                overdue?: "true";
+                /** @description Decisions of this month (Jakarta) */
+                decidedMonth?: string;
+                /** @description With `decidedMonth`: only this outcome */
+                outcome?: "accredited" | "not_accredited";
+                /** @description Visits recorded in this month (Jakarta) */
+                visitedMonth?: string;
+                /** @description Returns for revision over the period (`from`, `to`) */
+                returned?: "true";
+                /** @description With `returned`: only returns naming this reason (`kind:ref`) */
+                reason?: string;
+                /** @description The assignments of this asesor (id) */
+                asesor?: string;
+                /** @description Two asesor ids joined by `~`: the reconciliations both were on, over the period */
+                pair?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of applications */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportApplicationsPage"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "reports.nationalAsesors": {
         parameters: {
             query?: {
@@ -19273,6 +19439,97 @@ export interface operations {
             };
         };
     };
+    "reports.tenantApplications": {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page's nextCursor */
+                cursor?: string;
+                limit?: number;
+                /** @description Province code (Kemendagri), e.g. 36 */
+                province?: string;
+                /** @description Kab/kota code (Kemendagri), e.g. 36.71 */
+                regency?: string;
+                lksType?: "LKSA" | "LKS-LU" | "LKSPD" | "LKS-NAPZA" | "LKS-ODHA" | "LKS-LAIN";
+                /** @description First month of the period (throughput, visits, decisions) */
+                from?: string;
+                /** @description Last month of the period */
+                to?: string;
+                /** @description The tenant (slug) whose applications wait (an SLA breach's list) */
+                tenant?: string;
+                /** @description Open applications waiting in this step */
+                step?: string;
+                /** @description Only those past their step's SLA */
+                overdue?: "true";
+                /** @description Decisions of this month (Jakarta) */
+                decidedMonth?: string;
+                /** @description With `decidedMonth`: only this outcome */
+                outcome?: "accredited" | "not_accredited";
+                /** @description Visits recorded in this month (Jakarta) */
+                visitedMonth?: string;
+                /** @description Returns for revision over the period (`from`, `to`) */
+                returned?: "true";
+                /** @description With `returned`: only returns naming this reason (`kind:ref`) */
+                reason?: string;
+                /** @description The assignments of this asesor (id) */
+                asesor?: string;
+                /** @description Two asesor ids joined by `~`: the reconciliations both were on, over the period */
+                pair?: string;
+            };
+            header?: never;
+            path: {
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of applications */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportApplicationsPage"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors` naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, the session has ended, or the Authorization header is malformed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error or misconfiguration (quote the requestId) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "reports.nationalExport": {
         parameters: {
             query?: {
@@ -19288,11 +19545,31 @@ export interface operations {
                 grade?: "A" | "B" | "C";
                 /** @description Coverage category (status on the way to accreditation) */
                 category?: "registered" | "verified" | "never_applied" | "in_process" | "accredited_a" | "accredited_b" | "accredited_c" | "not_accredited" | "expired" | "suspended_revoked" | "inactive";
+                /** @description The tenant (slug) whose applications wait (an SLA breach's list) */
+                tenant?: string;
+                /** @description Open applications waiting in this step */
+                step?: string;
+                /** @description Only those past their step's SLA */
+                overdue?: "true";
+                /** @description Decisions of this month (Jakarta) */
+                decidedMonth?: string;
+                /** @description With `decidedMonth`: only this outcome */
+                outcome?: "accredited" | "not_accredited";
+                /** @description Visits recorded in this month (Jakarta) */
+                visitedMonth?: string;
+                /** @description Returns for revision over the period (`from`, `to`) */
+                returned?: "true";
+                /** @description With `returned`: only returns naming this reason (`kind:ref`) */
+                reason?: string;
+                /** @description The assignments of this asesor (id) */
+                asesor?: string;
+                /** @description Two asesor ids joined by `~`: the reconciliations both were on, over the period */
+                pair?: string;
             };
             header?: never;
             path: {
                 /** @description The table and the format */
-                file: "coverage.csv" | "coverage.xlsx" | "lks.csv" | "lks.xlsx";
+                file: "coverage.csv" | "coverage.xlsx" | "lks.csv" | "lks.xlsx" | "applications.csv" | "applications.xlsx";
             };
             cookie?: never;
         };
@@ -19361,12 +19638,32 @@ export interface operations {
                 grade?: "A" | "B" | "C";
                 /** @description Coverage category (status on the way to accreditation) */
                 category?: "registered" | "verified" | "never_applied" | "in_process" | "accredited_a" | "accredited_b" | "accredited_c" | "not_accredited" | "expired" | "suspended_revoked" | "inactive";
+                /** @description The tenant (slug) whose applications wait (an SLA breach's list) */
+                tenant?: string;
+                /** @description Open applications waiting in this step */
+                step?: string;
+                /** @description Only those past their step's SLA */
+                overdue?: "true";
+                /** @description Decisions of this month (Jakarta) */
+                decidedMonth?: string;
+                /** @description With `decidedMonth`: only this outcome */
+                outcome?: "accredited" | "not_accredited";
+                /** @description Visits recorded in this month (Jakarta) */
+                visitedMonth?: string;
+                /** @description Returns for revision over the period (`from`, `to`) */
+                returned?: "true";
+                /** @description With `returned`: only returns naming this reason (`kind:ref`) */
+                reason?: string;
+                /** @description The assignments of this asesor (id) */
+                asesor?: string;
+                /** @description Two asesor ids joined by `~`: the reconciliations both were on, over the period */
+                pair?: string;
             };
             header?: never;
             path: {
                 tenant: string;
                 /** @description The table and the format */
-                file: "coverage.csv" | "coverage.xlsx" | "lks.csv" | "lks.xlsx";
+                file: "coverage.csv" | "coverage.xlsx" | "lks.csv" | "lks.xlsx" | "applications.csv" | "applications.xlsx";
             };
             cookie?: never;
         };

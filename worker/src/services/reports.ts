@@ -10,6 +10,7 @@ import {
   jakartaDay,
   monthsFrom,
   percentile,
+  reconciliationFlagsByPair,
   rollUpCoverage,
   throughputByMonth,
   waitingByStep,
@@ -35,18 +36,47 @@ function drillQuery(filter: ReportQuery, extra: Query): Query {
   return { ...q, ...extra };
 }
 
+/**
+ * The query of the applications behind a figure: the figure's own filters plus the report's area
+ * (and LKS type for the waiting figures, which are counted per LKS; the monthly ones are kept per
+ * tenant and take only the area). Exactly what the figure counted, so the list has its number of rows.
+ */
+function applicationDrill(filter: ReportQuery, perLks: boolean, extra: Query) {
+  const q: Query = {};
+  for (const key of perLks ? (["province", "regency", "lksType"] as const) : (["province", "regency"] as const)) {
+    const v = filter[key];
+    if (v) q[key] = v;
+  }
+  return { list: "applications" as const, query: { ...q, ...extra } };
+}
+
 function freshnessOf(computedAt: string | null, now: number) {
   const at = computedAt ?? new Date(now).toISOString();
   return { dataAsOf: at, dataAsOfText: dataAsOf(at) };
+}
+
+/**
+ * Whether a coverage answer lists the kab/kota: the country view shows provinces (and the map), a
+ * province's drill-down asks for its kab/kota with `province`, and a tenant's reach is one province
+ * at most. Leaving the 514 kab/kota out of the country view keeps its answer small (issue 15: p95 at
+ * one connection was 190 ms with them); an export still writes every area.
+ */
+function listsKabKota(reads: ReportReads, filter: ReportQuery): boolean {
+  return reads.reach !== null || Boolean(filter.province || filter.regency);
 }
 
 export async function coverageReport(
   reads: ReportReads,
   filter: ReportQuery,
   now = Date.now(),
+  withKabKota = listsKabKota(reads, filter),
 ): Promise<CoverageReport> {
-  const [groups, areas, freshness] = await Promise.all([reads.coverage(filter), reads.areas(), reads.freshness()]);
-  const computedAt = await reads.computedAtByTenant();
+  const [groups, areas, freshness, computedAt] = await Promise.all([
+    withKabKota ? reads.coverage(filter) : reads.coverageByProvince(filter),
+    reads.areas(),
+    reads.freshness(),
+    reads.computedAtByTenant(),
+  ]);
   const byRegion = new Map(areas.map((a) => [a.code, a]));
   const regionComputedAt = (code: string) => {
     const tenantId = byRegion.get(code)?.tenantId;
@@ -60,9 +90,16 @@ export async function coverageReport(
         ? a.code === filter.province || a.provinceCode === filter.province
         : true,
   );
+  // Without kab/kota rows the counts come per province: each is counted under one kab/kota of its
+  // province, which adds up to the same province, country and type figures.
+  const firstKabKota = new Map<string, string>();
+  if (!withKabKota)
+    for (const a of areas)
+      if (a.provinceCode && !firstKabKota.has(a.provinceCode)) firstKabKota.set(a.provinceCode, a.code);
   function* lks(): Iterable<RollUpLks> {
     for (const g of groups) {
-      const item = { regionCode: g.regionCode, types: [g.lksType], category: g.category };
+      const regionCode = withKabKota ? g.regionCode : (firstKabKota.get(g.regionCode) ?? g.regionCode);
+      const item = { regionCode, types: [g.lksType], category: g.category };
       for (let i = 0; i < g.n; i++) yield item;
     }
   }
@@ -92,7 +129,7 @@ export async function coverageReport(
       computedAt: regionComputedAt(p.code),
       drill: { list: "lks" as const, query: drillQuery(filter, { province: p.code }) },
     })),
-    regencies: roll.kabKota.map(({ provinceCode: _p, ...k }) => ({
+    regencies: (withKabKota ? roll.kabKota : []).map(({ provinceCode: _p, ...k }) => ({
       ...k,
       level: "regency" as const,
       computedAt: regionComputedAt(k.code),
@@ -140,10 +177,11 @@ export async function pipelineReport(
 ): Promise<PipelineReport> {
   const { first, months } = period(filter, now);
   const window = monthsFrom(first, months);
+  const last = window.at(-1) ?? first;
   const nowIso = new Date(now).toISOString();
   const [waiting, monthly, areas, freshness] = await Promise.all([
     reads.waiting(filter),
-    reads.monthly(first, window.at(-1) ?? first),
+    reads.monthly(first, last, filter),
     reads.areas(),
     reads.freshness(),
   ]);
@@ -172,7 +210,7 @@ export async function pipelineReport(
     steps: steps.map((s) => ({
       ...s,
       label: STEP_LABELS.get(s.step) ?? { id: s.step, en: s.step },
-      drill: { list: "applications" as const, query: drillQuery(filter, { step: s.step }) },
+      drill: applicationDrill(filter, true, { step: s.step }),
     })),
     slaBreaches: [...breaches.values()]
       .sort((a, b) => b.overdue - a.overdue)
@@ -182,22 +220,28 @@ export async function pipelineReport(
           tenant: { slug: t?.tenantSlug ?? "", name: t?.tenantName ?? "", regionCode: t?.code ?? "" },
           step: b.step,
           overdue: b.overdue,
-          drill: {
-            list: "applications" as const,
-            query: drillQuery(filter, { step: b.step, overdue: "true", ...(t ? { tenant: t.tenantSlug ?? "" } : {}) }),
-          },
+          drill: applicationDrill(filter, true, {
+            step: b.step,
+            overdue: "true",
+            ...(t?.tenantSlug ? { tenant: t.tenantSlug } : {}),
+          }),
         };
       }),
     returns: {
       count: sum("returned"),
+      drill: applicationDrill(filter, false, { returned: "true", from: first, to: last }),
       reasons: [...reasons]
         .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
         .slice(0, 20)
-        .map(([reason, count]) => ({ reason, count })),
+        .map(([reason, count]) => ({
+          reason,
+          count,
+          drill: applicationDrill(filter, false, { returned: "true", from: first, to: last, reason }),
+        })),
     },
     throughput: throughputByMonth(decisions(), first, months).map((t) => ({
       ...t,
-      drill: { list: "applications" as const, query: drillQuery(filter, { decidedMonth: t.month }) },
+      drill: applicationDrill(filter, false, { decidedMonth: t.month, outcome: "accredited" }),
     })),
     // Certificates are not recorded on this branch yet (their table arrives with the certificates
     // issue): no certificate, no re-accreditation falling due.
@@ -216,26 +260,37 @@ function medianDays(pairs: [string | null, string | null][]): number | null {
 
 /**
  * Asesor work: assignments per asesor, visits per month, and the time from assignment to visit to
- * decision over the period. Reconciliation flags per asesor pair wait for the scoring records.
+ * decision over the period. With the reconciliation flags per asesor pair from the reconciled sheets of the period.
  */
 export async function asesorReport(reads: ReportReads, filter: ReportQuery, now = Date.now()): Promise<AsesorReport> {
   const { first, months } = period(filter, now);
   const window = monthsFrom(first, months);
-  const [asesors, monthly, times, freshness] = await Promise.all([
+  const last = window.at(-1) ?? first;
+  const [asesors, monthly, times, freshness, sheets] = await Promise.all([
     reads.asesorAssignments(),
-    reads.monthly(first, window.at(-1) ?? first),
+    reads.monthly(first, window.at(-1) ?? first, filter),
     // From the first day of the period in Jakarta (UTC+7).
     reads.assessmentTimes(new Date(Date.parse(`${first}-01T00:00:00+07:00`)).toISOString()),
     reads.freshness(),
+    reads.reconciledSheets(first, last),
   ]);
+  const names = new Map(asesors.map((a) => [a.id, a.name]));
   const visits = new Map(monthly.filter((m) => m.measure === "visit").map((m) => [m.month, m.n]));
   return {
     ...freshnessOf(freshness.computedAt, now),
-    asesors: asesors.map((a) => ({ ...a, drill: { list: "asesors" as const, query: { asesor: a.id } } })),
+    asesors: asesors.map((a) => ({ ...a, drill: applicationDrill({}, false, { asesor: a.id }) })),
     visitsPerMonth: window.map((month) => ({
       month,
       visits: visits.get(month) ?? 0,
-      drill: { list: "applications" as const, query: drillQuery(filter, { visitedMonth: month }) },
+      drill: applicationDrill(filter, false, { visitedMonth: month }),
+    })),
+    pairs: reconciliationFlagsByPair(sheets).map((p) => ({
+      asesors: p.asesors.map((id) => ({ id, name: names.get(id) ?? id })),
+      visits: p.visits,
+      indicators: p.indicators,
+      flagged: p.flagged,
+      share: p.share,
+      drill: applicationDrill({}, false, { pair: p.asesors.join("~"), from: first, to: last }),
     })),
     durations: {
       assignmentToVisitMedianDays: medianDays(times.map((t) => [t.assignedAt, t.visitedAt])),

@@ -103,6 +103,8 @@ export const applications = sqliteTable(
   (t) => [
     uniqueIndex("applications_one_open_per_lks").on(t.lksId).where(sql`open = 1`),
     index("applications_inbox_idx").on(t.tenantId, t.step, t.stepDueAt),
+    // The applications behind a pipeline figure (issue 15), longest waiting first: open ones only.
+    index("applications_waiting_idx").on(t.step, t.stepEnteredAt, t.id).where(sql`open = 1`),
   ],
 );
 
@@ -123,7 +125,12 @@ export const applicationEvents = sqliteTable(
     items: text("items", { mode: "json" }).$type<ReturnRequest[]>(),
     at: text("at").notNull(),
   },
-  (t) => [index("application_events_app_idx").on(t.applicationId, t.at)],
+  (t) => [
+    index("application_events_app_idx").on(t.applicationId, t.at),
+    // The decisions, returns and visits of a month behind a report figure (issue 15), by instant.
+    index("application_events_step_at_idx").on(t.toStep, t.at),
+    index("application_events_action_at_idx").on(t.action, t.at),
+  ],
 );
 
 /** SLA reminders already sent: at most one per application, step and day. */

@@ -27,6 +27,10 @@ export const reportLks = sqliteTable(
     index("report_lks_area_idx").on(t.provinceCode, t.regionCode, t.lksType, t.category),
     index("report_lks_category_idx").on(t.category, t.provinceCode, t.name, t.lksId),
     index("report_lks_tenant_idx").on(t.tenantId),
+    // The list behind a figure is read by name: one index range per page, not a sort of the whole
+    // category nationally (never applied: thousands of rows) or of a whole province.
+    index("report_lks_category_name_idx").on(t.category, t.name, t.lksId),
+    index("report_lks_province_name_idx").on(t.provinceCode, t.name, t.lksId),
   ],
 );
 

@@ -4,3 +4,4 @@ export * from "./pipeline.ts";
 export * from "./suppression.ts";
 export * from "./cartogram.ts";
 export * from "./freshness.ts";
+export * from "./pairs.ts";

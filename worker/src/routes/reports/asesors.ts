@@ -5,6 +5,7 @@ import type { NationalEnv } from "../../env.ts";
 import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
 import { national } from "../../middleware/national/index.ts";
 import { asesorReport } from "../../services/reports.ts";
+import { freshNationalReports } from "./access.ts";
 
 /** National only: asesors are BALKS's, and their names are not a Dinsos's to compare. */
 export const nationalAsesorsRoute = createRoute({
@@ -12,11 +13,12 @@ export const nationalAsesorsRoute = createRoute({
   operationId: "reports.nationalAsesors",
   path: "/api/v1/national/reports/asesors",
   tags: ["Reports"],
-  summary: "Asesor work: assignments per asesor, visits per month, time from assignment to visit to decision",
+  summary:
+    "Asesor work: assignments per asesor, visits per month, time from assignment to visit to decision, flags per pair",
   description:
-    "Over the period (`from`, `to`; the last twelve months by default). Durations are medians in days from the applications' step events. Reconciliation flags per asesor pair arrive with the scoring records.",
+    "Over the period (`from`, `to`; the last twelve months by default). Durations are medians in days from the applications' step events. `pairs`: reconciliation flags per asesor pair over the period (reconciliations together, indicators flagged between the two, share), each with its list.",
   security: bearerSecurity,
-  middleware: [national({ roles: NATIONAL_READERS })] as const,
+  middleware: [national({ roles: NATIONAL_READERS }), freshNationalReports] as const,
   request: { query: ReportQuery },
   responses: { 200: jsonResponse(AsesorReport, "Asesor work"), ...problems(400, 401, 404) },
 });

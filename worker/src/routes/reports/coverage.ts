@@ -6,10 +6,10 @@ import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
 import { TenantParam } from "../../lib/params.ts";
 import { national } from "../../middleware/national/index.ts";
 import { coverageReport } from "../../services/reports.ts";
-import { dinsosReaders } from "./access.ts";
+import { dinsosReaders, freshNationalReports, freshTenantReports } from "./access.ts";
 
 const description =
-  "LKS per coverage category (registered … accredited A/B/C … inactive) for the country, each province, each kab/kota and each LKS type; a region whose Dinsos is not on Akrab has `counts: null`, not zeros. Each area's `drill` is the query of the LKS list behind it (add `category` for one cell).";
+  "LKS per coverage category (registered … accredited A/B/C … inactive) for the country, each province, each kab/kota and each LKS type. The kab/kota rows come with a `province` or `regency` filter, or for a tenant (the country view needs the provinces; its drill-down asks for one province's kab/kota); a region whose Dinsos is not on Akrab has `counts: null`, not zeros. Each area's `drill` is the query of the LKS list behind it (add `category` for one cell).";
 
 export const nationalCoverageRoute = createRoute({
   method: "get",
@@ -19,7 +19,7 @@ export const nationalCoverageRoute = createRoute({
   summary: "National coverage: where every LKS stands on the way to accreditation",
   description,
   security: bearerSecurity,
-  middleware: [national({ roles: NATIONAL_READERS })] as const,
+  middleware: [national({ roles: NATIONAL_READERS }), freshNationalReports] as const,
   request: { query: ReportQuery },
   responses: { 200: jsonResponse(CoverageReport, "Coverage"), ...problems(400, 401, 404) },
 });
@@ -35,7 +35,7 @@ export const tenantCoverageRoute = createRoute({
   summary: "Coverage of a tenant: a province over its kab/kota, a kab/kota over itself",
   description,
   security: bearerSecurity,
-  middleware: [dinsosReaders] as const,
+  middleware: [dinsosReaders, freshTenantReports] as const,
   request: { params: TenantParam, query: ReportQuery },
   responses: { 200: jsonResponse(CoverageReport, "Coverage"), ...problems(400, 401, 404) },
 });

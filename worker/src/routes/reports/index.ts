@@ -1,4 +1,10 @@
 import type { TenantEnv } from "../../env.ts";
+import {
+  nationalReportApplications,
+  nationalReportApplicationsRoute,
+  tenantReportApplications,
+  tenantReportApplicationsRoute,
+} from "./applications.ts";
 import { nationalAsesors, nationalAsesorsRoute } from "./asesors.ts";
 import { createRouter } from "../../lib/router.ts";
 import { nationalCoverage, nationalCoverageRoute, tenantCoverage, tenantCoverageRoute } from "./coverage.ts";
@@ -21,10 +27,12 @@ export const reportRoutes = createRouter<TenantEnv>()
   .openapi(nationalCoverageRoute, nationalCoverage)
   .openapi(nationalPipelineRoute, nationalPipeline)
   .openapi(nationalReportLksRoute, nationalReportLks)
+  .openapi(nationalReportApplicationsRoute, nationalReportApplications)
   .openapi(nationalAsesorsRoute, nationalAsesors)
   .openapi(refreshReportsRoute, refreshReports)
   .openapi(tenantCoverageRoute, tenantCoverage)
   .openapi(tenantPipelineRoute, tenantPipeline)
   .openapi(tenantReportLksRoute, tenantReportLks)
+  .openapi(tenantReportApplicationsRoute, tenantReportApplications)
   .openapi(nationalReportExportRoute, nationalReportExport)
   .openapi(tenantReportExportRoute, tenantReportExport);

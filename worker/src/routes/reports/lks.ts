@@ -7,7 +7,7 @@ import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
 import { TenantParam } from "../../lib/params.ts";
 import { national } from "../../middleware/national/index.ts";
 import { unknownCursor } from "../../middleware/problem/index.ts";
-import { dinsosReaders } from "./access.ts";
+import { dinsosReaders, freshNationalReports, freshTenantReports } from "./access.ts";
 
 const description =
   "The LKS a coverage figure counts, by name, cursor-paginated: the same filters as the report (a figure's `drill.query`), read from the same roll-up, so the list and the number always agree.";
@@ -29,7 +29,7 @@ export const nationalReportLksRoute = createRoute({
   summary: "National: the LKS behind a coverage figure",
   description,
   security: bearerSecurity,
-  middleware: [national({ roles: NATIONAL_READERS })] as const,
+  middleware: [national({ roles: NATIONAL_READERS }), freshNationalReports] as const,
   request: { query: ReportLksQuery },
   responses: { 200: jsonResponse(ReportLksPage, "One page of LKS"), ...problems(400, 401, 404) },
 });
@@ -45,7 +45,7 @@ export const tenantReportLksRoute = createRoute({
   summary: "A tenant: the LKS behind a coverage figure",
   description,
   security: bearerSecurity,
-  middleware: [dinsosReaders] as const,
+  middleware: [dinsosReaders, freshTenantReports] as const,
   request: { params: TenantParam, query: ReportLksQuery },
   responses: { 200: jsonResponse(ReportLksPage, "One page of LKS"), ...problems(400, 401, 404) },
 });

@@ -6,7 +6,7 @@ import { bearerSecurity, jsonResponse, problems } from "../../lib/openapi.ts";
 import { TenantParam } from "../../lib/params.ts";
 import { national } from "../../middleware/national/index.ts";
 import { pipelineReport } from "../../services/reports.ts";
-import { dinsosReaders } from "./access.ts";
+import { dinsosReaders, freshNationalReports, freshTenantReports } from "./access.ts";
 
 const description =
   "Open applications per workflow step with how long they have waited (median, 90th percentile, longest) and how many are past their SLA; SLA breaches per tenant and step; returns for revision and their reasons; decisions per month against the national target of 3,000 accreditations a year. Waiting times are live; monthly figures are as of `dataAsOf`.";
@@ -19,7 +19,7 @@ export const nationalPipelineRoute = createRoute({
   summary: "National pipeline: waiting per step, SLA breaches, returns, throughput",
   description,
   security: bearerSecurity,
-  middleware: [national({ roles: NATIONAL_READERS })] as const,
+  middleware: [national({ roles: NATIONAL_READERS }), freshNationalReports] as const,
   request: { query: ReportQuery },
   responses: { 200: jsonResponse(PipelineReport, "Pipeline"), ...problems(400, 401, 404) },
 });
@@ -35,7 +35,7 @@ export const tenantPipelineRoute = createRoute({
   summary: "Pipeline of a tenant: a province over its kab/kota, a kab/kota over itself",
   description,
   security: bearerSecurity,
-  middleware: [dinsosReaders] as const,
+  middleware: [dinsosReaders, freshTenantReports] as const,
   request: { params: TenantParam, query: ReportQuery },
   responses: { 200: jsonResponse(PipelineReport, "Pipeline"), ...problems(400, 401, 404) },
 });

@@ -1,5 +1,5 @@
 import { PublicStatistics } from "@akrab/contracts";
-import { reportReads } from "@akrab/db";
+import { refreshStaleReports, reportReads } from "@akrab/db";
 import { DEFAULT_SUPPRESSION_THRESHOLD, LKS_TYPES, dataAsOf, suppressSmallCells } from "@akrab/domain";
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv } from "../../env.ts";
@@ -22,6 +22,8 @@ export const publicStatisticsRoute = createRoute({
 const GRADES = ["accredited_a", "accredited_b", "accredited_c"] as const;
 
 export const publicStatistics: RouteHandler<typeof publicStatisticsRoute, AppEnv> = async (c) => {
+  // As every report: a roll-up never computed or left stale (no cron under `wrangler dev`) first.
+  await refreshStaleReports(c.get("db"), null);
   const reads = reportReads(c.get("db"), null);
   const [groups, areas, freshness] = await Promise.all([reads.coverage({}), reads.areas(), reads.freshness()]);
   const provinces = areas.filter((a) => a.kind === "province");

@@ -41,7 +41,7 @@ export interface PipelineReport extends Fresh {
     overdue: number;
     drill: Drill;
   }[];
-  returns: { count: number; reasons: { reason: string; count: number }[] };
+  returns: { count: number; drill: Drill; reasons: { reason: string; count: number; drill: Drill }[] };
   throughput: {
     month: string;
     accredited: number;
@@ -63,6 +63,14 @@ export interface AsesorReport extends Fresh {
     drill: Drill;
   }[];
   visitsPerMonth: { month: string; visits: number; drill: Drill }[];
+  pairs: {
+    asesors: { id: string; name: string }[];
+    visits: number;
+    indicators: number;
+    flagged: number;
+    share: number;
+    drill: Drill;
+  }[];
   durations: {
     assignmentToVisitMedianDays: number | null;
     visitToDecisionMedianDays: number | null;
@@ -80,5 +88,21 @@ export interface ReportLksItem {
 }
 export interface ReportLksPage extends Fresh {
   items: ReportLksItem[];
+  nextCursor: string | null;
+}
+export interface ReportApplicationItem {
+  applicationId: string;
+  lksId: string;
+  lksName: string;
+  regionCode: string;
+  regionName: string;
+  tenantSlug: string;
+  step: string;
+  at: string;
+  dueAt: string | null;
+  event: string | null;
+}
+export interface ReportApplicationsPage extends Fresh {
+  items: ReportApplicationItem[];
   nextCursor: string | null;
 }

@@ -34,9 +34,24 @@ describe("the dashboard's view in its URL", () => {
     expect(drillHref(read("lksType=LKSA"), { list: "lks", query: { province: "32" } })).toBe(
       "/laporan?province=32&lksType=LKSA&list=lks",
     );
-    expect(drillHref(v, { list: "applications", query: { step: "verification", overdue: "true" } })).toBe(
-      "/permohonan?step=verification&overdue=true",
-    );
     expect(drillHref(v, { list: "asesors", query: {} })).toBe("/balks/asesor");
+  });
+
+  test("a pipeline or asesor figure opens its applications on this page, with exactly the figure's query", () => {
+    const v = read("view=pipeline&province=36&lksType=LKSA&grade=B");
+    const href = drillHref(v, {
+      list: "applications",
+      query: { province: "36", step: "kabkota_verification", overdue: "true", tenant: "kota-tangerang" },
+    });
+    expect(href).toBe(
+      "/laporan?view=pipeline&province=36&list=applications&tenant=kota-tangerang&step=kabkota_verification&overdue=true",
+    );
+    // The link round-trips, and a filter change closes the list and forgets its query.
+    const opened = read(href.split("?")[1] ?? "");
+    expect(opened.listQuery).toEqual({ tenant: "kota-tangerang", step: "kabkota_verification", overdue: "true" });
+    expect(viewHref(opened)).toBe(href);
+    expect(viewHref(withFilters(opened, { lksType: "LKSA" }))).toBe("/laporan?view=pipeline&province=36&lksType=LKSA");
+    // A malformed list value is left out.
+    expect(read("list=applications&decidedMonth=2026-13&returned=yes&from=2026-01").listQuery).toEqual({});
   });
 });

@@ -15,12 +15,46 @@ export type Filters = Partial<Record<FilterKey, string>>;
 export const MEASURE_TOTAL = "total";
 export const MEASURE_ACCREDITED = "accredited";
 
+/**
+ * The application list's own filters (the report API's names): which figure's rows it shows — a
+ * step, an SLA breach of a tenant, a month's decisions or visits, returns and a reason, an asesor.
+ */
+const LIST_KEYS = [
+  "tenant",
+  "step",
+  "overdue",
+  "decidedMonth",
+  "outcome",
+  "visitedMonth",
+  "returned",
+  "reason",
+  "asesor",
+  "pair",
+] as const;
+type ListKey = (typeof LIST_KEYS)[number];
+export type ListQuery = Partial<Record<ListKey, string>>;
+
+const LIST_PATTERNS: Record<ListKey, RegExp> = {
+  tenant: /^[a-z0-9-]{2,64}$/,
+  step: /^[a-z_]{2,40}$/,
+  overdue: /^true$/,
+  decidedMonth: /^\d{4}-(0[1-9]|1[0-2])$/,
+  outcome: /^(accredited|not_accredited)$/,
+  visitedMonth: /^\d{4}-(0[1-9]|1[0-2])$/,
+  returned: /^true$/,
+  reason: /^[^\s]{1,200}$/,
+  asesor: /^[\w-]{1,64}$/,
+  pair: /^[\w-]{1,64}~[\w-]{1,64}$/,
+};
+
 export interface DashboardView {
   view: View;
   filters: Filters;
   measure: string;
-  /** The list behind a figure shown under the figures ("lks"), or none. */
-  list: "lks" | null;
+  /** The list behind a figure shown instead of the figures (LKS or applications), or none. */
+  list: "lks" | "applications" | null;
+  /** With the application list: which figure's rows. */
+  listQuery?: ListQuery;
 }
 
 const PATTERNS: Record<FilterKey, RegExp> = {
@@ -46,12 +80,22 @@ export function readView(params: Pick<URLSearchParams, "get">): DashboardView {
   // A kab/kota always sits in its province: the province is implied by the kab/kota's code.
   if (filters.regency) filters.province = filters.regency.slice(0, 2);
   const measure = params.get("measure") ?? MEASURE_ACCREDITED;
-  return {
+  const list = params.get("list");
+  const v: DashboardView = {
     view,
     filters,
     measure: /^[a-z_]{3,20}$/.test(measure) ? measure : MEASURE_ACCREDITED,
-    list: params.get("list") === "lks" ? "lks" : null,
+    list: list === "lks" || list === "applications" ? list : null,
   };
+  if (v.list === "applications") {
+    const listQuery: ListQuery = {};
+    for (const key of LIST_KEYS) {
+      const value = params.get(key);
+      if (value && LIST_PATTERNS[key].test(value)) listQuery[key] = value;
+    }
+    v.listQuery = listQuery;
+  }
+  return v;
 }
 
 /** The URL of a view, with only the keys that differ from the defaults (short links to share). */
@@ -64,6 +108,11 @@ export function viewHref(v: DashboardView): string {
   }
   if (v.measure !== MEASURE_ACCREDITED) params.set("measure", v.measure);
   if (v.list) params.set("list", v.list);
+  if (v.list === "applications")
+    for (const key of LIST_KEYS) {
+      const value = v.listQuery?.[key];
+      if (value) params.set(key, value);
+    }
   const qs = params.toString();
   return qs ? `/laporan?${qs}` : "/laporan";
 }
@@ -75,7 +124,8 @@ export function withFilters(v: DashboardView, changes: Filters): DashboardView {
     if (value) filters[key] = value;
     else delete filters[key];
   }
-  return { ...v, filters, list: null };
+  const { listQuery: _closed, ...rest } = v;
+  return { ...rest, filters, list: null };
 }
 
 /** The list behind a figure, as the report API names it. */
@@ -85,8 +135,9 @@ export interface Drill {
 }
 
 /**
- * Where a figure's number leads: the LKS behind a coverage figure open on this page (with the
- * view's filters), applications in the application list, asesors in the asesor registry.
+ * Where a figure's number leads, on this page: the LKS behind a coverage figure (with the view's
+ * filters), or the applications behind a pipeline or asesor figure (exactly the figure's query: the
+ * API counted those filters and no others); asesors open the asesor registry.
  */
 export function drillHref(v: DashboardView, drill: Drill, extra: Record<string, string> = {}): string {
   const query = { ...drill.query, ...extra };
@@ -98,8 +149,13 @@ export function drillHref(v: DashboardView, drill: Drill, extra: Record<string, 
     }
     return viewHref({ view: "coverage", filters, measure: v.measure, list: "lks" });
   }
-  const params = new URLSearchParams(Object.entries(query).filter(([, value]) => value !== ""));
-  const path = drill.list === "applications" ? "/permohonan" : "/balks/asesor";
-  const qs = params.toString();
-  return qs ? `${path}?${qs}` : path;
+  if (drill.list === "applications") {
+    const filters: Filters = {};
+    const listQuery: ListQuery = {};
+    for (const key of FILTER_KEYS) if (query[key]) filters[key] = query[key];
+    for (const key of LIST_KEYS) if (query[key]) listQuery[key] = query[key];
+    return viewHref({ view: v.view, filters, measure: v.measure, list: "applications", listQuery });
+  }
+  const qs = new URLSearchParams(Object.entries(query).filter(([, value]) => value !== "")).toString();
+  return qs ? `/balks/asesor?${qs}` : "/balks/asesor";
 }
