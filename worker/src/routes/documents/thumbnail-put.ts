@@ -44,7 +44,7 @@ export const putThumbnail: RouteHandler<typeof putThumbnailRoute, TenantEnv> = a
   await c.env.DOCS.put(key, bytes, { httpMetadata: { contentType: type } });
   const db = c.get("db");
   await db.batch([
-    store.setThumbnail(version.blobId, key),
+    store.setThumbnail(version.blobId, key, bytes.length),
     audit(c, {
       action: "document.thumbnail_stored",
       tenantId: document.tenantId,
