@@ -35,7 +35,26 @@ export default async function setup(project: TestProject) {
     "certificate-accredited.sql",
     "certificate-app.sql",
   ].map((file) => fileURLToPath(new URL(`./fixtures/${file}`, import.meta.url)));
-  const server = await startLocalServer({ port: E2E_PORT, extraSqlFiles: fixtures });
+  // The thumbnail of the evidence photo in visit-scoring.sql (R2 bytes cannot come from SQL).
+  const thumbnail = fileURLToPath(new URL("./fixtures/evidence-thumb.jpg", import.meta.url));
+  const server = await startLocalServer({
+    port: E2E_PORT,
+    extraSqlFiles: fixtures,
+    extraCommands: [
+      [
+        "wrangler",
+        "r2",
+        "object",
+        "put",
+        "akrab-docs/t/e2e00016/thumbnails/e1",
+        "--file",
+        thumbnail,
+        "--content-type",
+        "image/jpeg",
+        "--local",
+      ],
+    ],
+  });
   project.provide("baseUrl", server.url);
   return async () => {
     await server.stop();
