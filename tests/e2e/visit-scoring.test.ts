@@ -329,3 +329,52 @@ describe("the asesor's visit, offline (issue 13)", () => {
     }
   });
 });
+
+describe("evidence thumbnails with data saver on (issue 13)", () => {
+  test("the pack leaves them behind, says so with their size, and the scoring page fetches one when asked", {
+    timeout: 120_000,
+  }, async () => {
+    const session = await open(browser, { width: 360, height: 740 });
+    const { page, context } = session;
+    await context.addInitScript(() => localStorage.setItem("akrab.dataSaver", "on"));
+    const thumbRequests: string[] = [];
+    page.on("request", (r) => {
+      if (new URL(r.url()).pathname === THUMB_PATH) thumbRequests.push(r.url());
+    });
+    await login(page, LEAD.email);
+    await page.goto("/penugasan");
+    const card = page.getByTestId("pn-assignment").filter({ hasText: LKS });
+    const size = card.getByTestId("pack-size");
+    await size.waitFor();
+    expect(await size.innerText()).toMatch(
+      /^Ukuran paket: [\d.,]+ KB \(hemat data: gambar kecil bukti, 2 KB, diunduh saat diminta\)$/,
+    );
+    const packPath = `/api/v1/me/assignments/${LEAD.assignment}/pack`;
+    const packDownload = page.waitForResponse(
+      (r) => new URL(r.url()).pathname === packPath && r.request().method() === "GET",
+    );
+    await card.getByTestId("pack-download").click();
+    // What was said is what came: the pack alone.
+    expect(Number(await size.getAttribute("data-bytes"))).toBe((await (await packDownload).body()).byteLength);
+    await card.getByTestId("pack-on-device").waitFor();
+    await card.getByTestId("pack-open").click();
+    await page.getByRole("heading", { level: 1, name: "Penilaian visitasi" }).waitFor();
+    const evidence = page.getByTestId("score-1.1.1").getByTestId("score-evidence");
+    const ask = evidence.getByTestId("evidence-thumb-ask");
+    await ask.waitFor();
+    expect(await ask.innerText()).toBe("Tampilkan gambar (2 KB)");
+    expect(thumbRequests).toEqual([]);
+    await shot(page, "mobile-visit-scoring-saver");
+    await ask.click();
+    const thumb = evidence.getByTestId("evidence-thumb");
+    await thumb.waitFor();
+    await page.waitForFunction(
+      (img) => img instanceof HTMLImageElement && img.complete && img.naturalWidth === 160,
+      await thumb.elementHandle(),
+    );
+    expect(thumbRequests).toHaveLength(1);
+    expect(session.pageErrors).toEqual([]);
+    expect(session.cspViolations).toEqual([]);
+    await context.close();
+  });
+});
