@@ -216,14 +216,15 @@ describe("a safeguarding finding (issue 13)", () => {
       .getByTestId("dc-justification")
       .fill("Tim menilai temuan sudah ditangani pengelola panti sejak visitasi.");
     await panel.getByTestId("dc-date").fill("2026-12-01");
-    await panel.getByTestId("dc-members").fill("Prof. Haryati\nDrs. Mulyadi");
+    // A full quorum and a justification: the finding is the one thing in the way.
+    await panel.getByTestId("dc-members").fill("Prof. Haryati\nDrs. Mulyadi\nDr. Yohana Sinaga");
     await panel.getByTestId("dc-submit").click();
     const refusal = panel.getByTestId("dc-error");
     await refusal.waitFor();
-    expect(await refusal.innerText()).toMatch(/perlindungan/i);
+    expect(await refusal.innerText()).toContain("Tidak dapat diakreditasi: ada temuan perlindungan");
+    await refusal.scrollIntoViewIfNeeded();
     expect(await panel.getByTestId("dc-record").count()).toBe(0);
     expect(await overflowsHorizontally(decider.page)).toBe(false);
-    await panel.getByTestId("dc-form").scrollIntoViewIfNeeded();
     await shot(decider.page, "safeguarding-decision-refused-360", false);
     const { cookie: balks } = await apiSignIn("balks@akrab.test");
     const decision = (await call(balks, "GET", `/api/v1/national/applications/${TENANT}/${APPLICATION}/decision`)) as {
