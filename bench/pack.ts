@@ -10,7 +10,9 @@
  * would leave (their own tests cover those steps). The 30 evidence files then go through the API as
  * the LKS's operator would send them: tus uploads with the `indicator` target, 20 phone photos
  * (JPEG, 150–400 KB) and 10 PDFs (0.2–2 MB), so every row the pack reads is the upload's own.
- * The pack lists them by size; the originals are not in it, which the run checks.
+ * Each photo's thumbnail is stored beside it as the LKS's device would (160 px, PUT /thumbnail).
+ * The pack lists them by size; the originals are not in it, which the run checks; the page keeps the
+ * 20 thumbnails with the pack, and their bytes are counted apart.
  */
 import { gzipSync } from "node:zlib";
 import jpeg from "jpeg-js";
@@ -49,21 +51,30 @@ FROM applications a, users u WHERE a.id = '${APPLICATION}' AND u.email = 'balks@
 `;
 }
 
+/** A phone-like picture (gradients and noise), `width` × `height` at JPEG `quality`. */
+function picture(width: number, height: number, seed: number, quality: number): Buffer {
+  const data = Buffer.alloc(width * height * 4);
+  let s = seed * 2654435761;
+  for (let i = 0; i < width * height; i++) {
+    s = (s * 1103515245 + 12345) >>> 0;
+    const n = ((s >>> 16) % 64) - 32;
+    data[i * 4] = Math.max(0, Math.min(255, 60 + ((i % width) / width) * 150 + n));
+    data[i * 4 + 1] = Math.max(0, Math.min(255, 90 + (Math.floor(i / width) / height) * 120 - n));
+    data[i * 4 + 2] = 120 + (seed % 60);
+    data[i * 4 + 3] = 255;
+  }
+  return Buffer.from(jpeg.encode({ data, width, height }, quality).data);
+}
+
+/**
+ * The thumbnail the LKS's device stores beside a photo: longest side 160 px at quality 75, as
+ * `makeThumbnail` encodes it (JPEG here; Chromium would send WebP, a little smaller).
+ */
+const thumbnail = (seed: number): Buffer => picture(160, 120, seed, 75);
+
 /** A phone-like photo (gradients and noise) of about `bytes` (JPEG quality 80). */
 function photo(bytes: number, seed: number): Buffer {
-  const encode = (width: number, height: number) => {
-    const data = Buffer.alloc(width * height * 4);
-    let s = seed * 2654435761;
-    for (let i = 0; i < width * height; i++) {
-      s = (s * 1103515245 + 12345) >>> 0;
-      const n = ((s >>> 16) % 64) - 32;
-      data[i * 4] = Math.max(0, Math.min(255, 60 + ((i % width) / width) * 150 + n));
-      data[i * 4 + 1] = Math.max(0, Math.min(255, 90 + (Math.floor(i / width) / height) * 120 - n));
-      data[i * 4 + 2] = 120 + (seed % 60);
-      data[i * 4 + 3] = 255;
-    }
-    return Buffer.from(jpeg.encode({ data, width, height }, 80).data);
-  };
+  const encode = (width: number, height: number) => picture(width, height, seed, 80);
   // Bytes per pixel from a small trial, then once more from the first full-size try (JPEG headers
   // and the gradient weigh less as the picture grows).
   let width = Math.round(Math.sqrt(bytes / (encode(200, 150).length / (200 * 150)) / 0.75));
@@ -124,6 +135,15 @@ async function uploadEvidence(uploader: Uploader, indicators: string[]): Promise
     });
     if (!run.documentId) throw new Error(`bench pack: upload of ${filename} gave no document`);
     total += file.length;
+    if (isPhoto) {
+      const put = await fetch(`${uploader.baseUrl}/api/v1/t/${uploader.tenant}/documents/${run.documentId}/thumbnail`, {
+        method: "PUT",
+        headers: { authorization: `Bearer ${uploader.token}`, "content-type": "image/jpeg" },
+        body: new Blob([new Uint8Array(thumbnail(i + 1))]),
+      });
+      if (put.status !== 204)
+        throw new Error(`bench pack: thumbnail of ${filename}: ${put.status} ${await put.text()}`);
+    }
   }
   return total;
 }
@@ -132,6 +152,9 @@ interface Row {
   link: string;
   shown: string;
   packBytes: number;
+  /** The 20 thumbnails together, as the pack lists them, and as they crossed the link. */
+  thumbnailBytes: number;
+  thumbWireBytes: number;
   gzipBytes: number;
   wireBytes: number;
   openMs: number;
@@ -161,6 +184,7 @@ async function onLink(browser: Browser, baseUrl: string, link: Link): Promise<Ro
     const packPath = `/api/v1/me/assignments/${ASSIGNMENT}/pack`;
     const urls = new Map<string, { url: string; method: string }>();
     let wireBytes = 0;
+    let thumbWireBytes = 0;
     cdp.on("Network.requestWillBeSent", (e: { requestId: string; request: { url: string; method: string } }) =>
       urls.set(e.requestId, e.request),
     );
@@ -168,6 +192,7 @@ async function onLink(browser: Browser, baseUrl: string, link: Link): Promise<Ro
       const request = urls.get(e.requestId);
       if (request && new URL(request.url).pathname === packPath && request.method === "GET")
         wireBytes += e.encodedDataLength;
+      if (request && new URL(request.url).pathname.endsWith("/thumbnail")) thumbWireBytes += e.encodedDataLength;
     });
 
     let start = performance.now();
@@ -188,11 +213,13 @@ async function onLink(browser: Browser, baseUrl: string, link: Link): Promise<Ro
     const downloadMs = performance.now() - start;
     const body = await (await response).body();
     const pack = JSON.parse(body.toString("utf8")) as {
-      size: { pack: number; evidence: number };
-      selfAssessment: { evidence: unknown[] };
+      size: { pack: number; evidence: number; thumbnails: number };
+      selfAssessment: { evidence: { thumbnail: unknown }[] };
     };
     if (pack.selfAssessment.evidence.length !== PHOTOS + PDFS)
       throw new Error(`bench pack: ${pack.selfAssessment.evidence.length} evidence items in the pack`);
+    const thumbs = pack.selfAssessment.evidence.filter((e) => e.thumbnail !== null).length;
+    if (thumbs !== PHOTOS) throw new Error(`bench pack: ${thumbs} thumbnails listed for ${PHOTOS} photos`);
     // The originals stay out: the pack is a fraction of one photo, let alone the 30 files.
     if (body.length >= pack.size.evidence / 10)
       throw new Error(`bench pack: ${body.length} bytes of pack for ${pack.size.evidence} bytes of evidence`);
@@ -200,6 +227,8 @@ async function onLink(browser: Browser, baseUrl: string, link: Link): Promise<Ro
       link: link.name,
       shown,
       packBytes: body.length,
+      thumbnailBytes: pack.size.thumbnails,
+      thumbWireBytes,
       gzipBytes: gzipSync(body, { level: 6 }).length,
       wireBytes,
       openMs,
@@ -228,6 +257,8 @@ export async function benchPack(browser: Browser, baseUrl: string): Promise<void
       pack: kb(r.packBytes),
       "pack gzip -6": kb(r.gzipBytes),
       "on the wire (wrangler dev gzips it)": kb(r.wireBytes),
+      thumbnails: kb(r.thumbnailBytes),
+      "thumbnails on the wire": kb(r.thumbWireBytes),
       "open /penugasan": `${(r.openMs / 1000).toFixed(2)} s`,
       "click → on the device": `${(r.downloadMs / 1000).toFixed(2)} s`,
     })),

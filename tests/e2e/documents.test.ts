@@ -310,7 +310,7 @@ describe("documents that survive 2G", () => {
       (img as HTMLImageElement).naturalWidth,
       (img as HTMLImageElement).naturalHeight,
     ]);
-    expect(Math.max(...natural)).toBeLessThanOrEqual(320);
+    expect(Math.max(...natural)).toBeLessThanOrEqual(160);
     await lks.page.getByTestId("upload-queue").getByText("Semua berkas terkirim.").waitFor();
     await shot(lks.page, "documents-uploaded");
 

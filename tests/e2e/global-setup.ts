@@ -24,7 +24,8 @@ export default async function setup(project: TestProject) {
   // An application already at asesor assignment (asesors.test.ts, pwa.test.ts's page list), one
   // at the visit with its team accepted (asesors.test.ts's visit plan), one at the visit with a team
   // of two who accepted (visit-scoring.test.ts, pwa.test.ts's scoring page), another with its own
-  // asesors and operator for the reconciliation and the decision (decision.test.ts), one accredited
+  // asesors and operator for the reconciliation and the decision (decision.test.ts), one of Budi
+  // Mulia at the visit with its own team for a safeguarding finding (safeguarding.test.ts), one accredited
   // awaiting its certificate (certificates.test.ts), one of Kasih Bunda likewise
   // (certificates-app.test.ts), one of Panti Werdha Cipondoh (registry.test.ts), Rumah Singgah Anak
   // Pandeglang's certified last cycle (renewal.test.ts) and its application on the way to an
@@ -35,6 +36,7 @@ export default async function setup(project: TestProject) {
     "visit-plan.sql",
     "visit-scoring.sql",
     "decision.sql",
+    "safeguarding.sql",
     "certificate-accredited.sql",
     "certificate-app.sql",
     "registry.sql",
@@ -42,7 +44,26 @@ export default async function setup(project: TestProject) {
     "improvement-plan.sql",
     "certificate-ending.sql",
   ].map((file) => fileURLToPath(new URL(`./fixtures/${file}`, import.meta.url)));
-  const server = await startLocalServer({ port: E2E_PORT, extraSqlFiles: fixtures });
+  // The thumbnail of the evidence photo in visit-scoring.sql (R2 bytes cannot come from SQL).
+  const thumbnail = fileURLToPath(new URL("./fixtures/evidence-thumb.jpg", import.meta.url));
+  const server = await startLocalServer({
+    port: E2E_PORT,
+    extraSqlFiles: fixtures,
+    extraCommands: [
+      [
+        "wrangler",
+        "r2",
+        "object",
+        "put",
+        "akrab-docs/t/e2e00016/thumbnails/e1",
+        "--file",
+        thumbnail,
+        "--content-type",
+        "image/jpeg",
+        "--local",
+      ],
+    ],
+  });
   project.provide("baseUrl", server.url);
   return async () => {
     await server.stop();

@@ -69,6 +69,9 @@ function makePhoto(width: number, height: number): Buffer {
   return Buffer.from(jpeg.encode({ data, width, height }, 80).data);
 }
 
+/** The evidence photo's thumbnail in fixtures/visit-scoring.sql (its bytes put in R2 by global-setup.ts). */
+const THUMB_PATH = "/api/v1/t/prov-dki-jakarta/documents/e2e00016-0000-4000-8000-0000000000f1/thumbnail";
+
 const sheetPath = (assignment: string) => `/api/v1/me/assignments/${assignment}/sheet`;
 
 async function sheetOf(cookie: string, assignment: string): Promise<Sheet> {
@@ -146,7 +149,8 @@ describe("the asesor's visit, offline (issue 13)", () => {
 
     // 1. Both download the pack with signal, and have the whole app on the device.
     const sessions: Session[] = [];
-    for (const plan of plans) {
+    const signedIn = [lead, member];
+    for (const [i, plan] of plans.entries()) {
       const session = await open(browser, plan.viewport);
       sessions.push(session);
       const { page, context } = session;
@@ -159,16 +163,23 @@ describe("the asesor's visit, offline (issue 13)", () => {
       await page.goto("/penugasan");
       const card = page.getByTestId("pn-assignment").filter({ hasText: LKS });
       await card.getByTestId("pack").waitFor();
-      // The size is said before the download, and is what the download then brings (KB rounding).
+      // The size is said before the download, the evidence thumbnails counted, and is what the
+      // download then brings: the pack and the one thumbnail (the PDF has none).
       const sizeShown = await card.getByTestId("pack-size").innerText();
-      expect(sizeShown).toMatch(/^Ukuran paket: [\d.,]+ KB$/);
+      expect(sizeShown).toMatch(/^Ukuran paket: [\d.,]+ KB \(termasuk 2 KB gambar kecil bukti\)$/);
       const packPath = `/api/v1/me/assignments/${plan.asesor.assignment}/pack`;
       const packDownload = page.waitForResponse(
         (r) => new URL(r.url()).pathname === packPath && r.request().method() === "GET",
       );
+      const thumbDownload = page.waitForResponse((r) => new URL(r.url()).pathname === THUMB_PATH);
       await card.getByTestId("pack-download").click();
-      const downloaded = (await (await packDownload).body()).byteLength;
-      expect(Math.abs(Number(sizeShown.replace(/\D/g, "")) - downloaded / 1024)).toBeLessThanOrEqual(1);
+      expect((await thumbDownload).status()).toBe(200);
+      // (Chromium hands Playwright no body for a response that passed the service worker: the
+      // thumbnail's bytes are read through the API.)
+      const thumbBytes = (await (await apiFetch(THUMB_PATH, { cookie: signedIn[i]!.cookie })).arrayBuffer()).byteLength;
+      expect(thumbBytes).toBe(2368);
+      const downloaded = (await (await packDownload).body()).byteLength + thumbBytes;
+      expect(Number(await card.getByTestId("pack-size").getAttribute("data-bytes"))).toBe(downloaded);
       await card.getByTestId("pack-on-device").waitFor();
       expect(await card.getByTestId("pack-on-device").innerText()).toMatch(/Di perangkat: [\d.,]+ (KB|B|MB), data per/);
       expect(await overflowsHorizontally(page)).toBe(false);
@@ -187,6 +198,19 @@ describe("the asesor's visit, offline (issue 13)", () => {
       const ind = (code: string) => page.getByTestId(`score-${code}`);
       // The LKS's own answer sits beside the asesor's choice (fixture: 1.1.1 at level 3).
       await ind("1.1.1").getByTestId("score-lks").getByText("Tingkat 3").waitFor();
+      // Its evidence: the photo's thumbnail from the device (no signal), the original on request
+      // with its size; the PDF by its type.
+      const thumb = ind("1.1.1").getByTestId("evidence-thumb");
+      await thumb.waitFor();
+      await page.waitForFunction(
+        (img) => img instanceof HTMLImageElement && img.complete && img.naturalWidth > 0,
+        await thumb.elementHandle(),
+      );
+      expect(await thumb.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(160);
+      expect(await ind("1.1.1").getByTestId("evidence-original").innerText()).toBe("Unduh asli (1,2 MB)");
+      const pdf = ind("1.1.2").getByTestId("score-evidence");
+      expect(await pdf.innerText()).toMatch(/^PDF\s+sop-layanan\.pdf\s+Unduh asli \(340 KB\)$/);
+      expect(await pdf.getByTestId("evidence-thumb").count()).toBe(0);
       for (const [code, level] of Object.entries(plan.levels)) {
         await ind(code)
           .getByRole("radio", { name: new RegExp(`^Tingkat ${level}`) })
@@ -303,5 +327,54 @@ describe("the asesor's visit, offline (issue 13)", () => {
       expect(session.cspViolations).toEqual([]);
       await session.context.close();
     }
+  });
+});
+
+describe("evidence thumbnails with data saver on (issue 13)", () => {
+  test("the pack leaves them behind, says so with their size, and the scoring page fetches one when asked", {
+    timeout: 120_000,
+  }, async () => {
+    const session = await open(browser, { width: 360, height: 740 });
+    const { page, context } = session;
+    await context.addInitScript(() => localStorage.setItem("akrab.dataSaver", "on"));
+    const thumbRequests: string[] = [];
+    page.on("request", (r) => {
+      if (new URL(r.url()).pathname === THUMB_PATH) thumbRequests.push(r.url());
+    });
+    await login(page, LEAD.email);
+    await page.goto("/penugasan");
+    const card = page.getByTestId("pn-assignment").filter({ hasText: LKS });
+    const size = card.getByTestId("pack-size");
+    await size.waitFor();
+    expect(await size.innerText()).toMatch(
+      /^Ukuran paket: [\d.,]+ KB \(hemat data: gambar kecil bukti, 2 KB, diunduh saat diminta\)$/,
+    );
+    const packPath = `/api/v1/me/assignments/${LEAD.assignment}/pack`;
+    const packDownload = page.waitForResponse(
+      (r) => new URL(r.url()).pathname === packPath && r.request().method() === "GET",
+    );
+    await card.getByTestId("pack-download").click();
+    // What was said is what came: the pack alone.
+    expect(Number(await size.getAttribute("data-bytes"))).toBe((await (await packDownload).body()).byteLength);
+    await card.getByTestId("pack-on-device").waitFor();
+    await card.getByTestId("pack-open").click();
+    await page.getByRole("heading", { level: 1, name: "Penilaian visitasi" }).waitFor();
+    const evidence = page.getByTestId("score-1.1.1").getByTestId("score-evidence");
+    const ask = evidence.getByTestId("evidence-thumb-ask");
+    await ask.waitFor();
+    expect(await ask.innerText()).toBe("Tampilkan gambar (2 KB)");
+    expect(thumbRequests).toEqual([]);
+    await shot(page, "mobile-visit-scoring-saver");
+    await ask.click();
+    const thumb = evidence.getByTestId("evidence-thumb");
+    await thumb.waitFor();
+    await page.waitForFunction(
+      (img) => img instanceof HTMLImageElement && img.complete && img.naturalWidth === 160,
+      await thumb.elementHandle(),
+    );
+    expect(thumbRequests).toHaveLength(1);
+    expect(session.pageErrors).toEqual([]);
+    expect(session.cspViolations).toEqual([]);
+    await context.close();
   });
 });

@@ -12,7 +12,9 @@ import {
   submitSheet,
   visitReady,
   type SheetBody,
+  type Visit,
 } from "./visit-support.ts";
+import { createUpload, fakeFile, pathOf, sendAll } from "./tus.ts";
 
 /**
  * Issue 13 "The visit, offline": the visit pack on the asesor axis, the blind score sheet synced
@@ -106,6 +108,79 @@ describe("the visit pack", () => {
     } finally {
       await env.DB.prepare("UPDATE tenants SET status = 'active' WHERE slug = ?").bind(visit.slug).run();
     }
+  });
+});
+
+describe("evidence thumbnails in the pack", () => {
+  /** Evidence the LKS's operator uploads to an indicator (the application briefly back in draft, where the LKS may). */
+  async function evidence(visit: Visit, indicator: string, file: Uint8Array, filetype: string, filename: string) {
+    const { token } = await login("lks@akrab.test");
+    const res = await createUpload(
+      visit.slug,
+      token,
+      file,
+      { applicationId: visit.applicationId, indicator },
+      { filetype, filename },
+    );
+    expect(res.status, await res.clone().text()).toBe(201);
+    const last = await sendAll(pathOf(res.headers.get("location")!), token, file, [512 * 1024]);
+    expect(last.status, await last.clone().text()).toBe(204);
+    return { token, documentId: last.headers.get("akrab-document-id")! };
+  }
+
+  it("lists an image's thumbnail with its address and size (a PDF has none); the assigned asesor reads it, nobody else", async () => {
+    const visit = await visitReady();
+    const [photoAt, pdfAt] = visit.indicators.map((i) => i.code);
+    await env.DB.prepare("UPDATE applications SET step = 'draft' WHERE id = ?").bind(visit.applicationId).run();
+    const photo = await evidence(visit, photoAt!, fakeFile(120_000, "jpeg", 41), "image/jpeg", "dapur.jpg");
+    const pdf = await evidence(visit, pdfAt!, fakeFile(90_000, "pdf", 42), "application/pdf", "sop.pdf");
+    const thumb = fakeFile(3_000, "jpeg", 43);
+    const put = await api(`/api/v1/t/${visit.slug}/documents/${photo.documentId}/thumbnail`, {
+      method: "PUT",
+      token: photo.token,
+      headers: { "content-type": "image/jpeg" },
+      body: thumb,
+    });
+    expect(put.status, await put.clone().text()).toBe(204);
+    await env.DB.prepare("UPDATE applications SET step = 'visit' WHERE id = ?").bind(visit.applicationId).run();
+
+    const packPath = `/api/v1/me/assignments/${visit.lead.assignmentId}/pack`;
+    type Pack = {
+      selfAssessment: {
+        evidence: { documentId: string; size: number; thumbnail: { url: string; size: number } | null }[];
+      };
+      size: { pack: number; evidence: number; thumbnails: number };
+    };
+    const read = async () => (await (await api(packPath, { token: visit.lead.token })).json()) as Pack;
+    const pack = await read();
+    const listed = (id: string) => pack.selfAssessment.evidence.find((e) => e.documentId === id);
+    expect(listed(photo.documentId)?.thumbnail).toEqual({
+      url: `/api/v1/t/${visit.slug}/documents/${photo.documentId}/thumbnail?version=1`,
+      size: thumb.byteLength,
+    });
+    expect(listed(pdf.documentId)).toMatchObject({ size: 90_000, thumbnail: null });
+    expect(pack.size).toMatchObject({ evidence: 210_000, thumbnails: thumb.byteLength });
+    // Before the download: the pack's own length and what its thumbnails add.
+    const head = await api(packPath, { method: "HEAD", token: visit.lead.token });
+    expect(head.headers.get("akrab-thumbnails-length")).toBe(String(thumb.byteLength));
+
+    const url = listed(photo.documentId)!.thumbnail!.url;
+    const got = await api(url, { token: visit.lead.token });
+    expect(got.status).toBe(200);
+    expect(new Uint8Array(await got.arrayBuffer())).toEqual(thumb);
+    // An asesor of another team and staff of another tenant: as if it did not exist.
+    const stranger = await signedInAsesor(visit.balks, "Dedi Lain");
+    await expectProblem(await api(url, { token: stranger.token }), 404, "not-found");
+    const { token: lebak } = await login("dinsos.lebak@akrab.test");
+    await expectProblem(await api(url, { token: lebak }), 404, "not-found");
+
+    // A thumbnail stored before its size was kept (migration 0026) is measured in R2.
+    await env.DB.prepare(
+      "UPDATE blobs SET thumbnail_size = NULL WHERE id = (SELECT v.blob_id FROM document_versions v WHERE v.document_id = ?)",
+    )
+      .bind(photo.documentId)
+      .run();
+    expect((await read()).size.thumbnails).toBe(thumb.byteLength);
   });
 });
 

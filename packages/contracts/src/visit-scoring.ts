@@ -253,8 +253,25 @@ export const VisitPack = z
     selfAssessment: z.object({
       answers: z.array(SelfAssessmentAnswer),
       evidence: z
-        .array(SelfAssessmentEvidence.extend({ hasThumbnail: z.boolean() }))
-        .openapi({ description: "Listed with sizes; originals and thumbnails are fetched on request" }),
+        .array(
+          SelfAssessmentEvidence.extend({
+            version: z.number().int().openapi({ description: "The version listed (the newest)" }),
+            thumbnail: z
+              .object({
+                url: z.string().openapi({ description: "The preview's address (GET, same access as the document)" }),
+                size: z.number().int().openapi({ description: "The preview's bytes" }),
+              })
+              .nullable()
+              .openapi({
+                description:
+                  "A small JPEG or WebP preview made on the uploading device (images only; null for other files, shown by their type)",
+              }),
+          }),
+        )
+        .openapi({
+          description:
+            "Listed with sizes; thumbnails are kept on the device with the pack, originals fetched on request",
+        }),
     }),
     checklist: z.array(
       z.object({
@@ -274,6 +291,10 @@ export const VisitPack = z
         .number()
         .int()
         .openapi({ description: "All evidence originals together, in bytes (not in the pack)" }),
+      thumbnails: z
+        .number()
+        .int()
+        .openapi({ description: "All evidence thumbnails together, in bytes (kept on the device beside the pack)" }),
     }),
     generatedAt: z.string(),
   })

@@ -51,6 +51,7 @@ export function documentStore(db: Db, own: { id: string }, readable: readonly st
     sha256: blobs.sha256,
     pageCount: blobs.pageCount,
     thumbnailKey: blobs.thumbnailKey,
+    thumbnailSize: blobs.thumbnailSize,
     r2Key: blobs.r2Key,
     blobId: blobs.id,
   };
@@ -111,10 +112,19 @@ export function documentStore(db: Db, own: { id: string }, readable: readonly st
     },
 
     /** Stores the blob unless the same content landed meanwhile; returns the one that is kept. */
-    async keepBlob(blob: Omit<BlobRow, "id" | "tenantId" | "createdAt" | "thumbnailKey">): Promise<BlobRow> {
+    async keepBlob(
+      blob: Omit<BlobRow, "id" | "tenantId" | "createdAt" | "thumbnailKey" | "thumbnailSize">,
+    ): Promise<BlobRow> {
       await db
         .insert(blobs)
-        .values({ ...blob, id: newId(), tenantId: own.id, thumbnailKey: null, createdAt: isoNow() })
+        .values({
+          ...blob,
+          id: newId(),
+          tenantId: own.id,
+          thumbnailKey: null,
+          thumbnailSize: null,
+          createdAt: isoNow(),
+        })
         .onConflictDoNothing();
       return expectRow(await this.findBlob(blob.sha256), "Blob");
     },
@@ -332,10 +342,10 @@ export function documentStore(db: Db, own: { id: string }, readable: readonly st
         .orderBy(documents.profileField);
     },
 
-    setThumbnail(blobId: string, key: string) {
+    setThumbnail(blobId: string, key: string, size: number) {
       return db
         .update(blobs)
-        .set({ thumbnailKey: key })
+        .set({ thumbnailKey: key, thumbnailSize: size })
         .where(and(eq(blobs.tenantId, own.id), eq(blobs.id, blobId)));
     },
 

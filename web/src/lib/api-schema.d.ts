@@ -2628,7 +2628,7 @@ export interface paths {
         };
         /**
          * The visit pack: everything the asesor needs on site without a network, and its size
-         * @description The LKS's profile as far as the visit needs it (no board members, no NIK), the application letter, the LKS's self-assessment with its evidence listed by size (originals and thumbnails are fetched from /documents on request, so the pack stays small), the pinned instrument, the previous cycle, the document checklist for Formulir C, the team, and the asesor's own sheet to start the device from. `size.pack` is this answer's size in bytes; `size.evidence` what downloading every original would add. A HEAD request answers the same `Content-Length` without the body: the size the app shows before the download. Only the caller's own accepted assignment: an invitation not yet accepted, another asesor's assignment and another tenant's application are a 404.
+         * @description The LKS's profile as far as the visit needs it (no board members, no NIK), the application letter, the LKS's self-assessment with its evidence listed by size and, for images, a thumbnail's address and size (the app keeps the thumbnails beside the pack; originals are fetched from /documents on request, so the pack stays small), the pinned instrument, the previous cycle, the document checklist for Formulir C, the team, and the asesor's own sheet to start the device from. `size.pack` is this answer's size in bytes; `size.evidence` what downloading every original would add. A HEAD request answers the same `Content-Length` without the body, and `Akrab-Thumbnails-Length` (= `size.thumbnails`): together the size the app shows before the download. Only the caller's own accepted assignment: an invitation not yet accepted, another asesor's assignment and another tenant's application are a 404.
          */
         get: operations["visit.pack"];
         put?: never;
@@ -5617,9 +5617,17 @@ export interface components {
             instrument: components["schemas"]["InstrumentDetail"];
             selfAssessment: {
                 answers: components["schemas"]["SelfAssessmentAnswer"][];
-                /** @description Listed with sizes; originals and thumbnails are fetched on request */
+                /** @description Listed with sizes; thumbnails are kept on the device with the pack, originals fetched on request */
                 evidence: (components["schemas"]["SelfAssessmentEvidence"] & {
-                    hasThumbnail: boolean;
+                    /** @description The version listed (the newest) */
+                    version: number;
+                    /** @description A small JPEG or WebP preview made on the uploading device (images only; null for other files, shown by their type) */
+                    thumbnail: {
+                        /** @description The preview's address (GET, same access as the document) */
+                        url: string;
+                        /** @description The preview's bytes */
+                        size: number;
+                    } | null;
                 })[];
             };
             checklist: {
@@ -5640,6 +5648,8 @@ export interface components {
                 pack: number;
                 /** @description All evidence originals together, in bytes (not in the pack) */
                 evidence: number;
+                /** @description All evidence thumbnails together, in bytes (kept on the device beside the pack) */
+                thumbnails: number;
             };
             generatedAt: string;
         };
@@ -18184,6 +18194,8 @@ export interface operations {
             /** @description The pack */
             200: {
                 headers: {
+                    /** @description Bytes of every evidence thumbnail together (size.thumbnails), for a HEAD */
+                    "Akrab-Thumbnails-Length"?: number;
                     [name: string]: unknown;
                 };
                 content: {

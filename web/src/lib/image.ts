@@ -4,7 +4,7 @@
  * - `resizeImage`: a logo (≤ 256 px, ≤ 200 KB), WebP where the browser can encode it (Safari
  *   cannot: it falls back to PNG, then JPEG if the PNG is too large);
  * - `downscalePhoto`: a document photo (longest side ≤ 1600 px, JPEG/WebP quality 0.82);
- * - `makeThumbnail`: the small preview stored beside a document (≤ 320 px, ≤ 64 KiB).
+ * - `makeThumbnail`: the small preview stored beside a document (≤ 160 px as the uploads ask, ≤ 64 KiB).
  */
 export type EncodedType = "image/webp" | "image/png" | "image/jpeg";
 
@@ -168,7 +168,7 @@ export async function downscalePhoto(
  */
 export async function makeThumbnail(
   image: ImageBitmap,
-  max = 320,
+  max = 160,
   maxBytes = 64 * 1024,
 ): Promise<{ blob: Blob; type: EncodedType } | null> {
   const canvas = drawScaled(image, max, true);

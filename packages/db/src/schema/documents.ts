@@ -25,6 +25,8 @@ export const blobs = sqliteTable(
     pageCount: integer("page_count"),
     /** A small preview made in the browser before upload, stored beside the original. */
     thumbnailKey: text("thumbnail_key"),
+    /** The preview's bytes, so the visit pack can list what keeping it on a phone costs without asking R2. */
+    thumbnailSize: integer("thumbnail_size"),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("blobs_tenant_sha").on(t.tenantId, t.sha256)],

@@ -7,32 +7,28 @@
  * deletes it with the rest of the person's data. The page reads the pack from the device first (a
  * pack is a snapshot, "Data per …"; downloading it again is the asesor's choice), the sheet from the
  * network first. Evidence originals are never part of it: each is fetched when the asesor asks.
+ * The evidence thumbnails (a few KB each, made on the LKS's device) are kept in the same store
+ * under their own addresses, fetched with the pack unless data saver is on (then each one when the
+ * asesor asks for it, and kept from then on), so the scoring page shows them without a signal.
  */
-import { API_BASE, api } from "#lib/api.ts";
-import { putRead, readsName } from "#lib/offline/state.svelte.ts";
+import { API_BASE } from "#lib/api.ts";
+import { readsName } from "#lib/offline/state.svelte.ts";
 
+// What the scoring page needs at its first load lives here; downloading and removing a pack
+// (/penugasan) is `pack-download.ts`, a thumbnail's keeping `thumbnails.ts` (each loads where used).
 const assignmentPath = (assignmentId: string) => `${API_BASE}/me/assignments/${encodeURIComponent(assignmentId)}`;
 /** The addresses `api.get` reads them from (and so stores them under). */
-const packUrl = (assignmentId: string) => `${assignmentPath(assignmentId)}/pack`;
-const sheetUrl = (assignmentId: string) => `${assignmentPath(assignmentId)}/sheet`;
+export const packUrl = (assignmentId: string) => `${assignmentPath(assignmentId)}/pack`;
+export const sheetUrl = (assignmentId: string) => `${assignmentPath(assignmentId)}/sheet`;
 
-export interface OnDevice {
-  /** Bytes the pack takes on the device. */
-  bytes: number;
-  fetchedAt: number;
-}
-
-async function stored(userId: string, assignmentId: string): Promise<{ text: string; fetchedAt: number } | null> {
+export async function stored(
+  userId: string,
+  assignmentId: string,
+): Promise<{ text: string; fetchedAt: number } | null> {
   const response = await (await caches.open(readsName(userId))).match(packUrl(assignmentId));
   if (!response) return null;
   const text = await response.text();
   return { text, fetchedAt: (JSON.parse(text) as { fetchedAt: number }).fetchedAt };
-}
-
-/** What of this assignment's pack is on the device (null: nothing). */
-export async function packOnDevice(userId: string, assignmentId: string): Promise<OnDevice | null> {
-  const found = await stored(userId, assignmentId).catch(() => null);
-  return found ? { bytes: new Blob([found.text]).size, fetchedAt: found.fetchedAt } : null;
 }
 
 /** The pack as kept on the device, with when it was fetched. */
@@ -43,41 +39,4 @@ export async function packFromDevice<T>(
   const found = await stored(userId, assignmentId).catch(() => null);
   if (!found) return null;
   return { pack: (JSON.parse(found.text) as { data: T }).data, fetchedAt: found.fetchedAt };
-}
-
-/**
- * The pack's size before downloading it: a HEAD on the pack's address, which the API answers with
- * the length the GET would send and no body (null: no signal or no answer, so nothing is said).
- */
-export async function packSizeBeforeDownload(assignmentId: string): Promise<number | null> {
-  try {
-    const response = await fetch(packUrl(assignmentId), {
-      method: "HEAD",
-      credentials: "same-origin",
-      cache: "no-store",
-    });
-    const length = Number(response.headers.get("content-length"));
-    return response.ok && Number.isInteger(length) && length > 0 ? length : null;
-  } catch {
-    return null;
-  }
-}
-
-/** Downloads the pack and the sheet and keeps them (awaited: "on the device" is said only once it is). */
-export async function downloadPack(userId: string, assignmentId: string): Promise<OnDevice> {
-  const params = { assignmentId };
-  const [pack, sheet] = await Promise.all([
-    api.get("/me/assignments/{assignmentId}/pack", { params }),
-    api.get("/me/assignments/{assignmentId}/sheet", { params }),
-  ]);
-  await putRead(userId, packUrl(assignmentId), pack);
-  await putRead(userId, sheetUrl(assignmentId), sheet);
-  return (await packOnDevice(userId, assignmentId)) ?? { bytes: 0, fetchedAt: Date.now() };
-}
-
-/** Removes the pack and the sheet's copy (the unsent scores stay in the outbox until sent). */
-export async function removePack(userId: string, assignmentId: string): Promise<void> {
-  const cache = await caches.open(readsName(userId));
-  await cache.delete(packUrl(assignmentId));
-  await cache.delete(sheetUrl(assignmentId));
 }

@@ -9,7 +9,7 @@ import { Problem } from "../../middleware/problem/index.ts";
 import { resolveSlot, visibleDocument } from "../../services/documents.ts";
 import { DocumentParam } from "./params.ts";
 
-/** Thumbnails are made in the browser (longest side ≤ 320 px) before the original is sent. */
+/** Thumbnails are made in the browser (longest side ≤ 160 px, a few KB) before the original is sent. */
 export const THUMBNAIL_MAX_BYTES = 64 * 1024;
 
 const imageBody = { schema: z.string().openapi({ format: "binary" }) };
@@ -44,7 +44,7 @@ export const putThumbnail: RouteHandler<typeof putThumbnailRoute, TenantEnv> = a
   await c.env.DOCS.put(key, bytes, { httpMetadata: { contentType: type } });
   const db = c.get("db");
   await db.batch([
-    store.setThumbnail(version.blobId, key),
+    store.setThumbnail(version.blobId, key, bytes.length),
     audit(c, {
       action: "document.thumbnail_stored",
       tenantId: document.tenantId,

@@ -47,4 +47,4 @@ export function assignmentStatusLabel(status: string): string {
   }
 }
 
-export const teamRoleLabel = (role: string) => (role === "lead" ? m.asr_role_lead() : m.asr_role_member());
+export { teamRoleLabel } from "#lib/team-role.ts";
