@@ -144,10 +144,11 @@ describe('the improvement plan on the web (issue 14 "Supervision")', () => {
     // A note too short is refused at its field, nothing sent.
     await first.locator("textarea").fill("Sudah");
     await first.getByRole("button", { name: "Kirim jawaban" }).click();
-    await expect.poll(() => first.locator("textarea").getAttribute("aria-invalid")).toBe("true");
+    await expect.poll(() => first.locator("textarea").getAttribute("aria-invalid"), { timeout: 10_000 }).toBe("true");
     await first.locator("textarea").fill("SOP pengaduan anak sudah disusun dan ditempel di ruang tamu.");
     await first.getByRole("button", { name: "Kirim jawaban" }).click();
-    await expect.poll(() => first.getAttribute("data-state")).toBe("answered");
+    // The answer goes to the server and back: under a full run it can take seconds (poll's default is 1 s).
+    await expect.poll(() => first.getAttribute("data-state"), { timeout: 30_000 }).toBe("answered");
     expect(await first.innerText()).toContain("sop-pengaduan.pdf");
     expect(await overflowsHorizontally(operator.page)).toBe(false);
     await first.scrollIntoViewIfNeeded();
@@ -161,7 +162,7 @@ describe('the improvement plan on the web (issue 14 "Supervision")', () => {
     await review.getByRole("button", { name: "Terima" }).waitFor();
     expect(await review.innerText()).toContain("SOP pengaduan anak sudah disusun");
     await review.getByRole("button", { name: "Terima" }).click();
-    await expect.poll(() => review.getAttribute("data-state")).toBe("accepted");
+    await expect.poll(() => review.getAttribute("data-state"), { timeout: 30_000 }).toBe("accepted");
     await review.scrollIntoViewIfNeeded();
     await shot(dinsos.page, "improvement-plan-dinsos-desktop", false);
 

@@ -46,7 +46,8 @@ describe("re-accreditation", () => {
     await lks.page.getByLabel("Nomor surat").fill("044/RSAP/2026");
     await lks.page.getByLabel("Tanggal surat").fill("2026-12-01");
     await lks.page.getByRole("button", { name: "Buat permohonan" }).click();
-    await lks.page.waitForURL(/\/permohonan\/(?!baru)/);
+    // The app moves there itself (a client navigation to /t/{tenant}/permohonan/{id}): no load event to wait for.
+    await lks.page.waitForURL(/\/t\/kab-pandeglang\/permohonan\/(?!baru)/, { waitUntil: "commit" });
 
     // On the application page the two documents are there, marked as carried over, without an upload.
     const akta = lks.page.getByTestId("doc-akta_pendirian");

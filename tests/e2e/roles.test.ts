@@ -124,7 +124,8 @@ describe("tenant switcher", () => {
       .getAttribute("value");
     await page.getByLabel("Bertindak sebagai").selectOption(pandeglang ?? "");
     await page.getByRole("heading", { level: 2, name: "Dinas Sosial Kabupaten Pandeglang" }).waitFor();
-    await page.getByText("Rumah Singgah Anak Pandeglang").waitFor();
+    // Its registry list (the LKS also shows in "Akreditasi segera berakhir": renewal.sql's certificate ends soon).
+    await page.getByTestId("lks-list").getByText("Rumah Singgah Anak Pandeglang").waitFor();
     expect(await text(page)).not.toContain("Panti Asuhan Al-Hikmah Rangkasbitung");
     await shot(page, "home-switched-tenant");
     await context.close();
