@@ -227,8 +227,7 @@ describe("one assessment from offline scoring to the LKS's grade (issue 13)", ()
     }
 
     // 4. Signal again: the outbox and the upload queue send everything; both submit.
-    for (const [i, plan] of plans.entries()) {
-      const { page, context } = sessions[i]!;
+    for (const [i, { page, context }] of sessions.entries()) {
       await context.setOffline(false);
       const ind = (code: string) => page.getByTestId(`score-${code}`);
       for (const standard of standards) {
