@@ -171,7 +171,7 @@ describe('the improvement plan on the web (issue 14 "Supervision")', () => {
     await login(balks.page, "balks@akrab.test");
     await balks.page.goto("/");
     const open_ = balks.page.getByTestId("open-improvement-plans");
-    await open_.getByText("Rumah Singgah Anak Pandeglang").waitFor();
+    await open_.getByText("Rumah Singgah Harapan Pandeglang").waitFor();
     expect(await open_.innerText()).toContain("1 dari 2 butir terbuka");
     expect(await overflowsHorizontally(balks.page)).toBe(false);
     await open_.scrollIntoViewIfNeeded();
