@@ -203,6 +203,44 @@ async function compare() {
     })),
   );
 
+  // The per-area counts the national views read: the same LKS counted afresh per kab/kota and per province.
+  const countRows = (
+    await env.DB.prepare(
+      "SELECT level, area_code, province_code, lks_type, category, n FROM report_counts ORDER BY level, area_code, lks_type, category",
+    ).all<{ level: string; area_code: string; province_code: string; lks_type: string; category: string; n: number }>()
+  ).results;
+  const tally = new Map<string, number>();
+  for (const r of fresh)
+    for (const [level, area] of [
+      ["province", r.provinceCode],
+      ["regency", r.regionCode],
+    ] as const) {
+      const k = [level, area, r.provinceCode, r.lksType, r.category].join("|");
+      tally.set(k, (tally.get(k) ?? 0) + 1);
+    }
+  const expectedCounts = [...tally]
+    .map(([k, n]) => {
+      const [level, area_code, province_code, lks_type, category] = k.split("|") as [
+        string,
+        string,
+        string,
+        string,
+        string,
+      ];
+      return { level, area_code, province_code, lks_type, category, n };
+    })
+    .sort((a, b) => {
+      const ka = [a.level, a.area_code, a.lks_type, a.category].join("\u0000");
+      const kb = [b.level, b.area_code, b.lks_type, b.category].join("\u0000");
+      return ka < kb ? -1 : ka > kb ? 1 : 0;
+    });
+  const sortedCounts = [...countRows].sort((a, b) => {
+    const ka = [a.level, a.area_code, a.lks_type, a.category].join("\u0000");
+    const kb = [b.level, b.area_code, b.lks_type, b.category].join("\u0000");
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+  });
+  expect(sortedCounts).toEqual(expectedCounts);
+
   const monthly = (
     await env.DB.prepare("SELECT tenant_id, month, measure, count FROM report_monthly ORDER BY 1, 2, 3").all()
   ).results;

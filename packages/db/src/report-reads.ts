@@ -113,13 +113,44 @@ export function reportReads(db: Db, reach: ReportReach) {
     reach ? `${column} IN (SELECT value FROM json_each(?${index}))` : "1 = 1";
   const reachParams = reach ? [JSON.stringify(reach)] : [];
 
+  /** Coverage groups from `report_counts` (the country's counts, every tenant: national reach only). */
+  async function countedCoverage(
+    level: "regency" | "province",
+    f: ReportFilter,
+    asProvince = false,
+  ): Promise<CoverageGroup[]> {
+    const parts = ["c.level = ?1"];
+    const params: unknown[] = [level];
+    const add = (clause: string, value: unknown) => {
+      params.push(value);
+      parts.push(`${clause} = ?${params.length}`);
+    };
+    if (f.province) add("c.province_code", f.province);
+    if (f.regency) add("c.area_code", f.regency);
+    if (f.lksType) add("c.lks_type", f.lksType);
+    if (f.category) add("c.category", f.category);
+    if (f.grade) add("c.category", `accredited_${f.grade.toLowerCase()}`);
+    const { results } = await d1
+      .prepare(
+        `SELECT ${asProvince ? "c.province_code" : "c.area_code"} AS regionCode, c.lks_type AS lksType, c.category,
+           ${asProvince && level === "regency" ? "sum(c.n)" : "c.n"} AS n
+         FROM report_counts c WHERE ${parts.join(" AND ")}
+         ${asProvince && level === "regency" ? "GROUP BY c.province_code, c.lks_type, c.category" : ""}`,
+      )
+      .bind(...params)
+      .all<CoverageGroup>();
+    return results;
+  }
+
   return {
     reach,
     /**
-     * LKS counts per kab/kota, main type and category. Grouped with the province first, the area
-     * index's order: the country's 25,000 rows are counted in one index scan, no temporary B-tree.
+     * LKS counts per kab/kota, main type and category. Nationally from `report_counts` (a
+     * province's kab/kota are one index range there); a tenant's reach, a few hundred LKS at most
+     * in one province, is counted from `report_lks`, whose rows carry the tenant.
      */
     async coverage(filter: ReportFilter): Promise<CoverageGroup[]> {
+      if (!reach) return countedCoverage("regency", filter);
       const w = where(reach, filter);
       const { results } = await d1
         .prepare(
@@ -136,6 +167,8 @@ export function reportReads(db: Db, reach: ReportReach) {
      * for a view that lists no kab/kota, a fiftieth of the rows to carry out of D1.
      */
     async coverageByProvince(filter: ReportFilter): Promise<CoverageGroup[]> {
+      // A kab/kota filter needs the kab/kota rows (its province's rows count the others too).
+      if (!reach) return countedCoverage(filter.regency ? "regency" : "province", filter, true);
       const w = where(reach, filter);
       const { results } = await d1
         .prepare(

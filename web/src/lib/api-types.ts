@@ -95,3 +95,11 @@ export type ScoreSheet = Schemas["ScoreSheet"];
 export type ScorePhoto = Schemas["ScorePhoto"];
 export type PreviousCycle = Schemas["PreviousCycle"];
 export type RenewalPlan = Schemas["RenewalPlan"];
+
+// Reports (issue 15).
+export type CoverageReport = Schemas["CoverageReport"];
+export type CoverageArea = Schemas["CoverageArea"];
+export type PipelineReport = Schemas["PipelineReport"];
+export type AsesorReport = Schemas["AsesorReport"];
+export type ReportLksItem = Schemas["ReportLksItem"];
+export type ReportApplicationItem = Schemas["ReportApplicationItem"];

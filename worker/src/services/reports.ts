@@ -99,8 +99,8 @@ export async function coverageReport(
   function* lks(): Iterable<RollUpLks> {
     for (const g of groups) {
       const regionCode = withKabKota ? g.regionCode : (firstKabKota.get(g.regionCode) ?? g.regionCode);
-      const item = { regionCode, types: [g.lksType], category: g.category };
-      for (let i = 0; i < g.n; i++) yield item;
+      // One item per counted group, not per LKS: the country is a few thousand groups, not 25,000 items.
+      yield { regionCode, types: [g.lksType], category: g.category, count: g.n };
     }
   }
   const roll = rollUpCoverage({

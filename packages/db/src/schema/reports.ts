@@ -34,6 +34,31 @@ export const reportLks = sqliteTable(
   ],
 );
 
+/**
+ * The counts of `report_lks` per area, LKS type and category, rewritten in the same batch as the
+ * rows they count (for every province a refresh touched), so the national dashboard reads a few
+ * thousand rows at most instead of counting 25,000 LKS on every read. `level` is `regency` (one
+ * kab/kota, `area_code` its code) or `province` (`area_code` = `province_code`). Kept per area, not
+ * per tenant: a province's figure is one set of rows however many tenants record LKS in it, and a
+ * recount from `report_lks` cannot drift from the rows it counts.
+ */
+export const reportCounts = sqliteTable(
+  "report_counts",
+  {
+    level: text("level").notNull(),
+    areaCode: text("area_code").notNull(),
+    provinceCode: text("province_code").notNull(),
+    lksType: text("lks_type").notNull(),
+    category: text("category").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.level, t.areaCode, t.lksType, t.category] }),
+    // A province's kab/kota rows in one range; the recount deletes by province too.
+    index("report_counts_province_idx").on(t.provinceCode, t.level, t.areaCode, t.lksType, t.category, t.n),
+  ],
+);
+
 /** Counts per tenant and month of what the pipeline and asesor reports chart over time. */
 export const reportMonthly = sqliteTable(
   "report_monthly",

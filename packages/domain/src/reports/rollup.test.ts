@@ -61,6 +61,23 @@ describe("coverage roll-up", () => {
     expect(rollUp.types.LKSA.in_process).toBe(0);
   });
 
+  it("counts an item that stands for several LKS as that many, everywhere it counts", () => {
+    const one = { regionCode: "36.71", types: ["LKSA"], category: "accredited_b" } as const;
+    const counted = rollUpCoverage({
+      regions: REGIONS,
+      tenants: new Map([["36.71", "active"]]),
+      lks: [{ ...one, count: 3 }],
+    });
+    const itemised = rollUpCoverage({
+      regions: REGIONS,
+      tenants: new Map([["36.71", "active"]]),
+      lks: [one, one, one],
+    });
+    expect(counted).toEqual(itemised);
+    expect(counted.country.counts.accredited_b).toBe(3);
+    expect(counted.types.LKSA.accredited_b).toBe(3);
+  });
+
   it("keeps every level's totals equal, whatever the LKS and tenants (property)", () => {
     const kabKotaCodes = REGIONS.filter((r) => r.kind !== "province").map((r) => r.code);
     const lks: fc.Arbitrary<RollUpLks> = fc.record({

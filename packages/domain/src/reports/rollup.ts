@@ -25,6 +25,8 @@ export interface RollUpLks {
   /** Its types, the main one first: the by-type roll-up counts each LKS once, under its main type. */
   types: readonly string[];
   category: CoverageCategory;
+  /** How many LKS alike this item stands for (a count kept by the roll-up tables); 1 when absent. */
+  count?: number;
 }
 
 export interface RegionFigure {
@@ -77,9 +79,10 @@ export function rollUpCoverage(input: {
   for (const l of input.lks) {
     const counts = byKabKota.get(l.regionCode) ?? emptyCoverageCounts();
     byKabKota.set(l.regionCode, counts);
-    counts[l.category]++;
-    types[mainType(l.types)][l.category]++;
-    country[l.category]++;
+    const n = l.count ?? 1;
+    counts[l.category] += n;
+    types[mainType(l.types)][l.category] += n;
+    country[l.category] += n;
   }
 
   const known = (code: string, counts: CoverageCounts | undefined): Pick<RegionFigure, "counts" | "total"> =>

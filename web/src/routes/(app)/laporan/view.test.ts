@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { drillHref, readView, viewHref, withFilters } from "./view.ts";
+import { drillHref, readView, reportQuery, viewHref, withFilters } from "./view.ts";
 
 const read = (qs: string) => readView(new URLSearchParams(qs));
 
@@ -53,5 +53,33 @@ describe("the dashboard's view in its URL", () => {
     expect(viewHref(withFilters(opened, { lksType: "LKSA" }))).toBe("/laporan?view=pipeline&province=36&lksType=LKSA");
     // A malformed list value is left out.
     expect(read("list=applications&decidedMonth=2026-13&returned=yes&from=2026-01").listQuery).toEqual({});
+  });
+});
+
+describe("the query the typed API client sends", () => {
+  test("keeps the API's values and leaves out what its enums do not name", () => {
+    const v = read("province=36&lksType=LKSA&grade=B&category=in_process&from=2026-01");
+    expect(reportQuery(v.filters)).toEqual({
+      province: "36",
+      lksType: "LKSA",
+      grade: "B",
+      category: "in_process",
+      from: "2026-01",
+    });
+    // The URL's patterns let these through; the API's enums do not name them.
+    expect(reportQuery({ lksType: "LKS-XX", category: "someday" })).toEqual({});
+  });
+
+  test("carries a list's own query with the view's filters", () => {
+    const v = read(
+      "view=pipeline&list=applications&province=36&step=scoring&overdue=true&outcome=accredited&decidedMonth=2026-05",
+    );
+    expect(reportQuery(v.filters, v.listQuery)).toEqual({
+      province: "36",
+      step: "scoring",
+      overdue: "true",
+      outcome: "accredited",
+      decidedMonth: "2026-05",
+    });
   });
 });

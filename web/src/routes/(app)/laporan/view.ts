@@ -1,3 +1,6 @@
+import { COVERAGE_CATEGORIES, type CoverageCategory, LKS_TYPES, type LksType } from "@akrab/domain";
+import type { operations } from "#lib/api-schema.d.ts";
+
 /**
  * The dashboard's whole view lives in its URL (issue 15: a view can be shared): which report,
  * which area (none: the caller's whole scope; a province; a kab/kota), the map's measure, the
@@ -126,6 +129,40 @@ export function withFilters(v: DashboardView, changes: Filters): DashboardView {
   }
   const { listQuery: _closed, ...rest } = v;
   return { ...rest, filters, list: null };
+}
+
+/** Whose reports the page reads: the country's (national roles) or one Dinsos's (its province or kab/kota). */
+export type Scope =
+  | { kind: "national" }
+  | { kind: "tenant"; slug: string; name: string; level: "province" | "kabkota"; regionCode: string };
+
+/** The query the report routes take (a figure, its list and its file take the same names). */
+export type ReportApiQuery = NonNullable<operations["reports.nationalExport"]["parameters"]["query"]>;
+
+const GRADES = ["A", "B", "C"] as const;
+const member = <T extends string>(list: readonly T[], value: string | undefined): T | undefined =>
+  (list as readonly string[]).includes(value ?? "") ? (value as T) : undefined;
+
+/**
+ * A view's filters (and a list's own query) as the typed API client sends them: the URL's strings
+ * narrowed to the API's enums, a value outside them left out as `readView` leaves out a malformed one.
+ */
+export function reportQuery(filters: Filters, list: ListQuery = {}): ReportApiQuery {
+  const q: ReportApiQuery = {};
+  for (const key of ["province", "regency", "from", "to"] as const) if (filters[key]) q[key] = filters[key];
+  const lksType = member<LksType>(LKS_TYPES, filters.lksType);
+  const grade = member(GRADES, filters.grade);
+  const category = member<CoverageCategory>(COVERAGE_CATEGORIES, filters.category);
+  if (lksType) q.lksType = lksType;
+  if (grade) q.grade = grade;
+  if (category) q.category = category;
+  for (const key of ["tenant", "step", "decidedMonth", "visitedMonth", "reason", "asesor", "pair"] as const)
+    if (list[key]) q[key] = list[key];
+  if (list.overdue === "true") q.overdue = "true";
+  if (list.returned === "true") q.returned = "true";
+  const outcome = member(["accredited", "not_accredited"] as const, list.outcome);
+  if (outcome) q.outcome = outcome;
+  return q;
 }
 
 /** The list behind a figure, as the report API names it. */
