@@ -24,7 +24,8 @@ export default async function setup(project: TestProject) {
   // An application already at asesor assignment (asesors.test.ts, pwa.test.ts's page list), one
   // at the visit with its team accepted (asesors.test.ts's visit plan), one at the visit with a team
   // of two who accepted (visit-scoring.test.ts, pwa.test.ts's scoring page), another with its own
-  // asesors and operator for the reconciliation and the decision (decision.test.ts), one of Budi
+  // asesors and operator for the reconciliation and the decision (decision.test.ts), a second of
+  // the same LKS with its own team for the reconciliation offline (reconciliation-offline.test.ts), one of Budi
   // Mulia at the visit with its own team for a safeguarding finding (safeguarding.test.ts), one accredited
   // awaiting its certificate (certificates.test.ts), one of Kasih Bunda likewise
   // (certificates-app.test.ts), one of Panti Werdha Cipondoh (registry.test.ts), Rumah Singgah Anak
@@ -36,6 +37,7 @@ export default async function setup(project: TestProject) {
     "visit-plan.sql",
     "visit-scoring.sql",
     "decision.sql",
+    "reconciliation-offline.sql",
     "safeguarding.sql",
     "certificate-accredited.sql",
     "certificate-app.sql",

@@ -143,6 +143,7 @@ async function staleReconciliation(
     .catch(() => null);
   if (!view) return null;
   const stale = afterStale(item, view);
+  if (stale.kind === "refused") return null;
   if (stale.kind === "done") {
     await deleteOutbox(item.id);
     return { outcome: { kind: "sent" }, result: view };

@@ -109,8 +109,8 @@ describe("reconciliation change", () => {
     });
   });
 
-  it("a signature is always sent again on what stands now", () => {
+  it("a signature on a sheet that changed since is refused, never moved onto what stands now", () => {
     const item = reconciliationChange(sheet(3, []), "a1", { kind: "sign" }, {}, text);
-    expect(afterStale(item, sheet(9, []))).toEqual({ kind: "resend", expectedVersion: 9 });
+    expect(afterStale(item, sheet(9, []))).toEqual({ kind: "refused" });
   });
 });

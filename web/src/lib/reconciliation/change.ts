@@ -63,21 +63,23 @@ export function reconciliationChange(
 export type Stale =
   /** Nobody else touched this place: send again on the sheet's new version. */
   | { kind: "resend"; expectedVersion: number }
+  /** A signature on a sheet that changed since it was read: refused, the person reads it and signs again. */
+  | { kind: "refused" }
   /** The sheet already holds exactly what the device sent: nothing to send. */
   | { kind: "done" }
   /** Both changed it: the person chooses, per field, and what they choose goes on the new version. */
   | { kind: "conflict"; expectedVersion: number; conflicts: { field: string; server: unknown; client: unknown }[] };
 
 /**
- * A write refused as stale (409), against the sheet read again. A signature is always sent again:
- * signing what stands now is what the person asked (and the server refuses it if it cannot be signed).
+ * A write refused as stale (409), against the sheet read again. A signature is not sent again: it
+ * signs the sheet as the person read it, and what stands now is not that.
  */
 export function afterStale(
   item: { ref?: string; values: Record<string, unknown>; base: Record<string, unknown> },
   view: ReconciliationView,
 ): Stale {
   const place = placeOfRef(item.ref ?? "");
-  if (place.kind === "sign") return { kind: "resend", expectedVersion: view.version };
+  if (place.kind === "sign") return { kind: "refused" };
   const server = serverValues(view, place);
   const { conflicts, changed } = mergeFields(item.base, item.values, server);
   if (conflicts.length > 0)
