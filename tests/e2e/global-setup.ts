@@ -24,7 +24,9 @@ export default async function setup(project: TestProject) {
   // An application already at asesor assignment (asesors.test.ts, pwa.test.ts's page list), one
   // at the visit with its team accepted (asesors.test.ts's visit plan), one at the visit with a team
   // of two who accepted (visit-scoring.test.ts, pwa.test.ts's scoring page), another with its own
-  // asesors and operator for the reconciliation and the decision (decision.test.ts), one of Loka Bina
+  // asesors and operator for the reconciliation and the decision (decision.test.ts), a second of
+  // the same LKS with its own team for the reconciliation offline (reconciliation-offline.test.ts),
+  // one of Loka Bina
   // Karya Jakarta Timur at the visit with its own team, operator and chain to the grade
   // (assessment-chain.test.ts), one of Budi
   // Mulia at the visit with its own team for a safeguarding finding (safeguarding.test.ts), one accredited
@@ -39,6 +41,7 @@ export default async function setup(project: TestProject) {
     "visit-scoring.sql",
     "decision.sql",
     "assessment-chain.sql",
+    "reconciliation-offline.sql",
     "safeguarding.sql",
     "certificate-accredited.sql",
     "certificate-app.sql",

@@ -106,7 +106,7 @@ describe("signed backup file", () => {
     // Signed, but an item of a kind this app does not know (a later version's file).
     const odd = await signBackup(siti, {
       userName: "Siti",
-      items: [item({ kind: "reconciliation" as "lks" })],
+      items: [item({ kind: "plenary" as "lks" })],
       createdAt: new Date(),
     });
     expect(await verifyBackup(JSON.stringify(odd), siti)).toEqual({ ok: false, reason: "not-backup" });

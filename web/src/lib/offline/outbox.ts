@@ -9,7 +9,8 @@ import { isApiError } from "#lib/api.ts";
  * answer: the LKS's self-assessment answer to one indicator (`ref` is its code; level and note);
  * score: an asesor's blind score sheet (`targetId` is the assignment; `ref` is an indicator's code for
  * its level and note, `doc:<key>` for Formulir C's check of one document, `finding:<id>` for a
- * safeguarding finding).
+ * safeguarding finding); reconciliation: a write to the team's reconciliation sheet (`targetId` is the
+ * assignment; `ref` is `proposal:<code>`, `response:<code>` or `sign`, see `#lib/reconciliation/change.ts`).
  */
 import type { OutboxKind } from "./slot.ts";
 
@@ -95,7 +96,10 @@ export function fold(
 const versionOf = (item: Pick<OutboxItem, "kind" | "targetId" | "ref">) =>
   item.kind === "answer" || item.kind === "score"
     ? `${item.kind}:${item.targetId}:${item.ref ?? ""}`
-    : `${item.kind === "lks" ? "lks" : "application"}:${item.targetId}`;
+    : item.kind === "reconciliation"
+      ? // One version for the team's whole sheet.
+        `reconciliation:${item.targetId}`
+      : `${item.kind === "lks" ? "lks" : "application"}:${item.targetId}`;
 
 /**
  * After one change was accepted, the others waiting for the same record that were based on the same

@@ -6,9 +6,10 @@
  * stored answer. An accepted change moves the changes waiting for the same record to its new
  * version (`rebase`); a workflow action waits while its application's files are still on their way.
  */
-import { api } from "#lib/api.ts";
+import { api, isApiError } from "#lib/api.ts";
 import type { Application, LksProfileInput, ReturnItem } from "#lib/api-types.ts";
 import { problemMessage } from "#lib/errors.ts";
+import { afterStale, placeOfRef } from "#lib/reconciliation/change.ts";
 import { loadEntries } from "#lib/uploads/store.ts";
 import { sheetBatch } from "#lib/visit/sheet.ts";
 import { deleteOutbox, listOutbox, putOutbox } from "./outbox-store.ts";
@@ -84,6 +85,30 @@ function request(item: OutboxItem): Promise<unknown> {
         ...options,
         params: { assignmentId: item.targetId },
       });
+    case "reconciliation": {
+      // The team's sheet: a proposal, an answer to one, or a signature, on the sheet's version.
+      const place = placeOfRef(item.ref ?? "");
+      const expectedVersion = item.expectedVersion;
+      const params = { assignmentId: item.targetId };
+      if (place.kind === "sign")
+        return api.post(
+          "/me/assignments/{assignmentId}/reconciliation/sign",
+          { expectedVersion },
+          { ...options, params },
+        );
+      const at = { ...options, params: { ...params, indicator: place.indicator } };
+      return place.kind === "proposal"
+        ? api.put(
+            "/me/assignments/{assignmentId}/reconciliation/proposals/{indicator}",
+            { ...(item.values as { level: number; reason: string }), expectedVersion },
+            at,
+          )
+        : api.put(
+            "/me/assignments/{assignmentId}/reconciliation/responses/{indicator}",
+            { ...(item.values as { agree: boolean; note: string }), expectedVersion },
+            at,
+          );
+    }
     case "action":
       return api.post(
         "/t/{tenant}/applications/{applicationId}/transitions",
@@ -103,14 +128,57 @@ async function followVersion(sent: OutboxItem, result: unknown): Promise<void> {
   for (const [i, item] of moved.entries()) if (item !== stored[i]) await putOutbox(item);
 }
 
+/**
+ * A reconciliation write refused as stale: the sheet has one version, so the other asesor's write
+ * anywhere makes it stale. Read again, it is sent once more when nobody touched its place, leaves
+ * when the sheet already holds it, or becomes a conflict with both values on the sheet's new version.
+ */
+async function staleReconciliation(
+  item: OutboxItem,
+  again: boolean,
+  error: unknown,
+): Promise<{ outcome: Outcome; result?: unknown } | null> {
+  const view = await api
+    .get("/me/assignments/{assignmentId}/reconciliation", { params: { assignmentId: item.targetId } })
+    .catch(() => null);
+  if (!view) return null;
+  const stale = afterStale(item, view);
+  if (stale.kind === "refused") return null;
+  if (stale.kind === "done") {
+    await deleteOutbox(item.id);
+    return { outcome: { kind: "sent" }, result: view };
+  }
+  // A new key: the body carries the new version (the server refuses a reused key with another body).
+  const moved = { ...item, expectedVersion: stale.expectedVersion, key: crypto.randomUUID() };
+  if (stale.kind === "resend" && again) return sendItem(moved, false);
+  const reason = problemMessage(error);
+  if (stale.kind === "resend") {
+    // Stale again at once (the other asesor is writing too): the next run sends it on the version read.
+    await putOutbox({ ...moved, attempts: item.attempts + 1, lastError: reason });
+    return { outcome: { kind: "retry", reason } };
+  }
+  await putOutbox({
+    ...moved,
+    attempts: item.attempts + 1,
+    state: "conflict",
+    conflicts: stale.conflicts,
+    lastError: reason,
+  });
+  return { outcome: { kind: "conflict", conflicts: stale.conflicts, reason } };
+}
+
 /** Sends one item (a plain object, not a reactive proxy); on success it leaves the outbox. */
-export async function sendItem(item: OutboxItem): Promise<{ outcome: Outcome; result?: unknown }> {
+export async function sendItem(item: OutboxItem, again = true): Promise<{ outcome: Outcome; result?: unknown }> {
   try {
     const result = await request(item);
     await deleteOutbox(item.id);
     await followVersion(item, result);
     return { outcome: { kind: "sent" }, result };
   } catch (error) {
+    if (item.kind === "reconciliation" && isApiError(error) && error.status === 409) {
+      const settled = await staleReconciliation(item, again, error);
+      if (settled) return settled;
+    }
     const failed = outcomeOf(error, problemMessage);
     const outcome: Outcome =
       failed.kind === "conflict" && (item.kind === "answer" || item.kind === "score")

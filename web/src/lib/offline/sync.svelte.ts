@@ -187,6 +187,12 @@ export async function discard(item: OutboxItem): Promise<void> {
 /** The person's choice per conflicting field, sent once (a new idempotency key for the new body). */
 export async function settle(item: OutboxItem, choices: Record<string, "client" | "server">): Promise<void> {
   const plain = $state.snapshot(item) as OutboxItem;
+  // A reconciliation write is the whole proposal or answer: keeping the sheet's in every field
+  // leaves nothing to send (sending it again would clear the members' answers and the signatures).
+  if (plain.kind === "reconciliation" && plain.conflicts.every((c) => choices[c.field] === "server")) {
+    await discard(plain);
+    return;
+  }
   const change: FieldChange<Record<string, unknown>> = { values: plain.values, base: plain.base };
   const settled = settleConflicts(
     change,
