@@ -32,7 +32,7 @@ export default async function setup(project: TestProject) {
   // Mulia at the visit with its own team for a safeguarding finding (safeguarding.test.ts), one accredited
   // awaiting its certificate (certificates.test.ts), one of Kasih Bunda likewise
   // (certificates-app.test.ts), one of Panti Werdha Cipondoh (registry.test.ts), Rumah Singgah Anak
-  // Pandeglang's certified last cycle (renewal.test.ts) and its application on the way to an
+  // Pandeglang's certified last cycle (renewal.test.ts), a copy of that LKS on its way to an
   // improvement plan (improvement-plan.test.ts), and LKS Lansia Bahagia Batang's certificate ending
   // in 45 days (certificates-ending.test.ts).
   const fixtures = [
