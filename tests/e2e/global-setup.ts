@@ -49,6 +49,7 @@ export default async function setup(project: TestProject) {
     "renewal.sql",
     "improvement-plan.sql",
     "certificate-ending.sql",
+    "previous-cycle.sql",
   ].map((file) => fileURLToPath(new URL(`./fixtures/${file}`, import.meta.url)));
   // The thumbnail of the evidence photo in visit-scoring.sql (R2 bytes cannot come from SQL).
   const thumbnail = fileURLToPath(new URL("./fixtures/evidence-thumb.jpg", import.meta.url));
