@@ -22,6 +22,7 @@ const APP_MESSAGE_PREFIXES = [
   "field",
   "home",
   "intro",
+  "kept",
   "later",
   "legal",
   "level",

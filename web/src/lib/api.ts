@@ -119,6 +119,8 @@ interface RequestOptions {
   headers?: Record<string, string>;
   /** Values of the path's `{placeholders}`; each is URL-encoded. */
   params?: Record<string, string | number>;
+  /** false: a lost link is an error, never the device's kept answer (a page that already shows it asks for fresh). */
+  fromDevice?: boolean;
 }
 
 /** A request body sent as bytes (a PDF, an image) instead of JSON. */
@@ -253,7 +255,7 @@ async function request(method: string, path: string, body: unknown, options: Req
     response = await doFetch(url, init);
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === "AbortError") throw cause;
-    const stored = method === "GET" && readCache ? await readCache.get(url) : undefined;
+    const stored = method === "GET" && readCache && options.fromDevice !== false ? await readCache.get(url) : undefined;
     if (stored !== undefined) return stored;
     throw new ApiError(0, { type: "urn:akrab:network", title: "Network error" });
   }

@@ -10,11 +10,12 @@ import { getLocale } from "#lib/paraglide/runtime.js";
 /**
  * Reads an application through the tenant its page's path names (`/t/{tenant}/…`). A province's
  * reader may name the province: the answer is then read again through the application's own
- * tenant, which its actions go through, when that tenant lets them read it there.
+ * tenant, which its actions go through, when that tenant lets them read it there. `fromDevice`
+ * false: only the server's answer (see `readThrough`).
  */
-export async function loadApplication(id: string, tenant: string): Promise<Application> {
+export async function loadApplication(id: string, tenant: string, fromDevice = true): Promise<Application> {
   const read = (slug: string) =>
-    api.get("/t/{tenant}/applications/{applicationId}", { params: { tenant: slug, applicationId: id } });
+    api.get("/t/{tenant}/applications/{applicationId}", { params: { tenant: slug, applicationId: id }, fromDevice });
   const found = await read(tenant);
   if (found.tenant.slug === tenant) return found;
   try {

@@ -52,9 +52,28 @@ export async function lastSession(meUrl: string): Promise<StoredRead | null> {
   return userId ? ((await getRead(userId, meUrl).catch(() => undefined)) ?? null) : null;
 }
 
-/** A kept answer stands in for one the server could not give: the page says from when it is. */
-export function servedFromDevice(read: StoredRead): void {
-  offline.servedAt = Math.min(offline.servedAt ?? read.fetchedAt, read.fetchedAt);
+/** The answers of this navigation shown from the device, by URL, with when each was fetched. */
+const shownFromDevice = new Map<string, number>();
+
+/** A kept answer stands in for the server's (not yet given, or not reachable): the page says from when it is. */
+export function servedFromDevice(read: StoredRead, url = ""): void {
+  shownFromDevice.set(url, Math.min(shownFromDevice.get(url) ?? read.fetchedAt, read.fetchedAt));
+  offline.servedAt = Math.min(...shownFromDevice.values());
+}
+
+/** The server's answer to `url` replaced the kept one: its date goes (the oldest other one stays). */
+export function servedFresh(url: string): void {
+  if (!shownFromDevice.delete(url)) return;
+  offline.servedAt = shownFromDevice.size > 0 ? Math.min(...shownFromDevice.values()) : null;
+}
+
+/** Whether the page shown still has the kept answer to `url` (a navigation away forgets it). */
+export const showsKept = (url: string): boolean => shownFromDevice.has(url);
+
+/** This person's kept answer to `url`, if the device has one. */
+export async function storedRead(url: string): Promise<StoredRead | undefined> {
+  const userId = offline.userId;
+  return userId ? getRead(userId, url).catch(() => undefined) : undefined;
 }
 
 /** Whether the store in use was confirmed by the server (only then are answers written to it). */
@@ -68,7 +87,7 @@ function useStore(userId: string, confirmedNow: boolean): void {
       if (offline.userId !== userId) return undefined;
       const read = await getRead(userId, url).catch(() => undefined);
       if (!read) return undefined;
-      servedFromDevice(read);
+      servedFromDevice(read, url);
       return read.data;
     },
     put: (url, data) => {
@@ -104,5 +123,6 @@ export async function startOffline(me: { user: { id: string } }, meUrl: string):
 
 /** A new navigation starts without a date: each page shows the age of what it read itself. */
 export function resetServed(): void {
+  shownFromDevice.clear();
   offline.servedAt = null;
 }

@@ -38,7 +38,7 @@ export const load: LayoutLoad = async ({ fetch, url, untrack }) => {
       if (isApiError(e) && e.status === 401) {
         await endedSession();
         location.replace(toLogin(here));
-      } else if (isApiError(e) && e.status === 0) servedFromDevice(kept);
+      } else if (isApiError(e) && e.status === 0) servedFromDevice(kept, ME_URL);
     });
     return { me: kept.data as Session };
   }

@@ -1,0 +1,92 @@
+import { randomUUID } from "node:crypto";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { registerLksWithApplication, type LksWithApplication } from "../../bench/photo.ts";
+import { apiFetch, apiSignIn, baseUrl, launch, login, open, wholeShellOnDevice } from "./helpers.ts";
+
+const APPL_NOT_FOUND = "Permohonan tidak ditemukan atau tidak dapat Anda lihat.";
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("page data through the device's store (load in +page.ts)", () => {
+  // Its own LKS and draft application: other files move the demo ones side by side.
+  let setup: LksWithApplication;
+  beforeAll(async () => {
+    setup = await registerLksWithApplication(baseUrl(), "Panti Asuhan Uji Baca");
+  });
+
+  test("the kept application at once, the server's replacing it online; missing: said in place, loaded once; never kept offline: says so", async () => {
+    const { page, context, pageErrors } = await open(browser, { width: 360, height: 740 });
+    const appPath = `/t/${setup.tenant}/permohonan/${setup.applicationId}`;
+    const appApi = `/api/v1/t/${setup.tenant}/applications/${setup.applicationId}`;
+    const letterNumber = page.locator("#f-letter-number");
+    const openLetter = async () => {
+      await page.getByRole("heading", { level: 1, name: setup.name }).waitFor();
+      await page.locator("#letter-heading").scrollIntoViewIfNeeded(); // its fields load near the screen
+      await page.getByTestId("letter-form").waitFor();
+    };
+
+    await login(page, setup.email, setup.password);
+    await page.goto(appPath);
+    await openLetter();
+    await expect.poll(() => letterNumber.inputValue()).toBe("031/PADU/2026");
+    await page.waitForLoadState("networkidle");
+
+    // Meanwhile the letter changes on the server (another device of the same operator).
+    const { cookie } = await apiSignIn(setup.email, setup.password);
+    const current = (await (await apiFetch(appApi, { cookie })).json()) as {
+      version: number;
+      letter: Record<string, unknown>;
+    };
+    const changed = await apiFetch(`${appApi}/letter`, {
+      method: "PUT",
+      cookie,
+      body: { letter: { ...current.letter, number: "099/BARU/2026" }, expectedVersion: current.version },
+    });
+    expect(changed.status).toBe(200);
+
+    // Online, a reload shows the kept application (dated) and then the server's: the new number, no date.
+    await page.goto(appPath);
+    await openLetter();
+    await expect.poll(() => letterNumber.inputValue(), { timeout: 15_000 }).toBe("099/BARU/2026");
+    await expect.poll(() => page.getByTestId("data-as-of").count()).toBe(0);
+
+    // A missing application says so, loaded once (an `error()` thrown by `load` reloads the page
+    // endlessly with the one-chunk SvelteKit runtime: its version check reads no version).
+    let loads = 0;
+    page.on("load", () => loads++);
+    await page.goto(`/t/${setup.tenant}/permohonan/${randomUUID()}`);
+    await page.getByText(APPL_NOT_FOUND).waitFor();
+    await page.waitForTimeout(1500);
+    expect(loads).toBe(1);
+
+    // Offline, an application never opened on this device: the page says it is not kept here.
+    await page.goto("/");
+    await wholeShellOnDevice(page);
+    await context.setOffline(true);
+    await page.evaluate((href) => {
+      const link = document.createElement("a");
+      link.href = href;
+      link.textContent = "elsewhere";
+      link.id = "never-kept";
+      document.body.append(link);
+    }, `/t/${setup.tenant}/permohonan/${randomUUID()}`);
+    await page.locator("#never-kept").click();
+    await page.getByRole("heading", { level: 1, name: "Belum tersedia offline" }).waitFor(); // lazily loaded text
+    await page.getByTestId("not-kept").waitFor();
+    // …and the one it opened still shows, with its date.
+    await page.goto(appPath);
+    await page.getByTestId("checklist").waitFor();
+    await page
+      .getByTestId("data-as-of")
+      .getByText(/^Data per \d/)
+      .waitFor();
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  }, 180_000);
+});

@@ -1,0 +1,17 @@
+import { api, apiHref } from "#lib/api.ts";
+import { readThrough } from "#lib/offline/read.svelte.ts";
+import type { PageLoad } from "./$types";
+
+/**
+ * The LKS profile in the registry its path names: the answer kept on the device at once (with its
+ * date), the server's in the background; nothing kept, the server's. Missing or not the caller's: 404.
+ */
+export const load: PageLoad = async ({ params, parent }) => {
+  await parent();
+  const options = { params: { tenant: params.tenant, lksId: params.id } };
+  return {
+    lks: await readThrough(apiHref("/t/{tenant}/lks/{lksId}", options), () =>
+      api.get("/t/{tenant}/lks/{lksId}", { ...options, fromDevice: false }),
+    ),
+  };
+};
