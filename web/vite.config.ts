@@ -152,6 +152,14 @@ const RUNTIME = new RegExp(
 );
 
 const RUNTIME_ENTRIES = new RegExp(`${SEP}runtime${SEP}client${SEP}(entry|client-entry|payload)\\.js$`);
+/**
+ * What SvelteKit's start.js imports before `init()` hands the page its payload (base, version): the
+ * payload holder and Vite's preload helper. They get a chunk of their own: inside the runtime chunk,
+ * start.js's import would evaluate `$app/env`'s `version = payload.version` before `init()`, so every
+ * page that ends with status ≥ 400 would find "a new version" (undefined ≠ the deployed one) and
+ * reload itself, endlessly (tests/e2e/offline-reads.test.ts opens a missing application).
+ */
+const BOOT = new RegExp(`${SEP}runtime${SEP}client${SEP}payload\\.js$|vite${SEP}preload-helper`);
 
 const buildDir = fileURLToPath(new URL("./build", import.meta.url));
 
@@ -326,6 +334,7 @@ export default defineConfig({
             // instead of seven: fewer requests for the shell (a browser opens six connections at a
             // time over HTTP/1.1) and 1.7 KB less gzip (one compression window, no import lists
             // between the pieces). SvelteKit's entries stay apart (its build looks for them).
+            { name: "boot", test: BOOT, priority: 11 },
             { name: "runtime", test: (id: string) => RUNTIME.test(id) && !RUNTIME_ENTRIES.test(id), priority: 10 },
             { name: "i18n", test: CORE_I18N, priority: 7 },
             // Split by page too: the invitation page does not load the password reset's texts.
