@@ -44,6 +44,11 @@ export function homeKind(role: Role): HomeKind {
   }
 }
 
+/** Whether national roles read the national lists and reports (BALKS officers and national readers; not an asesor alone). */
+export function readsNational(roles: Role[]): boolean {
+  return roles.some((role) => role === "balks_secretariat" || role === "balks_decider" || role === "national_viewer");
+}
+
 export interface MembershipGroup {
   /** Tenant slug, or "" for national roles. */
   key: string;

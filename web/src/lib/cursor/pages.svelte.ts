@@ -38,6 +38,15 @@ export class CursorPages<T> {
     return this.reload(fetch);
   }
 
+  /** Shows a first page read elsewhere (the page's `load`) without asking: a page still on its way is dropped. */
+  show(page: Page<T>): void {
+    this.#generation++;
+    this.items = page.items;
+    this.nextCursor = page.nextCursor;
+    this.loading = false;
+    this.error = null;
+  }
+
   more(): Promise<void> {
     return this.nextCursor && !this.loading ? this.#load(this.nextCursor) : Promise.resolve();
   }

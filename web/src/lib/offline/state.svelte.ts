@@ -91,6 +91,9 @@ function useStore(userId: string, confirmedNow: boolean): void {
       return read.data;
     },
     put: (url, data) => {
+      // The server answered this URL: whatever showed the kept answer (the bell, the session) now has
+      // the server's, so its date goes.
+      servedFresh(url);
       if (offline.userId === userId && confirmedNow) void putRead(userId, url, data).catch(() => {});
     },
   });

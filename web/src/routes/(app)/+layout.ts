@@ -26,11 +26,15 @@ export const load: LayoutLoad = async ({ fetch, url, untrack }) => {
   prepareOffline();
   // `untrack`: reading the URL must not make this load re-run on every navigation.
   const here = untrack(() => url.pathname + url.search);
-  const asked = api.get("/auth/me", { fetch }).then((me) => {
+  // Not from the device (`fromDevice: false`): the kept answer is this load's own below, and a lost link must
+  // be told apart from the server's answer (only that confirms the store; the date of the kept one goes with it).
+  const asked = api.get("/auth/me", { fetch, fromDevice: false }).then((me) => {
     session.set(me);
     void startOffline(me, ME_URL);
     return me;
   });
+  // Handled below once the kept session was looked up (a lost link fails sooner than that look).
+  asked.catch(() => {});
   const kept = session.current ? null : await lastSession(ME_URL);
   if (kept) {
     session.set(kept.data as Session);
@@ -38,7 +42,22 @@ export const load: LayoutLoad = async ({ fetch, url, untrack }) => {
       if (isApiError(e) && e.status === 401) {
         await endedSession();
         location.replace(toLogin(here));
-      } else if (isApiError(e) && e.status === 0) servedFromDevice(kept, ME_URL);
+      } else if (isApiError(e) && e.status === 0) {
+        servedFromDevice(kept, ME_URL);
+        // The link back: the server's answer replaces the kept one (and its date goes, see `startOffline`'s store).
+        addEventListener(
+          "online",
+          () =>
+            void api.get("/auth/me", { fromDevice: false }).then(
+              (me) => {
+                session.set(me);
+                void startOffline(me, ME_URL);
+              },
+              () => {},
+            ),
+          { once: true },
+        );
+      }
     });
     return { me: kept.data as Session };
   }
@@ -49,6 +68,8 @@ export const load: LayoutLoad = async ({ fetch, url, untrack }) => {
       await endedSession();
       redirect(307, toLogin(here));
     }
+    // Loaded again (a retry's invalidateAll) without a link: the session this page already has stays.
+    if (isApiError(e) && e.status === 0 && session.current) return { me: session.current };
     throw e;
   }
 };
