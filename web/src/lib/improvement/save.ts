@@ -15,7 +15,7 @@ export async function saveImprovementAnswer(
   item: Pick<ImprovementItem, "id" | "note" | "version" | "position">,
   values: ImprovementValues,
 ): Promise<{ outcome: Outcome; result?: unknown }> {
-  const label = m.imp_label_answer({ position: String(item.position), name: app.lksName });
+  const label = m.imp_label_answer({ position: String(item.position + 1), name: app.lksName });
   return (await loadSync()).submitChange(
     improvementChange(app, item, values, { label, href: applicationPath(app.tenant, app.applicationId) }),
   );
