@@ -1,6 +1,16 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { apiSignIn, baseUrl, launch, login, open, overflowsHorizontally, shot } from "./helpers.ts";
+import {
+  apiSignIn,
+  baseUrl,
+  controlledByServiceWorker,
+  launch,
+  login,
+  open,
+  overflowsHorizontally,
+  shot,
+  wholeShellOnDevice,
+} from "./helpers.ts";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -176,6 +186,57 @@ describe('the improvement plan on the web (issue 14 "Supervision")', () => {
     expect(await overflowsHorizontally(balks.page)).toBe(false);
     await open_.scrollIntoViewIfNeeded();
     await shot(balks.page, "improvement-plans-balks-360", false);
+
+    // 4. With no signal, the operator answers the second item: the answer stays on the device across a
+    // reload (its form still holds it, it is listed as not sent), and with signal it is sent once.
+    type Item = { id: string; state: string; note: string | null; version: number };
+    const readItem = async () => {
+      const read = (await call(
+        lks.cookie,
+        "GET",
+        `/api/v1/t/${TENANT}/applications/${APPLICATION}/improvement-plan`,
+      )) as {
+        items: Item[];
+      };
+      return read.items[1]!;
+    };
+    const before = await readItem();
+    expect(before).toMatchObject({ state: "open", note: null });
+    await controlledByServiceWorker(operator.page);
+    // Read once more with signal: the device keeps the plan as it stands now.
+    await operator.page.goto(path);
+    const second = plan.getByTestId("imp-item").nth(1);
+    await second.locator("textarea").waitFor();
+    await wholeShellOnDevice(operator.page);
+    await operator.context.setOffline(true);
+    const note = "Pelatihan disiplin positif untuk pendamping dijadwalkan bersama Dinsos.";
+    await second.locator("textarea").fill(note);
+    await second.getByRole("button", { name: "Kirim jawaban" }).click();
+    await second.getByTestId("imp-unsent").waitFor({ timeout: 15_000 });
+    expect(await second.getByTestId("imp-unsent").innerText()).toMatch(/^Jawaban belum terkirim sejak /);
+    await operator.page.reload();
+    await second.getByTestId("imp-unsent").waitFor({ timeout: 30_000 });
+    expect(await second.locator("textarea").inputValue()).toBe(note);
+    expect(await overflowsHorizontally(operator.page)).toBe(false);
+    await second.scrollIntoViewIfNeeded();
+    await shot(operator.page, "improvement-plan-offline-reloaded-360", false);
+    await operator.page.goto("/perubahan");
+    const listed = operator.page.locator("[data-testid='outbox-item'][data-kind='improvement']");
+    await listed.waitFor({ timeout: 15_000 });
+    expect(await listed.count()).toBe(1);
+    expect(await listed.innerText()).toContain("Jawaban rencana perbaikan butir 2");
+    expect(await listed.innerText()).toContain(note);
+    // Nothing reached the server meanwhile.
+    expect(await readItem()).toEqual(before);
+    await operator.context.setOffline(false);
+    await listed.waitFor({ state: "detached", timeout: 60_000 });
+    // Sent exactly once: one answer, one version further.
+    const after = await readItem();
+    expect(after).toMatchObject({ state: "answered", note, version: before.version + 1 });
+    await operator.page.goto(path);
+    await expect.poll(() => second.getAttribute("data-state"), { timeout: 30_000 }).toBe("answered");
+    expect(await second.getByTestId("imp-unsent").count()).toBe(0);
+    expect((await readItem()).version).toBe(before.version + 1);
 
     for (const s of [operator, dinsos, balks]) {
       expect(s.pageErrors).toEqual([]);

@@ -92,14 +92,22 @@ describe("reconciliation offline (issue 13)", () => {
     await first.scrollIntoViewIfNeeded();
     await shot(page, "reconciliation-offline-unsent-360", false);
 
-    // 2. Reloaded with no signal: the proposal is still on the device, still marked as not sent.
+    // 2. Reloaded with no signal: the proposal is still on the device, still marked as not sent, and
+    // its form holds what waits; edited there, it replaces the waiting proposal (never a second one).
     await page.reload();
     await page.getByTestId("pn-assignment").filter({ hasText: LKS }).getByTestId("rk-open").click();
     const again = page.getByTestId("rk-item").first();
     await again.getByTestId("rk-unsent").waitFor({ timeout: 15_000 });
     expect(await again.getByTestId("rk-proposal").innerText()).toContain(reason);
+    await expect.poll(() => again.getByTestId("rk-reason").inputValue(), { timeout: 10_000 }).toBe(reason);
+    expect(await again.getByTestId("rk-level").inputValue()).toBe(String(agreedLevel));
     await again.scrollIntoViewIfNeeded();
     await shot(page, "reconciliation-offline-reloaded-360", false);
+    const edited = `${reason}, juga catatan kunjungan`;
+    await again.getByTestId("rk-reason").fill(edited);
+    await again.getByTestId("rk-propose").click();
+    await expect.poll(() => again.getByTestId("rk-proposal").innerText(), { timeout: 10_000 }).toContain(edited);
+    expect(await again.getByTestId("rk-unsent").count()).toBe(1);
     // Listed among the unsent changes too.
     await page.goto("/perubahan");
     const listed = page.locator("[data-testid='outbox-item'][data-kind='reconciliation']");
@@ -116,11 +124,11 @@ describe("reconciliation offline (issue 13)", () => {
     const after = await readSheet();
     expect(after.version).toBe(before.version + 1);
     expect(after.indicators.filter((i) => i.proposal !== null)).toEqual([
-      expect.objectContaining({ code: flagged, proposal: { level: agreedLevel, reason } }),
+      expect.objectContaining({ code: flagged, proposal: { level: agreedLevel, reason: edited } }),
     ]);
     await openReconciliation(page);
     expect(await page.getByTestId("rk-unsent").count()).toBe(0);
-    expect(await page.getByTestId("rk-item").first().getByTestId("rk-proposal").innerText()).toContain(reason);
+    expect(await page.getByTestId("rk-item").first().getByTestId("rk-proposal").innerText()).toContain(edited);
 
     // 4. The member agrees, and both sign.
     const memberSession = await open(browser);
@@ -129,16 +137,25 @@ describe("reconciliation offline (issue 13)", () => {
     const item = memberSession.page.getByTestId("rk-item").first();
     await item.getByTestId("rk-agree").check();
     await item.getByTestId("rk-respond").click();
-    await expect.poll(() => item.getByTestId("rk-reconciled").innerText()).toBe(String(agreedLevel));
-    await openReconciliation(page);
-    await page.getByTestId("rk-sign").click();
-    await page
-      .locator("[data-testid='rk-signature'][data-signed='true']")
-      .filter({ hasText: "Dr. Sari Ketua Luring" })
-      .waitFor();
+    await expect
+      .poll(() => item.getByTestId("rk-reconciled").innerText(), { timeout: 10_000 })
+      .toBe(String(agreedLevel));
+    // The member signs first: from then on their answer is read-only (answering again would clear
+    // every signature), on the page and when it is opened again.
     await openReconciliation(memberSession.page);
     await memberSession.page.getByTestId("rk-sign").click();
-    await memberSession.page.getByTestId("rk-signed-off").waitFor();
+    await memberSession.page
+      .locator("[data-testid='rk-signature'][data-signed='true']")
+      .filter({ hasText: "Anggota Luring" })
+      .waitFor({ timeout: 15_000 });
+    await item.getByTestId("rk-signed-readonly").waitFor({ timeout: 10_000 });
+    expect(await item.getByTestId("rk-respond").count()).toBe(0);
+    await openReconciliation(memberSession.page);
+    await item.getByTestId("rk-signed-readonly").waitFor({ timeout: 10_000 });
+    expect(await item.getByTestId("rk-agree").count()).toBe(0);
+    await openReconciliation(page);
+    await page.getByTestId("rk-sign").click();
+    await page.getByTestId("rk-signed-off").waitFor({ timeout: 15_000 });
     const signed = await readSheet();
     expect(signed.indicators.filter((i) => i.proposal !== null)).toHaveLength(1);
   });

@@ -232,6 +232,8 @@ describe("reconciliation", () => {
     expect(done.signedOff).toBe(true);
     expect(done.team.every((m) => m.signedAt !== null)).toBe(true);
     expect(done.result).toMatchObject({ outcome: "graded", grade: "B" });
+    // Signed: the member's answers are read-only for them (answering again would clear every signature).
+    expect(done.you).toMatchObject({ mayRespond: false, maySign: false });
 
     // A new proposal after sign-off: the signatures and the member's agreement go.
     const changed = await propose(fromTop(app.indicators[0]!, 1), "Ternyata ada SOP di arsip kantor", done.version);
@@ -239,6 +241,7 @@ describe("reconciliation", () => {
     expect(reopened.signedOff).toBe(false);
     expect(reopened.team.map((m) => m.signedAt)).toEqual([null, null]);
     expect(reopened.indicators[0]!.responses).toEqual([]);
+    expect((await view(app.member)).you).toMatchObject({ mayRespond: true, maySign: true });
     v = reopened.version;
     const agreed = await respond(true, "", v);
     v = ((await agreed.json()) as View).version;

@@ -191,7 +191,8 @@ export function presentReconciliation(
     you: {
       asesorId: onTeam ? asesorId : null,
       mayPropose: open && onTeam && asesorId === sheet.lead,
-      mayRespond: open && onTeam && asesorId !== sheet.lead,
+      // Once a member signed, their answers are read-only: answering again would clear every signature.
+      mayRespond: open && onTeam && asesorId !== sheet.lead && !sheet.signatures[asesorId as string],
       maySign: open && onTeam && !sheet.signatures[asesorId as string],
     },
   };

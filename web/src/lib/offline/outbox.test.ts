@@ -7,6 +7,7 @@ import {
   outcomeOf,
   rebase,
   unsent,
+  waitsForEvidence,
   waitsForUploads,
   type NewChange,
 } from "./outbox.ts";
@@ -164,6 +165,13 @@ describe("one list for changes and files", () => {
     expect(waitsForUploads(item({ kind: "action" }), ["app-1"])).toBe(true);
     expect(waitsForUploads(item({ kind: "action" }), ["app-2", null])).toBe(false);
     expect(waitsForUploads(item({}), ["app-1"])).toBe(false);
+  });
+
+  it("an improvement-plan answer waits for its own item's evidence only", () => {
+    const answer = item({ kind: "improvement", ref: "item-1" });
+    expect(waitsForEvidence(answer, ["improvement:item-1:ab12"])).toBe(true);
+    expect(waitsForEvidence(answer, ["improvement:item-10:ab12", "akta", null])).toBe(false);
+    expect(waitsForEvidence(item({ kind: "action" }), ["improvement:item-1:ab12"])).toBe(false);
   });
 
   it("counts changes and files still to send, since the oldest", () => {

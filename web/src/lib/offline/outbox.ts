@@ -10,7 +10,9 @@ import { isApiError } from "#lib/api.ts";
  * score: an asesor's blind score sheet (`targetId` is the assignment; `ref` is an indicator's code for
  * its level and note, `doc:<key>` for Formulir C's check of one document, `finding:<id>` for a
  * safeguarding finding); reconciliation: a write to the team's reconciliation sheet (`targetId` is the
- * assignment; `ref` is `proposal:<code>`, `response:<code>` or `sign`, see `#lib/reconciliation/change.ts`).
+ * assignment; `ref` is `proposal:<code>`, `response:<code>` or `sign`, see `#lib/reconciliation/change.ts`);
+ * improvement: the LKS's answer to an improvement-plan item (`targetId` is the application, `ref` the
+ * item; its note, on the item's own version, see `#lib/improvement/change.ts`).
  */
 import type { OutboxKind } from "./slot.ts";
 
@@ -94,7 +96,7 @@ export function fold(
  * or a self-assessment answer's or a score's own (each indicator has its version, sent as `baseVersion`).
  */
 const versionOf = (item: Pick<OutboxItem, "kind" | "targetId" | "ref">) =>
-  item.kind === "answer" || item.kind === "score"
+  item.kind === "answer" || item.kind === "score" || item.kind === "improvement"
     ? `${item.kind}:${item.targetId}:${item.ref ?? ""}`
     : item.kind === "reconciliation"
       ? // One version for the team's whole sheet.
@@ -135,6 +137,13 @@ export const UPLOAD_DONE = "akrab-upload-done";
  */
 export const waitsForUploads = (item: OutboxItem, uploadingApplications: readonly (string | null)[]) =>
   item.kind === "action" && uploadingApplications.includes(item.targetId);
+
+/**
+ * An improvement-plan answer waits while files for its item's evidence are still on their way: the
+ * server takes the files uploaded to the item's keys when the answer arrives, not after.
+ */
+export const waitsForEvidence = (item: OutboxItem, uploadingRequirements: readonly (string | null)[]) =>
+  item.kind === "improvement" && uploadingRequirements.some((r) => r?.startsWith(`improvement:${item.ref ?? ""}:`));
 
 /** A file still to send: queued, on its way, paused, waiting for signal or refused (not one being prepared or already there). */
 export const fileUnsent = (file: { state: string }) =>

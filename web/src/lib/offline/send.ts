@@ -9,11 +9,20 @@
 import { api, isApiError } from "#lib/api.ts";
 import type { Application, LksProfileInput, ReturnItem } from "#lib/api-types.ts";
 import { problemMessage } from "#lib/errors.ts";
+import { afterStaleAnswer } from "#lib/improvement/change.ts";
 import { afterStale, placeOfRef } from "#lib/reconciliation/change.ts";
 import { loadEntries } from "#lib/uploads/store.ts";
 import { sheetBatch } from "#lib/visit/sheet.ts";
 import { deleteOutbox, listOutbox, putOutbox } from "./outbox-store.ts";
-import { answerConflicts, outcomeOf, rebase, waitsForUploads, type OutboxItem, type Outcome } from "./outbox.ts";
+import {
+  answerConflicts,
+  outcomeOf,
+  rebase,
+  waitsForEvidence,
+  waitsForUploads,
+  type OutboxItem,
+  type Outcome,
+} from "./outbox.ts";
 
 /** A workflow action as the dialog wrote it (without the version, which the item carries). */
 export type TransitionValues = {
@@ -109,6 +118,14 @@ function request(item: OutboxItem): Promise<unknown> {
             at,
           );
     }
+    case "improvement":
+      // The LKS's answer to one improvement-plan item, on the item's version; the evidence is what
+      // was uploaded to the item's own keys (the server counts those without their ids).
+      return api.post(
+        "/t/{tenant}/applications/{applicationId}/improvement-plan/items/{itemId}/answer",
+        { note: String(item.values.note ?? ""), documentIds: [], expectedVersion: item.expectedVersion },
+        { ...options, params: { ...application, itemId: item.ref ?? "" } },
+      );
     case "action":
       return api.post(
         "/t/{tenant}/applications/{applicationId}/transitions",
@@ -167,6 +184,57 @@ async function staleReconciliation(
   return { outcome: { kind: "conflict", conflicts: stale.conflicts, reason } };
 }
 
+/**
+ * An improvement-plan answer refused as stale: the item as it stands now, read again, decides (see
+ * `afterStaleAnswer`): sent again on its new version, gone when the item holds it already, a
+ * conflict with both notes, or refused with the server's reason (never the 409's raw fields).
+ */
+async function staleImprovement(
+  item: OutboxItem,
+  again: boolean,
+  error: unknown,
+): Promise<{ outcome: Outcome; result?: unknown }> {
+  const plan = await api
+    .get("/t/{tenant}/applications/{applicationId}/improvement-plan", {
+      params: { tenant: item.tenant, applicationId: item.targetId },
+    })
+    .catch(() => null);
+  const reason = problemMessage(error);
+  const tried = { ...item, attempts: item.attempts + 1 };
+  if (!plan) {
+    await putOutbox({ ...tried, lastError: reason });
+    return { outcome: { kind: "retry", reason } };
+  }
+  const stale = afterStaleAnswer(
+    item,
+    plan.items.find((i) => i.id === item.ref),
+  );
+  if (stale.kind === "done") {
+    await deleteOutbox(item.id);
+    return { outcome: { kind: "sent" }, result: plan };
+  }
+  if (stale.kind === "refused") {
+    await putOutbox({ ...tried, lastError: reason, state: "refused" });
+    return { outcome: { kind: "refused", reason, error } };
+  }
+  // A new key: the body carries the new version (the server refuses a reused key with another body).
+  const moved = { ...item, expectedVersion: stale.expectedVersion, key: crypto.randomUUID() };
+  if (stale.kind === "resend") {
+    const resend = { ...moved, values: stale.values };
+    if (again) return sendItem(resend, false);
+    await putOutbox({ ...resend, attempts: tried.attempts, lastError: reason });
+    return { outcome: { kind: "retry", reason } };
+  }
+  await putOutbox({
+    ...moved,
+    attempts: tried.attempts,
+    state: "conflict",
+    conflicts: stale.conflicts,
+    lastError: reason,
+  });
+  return { outcome: { kind: "conflict", conflicts: stale.conflicts, reason } };
+}
+
 /** Sends one item (a plain object, not a reactive proxy); on success it leaves the outbox. */
 export async function sendItem(item: OutboxItem, again = true): Promise<{ outcome: Outcome; result?: unknown }> {
   try {
@@ -179,6 +247,8 @@ export async function sendItem(item: OutboxItem, again = true): Promise<{ outcom
       const settled = await staleReconciliation(item, again, error);
       if (settled) return settled;
     }
+    if (item.kind === "improvement" && isApiError(error) && error.status === 409)
+      return staleImprovement(item, again, error);
     const failed = outcomeOf(error, problemMessage);
     const outcome: Outcome =
       failed.kind === "conflict" && (item.kind === "answer" || item.kind === "score")
@@ -194,15 +264,26 @@ export async function sendItem(item: OutboxItem, again = true): Promise<{ outcom
   }
 }
 
-/** The applications with files still on their way from this device (a failed file no longer holds anything). */
-async function uploadingApplications(userId: string): Promise<(string | null)[]> {
+/** The files still on their way from this device (a failed file no longer holds anything). */
+async function uploading(userId: string) {
   const entries = await loadEntries(userId).catch(() => []);
-  return entries
-    .filter((e) => e.state !== "failed")
-    .map((e) => ("applicationId" in e.target ? e.target.applicationId : null));
+  return entries.filter((e) => e.state !== "failed").map((e) => e.target);
 }
 
-/** Whether `item` must wait for files of its application still in the upload queue (read now). */
+/**
+ * Whether `item` must wait for files still in the upload queue (read now): a workflow action for
+ * its application's, an improvement-plan answer for its item's evidence.
+ */
 export async function waitsForFiles(item: OutboxItem): Promise<boolean> {
-  return item.kind === "action" && waitsForUploads(item, await uploadingApplications(item.userId));
+  if (item.kind !== "action" && item.kind !== "improvement") return false;
+  const targets = await uploading(item.userId);
+  if (item.kind === "improvement")
+    return waitsForEvidence(
+      item,
+      targets.map((t) => ("requirement" in t ? t.requirement : null)),
+    );
+  return waitsForUploads(
+    item,
+    targets.map((t) => ("applicationId" in t ? t.applicationId : null)),
+  );
 }

@@ -187,9 +187,13 @@ export async function discard(item: OutboxItem): Promise<void> {
 /** The person's choice per conflicting field, sent once (a new idempotency key for the new body). */
 export async function settle(item: OutboxItem, choices: Record<string, "client" | "server">): Promise<void> {
   const plain = $state.snapshot(item) as OutboxItem;
-  // A reconciliation write is the whole proposal or answer: keeping the sheet's in every field
-  // leaves nothing to send (sending it again would clear the members' answers and the signatures).
-  if (plain.kind === "reconciliation" && plain.conflicts.every((c) => choices[c.field] === "server")) {
+  // A reconciliation write or an improvement-plan answer is one act: keeping the server's in every
+  // field leaves nothing to send (sending it again would clear the members' answers and the
+  // signatures, or answer the item again with someone else's note).
+  if (
+    (plain.kind === "reconciliation" || plain.kind === "improvement") &&
+    plain.conflicts.every((c) => choices[c.field] === "server")
+  ) {
     await discard(plain);
     return;
   }
