@@ -194,6 +194,9 @@ describe("a Dinsos signs up, the platform admin approves, its first admin logs i
     expect(await setup.getByTestId("setup-progress").innerText()).toBe("0 dari 3 selesai");
     await page.getByTestId("tile-profile").click();
     await page.getByRole("heading", { level: 1, name: "Profil Dinas Sosial" }).waitFor();
+    // The Dinsos's own pages carry its tenant in the path.
+    const tenantSlug = /^\/t\/([^/]+)\/dinsos\/profil$/.exec(new URL(page.url()).pathname)?.[1];
+    expect(tenantSlug, page.url()).toBeTruthy();
     expect(await page.getByLabel("Nama kantor").inputValue()).toBe(office);
     await page.getByLabel("Alamat kantor").fill("Jl. Ki Mas Jong No. 5");
     await page.getByRole("button", { name: "Simpan perubahan" }).click();
@@ -240,7 +243,7 @@ describe("a Dinsos signs up, the platform admin approves, its first admin logs i
     await shot(page, "tenant-admin-users-last-admin");
 
     // The audit log shows what happened in this tenant, newest first.
-    await page.goto("/dinsos/audit");
+    await page.goto(`/t/${tenantSlug}/dinsos/audit`);
     const audit = page.getByTestId("audit-list");
     await audit.getByText("Menerima undangan").first().waitFor();
     await page.getByLabel("Jenis kegiatan").selectOption({ label: "Profil Dinsos" });
@@ -319,7 +322,8 @@ describe("a Dinsos signs up, the platform admin approves, its first admin logs i
     await page.getByTestId("lks-notice").getByText("diverifikasi").waitFor();
     expect(await page.getByTestId("lks-status").innerText()).toBe("Terdaftar");
     await shot(page, "new-dinsos-first-admin-verifies");
-    await page.goto("/dinsos/pengguna");
+    const [, , lksTenant] = new URL(page.url()).pathname.split("/");
+    await page.goto(`/t/${lksTenant}/dinsos/pengguna`);
     await page.getByRole("heading", { level: 1, name: "Pengguna Dinsos" }).waitFor();
     await page.getByTestId("membership-row").first().waitFor();
     // Nobody was invited: the Dinsos roles (the LKS's operator is a member too) are all the admin's.

@@ -286,11 +286,11 @@ describe("app shell", () => {
       ],
       ["/permohonan", heading("Permohonan masuk"), dinsos],
       ["/permohonan/baru", heading("Ajukan akreditasi"), "lks@akrab.test"],
-      ["/dinsos/alur-kerja", heading("Alur kerja"), dinsos],
-      ["/dinsos/audit", heading("Log audit"), dinsos],
-      ["/dinsos/dokumen", heading("Daftar dokumen"), dinsos],
-      ["/dinsos/pengguna", heading("Pengguna Dinsos"), dinsos],
-      ["/dinsos/profil", heading("Profil Dinas Sosial"), dinsos],
+      ["/t/kota-tangerang/dinsos/alur-kerja", heading("Alur kerja"), dinsos],
+      ["/t/kota-tangerang/dinsos/audit", heading("Log audit"), dinsos],
+      ["/t/kota-tangerang/dinsos/dokumen", heading("Daftar dokumen"), dinsos],
+      ["/t/kota-tangerang/dinsos/pengguna", heading("Pengguna Dinsos"), dinsos],
+      ["/t/kota-tangerang/dinsos/profil", heading("Profil Dinas Sosial"), dinsos],
       ["/balks/instrumen", heading("Instrumen akreditasi"), "balks@akrab.test"],
       ["/balks/instrumen/lksa-2025-1", heading(/Instrumen akreditasi LKSA/), "balks@akrab.test"],
       ["/balks/instrumen/impor", heading("Impor instrumen"), "balks@akrab.test"],
@@ -327,6 +327,7 @@ describe("app shell", () => {
         path
           .replace(signupId, "{id}")
           .replace(`/t/${lks.tenant}/`, "/t/{tenant}/")
+          .replace("/t/kota-tangerang/dinsos/", "/t/{tenant}/dinsos/")
           .replace(lks.applicationId, "{id}")
           .replace(rinaId, "{id}")
           .replace("kab-batang/e2e00013-0000-4000-8000-000000000013", "{tenant}/{id}")

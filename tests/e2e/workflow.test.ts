@@ -103,7 +103,7 @@ describe("workflow editor", () => {
     await shot(page, "mobile-workflow-editor", false);
 
     // The document checklist editor loads for the same admin.
-    await page.goto("/dinsos/dokumen");
+    await page.goto("/t/kab-lebak/dinsos/dokumen");
     await page.getByRole("heading", { level: 1, name: "Daftar dokumen" }).waitFor();
     await page.getByLabel("Nama dokumen").first().waitFor();
     expect(await overflowsHorizontally(page)).toBe(false);
@@ -118,7 +118,7 @@ describe("workflow editor", () => {
     const { page, context, cspViolations, pageErrors } = await open(browser);
     await login(page, "dinsos.batang@akrab.test");
     await actAs(page, "Admin Dinsos");
-    await page.goto("/dinsos/alur-kerja");
+    await page.goto("/t/kab-batang/dinsos/alur-kerja");
     await page.getByTestId("wf-graph").waitFor();
     const step = page.getByTestId("wf-step").filter({ hasText: "Verifikasi Dinsos kabupaten/kota" });
     const sla = step.getByLabel("Tenggat (hari kerja)");

@@ -1,4 +1,42 @@
+import { jakartaDayBounds } from "@akrab/domain";
 import { m } from "#lib/paraglide/messages.js";
+
+/** The audit log's filters as its page's address carries them (`?action=&actor=&from=&to=`, dates in WIB). */
+export interface AuditFilters {
+  action: string;
+  actor: string;
+  from: string;
+  to: string;
+}
+
+export const auditFilters = (search: URLSearchParams): AuditFilters => ({
+  action: search.get("action") ?? "",
+  actor: search.get("actor") ?? "",
+  from: search.get("from") ?? "",
+  to: search.get("to") ?? "",
+});
+
+/**
+ * Dates are chosen in WIB; the API takes instants. A date edited into nonsense in the URL goes
+ * as it is, so the API's answer names the field.
+ */
+function bound(date: string, edge: "start" | "end"): string | null {
+  if (!date) return null;
+  try {
+    return jakartaDayBounds(date)[edge];
+  } catch {
+    return date;
+  }
+}
+
+/** The audit API's query for `filters` (a page of 50). */
+export const auditQuery = (filters: AuditFilters) => ({
+  action: filters.action,
+  actor: filters.actor,
+  from: bound(filters.from, "start"),
+  to: bound(filters.to, "end"),
+  limit: 50,
+});
 
 /** Prefix filters the audit API understands ("auth." matches every auth action). */
 export const AUDIT_GROUPS = ["auth.", "member.", "lks.", "document.", "tenant."] as const;

@@ -84,11 +84,7 @@ export function rolesInTenant(memberships: Membership[], tenantSlug: string | un
   );
 }
 
-/** The active tenant, if the user administers it (tenant_admin in any of their memberships there). */
-export function administeredTenant(
-  memberships: Membership[],
-  active: Membership | null,
-): NonNullable<Membership["tenant"]> | null {
-  const tenant = active?.tenant ?? null;
-  return tenant && rolesInTenant(memberships, tenant.slug).has("tenant_admin") ? tenant : null;
+/** The tenant a path names, as the person's memberships know it (its name for the page); null when none is there. */
+export function tenantBySlug(memberships: Membership[], slug: string): NonNullable<Membership["tenant"]> | null {
+  return memberships.find((membership) => membership.tenant?.slug === slug)?.tenant ?? null;
 }

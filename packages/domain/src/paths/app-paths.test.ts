@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   applicationPath,
+  dinsosAdminPath,
   formulirCPath,
   kemensosPath,
   lksPath,
@@ -14,6 +15,8 @@ describe("app paths", () => {
     expect(lksPath("banten", "a b/c")).toBe("/t/banten/lks/a%20b%2Fc");
     expect(kemensosPath("balks", "k1")).toBe("/t/balks/kemensos/k1");
     expect(formulirCPath("t1", "a1")).toBe("/t/t1/permohonan/a1/formulir-c");
+    expect(dinsosAdminPath("kota-tangerang", "pengguna")).toBe("/t/kota-tangerang/dinsos/pengguna");
+    expect(dinsosAdminPath("a b", "alur-kerja")).toBe("/t/a%20b/dinsos/alur-kerja");
   });
 
   it("scroll the self-assessment to an element when asked", () => {

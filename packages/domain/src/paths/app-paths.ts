@@ -26,6 +26,12 @@ export const lksPath = (tenant: string, lksId: string) => `${tenantPath(tenant)}
 /** BALKS's editor of a Kemensos unit, read through the tenant whose registry holds it. */
 export const kemensosPath = (tenant: string, lksId: string) => `${tenantPath(tenant)}/kemensos/${seg(lksId)}`;
 
+/** The pages where a Dinsos's admin runs its own office (slugs in Bahasa Indonesia, as in the app). */
+export type DinsosAdminPage = "profil" | "pengguna" | "dokumen" | "alur-kerja" | "audit";
+
+/** One of a Dinsos's own admin pages (its profile, users, checklist, workflow, audit log), by the tenant it runs. */
+export const dinsosAdminPath = (tenant: string, page: DinsosAdminPage) => `${tenantPath(tenant)}/dinsos/${page}`;
+
 /**
  * The old form of a tenant page's link (`/permohonan/{id}?t={tenant}`, before the tenant moved
  * into the path; emails and notifications already sent carry it) → its path now, the rest of
