@@ -9,6 +9,12 @@ import type { Membership, Session, TenantPermissions } from "#lib/api-types.ts";
 
 const ACTIVE_KEY = "akrab.activeMembership";
 
+/**
+ * What a page's `load` that reads the active membership declares (`depends`): choosing another one
+ * (the switcher, which stays on the page) reads that page's data again for it.
+ */
+export const ACTIVE_MEMBERSHIP = "akrab:membership";
+
 function readStored(): string | null {
   try {
     return localStorage.getItem(ACTIVE_KEY);
