@@ -1,0 +1,20 @@
+import { api, apiHref } from "#lib/api.ts";
+import { readThrough } from "#lib/offline/read.svelte.ts";
+import { session } from "#lib/session.svelte.ts";
+import type { PageLoad } from "./$types";
+
+/**
+ * The Kemensos unit BALKS's secretariat changes, read through the tenant that holds it (the path's),
+ * as its profile page reads it (the same answer kept on the device): the kept one at once with its
+ * date, the server's in the background. Only the secretariat reads it here.
+ */
+export const load: PageLoad = async ({ params, parent }) => {
+  await parent();
+  if (!session.memberships.some((mm) => mm.tenant === null && mm.role === "balks_secretariat")) return { lks: null };
+  const options = { params: { tenant: params.tenant, lksId: params.id } };
+  return {
+    lks: await readThrough(apiHref("/t/{tenant}/lks/{lksId}", options), () =>
+      api.get("/t/{tenant}/lks/{lksId}", { ...options, fromDevice: false }),
+    ),
+  };
+};
