@@ -65,8 +65,15 @@ async function throttlePage(context: BrowserContext, page: Page, link: Link, wir
  * Throttles every service worker target of the browser from the moment it appears (the old,
  * non-flattened attach: Playwright's sessions cannot address a child session otherwise).
  */
-async function throttleServiceWorkers(browser: Browser, link: Link, wire: WireBytes): Promise<() => Promise<void>> {
+async function throttleServiceWorkers(
+  browser: Browser,
+  link: Link,
+  wire: WireBytes,
+): Promise<{ stop: () => Promise<void>; throttled: () => number }> {
   const cdp = await browser.newBrowserCDPSession();
+  // Service workers throttled so far: a worker gone before the attach, or a failed attach, runs at
+  // loopback speed, which would make its install look fast (the row says so rather than hide it).
+  let throttled = 0;
   let id = 0;
   const send = (sessionId: string, method: string, params: object) =>
     cdp.send("Target.sendMessageToTarget", { sessionId, message: JSON.stringify({ id: ++id, method, params }) });
@@ -83,12 +90,13 @@ async function throttleServiceWorkers(browser: Browser, link: Link, wire: WireBy
       })) as { sessionId: string };
       await send(sessionId, "Network.enable", {});
       await send(sessionId, "Network.emulateNetworkConditions", conditions(link));
+      throttled += 1;
     } catch {
       // The worker went before we attached (a version replaced at once): nothing left to throttle.
     }
   });
   await cdp.send("Target.setDiscoverTargets", { discover: true });
-  return () => cdp.detach();
+  return { stop: () => cdp.detach(), throttled: () => throttled };
 }
 
 async function timed(work: () => Promise<void>): Promise<number> {
@@ -104,7 +112,7 @@ async function onLink(browser: Browser, baseUrl: string, link: Link, user: { ema
   const rows: Row[] = [];
   const pageWire = new WireBytes();
   const workerWire = new WireBytes();
-  const stopWorkers = await throttleServiceWorkers(browser, link, workerWire);
+  const workers = await throttleServiceWorkers(browser, link, workerWire);
   const context = await browser.newContext({
     baseURL: baseUrl,
     viewport: { width: 360, height: 740 },
@@ -133,7 +141,7 @@ async function onLink(browser: Browser, baseUrl: string, link: Link, user: { ema
       step: "  service worker installed (first set)",
       ms: first + installed,
       bytes: workerWire.total,
-      note: "after the form was usable, same link",
+      note: `after the form was usable, same link${workers.throttled() > 0 ? "" : " (worker NOT throttled: figure void)"}`,
     });
     await page.close();
 
@@ -179,7 +187,7 @@ async function onLink(browser: Browser, baseUrl: string, link: Link, user: { ema
     });
   } finally {
     await context.close();
-    await stopWorkers();
+    await workers.stop();
   }
   return rows;
 }

@@ -1,13 +1,15 @@
 /**
  * The service worker's first precache set, taken from the build (never listed by hand): what the
- * sign-in page and a signed-in person's home need, so that a first visit on 2G fetches only those
- * while it installs. `firstPrecachePlugin` writes the list into build/service-worker.js in place
- * of the placeholder `__AKRAB_FIRST_PRECACHE__` (see src/service-worker/index.ts).
+ * sign-in page and the signed-in shell need, so that a first visit on 2G fetches only those while
+ * it installs; and each role's home with its lazily loaded parts, kept once the signed-in page says
+ * whose home it is (a person's role is unknown on the sign-in page: listing every role's home in the
+ * first set made it 123 KB gzip, now 104 KB). `firstPrecachePlugin` writes both into
+ * build/service-worker.js in place of the placeholders `__AKRAB_FIRST_PRECACHE__` and
+ * `__AKRAB_HOME_PRECACHE__` (see src/service-worker/index.ts).
  *
  * Read from SvelteKit's client manifest (Vite's `.vite/manifest.json`): the files the shell
  * (build/index.html) loads, and for each route file below its node's chunk with its static imports
- * and CSS; for the home also the chunks it imports lazily (every role's home: which one a person
- * sees is only known once signed in) and for the signed-in layout its offline banner.
+ * and CSS; for the signed-in layout also the chunks it imports lazily (its offline banner).
  */
 import { readFileSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
@@ -19,11 +21,13 @@ const WEB = fileURLToPath(new URL(".", import.meta.url));
 const BUILD = join(WEB, "build");
 const CLIENT_MANIFEST = join(WEB, ".svelte-kit/output/client/.vite/manifest.json");
 const PLACEHOLDER = /(["'`])__AKRAB_FIRST_PRECACHE__\1/g;
+const HOME_PLACEHOLDER = /(["'`])__AKRAB_HOME_PRECACHE__\1/g;
 
 /**
  * The route files of the "forgotten password" page (the sign-in page links to it; it says it needs a
- * connection when opened offline), of the home and of the unsent changes, with the layouts and error
- * page around them. The sign-in page itself is not a SvelteKit page: build/login.html names its files.
+ * connection when opened offline), of the home (without the role homes it loads lazily, see
+ * `homePrecache`) and of the unsent changes, with the layouts and error page around them. The sign-in
+ * page itself is not a SvelteKit page: build/login.html names its files.
  */
 const FIRST_ROUTES = [
   "src/routes/+layout.svelte",
@@ -36,10 +40,12 @@ const FIRST_ROUTES = [
   "src/routes/(app)/perubahan/+page.svelte",
 ];
 /**
- * Of those, the ones whose lazily loaded chunks belong to what the page shows: the home's role homes,
- * the signed-in layout's offline banner and device notices (a home opened offline shows the banner).
+ * Of those, the one whose lazily loaded chunks belong to what every signed-in page shows: the
+ * signed-in layout's offline banner and device notices (a home opened offline shows the banner).
  */
-const WITH_LAZY_PARTS = new Set(["src/routes/(app)/+page.svelte", "src/routes/(app)/+layout.svelte"]);
+const WITH_LAZY_PARTS = new Set(["src/routes/(app)/+layout.svelte"]);
+/** The home, whose lazily loaded chunks are the role homes (`homePrecache`). */
+const HOME_ROUTE = "src/routes/(app)/+page.svelte";
 
 /**
  * Modules loaded on demand that must be on the device before the link goes: the outbox, its loop,
@@ -66,10 +72,15 @@ interface Chunk {
   css?: string[];
 }
 
-/** Paths (from the site root, e.g. "/_app/immutable/nodes/3.x.js") of the first precache set. */
-export function firstPrecache(): string[] {
-  const manifest = JSON.parse(readFileSync(CLIENT_MANIFEST, "utf8")) as Record<string, Chunk>;
-  const files = new Set<string>();
+type Manifest = Record<string, Chunk>;
+
+const readManifest = () => JSON.parse(readFileSync(CLIENT_MANIFEST, "utf8")) as Manifest;
+
+/**
+ * Collects into `files` the paths (from the site root) of a chunk, its CSS and its static imports,
+ * and with `lazyParts` also of the chunks it imports lazily (with their static imports).
+ */
+function collector(manifest: Manifest, files: Set<string>) {
   const seen = new Set<string>();
   const add = (key: string, lazyParts: boolean) => {
     if (seen.has(key)) return;
@@ -81,15 +92,32 @@ export function firstPrecache(): string[] {
     for (const imported of chunk.imports ?? []) add(imported, false);
     if (lazyParts) for (const lazy of chunk.dynamicImports ?? []) add(lazy, false);
   };
+  return add;
+}
 
-  // SvelteKit's node modules re-export the route files: map each route file to its node.
-  const found = new Set<string>();
+/** SvelteKit's node modules re-export the route files: each route node's manifest key with its route files. */
+function routeNodes(manifest: Manifest): { key: string; routes: string[] }[] {
+  const nodes: { key: string; routes: string[] }[] = [];
   for (const [key, chunk] of Object.entries(manifest)) {
-    if (!chunk.isEntry) continue;
-    if (/[\\/]client[\\/]entry\.js$|client-optimized[\\/]app\.js$/.test(key)) add(key, false);
-    if (!/client-optimized[\\/]nodes[\\/]\d+\.js$/.test(key)) continue;
+    if (!chunk.isEntry || !/client-optimized[\\/]nodes[\\/]\d+\.js$/.test(key)) continue;
     const source = readFileSync(join(WEB, key), "utf8");
     const routes = [...source.matchAll(/["'](?:\.\.\/)+(src\/routes\/[^"']+)["']/g)].map((match) => match[1] ?? "");
+    nodes.push({ key, routes });
+  }
+  return nodes;
+}
+
+/** Paths (from the site root, e.g. "/_app/immutable/nodes/3.x.js") of the first precache set. */
+export function firstPrecache(): string[] {
+  const manifest = readManifest();
+  const files = new Set<string>();
+  const add = collector(manifest, files);
+
+  for (const [key, chunk] of Object.entries(manifest)) {
+    if (chunk.isEntry && /[\\/]client[\\/]entry\.js$|client-optimized[\\/]app\.js$/.test(key)) add(key, false);
+  }
+  const found = new Set<string>();
+  for (const { key, routes } of routeNodes(manifest)) {
     const first = routes.filter((route) => FIRST_ROUTES.includes(route));
     for (const route of first) found.add(route);
     if (first.length > 0)
@@ -121,7 +149,40 @@ export function firstPrecache(): string[] {
   return [...files].sort();
 }
 
-/** After the adapter wrote build/: puts the first set into the service worker. */
+/**
+ * Each role's home (by its kind, `homeKind` in src/lib/roles.ts) with its lazily loaded parts (the
+ * Dinsos home's member list and setup checklist…): what the worker keeps first once the signed-in
+ * page names the person's homes (`PRECACHE_HOME`), so that a reload offline shows the home on a
+ * device that never fetched the rest (data saver, or the link gone right after sign-in). Files of the
+ * first set are left out. The kinds are read from the home's `homes` table, and each must be one of
+ * the home node's lazily loaded chunks (and every one of those a role home), so a new role home
+ * cannot be left out.
+ */
+export function homePrecache(): Record<string, string[]> {
+  const manifest = readManifest();
+  const first = new Set(firstPrecache());
+  const page = readFileSync(join(WEB, HOME_ROUTE), "utf8");
+  const kinds = [...page.matchAll(/\b(\w+):\s*\(\)\s*=>\s*import\(\s*["']#lib\/([^"']+\.svelte)["']\s*\)/g)].map(
+    ([, kind, file]) => ({ kind: kind ?? "", key: `src/lib/${file}` }),
+  );
+  const home = routeNodes(manifest).find(({ routes }) => routes.includes(HOME_ROUTE));
+  if (!home) throw new Error(`first-precache: no build node for ${HOME_ROUTE}`);
+  const lazy = (manifest[home.key]?.dynamicImports ?? []).sort();
+  const listed = kinds.map(({ key }) => key).sort();
+  if (kinds.length === 0 || JSON.stringify(lazy) !== JSON.stringify(listed))
+    throw new Error(
+      `first-precache: the home's role homes (${listed.join(", ")}) are not its lazily loaded chunks (${lazy.join(", ")})`,
+    );
+  const homes: Record<string, string[]> = {};
+  for (const { kind, key } of kinds) {
+    const files = new Set<string>();
+    collector(manifest, files)(key, true);
+    homes[kind] = [...files].filter((path) => !first.has(path)).sort();
+  }
+  return homes;
+}
+
+/** After the adapter wrote build/: puts the first set and the role homes into the service worker. */
 export function firstPrecachePlugin(): Plugin {
   return {
     name: "akrab-first-precache",
@@ -130,15 +191,20 @@ export function firstPrecachePlugin(): Plugin {
       order: "post",
       async handler() {
         const workerPath = join(BUILD, "service-worker.js");
-        const worker = await readFile(workerPath, "utf8");
-        const count = worker.match(PLACEHOLDER)?.length ?? 0;
-        if (count !== 1)
-          throw new Error(`akrab-first-precache: expected one placeholder in service-worker.js, saw ${count}`);
-        const list = JSON.stringify(JSON.stringify(firstPrecache()));
-        await writeFile(
-          workerPath,
-          worker.replace(PLACEHOLDER, () => list),
-        );
+        let worker = await readFile(workerPath, "utf8");
+        for (const [placeholder, value] of [
+          [PLACEHOLDER, firstPrecache()],
+          [HOME_PLACEHOLDER, homePrecache()],
+        ] as const) {
+          const count = worker.match(placeholder)?.length ?? 0;
+          if (count !== 1)
+            throw new Error(
+              `akrab-first-precache: expected one placeholder ${placeholder} in service-worker.js, saw ${count}`,
+            );
+          const json = JSON.stringify(JSON.stringify(value));
+          worker = worker.replace(placeholder, () => json);
+        }
+        await writeFile(workerPath, worker);
       },
     },
   };

@@ -72,8 +72,9 @@ export async function text(page: Page): Promise<string> {
 }
 
 /**
- * Waits until the service worker controls the page. It first precaches the whole shell (158 files
- * today), which on a busy 2-core machine with four browsers running took over 20 s.
+ * Waits until the service worker controls the page. It first precaches its first set (the sign-in
+ * page and the signed-in shell, about 80 files), which on a busy 2-core machine with several browsers
+ * running took over 20 s.
  */
 export async function controlledByServiceWorker(page: Page, timeout = 45_000): Promise<void> {
   // A function, not a string: the app's CSP (rightly) forbids eval.

@@ -100,9 +100,9 @@ form.addEventListener("submit", async (event) => {
   submit.textContent = idle;
 });
 
-// The app's service worker: it keeps this page, the app's shell and the home's first chunks on the
-// device (its install fetches them while the person types), so the home after sign-in and the next
-// visit of this page do not wait on the link. SvelteKit's shell registers it the same way.
+// The app's service worker: it keeps this page and the signed-in shell on the device (its install
+// fetches them while the person types, the person's own home once signed in), so the home after
+// sign-in and the next visit of this page do not wait on the link. SvelteKit's shell registers it the same way.
 if ("serviceWorker" in navigator) {
   addEventListener("load", () => {
     void navigator.serviceWorker.register("/service-worker.js", { type: "module" });

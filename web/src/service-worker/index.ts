@@ -5,12 +5,14 @@
  * - Cache key = SvelteKit's build version; a new deploy installs a new cache and the
  *   page offers a reload (the new worker waits until told to take over, so a running
  *   tab never mixes two builds).
- * - Precache in two steps. Install fetches only the first set: the shell, the entry, the
- *   /login route and the signed-in home with every role's home (`FIRST_SET`, listed by the build
- *   from SvelteKit's client manifest, see `web/first-precache.ts`), so a first visit on 2G does
- *   not share its link with a minute of precaching. The rest comes when the page says the
- *   person is signed in and the link is idle (`PRECACHE_REST`), or file by file as the pages
- *   fetch them (every immutable asset is cached as it passes).
+ * - Precache in three steps. Install fetches only the first set: the shell, the entry, the
+ *   /login route and the signed-in shell and home without any role's home (listed by the build from
+ *   SvelteKit's client manifest, see `web/first-precache.ts`), so a first visit on 2G does not
+ *   share its link with a minute of precaching. Once signed in, the page names the person's homes
+ *   and the files it fetched (`PRECACHE_HOME`): those come next, with each home's lazily loaded
+ *   parts, mostly from the browser's HTTP cache. The rest comes when the page says the link is
+ *   idle (`PRECACHE_REST`, not with data saver), or file by file as the pages fetch them (every
+ *   immutable asset is cached as it passes).
  * - Every navigation gets the cached SPA shell ("/", the adapter's index.html fallback), cache
  *   first, then asks the network for it in the background: the same build's shell replaces the
  *   cached one (headers such as the CSP may change), another build's means a new deploy, so the
@@ -26,7 +28,16 @@ import { self } from "$app/service-worker";
 import { assets, immutable } from "$app/manifest";
 import { version } from "$app/env";
 import { pathOfOldLink } from "@akrab/domain";
-import { OUTBOX_SYNC_TAG, PRECACHE_REST, SKIP_WAITING, SYNC_OUTBOX } from "../lib/offline/messages.ts";
+import {
+  OUTBOX_SYNC_TAG,
+  PRECACHE_HOME,
+  PRECACHE_REST,
+  SKIP_WAITING,
+  SYNC_OUTBOX,
+  type PrecacheHome,
+} from "../lib/offline/messages.ts";
+import type { Role } from "../lib/api-types.ts";
+import { homeKind } from "../lib/roles.ts";
 import { sendWaitingChanges } from "./outbox-sync.ts";
 
 const CACHE_PREFIX = "akrab-shell-";
@@ -58,6 +69,21 @@ function listedFirst(): string[] {
   }
 }
 const LISTED = listedFirst();
+/**
+ * Each role's home (by `homeKind`) with its lazily loaded parts, less the first set: written by the
+ * build as the first set is (`homePrecache` in first-precache.ts). Unreplaced (dev), none: every file
+ * is first there.
+ */
+const HOMES_JSON = "__AKRAB_HOME_PRECACHE__";
+function listedHomes(): Map<string, string[]> {
+  try {
+    const homes = JSON.parse(HOMES_JSON) as Record<string, string[]>;
+    return new Map(Object.entries(homes).map(([kind, paths]) => [kind, paths.map(toPath)]));
+  } catch {
+    return new Map();
+  }
+}
+const HOMES = listedHomes();
 /** Everything of this build the worker keeps: cached when first fetched, whichever way. */
 const KNOWN = new Set([
   ...PAGES,
@@ -65,6 +91,8 @@ const KNOWN = new Set([
   ...LISTED.filter((path) => path.startsWith("/_app/immutable/")),
   ...STATIC,
 ]);
+/** Build files, named by their content: the browser's HTTP cache can only hold this very file. */
+const HASHED = new Set([...KNOWN].filter((path) => !PAGES.has(path) && !STATIC.includes(path)));
 // The icons are for the install dialog and the home screen: they can wait for the rest.
 const FIRST = [
   ...PAGES,
@@ -76,7 +104,10 @@ const FIRST = [
 const PRECACHE_PARALLEL = 4;
 
 /**
- * Fetches `paths` not yet in the cache into it (`reload` skips the HTTP cache: never an older file).
+ * Fetches `paths` not yet in the cache into it. A build file may come from the browser's HTTP cache
+ * (its name is its content: the sign-in page's or the home's files, which the page fetched before
+ * this worker controlled it, are not fetched over the link twice); the pages and static files skip
+ * it (`reload`: never an older file).
  * Each file is kept as it arrives, not with `cache.addAll`: that keeps nothing when one file of the
  * batch fails, so a link lost halfway through two hundred files would keep none of them, and a
  * person who went offline a minute after signing in would find the upload or the action they need
@@ -87,7 +118,7 @@ async function precache(paths: string[]): Promise<void> {
   const missing: string[] = [];
   for (const path of paths) if (!(await cache.match(path))) missing.push(path);
   const fetchOne = async (path: string) => {
-    const response = await fetch(new Request(path, { cache: "reload" }));
+    const response = await fetch(new Request(path, { cache: HASHED.has(path) ? "default" : "reload" }));
     if (!response.ok) throw new Error(`precache: ${path} answered ${response.status}`);
     await cache.put(path, response);
   };
@@ -111,12 +142,32 @@ self.addEventListener("activate", (event) => {
   );
 });
 
+/**
+ * The precaches asked for after install, one after another: the person's home before the rest
+ * (no file fetched twice by two precaches running side by side). A failure (link lost) leaves the
+ * files fetched so far, and the next page load asks again.
+ */
+let precaching: Promise<void> = Promise.resolve();
+const precacheNext = (paths: () => string[]) => {
+  precaching = precaching.then(() => precache(paths())).catch(() => {});
+  return precaching;
+};
+
+/** The homes of the person's roles and what the page fetched (build files of this build only), in that order. */
+function homeFiles({ roles, fetched }: Partial<PrecacheHome>): string[] {
+  const kinds = new Set((Array.isArray(roles) ? roles : []).map((role) => homeKind(String(role) as Role)));
+  const homes = [...kinds].flatMap((kind) => HOMES.get(kind) ?? []);
+  const pages = (Array.isArray(fetched) ? fetched : []).map(String).filter((path) => HASHED.has(path));
+  return [...new Set([...homes, ...pages])];
+}
+
 self.addEventListener("message", (event) => {
-  const type = (event.data as { type?: string } | null)?.type;
+  const data = event.data as ({ type?: string } & Partial<PrecacheHome>) | null;
+  const type = data?.type;
   if (type === SKIP_WAITING) void self.skipWaiting();
-  // The rest a few files at a time; a failure (link lost) leaves the files fetched so far, and the
-  // next sign-in or page load asks again.
-  else if (type === PRECACHE_REST) event.waitUntil(precache([...KNOWN]).catch(() => {}));
+  else if (type === PRECACHE_HOME && data) event.waitUntil(precacheNext(() => homeFiles(data)));
+  // The rest a few files at a time.
+  else if (type === PRECACHE_REST) event.waitUntil(precacheNext(() => [...KNOWN]));
 });
 
 async function fromCache(key: string, request: Request): Promise<Response> {

@@ -4,6 +4,17 @@
  */
 /** Page → waiting worker: take over now (the person chose to reload into the new build). */
 export const SKIP_WAITING = "SKIP_WAITING";
+/**
+ * Page → worker, at once after a signed-in page load: keep the person's homes (each with its lazily
+ * loaded parts) and the build files this page fetched, before the rest (see `PrecacheHome`).
+ */
+export const PRECACHE_HOME = "PRECACHE_HOME";
+export interface PrecacheHome {
+  /** The person's roles (the worker keeps the home `homeKind` gives each). */
+  roles: string[];
+  /** Paths of what the page fetched (the worker keeps those of its build's files only). */
+  fetched: string[];
+}
 /** Page → worker: the person is signed in and the link is idle; fetch the rest of the shell. */
 export const PRECACHE_REST = "PRECACHE_REST";
 /** Worker → page: Background Sync fired; the page's loop sends the waiting changes. */

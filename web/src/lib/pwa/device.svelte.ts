@@ -1,11 +1,12 @@
 /**
  * After a signed-in page load (loaded by the (app) layout once the page is there and the browser
- * idle, never with the sign-in page): the rest of the app shell into the service worker's cache,
- * persistent storage for what the person keeps on the device, and whether to offer the install or
- * tell an iPhone user about Safari's 7-day rule (the notices and their texts load only then).
+ * idle, never with the sign-in page): the person's homes, then the rest of the app shell, into the
+ * service worker's cache; persistent storage for what the person keeps on the device, and whether
+ * to offer the install or tell an iPhone user about Safari's 7-day rule (the notices and their texts
+ * load only then).
  */
 import { mayFetch } from "#lib/data-saver/state.svelte.ts";
-import { PRECACHE_REST } from "#lib/offline/messages.ts";
+import { PRECACHE_HOME, PRECACHE_REST, type PrecacheHome } from "#lib/offline/messages.ts";
 
 /** Chromium's `beforeinstallprompt` event (not in TypeScript's DOM library). */
 interface InstallPromptEvent extends Event {
@@ -59,6 +60,31 @@ export function remember(key: string, value: string): void {
 }
 
 /**
+ * The worker's first set has no role's home (whose it is was unknown on the sign-in page): this names
+ * the person's roles, whose homes (with their lazily loaded parts) the worker keeps next, and the
+ * build files this page fetched, which it may have fetched before the worker controlled it (a first
+ * visit): a reload offline then shows this home and this page. With data saver too: it is what the
+ * person sees, and mostly in the browser's HTTP cache already. (The roles come from the layout, and
+ * the worker finds their homes: an import of the role names here would regroup the texts of every
+ * page, see `entriesAware` in vite.config.ts.)
+ */
+function keepHomes(roles: string[]): void {
+  const sw = navigator.serviceWorker;
+  if (!sw) return;
+  const fetched = performance
+    .getEntriesByType("resource")
+    .map((entry) => new URL(entry.name))
+    .filter((url) => url.origin === location.origin && url.pathname.startsWith("/_app/immutable/"))
+    .map((url) => url.pathname);
+  const message: PrecacheHome & { type: string } = {
+    type: PRECACHE_HOME,
+    roles: [...new Set(roles)],
+    fetched,
+  };
+  void sw.ready.then((registration) => registration.active?.postMessage(message));
+}
+
+/**
  * Already after the page's own loads (see the (app) layout): the worker fetches the rest when idle.
  * Not with data saver on (Save-Data, a 2G link, or the person's choice: the data-saver rule's
  * "precache"): the rest then comes file by file as pages need it (cached as it passes).
@@ -87,8 +113,11 @@ let started = false;
 /** A notice is due: the iPhone one, or the install offer at a good moment with the browser's offer kept. */
 const noticeDue = () => pwa.iosNotice || (pwa.offerInstall && pwa.installWorthwhile && pwa.installEvent !== null);
 
-/** Once per page load, when the server confirmed who is signed in; `show` loads the notices when one is due. */
-export function afterSignIn(show: () => void): void {
+/**
+ * Once per page load, when the server confirmed who is signed in (holding `roles`); `show` loads the
+ * notices when one is due.
+ */
+export function afterSignIn(show: () => void, roles: string[]): void {
   if (started) return;
   started = true;
   $effect.root(() => {
@@ -97,6 +126,7 @@ export function afterSignIn(show: () => void): void {
     });
   });
   watchInstallPrompt();
+  keepHomes(roles);
   precacheRestWhenIdle();
   // The person's reads and unsent changes live here: ask the browser not to evict them. Granted
   // or not, nothing to say (the iPhone notice below is the case that matters).
