@@ -8,6 +8,8 @@
 import type { Membership, Session, TenantPermissions } from "#lib/api-types.ts";
 
 const ACTIVE_KEY = "akrab.activeMembership";
+/** What a page's `load` depends on when it reads by the acting membership: the switcher invalidates it. */
+export const CONTEXT_CHANGED = "akrab:context";
 
 function readStored(): string | null {
   try {

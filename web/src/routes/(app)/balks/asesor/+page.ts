@@ -1,4 +1,4 @@
-import { api } from "#lib/api.ts";
+import { readApi } from "#lib/offline/read-api.ts";
 import type { PageLoad } from "./$types";
 
 const ACTIVE = ["true", "false"] as const;
@@ -9,10 +9,12 @@ const oneOf = <T extends string>(list: readonly T[], value: string | null) =>
   (list as readonly string[]).includes(value ?? "") ? (value as T) : undefined;
 
 /**
- * The registry's first page, filtered by the page's query (name, province, LKS type, active); the
- * page asks for the next ones with the cursor ("Muat lagi"). A failed read is shown with a retry.
+ * The registry's first page, filtered by the page's query (name, province, LKS type, active), read
+ * through the device's store (a visited filter opens offline, with its date); the page asks for the
+ * next ones with the cursor ("Muat lagi").
  */
-export const load: PageLoad = async ({ fetch, url }) => {
+export const load: PageLoad = async ({ url, parent }) => {
+  await parent();
   const filters = {
     q: url.searchParams.get("q") ?? "",
     province: url.searchParams.get("province") ?? "",
@@ -26,10 +28,5 @@ export const load: PageLoad = async ({ fetch, url }) => {
     active: oneOf(ACTIVE, filters.active),
     limit: PAGE_SIZE,
   };
-  try {
-    const page = await api.get("/national/asesors", { fetch, query });
-    return { filters, query, items: page.items, nextCursor: page.nextCursor, loadError: null };
-  } catch (e) {
-    return { filters, query, items: [], nextCursor: null, loadError: e };
-  }
+  return { filters, query, asesors: await readApi("/national/asesors", { query }) };
 };
