@@ -106,8 +106,10 @@ describe("reports dashboard (issue 15)", () => {
       await list.locator("ul.rows li").first().waitFor();
       expect(await list.getByTestId("application-list-what").innerText()).toMatch(/^Menunggu di tahap /);
       expect(await list.locator("ul.rows li").count()).toBe(Math.min(count, 50));
-      // Each row opens its application.
-      expect(await list.locator("ul.rows li a").first().getAttribute("href")).toMatch(/^\/permohonan\/[^/?]+\?t=/);
+      // Each row opens its application, at its tenant's path (not the old `?t=` link that redirects).
+      expect(await list.locator("ul.rows li a").first().getAttribute("href")).toMatch(
+        /^\/t\/[a-z0-9-]+\/permohonan\/[^/?]+$/,
+      );
       await shot(page, `reports-applications-${name}`);
       expect(await overflowsHorizontally(page)).toBe(false);
       // Shared: the same URL shows the same list; back to the figures.

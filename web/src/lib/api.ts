@@ -121,6 +121,8 @@ interface RequestOptions {
   params?: Record<string, string | number>;
   /** false: a lost link is an error, never the device's kept answer (a page that already shows it asks for fresh). */
   fromDevice?: boolean;
+  /** false: the answer is not kept on the device either (data that must not outlive the screen, e.g. the emails of the outbox with their sign-in links). */
+  keep?: boolean;
 }
 
 /** A request body sent as bytes (a PDF, an image) instead of JSON. */
@@ -287,7 +289,7 @@ async function request(method: string, path: string, body: unknown, options: Req
     }
     return undefined;
   }
-  if (method === "GET") readCache?.put(url, payload);
+  if (method === "GET" && options.keep !== false) readCache?.put(url, payload);
   return payload;
 }
 

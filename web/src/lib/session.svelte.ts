@@ -8,7 +8,6 @@
 import type { Membership, Session, TenantPermissions } from "#lib/api-types.ts";
 
 const ACTIVE_KEY = "akrab.activeMembership";
-
 /** What a `load` that reads the active membership's data `depends` on: choosing another one invalidates it. */
 export const ACTIVE_MEMBERSHIP = "akrab:membership";
 

@@ -131,6 +131,14 @@ export function withFilters(v: DashboardView, changes: Filters): DashboardView {
   return { ...rest, filters, list: null };
 }
 
+/** A page of the LKS behind a coverage figure, and of the applications behind a pipeline or asesor figure. */
+export type ReportLksPage = operations["reports.nationalLks"]["responses"][200]["content"]["application/json"];
+export type ReportApplicationPage =
+  operations["reports.nationalApplications"]["responses"][200]["content"]["application/json"];
+
+/** Rows per page of the list behind a figure. */
+export const LIST_PAGE = 50;
+
 /** Whose reports the page reads: the country's (national roles) or one Dinsos's (its province or kab/kota). */
 export type Scope =
   | { kind: "national" }

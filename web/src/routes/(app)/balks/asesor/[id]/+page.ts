@@ -1,14 +1,11 @@
-import { api } from "#lib/api.ts";
+import { readApi } from "#lib/offline/read-api.ts";
 import type { PageLoad } from "./$types";
 
-/** One asesor with ties and assignments; a failed read (or one not in the registry) is shown with a retry. */
-export const load: PageLoad = async ({ fetch, params }) => {
-  try {
-    return {
-      asesor: await api.get("/national/asesors/{asesorId}", { fetch, params: { asesorId: params.id } }),
-      loadError: null,
-    };
-  } catch (e) {
-    return { asesor: null, loadError: e };
-  }
+/**
+ * One asesor with ties and assignments, read through the device's store (kept at once with its date,
+ * the server's in the background). Not in the registry (or not the caller's to see) is said in place.
+ */
+export const load: PageLoad = async ({ params, parent }) => {
+  await parent();
+  return { asesor: await readApi("/national/asesors/{asesorId}", { params: { asesorId: params.id } }) };
 };
