@@ -8,6 +8,7 @@ import adapter from "@sveltejs/adapter-static";
 import { sveltekit, type Config } from "@sveltejs/kit/vite";
 import { paraglideVitePlugin } from "@inlang/paraglide-js";
 import { defineConfig, type Plugin, type ResolveModulePreloadDependenciesFn } from "vite";
+import { clientDietPlugin } from "./client-diet.ts";
 import { firstPrecachePlugin } from "./first-precache.ts";
 import { loginPagePlugin } from "./login-page.ts";
 import { routePreloadsPlugin } from "./route-preloads.ts";
@@ -276,6 +277,7 @@ const loadedPreloads = loadedPreloadsFilter();
 
 export default defineConfig({
   plugins: [
+    clientDietPlugin(),
     paraglideVitePlugin({
       project: "./project.inlang",
       outdir: "./src/lib/paraglide",
