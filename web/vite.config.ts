@@ -8,6 +8,7 @@ import adapter from "@sveltejs/adapter-static";
 import { sveltekit, type Config } from "@sveltejs/kit/vite";
 import { paraglideVitePlugin } from "@inlang/paraglide-js";
 import { defineConfig, type Plugin, type ResolveModulePreloadDependenciesFn } from "vite";
+import { clientDietPlugin } from "./client-diet.ts";
 import { firstPrecachePlugin } from "./first-precache.ts";
 import { loginPagePlugin } from "./login-page.ts";
 import { routePreloadsPlugin } from "./route-preloads.ts";
@@ -138,10 +139,24 @@ const SIGNED_IN_ONLY_KEYS = new Set(
   ),
 );
 const appKeys = (keys: Iterable<string>) => [...keys].filter((key) => APP_KEY.test(key));
+/** Texts the signed-in shell shows at once, on every signed-in page (the header, the data-saver switch). */
+const SHELL_KEYS = messageKeys(SIGNED_IN_SHELL, false);
+/**
+ * Texts without a prefix above that only the public pages under (public) show (the statistics page's
+ * figures, the sign-up forms): not the root layout's, the error page's or a signed-in page's, so they
+ * leave the core group every page loads (every signed-in home carried the statistics page's texts).
+ */
+const ROOT_AND_AUTH_KEYS = messageKeys(
+  ["routes/+layout.svelte", "routes/+error.svelte", ...routeFiles("routes/(auth)")],
+  true,
+);
+const PUBLIC_ONLY_KEYS = [...messageKeys(routeFiles("routes/(public)"), true)].filter(
+  (key) => !APP_KEY.test(key) && !ROOT_AND_AUTH_KEYS.has(key) && !HOME_KEYS.has(key),
+);
 
 /** The Paraglide runtime and every other message. */
 const CORE_I18N = new RegExp(
-  `${SEP}src${SEP}lib${SEP}paraglide${SEP}(?!messages${SEP}((${APP_MESSAGE_PREFIXES})_|(${[...AUTH_ONLY_KEYS, ...SIGNED_IN_ONLY_KEYS].join("|") || "(?!)"})\\.js$))`,
+  `${SEP}src${SEP}lib${SEP}paraglide${SEP}(?!messages${SEP}((${APP_MESSAGE_PREFIXES})_|(${[...AUTH_ONLY_KEYS, ...PUBLIC_ONLY_KEYS, ...SIGNED_IN_ONLY_KEYS].join("|") || "(?!)"})\\.js$))`,
 );
 
 const SIGNED_IN_ONLY_MESSAGES = messageFiles(SIGNED_IN_ONLY_KEYS);
@@ -276,6 +291,7 @@ const loadedPreloads = loadedPreloadsFilter();
 
 export default defineConfig({
   plugins: [
+    clientDietPlugin(),
     paraglideVitePlugin({
       project: "./project.inlang",
       outdir: "./src/lib/paraglide",
@@ -346,11 +362,23 @@ export default defineConfig({
               entriesAware: true,
               entriesAwareMergeThreshold: 4000,
             },
+            // The public pages' own texts (PUBLIC_ONLY_KEYS) likewise, split by the pages that show them.
+            {
+              name: "i18n-public",
+              test: messageFiles(PUBLIC_ONLY_KEYS),
+              priority: 6,
+              minShareCount: 2,
+              entriesAware: true,
+              entriesAwareMergeThreshold: 4000,
+            },
+            // What the shell shows on every signed-in page; the texts the role homes share with the
+            // application page (application kinds and actions…) go with the home's below, split by
+            // the homes that use them: an admin's or a BALKS home does not load the LKS's (1.3 KB).
             {
               name: "i18n-signed-in",
               test: messageFiles(
                 [...appKeys(HOME_KEYS), ...SIGNED_IN_ONLY_KEYS].filter(
-                  (key) => HOME_KEYS.has(key) && APPLICATION_KEYS.has(key),
+                  (key) => SHELL_KEYS.has(key) && APPLICATION_KEYS.has(key),
                 ),
               ),
               priority: 5,

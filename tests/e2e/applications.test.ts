@@ -204,8 +204,11 @@ describe("accreditation application: submit, return for revision, resubmit, reco
     // The letter item points at the letter's field, with the verifier's note beside it.
     await todo.getByRole("link", { name: /Perbaiki di surat permohonan/ }).click();
     const number = phone.page.locator("#f-letter-number");
-    // The letter's fields load first if they had not come near the screen yet.
-    await expect.poll(() => phone.page.evaluate(() => document.activeElement?.id)).toBe("f-letter-number");
+    // The letter's fields load first if they had not come near the screen yet (a chunk fetched on a
+    // busy machine can take seconds: expect.poll's own 1 s was too short under load).
+    await expect
+      .poll(() => phone.page.evaluate(() => document.activeElement?.id), { timeout: 15_000 })
+      .toBe("f-letter-number");
     await phone.page.getByTestId("letter-note").filter({ hasText: "Nomor surat tidak sesuai" }).waitFor();
     expect(await number.inputValue()).toBe("012/PAKB/2026");
     // The browser's own check lands at the field.
