@@ -78,6 +78,8 @@ export async function storedRead(url: string): Promise<StoredRead | undefined> {
 
 /** Whether the store in use was confirmed by the server (only then are answers written to it). */
 let confirmed = false;
+/** Answers read before the server confirmed the store: written when it confirms that person, dropped otherwise. */
+let unconfirmed: { userId: string; url: string; data: unknown }[] = [];
 
 function useStore(userId: string, confirmedNow: boolean): void {
   offline.userId = userId;
@@ -94,7 +96,11 @@ function useStore(userId: string, confirmedNow: boolean): void {
       // The server answered this URL: whatever showed the kept answer (the bell, the session) now has
       // the server's, so its date goes.
       servedFresh(url);
-      if (offline.userId === userId && confirmedNow) void putRead(userId, url, data).catch(() => {});
+      if (offline.userId !== userId) return;
+      if (confirmedNow) void putRead(userId, url, data).catch(() => {});
+      // Read while the page opened with the kept session, before the server confirmed whose it is
+      // (a page's load runs beside the layout's /auth/me): kept once it does (see `startOffline`).
+      else unconfirmed.push({ userId, url, data });
     },
   });
 }
@@ -111,6 +117,8 @@ export async function startOffline(me: { user: { id: string } }, meUrl: string):
   if (offline.userId === userId && confirmed) return;
   useStore(userId, true);
   confirmed = true;
+  for (const read of unconfirmed) if (read.userId === userId) void putRead(userId, read.url, read.data).catch(() => {});
+  unconfirmed = [];
   // The backup key comes to the device while there is signal (once per device: the module looks first).
   void import("./backup-key.ts").then((key) => key.keepBackupKey(userId)).catch(() => {});
   let waiting: string | null = "unknown";

@@ -44,6 +44,8 @@ export const load: LayoutLoad = async ({ fetch, url, untrack }) => {
         location.replace(toLogin(here));
       } else if (isApiError(e) && e.status === 0) {
         servedFromDevice(kept, ME_URL);
+        // As when the device answered for the server: this person's store, and their unsent changes' banner.
+        void startOffline(kept.data as Session, ME_URL);
         // The link back: the server's answer replaces the kept one (and its date goes, see `startOffline`'s store).
         addEventListener(
           "online",
