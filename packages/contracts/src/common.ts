@@ -33,14 +33,8 @@ export const StaleSaveProblem = Problem.extend({
     .number()
     .int()
     .openapi({ description: "The version saved now: send it as `expectedVersion` to save again" }),
-  conflicts: z
-    .array(
-      z.object({
-        field: z.string().openapi({ example: "signerName" }),
-        server: z.unknown().openapi({ description: "The field's value saved now" }),
-        client: z.unknown().openapi({ description: "The value this save sent" }),
-      }),
-    )
+  conflicts: Problem.shape.conflicts
+    .unwrap()
     .min(1)
     .openapi({ description: "Each field whose value saved now differs from the one sent" }),
 }).openapi("StaleSaveProblem", {

@@ -5022,11 +5022,11 @@ export interface components {
         StaleSaveProblem: components["schemas"]["Problem"] & {
             /** @description Each field whose value saved now differs from the one sent */
             conflicts: {
-                /** @example signerName */
+                /** @example phone */
                 field: string;
-                /** @description The field's value saved now */
+                /** @description The field's value on the server now */
                 server?: unknown;
-                /** @description The value this save sent */
+                /** @description The value the caller sent */
                 client?: unknown;
             }[];
             /** @description The version saved now: send it as `expectedVersion` to save again */
