@@ -24,6 +24,24 @@ export const Problem = z
   })
   .openapi("Problem", { description: "RFC 9457 problem details" });
 
+/**
+ * The one 409 of every versioned settings record (certificate, supervision): what the editor needs
+ * to save again without losing anyone's change, in the answer itself.
+ */
+export const StaleSaveProblem = Problem.extend({
+  version: z
+    .number()
+    .int()
+    .openapi({ description: "The version saved now: send it as `expectedVersion` to save again" }),
+  conflicts: Problem.shape.conflicts
+    .unwrap()
+    .min(1)
+    .openapi({ description: "Each field whose value saved now differs from the one sent" }),
+}).openapi("StaleSaveProblem", {
+  description:
+    "A save sent with an `expectedVersion` that is no longer current, where the settings saved now differ from the ones sent (nothing was saved). Sent again when they are equal, the save answers 200.",
+});
+
 export const CursorQuery = z.object({
   cursor: z.string().max(512).optional().openapi({ description: "Opaque cursor from the previous page's nextCursor" }),
   limit: z.coerce.number().int().min(1).max(200).default(50),

@@ -24,6 +24,7 @@ export * from "./applications/renewal.ts";
 export * from "./applications/permissions.ts";
 export * from "./registry/permissions.ts";
 export * from "./sync/merge.ts";
+export * from "./sync/stale-save.ts";
 export * from "./instruments/index.ts";
 export * from "./instruments/management.ts";
 export * from "./sync/queueable.ts";

@@ -2022,7 +2022,7 @@ export interface paths {
         get: operations["certificates.settings"];
         /**
          * Change the number format and signer for certificates issued from now on
-         * @description Certificates already issued keep their numbers and signer. Numbers stay unique across formats: the sequence counts per year and never goes back. `expectedVersion` must be the settings' current version: if someone saved since, the answer is 409 with each differing field's current value and the one sent (`conflicts`), and nothing changes; sending again what is already saved answers 200.
+         * @description Certificates already issued keep their numbers and signer. Numbers stay unique across formats: the sequence counts per year and never goes back. `expectedVersion` must be the settings' current version: if someone saved since, nothing changes and the answer is a 409 StaleSaveProblem: the `version` saved now and each differing field's value saved now next to the one sent (`conflicts`); sending again what is already saved answers 200.
          */
         put: operations["certificates.updateSettings"];
         post?: never;
@@ -2609,7 +2609,7 @@ export interface paths {
         get: operations["supervision.settings"];
         /**
          * Change the days and thresholds for plans made from now on (items keep the due day they were given)
-         * @description `expectedVersion` is the settings' version (409 when stale). Audited. Send an Idempotency-Key.
+         * @description `expectedVersion` must be the settings' current version: if someone saved since, nothing changes and the answer is a 409 StaleSaveProblem: the `version` saved now and each differing field's value saved now next to the one sent (`conflicts`); sending again what is already saved answers 200. Audited. Send an Idempotency-Key.
          */
         put: operations["supervision.updateSettings"];
         post?: never;
@@ -5016,6 +5016,20 @@ export interface components {
             example: string;
             updatedAt: string;
             /** @description Bumped by every save; send it back as `expectedVersion` */
+            version: number;
+        };
+        /** @description A save sent with an `expectedVersion` that is no longer current, where the settings saved now differ from the ones sent (nothing was saved). Sent again when they are equal, the save answers 200. */
+        StaleSaveProblem: components["schemas"]["Problem"] & {
+            /** @description Each field whose value saved now differs from the one sent */
+            conflicts: {
+                /** @example phone */
+                field: string;
+                /** @description The field's value on the server now */
+                server?: unknown;
+                /** @description The value the caller sent */
+                client?: unknown;
+            }[];
+            /** @description The version saved now: send it as `expectedVersion` to save again */
             version: number;
         };
         CertificateSettings: {
@@ -15650,13 +15664,13 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+            /** @description Someone saved since `expectedVersion` and the settings saved now differ from the ones sent: nothing is saved (StaleSaveProblem); or an Idempotency-Key reused for another request */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["StaleSaveProblem"] | components["schemas"]["Problem"];
                 };
             };
             /** @description Request body over the limit */
@@ -18142,13 +18156,13 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request */
+            /** @description Someone saved since `expectedVersion` and the settings saved now differ from the ones sent: nothing is saved (StaleSaveProblem); or an Idempotency-Key reused for another request */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["StaleSaveProblem"] | components["schemas"]["Problem"];
                 };
             };
             /** @description Request body over the limit */

@@ -29,6 +29,7 @@ export interface Problem {
   detail?: string;
   errors?: FieldError[];
   conflicts?: { field: string; server: unknown; client: unknown }[];
+  version?: number;
 }
 
 export class ApiError extends Error {
@@ -39,6 +40,8 @@ export class ApiError extends Error {
   readonly errors: FieldError[];
   /** On a 409 to a change sent with its base values: the fields someone else changed differently. */
   readonly conflicts: NonNullable<Problem["conflicts"]>;
+  /** On a 409 to a stale save of versioned settings (StaleSaveProblem): the version saved now. */
+  readonly version: number | null;
   /** Seconds from the Retry-After header (429/503), when present. */
   readonly retryAfter: number | null;
 
@@ -51,6 +54,7 @@ export class ApiError extends Error {
     this.detail = problem.detail;
     this.errors = Array.isArray(problem.errors) ? problem.errors : [];
     this.conflicts = Array.isArray(problem.conflicts) ? problem.conflicts : [];
+    this.version = typeof problem.version === "number" ? problem.version : null;
     this.retryAfter = retryAfter;
   }
 

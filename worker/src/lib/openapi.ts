@@ -1,4 +1,5 @@
-import { Problem } from "@akrab/contracts";
+import { Problem, StaleSaveProblem } from "@akrab/contracts";
+import { z } from "@hono/zod-openapi";
 import { PROBLEM_TYPES, type ProblemType } from "../middleware/problem/problem.ts";
 
 /** Response entries particular to a route; the ones every route shares are added by `completeDocument`. */
@@ -9,6 +10,21 @@ export function problems(...statuses: number[]) {
 function problemResponse(status: number) {
   const content = { "application/problem+json": { schema: Problem } };
   return { description: STATUS_DESCRIPTIONS[status] ?? "Problem", content };
+}
+
+/**
+ * The 409 of a save of versioned settings: a stale save's problem (`StaleSaveProblem`: the version
+ * saved now and each differing field), or the idempotency middleware's (a key reused or in flight).
+ */
+export function staleSaveResponse() {
+  const schema = z.union([StaleSaveProblem, Problem]);
+  return {
+    409: {
+      description:
+        "Someone saved since `expectedVersion` and the settings saved now differ from the ones sent: nothing is saved (StaleSaveProblem); or an Idempotency-Key reused for another request",
+      content: { "application/problem+json": { schema } },
+    },
+  };
 }
 
 /** The same, once the document is generated (schemas are components by then). */

@@ -1,3 +1,5 @@
+import { savedDifferences } from "@akrab/domain";
+
 /**
  * RFC 9457 problem details. `type` is a stable URN per kind of problem so clients can branch on
  * it; `title` is fixed per type; `detail` explains this occurrence (Indonesian first, then English).
@@ -23,6 +25,8 @@ export interface ProblemBody {
   requestId?: string;
   errors?: FieldError[];
   conflicts?: FieldConflictBody[];
+  /** On a stale save of versioned settings: the version saved now (StaleSaveProblem). */
+  version?: number;
 }
 
 export const PROBLEM_TYPES = {
@@ -60,18 +64,25 @@ export class Problem extends Error {
   readonly detail: string;
   readonly errors: FieldError[] | undefined;
   readonly conflicts: FieldConflictBody[] | undefined;
+  readonly version: number | undefined;
   readonly headers: Record<string, string>;
 
   constructor(
     type: ProblemType,
     detail: string,
-    opts: { errors?: FieldError[]; conflicts?: FieldConflictBody[]; headers?: Record<string, string> } = {},
+    opts: {
+      errors?: FieldError[];
+      conflicts?: FieldConflictBody[];
+      version?: number;
+      headers?: Record<string, string>;
+    } = {},
   ) {
     super(`${type}: ${detail}`);
     this.type = type;
     this.detail = detail;
     this.errors = opts.errors;
     this.conflicts = opts.conflicts;
+    this.version = opts.version;
     this.headers = opts.headers ?? {};
   }
 
@@ -88,6 +99,7 @@ export class Problem extends Error {
       ...extra,
       ...(this.errors ? { errors: this.errors } : {}),
       ...(this.conflicts ? { conflicts: this.conflicts } : {}),
+      ...(this.version !== undefined ? { version: this.version } : {}),
     };
   }
 }
@@ -107,8 +119,6 @@ const CHANGED_MEANWHILE = {
   answer:
     "Jawaban indikator ini telah diubah orang lain; muat ulang / This indicator's answer changed meanwhile; reload",
   certificate: "Sertifikat ini telah diubah orang lain; muat ulang / This certificate changed meanwhile; reload",
-  certificateSettings:
-    "Pengaturan sertifikat telah diubah orang lain; muat ulang / The certificate settings changed meanwhile; reload",
   reconciliation:
     "Lembar rekonsiliasi telah diubah anggota tim lain; muat ulang / The reconciliation sheet changed meanwhile; reload",
   score:
@@ -133,8 +143,6 @@ const CONFLICTING_FIELDS = {
   answer:
     "Jawaban indikator ini telah diubah orang lain: pilih nilai yang dipakai / This indicator's answer changed meanwhile: choose which value to keep",
   certificate: "Sertifikat ini telah diubah orang lain; muat ulang / This certificate changed meanwhile; reload",
-  certificateSettings:
-    "Pengaturan sertifikat ini telah diubah orang lain: bandingkan dengan isian Anda / These certificate settings changed meanwhile: compare with yours",
   reconciliation:
     "Lembar rekonsiliasi telah diubah anggota tim lain; muat ulang / The reconciliation sheet changed meanwhile; reload",
   score:
@@ -155,6 +163,44 @@ export function conflictingFields(
       server: server ?? null,
       client: client ?? null,
     })),
+  });
+}
+
+const STALE_SAVE = {
+  certificateSettings: [
+    "Pengaturan sertifikat ini telah diubah orang lain; yang tersimpan sekarang berbeda dari isian Anda pada",
+    "These certificate settings changed meanwhile; what is saved now differs from yours in",
+  ],
+  supervisionSettings: [
+    "Pengaturan pengawasan telah diubah orang lain; yang tersimpan sekarang berbeda dari isian Anda pada",
+    "The supervision settings changed meanwhile; what is saved now differs from yours in",
+  ],
+} as const;
+
+/** A field's name in words, Indonesian then English (no " / " inside: a detail holds one). */
+export type FieldWords = readonly [id: string, en: string];
+
+/**
+ * A save of versioned settings (the whole record, with the `expectedVersion` it was read at) made on a
+ * version no longer current. If the settings saved now already hold what was sent, it is a retry
+ * whose first answer was lost: they are the answer. Otherwise nothing is saved and the 409
+ * (StaleSaveProblem) names the differing fields in words in its detail and carries the version
+ * saved now and, per differing field, the value saved now next to the one sent: what a form needs to
+ * show and to save again, without another read.
+ */
+export function staleSave<T extends Record<string, unknown>, S extends T & { version: number }>(
+  what: keyof typeof STALE_SAVE,
+  saved: S,
+  sent: T,
+  words: { readonly [K in keyof T]: FieldWords },
+): S {
+  const differences = savedDifferences(saved, sent);
+  if (differences.length === 0) return saved;
+  const [id, en] = STALE_SAVE[what];
+  const named = (lang: 0 | 1) => differences.map((d) => words[d.field as keyof T][lang]).join(", ");
+  throw new Problem("conflict", `${id} ${named(0)} / ${en} ${named(1)}`, {
+    conflicts: differences,
+    version: saved.version,
   });
 }
 

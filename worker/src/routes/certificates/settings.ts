@@ -3,17 +3,22 @@ import { formatCertificateNumber, jakartaDay, parseNumberTemplate } from "@akrab
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import type { NationalEnv, NationalWriteEnv } from "../../env.ts";
 import { audit } from "../../lib/audit.ts";
-import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
+import { bearerSecurity, jsonBody, jsonResponse, problems, staleSaveResponse } from "../../lib/openapi.ts";
 import { national } from "../../middleware/national/index.ts";
 import { isGuardAbort } from "@akrab/db";
-import { Problem, conflictingFields } from "../../middleware/problem/index.ts";
+import { type FieldWords, Problem, staleSave } from "../../middleware/problem/index.ts";
 
 const READERS = ["balks_secretariat", "balks_decider", "national_viewer", "platform_admin"] as const;
 const EDITORS = ["balks_secretariat", "balks_decider"] as const;
 
 type Fields = { numberTemplate: string; signerName: string; signerPosition: string };
 type Settings = Fields & { updatedAt: string; version: number };
-const FIELDS = ["numberTemplate", "signerName", "signerPosition"] as const;
+/** The fields in words, for a stale save's problem. */
+const WORDS: Record<keyof Fields, FieldWords> = {
+  numberTemplate: ["format nomor", "the number format"],
+  signerName: ["nama penanda tangan", "the signer's name"],
+  signerPosition: ["jabatan penanda tangan", "the signer's position"],
+};
 
 function present(row: Settings) {
   const [year, month] = jakartaDay().split("-").map(Number) as [number, number];
@@ -53,26 +58,16 @@ export const updateCertificateSettingsRoute = createRoute({
   tags: ["Certificates"],
   summary: "Change the number format and signer for certificates issued from now on",
   description:
-    "Certificates already issued keep their numbers and signer. Numbers stay unique across formats: the sequence counts per year and never goes back. `expectedVersion` must be the settings' current version: if someone saved since, the answer is 409 with each differing field's current value and the one sent (`conflicts`), and nothing changes; sending again what is already saved answers 200.",
+    "Certificates already issued keep their numbers and signer. Numbers stay unique across formats: the sequence counts per year and never goes back. `expectedVersion` must be the settings' current version: if someone saved since, nothing changes and the answer is a 409 StaleSaveProblem: the `version` saved now and each differing field's value saved now next to the one sent (`conflicts`); sending again what is already saved answers 200.",
   security: bearerSecurity,
   middleware: [national({ roles: EDITORS, write: true })] as const,
   request: { body: jsonBody(CertificateSettings) },
-  responses: { 200: jsonResponse(CertificateSettingsView, "The settings now"), ...problems(400, 409) },
+  responses: {
+    200: jsonResponse(CertificateSettingsView, "The settings now"),
+    ...problems(400),
+    ...staleSaveResponse(),
+  },
 });
-
-/**
- * The answer to a save made on a version that is no longer the current one. If the settings already
- * hold what was sent (a retry whose first answer was lost), that is the answer; otherwise a 409 with
- * each field whose current value differs, next to the one sent, and nothing is saved.
- */
-function staleSave(current: Settings, sent: Fields) {
-  const differing = FIELDS.filter((field) => current[field] !== sent[field]);
-  if (differing.length === 0) return present(current);
-  throw conflictingFields(
-    "certificateSettings",
-    differing.map((field) => ({ field, server: current[field], client: sent[field] })),
-  );
-}
 
 export const updateCertificateSettings: RouteHandler<typeof updateCertificateSettingsRoute, NationalWriteEnv> = async (
   c,
@@ -86,7 +81,8 @@ export const updateCertificateSettings: RouteHandler<typeof updateCertificateSet
     });
   const current = await scope.certificates.settings();
   if (!current) throw missing();
-  if (current.version !== expectedVersion) return c.json(staleSave(current, body), 200);
+  if (current.version !== expectedVersion)
+    return c.json(present(staleSave("certificateSettings", current, body, WORDS)), 200);
   const at = new Date().toISOString();
   try {
     await scope.write.batch([
@@ -103,7 +99,10 @@ export const updateCertificateSettings: RouteHandler<typeof updateCertificateSet
   } catch (error) {
     // Someone saved between the read and this write.
     if (!isGuardAbort(error)) throw error;
-    return c.json(staleSave((await scope.certificates.settings()) ?? current, body), 200);
+    return c.json(
+      present(staleSave("certificateSettings", (await scope.certificates.settings()) ?? current, body, WORDS)),
+      200,
+    );
   }
   return c.json(present({ ...body, updatedAt: at, version: expectedVersion + 1 }), 200);
 };

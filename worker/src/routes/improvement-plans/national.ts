@@ -17,9 +17,9 @@ import { isGuardAbort } from "@akrab/db";
 import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
 import type { NationalEnv, NationalWriteEnv } from "../../env.ts";
 import { audit } from "../../lib/audit.ts";
-import { bearerSecurity, jsonBody, jsonResponse, problems } from "../../lib/openapi.ts";
+import { bearerSecurity, jsonBody, jsonResponse, problems, staleSaveResponse } from "../../lib/openapi.ts";
 import { national } from "../../middleware/national/index.ts";
-import { notFound, Problem } from "../../middleware/problem/index.ts";
+import { type FieldWords, notFound, Problem, staleSave } from "../../middleware/problem/index.ts";
 import { TeamParam } from "../asesors/params.ts";
 import { itemMovedOn, movedOnAtGuard, planNotFound, presentPlan } from "./present.ts";
 import { reviewReason } from "./tenant.ts";
@@ -150,6 +150,15 @@ const SettingsUpdate = SupervisionSettings.extend({ expectedVersion: z.number().
   "SupervisionSettingsUpdate",
 );
 
+/** The settings in words, for a stale save's problem. */
+const SETTINGS_WORDS: Record<keyof SupervisionRules, FieldWords> = {
+  correctionDays: ["tenggat bukti perbaikan", "the days to show a correction"],
+  planDays: ["tenggat rencana perbaikan", "the days to answer with a plan"],
+  remindBeforeDays: ["pengingat sebelum tenggat", "the reminder before the due day"],
+  escalateDinsosAfterDays: ["eskalasi ke Dinsos", "the escalation to the Dinsos"],
+  escalateBalksAfterDays: ["eskalasi ke BALKS", "the escalation to BALKS"],
+};
+
 export const supervisionSettingsRoute = createRoute({
   method: "get",
   operationId: "supervision.settings",
@@ -172,11 +181,16 @@ export const updateSupervisionSettingsRoute = createRoute({
   path: "/api/v1/national/supervision-settings",
   tags: ["Supervision"],
   summary: "Change the days and thresholds for plans made from now on (items keep the due day they were given)",
-  description: "`expectedVersion` is the settings' version (409 when stale). Audited. Send an Idempotency-Key.",
+  description:
+    "`expectedVersion` must be the settings' current version: if someone saved since, nothing changes and the answer is a 409 StaleSaveProblem: the `version` saved now and each differing field's value saved now next to the one sent (`conflicts`); sending again what is already saved answers 200. Audited. Send an Idempotency-Key.",
   security: bearerSecurity,
   middleware: [national({ roles: REVIEWERS, write: true })] as const,
   request: { body: jsonBody(SettingsUpdate) },
-  responses: { 200: jsonResponse(SettingsView, "The settings now"), ...problems(400, 401, 403, 409) },
+  responses: {
+    200: jsonResponse(SettingsView, "The settings now"),
+    ...problems(400, 401, 403),
+    ...staleSaveResponse(),
+  },
 });
 
 export const updateSupervisionSettings: RouteHandler<typeof updateSupervisionSettingsRoute, NationalWriteEnv> = async (
@@ -189,10 +203,13 @@ export const updateSupervisionSettings: RouteHandler<typeof updateSupervisionSet
     throw new Problem("validation", wrong.map((w) => w.message).join("; "), {
       errors: wrong.map((w) => ({ path: w.field, message: w.message })),
     });
+  const answer = (now: SupervisionRules & { version: number }) =>
+    c.json({ ...now, defaults: DEFAULT_SUPERVISION_RULES }, 200);
   const current = await scope.supervision.rules();
-  if (current.version !== expectedVersion) throw settingsMovedOn(current, expectedVersion);
-  await scope.write
-    .batch([
+  if (current.version !== expectedVersion)
+    return answer(staleSave("supervisionSettings", current, rules, SETTINGS_WORDS));
+  try {
+    await scope.write.batch([
       scope.write.supervision.updateRules(rules, expectedVersion, c.get("principal").user.id),
       scope.write.abortIfNothingChanged(),
       audit(c, {
@@ -202,24 +219,11 @@ export const updateSupervisionSettings: RouteHandler<typeof updateSupervisionSet
         targetId: "1",
         data: rules,
       }),
-    ])
-    .catch(async (error) => {
-      if (isGuardAbort(error)) throw settingsMovedOn(await scope.supervision.rules(), expectedVersion);
-      throw error;
-    });
-  return c.json({ ...(await scope.supervision.rules()), defaults: DEFAULT_SUPERVISION_RULES }, 200);
+    ]);
+  } catch (error) {
+    // Someone saved between the read and this write.
+    if (!isGuardAbort(error)) throw error;
+    return answer(staleSave("supervisionSettings", await scope.supervision.rules(), rules, SETTINGS_WORDS));
+  }
+  return answer({ ...rules, version: expectedVersion + 1 });
 };
-
-/** The 409 for stale settings, with the settings as they are now. */
-function settingsMovedOn(now: SupervisionRules & { version: number }, sent: number) {
-  return new Problem(
-    "conflict",
-    "Pengaturan pengawasan telah diubah orang lain; muat ulang / The supervision settings changed meanwhile; reload",
-    {
-      conflicts: [
-        { field: "settings", server: now, client: null },
-        { field: "version", server: now.version, client: sent },
-      ],
-    },
-  );
-}

@@ -1,12 +1,27 @@
-import { api } from "#lib/api.ts";
+import { api, apiHref } from "#lib/api.ts";
+import { readThrough } from "#lib/offline/read.svelte.ts";
 import type { PageLoad } from "./$types";
 
-/** Every instrument version, newest first; a failed read is shown on the page with a retry. */
+/** A settings read that failed otherwise than missing or not kept: said in its own card, with a retry. */
+const failedOtherwise = (error: unknown) => ({ current: null, failed: null, fetchedAt: null, error });
+
+/**
+ * Every instrument version, newest first (a failed read is shown on the page with a retry), and
+ * BALKS's certificate and supervision settings read through the device's store: the kept answer at
+ * once with its date, the server's in the background.
+ */
 export const load: PageLoad = async ({ fetch }) => {
-  try {
-    const { items } = await api.get("/national/instruments", { fetch });
-    return { items, loadError: null };
-  } catch (e) {
-    return { items: [], loadError: e };
-  }
+  const [instruments, certificateSettings, supervisionSettings] = await Promise.all([
+    api.get("/national/instruments", { fetch }).then(
+      ({ items }) => ({ items, loadError: null }),
+      (e: unknown) => ({ items: [], loadError: e }),
+    ),
+    readThrough(apiHref("/national/certificate-settings"), () =>
+      api.get("/national/certificate-settings", { fromDevice: false }),
+    ).catch(failedOtherwise),
+    readThrough(apiHref("/national/supervision-settings"), () =>
+      api.get("/national/supervision-settings", { fromDevice: false }),
+    ).catch(failedOtherwise),
+  ]);
+  return { ...instruments, certificateSettings, supervisionSettings };
 };
