@@ -1,5 +1,5 @@
-import { api, apiHref } from "#lib/api.ts";
-import { readThrough } from "#lib/offline/read.svelte.ts";
+import { api } from "#lib/api.ts";
+import { readApi } from "#lib/offline/read-api.ts";
 import type { PageLoad } from "./$types";
 
 /** A settings read that failed otherwise than missing or not kept: said in its own card, with a retry. */
@@ -16,12 +16,8 @@ export const load: PageLoad = async ({ fetch }) => {
       ({ items }) => ({ items, loadError: null }),
       (e: unknown) => ({ items: [], loadError: e }),
     ),
-    readThrough(apiHref("/national/certificate-settings"), () =>
-      api.get("/national/certificate-settings", { fromDevice: false }),
-    ).catch(failedOtherwise),
-    readThrough(apiHref("/national/supervision-settings"), () =>
-      api.get("/national/supervision-settings", { fromDevice: false }),
-    ).catch(failedOtherwise),
+    readApi("/national/certificate-settings").catch(failedOtherwise),
+    readApi("/national/supervision-settings").catch(failedOtherwise),
   ]);
   return { ...instruments, certificateSettings, supervisionSettings };
 };

@@ -1,5 +1,4 @@
-import { api, apiHref } from "#lib/api.ts";
-import { readThrough } from "#lib/offline/read.svelte.ts";
+import { readApi } from "#lib/offline/read-api.ts";
 import { ACTIVE_MEMBERSHIP, session } from "#lib/session.svelte.ts";
 import type { PageLoad } from "./$types";
 import { applyingFor } from "./applying-for.ts";
@@ -15,8 +14,6 @@ export const load: PageLoad = async ({ parent, url, depends }) => {
   const target = applyingFor(session.active, session.memberships, url.searchParams);
   if (!target?.lks || !target.tenant) return { plan: null };
   const options = { params: { tenant: target.tenant.slug, lksId: target.lks.id } };
-  const plan = await readThrough(apiHref("/t/{tenant}/lks/{lksId}/renewal-plan", options), () =>
-    api.get("/t/{tenant}/lks/{lksId}/renewal-plan", { ...options, fromDevice: false }),
-  ).catch(() => null);
+  const plan = await readApi("/t/{tenant}/lks/{lksId}/renewal-plan", options).catch(() => null);
   return { plan: plan?.failed ? null : plan };
 };

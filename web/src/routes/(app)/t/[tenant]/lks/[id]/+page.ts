@@ -1,5 +1,4 @@
-import { api, apiHref } from "#lib/api.ts";
-import { readThrough } from "#lib/offline/read.svelte.ts";
+import { readApi } from "#lib/offline/read-api.ts";
 import type { PageLoad } from "./$types";
 
 /**
@@ -9,9 +8,5 @@ import type { PageLoad } from "./$types";
 export const load: PageLoad = async ({ params, parent }) => {
   await parent();
   const options = { params: { tenant: params.tenant, lksId: params.id } };
-  return {
-    lks: await readThrough(apiHref("/t/{tenant}/lks/{lksId}", options), () =>
-      api.get("/t/{tenant}/lks/{lksId}", { ...options, fromDevice: false }),
-    ),
-  };
+  return { lks: await readApi("/t/{tenant}/lks/{lksId}", options) };
 };
