@@ -105,7 +105,8 @@ export function setUnauthorizedHandler(handler: (() => void) | null): void {
  */
 export interface ReadCache {
   get(url: string): Promise<unknown>;
-  put(url: string, data: unknown): void;
+  /** Settles once the answer is kept (a write's caller waits for it: a reload right after reads it). */
+  put(url: string, data: unknown): Promise<void>;
 }
 
 let readCache: ReadCache | null = null;
@@ -125,7 +126,12 @@ interface RequestOptions {
   params?: Record<string, string | number>;
   /** false: a lost link is an error, never the device's kept answer (a page that already shows it asks for fresh). */
   fromDevice?: boolean;
-  /** false: the answer is not kept on the device either (data that must not outlive the screen, e.g. the emails of the outbox with their sign-in links). */
+  /**
+   * A GET's answer is kept on the device unless false (data that must not outlive the screen, e.g. the
+   * emails of the outbox with their sign-in links). A write's only when true: its answer is the
+   * resource's new state, kept as the answer to a GET of the same URL, so that a page read through the
+   * device (a reload) never shows the state from before the write.
+   */
   keep?: boolean;
 }
 
@@ -293,7 +299,8 @@ async function request(method: string, path: string, body: unknown, options: Req
     }
     return undefined;
   }
-  if (method === "GET" && options.keep !== false) readCache?.put(url, payload);
+  if (method === "GET" && options.keep !== false) void readCache?.put(url, payload);
+  else if (method !== "GET" && options.keep === true) await readCache?.put(url, payload);
   return payload;
 }
 

@@ -92,12 +92,12 @@ function useStore(userId: string, confirmedNow: boolean): void {
       servedFromDevice(read, url);
       return read.data;
     },
-    put: (url, data) => {
+    put: async (url, data) => {
       // The server answered this URL: whatever showed the kept answer (the bell, the session) now has
       // the server's, so its date goes.
       servedFresh(url);
       if (offline.userId !== userId) return;
-      if (confirmedNow) void putRead(userId, url, data).catch(() => {});
+      if (confirmedNow) await putRead(userId, url, data).catch(() => {});
       // Read while the page opened with the kept session, before the server confirmed whose it is
       // (a page's load runs beside the layout's /auth/me): kept once it does (see `startOffline`).
       else unconfirmed.push({ userId, url, data });
