@@ -62,11 +62,8 @@ async function throttlePage(context: BrowserContext, page: Page, link: Link, wir
 }
 
 /**
- * Throttles every service worker of the browser before it runs a line: the browser session
- * auto-attaches to new targets paused (`waitForDebuggerOnStart`), each service worker gets the
- * link's conditions, then runs. (Attaching when a worker was announced raced its install: in some
- * runs its precache went at loopback speed before the throttle arrived.) The old, non-flattened
- * attach: Playwright's sessions cannot address a child session otherwise.
+ * Throttles every service worker target of the browser from the moment it appears (the old,
+ * non-flattened attach: Playwright's sessions cannot address a child session otherwise).
  */
 async function throttleServiceWorkers(
   browser: Browser,
@@ -74,7 +71,8 @@ async function throttleServiceWorkers(
   wire: WireBytes,
 ): Promise<{ stop: () => Promise<void>; throttled: () => number }> {
   const cdp = await browser.newBrowserCDPSession();
-  // Service workers throttled before they ran: the row says when none was (its figure would be void).
+  // Service workers throttled so far: a worker gone before the attach, or a failed attach, runs at
+  // loopback speed, which would make its install look fast (the row says so rather than hide it).
   let throttled = 0;
   let id = 0;
   const send = (sessionId: string, method: string, params: object) =>
@@ -83,23 +81,21 @@ async function throttleServiceWorkers(
     const message = JSON.parse(event.message) as { method?: string; params?: { encodedDataLength: number } };
     if (message.method === "Network.loadingFinished" && message.params) wire.onFinished(message.params);
   });
-  cdp.on(
-    "Target.attachedToTarget",
-    async (event: { sessionId: string; targetInfo: { type: string }; waitingForDebugger: boolean }) => {
-      const { sessionId } = event;
-      try {
-        if (event.targetInfo.type === "service_worker") {
-          await send(sessionId, "Network.enable", {});
-          await send(sessionId, "Network.emulateNetworkConditions", conditions(link));
-          throttled += 1;
-        }
-      } finally {
-        // Every target paused for us runs again (pages too: Playwright drives them).
-        if (event.waitingForDebugger) await send(sessionId, "Runtime.runIfWaitingForDebugger", {}).catch(() => {});
-      }
-    },
-  );
-  await cdp.send("Target.setAutoAttach", { autoAttach: true, waitForDebuggerOnStart: true, flatten: false });
+  cdp.on("Target.targetCreated", async (event: { targetInfo: { targetId: string; type: string } }) => {
+    if (event.targetInfo.type !== "service_worker") return;
+    try {
+      const { sessionId } = (await cdp.send("Target.attachToTarget", {
+        targetId: event.targetInfo.targetId,
+        flatten: false,
+      })) as { sessionId: string };
+      await send(sessionId, "Network.enable", {});
+      await send(sessionId, "Network.emulateNetworkConditions", conditions(link));
+      throttled += 1;
+    } catch {
+      // The worker went before we attached (a version replaced at once): nothing left to throttle.
+    }
+  });
+  await cdp.send("Target.setDiscoverTargets", { discover: true });
   return { stop: () => cdp.detach(), throttled: () => throttled };
 }
 
