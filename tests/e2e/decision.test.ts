@@ -115,7 +115,9 @@ describe("reconciliation, the decision and the result on the web (issue 13)", ()
       .getByTestId("rk-recommendations")
       .fill("Lengkapi rencana pengasuhan individual setiap anak.");
     await leadSession.page.getByTestId("rk-report-save").click();
-    await leadSession.page.getByTestId("rk-notice").waitFor();
+    // Saved on the server (not the proposal's "saved on the device" notice): the report is sent again on
+    // the new version when the proposal, leaving the device meanwhile, moved the sheet on.
+    await leadSession.page.getByTestId("rk-notice").filter({ hasText: "Tersimpan." }).waitFor();
     expect(await overflowsHorizontally(leadSession.page)).toBe(false);
     await first.scrollIntoViewIfNeeded();
     await shot(leadSession.page, "reconciliation-lead-360", false);
