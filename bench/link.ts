@@ -1,16 +1,21 @@
 /**
- * The app on a slow link, in real Chromium with CDP network emulation: how long until the sign-in
- * form is usable on a first visit (with the service worker installing over the same link) and on a
- * repeat visit, and the home on a repeat visit after sign-in; bytes on the wire for each.
+ * The app on a slow link, in real Chromium: how long until the sign-in form is usable on a first
+ * visit (with the service worker installing over the same link) and until the worker's first set is
+ * cached, on a repeat visit, and the home after sign-in; bytes on the wire for each.
  *
- * The page's requests are throttled through its own DevTools session; the service worker is a target
- * of its own, so it gets the same conditions through the browser's session as soon as it appears
- * (its install fetches share the emulated link instead of running at loopback speed). Both
- * sessions add the latency and cap the rate each on their own, so the link is, if anything, kinder
- * than one shared radio.
+ * Chromium opens the app through a link shaper (tests/support/link-shaper.ts): a TCP proxy on the
+ * app's port + 1 that every requester goes through from its first byte, the pages and the service
+ * worker alike. One queue per direction shared by all connections (one radio: requests in parallel
+ * share the rate), the round trip added to every request. DevTools' emulation could not do this: it
+ * throttles a target once Playwright announces it, after a service worker's first requests, and each
+ * target got the whole rate to itself.
  */
+import http from "node:http";
+import { readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Browser, BrowserContext, CDPSession, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { type Exchange, LinkShaper, idleExchangeMs } from "../tests/support/link-shaper.ts";
 import { builtFileNames, measurePage, type PageWeight } from "./page-weight.ts";
 
 const WEB = fileURLToPath(new URL("../web/", import.meta.url));
@@ -35,6 +40,7 @@ interface Row {
   note: string;
 }
 
+/** The same link as DevTools' network emulation takes it (the visit pack's bench, which has no service worker). */
 export const conditions = (link: Link) => ({
   offline: false,
   latency: link.rttMs,
@@ -42,62 +48,13 @@ export const conditions = (link: Link) => ({
   uploadThroughput: (link.kbitPerSecond * 1000) / 8,
 });
 
-/** Bytes on the wire (headers included) of what one DevTools target fetched, since `reset`. */
-class WireBytes {
-  total = 0;
-  reset() {
-    this.total = 0;
-  }
-  onFinished = (event: { encodedDataLength: number }) => {
-    this.total += event.encodedDataLength;
-  };
-}
-
-async function throttlePage(context: BrowserContext, page: Page, link: Link, wire: WireBytes): Promise<CDPSession> {
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("Network.enable");
-  await cdp.send("Network.emulateNetworkConditions", conditions(link));
-  cdp.on("Network.loadingFinished", wire.onFinished);
-  return cdp;
-}
-
-/**
- * Throttles every service worker target of the browser from the moment it appears (the old,
- * non-flattened attach: Playwright's sessions cannot address a child session otherwise).
- */
-async function throttleServiceWorkers(
-  browser: Browser,
-  link: Link,
-  wire: WireBytes,
-): Promise<{ stop: () => Promise<void>; throttled: () => number }> {
-  const cdp = await browser.newBrowserCDPSession();
-  // Service workers throttled so far: a worker gone before the attach, or a failed attach, runs at
-  // loopback speed, which would make its install look fast (the row says so rather than hide it).
-  let throttled = 0;
-  let id = 0;
-  const send = (sessionId: string, method: string, params: object) =>
-    cdp.send("Target.sendMessageToTarget", { sessionId, message: JSON.stringify({ id: ++id, method, params }) });
-  cdp.on("Target.receivedMessageFromTarget", (event: { message: string }) => {
-    const message = JSON.parse(event.message) as { method?: string; params?: { encodedDataLength: number } };
-    if (message.method === "Network.loadingFinished" && message.params) wire.onFinished(message.params);
-  });
-  cdp.on("Target.targetCreated", async (event: { targetInfo: { targetId: string; type: string } }) => {
-    if (event.targetInfo.type !== "service_worker") return;
-    try {
-      const { sessionId } = (await cdp.send("Target.attachToTarget", {
-        targetId: event.targetInfo.targetId,
-        flatten: false,
-      })) as { sessionId: string };
-      await send(sessionId, "Network.enable", {});
-      await send(sessionId, "Network.emulateNetworkConditions", conditions(link));
-      throttled += 1;
-    } catch {
-      // The worker went before we attached (a version replaced at once): nothing left to throttle.
-    }
-  });
-  await cdp.send("Target.setDiscoverTargets", { discover: true });
-  return { stop: () => cdp.detach(), throttled: () => throttled };
-}
+/** Bytes that reached the browser for these exchanges (answers' heads and bodies) so far. */
+const received = (exchanges: Exchange[]) => exchanges.reduce((sum, exchange) => sum + exchange.received, 0);
+const byWorker = (exchanges: Exchange[]) => exchanges.filter((exchange) => exchange.by === "worker");
+/** "3 requests, 1 answered": how many went on the link, and how many answers had begun to arrive. */
+const requests = (exchanges: Exchange[]) =>
+  `${exchanges.length} request${exchanges.length === 1 ? "" : "s"}, ${exchanges.filter((e) => e.received > 0).length} answered`;
+const WORKER_SCRIPT = "/service-worker.js";
 
 async function timed(work: () => Promise<void>): Promise<number> {
   const start = performance.now();
@@ -105,50 +62,108 @@ async function timed(work: () => Promise<void>): Promise<number> {
   return performance.now() - start;
 }
 
+/** The largest build file: a known size to check the link with. */
+function knownFile(): { path: string; bytes: number } {
+  const dir = join(WEB, "build", "_app", "immutable", "chunks");
+  const files = readdirSync(dir)
+    .filter((name) => name.endsWith(".js"))
+    .map((name) => ({ path: `/_app/immutable/chunks/${name}`, bytes: statSync(join(dir, name)).size }));
+  return files.sort((a, b) => b.bytes - a.bytes)[0]!;
+}
+
+/**
+ * The link's own check: one known-size file (uncompressed, a connection of its own) must take one
+ * round trip plus its bytes at the link's rate, no less (else something bypasses the shaper) and
+ * not much more.
+ */
+async function checkLink(shaper: LinkShaper, base: string, link: Link): Promise<string> {
+  const file = knownFile();
+  const before = shaper.exchanges.length;
+  const ms = await timed(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const request = http.get(`${base}${file.path}`, { agent: false }, (response) => {
+          response.resume();
+          response.on("end", () => resolve());
+        });
+        request.on("error", reject);
+      }),
+  );
+  const exchange = shaper.exchanges[before];
+  if (!exchange) throw new Error("bench: the link check's request did not cross the shaper");
+  const expected = idleExchangeMs(link, exchange.sent, exchange.received);
+  const off = ms - expected;
+  if (off < -20 || off > 500) {
+    throw new Error(
+      `bench: the link shaper is off: ${(ms / 1000).toFixed(2)} s, expected ${(expected / 1000).toFixed(2)} s`,
+    );
+  }
+  return (
+    `link check, ${link.name}: GET ${file.path.split("/").at(-1)} (${kb(file.bytes)} file, ` +
+    `${kb(exchange.received)} + ${kb(exchange.sent)} sent on the wire) took ${(ms / 1000).toFixed(2)} s; ` +
+    `RTT + bytes / rate = ${(expected / 1000).toFixed(2)} s`
+  );
+}
+
 /** The sign-in form is usable once its button is enabled (the page's script enables it when it runs). */
 const signInForm = (page: Page) => page.getByRole("button", { name: "Masuk", disabled: false }).waitFor();
 
-async function onLink(browser: Browser, baseUrl: string, link: Link, user: { email: string; password: string }) {
+/** The app's port + 1: where the link shaper listens while it runs. */
+const shaperPort = (appUrl: string) => Number(new URL(appUrl).port) + 1;
+
+async function onLink(
+  browser: Browser,
+  appUrl: string,
+  link: Link,
+  user: { email: string; password: string },
+): Promise<{ rows: Row[]; check: string }> {
   const rows: Row[] = [];
-  const pageWire = new WireBytes();
-  const workerWire = new WireBytes();
-  const workers = await throttleServiceWorkers(browser, link, workerWire);
-  const context = await browser.newContext({
-    baseURL: baseUrl,
-    viewport: { width: 360, height: 740 },
-    locale: "id-ID",
-  });
+  const shaper = new LinkShaper({ target: appUrl, rttMs: link.rttMs, kbitPerSecond: link.kbitPerSecond });
+  const base = await shaper.start(shaperPort(appUrl));
+  const context = await browser.newContext({ baseURL: base, viewport: { width: 360, height: 740 }, locale: "id-ID" });
   try {
+    const check = await checkLink(shaper, base, link);
+
     // First visit: nothing on the device; the service worker installs over the same link.
     let page = await context.newPage();
-    await throttlePage(context, page, link, pageWire);
-    const first = await timed(async () => {
-      await page.goto("/login", { waitUntil: "commit" });
-      await signInForm(page);
-    });
+    const start = performance.now();
+    await page.goto("/login", { waitUntil: "commit" });
+    await signInForm(page);
+    const usable = performance.now();
+    const untilUsable = shaper.between(start);
+    const workerBytesThen = received(byWorker(untilUsable));
     rows.push({
       link: link.name,
       step: "/login, first visit: form usable",
-      ms: first,
-      bytes: pageWire.total,
-      note: "",
+      ms: usable - start,
+      bytes: received(untilUsable),
+      note: `${requests(untilUsable)}${workerBytesThen ? `; ${kb(workerBytesThen)} of it the worker's` : ""}`,
     });
-    const installed = await timed(async () => {
-      await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 300_000 });
+    // Installed and activated: the worker claims the page in `activate`, and is "activated" after it.
+    await page.waitForFunction(() => navigator.serviceWorker.controller?.state === "activated", undefined, {
+      timeout: 300_000,
+      polling: 100,
     });
+    const activated = performance.now();
+    // The worker's: its script's fetch and the fetches it made itself (a request it only relays for
+    // the page carries the page as referrer and counts as the page's).
+    const worker = byWorker(shaper.between(start));
+    const firstWorkerRequest = worker[0]?.startedAt ?? activated;
+    const script = received(worker.filter((exchange) => exchange.path === WORKER_SCRIPT));
     rows.push({
       link: link.name,
-      step: "  service worker installed (first set)",
-      ms: first + installed,
-      bytes: workerWire.total,
-      note: `after the form was usable, same link${workers.throttled() > 0 ? "" : " (worker NOT throttled: figure void)"}`,
+      step: "  service worker: first set cached (activated)",
+      ms: activated - start,
+      bytes: received(worker),
+      note:
+        `its script ${kb(script)} + the set ${kb(received(worker) - script)} in ${worker.length} requests ` +
+        `from +${((firstWorkerRequest - start) / 1000).toFixed(1)} s; page and worker: ${kb(received(shaper.between(start)))}`,
     });
     await page.close();
 
     // Repeat visit of /login: from the device.
     page = await context.newPage();
-    pageWire.reset();
-    await throttlePage(context, page, link, pageWire);
+    let from = performance.now();
     const repeat = await timed(async () => {
       await page.goto("/login", { waitUntil: "commit" });
       await signInForm(page);
@@ -157,65 +172,70 @@ async function onLink(browser: Browser, baseUrl: string, link: Link, user: { ema
       link: link.name,
       step: "/login, repeat visit: form usable",
       ms: repeat,
-      bytes: pageWire.total,
-      note: "",
+      bytes: received(shaper.between(from)),
+      note: `from the device; ${requests(shaper.between(from))} by then`,
     });
 
     // Sign in on the link; then a repeat visit of the home.
-    pageWire.reset();
+    from = performance.now();
     const signIn = await timed(async () => {
       await page.getByLabel("Email").fill(user.email);
       await page.getByLabel("Kata sandi", { exact: true }).fill(user.password);
       await page.getByRole("button", { name: "Masuk" }).click();
       await page.getByRole("heading", { level: 1, name: /Selamat datang/ }).waitFor({ timeout: 120_000 });
     });
-    rows.push({ link: link.name, step: "sign in → home usable", ms: signIn, bytes: pageWire.total, note: "" });
+    const signInExchanges = shaper.between(from);
+    rows.push({
+      link: link.name,
+      step: "sign in → home usable",
+      ms: signIn,
+      bytes: received(signInExchanges),
+      note: `${requests(signInExchanges)}; ${kb(received(byWorker(signInExchanges)))} of it the worker's own`,
+    });
     await page.close();
     page = await context.newPage();
-    pageWire.reset();
-    await throttlePage(context, page, link, pageWire);
+    from = performance.now();
     const home = await timed(async () => {
       await page.goto("/", { waitUntil: "commit" });
       await page.getByRole("heading", { level: 1, name: /Selamat datang/ }).waitFor({ timeout: 120_000 });
     });
+    const homeExchanges = shaper.between(from);
     rows.push({
       link: link.name,
       step: "/ (home), repeat visit: usable",
       ms: home,
-      bytes: pageWire.total,
-      note: "shell from the device; the API calls on the link",
+      bytes: received(homeExchanges),
+      note: `shell and kept data from the device; ${requests(homeExchanges)} by then`,
     });
+    return { rows, check };
   } finally {
     await context.close();
-    await workers.stop();
+    await shaper.stop();
   }
-  return rows;
 }
 
 /**
- * The sign-in page's critical request chain in round trips: with 1 s of latency and no bandwidth
- * cap, the seconds until the form is usable are the round trips it waited on one after another
- * (DevTools' initiators cannot tell: module imports all show "about:client"). wrangler dev speaks
- * HTTP/1.1, so the browser sends six requests at a time: the number of files counts here too, which
- * it would not over HTTP/2 at the edge.
+ * The sign-in page's critical request chain in round trips: through the shaper with a 1 s round
+ * trip and no rate cap, the seconds until the form is usable are the round trips it waited on one
+ * after another (DevTools' initiators cannot tell: module imports all show "about:client").
+ * wrangler dev speaks HTTP/1.1, so the browser sends six requests at a time: the number of files
+ * counts here too, which it would not over HTTP/2 at the edge.
  */
-async function signInRoundTrips(browser: Browser, baseUrl: string): Promise<number> {
-  const context = await browser.newContext({ baseURL: baseUrl, serviceWorkers: "block" });
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("Network.enable");
-  await cdp.send("Network.emulateNetworkConditions", {
-    offline: false,
-    latency: 1000,
-    downloadThroughput: 100e6,
-    uploadThroughput: 100e6,
-  });
-  const ms = await timed(async () => {
-    await page.goto("/login", { waitUntil: "commit" });
-    await signInForm(page);
-  });
-  await context.close();
-  return ms / 1000;
+async function signInRoundTrips(browser: Browser, appUrl: string): Promise<number> {
+  const shaper = new LinkShaper({ target: appUrl, rttMs: 1000, kbitPerSecond: 1e9 });
+  const base = await shaper.start(shaperPort(appUrl));
+  const context = await browser.newContext({ baseURL: base, serviceWorkers: "block" });
+  try {
+    const page = await context.newPage();
+    const ms = await timed(async () => {
+      await page.goto("/login", { waitUntil: "commit" });
+      await signInForm(page);
+    });
+    return ms / 1000;
+  } finally {
+    await context.close();
+    await shaper.stop();
+  }
 }
 
 /** Each role's home: who signs in to see it (the demo accounts, see the README). */
@@ -291,8 +311,18 @@ export async function benchSlowLinks(
   const rows: Row[] = [];
   const weights = await firstLoads(browser, baseUrl, user.password);
   const trips = await signInRoundTrips(browser, baseUrl);
-  for (const link of LINKS) rows.push(...(await onLink(browser, baseUrl, link, user)));
-  console.log("\nSlow links (Chromium, CDP network emulation; the service worker throttled too)");
+  const checks: string[] = [];
+  for (const link of LINKS) {
+    const { rows: linkRows, check } = await onLink(browser, baseUrl, link, user);
+    rows.push(...linkRows);
+    checks.push(check);
+  }
+  console.log(
+    "\nSlow links (Chromium through a link shaper on loopback: every request of the pages and the service worker " +
+      "throttled from its first byte; the round trip added to each request, one queue per direction shared by all " +
+      "connections; bytes on the wire: answers' heads and bodies received; TCP handshakes and slow start not modelled)",
+  );
+  for (const check of checks) console.log(check);
   console.table(
     rows.map((row) => ({
       link: row.link,
@@ -303,7 +333,7 @@ export async function benchSlowLinks(
     })),
   );
   console.log(
-    `/login critical request chain: ${trips.toFixed(1)} round trips until the form is usable (1 s latency, no bandwidth cap)`,
+    `/login critical request chain: ${trips.toFixed(1)} round trips until the form is usable (through the shaper: 1 s round trip, no rate cap)`,
   );
   console.log("\nFirst loads (fresh profile, gzip -9; aim: ≤ 50 KB of JS+CSS for /login and each role's home)");
   console.table(

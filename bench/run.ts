@@ -7,7 +7,8 @@
  *    connection is cut every 300–900 KiB; a phone photo's size after the browser downscales it;
  *  - scoring in the domain: one 220-indicator answer set, and 10,000 of them (µs each; `bench/scoring.ts`);
  *  - the deployable bundle size from `wrangler deploy --dry-run`;
- *  - the sign-in page and the home on emulated 2G and slow 3G links, first and repeat visits (`link.ts`).
+ *  - the sign-in page and the home on 2G and slow 3G links (a link shaper on the app's port + 1), first
+ *    and repeat visits and the service worker's first set (`link.ts`).
  * `AKRAB_BENCH_ONLY=link` runs only the last section (no seeded applications, no hello-world Worker);
  * `AKRAB_BENCH_ONLY=pack` only the visit pack of one LKS with 30 evidence items on 2G and slow 3G (`pack.ts`);
  * `AKRAB_BENCH_ONLY=registry` only the public registry API on the national dataset and the /registri page's weight (`registry.ts`);

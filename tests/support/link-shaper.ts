@@ -64,6 +64,8 @@ export interface Exchange {
   by: "worker" | "page";
   /** When the first byte of the request reached the proxy (performance.now()). */
   startedAt: number;
+  /** Which connection carried it (1 for the proxy's first). */
+  connection: number;
   /** Bytes client → server (request head and body) and server → client (answer head and body) that have crossed the link so far. */
   sent: number;
   received: number;
@@ -172,7 +174,7 @@ export class LinkShaper {
   }
 
   private handle(client: net.Socket): void {
-    this.connections++;
+    const connection = ++this.connections;
     const upstream = net.connect({ port: this.targetPort, host: this.host, allowHalfOpen: true });
     const toServer = new Delivery();
     const toClient = new Delivery();
@@ -202,7 +204,7 @@ export class LinkShaper {
     client.on("data", (chunk: Buffer) => {
       // Bytes from the client after an answer began start the next exchange (no pipelining).
       if (!current || answering) {
-        current = { method: "", path: "", by: "page", startedAt: performance.now(), sent: 0, received: 0 };
+        current = { method: "", path: "", by: "page", startedAt: performance.now(), connection, sent: 0, received: 0 };
         this.exchanges.push(current);
         head = "";
         answering = false;
