@@ -1,7 +1,8 @@
 /**
  * The reconciliation with no signal (issue 13, "nothing typed is ever lost"): the lead proposes
  * offline, reloads offline and the proposal is still there marked as not sent; with signal again
- * it is saved once (one proposal, through the API); the member agrees and both sign.
+ * it is saved once (one proposal, through the API). The same for the lead's report (strengths and
+ * recommendations). Then the member agrees and both sign.
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -48,10 +49,15 @@ async function openReconciliation(page: Page): Promise<void> {
   await page.getByTestId("rk-item").first().waitFor();
 }
 
-type Sheet = { version: number; indicators: { code: string; proposal: { level: number; reason: string } | null }[] };
+type Sheet = {
+  version: number;
+  strengths: string;
+  recommendations: string;
+  indicators: { code: string; proposal: { level: number; reason: string } | null }[];
+};
 
 describe("reconciliation offline (issue 13)", () => {
-  test("the lead proposes offline, reloads offline, the proposal is sent once with signal; the member agrees and both sign", {
+  test("the lead proposes and writes the report offline, reloads offline, each is sent once with signal; the member agrees and both sign", {
     timeout: 300_000,
   }, async () => {
     // The team and both submitted blind sheets are the fixture's: the first indicator is flagged.
@@ -130,7 +136,47 @@ describe("reconciliation offline (issue 13)", () => {
     expect(await page.getByTestId("rk-unsent").count()).toBe(0);
     expect(await page.getByTestId("rk-item").first().getByTestId("rk-proposal").innerText()).toContain(edited);
 
-    // 4. The member agrees, and both sign.
+    // 4. The report, written offline too: reloaded with no signal, the form holds it and it is listed
+    // as not sent; saved again there it replaces the waiting report; with signal it is stored once.
+    const withProposal = await readSheet();
+    await context.setOffline(true);
+    const strengths = "Pengasuhan berbasis keluarga; catatan kasus anak tertata";
+    const recommendations = "Lengkapi SOP pengaduan anak";
+    await page.getByTestId("rk-strengths").fill(strengths);
+    await page.getByTestId("rk-recommendations").fill(recommendations);
+    await page.getByTestId("rk-report-save").click();
+    await page.getByTestId("rk-report-unsent").waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId("rk-report-unsent").innerText()).toMatch(/^Belum terkirim sejak /);
+    await page.reload();
+    await page.getByTestId("pn-assignment").filter({ hasText: LKS }).getByTestId("rk-open").click();
+    await page.getByTestId("rk-report-unsent").waitFor({ timeout: 15_000 });
+    await expect.poll(() => page.getByTestId("rk-strengths").inputValue(), { timeout: 10_000 }).toBe(strengths);
+    expect(await page.getByTestId("rk-recommendations").inputValue()).toBe(recommendations);
+    await page.getByTestId("rk-report-save").scrollIntoViewIfNeeded();
+    expect(await overflowsHorizontally(page)).toBe(false);
+    await shot(page, "reconciliation-report-offline-reloaded-360", false);
+    const moreRecommendations = `${recommendations} dan jadwal supervisi bulanan`;
+    await page.getByTestId("rk-recommendations").fill(moreRecommendations);
+    await page.getByTestId("rk-report-save").click();
+    await page.getByTestId("rk-notice").filter({ hasText: "Disimpan di perangkat" }).waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId("rk-report-unsent").count()).toBe(1);
+    await page.goto("/perubahan");
+    const report = page.locator("[data-testid='outbox-item'][data-kind='reconciliation']");
+    await report.waitFor();
+    expect(await report.count()).toBe(1);
+    expect(await report.innerText()).toContain("Kekuatan dan rekomendasi rekonsiliasi");
+    expect((await readSheet()).version).toBe(withProposal.version);
+    await context.setOffline(false);
+    await report.waitFor({ state: "detached", timeout: 60_000 });
+    const reported = await readSheet();
+    expect(reported.version).toBe(withProposal.version + 1);
+    expect([reported.strengths, reported.recommendations]).toEqual([strengths, moreRecommendations]);
+    await openReconciliation(page);
+    expect(await page.getByTestId("rk-report-unsent").count()).toBe(0);
+    expect(await page.getByTestId("rk-strengths").inputValue()).toBe(strengths);
+    expect(await page.getByTestId("rk-recommendations").inputValue()).toBe(moreRecommendations);
+
+    // 5. The member agrees, and both sign.
     const memberSession = await open(browser);
     await login(memberSession.page, MEMBER.email);
     await openReconciliation(memberSession.page);

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ApiError } from "#lib/api.ts";
 import {
   answerConflicts,
+  changesNothing,
   fileUnsent,
   fold,
   outcomeOf,
@@ -184,5 +185,20 @@ describe("one list for changes and files", () => {
     ];
     expect(unsent([{ createdAt: 900 }, { createdAt: 300 }], files)).toEqual({ count: 4, since: 200 });
     expect(files.filter(fileUnsent).length).toBe(2);
+  });
+});
+
+describe("a settled change that changes nothing", () => {
+  it("is one whose every claimed field holds the value it was based on", () => {
+    // The report's strengths kept as the server had it (its base dropped); the recommendations,
+    // untouched by the device, based on the server's text: nothing to send.
+    expect(
+      changesNothing({ values: { strengths: "server", recommendations: "r" }, base: { recommendations: "r" } }),
+    ).toBe(true);
+    expect(changesNothing({ values: { note: "server" }, base: {} })).toBe(true);
+    // The device's own recommendation, not in conflict, still goes (keeping the server's strengths).
+    expect(
+      changesNothing({ values: { strengths: "server", recommendations: "mine" }, base: { recommendations: "r" } }),
+    ).toBe(false);
   });
 });

@@ -2,6 +2,7 @@
  * Pure rules of the outbox (no I/O; unit-tested): what a change is, how a second edit of the same
  * form folds into the one still waiting, and what the server's answer makes of it.
  */
+import { sameValue } from "@akrab/domain";
 import { isApiError } from "#lib/api.ts";
 /*
  * Kinds — lks: a profile edit; letter: the application letter; checklist: a verifier's accept or return
@@ -10,7 +11,8 @@ import { isApiError } from "#lib/api.ts";
  * score: an asesor's blind score sheet (`targetId` is the assignment; `ref` is an indicator's code for
  * its level and note, `doc:<key>` for Formulir C's check of one document, `finding:<id>` for a
  * safeguarding finding); reconciliation: a write to the team's reconciliation sheet (`targetId` is the
- * assignment; `ref` is `proposal:<code>`, `response:<code>` or `sign`, see `#lib/reconciliation/change.ts`);
+ * assignment; `ref` is `proposal:<code>`, `response:<code>`, `report` (the lead's strengths and
+ * recommendations) or `sign`, see `#lib/reconciliation/change.ts`);
  * improvement: the LKS's answer to an improvement-plan item (`targetId` is the application, `ref` the
  * item; its note, on the item's own version, see `#lib/improvement/change.ts`).
  */
@@ -127,6 +129,14 @@ export function rebase(items: OutboxItem[], sent: OutboxItem, newVersion: number
  */
 export const answerConflicts = (conflicts: readonly FieldConflict[]): FieldConflict[] =>
   conflicts.map((c) => ({ ...c, field: c.field.replace(/^(?:answers|entries|documentChecks)\[[^\]]*\]\./, "") }));
+
+/**
+ * A change that no longer changes anything: every field it still claims (those in its base) holds
+ * the value it was based on, the server's (after its conflicts were settled, say, keeping the
+ * server's value in each).
+ */
+export const changesNothing = (change: Pick<OutboxItem, "values" | "base">) =>
+  Object.keys(change.base).every((field) => sameValue(change.values[field], change.base[field]));
 
 /** Fired by the upload queue when a file reached the server (the outbox sends what waited for it). */
 export const UPLOAD_DONE = "akrab-upload-done";

@@ -95,7 +95,8 @@ function request(item: OutboxItem): Promise<unknown> {
         params: { assignmentId: item.targetId },
       });
     case "reconciliation": {
-      // The team's sheet: a proposal, an answer to one, or a signature, on the sheet's version.
+      // The team's sheet: a proposal, an answer to one, the lead's report, or a signature, on the
+      // sheet's version.
       const place = placeOfRef(item.ref ?? "");
       const expectedVersion = item.expectedVersion;
       const params = { assignmentId: item.targetId };
@@ -103,6 +104,12 @@ function request(item: OutboxItem): Promise<unknown> {
         return api.post(
           "/me/assignments/{assignmentId}/reconciliation/sign",
           { expectedVersion },
+          { ...options, params },
+        );
+      if (place.kind === "report")
+        return api.put(
+          "/me/assignments/{assignmentId}/reconciliation/report",
+          { ...(item.values as { strengths: string; recommendations: string }), expectedVersion },
           { ...options, params },
         );
       const at = { ...options, params: { ...params, indicator: place.indicator } };
@@ -147,8 +154,9 @@ async function followVersion(sent: OutboxItem, result: unknown): Promise<void> {
 
 /**
  * A reconciliation write refused as stale: the sheet has one version, so the other asesor's write
- * anywhere makes it stale. Read again, it is sent once more when nobody touched its place, leaves
- * when the sheet already holds it, or becomes a conflict with both values on the sheet's new version.
+ * anywhere makes it stale. Read again, it is sent once more when nobody touched the fields it
+ * changes (with the sheet's value in the others), leaves when the sheet already holds it, or becomes
+ * a conflict with both values on the sheet's new version.
  */
 async function staleReconciliation(
   item: OutboxItem,
@@ -166,7 +174,8 @@ async function staleReconciliation(
     return { outcome: { kind: "sent" }, result: view };
   }
   // A new key: the body carries the new version (the server refuses a reused key with another body).
-  const moved = { ...item, expectedVersion: stale.expectedVersion, key: crypto.randomUUID() };
+  const { expectedVersion, values, base } = stale;
+  const moved = { ...item, expectedVersion, values, base, key: crypto.randomUUID() };
   if (stale.kind === "resend" && again) return sendItem(moved, false);
   const reason = problemMessage(error);
   if (stale.kind === "resend") {

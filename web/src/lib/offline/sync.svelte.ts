@@ -8,7 +8,7 @@ import { settleConflicts, type FieldChange } from "@akrab/domain";
 import { keepBackupKey } from "./backup-key.ts";
 import { OUTBOX_SYNC_TAG, SYNC_OUTBOX } from "./messages.ts";
 import { deleteOutbox, listOutbox, putOutbox } from "./outbox-store.ts";
-import { fold, UPLOAD_DONE, type NewChange, type OutboxItem, type Outcome } from "./outbox.ts";
+import { changesNothing, fold, UPLOAD_DONE, type NewChange, type OutboxItem, type Outcome } from "./outbox.ts";
 import { sendItem, waitsForFiles } from "./send.ts";
 import { changeSavedOnDevice } from "#lib/pwa/device.svelte.ts";
 import { offline, pendingFor, unsentKey } from "./state.svelte.ts";
@@ -187,22 +187,19 @@ export async function discard(item: OutboxItem): Promise<void> {
 /** The person's choice per conflicting field, sent once (a new idempotency key for the new body). */
 export async function settle(item: OutboxItem, choices: Record<string, "client" | "server">): Promise<void> {
   const plain = $state.snapshot(item) as OutboxItem;
-  // A reconciliation write or an improvement-plan answer is one act: keeping the server's in every
-  // field leaves nothing to send (sending it again would clear the members' answers and the
-  // signatures, or answer the item again with someone else's note).
-  if (
-    (plain.kind === "reconciliation" || plain.kind === "improvement") &&
-    plain.conflicts.every((c) => choices[c.field] === "server")
-  ) {
-    await discard(plain);
-    return;
-  }
   const change: FieldChange<Record<string, unknown>> = { values: plain.values, base: plain.base };
   const settled = settleConflicts(
     change,
     plain.conflicts.map((c) => ({ ...c, base: plain.base[c.field] })),
     choices,
   );
+  // A reconciliation write or an improvement-plan answer is one act: once it changes nothing (the
+  // server's kept in every field it changed) there is nothing to send (sending it again would clear
+  // the members' answers and the signatures, or answer the item again with someone else's note).
+  if ((plain.kind === "reconciliation" || plain.kind === "improvement") && changesNothing(settled)) {
+    await discard(plain);
+    return;
+  }
   await putOutbox({ ...plain, ...settled, state: "pending", conflicts: [], lastError: null, key: newKey() });
   await syncNow();
 }
