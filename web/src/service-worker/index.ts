@@ -101,7 +101,7 @@ const FIRST = [
 ];
 
 /** Files fetched at a time while precaching: enough to fill a slow link, few enough to leave it room. */
-const PRECACHE_PARALLEL = 6;
+const PRECACHE_PARALLEL = 4;
 
 /**
  * Fetches `paths` not yet in the cache into it. A build file may come from the browser's HTTP cache
