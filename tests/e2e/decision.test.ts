@@ -1,6 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { apiSignIn, baseUrl, launch, login, open, overflowsHorizontally, shot } from "./helpers.ts";
+import { packIndicators, sheetSubmitted, teamAssigned } from "./assessment-setup.ts";
+import { launch, login, open, overflowsHorizontally, shot, transition } from "./helpers.ts";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -18,25 +19,6 @@ const OPERATOR = "operator.alhikmah@akrab.test";
 const LKS = "Panti Asuhan Al-Hikmah Rangkasbitung";
 const PHONE = { width: 360, height: 780 };
 
-/** A JSON write from Node with the app's Origin and an Idempotency-Key (the setup's API calls). */
-async function call(cookie: string, method: string, path: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(`${baseUrl()}${path}`, {
-    method,
-    headers: { cookie, origin: baseUrl(), "content-type": "application/json", "idempotency-key": crypto.randomUUID() },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  expect(response.status, `${method} ${path}: ${await response.clone().text()}`).toBeLessThan(300);
-  return response.json();
-}
-
-async function transition(cookie: string, tenant: string, action: string): Promise<void> {
-  const app = (await call(cookie, "GET", `/api/v1/t/${tenant}/applications/${APPLICATION}`)) as { version: number };
-  await call(cookie, "POST", `/api/v1/t/${tenant}/applications/${APPLICATION}/transitions`, {
-    action,
-    expectedVersion: app.version,
-  });
-}
-
 /** The asesor's reconciliation opened from /penugasan. */
 async function openReconciliation(page: Page): Promise<void> {
   await page.goto("/penugasan");
@@ -49,47 +31,19 @@ describe("reconciliation, the decision and the result on the web (issue 13)", ()
     timeout: 300_000,
   }, async () => {
     // Set-up through the API: the team formed and accepted, assigned, both blind sheets submitted, the visit recorded.
-    const balks = await apiSignIn("balks@akrab.test");
     const tenant = "kab-lebak";
-    const team = (await call(balks.cookie, "POST", `/api/v1/national/applications/${tenant}/${APPLICATION}/team`, {
-      members: [
-        { asesorId: LEAD.id, role: "lead" },
-        { asesorId: MEMBER.id, role: "member" },
-      ],
-    })) as { members: { asesorId: string; assignmentId: string }[] };
-    const assignmentOf = (asesorId: string) => team.members.find((m) => m.asesorId === asesorId)!.assignmentId;
-    const lead = { ...(await apiSignIn(LEAD.email)), assignmentId: assignmentOf(LEAD.id) };
-    const member = { ...(await apiSignIn(MEMBER.email)), assignmentId: assignmentOf(MEMBER.id) };
-    for (const asesor of [lead, member])
-      await call(asesor.cookie, "POST", `/api/v1/me/assignments/${asesor.assignmentId}/answer`, {
-        answer: "accept",
-        declare: true,
-      });
-    await transition(balks.cookie, tenant, "assign");
-
-    const pack = (await call(lead.cookie, "GET", `/api/v1/me/assignments/${lead.assignmentId}/pack`)) as {
-      instrument: { standards: { aspects: { indicators: { code: string; levels: { score: number }[] }[] }[] }[] };
-    };
-    const indicators = pack.instrument.standards.flatMap((s) => s.aspects.flatMap((a) => a.indicators));
+    const { lead, member } = await teamAssigned(tenant, APPLICATION, LEAD, MEMBER);
+    const indicators = await packIndicators(lead);
     const top = (i: number) => indicators[i]!.levels.length - 2;
     // Both one level below the top, the member two levels lower on the first indicator: that one is flagged.
-    const sheet = (lower: boolean) => ({
-      entries: indicators.map((ind, i) => ({
+    const levels = (lower: boolean) =>
+      indicators.map((ind, i) => ({
         indicator: ind.code,
         level: ind.levels[lower && i === 0 ? top(i) - 2 : top(i)]!.score,
-        note: "",
-        baseVersion: 0,
-      })),
-      documentChecks: [{ code: "akta", present: true, note: "", baseVersion: 0 }],
-    });
-    for (const [asesor, lower] of [
-      [lead, false],
-      [member, true],
-    ] as const) {
-      await call(asesor.cookie, "PUT", `/api/v1/me/assignments/${asesor.assignmentId}/sheet`, sheet(lower));
-      await call(asesor.cookie, "POST", `/api/v1/me/assignments/${asesor.assignmentId}/sheet/submit`);
-    }
-    await transition(lead.cookie, tenant, "record_visit");
+      }));
+    await sheetSubmitted(lead, levels(false));
+    await sheetSubmitted(member, levels(true));
+    await transition(lead.cookie, tenant, APPLICATION, "record_visit");
     const flagged = indicators[0]!.code;
     const agreedLevel = indicators[0]!.levels[top(0)]!.score;
 
@@ -153,7 +107,7 @@ describe("reconciliation, the decision and the result on the web (issue 13)", ()
     ]);
     await memberSession.page.getByTestId("rk-panel").scrollIntoViewIfNeeded();
     await shot(memberSession.page, "reconciliation-signed-desktop", false);
-    await transition(member.cookie, tenant, "submit_scores");
+    await transition(member.cookie, tenant, APPLICATION, "submit_scores");
 
     // 4. The decider (on a phone) sees the computed grade; choosing A departs and asks for a justification.
     const decider = await open(browser, PHONE);

@@ -137,11 +137,12 @@ function servedContract() {
  */
 export async function apiFetch(
   path: string,
-  init: { method?: string; body?: unknown; cookie?: string } = {},
+  init: { method?: string; body?: unknown; cookie?: string; idempotencyKey?: string } = {},
 ): Promise<Response> {
   const headers: Record<string, string> = { origin: baseUrl(), accept: "application/json" };
   if (init.body !== undefined) headers["content-type"] = "application/json";
   if (init.cookie) headers.cookie = init.cookie;
+  if (init.idempotencyKey) headers["idempotency-key"] = init.idempotencyKey;
   const request = new Request(`${baseUrl()}${path}`, {
     method: init.method ?? "GET",
     headers,
@@ -150,6 +151,24 @@ export async function apiFetch(
   const response = await fetch(request.clone());
   await (await servedContract()).check(request, response);
   return response;
+}
+
+/**
+ * A test's set-up step through the API (`apiFetch`, a fresh Idempotency-Key for a write): it must
+ * succeed, else the test fails with the server's answer. Answers the parsed body.
+ */
+export async function apiCall<T = unknown>(cookie: string, method: string, path: string, body?: unknown): Promise<T> {
+  const idempotencyKey = method === "GET" ? undefined : crypto.randomUUID();
+  const response = await apiFetch(path, { method, body, cookie, idempotencyKey });
+  expect(response.status, `${method} ${path}: ${await response.clone().text()}`).toBeLessThan(300);
+  return (await response.json()) as T;
+}
+
+/** Moves an application one step along its workflow through the API, at the version it has now. */
+export async function transition(cookie: string, tenant: string, applicationId: string, action: string): Promise<void> {
+  const path = `/api/v1/t/${tenant}/applications/${applicationId}`;
+  const { version } = await apiCall<{ version: number }>(cookie, "GET", path);
+  await apiCall(cookie, "POST", `${path}/transitions`, { action, expectedVersion: version });
 }
 
 export const unique = (prefix: string) =>

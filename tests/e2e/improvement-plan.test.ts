@@ -1,16 +1,18 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
+  apiCall,
   apiSignIn,
-  baseUrl,
   controlledByServiceWorker,
   launch,
   login,
   open,
   overflowsHorizontally,
   shot,
+  transition,
   wholeShellOnDevice,
 } from "./helpers.ts";
+import { packIndicators, sheetSubmitted, teamAssigned } from "./assessment-setup.ts";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -29,77 +31,29 @@ const VERIFIER = "verifikator.pandeglang@akrab.test";
 const TENANT = "kab-pandeglang";
 const PHONE = { width: 360, height: 780 };
 
-/** A JSON write from Node with the app's Origin and an Idempotency-Key (the setup's API calls). */
-async function call(cookie: string, method: string, path: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(`${baseUrl()}${path}`, {
-    method,
-    headers: { cookie, origin: baseUrl(), "content-type": "application/json", "idempotency-key": crypto.randomUUID() },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  expect(response.status, `${method} ${path}: ${await response.clone().text()}`).toBeLessThan(300);
-  return response.json();
-}
-
-async function transition(cookie: string, action: string): Promise<void> {
-  const app = (await call(cookie, "GET", `/api/v1/t/${TENANT}/applications/${APPLICATION}`)) as { version: number };
-  await call(cookie, "POST", `/api/v1/t/${TENANT}/applications/${APPLICATION}/transitions`, {
-    action,
-    expectedVersion: app.version,
-  });
-}
-
 /** Team, blind sheets (the same levels: nothing to reconcile), signed report with two recommendations, the decision. */
 async function decidedWithRecommendations(): Promise<void> {
-  const balks = await apiSignIn("balks@akrab.test");
-  const team = (await call(balks.cookie, "POST", `/api/v1/national/applications/${TENANT}/${APPLICATION}/team`, {
-    members: [
-      { asesorId: LEAD.id, role: "lead" },
-      { asesorId: MEMBER.id, role: "member" },
-    ],
-  })) as { members: { asesorId: string; assignmentId: string }[] };
-  const assignmentOf = (asesorId: string) => team.members.find((m) => m.asesorId === asesorId)!.assignmentId;
-  const lead = { ...(await apiSignIn(LEAD.email)), assignmentId: assignmentOf(LEAD.id) };
-  const member = { ...(await apiSignIn(MEMBER.email)), assignmentId: assignmentOf(MEMBER.id) };
-  for (const asesor of [lead, member])
-    await call(asesor.cookie, "POST", `/api/v1/me/assignments/${asesor.assignmentId}/answer`, {
-      answer: "accept",
-      declare: true,
-    });
-  await transition(balks.cookie, "assign");
-  const pack = (await call(lead.cookie, "GET", `/api/v1/me/assignments/${lead.assignmentId}/pack`)) as {
-    instrument: { standards: { aspects: { indicators: { code: string; levels: { score: number }[] }[] }[] }[] };
-  };
-  const indicators = pack.instrument.standards.flatMap((s) => s.aspects.flatMap((a) => a.indicators));
-  const sheet = {
-    entries: indicators.map((ind) => ({
-      indicator: ind.code,
-      level: ind.levels[ind.levels.length - 2]!.score,
-      note: "",
-      baseVersion: 0,
-    })),
-    documentChecks: [{ code: "akta", present: true, note: "", baseVersion: 0 }],
-  };
-  for (const asesor of [lead, member]) {
-    await call(asesor.cookie, "PUT", `/api/v1/me/assignments/${asesor.assignmentId}/sheet`, sheet);
-    await call(asesor.cookie, "POST", `/api/v1/me/assignments/${asesor.assignmentId}/sheet/submit`);
-  }
-  await transition(lead.cookie, "record_visit");
+  const { balks, lead, member } = await teamAssigned(TENANT, APPLICATION, LEAD, MEMBER);
+  const indicators = await packIndicators(lead);
+  const levels = indicators.map((ind) => ({ indicator: ind.code, level: ind.levels[ind.levels.length - 2]!.score }));
+  for (const asesor of [lead, member]) await sheetSubmitted(asesor, levels);
+  await transition(lead.cookie, TENANT, APPLICATION, "record_visit");
   const rk = (a: typeof lead, rest = "") => `/api/v1/me/assignments/${a.assignmentId}/reconciliation${rest}`;
-  let { version } = (await call(lead.cookie, "GET", rk(lead))) as { version: number };
-  ({ version } = (await call(lead.cookie, "PUT", rk(lead, "/report"), {
+  let { version } = await apiCall<{ version: number }>(lead.cookie, "GET", rk(lead));
+  ({ version } = await apiCall<{ version: number }>(lead.cookie, "PUT", rk(lead, "/report"), {
     strengths: "Pendampingan anak jalanan berjalan rutin.",
     recommendations: "1. Susun SOP pengaduan anak.\n2. Latih pendamping tentang disiplin positif.",
     expectedVersion: version,
-  })) as { version: number });
-  ({ version } = (await call(lead.cookie, "POST", rk(lead, "/sign"), { expectedVersion: version })) as {
+  }));
+  ({ version } = (await apiCall(lead.cookie, "POST", rk(lead, "/sign"), { expectedVersion: version })) as {
     version: number;
   });
-  await call(member.cookie, "POST", rk(member, "/sign"), { expectedVersion: version });
-  await transition(member.cookie, "submit_scores");
-  const app = (await call(balks.cookie, "GET", `/api/v1/t/${TENANT}/applications/${APPLICATION}`)) as {
+  await apiCall(member.cookie, "POST", rk(member, "/sign"), { expectedVersion: version });
+  await transition(member.cookie, TENANT, APPLICATION, "submit_scores");
+  const app = (await apiCall(balks.cookie, "GET", `/api/v1/t/${TENANT}/applications/${APPLICATION}`)) as {
     version: number;
   };
-  await call(balks.cookie, "POST", `/api/v1/national/applications/${TENANT}/${APPLICATION}/decision`, {
+  await apiCall(balks.cookie, "POST", `/api/v1/national/applications/${TENANT}/${APPLICATION}/decision`, {
     kind: "accredit",
     grade: "B",
     reasons: "Memenuhi standar akreditasi LKSA.",
@@ -143,7 +97,11 @@ describe('the improvement plan on the web (issue 14 "Supervision")', () => {
     await expect
       .poll(
         async () => {
-          const list = (await call(lks.cookie, "GET", `/api/v1/t/${TENANT}/applications/${APPLICATION}/documents`)) as {
+          const list = (await apiCall(
+            lks.cookie,
+            "GET",
+            `/api/v1/t/${TENANT}/applications/${APPLICATION}/documents`,
+          )) as {
             items: { requirement: string | null }[];
           };
           return list.items.some((d) => d.requirement?.startsWith("improvement:"));
@@ -191,7 +149,7 @@ describe('the improvement plan on the web (issue 14 "Supervision")', () => {
     // reload (its form still holds it, it is listed as not sent), and with signal it is sent once.
     type Item = { id: string; state: string; note: string | null; version: number };
     const readItem = async () => {
-      const read = (await call(
+      const read = (await apiCall(
         lks.cookie,
         "GET",
         `/api/v1/t/${TENANT}/applications/${APPLICATION}/improvement-plan`,

@@ -7,9 +7,9 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
+  apiCall,
   apiFetch,
   apiSignIn,
-  baseUrl,
   controlledByServiceWorker,
   launch,
   login,
@@ -33,16 +33,6 @@ const MEMBER = { email: "anggota.luring@akrab.test" };
 const LKS = "Panti Asuhan Al-Hikmah Rangkasbitung";
 const PHONE = { width: 360, height: 780 };
 
-async function call(cookie: string, method: string, path: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(`${baseUrl()}${path}`, {
-    method,
-    headers: { cookie, origin: baseUrl(), "content-type": "application/json", "idempotency-key": crypto.randomUUID() },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  expect(response.status, `${method} ${path}: ${await response.clone().text()}`).toBeLessThan(300);
-  return response.json();
-}
-
 async function openReconciliation(page: Page): Promise<void> {
   await page.goto("/penugasan");
   await page.getByTestId("pn-assignment").filter({ hasText: LKS }).getByTestId("rk-open").click();
@@ -62,7 +52,7 @@ describe("reconciliation offline (issue 13)", () => {
   }, async () => {
     // The team and both submitted blind sheets are the fixture's: the first indicator is flagged.
     const lead = { ...(await apiSignIn(LEAD.email)), assignmentId: "e2e0d013-0000-4000-8000-00000000e301" };
-    const pack = (await call(lead.cookie, "GET", `/api/v1/me/assignments/${lead.assignmentId}/pack`)) as {
+    const pack = (await apiCall(lead.cookie, "GET", `/api/v1/me/assignments/${lead.assignmentId}/pack`)) as {
       instrument: { standards: { aspects: { indicators: { code: string; levels: { score: number }[] }[] }[] }[] };
     };
     const indicators = pack.instrument.standards.flatMap((s) => s.aspects.flatMap((a) => a.indicators));

@@ -9,14 +9,15 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
+  apiCall,
   apiSignIn,
-  baseUrl,
   controlledByServiceWorker,
   launch,
   login,
   open,
   overflowsHorizontally,
   shot,
+  transition,
   wholeShellOnDevice,
 } from "./helpers.ts";
 
@@ -36,27 +37,10 @@ const MEMBER = { email: "anggota.perlindungan@akrab.test", assignment: "e2e05a13
 const PHONE = { width: 360, height: 780 };
 const DESCRIPTION = "Seorang penghuni terkunci di kamar tanpa pengawasan sepanjang siang.";
 
-/** A JSON call from Node with the app's Origin and an Idempotency-Key; answers the body. */
-async function call(cookie: string, method: string, path: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(`${baseUrl()}${path}`, {
-    method,
-    headers: { cookie, origin: baseUrl(), "content-type": "application/json", "idempotency-key": crypto.randomUUID() },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  expect(response.status, `${method} ${path}: ${await response.clone().text()}`).toBeLessThan(300);
-  return response.json();
-}
-
-async function transition(cookie: string, action: string): Promise<void> {
-  const path = `/api/v1/t/${TENANT}/applications/${APPLICATION}`;
-  const { version } = (await call(cookie, "GET", path)) as { version: number };
-  await call(cookie, "POST", `${path}/transitions`, { action, expectedVersion: version });
-}
-
 /** The alerts of this application in a person's notifications. */
 async function alertsOf(email: string): Promise<{ title: string; body: string }[]> {
   const { cookie } = await apiSignIn(email);
-  const page = (await call(cookie, "GET", "/api/v1/notifications")) as {
+  const page = (await apiCall(cookie, "GET", "/api/v1/notifications")) as {
     items: { title: string; body: string; link: string }[];
   };
   return page.items.filter((n) => n.link.includes(APPLICATION) && n.title.startsWith("Temuan perlindungan"));
@@ -68,7 +52,7 @@ describe("a safeguarding finding (issue 13)", () => {
   }, async () => {
     const lead = await apiSignIn(LEAD.email);
     const member = await apiSignIn(MEMBER.email);
-    const pack = (await call(lead.cookie, "GET", `/api/v1/me/assignments/${LEAD.assignment}/pack`)) as {
+    const pack = (await apiCall(lead.cookie, "GET", `/api/v1/me/assignments/${LEAD.assignment}/pack`)) as {
       instrument: {
         standards: {
           aspects: { indicators: { code: string; safeguarding: boolean; levels: { score: number }[] }[] }[];
@@ -84,7 +68,7 @@ describe("a safeguarding finding (issue 13)", () => {
       [LEAD, lead.cookie],
       [MEMBER, member.cookie],
     ] as const) {
-      await call(cookie, "PUT", `/api/v1/me/assignments/${who.assignment}/sheet`, {
+      await apiCall(cookie, "PUT", `/api/v1/me/assignments/${who.assignment}/sheet`, {
         entries: indicators.map((i) => ({
           indicator: i.code,
           level: i.levels.at(-1)!.score,
@@ -144,7 +128,7 @@ describe("a safeguarding finding (issue 13)", () => {
       .getByText(/^Belum terkirim sejak /)
       .waitFor({ state: "detached", timeout: 60_000 });
     await expect.poll(() => findings.getByTestId("finding").count()).toBe(1);
-    const sheet = (await call(lead.cookie, "GET", `/api/v1/me/assignments/${LEAD.assignment}/sheet`)) as {
+    const sheet = (await apiCall(lead.cookie, "GET", `/api/v1/me/assignments/${LEAD.assignment}/sheet`)) as {
       findings: { indicator: string; kind: string; description: string }[];
     };
     expect(sheet.findings).toEqual([
@@ -161,13 +145,13 @@ describe("a safeguarding finding (issue 13)", () => {
       [LEAD, lead.cookie],
       [MEMBER, member.cookie],
     ] as const)
-      await call(cookie, "POST", `/api/v1/me/assignments/${who.assignment}/sheet/submit`);
-    await transition(lead.cookie, "record_visit");
+      await apiCall(cookie, "POST", `/api/v1/me/assignments/${who.assignment}/sheet/submit`);
+    await transition(lead.cookie, TENANT, APPLICATION, "record_visit");
     const reconciliation = (who: typeof LEAD, cookie: string) =>
-      call(cookie, "GET", `/api/v1/me/assignments/${who.assignment}/reconciliation`) as Promise<{ version: number }>;
+      apiCall(cookie, "GET", `/api/v1/me/assignments/${who.assignment}/reconciliation`) as Promise<{ version: number }>;
     // The finding's indicator is flagged whatever the levels: the lead proposes, the member agrees.
     const top = guarded.levels.at(-1)!.score;
-    await call(
+    await apiCall(
       lead.cookie,
       "PUT",
       `/api/v1/me/assignments/${LEAD.assignment}/reconciliation/proposals/${guarded.code}`,
@@ -177,7 +161,7 @@ describe("a safeguarding finding (issue 13)", () => {
         expectedVersion: (await reconciliation(LEAD, lead.cookie)).version,
       },
     );
-    await call(
+    await apiCall(
       member.cookie,
       "PUT",
       `/api/v1/me/assignments/${MEMBER.assignment}/reconciliation/responses/${guarded.code}`,
@@ -186,7 +170,7 @@ describe("a safeguarding finding (issue 13)", () => {
         expectedVersion: (await reconciliation(MEMBER, member.cookie)).version,
       },
     );
-    await call(lead.cookie, "PUT", `/api/v1/me/assignments/${LEAD.assignment}/reconciliation/report`, {
+    await apiCall(lead.cookie, "PUT", `/api/v1/me/assignments/${LEAD.assignment}/reconciliation/report`, {
       strengths: "Layanan harian tertata.",
       recommendations: "Hentikan penguncian kamar; tetapkan pengawasan siang.",
       expectedVersion: (await reconciliation(LEAD, lead.cookie)).version,
@@ -196,11 +180,11 @@ describe("a safeguarding finding (issue 13)", () => {
       [MEMBER, member.cookie],
     ] as const) {
       const current = await reconciliation(who, cookie);
-      await call(cookie, "POST", `/api/v1/me/assignments/${who.assignment}/reconciliation/sign`, {
+      await apiCall(cookie, "POST", `/api/v1/me/assignments/${who.assignment}/reconciliation/sign`, {
         expectedVersion: current.version,
       });
     }
-    await transition(member.cookie, "submit_scores");
+    await transition(member.cookie, TENANT, APPLICATION, "submit_scores");
 
     // 5. The decider sees the finding; accrediting is refused, and the form says why.
     const decider = await open(browser, PHONE);
@@ -227,7 +211,11 @@ describe("a safeguarding finding (issue 13)", () => {
     expect(await overflowsHorizontally(decider.page)).toBe(false);
     await shot(decider.page, "safeguarding-decision-refused-360", false);
     const { cookie: balks } = await apiSignIn("balks@akrab.test");
-    const decision = (await call(balks, "GET", `/api/v1/national/applications/${TENANT}/${APPLICATION}/decision`)) as {
+    const decision = (await apiCall(
+      balks,
+      "GET",
+      `/api/v1/national/applications/${TENANT}/${APPLICATION}/decision`,
+    )) as {
       decision: unknown;
       application: { step: string };
     };
