@@ -103,6 +103,44 @@ async function openReconciliation(page: Page): Promise<void> {
   await page.getByTestId("rk-item").first().waitFor();
 }
 
+/** The submit requests a page makes from now on, each with its answer's status (or how it failed). */
+function watchSubmits(page: Page): string[] {
+  const seen: string[] = [];
+  const isSubmit = (url: string) => url.endsWith("/sheet/submit");
+  page.on("response", (r) => {
+    if (isSubmit(r.url())) seen.push(`${r.request().method()} ${r.status()}`);
+  });
+  page.on("requestfailed", (r) => {
+    if (isSubmit(r.url())) seen.push(`${r.method()} failed: ${r.failure()?.errorText}`);
+  });
+  return seen;
+}
+
+/**
+ * What the scoring page shows about the submit (blocker, error, the button) beside the server's sheet:
+ * a submit that did not show as sent explains itself (the CI run only said "Timeout 30000ms").
+ */
+async function submitState(
+  page: Page,
+  plan: { cookie: string; asesor: { assignment: string } },
+  submits: string[],
+): Promise<string> {
+  const shown = async (testId: string) =>
+    (await page.getByTestId(testId).count()) > 0 ? await page.getByTestId(testId).innerText() : "(none)";
+  const server = await sheetOf(plan.cookie, plan.asesor.assignment);
+  return [
+    `submit requests: ${submits.join(", ") || "(none)"}`,
+    `blocker: ${await shown("visit-submit-blocker")}`,
+    `error: ${await shown("visit-submit-error")}`,
+    `button disabled: ${await page
+      .getByTestId("visit-submit-send")
+      .isDisabled({ timeout: 1000 })
+      .catch(() => "(no button)")}`,
+    `total: ${await shown("visit-total")}`,
+    `server: submittedAt ${server.submittedAt}, ${server.entries.length} entries, ${server.documentChecks.length} checks, ${server.photos.length} photos`,
+  ].join("; ");
+}
+
 describe("one assessment from offline scoring to the LKS's grade (issue 13)", () => {
   test("two asesors score offline, reconcile and sign, the decider accredits with B, the LKS reads it", {
     timeout: 420_000,
@@ -238,8 +276,14 @@ describe("one assessment from offline scoring to the LKS's grade (issue 13)", ()
       await page.getByTestId(`visit-tab-${standards[0]!.code}`).click();
       await ind(photoIndicator).getByTestId("score-photo").waitFor({ timeout: 60_000 });
       await page.getByTestId("visit-end").scrollIntoViewIfNeeded();
+      const submits = watchSubmits(page);
       await page.getByTestId("visit-submit-send").click();
-      await page.getByTestId("visit-submitted").waitFor({ timeout: 30_000 });
+      await page
+        .getByTestId("visit-submitted")
+        .waitFor({ timeout: 30_000 })
+        .catch(async (e: unknown) => {
+          throw new Error(`${plans[i]!.asesor.email}: ${await submitState(page, plans[i]!, submits)}`, { cause: e });
+        });
       if (i === 1) await shot(page, "chain-4-submitted-360");
     }
 

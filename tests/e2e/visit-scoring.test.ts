@@ -11,7 +11,7 @@
  */
 import { randomBytes } from "node:crypto";
 import jpeg from "jpeg-js";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
   apiFetch,
@@ -78,6 +78,42 @@ async function sheetOf(cookie: string, assignment: string): Promise<Sheet> {
   const response = await apiFetch(sheetPath(assignment), { cookie });
   expect(response.status, await response.clone().text()).toBe(200);
   return (await response.json()) as Sheet;
+}
+
+/**
+ * Holds the page's reads of the sheet at `path`: the server answers each at once (the sheet as it
+ * stands then), the page gets that answer only on `release` (a slow link, made certain). The CI run
+ * of assessment-chain.test.ts: a read the outbox's last send asked for reached the page after the
+ * submit's answer, and the page showed the sheet from before the submit again.
+ */
+async function holdSheetReads(page: Page, path: string) {
+  const held: (() => Promise<void>)[] = [];
+  let released = false;
+  let delivered = 0;
+  await page.route(
+    (url) => url.pathname === path,
+    async (route) => {
+      if (route.request().method() !== "GET") return route.fallback();
+      const response = await route.fetch();
+      const deliver = async () => {
+        await route.fulfill({ response });
+        delivered++;
+      };
+      if (released) await deliver();
+      else held.push(deliver);
+    },
+  );
+  return {
+    count: () => held.length,
+    /** Gives the page every held answer, and lets it take them. */
+    release: async () => {
+      released = true;
+      const count = held.length;
+      await Promise.all(held.map((deliver) => deliver()));
+      await expect.poll(() => delivered, { timeout: 10_000 }).toBeGreaterThanOrEqual(count);
+      await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
+    },
+  };
 }
 
 /** What one asesor does on the page, and what the API must then hold. */
@@ -257,14 +293,16 @@ describe("the asesor's visit, offline (issue 13)", () => {
       expect(before.photos).toEqual([]);
     }
 
-    // 4. Signal again: the outbox and the upload queue send everything, once.
+    // 4. Signal again: the outbox and the upload queue send everything, once. The member's page gets
+    // the sheet it reads meanwhile only after its submit was answered (step 6).
+    const memberReads = await holdSheetReads(sessions[1]!.page, sheetPath(MEMBER.assignment));
     for (const [i, plan] of plans.entries()) {
       const { page, context } = sessions[i]!;
       await context.setOffline(false);
       const ind = (code: string) => page.getByTestId(`score-${code}`);
       for (const code of byPage)
         await ind(code).getByTestId("score-unsent").waitFor({ state: "detached", timeout: 60_000 });
-      await ind(plan.photo.indicator).getByTestId("score-photo").waitFor({ timeout: 60_000 });
+      if (i === 0) await ind(plan.photo.indicator).getByTestId("score-photo").waitFor({ timeout: 60_000 });
     }
 
     // 5. Blind: before both submitted, neither sees the other's sheet.
@@ -281,8 +319,19 @@ describe("the asesor's visit, offline (issue 13)", () => {
     for (const [i, plan] of plans.entries()) {
       const { page } = sessions[i]!;
       await page.getByTestId("visit-end").scrollIntoViewIfNeeded();
+      // The member's photo may still be on its way (step 4 did not wait for it there).
+      await page.locator("[data-testid='visit-submit-send']:enabled").waitFor({ timeout: 60_000 });
       await page.getByTestId("visit-submit-send").click();
       await page.getByTestId("visit-submitted").waitFor({ timeout: 30_000 });
+      if (i === 1) {
+        // The reads asked while the outbox sent (the sheet from before the submit) arrive now: older
+        // than the submit's answer, they change nothing on the page.
+        expect(memberReads.count()).toBeGreaterThan(0);
+        await memberReads.release();
+        expect(await page.getByTestId("visit-submitted").count()).toBe(1);
+        expect(await page.getByTestId("visit-submit").count()).toBe(0);
+        await page.getByTestId(`score-${plan.photo.indicator}`).getByTestId("score-photo").waitFor();
+      }
       expect(await page.getByTestId(`score-${c1}`).getByRole("radio").count()).toBe(0);
       await shot(page, plan.shotName);
       if (i === 0) {
