@@ -1,23 +1,16 @@
-import { api } from "#lib/api.ts";
-import { readApi } from "#lib/offline/read-api.ts";
+import { failedOtherwise, readApi } from "#lib/offline/read-api.ts";
 import type { PageLoad } from "./$types";
 
-/** A settings read that failed otherwise than missing or not kept: said in its own card, with a retry. */
-const failedOtherwise = (error: unknown) => ({ current: null, failed: null, fetchedAt: null, error });
-
 /**
- * Every instrument version, newest first (a failed read is shown on the page with a retry), and
- * BALKS's certificate and supervision settings read through the device's store: the kept answer at
- * once with its date, the server's in the background.
+ * Every instrument version, newest first, and BALKS's certificate and supervision settings, read
+ * through the device's store: the kept answer at once with its date, the server's in the background
+ * (never kept here and no link: said in place; another failure: shown with a retry).
  */
-export const load: PageLoad = async ({ fetch }) => {
+export const load: PageLoad = async () => {
   const [instruments, certificateSettings, supervisionSettings] = await Promise.all([
-    api.get("/national/instruments", { fetch }).then(
-      ({ items }) => ({ items, loadError: null }),
-      (e: unknown) => ({ items: [], loadError: e }),
-    ),
+    readApi("/national/instruments").catch(failedOtherwise),
     readApi("/national/certificate-settings").catch(failedOtherwise),
     readApi("/national/supervision-settings").catch(failedOtherwise),
   ]);
-  return { ...instruments, certificateSettings, supervisionSettings };
+  return { instruments, certificateSettings, supervisionSettings };
 };

@@ -1,4 +1,4 @@
-import { readApi } from "#lib/offline/read-api.ts";
+import { failedOtherwise, readApi } from "#lib/offline/read-api.ts";
 import type { PageLoad } from "./$types";
 
 /**
@@ -8,6 +8,6 @@ import type { PageLoad } from "./$types";
  */
 export const load: PageLoad = async ({ params }) => ({
   instrument: await readApi("/national/instruments/{instrumentId}", { params: { instrumentId: params.id } }).catch(
-    (error: unknown) => ({ current: null, failed: null, fetchedAt: null, error }),
+    failedOtherwise,
   ),
 });

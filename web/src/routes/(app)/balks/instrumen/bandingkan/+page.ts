@@ -1,8 +1,5 @@
-import { readApi } from "#lib/offline/read-api.ts";
+import { failedOtherwise, readApi } from "#lib/offline/read-api.ts";
 import type { PageLoad } from "./$types";
-
-/** A read that failed otherwise than missing or not kept: said on the page, with a retry. */
-const failedOtherwise = (error: unknown) => ({ current: null, failed: null, fetchedAt: null, error });
 
 /**
  * The versions to choose from and, when two are chosen (`?dari=…&ke=…`), what changed between them:

@@ -1,11 +1,8 @@
 import { apiHref } from "#lib/api.ts";
 import { loadApplication } from "#lib/applications.ts";
-import { readApi } from "#lib/offline/read-api.ts";
+import { failedOtherwise, readApi } from "#lib/offline/read-api.ts";
 import { readThrough } from "#lib/offline/read.svelte.ts";
 import type { PageLoad } from "./$types";
-
-/** A read that failed otherwise than missing or not kept: its message on the page. */
-const failedOtherwise = (error: unknown) => ({ current: null, failed: null, fetchedAt: null, error });
 
 /**
  * The application (its tenant, step and return items), read through the tenant its path names, and
