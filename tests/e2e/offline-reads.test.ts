@@ -118,12 +118,14 @@ describe("page data through the device's store (load in +page.ts)", () => {
 
     // Online, the profile's phone is edited: the write's answer is kept as the LKS's read on the device.
     const phone = "0813 7777 1234";
+    const phoneStored = "+6281377771234"; // the API keeps phone numbers in one form
     await page.goto(lksPath);
     await page.getByRole("heading", { level: 1, name: setup.name }).waitFor({ timeout: 30_000 });
     await page.getByRole("button", { name: "Ubah profil" }).click();
     await page.getByLabel("Telepon").fill(phone);
     await page.getByRole("button", { name: "Simpan perubahan" }).click();
     await page.getByTestId("lks-notice").getByText("Perubahan disimpan.").waitFor({ timeout: 30_000 });
+    await page.getByText(phoneStored).first().waitFor();
     await page.waitForLoadState("networkidle");
     await wholeShellOnDevice(page);
 
@@ -132,7 +134,7 @@ describe("page data through the device's store (load in +page.ts)", () => {
     await page.reload();
     await page.getByRole("heading", { level: 1, name: setup.name }).waitFor({ timeout: 30_000 });
     await dated();
-    await page.getByText(phone).first().waitFor();
+    await page.getByText(phoneStored).first().waitFor();
     await page.goto(saPath);
     await saReady();
     await dated();
