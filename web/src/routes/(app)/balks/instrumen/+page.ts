@@ -1,16 +1,20 @@
+import { api } from "#lib/api.ts";
 import { failedOtherwise, readApi } from "#lib/offline/read-api.ts";
 import type { PageLoad } from "./$types";
 
 /**
- * Every instrument version, newest first, and BALKS's certificate and supervision settings, read
- * through the device's store: the kept answer at once with its date, the server's in the background
- * (never kept here and no link: said in place; another failure: shown with a retry).
+ * Every instrument version, newest first (a failed read is shown on the page with a retry), and
+ * BALKS's certificate and supervision settings read through the device's store: the kept answer at
+ * once with its date, the server's in the background.
  */
-export const load: PageLoad = async () => {
+export const load: PageLoad = async ({ fetch }) => {
   const [instruments, certificateSettings, supervisionSettings] = await Promise.all([
-    readApi("/national/instruments").catch(failedOtherwise),
+    api.get("/national/instruments", { fetch }).then(
+      ({ items }) => ({ items, loadError: null }),
+      (e: unknown) => ({ items: [], loadError: e }),
+    ),
     readApi("/national/certificate-settings").catch(failedOtherwise),
     readApi("/national/supervision-settings").catch(failedOtherwise),
   ]);
-  return { instruments, certificateSettings, supervisionSettings };
+  return { ...instruments, certificateSettings, supervisionSettings };
 };
