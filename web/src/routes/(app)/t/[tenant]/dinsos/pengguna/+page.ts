@@ -1,6 +1,5 @@
 import { api, apiHref } from "#lib/api.ts";
 import { readAsAdmin } from "#lib/dinsos-read.ts";
-import { readInviteChoices } from "#lib/invite-choices.ts";
 import { rolesInTenant } from "#lib/roles.ts";
 import { session } from "#lib/session.svelte.ts";
 import type { PageLoad } from "./$types";
@@ -15,7 +14,11 @@ export const load: PageLoad = async ({ params, parent }) => {
   const options = { params: { tenant: params.tenant } };
   return {
     inviteChoices: rolesInTenant(session.memberships, params.tenant).has("tenant_admin")
-      ? readInviteChoices(params.tenant)
+      ? // Not awaited: its code comes with the read, in no first load.
+        import("#lib/invite-choices.ts").then(
+          ({ readInviteChoices }) => readInviteChoices(params.tenant),
+          () => null,
+        )
       : null,
     members: await readAsAdmin(params.tenant, apiHref("/t/{tenant}/members", options), () =>
       api.get("/t/{tenant}/members", { ...options, fromDevice: false }),
