@@ -1,8 +1,9 @@
 import { api, apiHref, type ResponseOf } from "#lib/api.ts";
-import { type Read, readThrough } from "#lib/offline/read.svelte.ts";
+import { readChoices } from "#lib/offline/choices.ts";
+import type { Read } from "#lib/offline/read.svelte.ts";
 
 type LksPage = ResponseOf<"get", "/t/{tenant}/lks">;
-/** What `InviteForm` offers for an operator: the tenant's LKS (null: the read failed otherwise). */
+/** What `InviteForm` offers for an operator: the tenant's LKS (null: unread, see `readChoices`). */
 export type InviteChoices = Promise<Read<LksPage> | null>;
 
 /**
@@ -15,7 +16,7 @@ export type InviteChoices = Promise<Read<LksPage> | null>;
 export function readInviteChoices(tenant: string): InviteChoices {
   const params = { tenant };
   const query = { limit: 200 };
-  return readThrough(apiHref("/t/{tenant}/lks", { params, query }), async () => {
+  return readChoices(apiHref("/t/{tenant}/lks", { params, query }), async () => {
     const first = await api.get("/t/{tenant}/lks", { params, query, fromDevice: false });
     const items = [...first.items];
     for (let cursor = first.nextCursor; cursor; ) {
@@ -24,5 +25,5 @@ export function readInviteChoices(tenant: string): InviteChoices {
       cursor = next.nextCursor;
     }
     return { ...first, items, nextCursor: null };
-  }).catch(() => null);
+  });
 }

@@ -1,6 +1,6 @@
 import { api, apiHref } from "#lib/api.ts";
 import type { Membership, Role } from "#lib/api-types.ts";
-import type { InviteChoices } from "#lib/invite-choices.ts";
+import { readInviteChoices } from "#lib/invite-choices.ts";
 import { type Read, readThrough } from "#lib/offline/read.svelte.ts";
 import { homeKind, readsNational, rolesInTenant } from "#lib/roles.ts";
 import { ACTIVE_MEMBERSHIP, session } from "#lib/session.svelte.ts";
@@ -14,13 +14,6 @@ import type { PageLoad } from "./$types";
 function section<T>(url: string, ask: () => Promise<T>): Promise<Read<T>> {
   return readThrough(url, ask).catch(() => ({ current: null, fetchedAt: null, failed: "missing" as const }));
 }
-
-/** The invitation form's choices: their code comes with the read (not awaited, so in no first load). */
-const inviteChoices = (tenant: string): InviteChoices =>
-  import("#lib/invite-choices.ts").then(
-    ({ readInviteChoices }) => readInviteChoices(tenant),
-    () => null,
-  );
 
 /**
  * A tenant officer's home: the setup list (admins), the accreditations ending soon, the first LKS; acting
@@ -56,7 +49,7 @@ function tenantHome(membership: Membership & { tenant: NonNullable<Membership["t
     expiring,
     lks,
     members,
-    inviteChoices: actsAsAdmin ? inviteChoices(params.tenant) : null,
+    inviteChoices: actsAsAdmin ? readInviteChoices(params.tenant) : null,
   }));
 }
 
