@@ -1,9 +1,8 @@
 import { api, apiHref, type ResponseOf } from "#lib/api.ts";
-import { readChoices } from "#lib/offline/choices.ts";
-import type { Read } from "#lib/offline/read.svelte.ts";
+import { type Read, readThrough } from "#lib/offline/read.svelte.ts";
 
 type LksPage = ResponseOf<"get", "/t/{tenant}/lks">;
-/** What `InviteForm` offers for an operator: the tenant's LKS (null: unread, see `readChoices`). */
+/** What `InviteForm` offers for an operator: the tenant's LKS (null: the read failed otherwise). */
 export type InviteChoices = Promise<Read<LksPage> | null>;
 
 /**
@@ -16,7 +15,7 @@ export type InviteChoices = Promise<Read<LksPage> | null>;
 export function readInviteChoices(tenant: string): InviteChoices {
   const params = { tenant };
   const query = { limit: 200 };
-  return readChoices(apiHref("/t/{tenant}/lks", { params, query }), async () => {
+  return readThrough(apiHref("/t/{tenant}/lks", { params, query }), async () => {
     const first = await api.get("/t/{tenant}/lks", { params, query, fromDevice: false });
     const items = [...first.items];
     for (let cursor = first.nextCursor; cursor; ) {
@@ -25,5 +24,5 @@ export function readInviteChoices(tenant: string): InviteChoices {
       cursor = next.nextCursor;
     }
     return { ...first, items, nextCursor: null };
-  });
+  }).catch(() => null);
 }

@@ -1,5 +1,6 @@
 import { api, apiHref } from "#lib/api.ts";
 import { readAsAdmin } from "#lib/dinsos-read.ts";
+import { readInviteChoices } from "#lib/invite-choices.ts";
 import { rolesInTenant } from "#lib/roles.ts";
 import { session } from "#lib/session.svelte.ts";
 import type { PageLoad } from "./$types";
@@ -14,11 +15,7 @@ export const load: PageLoad = async ({ params, parent }) => {
   const options = { params: { tenant: params.tenant } };
   return {
     inviteChoices: rolesInTenant(session.memberships, params.tenant).has("tenant_admin")
-      ? // Not awaited: its code comes with the read, in no first load.
-        import("#lib/invite-choices.ts").then(
-          ({ readInviteChoices }) => readInviteChoices(params.tenant),
-          () => null,
-        )
+      ? readInviteChoices(params.tenant)
       : null,
     members: await readAsAdmin(params.tenant, apiHref("/t/{tenant}/members", options), () =>
       api.get("/t/{tenant}/members", { ...options, fromDevice: false }),
