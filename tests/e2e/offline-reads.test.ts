@@ -93,7 +93,7 @@ describe("page data through the device's store (load in +page.ts)", () => {
     await context.close();
   }, 180_000);
 
-  test("the self-assessment reloads offline with its data and date", async () => {
+  test("the self-assessment reloads offline with its data and date; one never kept here says so", async () => {
     const { page, context, pageErrors } = await open(browser, { width: 360, height: 740 });
     const saPath = `/t/${setup.tenant}/permohonan/${setup.applicationId}/penilaian-mandiri`;
     const saReady = async () => {
@@ -118,6 +118,10 @@ describe("page data through the device's store (load in +page.ts)", () => {
       .getByTestId("data-as-of")
       .getByText(/^Data per \d/)
       .waitFor({ timeout: 15_000 });
+    // One never opened on this device: said in place, not as a failed request.
+    await page.goto(`/t/${setup.tenant}/permohonan/${randomUUID()}/penilaian-mandiri`);
+    await page.getByRole("heading", { level: 1, name: "Belum tersedia offline" }).waitFor({ timeout: 30_000 });
+    await page.getByTestId("not-kept").waitFor();
     expect(pageErrors).toEqual([]);
     await context.close();
   }, 240_000);
