@@ -43,7 +43,7 @@ describe("a Dinsos's own pages under /t/{tenant}/dinsos/…", () => {
       "/t/kota-tangerang/dinsos/dokumen",
     ]) {
       await page.goto(path);
-      await page.getByTestId("dinsos-missing").getByText(MISSING).waitFor();
+      await page.getByTestId("read-missing").getByText(MISSING).waitFor();
       expect(await page.getByTestId("member-admin-list").count(), path).toBe(0);
       expect(await page.getByLabel("Nama kantor").count(), path).toBe(0);
     }

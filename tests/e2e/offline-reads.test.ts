@@ -92,4 +92,107 @@ describe("page data through the device's store (load in +page.ts)", () => {
     expect(pageErrors).toEqual([]);
     await context.close();
   }, 180_000);
+
+  test("the self-assessment reloads offline with its data and date; one never kept here says so", async () => {
+    const { page, context, pageErrors } = await open(browser, { width: 360, height: 740 });
+    const saPath = `/t/${setup.tenant}/permohonan/${setup.applicationId}/penilaian-mandiri`;
+    const saReady = async () => {
+      await page
+        .getByRole("heading", { level: 1, name: "Penilaian mandiri (Formulir A)" })
+        .waitFor({ timeout: 30_000 });
+      await page
+        .getByTestId("sa-total")
+        .getByText(/indikator terisi/)
+        .waitFor();
+    };
+    await login(page, setup.email, setup.password);
+    await page.goto(saPath);
+    await saReady();
+    await page.waitForLoadState("networkidle");
+    await wholeShellOnDevice(page);
+
+    await context.setOffline(true);
+    await page.reload();
+    await saReady();
+    await page
+      .getByTestId("data-as-of")
+      .getByText(/^Data per \d/)
+      .waitFor({ timeout: 15_000 });
+    // One never opened on this device: said in place, not as a failed request.
+    await page.goto(`/t/${setup.tenant}/permohonan/${randomUUID()}/penilaian-mandiri`);
+    await page.getByRole("heading", { level: 1, name: "Belum tersedia offline" }).waitFor({ timeout: 30_000 });
+    await page.getByTestId("not-kept").waitFor();
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  }, 240_000);
+
+  test("an LKS profile edited online reloads offline as edited (the write's answer kept on the device)", async () => {
+    const { page, context, pageErrors } = await open(browser, { width: 360, height: 740 });
+    const lksPath = `/t/${setup.tenant}/lks/${setup.lksId}`;
+    const phone = "0813 7777 1234";
+    const phoneStored = "+6281377771234"; // the API keeps phone numbers in one form
+    await login(page, setup.email, setup.password);
+    await page.goto(lksPath);
+    await page.getByRole("heading", { level: 1, name: setup.name }).waitFor({ timeout: 30_000 });
+    await page.getByRole("button", { name: "Ubah profil" }).click();
+    await page.getByLabel("Telepon").fill(phone);
+    await page.getByRole("button", { name: "Simpan perubahan" }).click();
+    await page.getByTestId("lks-notice").getByText("Perubahan disimpan.").waitFor({ timeout: 30_000 });
+    await page.getByText(phoneStored).first().waitFor();
+    await page.waitForLoadState("networkidle");
+    await wholeShellOnDevice(page);
+
+    // Offline, the reload shows the profile as edited, not as the page first read it.
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByRole("heading", { level: 1, name: setup.name }).waitFor({ timeout: 30_000 });
+    await page
+      .getByTestId("data-as-of")
+      .getByText(/^Data per \d/)
+      .waitFor({ timeout: 15_000 });
+    await page.getByText(phoneStored).first().waitFor();
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  }, 240_000);
+
+  test("an instrument version and a comparison reload offline with their data and date", async () => {
+    const { page, context, pageErrors } = await open(browser, { width: 360, height: 740 });
+    await login(page, "balks@akrab.test");
+    await page.goto("/balks/instrumen");
+    const row = page.getByTestId("instr-row").first();
+    await row.waitFor({ timeout: 30_000 });
+    const [id = "", other = id] = await page
+      .getByTestId("instr-row")
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-id") ?? ""));
+    const instrumentPath = `/balks/instrumen/${encodeURIComponent(id)}`;
+    const comparePath = `/balks/instrumen/bandingkan?dari=${encodeURIComponent(other)}&ke=${encodeURIComponent(id)}`;
+    await page.goto(instrumentPath);
+    await page.getByTestId("instr-rules").waitFor({ timeout: 30_000 });
+    await page.goto(comparePath);
+    await page.getByTestId("instr-comparison").waitFor({ timeout: 30_000 });
+    await page.waitForLoadState("networkidle");
+    await wholeShellOnDevice(page);
+
+    await context.setOffline(true);
+    for (const [path, ready] of [
+      [instrumentPath, "instr-rules"],
+      [comparePath, "instr-comparison"],
+    ] as const) {
+      await page.goto(path);
+      await page.getByTestId(ready).waitFor({ timeout: 30_000 });
+      await page
+        .getByTestId("data-as-of")
+        .getByText(/^Data per \d/)
+        .waitFor({ timeout: 15_000 });
+    }
+    expect(await page.getByTestId("instr-standard").count()).toBe(0); // the comparison, not the version
+    await page.goto(instrumentPath);
+    await page.getByTestId("instr-standard").first().waitFor({ timeout: 30_000 });
+    // A version never opened on this device: said in place, not as a failed request with a retry.
+    await page.goto("/balks/instrumen/belum-pernah-dibuka");
+    await page.getByRole("heading", { level: 1, name: "Belum tersedia offline" }).waitFor({ timeout: 30_000 });
+    await page.getByTestId("not-kept").waitFor();
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  }, 240_000);
 });

@@ -1,6 +1,9 @@
 import { api, apiHref, type PathFor, type ResponseOf } from "#lib/api.ts";
 import { type Read, readThrough } from "./read.svelte.ts";
 
+/** A read that failed otherwise than missing or not kept (a server error): the page says it, with a retry. */
+export const failedOtherwise = (error: unknown) => ({ current: null, failed: null, fetchedAt: null, error });
+
 type GetArgs<P extends PathFor<"get">> = Parameters<typeof api.get<P>> extends [unknown, ...infer Rest] ? Rest : never;
 
 /**

@@ -40,7 +40,8 @@ function request(item: OutboxItem): Promise<unknown> {
       return api.patch(
         "/t/{tenant}/lks/{lksId}",
         { expectedVersion: item.expectedVersion, base: item.base, profile: item.values as LksProfileInput },
-        { ...options, params: { tenant: item.tenant, lksId: item.targetId } },
+        // The answer is the LKS's new state, as its GET: kept on the device, a reload shows the edit.
+        { ...options, params: { tenant: item.tenant, lksId: item.targetId }, keep: true },
       );
     case "letter":
       return api.put(
@@ -93,6 +94,7 @@ function request(item: OutboxItem): Promise<unknown> {
       return api.put("/me/assignments/{assignmentId}/sheet", sheetBatch(item), {
         ...options,
         params: { assignmentId: item.targetId },
+        keep: true, // the whole sheet, as its GET: a reload offline shows it
       });
     case "reconciliation": {
       // The team's sheet: a proposal, an answer to one, the lead's report, or a signature, on the

@@ -1,5 +1,6 @@
 import { api, apiHref } from "#lib/api.ts";
 import type { Membership, Role } from "#lib/api-types.ts";
+import { readInviteChoices } from "#lib/invite-choices.ts";
 import { type Read, readThrough } from "#lib/offline/read.svelte.ts";
 import { homeKind, readsNational, rolesInTenant } from "#lib/roles.ts";
 import { ACTIVE_MEMBERSHIP, session } from "#lib/session.svelte.ts";
@@ -14,12 +15,16 @@ function section<T>(url: string, ask: () => Promise<T>): Promise<Read<T>> {
   return readThrough(url, ask).catch(() => ({ current: null, fetchedAt: null, failed: "missing" as const }));
 }
 
-/** A tenant officer's home: the setup list (admins), the accreditations ending soon, the first LKS. */
+/**
+ * A tenant officer's home: the setup list (admins), the accreditations ending soon, the first LKS; acting
+ * as the tenant's admin, its members and the invitation form's choices (not awaited: see `readInviteChoices`).
+ */
 function tenantHome(membership: Membership & { tenant: NonNullable<Membership["tenant"]> }) {
   const params = { tenant: membership.tenant.slug };
   const expiringQuery = { within: 180, limit: 10 };
   const lksQuery = { limit: 10 };
   const isAdmin = rolesInTenant(session.memberships, params.tenant).has("tenant_admin");
+  const actsAsAdmin = membership.role === "tenant_admin";
   return Promise.all([
     isAdmin
       ? section(apiHref("/t/{tenant}/setup", { params }), () =>
@@ -32,7 +37,20 @@ function tenantHome(membership: Membership & { tenant: NonNullable<Membership["t
     section(apiHref("/t/{tenant}/lks", { params, query: lksQuery }), () =>
       api.get("/t/{tenant}/lks", { params, query: lksQuery, fromDevice: false }),
     ),
-  ]).then(([setup, expiring, lks]) => ({ kind: "tenant" as const, membership, setup, expiring, lks }));
+    actsAsAdmin
+      ? section(apiHref("/t/{tenant}/members", { params }), () =>
+          api.get("/t/{tenant}/members", { params, fromDevice: false }),
+        )
+      : null,
+  ]).then(([setup, expiring, lks, members]) => ({
+    kind: "tenant" as const,
+    membership,
+    setup,
+    expiring,
+    lks,
+    members,
+    inviteChoices: actsAsAdmin ? readInviteChoices(params.tenant) : null,
+  }));
 }
 
 /** An LKS operator's home: the LKS's status, its applications, and whether the open one waits for it. */

@@ -1,9 +1,6 @@
 import { api } from "#lib/api.ts";
-import { readApi } from "#lib/offline/read-api.ts";
+import { failedOtherwise, readApi } from "#lib/offline/read-api.ts";
 import type { PageLoad } from "./$types";
-
-/** A settings read that failed otherwise than missing or not kept: said in its own card, with a retry. */
-const failedOtherwise = (error: unknown) => ({ current: null, failed: null, fetchedAt: null, error });
 
 /**
  * Every instrument version, newest first (a failed read is shown on the page with a retry), and

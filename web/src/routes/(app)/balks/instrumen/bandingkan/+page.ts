@@ -1,17 +1,17 @@
-import { api } from "#lib/api.ts";
+import { failedOtherwise, readApi } from "#lib/offline/read-api.ts";
 import type { PageLoad } from "./$types";
 
-/** The versions to choose from and, when two are chosen (`?dari=…&ke=…`), what changed between them. */
-export const load: PageLoad = async ({ fetch, url }) => {
+/**
+ * The versions to choose from and, when two are chosen (`?dari=…&ke=…`), what changed between them:
+ * both read through the device's store (the kept answers at once with their date, the server's in the
+ * background); a version unknown, or a comparison never kept here and no link, is said in place.
+ */
+export const load: PageLoad = async ({ url }) => {
   const from = url.searchParams.get("dari") ?? "";
   const to = url.searchParams.get("ke") ?? "";
-  try {
-    const [{ items }, comparison] = await Promise.all([
-      api.get("/national/instruments", { fetch }),
-      from && to ? api.get("/national/instruments/compare", { query: { from, to }, fetch }) : Promise.resolve(null),
-    ]);
-    return { items, from, to, comparison, loadError: null };
-  } catch (e) {
-    return { items: [], from, to, comparison: null, loadError: e };
-  }
+  const [versions, comparison] = await Promise.all([
+    readApi("/national/instruments").catch(failedOtherwise),
+    from && to ? readApi("/national/instruments/compare", { query: { from, to } }).catch(failedOtherwise) : null,
+  ]);
+  return { from, to, versions, comparison };
 };

@@ -1,28 +1,28 @@
-import { api, isApiError } from "#lib/api.ts";
+import { apiHref } from "#lib/api.ts";
 import { loadApplication } from "#lib/applications.ts";
-import type { Application, SelfAssessmentView } from "#lib/api-types.ts";
-import { problemMessage } from "#lib/errors.ts";
+import { failedOtherwise, readApi } from "#lib/offline/read-api.ts";
+import { readThrough } from "#lib/offline/read.svelte.ts";
 import type { PageLoad } from "./$types";
-
-type Loaded =
-  | { app: Application; view: SelfAssessmentView; notFound: false; loadError: null }
-  | { app: null; view: null; notFound: boolean; loadError: string | null };
 
 /**
  * The application (its tenant, step and return items), read through the tenant its path names, and
- * its whole self-assessment, read through the application's own tenant. What the caller may not see is a 404 from the API: "not found".
+ * its whole self-assessment, read through the application's own tenant: both through the device's
+ * store (the kept answers at once with their date, the server's in the background). Missing (what the
+ * caller may not see is a 404 from the API) or never kept here and no link: the read's `failed`.
  */
-export const load: PageLoad = async ({ params, parent }): Promise<Loaded> => {
+export const load: PageLoad = async ({ params, parent }) => {
   await parent();
-  try {
-    const app = await loadApplication(params.id, params.tenant);
-    const view = await api.get("/t/{tenant}/applications/{applicationId}/self-assessment", {
-      params: { tenant: app.tenant.slug, applicationId: app.id },
-    });
-    return { app, view, notFound: false, loadError: null };
-  } catch (e) {
-    if (isApiError(e) && (e.status === 404 || e.status === 403))
-      return { app: null, view: null, notFound: true, loadError: null };
-    return { app: null, view: null, notFound: false, loadError: problemMessage(e) };
-  }
+  const url = apiHref("/t/{tenant}/applications/{applicationId}", {
+    params: { tenant: params.tenant, applicationId: params.id },
+  });
+  const application = await readThrough(url, () => loadApplication(params.id, params.tenant, false)).catch(
+    failedOtherwise,
+  );
+  const app = application.current;
+  const assessment = app
+    ? await readApi("/t/{tenant}/applications/{applicationId}/self-assessment", {
+        params: { tenant: app.tenant.slug, applicationId: app.id },
+      }).catch(failedOtherwise)
+    : null;
+  return { application, assessment };
 };
