@@ -1,8 +1,10 @@
 /**
  * Sign-out and an ended session (loaded then, not with every page): the person's read answers go;
- * their unsent changes and files go too when they signed out, and stay for them when the session expired.
+ * their unsent changes, files and drafts go too when they signed out, and stay for them when the
+ * session expired.
  */
 import { setReadCache } from "#lib/api.ts";
+import { clearPersonDrafts } from "#lib/drafts.ts";
 import { uploads } from "#lib/uploads/lazy.svelte.ts";
 import { loadedSync } from "./load-sync.ts";
 import { LAST_USER, offline, readsName, unsentKey } from "./state.svelte.ts";
@@ -30,4 +32,9 @@ export async function stopOffline({ signedOut }: { signedOut: boolean }): Promis
   uploads.queue?.stop();
   await import("./outbox-store.ts").then((db) => db.clearOutbox(userId)).catch(() => {});
   forget(unsentKey(userId));
+  try {
+    clearPersonDrafts(userId);
+  } catch {
+    // no storage: no drafts were kept
+  }
 }
