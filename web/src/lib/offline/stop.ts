@@ -4,7 +4,6 @@
  * session expired.
  */
 import { setReadCache } from "#lib/api.ts";
-import { clearPersonDrafts } from "#lib/drafts.ts";
 import { uploads } from "#lib/uploads/lazy.svelte.ts";
 import { loadedSync } from "./load-sync.ts";
 import { LAST_USER, offline, readsName, unsentKey } from "./state.svelte.ts";
@@ -32,9 +31,6 @@ export async function stopOffline({ signedOut }: { signedOut: boolean }): Promis
   uploads.queue?.stop();
   await import("./outbox-store.ts").then((db) => db.clearOutbox(userId)).catch(() => {});
   forget(unsentKey(userId));
-  try {
-    clearPersonDrafts(userId);
-  } catch {
-    // no storage: no drafts were kept
-  }
+  // Through the drafts' module (its own chunk, which a page with a draft form has loaded already).
+  await import("#lib/typed-draft.svelte.ts").then((drafts) => drafts.clearPersonDrafts(userId)).catch(() => {});
 }

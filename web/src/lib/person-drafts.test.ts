@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clearPersonDrafts, draftToKeep, personDraftKey } from "./drafts.ts";
+import { clearPersonDrafts, draftToKeep, getDraft, personDraftKey, putDraft } from "./person-drafts.ts";
 
 /** localStorage's shape over a Map (Node has none). */
 function memoryStorage(entries: Record<string, string> = {}): Storage {
@@ -49,9 +49,9 @@ describe("person drafts", () => {
   });
 
   it("sign-out removes every draft of that person and nothing else", () => {
-    const mine = `akrab.draft.${personDraftKey("u1", "action:a1:return")}`;
-    const mine2 = `akrab.draft.${personDraftKey("u1", "certificate:a1:revoke")}`;
-    const theirs = `akrab.draft.${personDraftKey("u12", "action:a1:return")}`;
+    const mine = `${personDraftKey("u1", "action:a1:return")}`;
+    const mine2 = `${personDraftKey("u1", "certificate:a1:revoke")}`;
+    const theirs = `${personDraftKey("u12", "action:a1:return")}`;
     const store = memoryStorage({
       [mine]: "{}",
       [mine2]: "{}",
@@ -65,5 +65,22 @@ describe("person drafts", () => {
     expect(store.getItem(theirs)).toBe("{}");
     expect(store.getItem("akrab.draft.daftar-lks")).toBe("{}");
     expect(store.getItem("akrab.offline.user")).toBe("u1");
+  });
+});
+
+describe("putDraft and getDraft", () => {
+  it("give back what was kept, and nothing once it was dropped", () => {
+    const store = memoryStorage();
+    const key = personDraftKey("u1", "decision:a1");
+    putDraft(store, key, { reasons: "Nilai standar 2 di bawah ambang" });
+    expect(getDraft(store, key)).toEqual({ reasons: "Nilai standar 2 di bawah ambang" });
+    putDraft(store, key, null);
+    expect(getDraft(store, key)).toBeNull();
+    expect(store.length).toBe(0);
+  });
+
+  it("read a damaged entry as no draft", () => {
+    const key = personDraftKey("u1", "x");
+    expect(getDraft(memoryStorage({ [key]: "{not json" }), key)).toBeNull();
   });
 });
