@@ -166,7 +166,7 @@ describe("typed reasons never lost", () => {
     const LKS = "Panti Uji Draf Asesor";
     const REASON = "Sedang bertugas di luar provinsi sampai akhir bulan.";
     const { page, context, pageErrors } = await open(browser, { width: 360, height: 740 });
-    await login(page, "asesor@akrab.test");
+    await login(page, "draf.asesor@akrab.test");
     await controlledByServiceWorker(page);
     await page.goto("/penugasan");
     const card = page.getByTestId("pn-assignment").filter({ hasText: LKS });
@@ -194,7 +194,7 @@ describe("typed reasons never lost", () => {
     await page.getByTestId("outbox-empty").waitFor({ timeout: 60_000 });
     const mine = (
       (await (
-        await apiFetch("/api/v1/me/assignments", { cookie: (await apiSignIn("asesor@akrab.test")).cookie })
+        await apiFetch("/api/v1/me/assignments", { cookie: (await apiSignIn("draf.asesor@akrab.test")).cookie })
       ).json()) as {
         items: { lks: { name: string }; status: string; declineReason: string | null }[];
       }

@@ -34,8 +34,8 @@ export default async function setup(project: TestProject) {
   // (certificates-app.test.ts), one of Panti Werdha Cipondoh (registry.test.ts), Rumah Singgah Anak
   // Pandeglang's certified last cycle (renewal.test.ts), a copy of that LKS on its way to an
   // improvement plan (improvement-plan.test.ts), and LKS Lansia Bahagia Batang's certificate ending
-  // in 45 days (certificates-ending.test.ts), and the demo asesor's invitation to a copy of Yayasan
-  // Bina Laras Jakarta Timur's team, declined offline (drafts.test.ts).
+  // in 45 days (certificates-ending.test.ts), and an asesor of its own invited to a copy of Yayasan Bina
+  // Laras Jakarta Timur's team, declined offline (drafts.test.ts).
   const fixtures = [
     "asesor-assignment.sql",
     "visit-plan.sql",
