@@ -34,7 +34,8 @@ export default async function setup(project: TestProject) {
   // (certificates-app.test.ts), one of Panti Werdha Cipondoh (registry.test.ts), Rumah Singgah Anak
   // Pandeglang's certified last cycle (renewal.test.ts), a copy of that LKS on its way to an
   // improvement plan (improvement-plan.test.ts), and LKS Lansia Bahagia Batang's certificate ending
-  // in 45 days (certificates-ending.test.ts).
+  // in 45 days (certificates-ending.test.ts), and an asesor of its own invited to a copy of Yayasan Bina
+  // Laras Jakarta Timur's team, declined offline (drafts.test.ts).
   const fixtures = [
     "asesor-assignment.sql",
     "visit-plan.sql",
@@ -50,6 +51,7 @@ export default async function setup(project: TestProject) {
     "improvement-plan.sql",
     "certificate-ending.sql",
     "previous-cycle.sql",
+    "drafts.sql",
   ].map((file) => fileURLToPath(new URL(`./fixtures/${file}`, import.meta.url)));
   // The thumbnail of the evidence photo in visit-scoring.sql (R2 bytes cannot come from SQL).
   const thumbnail = fileURLToPath(new URL("./fixtures/evidence-thumb.jpg", import.meta.url));

@@ -184,10 +184,11 @@ describe("offline: uploads, checklist notes and workflow actions in one not-yet-
     await page.getByRole("dialog").getByTestId("action-confirm").click();
     await page.getByTestId("appl-notice").filter({ hasText: "Disimpan di perangkat" }).waitFor();
 
-    // A withdrawal needs a connection: it says so instead of waiting.
+    // A withdrawal needs a connection: its button says so instead of sending (nothing waits).
     await page.getByTestId("appl-actions").getByRole("button", { name: "Tarik permohonan" }).click();
-    await page.getByRole("dialog").getByTestId("action-confirm").click();
-    await page.getByRole("dialog").getByText("Tindakan ini perlu koneksi").waitFor();
+    const withdraw = page.getByRole("dialog").getByTestId("action-confirm");
+    await withdraw.filter({ hasText: "Perlu koneksi untuk mengirim" }).waitFor({ timeout: 15_000 });
+    expect(await withdraw.isDisabled()).toBe(true);
     await page.getByRole("dialog").getByRole("button", { name: "Batal" }).click();
 
     // Meanwhile, on another device, the operator corrects the letter: the application moves on.

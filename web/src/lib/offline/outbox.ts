@@ -14,7 +14,9 @@ import { isApiError } from "#lib/api.ts";
  * assignment; `ref` is `proposal:<code>`, `response:<code>`, `report` (the lead's strengths and
  * recommendations) or `sign`, see `#lib/reconciliation/change.ts`);
  * improvement: the LKS's answer to an improvement-plan item (`targetId` is the application, `ref` the
- * item; its note, on the item's own version, see `#lib/improvement/change.ts`).
+ * item; its note, on the item's own version, see `#lib/improvement/change.ts`); decline: an asesor's
+ * declining of an invitation (`targetId` is the assignment; its reason; no version: the server answers
+ * a second answer with a 409, shown with its reason).
  */
 import type { OutboxKind } from "./slot.ts";
 

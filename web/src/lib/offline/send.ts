@@ -1,7 +1,7 @@
 /**
  * The one way a waiting change is sent and its answer recorded, used by the page's sync loop and
  * by the service worker's Background Sync alike: the same request (profile, letter, checklist
- * review, workflow action, self-assessment answer or asesor's score, each with the version it was based on) with the item's own
+ * review, workflow action, self-assessment answer, asesor's score or declined invitation, each with the version it was based on) with the item's own
  * Idempotency-Key, so whichever sends first, the server does the work once and the other gets the
  * stored answer. An accepted change moves the changes waiting for the same record to its new
  * version (`rebase`); a workflow action waits while its application's files are still on their way.
@@ -135,6 +135,12 @@ function request(item: OutboxItem): Promise<unknown> {
         { note: String(item.values.note ?? ""), documentIds: [], expectedVersion: item.expectedVersion },
         { ...options, params: { ...application, itemId: item.ref ?? "" } },
       );
+    case "decline":
+      return api.post(
+        "/me/assignments/{assignmentId}/answer",
+        { answer: "decline", reason: String(item.values.reason ?? "") },
+        { ...options, params: { assignmentId: item.targetId } },
+      );
     case "action":
       return api.post(
         "/t/{tenant}/applications/{applicationId}/transitions",
@@ -146,7 +152,8 @@ function request(item: OutboxItem): Promise<unknown> {
 
 /** The changes waiting for the same record move with it when one of them was accepted (see `rebase`). */
 async function followVersion(sent: OutboxItem, result: unknown): Promise<void> {
-  if (sent.kind === "lks") return;
+  // A profile has no version in its answer to follow; an assignment's answer guards nothing else.
+  if (sent.kind === "lks" || sent.kind === "decline") return;
   const version = (result as Partial<Application> | undefined)?.version;
   if (typeof version !== "number") return;
   const stored = await listOutbox(sent.userId);

@@ -11,6 +11,7 @@ export const OUTBOX_KINDS = [
   "score",
   "reconciliation",
   "improvement",
+  "decline",
 ] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 

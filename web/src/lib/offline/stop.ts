@@ -1,6 +1,7 @@
 /**
  * Sign-out and an ended session (loaded then, not with every page): the person's read answers go;
- * their unsent changes and files go too when they signed out, and stay for them when the session expired.
+ * their unsent changes, files and drafts go too when they signed out, and stay for them when the
+ * session expired.
  */
 import { setReadCache } from "#lib/api.ts";
 import { uploads } from "#lib/uploads/lazy.svelte.ts";
@@ -30,4 +31,6 @@ export async function stopOffline({ signedOut }: { signedOut: boolean }): Promis
   uploads.queue?.stop();
   await import("./outbox-store.ts").then((db) => db.clearOutbox(userId)).catch(() => {});
   forget(unsentKey(userId));
+  // Through the drafts' module (its own chunk, which a page with a draft form has loaded already).
+  await import("#lib/typed-draft.svelte.ts").then((drafts) => drafts.clearPersonDrafts(userId)).catch(() => {});
 }
