@@ -276,14 +276,20 @@ describe("one assessment from offline scoring to the LKS's grade (issue 13)", ()
       await page.getByTestId(`visit-tab-${standards[0]!.code}`).click();
       await ind(photoIndicator).getByTestId("score-photo").waitFor({ timeout: 60_000 });
       await page.getByTestId("visit-end").scrollIntoViewIfNeeded();
+      // The document checks leave the device like the scores (a full run under load once had them still
+      // sending, the submit rightly disabled, when the test clicked).
+      for (const code of documents)
+        await page
+          .getByTestId(`doc-${code}`)
+          .getByText("Belum terkirim")
+          .waitFor({ state: "detached", timeout: 60_000 });
       const submits = watchSubmits(page);
-      await page.getByTestId("visit-submit-send").click();
-      await page
-        .getByTestId("visit-submitted")
-        .waitFor({ timeout: 30_000 })
-        .catch(async (e: unknown) => {
-          throw new Error(`${plans[i]!.asesor.email}: ${await submitState(page, plans[i]!, submits)}`, { cause: e });
-        });
+      await (async () => {
+        await page.getByTestId("visit-submit-send").click();
+        await page.getByTestId("visit-submitted").waitFor({ timeout: 30_000 });
+      })().catch(async (e: unknown) => {
+        throw new Error(`${plans[i]!.asesor.email}: ${await submitState(page, plans[i]!, submits)}`, { cause: e });
+      });
       if (i === 1) await shot(page, "chain-4-submitted-360");
     }
 

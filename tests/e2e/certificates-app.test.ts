@@ -24,7 +24,10 @@ afterAll(async () => {
 });
 
 describe("certificates in the app", () => {
-  test("the LKS downloads its certificate, the Dinsos records the hand-over, BALKS revokes and the LKS reads why", async () => {
+  // Three people's sessions one after another: 15 s on a quiet machine, over 60 s with the machine loaded.
+  test("the LKS downloads its certificate, the Dinsos records the hand-over, BALKS revokes and the LKS reads why", {
+    timeout: 180_000,
+  }, async () => {
     const balksApi = await apiSignIn("balks@akrab.test");
     const issued = await apiFetch(`/api/v1/t/kota-tangerang/applications/${APPLICATION}/transitions`, {
       method: "POST",
