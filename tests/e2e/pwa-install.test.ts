@@ -147,6 +147,34 @@ describe("installable app: precache split, manifest, install offer, device notic
     }
   }, 90_000);
 
+  test("with no service worker, the home asks for its role's code with its data, not once the data is there", async () => {
+    const shaper = new LinkShaper({ target: baseUrl(), rttMs: 300, kbitPerSecond: 100_000 });
+    const base = await shaper.start();
+    const context = await browser.newContext({ baseURL: base, serviceWorkers: "block", locale: "id-ID" });
+    try {
+      const page = await context.newPage();
+      await page.goto("/login");
+      const from = performance.now();
+      await page.getByLabel("Email").fill("dinsos.kota-tangerang@akrab.test");
+      await page.getByLabel("Kata sandi", { exact: true }).fill("Akrab-Demo-2026!");
+      await page.getByRole("button", { name: "Masuk" }).click();
+      await page.getByRole("heading", { level: 1, name: /Selamat datang/ }).waitFor({ timeout: 30_000 });
+      const exchanges = shaper.between(from);
+      const tenant = homePrecache().tenant ?? [];
+      const homeCode = exchanges.filter((exchange) => tenant.includes(exchange.path));
+      const reads = exchanges.filter((exchange) =>
+        /^\/api\/v1\/(me\/work|t\/[^/]+\/(setup|certificates|lks))/.test(exchange.path),
+      );
+      expect(reads.length).toBeGreaterThanOrEqual(3);
+      expect(homeCode.length).toBeGreaterThan(0);
+      // Its first file went on the link before the home's last read was answered.
+      expect(Math.min(...homeCode.map((e) => e.startedAt))).toBeLessThan(Math.max(...reads.map((e) => e.answeredAt)));
+    } finally {
+      await context.close();
+      await shaper.stop();
+    }
+  }, 90_000);
+
   test("signed in with data saver on: the person's home is kept with its later parts (not the rest), and a reload offline shows it", async () => {
     const { page, context, pageErrors } = await open(browser, { width: 360, height: 740 });
     const requested = new Set<string>();
