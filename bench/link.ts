@@ -40,6 +40,24 @@ interface Row {
   note: string;
 }
 
+/**
+ * One line per request of a step, in the order they reached the link: when it started and when its
+ * answer's last byte arrived (ms from the step's start), bytes received, who asked (page or worker)
+ * and on which connection. What waits for what shows as a request starting when another ends.
+ */
+function waterfall(title: string, exchanges: Exchange[], from: number, until: number): string {
+  const at = (time: number) => String(Math.round(time - from)).padStart(6);
+  const lines = exchanges.map((exchange) => {
+    const end = exchange.answeredAt ? at(exchange.answeredAt) : "     …";
+    const path = exchange.path.replace(/^\/_app\/immutable\//, "…/").slice(0, 70);
+    return (
+      `${at(exchange.startedAt)} → ${end} ms ${kb(exchange.received).padStart(8)} ` +
+      `${exchange.by.padEnd(6)} c${String(exchange.connection).padEnd(3)} ${exchange.method} ${path}`
+    );
+  });
+  return [`${title} (usable at ${Math.round(until - from)} ms):`, ...lines].join("\n");
+}
+
 /** The same link as DevTools' network emulation takes it (the visit pack's bench, which has no service worker). */
 export const conditions = (link: Link) => ({
   offline: false,
@@ -116,7 +134,7 @@ async function onLink(
   appUrl: string,
   link: Link,
   user: { email: string; password: string },
-): Promise<{ rows: Row[]; check: string }> {
+): Promise<{ rows: Row[]; check: string; waterfall: string }> {
   const rows: Row[] = [];
   const shaper = new LinkShaper({ target: appUrl, rttMs: link.rttMs, kbitPerSecond: link.kbitPerSecond });
   const base = await shaper.start(shaperPort(appUrl));
@@ -185,6 +203,7 @@ async function onLink(
       await page.getByRole("heading", { level: 1, name: /Selamat datang/ }).waitFor({ timeout: 120_000 });
     });
     const signInExchanges = shaper.between(from);
+    const signInWaterfall = waterfall(`sign in → home, ${link.name}`, signInExchanges, from, from + signIn);
     rows.push({
       link: link.name,
       step: "sign in → home usable",
@@ -207,7 +226,7 @@ async function onLink(
       bytes: received(homeExchanges),
       note: `shell and kept data from the device; ${requests(homeExchanges)} by then`,
     });
-    return { rows, check };
+    return { rows, check, waterfall: signInWaterfall };
   } finally {
     await context.close();
     await shaper.stop();
@@ -312,10 +331,12 @@ export async function benchSlowLinks(
   const weights = await firstLoads(browser, baseUrl, user.password);
   const trips = await signInRoundTrips(browser, baseUrl);
   const checks: string[] = [];
+  const waterfalls: string[] = [];
   for (const link of LINKS) {
-    const { rows: linkRows, check } = await onLink(browser, baseUrl, link, user);
+    const { rows: linkRows, check, waterfall: signIn } = await onLink(browser, baseUrl, link, user);
     rows.push(...linkRows);
     checks.push(check);
+    waterfalls.push(signIn);
   }
   console.log(
     "\nSlow links (Chromium through a link shaper on loopback: every request of the pages and the service worker " +
@@ -332,6 +353,7 @@ export async function benchSlowLinks(
       note: row.note,
     })),
   );
+  for (const lines of waterfalls) console.log(`\n${lines}`);
   console.log(
     `/login critical request chain: ${trips.toFixed(1)} round trips until the form is usable (through the shaper: 1 s round trip, no rate cap)`,
   );

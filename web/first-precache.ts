@@ -5,14 +5,16 @@
  * whose home it is (a person's role is unknown on the sign-in page: listing every role's home in the
  * first set made it 123 KB gzip, now 104 KB). `firstPrecachePlugin` writes both into
  * build/service-worker.js in place of the placeholders `__AKRAB_FIRST_PRECACHE__` and
- * `__AKRAB_HOME_PRECACHE__` (see src/service-worker/index.ts).
+ * `__AKRAB_HOME_PRECACHE__` (see src/service-worker/index.ts), and each role home's files in one
+ * file (`__AKRAB_HOME_PACKS__`, see `writeHomePacks`).
  *
  * Read from SvelteKit's client manifest (Vite's `.vite/manifest.json`): the files the shell
  * (build/index.html) loads, and for each route file below its node's chunk with its static imports
  * and CSS; for the signed-in layout also the chunks it imports lazily (its offline banner).
  */
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Plugin } from "vite";
@@ -22,6 +24,9 @@ const BUILD = join(WEB, "build");
 const CLIENT_MANIFEST = join(WEB, ".svelte-kit/output/client/.vite/manifest.json");
 const PLACEHOLDER = /(["'`])__AKRAB_FIRST_PRECACHE__\1/g;
 const HOME_PLACEHOLDER = /(["'`])__AKRAB_HOME_PRECACHE__\1/g;
+const PACK_PLACEHOLDER = /(["'`])__AKRAB_HOME_PACKS__\1/g;
+/** Where the homes' packs go: beside the build files, not among them (they are never cached, only unpacked). */
+const PACK_DIR = "/_app/home-packs";
 
 /**
  * The route files of the "forgotten password" page (the sign-in page links to it; it says it needs a
@@ -182,7 +187,29 @@ export function homePrecache(): Record<string, string[]> {
   return homes;
 }
 
-/** After the adapter wrote build/: puts the first set and the role homes into the service worker. */
+/**
+ * Each role home's files (`homePrecache`) in one JSON file, `{ path: text }`, written into build/ and
+ * named by its content: what the worker fetches when the sign-in page names the person's roles. A home
+ * is twenty-odd small files (its chunk, its texts' chunks, its CSS); over HTTP/1.1 the browser sends
+ * six requests at a time, so on 2G they cost four round trips one after another (bench/link.ts's
+ * waterfall), one request here. Returns each kind's pack path.
+ */
+async function writeHomePacks(homes: Record<string, string[]>): Promise<Record<string, string>> {
+  await mkdir(join(BUILD, PACK_DIR), { recursive: true });
+  const packs: Record<string, string> = {};
+  for (const [kind, paths] of Object.entries(homes)) {
+    const files: Record<string, string> = {};
+    for (const path of paths) files[path] = await readFile(join(BUILD, path), "utf8");
+    const json = JSON.stringify(files);
+    const hash = createHash("sha256").update(json).digest("base64url").slice(0, 8);
+    const path = `${PACK_DIR}/${kind}.${hash}.json`;
+    await writeFile(join(BUILD, path), json);
+    packs[kind] = path;
+  }
+  return packs;
+}
+
+/** After the adapter wrote build/: puts the first set, the role homes and their packs into the service worker. */
 export function firstPrecachePlugin(): Plugin {
   return {
     name: "akrab-first-precache",
@@ -192,9 +219,11 @@ export function firstPrecachePlugin(): Plugin {
       async handler() {
         const workerPath = join(BUILD, "service-worker.js");
         let worker = await readFile(workerPath, "utf8");
+        const homes = homePrecache();
         for (const [placeholder, value] of [
           [PLACEHOLDER, firstPrecache()],
-          [HOME_PLACEHOLDER, homePrecache()],
+          [HOME_PLACEHOLDER, homes],
+          [PACK_PLACEHOLDER, await writeHomePacks(homes)],
         ] as const) {
           const count = worker.match(placeholder)?.length ?? 0;
           if (count !== 1)

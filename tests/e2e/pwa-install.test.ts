@@ -9,6 +9,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { registerLksWithApplication } from "../../bench/photo.ts";
 import { firstPrecache, homePrecache } from "../../web/first-precache.ts";
+import { LinkShaper } from "../support/link-shaper.ts";
 import {
   apiFetch,
   baseUrl,
@@ -112,6 +113,66 @@ describe("installable app: precache split, manifest, install offer, device notic
       .toEqual({ immutable: all.length, icon: true });
     expect(pageErrors).toEqual([]);
     await context.close();
+  }, 90_000);
+
+  test("signing in, the worker fetches the person's home in one request (its pack) and the home opening takes its files from it, none over the link one by one", async () => {
+    // Through the link shaper, which sees every request of the page and the worker (and who made it).
+    const shaper = new LinkShaper({ target: baseUrl(), rttMs: 100, kbitPerSecond: 100_000 });
+    const base = await shaper.start();
+    const context = await browser.newContext({ baseURL: base, viewport: { width: 360, height: 740 }, locale: "id-ID" });
+    try {
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on("pageerror", (error) => errors.push(error.message));
+      await page.goto("/login");
+      await controlledByServiceWorker(page);
+      const from = performance.now();
+      await page.getByLabel("Email").fill("dinsos.kota-tangerang@akrab.test");
+      await page.getByLabel("Kata sandi", { exact: true }).fill("Akrab-Demo-2026!");
+      await page.getByRole("button", { name: "Masuk" }).click();
+      await page.getByRole("heading", { level: 1, name: /Selamat datang/ }).waitFor({ timeout: 30_000 });
+      const exchanges = shaper.between(from);
+      const tenant = homePrecache().tenant ?? [];
+      expect(tenant.length).toBeGreaterThan(5);
+      expect(
+        exchanges.filter((exchange) => exchange.path.startsWith("/_app/home-packs/")).map((e) => [e.path, e.by]),
+      ).toEqual([[expect.stringMatching(/^\/_app\/home-packs\/tenant\.[\w-]+\.json$/), "worker"]]);
+      expect(exchanges.filter((exchange) => tenant.includes(exchange.path)).map((exchange) => exchange.path)).toEqual(
+        [],
+      );
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+      await shaper.stop();
+    }
+  }, 90_000);
+
+  test("with no service worker, the home asks for its role's code with its data, not once the data is there", async () => {
+    const shaper = new LinkShaper({ target: baseUrl(), rttMs: 300, kbitPerSecond: 100_000 });
+    const base = await shaper.start();
+    const context = await browser.newContext({ baseURL: base, serviceWorkers: "block", locale: "id-ID" });
+    try {
+      const page = await context.newPage();
+      await page.goto("/login");
+      const from = performance.now();
+      await page.getByLabel("Email").fill("dinsos.kota-tangerang@akrab.test");
+      await page.getByLabel("Kata sandi", { exact: true }).fill("Akrab-Demo-2026!");
+      await page.getByRole("button", { name: "Masuk" }).click();
+      await page.getByRole("heading", { level: 1, name: /Selamat datang/ }).waitFor({ timeout: 30_000 });
+      const exchanges = shaper.between(from);
+      const tenant = homePrecache().tenant ?? [];
+      const homeCode = exchanges.filter((exchange) => tenant.includes(exchange.path));
+      const reads = exchanges.filter((exchange) =>
+        /^\/api\/v1\/(me\/work|t\/[^/]+\/(setup|certificates|lks))/.test(exchange.path),
+      );
+      expect(reads.length).toBeGreaterThanOrEqual(3);
+      expect(homeCode.length).toBeGreaterThan(0);
+      // Its first file went on the link before the home's last read was answered.
+      expect(Math.min(...homeCode.map((e) => e.startedAt))).toBeLessThan(Math.max(...reads.map((e) => e.answeredAt)));
+    } finally {
+      await context.close();
+      await shaper.stop();
+    }
   }, 90_000);
 
   test("signed in with data saver on: the person's home is kept with its later parts (not the rest), and a reload offline shows it", async () => {

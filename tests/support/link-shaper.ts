@@ -69,6 +69,8 @@ export interface Exchange {
   /** Bytes client → server (request head and body) and server → client (answer head and body) that have crossed the link so far. */
   sent: number;
   received: number;
+  /** When the last byte of its answer so far reached the client (performance.now(); 0 before the first). */
+  answeredAt: number;
 }
 
 export interface LinkShaperOptions {
@@ -204,7 +206,16 @@ export class LinkShaper {
     client.on("data", (chunk: Buffer) => {
       // Bytes from the client after an answer began start the next exchange (no pipelining).
       if (!current || answering) {
-        current = { method: "", path: "", by: "page", startedAt: performance.now(), connection, sent: 0, received: 0 };
+        current = {
+          method: "",
+          path: "",
+          by: "page",
+          startedAt: performance.now(),
+          connection,
+          sent: 0,
+          received: 0,
+          answeredAt: 0,
+        };
         this.exchanges.push(current);
         head = "";
         answering = false;
@@ -224,7 +235,10 @@ export class LinkShaper {
       answering = true;
       const exchange = current;
       this.send(this.down, toClient, chunk, (slice) => {
-        if (exchange) exchange.received += slice.length;
+        if (exchange) {
+          exchange.received += slice.length;
+          exchange.answeredAt = performance.now();
+        }
         client.write(slice);
       });
     });

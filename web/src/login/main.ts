@@ -7,6 +7,7 @@
 import { API_BASE, api, isApiError } from "#lib/api.ts";
 import { localizeApiText, problemMessage } from "#lib/errors.ts";
 import { safeNext } from "#lib/nav.ts";
+import { PRECACHE_HOME, type PrecacheHome } from "#lib/offline/messages.ts";
 import { LAST_USER, putRead } from "#lib/offline/reads.ts";
 import { m } from "#lib/paraglide/messages.js";
 import { getLocale, setLocale, type Locale } from "#lib/paraglide/runtime.js";
@@ -63,6 +64,23 @@ function showError(message: string) {
   errorEl.focus();
 }
 
+/**
+ * The worker's first set has no role's home (whose it is was unknown until now): the worker
+ * controlling this page fetches the person's homes, each in one request (its pack), while the page
+ * opens the shell from the device. Without this the home asked for its chunk after its data,
+ * and the chunk for its imports one round trip after another (6–7 s on 2G); the signed-in page names
+ * the homes again once loaded (#lib/pwa/device.svelte.ts), which covers a page no worker controlled.
+ */
+function keepHomes(roles: string[]) {
+  const message: PrecacheHome & { type: string } = {
+    type: PRECACHE_HOME,
+    roles: [...new Set(roles)],
+    fetched: [],
+    packed: true,
+  };
+  navigator.serviceWorker?.controller?.postMessage(message);
+}
+
 let submitting = false;
 form.addEventListener("submit", async (event) => {
   event.preventDefault();
@@ -84,6 +102,7 @@ form.addEventListener("submit", async (event) => {
     } catch {
       // no storage (private mode): the home asks the server first
     }
+    keepHomes(memberships.map((membership) => membership.role));
     location.replace(safeNext(params.get("next")));
     return;
   } catch (e) {

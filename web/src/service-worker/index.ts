@@ -84,6 +84,16 @@ function listedHomes(): Map<string, string[]> {
   }
 }
 const HOMES = listedHomes();
+/** Each role home's files in one file (`writeHomePacks` in first-precache.ts). Unreplaced (dev), none. */
+const PACKS_JSON = "__AKRAB_HOME_PACKS__";
+function listedPacks(): Map<string, string> {
+  try {
+    return new Map(Object.entries(JSON.parse(PACKS_JSON) as Record<string, string>).map(([k, p]) => [k, toPath(p)]));
+  } catch {
+    return new Map();
+  }
+}
+const PACKS = listedPacks();
 /** Everything of this build the worker keeps: cached when first fetched, whichever way. */
 const KNOWN = new Set([
   ...PAGES,
@@ -99,6 +109,13 @@ const FIRST = [
   ...STATIC.filter((path) => !path.endsWith(".png")),
   ...LISTED.filter((path) => KNOWN.has(path)),
 ];
+
+/**
+ * Files on their way into the cache now: a page asking for one waits for that fetch rather than
+ * sending the same request beside it (the home's files, which the sign-in page has the worker fetch
+ * while the home opens and asks for them too).
+ */
+const fetching = new Map<string, Promise<void>>();
 
 /** Files fetched at a time while precaching: enough to fill a slow link, few enough to leave it room. */
 const PRECACHE_PARALLEL = 4;
@@ -118,9 +135,23 @@ async function precache(paths: string[]): Promise<void> {
   const missing: string[] = [];
   for (const path of paths) if (!(await cache.match(path))) missing.push(path);
   const fetchOne = async (path: string) => {
-    const response = await fetch(new Request(path, { cache: HASHED.has(path) ? "default" : "reload" }));
-    if (!response.ok) throw new Error(`precache: ${path} answered ${response.status}`);
-    await cache.put(path, response);
+    // The page may have asked for it meanwhile (and been answered, or be waiting on the same fetch).
+    await fetching.get(path);
+    if (await cache.match(path)) return;
+    const fetched = (async () => {
+      const response = await fetch(new Request(path, { cache: HASHED.has(path) ? "default" : "reload" }));
+      if (!response.ok) throw new Error(`precache: ${path} answered ${response.status}`);
+      await cache.put(path, response);
+    })();
+    fetching.set(
+      path,
+      fetched.catch(() => {}),
+    );
+    try {
+      await fetched;
+    } finally {
+      fetching.delete(path);
+    }
   };
   // A sliding window, not batches: the next file starts as soon as one arrives. Batches of four waited
   // for each batch's slowest file, and Chromium sent a batch's fourth request a round trip late, so
@@ -157,18 +188,59 @@ const precacheNext = (paths: () => string[]) => {
   return precaching;
 };
 
+/** The home kinds of the roles a page names (anything else than a list: none). */
+const homeKinds = (roles: unknown) =>
+  new Set((Array.isArray(roles) ? roles : []).map((role) => homeKind(String(role) as Role)));
+
 /** The homes of the person's roles and what the page fetched (build files of this build only), in that order. */
 function homeFiles({ roles, fetched }: Partial<PrecacheHome>): string[] {
-  const kinds = new Set((Array.isArray(roles) ? roles : []).map((role) => homeKind(String(role) as Role)));
-  const homes = [...kinds].flatMap((kind) => HOMES.get(kind) ?? []);
+  const homes = [...homeKinds(roles)].flatMap((kind) => HOMES.get(kind) ?? []);
   const pages = (Array.isArray(fetched) ? fetched : []).map(String).filter((path) => HASHED.has(path));
   return [...new Set([...homes, ...pages])];
+}
+
+/**
+ * The sign-in page's homes, each in one request (its pack): the home opening meanwhile asks for
+ * their files one by one, and each such request waits here (`fetching`) rather than go on the link.
+ * Only the files not cached yet; a pack that fails leaves the home's requests to the network.
+ */
+function unpackHomes(roles: unknown): Promise<void> {
+  const jobs = [...homeKinds(roles)].map((kind) => {
+    const pack = PACKS.get(kind);
+    const files = HOMES.get(kind) ?? [];
+    if (!pack || files.length === 0) return Promise.resolve();
+    const done = (async () => {
+      const cache = await caches.open(CACHE);
+      const cached = await Promise.all(files.map((path) => cache.match(path)));
+      if (cached.every(Boolean)) return;
+      const response = await fetch(pack);
+      if (!response.ok) throw new Error(`precache: ${pack} answered ${response.status}`);
+      const contents = (await response.json()) as Record<string, string>;
+      const kept = files.filter((path, i) => !cached[i] && contents[path] !== undefined);
+      await Promise.all(
+        kept.map((path) => {
+          const type = path.endsWith(".css") ? "text/css" : "text/javascript";
+          const body = new Response(contents[path], { headers: { "content-type": `${type}; charset=utf-8` } });
+          return cache.put(path, body);
+        }),
+      );
+    })();
+    // Set at once (the message comes before the sign-in page opens the home): no request slips past it.
+    const settled = done.catch(() => {});
+    for (const path of files) if (!fetching.has(path)) fetching.set(path, settled);
+    void settled.then(() => {
+      for (const path of files) if (fetching.get(path) === settled) fetching.delete(path);
+    });
+    return settled;
+  });
+  return Promise.all(jobs).then(() => {});
 }
 
 self.addEventListener("message", (event) => {
   const data = event.data as ({ type?: string } & Partial<PrecacheHome>) | null;
   const type = data?.type;
   if (type === SKIP_WAITING) void self.skipWaiting();
+  else if (type === PRECACHE_HOME && data?.packed) event.waitUntil(unpackHomes(data.roles));
   else if (type === PRECACHE_HOME && data) event.waitUntil(precacheNext(() => homeFiles(data)));
   // The rest a few files at a time.
   else if (type === PRECACHE_REST) event.waitUntil(precacheNext(() => [...KNOWN]));
@@ -176,6 +248,7 @@ self.addEventListener("message", (event) => {
 
 async function fromCache(key: string, request: Request): Promise<Response> {
   const cache = await caches.open(CACHE);
+  await fetching.get(key);
   const hit = await cache.match(key);
   if (hit) return hit;
   const response = await fetch(request);

@@ -14,6 +14,11 @@ export interface PrecacheHome {
   roles: string[];
   /** Paths of what the page fetched (the worker keeps those of its build's files only). */
   fetched: string[];
+  /**
+   * From the sign-in page, the home about to open: fetch each home's files in one request (its pack),
+   * the home's own requests for them waiting on it, not each file on its own (see web/first-precache.ts).
+   */
+  packed?: boolean;
 }
 /** Page → worker: the person is signed in and the link is idle; fetch the rest of the shell. */
 export const PRECACHE_REST = "PRECACHE_REST";

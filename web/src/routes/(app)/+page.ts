@@ -5,6 +5,7 @@ import { type Read, readThrough } from "#lib/offline/read.svelte.ts";
 import { homeKind, readsNational, rolesInTenant } from "#lib/roles.ts";
 import { ACTIVE_MEMBERSHIP, session } from "#lib/session.svelte.ts";
 import type { PageLoad } from "./$types";
+import { homes } from "./+page.svelte";
 
 /**
  * One section of the home: read through the device's store like any page's data. The home is many
@@ -98,6 +99,10 @@ export const load: PageLoad = async ({ parent, depends }) => {
   const workUrl = apiHref("/me/work");
   const work = section(workUrl, () => api.get("/me/work", { fromDevice: false }));
   const kind = active ? homeKind(active.role) : null;
+  // The role's home is a chunk of its own (with lazily loaded parts): asked for now, alongside its
+  // data, not once the data is there (the page's `{#await}`), which on a slow link was a round trip
+  // or more after the reads, with the code's own imports one after another behind it.
+  if (kind) homes[kind]().catch(() => {});
   const home =
     !active || !kind
       ? null
