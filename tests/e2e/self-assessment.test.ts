@@ -362,3 +362,67 @@ describe("self-assessment (Formulir A/B) at 360 px", () => {
     await context.close();
   }, 240_000);
 });
+
+describe("self-assessment: a re-read answered late (issue 11, nothing typed is lost)", () => {
+  test("a read asked before a save, answered after it, neither puts the older answer back nor bases the next change on it", async () => {
+    const setup = await registerLksWithApplication(baseUrl(), "Panti Asuhan Uji Urutan Jawaban");
+    const saApi = `/api/v1/t/${setup.tenant}/applications/${setup.applicationId}/self-assessment`;
+    const operator = (await apiSignIn(setup.email, setup.password)).cookie;
+    const answerOf = async (code: string) =>
+      ((await (await apiFetch(saApi, { cookie: operator })).json()) as View).answers.find((a) => a.indicator === code);
+    const sa = (await (await apiFetch(saApi, { cookie: operator })).json()) as View;
+    const [code, other] = sa.instrument.standards[0]!.aspects.flatMap((a) => a.indicators.map((i) => i.code));
+    if (!code || !other) throw new Error("two indicators in standard 1");
+
+    const { page, context, pageErrors } = await open(browser, { width: 360, height: 740 });
+    await login(page, setup.email, setup.password);
+    await page.goto(`/t/${setup.tenant}/permohonan/${setup.applicationId}/penilaian-mandiri`);
+    await page.getByRole("heading", { level: 1, name: "Penilaian mandiri (Formulir A)" }).waitFor();
+    const ind = page.getByTestId(`ind-${code}`);
+    const level = (n: number) => ind.getByRole("radio", { name: new RegExp(`^Tingkat ${n}`) });
+    // The page's first read from here on reaches the page late (a slow link, made certain): the
+    // server answers at once, the page gets it only on release.
+    const held: (() => Promise<void>)[] = [];
+    await page.route(
+      (url) => url.pathname === saApi,
+      async (route) => {
+        if (route.request().method() !== "GET") return route.fallback();
+        const response = await route.fetch();
+        if (held.length === 0) held.push(() => route.fulfill({ response }));
+        else await route.fulfill({ response });
+      },
+    );
+
+    // An answer (level 1, version 1), then a photo on another indicator: its arrival reads the
+    // answers again (held; the answer at version 1 in it).
+    await level(1).check();
+    await until(async () => (await answerOf(code))?.version === 1, "the first answer on the server");
+    await page
+      .getByTestId(`ind-${other}`)
+      .locator(`#upload-ind-${other.replaceAll(".", "-")}`)
+      .setInputFiles({ name: "IMG_20260301_100000.jpg", mimeType: "image/jpeg", buffer: makePhoto(800, 600) });
+    await until(async () => held.length === 1, "the page's read after the photo arrived");
+    // The answer changed while that read is on its way: saved at version 2.
+    await level(2).check();
+    await until(async () => (await answerOf(code))?.version === 2, "the second answer on the server");
+    await ind.getByTestId("ind-state").filter({ hasText: "Menyimpan" }).waitFor({ state: "detached" });
+
+    // The read from before the second save arrives now: older than what the page shows, it changes nothing.
+    await held[0]!();
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
+    expect(await level(2).isChecked()).toBe(true);
+    expect(await level(1).isChecked()).toBe(false);
+    // What only that read told (the photo) is shown.
+    await page.getByTestId(`ind-${other}`).getByTestId("evidence-file").first().waitFor();
+
+    // The next change starts from version 2: the server takes it, no conflict.
+    await level(3).check();
+    await until(async () => (await answerOf(code))?.version === 3, "the third answer on the server");
+    expect(await answerOf(code)).toMatchObject({ level: 3, version: 3 });
+    await ind.getByTestId("ind-unsent").waitFor({ state: "detached", timeout: 15_000 });
+    expect(await ind.getByTestId("ind-conflict").count()).toBe(0);
+    expect(await level(3).isChecked()).toBe(true);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  }, 120_000);
+});

@@ -1,5 +1,5 @@
-import { describe, expect, test } from "vitest";
-import { ApiError, api } from "./api.ts";
+import { afterEach, describe, expect, test } from "vitest";
+import { ApiError, api, setReadCache, type ReadCache } from "./api.ts";
 
 type Call = { url: string; init: RequestInit };
 
@@ -107,5 +107,136 @@ describe("api client", () => {
     const html = new Response("<!doctype html>", { status: 200, headers: { "content-type": "text/html" } });
     const error = (await api.get("/auth/me", { fetch: fakeFetch(html) }).catch((e: unknown) => e)) as ApiError;
     expect(error.status).toBe(502);
+  });
+});
+
+describe("the answers kept on the device (the read cache)", () => {
+  /** A fetch whose answers the test gives, in the order it chooses. */
+  function heldFetch() {
+    const waiting: { url: string; answer: (body: unknown) => void }[] = [];
+    const fetch = ((input: RequestInfo | URL) =>
+      new Promise<Response>((resolve) =>
+        waiting.push({ url: String(input), answer: (body) => resolve(json(body)) }),
+      )) as typeof globalThis.fetch;
+    return { fetch, waiting };
+  }
+  function store(owner = "u1") {
+    const puts: { url: string; data: unknown }[] = [];
+    const cache: ReadCache = {
+      owner,
+      get: async (url) => puts.findLast((p) => p.url === url)?.data,
+      put: async (url, data) => void puts.push({ url, data }),
+    };
+    return { cache, puts };
+  }
+  afterEach(() => setReadCache(null));
+
+  const setup = "/api/v1/t/kota-tangerang/setup";
+  const params = { tenant: "kota-tangerang" };
+  const read = (fetch: typeof globalThis.fetch) => api.get("/t/{tenant}/setup", { params, fetch });
+
+  test("each GET's answer is kept, in order when they arrive in order", async () => {
+    const { cache, puts } = store();
+    setReadCache(cache);
+    const { fetch, waiting } = heldFetch();
+    const first = read(fetch);
+    const second = read(fetch);
+    waiting[0]!.answer({ n: 1 });
+    await first;
+    waiting[1]!.answer({ n: 2 });
+    await second;
+    expect(puts).toEqual([
+      { url: setup, data: { n: 1 } },
+      { url: setup, data: { n: 2 } },
+    ]);
+  });
+
+  test("a GET answered after one of the same URL asked later is not kept: the store keeps the newer one", async () => {
+    const { cache, puts } = store();
+    setReadCache(cache);
+    const { fetch, waiting } = heldFetch();
+    const older = read(fetch);
+    const newer = read(fetch);
+    waiting[1]!.answer({ n: 2 });
+    expect(await newer).toEqual({ n: 2 });
+    waiting[0]!.answer({ n: 1 });
+    // The caller still gets its answer; only the device's copy stays the newer one.
+    expect(await older).toEqual({ n: 1 });
+    expect(puts).toEqual([{ url: setup, data: { n: 2 } }]);
+    expect(await cache.get(setup)).toEqual({ n: 2 });
+  });
+
+  test("another URL's answers do not count", async () => {
+    const { cache, puts } = store();
+    setReadCache(cache);
+    const { fetch, waiting } = heldFetch();
+    const here = read(fetch);
+    const there = api.get("/t/{tenant}/setup", { params: { tenant: "kota-serang" }, fetch });
+    waiting[1]!.answer({ there: true });
+    await there;
+    waiting[0]!.answer({ here: true });
+    await here;
+    expect(puts.map((p) => p.url)).toEqual(["/api/v1/t/kota-serang/setup", setup]);
+  });
+
+  test("a write kept with `keep: true` counts as asked when it was sent: a read asked before it, answered after it, is not kept", async () => {
+    const { cache, puts } = store();
+    setReadCache(cache);
+    const { fetch, waiting } = heldFetch();
+    const before = read(fetch);
+    const write = api.patch("/t/{tenant}/setup", { dismissed: true } as never, { params, fetch, keep: true });
+    const after = read(fetch);
+    waiting[1]!.answer({ saved: true });
+    await write;
+    waiting[0]!.answer({ saved: false });
+    await before;
+    expect(puts.map((p) => p.data)).toEqual([{ saved: true }]);
+    // A read asked after the write is newer: kept.
+    waiting[2]!.answer({ saved: true, read: true });
+    await after;
+    expect(await cache.get(setup)).toEqual({ saved: true, read: true });
+  });
+
+  test("a write without `keep: true` keeps nothing and does not count", async () => {
+    const { cache, puts } = store();
+    setReadCache(cache);
+    const { fetch, waiting } = heldFetch();
+    const before = read(fetch);
+    const write = api.patch("/t/{tenant}/setup", { dismissed: true } as never, { params, fetch });
+    waiting[1]!.answer({ saved: true });
+    await write;
+    waiting[0]!.answer({ saved: false });
+    await before;
+    expect(puts.map((p) => p.data)).toEqual([{ saved: false }]);
+  });
+
+  test("per person: another person's store keeps its own answers, whatever the one before kept", async () => {
+    const first = store("u1");
+    setReadCache(first.cache);
+    const { fetch, waiting } = heldFetch();
+    const older = read(fetch);
+    const newer = read(fetch);
+    waiting[1]!.answer({ who: "u1" });
+    await newer;
+    const second = store("u2");
+    setReadCache(second.cache);
+    waiting[0]!.answer({ who: "u2" });
+    await older;
+    expect(second.puts).toEqual([{ url: setup, data: { who: "u2" } }]);
+  });
+
+  test("the same person's store again (the server confirmed it) goes on counting: the older answer is still left out", async () => {
+    const first = store("u1");
+    setReadCache(first.cache);
+    const { fetch, waiting } = heldFetch();
+    const older = read(fetch);
+    const newer = read(fetch);
+    waiting[1]!.answer({ n: 2 });
+    await newer;
+    const confirmed = store("u1");
+    setReadCache(confirmed.cache);
+    waiting[0]!.answer({ n: 1 });
+    await older;
+    expect(confirmed.puts).toEqual([]);
   });
 });

@@ -104,15 +104,34 @@ export function setUnauthorizedHandler(handler: (() => void) | null): void {
  * is stored by URL, and a GET that cannot reach the server answers from it.
  */
 export interface ReadCache {
+  /** Whose store it is (a person's id): the order of the answers kept is counted per store. */
+  owner: string;
   get(url: string): Promise<unknown>;
   /** Settles once the answer is kept (a write's caller waits for it: a reload right after reads it). */
   put(url: string, data: unknown): Promise<void>;
 }
 
 let readCache: ReadCache | null = null;
+/** Requests are numbered when sent; an answer is kept only if none asked later of that URL was kept before it. */
+let asked = 0;
+/** By URL, the number of the request whose answer the store in use keeps now. */
+let kept = new Map<string, number>();
 
 export function setReadCache(cache: ReadCache | null): void {
+  if (cache?.owner !== readCache?.owner) kept = new Map();
   readCache = cache;
+}
+
+/**
+ * Keeps the answer to request `number` as the GET answer of `url`, unless the store keeps an answer
+ * asked later already: answers arrive in any order, and a read asked before a save (or a later read)
+ * but answered after it would otherwise put the older state back on the device, shown by the next
+ * reload without a link.
+ */
+function keep(url: string, number: number, data: unknown): Promise<void> | undefined {
+  if (!readCache || (kept.get(url) ?? 0) > number) return undefined;
+  kept.set(url, number);
+  return readCache.put(url, data);
 }
 
 interface RequestOptions {
@@ -262,6 +281,7 @@ async function request(method: string, path: string, body: unknown, options: Req
   }
 
   const url = buildUrl(path, options); // outside the try: a missing path value is a bug, not a lost link
+  const number = ++asked;
   let response: Response;
   try {
     response = await doFetch(url, init);
@@ -299,8 +319,8 @@ async function request(method: string, path: string, body: unknown, options: Req
     }
     return undefined;
   }
-  if (method === "GET" && options.keep !== false) void readCache?.put(url, payload);
-  else if (method !== "GET" && options.keep === true) await readCache?.put(url, payload);
+  if (method === "GET" && options.keep !== false) void keep(url, number, payload);
+  else if (method !== "GET" && options.keep === true) await keep(url, number, payload);
   return payload;
 }
 

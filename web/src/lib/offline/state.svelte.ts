@@ -85,6 +85,7 @@ function useStore(userId: string, confirmedNow: boolean): void {
   offline.userId = userId;
   confirmed = confirmedNow;
   setReadCache({
+    owner: userId,
     get: async (url) => {
       if (offline.userId !== userId) return undefined;
       const read = await getRead(userId, url).catch(() => undefined);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { takenAt, photoTarget } from "./photo.ts";
-import { changedBase, docRef, findingRef, placeOf, SheetAnswers, sheetBatch } from "./sheet.ts";
+import { changedBase, docRef, findingRef, placeOf, sheetBatch } from "./sheet.ts";
 
 describe("the score sheet's places as outbox changes", () => {
   it("tells an indicator's score, a document's check and a finding apart by the ref", () => {
@@ -74,52 +74,5 @@ describe("a visit photo's place in the upload queue", () => {
       latitude: "-6.193812",
       longitude: "106.614123",
     });
-  });
-});
-
-describe("which answer about the sheet the page shows (they arrive in any order)", () => {
-  const open = { submittedAt: null };
-  const submitted = { submittedAt: "2026-03-10T03:00:00.000Z" };
-
-  it("a read asked before the answer shown, and answered after it, is older: left out", () => {
-    const answers = new SheetAnswers();
-    answers.reset(open);
-    const first = answers.ask();
-    const second = answers.ask();
-    expect(answers.take(second, open)).toBe(true);
-    expect(answers.take(first, open)).toBe(false);
-    expect(answers.take(answers.ask(), open)).toBe(true);
-  });
-
-  it("the submit's answer stands: a read asked before it and answered after it does not take it back", () => {
-    // The CI run: the outbox's last send read the sheet again, the asesor submitted meanwhile, and
-    // that read (from before the submit) arrived last.
-    const answers = new SheetAnswers();
-    answers.reset(open);
-    const readBefore = answers.ask();
-    const submit = answers.ask();
-    expect(answers.take(submit, submitted)).toBe(true);
-    expect(answers.take(readBefore, open)).toBe(false);
-  });
-
-  it("a submission is final: a sheet not submitted never replaces a submitted one, a submitted one replaces any other", () => {
-    const answers = new SheetAnswers();
-    answers.reset(open);
-    const submit = answers.ask();
-    const readAfter = answers.ask();
-    // Read on the server before the submit was stored, answered first.
-    expect(answers.take(readAfter, open)).toBe(true);
-    expect(answers.take(submit, submitted)).toBe(true);
-    expect(answers.take(answers.ask(), open)).toBe(false);
-    expect(answers.take(answers.ask(), submitted)).toBe(true);
-  });
-
-  it("a new load starts over: what was asked before it is older, submitted or not", () => {
-    const answers = new SheetAnswers();
-    answers.reset(submitted);
-    const before = answers.ask();
-    answers.reset(open);
-    expect(answers.take(before, submitted)).toBe(false);
-    expect(answers.take(answers.ask(), open)).toBe(true);
   });
 });

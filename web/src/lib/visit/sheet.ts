@@ -82,38 +82,3 @@ export function changedBase<T extends object>(known: T, values: T): Partial<T> {
   for (const key of Object.keys(values) as (keyof T)[]) if (known[key] !== values[key]) base[key] = known[key];
   return base;
 }
-
-/**
- * Which answer about the sheet a page shows when several are under way at once (the outbox's
- * sends each read the sheet again, a photo's arrival reads it, the submit answers with it): they
- * arrive in any order, and the one last to arrive is not always the newest. A read asked before the
- * one shown, or a sheet not submitted once one submitted was shown (a submission is final), is older
- * and left out. Without this, a read asked just before "Kirim penilaian" and answered just after it
- * put the sheet from before the submit back on the page: not submitted, no way to tell.
- */
-export class SheetAnswers {
-  #asked = 0;
-  /** The request the page's load counts as: anything asked before belongs to an earlier load (another assignment). */
-  #since = 0;
-  #shown = { asked: 0, submitted: false };
-
-  /** The number of a request about to be sent that answers with the sheet (a read, a save, the submit). */
-  ask(): number {
-    return ++this.#asked;
-  }
-
-  /** The page starts from this sheet (a new load): every request asked before it is older. */
-  reset(sheet: { submittedAt: string | null }): void {
-    this.#since = this.ask();
-    this.#shown = { asked: this.#since, submitted: sheet.submittedAt !== null };
-  }
-
-  /** Whether the answer to request `asked` is newer than the sheet shown; if so it is the one shown from now on. */
-  take(asked: number, sheet: { submittedAt: string | null }): boolean {
-    if (asked < this.#since) return false;
-    const submitted = sheet.submittedAt !== null;
-    const newer = submitted === this.#shown.submitted ? asked > this.#shown.asked : submitted;
-    if (newer) this.#shown = { asked, submitted };
-    return newer;
-  }
-}
