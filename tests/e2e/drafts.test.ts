@@ -6,6 +6,8 @@
  * recommendation (it needs the application as the server holds it now) says it needs a connection
  * offline and keeps its comment over a reload. An asesor declines an invitation without signal: the
  * decline is listed as not sent, survives a reload, and is recorded once when the link returns.
+ * A long form's draft is its person's: what one Dinsos verifier left in "register an LKS" on a shared
+ * phone is not shown to the next person who signs in there, and is gone once they signed out.
  */
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -205,6 +207,57 @@ describe("typed reasons never lost", () => {
     await page.goto("/penugasan");
     await expect.poll(() => card.getAttribute("data-status"), { timeout: 15_000 }).toBe("declined");
     expect(pageErrors).toEqual([]);
+    await context.close();
+  }, 180_000);
+});
+
+describe("a long form's draft is its person's", () => {
+  test("a draft left in 'register an LKS' is not shown to the next person on the phone, and sign-out removed it", async () => {
+    const FIRST = "dinsos.jakarta@akrab.test";
+    const NAME = "Panti Uji Draf Ponsel Bersama";
+    const { page, context, pageErrors, cspViolations } = await open(browser, { width: 360, height: 740 });
+    const name = page.getByLabel("Nama LKS");
+    const province = page.getByLabel("Provinsi", { exact: true });
+    /** The form has opened (its region comes from the tenant once it looked for a draft). */
+    const opened = async () => {
+      await page.goto("/lks/baru");
+      await expect.poll(() => province.inputValue(), { timeout: 15_000 }).toBe("31");
+    };
+    const signOut = async () => {
+      await page.goto("/");
+      await page.getByRole("button", { name: "Keluar" }).click();
+      await page.waitForURL((url) => url.pathname === "/login");
+    };
+
+    // The first person types, does not send, and the draft is kept as theirs (it survives a reload).
+    await login(page, FIRST);
+    await opened();
+    await name.fill(NAME);
+    await page.getByText(/Draf tersimpan di perangkat ini/).waitFor({ timeout: 10_000 });
+    expect(await drafts(page)).toEqual([expect.stringMatching(/^akrab\.draft\.u\.[^.]+\.lks-new\.prov-dki-jakarta$/)]);
+    await page.reload();
+    await expect.poll(() => name.inputValue(), { timeout: 15_000 }).toBe(NAME);
+    expect(await overflowsHorizontally(page)).toBe(false);
+    await signOut();
+    await expect.poll(() => drafts(page), { timeout: 10_000 }).toEqual([]);
+
+    // The next person on the same browser opens the same form of the same Dinsos: empty.
+    await login(page, "draf.verifikator@akrab.test");
+    await opened();
+    expect(await name.inputValue()).toBe("");
+    expect(await page.getByText(/Draf tersimpan di perangkat ini/).count()).toBe(0);
+    await signOut();
+
+    // The first person again: empty too (sign-out removed their draft).
+    await login(page, FIRST);
+    await opened();
+    expect(await name.inputValue()).toBe("");
+    expect(
+      await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith("akrab.draft."))),
+    ).toEqual([]);
+
+    expect(pageErrors).toEqual([]);
+    expect(cspViolations).toEqual([]);
     await context.close();
   }, 180_000);
 });

@@ -11,9 +11,7 @@
  * Offline, its send button reads `sendLabel(…)`: such an action is not queued, and says so.
  */
 import { offline } from "#lib/offline/state.svelte.ts";
-import { draftToKeep, getDraft, personDraftKey, putDraft } from "./person-drafts.ts";
-
-export { clearPersonDrafts } from "./person-drafts.ts";
+import { clearDraft, draftToKeep, loadDraft, personDraftKey, saveDraft } from "./person-drafts.ts";
 
 /** The offline text, once loaded (see `needs-connection.ts`). */
 let needs = $state<(() => string) | null>(null);
@@ -40,17 +38,17 @@ export class TypedDraft<T> {
   /** The form opens: what was typed in it before on this device, by this person, or `start`. */
   restore(start: T): T {
     this.#start = JSON.stringify(start);
-    this.#key = offline.userId ? personDraftKey(offline.userId, this.#place()) : null;
-    return (this.#key && getDraft<T>(localStorage, this.#key)) || start;
+    this.#key = personDraftKey(offline.userId, this.#place());
+    return loadDraft<T>(this.#key)?.value || start;
   }
 
   /** The form's values as they change (read in an `$effect`): kept until the form is back at its start. */
   keep(value: T): void {
-    if (this.#start !== null && this.#key) putDraft(localStorage, this.#key, draftToKeep(this.#start, value));
+    if (this.#start !== null) saveDraft(this.#key, draftToKeep(this.#start, value));
   }
 
   /** The server accepted the action (or the outbox holds it now): nothing is left to keep. */
   clear(): void {
-    if (this.#key) putDraft(localStorage, this.#key, null);
+    clearDraft(this.#key);
   }
 }

@@ -32,5 +32,5 @@ export async function stopOffline({ signedOut }: { signedOut: boolean }): Promis
   await import("./outbox-store.ts").then((db) => db.clearOutbox(userId)).catch(() => {});
   forget(unsentKey(userId));
   // Through the drafts' module (its own chunk, which a page with a draft form has loaded already).
-  await import("#lib/typed-draft.svelte.ts").then((drafts) => drafts.clearPersonDrafts(userId)).catch(() => {});
+  await import("#lib/person-drafts.ts").then((drafts) => drafts.clearPersonDrafts(userId)).catch(() => {});
 }
