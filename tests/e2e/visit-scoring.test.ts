@@ -319,7 +319,13 @@ describe("the asesor's visit, offline (issue 13)", () => {
     for (const [i, plan] of plans.entries()) {
       const { page } = sessions[i]!;
       await page.getByTestId("visit-end").scrollIntoViewIfNeeded();
-      // The member's photo may still be on its way (step 4 did not wait for it there).
+      // The member's photo may still be on its way (step 4 did not wait for it there): the submit waits
+      // for it, and so does the test, on the server (a CI run once found the photo missing from the page
+      // after the submit; whether the submit went before the photo is not yet known: see the closing note).
+      const cookie = i === 0 ? lead.cookie : member.cookie;
+      await expect
+        .poll(async () => (await sheetOf(cookie, plan.asesor.assignment)).photos.length, { timeout: 60_000 })
+        .toBe(1);
       await page.locator("[data-testid='visit-submit-send']:enabled").waitFor({ timeout: 60_000 });
       await page.getByTestId("visit-submit-send").click();
       await page.getByTestId("visit-submitted").waitFor({ timeout: 30_000 });
