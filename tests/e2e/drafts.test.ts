@@ -23,6 +23,7 @@ import {
   open,
   overflowsHorizontally,
   shot,
+  transition,
   uploadRequiredDocuments,
   wholeShellOnDevice,
 } from "./helpers.ts";
@@ -55,13 +56,7 @@ describe("typed reasons never lost", () => {
     appPath = `/t/${setup.tenant}/permohonan/${setup.applicationId}`;
     await uploadRequiredDocuments(setup, setup.tenant, setup.applicationId);
     const operator = (await apiSignIn(setup.email, setup.password)).cookie;
-    const current = (await (await apiFetch(appApi, { cookie: operator })).json()) as { version: number };
-    const submitted = await apiFetch(`${appApi}/transitions`, {
-      method: "POST",
-      cookie: operator,
-      body: { action: "submit", expectedVersion: current.version },
-    });
-    expect(submitted.status, await submitted.clone().text()).toBe(200);
+    await transition(operator, setup.tenant, setup.applicationId, "submit");
   });
 
   test("a return typed before the link dropped is there after a reload, and is sent once", async () => {
